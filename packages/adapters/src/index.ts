@@ -1,0 +1,2 @@
+// @parcours/adapters: event stores, command handling, the personal-data vault.
+export {}

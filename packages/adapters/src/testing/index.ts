@@ -1,0 +1,2 @@
+// @parcours/adapters/testing: the store conformance suite and the EventStoreDB stand-in.
+export {}

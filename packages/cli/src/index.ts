@@ -1,0 +1,2 @@
+// @parcours/cli
+export {}

@@ -1,0 +1,15 @@
+import type { Either } from 'fp-ts/lib/Either.js'
+
+// ---------------------------------------------------------------------------------------------
+// model
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * A Decider: the pure heart of an event-sourced aggregate. `decide` is total (it never throws) and
+ * `evolve` folds the events `decide` returns into the state the next `decide` sees.
+ */
+export interface Decider<C, S, E, Err> {
+  readonly initialState: S
+  readonly evolve: (state: S, event: E) => S
+  readonly decide: (command: C, state: S) => Either<Err, ReadonlyArray<E>>
+}

@@ -1,0 +1,10 @@
+// @parcours/domain: the pure journey model, its codecs, the decider and the ports.
+export * from './model/ids.js'
+export * from './model/localDate.js'
+export * from './model/sealed.js'
+export * from './model/vocabulary.js'
+export * from './model/events.js'
+export * from './model/commands.js'
+export * from './decider/decider.js'
+export type * from './ports/eventCodec.js'
+export type * from './ports/eventStore.js'

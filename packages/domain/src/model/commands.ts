@@ -1,0 +1,190 @@
+import * as t from 'io-ts'
+import { CounsellorId, FollowUpId, MissionLocaleId, ProposalId, RequestId, SituationId, YouthId } from './ids.js'
+import { LocalDate } from './localDate.js'
+import { Sealed } from './sealed.js'
+import {
+  ContractType,
+  ExitReason,
+  FollowUpChannel,
+  Programme,
+  ProgrammeExitReason,
+  ProposalOutcome,
+  Theme,
+  TrainingResult,
+} from './vocabulary.js'
+
+// ---------------------------------------------------------------------------------------------
+// model: the commands a counsellor (or the clock, through ApplyTimeRules) sends to a journey.
+// Each names the young person, the mission locale acting, and `on`: the date it takes effect,
+// which is the domain's only notion of "now".
+// ---------------------------------------------------------------------------------------------
+
+const command = <T extends string, P extends t.Props>(type: T, props: P) =>
+  t.type({ type: t.literal(type), youthId: YouthId, missionLocaleId: MissionLocaleId, on: LocalDate, ...props }, type)
+
+const nullable = <C extends t.Mixed>(codec: C) => t.union([codec, t.null])
+
+/**
+ * Register a young person. The birth date and RQTH status are used to check eligibility and derive
+ * the age limits; they are not stored in clear. `personalData` is the identity already sealed.
+ */
+export const RegisterYouth = command('RegisterYouth', {
+  counsellorId: CounsellorId,
+  birthDate: LocalDate,
+  rqth: t.boolean,
+  personalData: nullable(Sealed),
+})
+export type RegisterYouth = t.TypeOf<typeof RegisterYouth>
+
+/** Assign another counsellor in the same mission locale. */
+export const AssignCounsellor = command('AssignCounsellor', { counsellorId: CounsellorId })
+export type AssignCounsellor = t.TypeOf<typeof AssignCounsellor>
+
+/** Transfer the journey to another mission locale (sent by the mission locale that holds it). */
+export const TransferJourney = command('TransferJourney', {
+  toMissionLocaleId: MissionLocaleId,
+  counsellorId: CounsellorId,
+})
+export type TransferJourney = t.TypeOf<typeof TransferJourney>
+
+/** Record what the young person asks for. */
+export const RecordRequest = command('RecordRequest', {
+  requestId: RequestId,
+  theme: Theme,
+  comment: nullable(Sealed),
+})
+export type RecordRequest = t.TypeOf<typeof RecordRequest>
+
+/** Complete the diagnostic. */
+export const CompleteDiagnostic = command('CompleteDiagnostic', { comment: nullable(Sealed) })
+export type CompleteDiagnostic = t.TypeOf<typeof CompleteDiagnostic>
+
+/** Enter PACEA or CEJ until a planned end. */
+export const EnterProgramme = command('EnterProgramme', { programme: Programme, plannedEndOn: LocalDate })
+export type EnterProgramme = t.TypeOf<typeof EnterProgramme>
+
+/** Extend the open programme to a new planned end. */
+export const ExtendProgramme = command('ExtendProgramme', { plannedEndOn: LocalDate })
+export type ExtendProgramme = t.TypeOf<typeof ExtendProgramme>
+
+/** End the open programme. */
+export const ExitProgramme = command('ExitProgramme', { reason: ProgrammeExitReason })
+export type ExitProgramme = t.TypeOf<typeof ExitProgramme>
+
+/** Offer a proposal with a respond-by date. */
+export const OfferProposal = command('OfferProposal', {
+  proposalId: ProposalId,
+  theme: Theme,
+  respondBy: LocalDate,
+})
+export type OfferProposal = t.TypeOf<typeof OfferProposal>
+
+/** The young person accepted the proposal. */
+export const AcceptProposal = command('AcceptProposal', { proposalId: ProposalId })
+export type AcceptProposal = t.TypeOf<typeof AcceptProposal>
+
+/** Record the one outcome of a proposal. */
+export const RecordProposalOutcome = command('RecordProposalOutcome', {
+  proposalId: ProposalId,
+  outcome: ProposalOutcome,
+})
+export type RecordProposalOutcome = t.TypeOf<typeof RecordProposalOutcome>
+
+/** Start a training, from a training proposal (accepted or carried out) or not. */
+export const StartTraining = command('StartTraining', {
+  trainingId: SituationId,
+  proposalId: nullable(ProposalId),
+  qualifying: t.boolean,
+  plannedEndOn: nullable(LocalDate),
+})
+export type StartTraining = t.TypeOf<typeof StartTraining>
+
+/** End a training. */
+export const EndTraining = command('EndTraining', { trainingId: SituationId, result: TrainingResult })
+export type EndTraining = t.TypeOf<typeof EndTraining>
+
+/** Start an employment; `durationMonths` is required for a CDD. */
+export const StartEmployment = command('StartEmployment', {
+  employmentId: SituationId,
+  proposalId: nullable(ProposalId),
+  contract: ContractType,
+  durationMonths: nullable(t.number),
+})
+export type StartEmployment = t.TypeOf<typeof StartEmployment>
+
+/** End an employment. */
+export const EndEmployment = command('EndEmployment', { employmentId: SituationId })
+export type EndEmployment = t.TypeOf<typeof EndEmployment>
+
+/** Schedule a follow-up. */
+export const ScheduleFollowUp = command('ScheduleFollowUp', {
+  followUpId: FollowUpId,
+  dueOn: LocalDate,
+  channel: FollowUpChannel,
+})
+export type ScheduleFollowUp = t.TypeOf<typeof ScheduleFollowUp>
+
+/** Move a follow-up to a new due date. */
+export const RescheduleFollowUp = command('RescheduleFollowUp', { followUpId: FollowUpId, dueOn: LocalDate })
+export type RescheduleFollowUp = t.TypeOf<typeof RescheduleFollowUp>
+
+/** The young person attended the follow-up. */
+export const KeepFollowUp = command('KeepFollowUp', { followUpId: FollowUpId, comment: nullable(Sealed) })
+export type KeepFollowUp = t.TypeOf<typeof KeepFollowUp>
+
+/** The young person missed the follow-up. */
+export const MissFollowUp = command('MissFollowUp', { followUpId: FollowUpId })
+export type MissFollowUp = t.TypeOf<typeof MissFollowUp>
+
+/** Cancel a follow-up. */
+export const CancelFollowUp = command('CancelFollowUp', { followUpId: FollowUpId })
+export type CancelFollowUp = t.TypeOf<typeof CancelFollowUp>
+
+/** Close the journey; the reason `other` needs a comment. */
+export const CloseJourney = command('CloseJourney', { reason: ExitReason, comment: nullable(Sealed) })
+export type CloseJourney = t.TypeOf<typeof CloseJourney>
+
+/** Reopen a closed journey (only before the age limit). */
+export const ReopenJourney = command('ReopenJourney', { counsellorId: CounsellorId })
+export type ReopenJourney = t.TypeOf<typeof ReopenJourney>
+
+/** Apply the time-driven rules as of `on`: overdue follow-ups, expired proposals, age limit, programme term. */
+export const ApplyTimeRules = command('ApplyTimeRules', {})
+export type ApplyTimeRules = t.TypeOf<typeof ApplyTimeRules>
+
+/** Record that the young person's key was erased (crypto-shredding happens at the edge). */
+export const ErasePersonalData = command('ErasePersonalData', {})
+export type ErasePersonalData = t.TypeOf<typeof ErasePersonalData>
+
+/** Every command a journey accepts. */
+export const JourneyCommand = t.union(
+  [
+    RegisterYouth,
+    AssignCounsellor,
+    TransferJourney,
+    RecordRequest,
+    CompleteDiagnostic,
+    EnterProgramme,
+    ExtendProgramme,
+    ExitProgramme,
+    OfferProposal,
+    AcceptProposal,
+    RecordProposalOutcome,
+    StartTraining,
+    EndTraining,
+    StartEmployment,
+    EndEmployment,
+    ScheduleFollowUp,
+    RescheduleFollowUp,
+    KeepFollowUp,
+    MissFollowUp,
+    CancelFollowUp,
+    CloseJourney,
+    ReopenJourney,
+    ApplyTimeRules,
+    ErasePersonalData,
+  ],
+  'JourneyCommand',
+)
+export type JourneyCommand = t.TypeOf<typeof JourneyCommand>
+export type JourneyCommandType = JourneyCommand['type']

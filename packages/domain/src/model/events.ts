@@ -1,0 +1,239 @@
+import * as t from 'io-ts'
+import { CounsellorId, FollowUpId, KeyId, MissionLocaleId, ProposalId, RequestId, SituationId, YouthId } from './ids.js'
+import { LocalDate } from './localDate.js'
+import { Sealed } from './sealed.js'
+import {
+  ContractType,
+  ExitReason,
+  FollowUpChannel,
+  Programme,
+  ProgrammeExitReason,
+  ProposalOutcome,
+  Theme,
+  TrainingResult,
+} from './vocabulary.js'
+
+// ---------------------------------------------------------------------------------------------
+// model: the journey's events. Each codec's name equals its `type` string.
+// Every event names the young person (pseudonymous id), the mission locale (tenant) and the
+// business date `on` that decides its reporting month. Personal data only ever travels `Sealed`.
+// ---------------------------------------------------------------------------------------------
+
+const event = <T extends string, P extends t.Props>(type: T, props: P) =>
+  t.type({ type: t.literal(type), youthId: YouthId, missionLocaleId: MissionLocaleId, on: LocalDate, ...props }, type)
+
+const nullable = <C extends t.Mixed>(codec: C) => t.union([codec, t.null])
+
+/** A young person was registered (premier accueil). Identity stays sealed; only derived facts are clear. */
+export const YouthRegistered = event('YouthRegistered', {
+  counsellorId: CounsellorId,
+  ageAtRegistration: t.number,
+  /** The 26th birthday: from this day the young person is past the age limit. */
+  ageLimitOn: LocalDate,
+  /** The 30th birthday for a young person with RQTH (CEJ only), else equal to `ageLimitOn`. */
+  cejAgeLimitOn: LocalDate,
+  personalData: nullable(Sealed),
+})
+export type YouthRegistered = t.TypeOf<typeof YouthRegistered>
+
+/** A counsellor became the young person's référent (first assignment or transfer). */
+export const CounsellorAssigned = event('CounsellorAssigned', {
+  counsellorId: CounsellorId,
+  previousCounsellorId: nullable(CounsellorId),
+})
+export type CounsellorAssigned = t.TypeOf<typeof CounsellorAssigned>
+
+/** The journey moved to another mission locale; `missionLocaleId` is the new one. */
+export const JourneyTransferred = event('JourneyTransferred', {
+  fromMissionLocaleId: MissionLocaleId,
+  counsellorId: CounsellorId,
+})
+export type JourneyTransferred = t.TypeOf<typeof JourneyTransferred>
+
+/** The young person asked for something (recorded apart from what is proposed). */
+export const RequestRecorded = event('RequestRecorded', {
+  requestId: RequestId,
+  theme: Theme,
+  comment: nullable(Sealed),
+})
+export type RequestRecorded = t.TypeOf<typeof RequestRecorded>
+
+/** The diagnostic was completed. */
+export const DiagnosticCompleted = event('DiagnosticCompleted', {
+  comment: nullable(Sealed),
+})
+export type DiagnosticCompleted = t.TypeOf<typeof DiagnosticCompleted>
+
+/** The young person entered a contractual programme. */
+export const ProgrammeEntered = event('ProgrammeEntered', {
+  programme: Programme,
+  plannedEndOn: LocalDate,
+})
+export type ProgrammeEntered = t.TypeOf<typeof ProgrammeEntered>
+
+/** The open programme was extended to a new planned end. */
+export const ProgrammeExtended = event('ProgrammeExtended', {
+  programme: Programme,
+  plannedEndOn: LocalDate,
+})
+export type ProgrammeExtended = t.TypeOf<typeof ProgrammeExtended>
+
+/** The open programme ended. */
+export const ProgrammeExited = event('ProgrammeExited', {
+  programme: Programme,
+  reason: ProgrammeExitReason,
+})
+export type ProgrammeExited = t.TypeOf<typeof ProgrammeExited>
+
+/** A counsellor offered a proposal. */
+export const ProposalOffered = event('ProposalOffered', {
+  proposalId: ProposalId,
+  theme: Theme,
+  respondBy: LocalDate,
+  counsellorId: CounsellorId,
+})
+export type ProposalOffered = t.TypeOf<typeof ProposalOffered>
+
+/** The young person accepted a proposal; its outcome is still to come. */
+export const ProposalAccepted = event('ProposalAccepted', {
+  proposalId: ProposalId,
+  theme: Theme,
+})
+export type ProposalAccepted = t.TypeOf<typeof ProposalAccepted>
+
+/** A proposal ended with its one outcome. */
+export const ProposalOutcomeRecorded = event('ProposalOutcomeRecorded', {
+  proposalId: ProposalId,
+  theme: Theme,
+  outcome: ProposalOutcome,
+  offeredOn: LocalDate,
+})
+export type ProposalOutcomeRecorded = t.TypeOf<typeof ProposalOutcomeRecorded>
+
+/** A training started, from a proposal or not. */
+export const TrainingStarted = event('TrainingStarted', {
+  trainingId: SituationId,
+  proposalId: nullable(ProposalId),
+  qualifying: t.boolean,
+  plannedEndOn: nullable(LocalDate),
+})
+export type TrainingStarted = t.TypeOf<typeof TrainingStarted>
+
+/** A training ended. */
+export const TrainingEnded = event('TrainingEnded', {
+  trainingId: SituationId,
+  result: TrainingResult,
+})
+export type TrainingEnded = t.TypeOf<typeof TrainingEnded>
+
+/** An employment started; `durable` is derived (CDI, CDD over 6 months, apprenticeship). */
+export const EmploymentStarted = event('EmploymentStarted', {
+  employmentId: SituationId,
+  proposalId: nullable(ProposalId),
+  contract: ContractType,
+  durationMonths: nullable(t.number),
+  durable: t.boolean,
+})
+export type EmploymentStarted = t.TypeOf<typeof EmploymentStarted>
+
+/** An employment ended. */
+export const EmploymentEnded = event('EmploymentEnded', {
+  employmentId: SituationId,
+})
+export type EmploymentEnded = t.TypeOf<typeof EmploymentEnded>
+
+/** A follow-up was scheduled for a due date. */
+export const FollowUpScheduled = event('FollowUpScheduled', {
+  followUpId: FollowUpId,
+  dueOn: LocalDate,
+  channel: FollowUpChannel,
+  counsellorId: CounsellorId,
+})
+export type FollowUpScheduled = t.TypeOf<typeof FollowUpScheduled>
+
+/** A follow-up was moved to a new due date. */
+export const FollowUpRescheduled = event('FollowUpRescheduled', {
+  followUpId: FollowUpId,
+  dueOn: LocalDate,
+})
+export type FollowUpRescheduled = t.TypeOf<typeof FollowUpRescheduled>
+
+/** The young person attended the follow-up. */
+export const FollowUpKept = event('FollowUpKept', {
+  followUpId: FollowUpId,
+  comment: nullable(Sealed),
+})
+export type FollowUpKept = t.TypeOf<typeof FollowUpKept>
+
+/** The young person did not come. */
+export const FollowUpMissed = event('FollowUpMissed', {
+  followUpId: FollowUpId,
+})
+export type FollowUpMissed = t.TypeOf<typeof FollowUpMissed>
+
+/** The follow-up was cancelled. */
+export const FollowUpCancelled = event('FollowUpCancelled', {
+  followUpId: FollowUpId,
+})
+export type FollowUpCancelled = t.TypeOf<typeof FollowUpCancelled>
+
+/** The follow-up's due date passed without it being kept (time-driven; at most once per follow-up). */
+export const FollowUpDue = event('FollowUpDue', {
+  followUpId: FollowUpId,
+  dueOn: LocalDate,
+})
+export type FollowUpDue = t.TypeOf<typeof FollowUpDue>
+
+/** The journey was closed (sortie). */
+export const JourneyClosed = event('JourneyClosed', {
+  reason: ExitReason,
+  comment: nullable(Sealed),
+})
+export type JourneyClosed = t.TypeOf<typeof JourneyClosed>
+
+/** A closed journey was reopened (only before the age limit). */
+export const JourneyReopened = event('JourneyReopened', {
+  counsellorId: CounsellorId,
+})
+export type JourneyReopened = t.TypeOf<typeof JourneyReopened>
+
+/** The young person's key was erased: every sealed field of the journey is now unreadable. */
+export const PersonalDataErased = event('PersonalDataErased', {
+  keyId: KeyId,
+})
+export type PersonalDataErased = t.TypeOf<typeof PersonalDataErased>
+
+/** Every event of a journey. */
+export const JourneyEvent = t.union(
+  [
+    YouthRegistered,
+    CounsellorAssigned,
+    JourneyTransferred,
+    RequestRecorded,
+    DiagnosticCompleted,
+    ProgrammeEntered,
+    ProgrammeExtended,
+    ProgrammeExited,
+    ProposalOffered,
+    ProposalAccepted,
+    ProposalOutcomeRecorded,
+    TrainingStarted,
+    TrainingEnded,
+    EmploymentStarted,
+    EmploymentEnded,
+    FollowUpScheduled,
+    FollowUpRescheduled,
+    FollowUpKept,
+    FollowUpMissed,
+    FollowUpCancelled,
+    FollowUpDue,
+    JourneyClosed,
+    JourneyReopened,
+    PersonalDataErased,
+  ],
+  'JourneyEvent',
+)
+export type JourneyEvent = t.TypeOf<typeof JourneyEvent>
+
+/** The `type` strings of every journey event. */
+export type JourneyEventType = JourneyEvent['type']

@@ -1,0 +1,51 @@
+import * as t from 'io-ts'
+
+// ---------------------------------------------------------------------------------------------
+// model
+// ---------------------------------------------------------------------------------------------
+
+/** A token used as an identifier: 1–100 characters, no whitespace. Pseudonymous, never a name. */
+const isIdToken = (s: string): boolean => s.length > 0 && s.length <= 100 && !/\s/.test(s)
+
+const idCodec = <B extends string>(name: B) =>
+  t.brand(
+    t.string,
+    (s): s is t.Branded<string, { readonly [K in B]: symbol }> => isIdToken(s),
+    name,
+  )
+
+/** Pseudonymous id of a young person's journey (the stream is named after it). */
+export const YouthId = idCodec('YouthId')
+export type YouthId = t.TypeOf<typeof YouthId>
+
+/** Id of a mission locale: the tenant every event belongs to. */
+export const MissionLocaleId = idCodec('MissionLocaleId')
+export type MissionLocaleId = t.TypeOf<typeof MissionLocaleId>
+
+/** Id of a counsellor (conseiller référent). */
+export const CounsellorId = idCodec('CounsellorId')
+export type CounsellorId = t.TypeOf<typeof CounsellorId>
+
+/** Id of a proposal, unique within a journey. */
+export const ProposalId = idCodec('ProposalId')
+export type ProposalId = t.TypeOf<typeof ProposalId>
+
+/** Id of a follow-up (rendez-vous), unique within a journey. */
+export const FollowUpId = idCodec('FollowUpId')
+export type FollowUpId = t.TypeOf<typeof FollowUpId>
+
+/** Id of a training or employment situation, unique within a journey. */
+export const SituationId = idCodec('SituationId')
+export type SituationId = t.TypeOf<typeof SituationId>
+
+/** Id of a request recorded for a young person. */
+export const RequestId = idCodec('RequestId')
+export type RequestId = t.TypeOf<typeof RequestId>
+
+/** Id of a command: event ids are derived from it, so a re-sent command is idempotent. */
+export const CommandId = idCodec('CommandId')
+export type CommandId = t.TypeOf<typeof CommandId>
+
+/** Id of a personal-data encryption key in the vault's key store. */
+export const KeyId = idCodec('KeyId')
+export type KeyId = t.TypeOf<typeof KeyId>

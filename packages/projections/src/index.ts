@@ -1,0 +1,2 @@
+// @parcours/projections: read models, worklists and the projection runner.
+export {}
