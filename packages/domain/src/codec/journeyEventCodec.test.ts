@@ -1,0 +1,145 @@
+import * as fc from 'fast-check'
+import { describe, expect, test } from 'vitest'
+import { JourneyEvent } from '../model/events.js'
+import { arbAnyEvent } from '../testing/arbitraries.js'
+import { journeyFixture } from '../testing/fixtures.js'
+import { journeyEventCodec, journeyEventVersions } from './journeyEventCodec.js'
+
+const j = journeyFixture()
+const registered = j.event('YouthRegistered', '2025-01-10', {
+  counsellorId: 'c-1',
+  ageAtRegistration: 19,
+  ageLimitOn: '2031-06-15',
+  cejAgeLimitOn: '2031-06-15',
+  personalData: null,
+})
+
+describe('journey event codec', () => {
+  test('every event type has a schema version; YouthRegistered is at version 2', () => {
+    expect(Object.keys(journeyEventVersions).sort()).toEqual(JourneyEvent.types.map((c) => c.name).sort())
+    expect(journeyEventVersions.YouthRegistered).toBe(2)
+    expect(journeyEventVersions.ProposalOffered).toBe(1)
+    expect(journeyEventCodec.versions).toBe(journeyEventVersions)
+  })
+
+  test('encode writes the type and version beside the data', () => {
+    const encoded = journeyEventCodec.encode(registered)
+    expect(encoded).toEqual({
+      _tag: 'Right',
+      right: {
+        type: 'YouthRegistered',
+        schemaVersion: 2,
+        data: {
+          youthId: 'y-1',
+          missionLocaleId: 'ml-1',
+          on: '2025-01-10',
+          counsellorId: 'c-1',
+          ageAtRegistration: 19,
+          ageLimitOn: '2031-06-15',
+          cejAgeLimitOn: '2031-06-15',
+          personalData: null,
+        },
+      },
+    })
+  })
+
+  test('YouthRegistered version 1 is upcast: the RQTH age limit equals the general one', () => {
+    const { cejAgeLimitOn: _dropped, type: _type, ...v1 } = registered
+    expect(journeyEventCodec.decode({ type: 'YouthRegistered', schemaVersion: 1, data: v1 })).toEqual({ _tag: 'Right', right: registered })
+  })
+
+  test('a version 2 YouthRegistered without its RQTH age limit is invalid', () => {
+    const { cejAgeLimitOn: _dropped, type: _type, ...v1 } = registered
+    const decoded = journeyEventCodec.decode({ type: 'YouthRegistered', schemaVersion: 2, data: v1 })
+    expect(decoded).toEqual({
+      _tag: 'Left',
+      left: { _tag: 'InvalidPayload', type: 'YouthRegistered', schemaVersion: 2, paths: ['cejAgeLimitOn: expected LocalDate, got nothing'] },
+    })
+  })
+
+  test('invalid payloads name each wrong field with its path', () => {
+    const decoded = journeyEventCodec.decode({
+      type: 'ProposalOffered',
+      schemaVersion: 1,
+      data: { youthId: 'y-1', missionLocaleId: 'ml-1', on: '2025-01-10', proposalId: 'p-1', theme: 'sailing', respondBy: '2025-02-30', counsellorId: 'c-1' },
+    })
+    expect(decoded._tag === 'Left' && decoded.left).toEqual({
+      _tag: 'InvalidPayload',
+      type: 'ProposalOffered',
+      schemaVersion: 1,
+      paths: ['theme: expected Theme, got "sailing"', 'respondBy: expected LocalDate, got "2025-02-30"'],
+    })
+  })
+
+  test('nested sealed data and nullable fields are reported at the field', () => {
+    const decoded = journeyEventCodec.decode({
+      type: 'FollowUpKept',
+      schemaVersion: 1,
+      data: { youthId: 'y-1', missionLocaleId: 'ml-1', on: '2025-01-10', followUpId: 'f 1', comment: { keyId: 'k' } },
+    })
+    expect(decoded._tag === 'Left' && decoded.left._tag === 'InvalidPayload' && decoded.left.paths).toEqual([
+      'followUpId: expected FollowUpId, got "f 1"',
+      'comment: expected (Sealed | null), got {"keyId":"k"}',
+    ])
+  })
+
+  test('unknown types and unsupported versions are typed errors', () => {
+    expect(journeyEventCodec.decode({ type: 'YouthAbducted', schemaVersion: 1, data: {} })).toEqual({
+      _tag: 'Left',
+      left: { _tag: 'UnknownEventType', type: 'YouthAbducted' },
+    })
+    expect(journeyEventCodec.decode({ type: 'FollowUpDue', schemaVersion: 2, data: {} })).toEqual({
+      _tag: 'Left',
+      left: { _tag: 'UnsupportedSchemaVersion', type: 'FollowUpDue', schemaVersion: 2, current: 1 },
+    })
+    expect(journeyEventCodec.decode({ type: 'FollowUpDue', schemaVersion: 0, data: {} })._tag).toBe('Left')
+  })
+
+  test('encode refuses an event that does not satisfy its codec', () => {
+    const bad = { ...registered, ageLimitOn: 'soon' } as unknown as JourneyEvent
+    const encoded = journeyEventCodec.encode(bad)
+    expect(encoded._tag === 'Left' && encoded.left).toEqual({
+      _tag: 'InvalidPayload',
+      type: 'YouthRegistered',
+      schemaVersion: 2,
+      paths: ['ageLimitOn: expected LocalDate, got "soon"'],
+    })
+  })
+
+  test('property: encode then decode is the identity, for every event type', () => {
+    const seen = new Set<string>()
+    fc.assert(
+      fc.property(arbAnyEvent, (event) => {
+        seen.add(event.type)
+        const encoded = journeyEventCodec.encode(event)
+        expect(encoded._tag).toBe('Right')
+        if (encoded._tag === 'Left') return
+        const json = JSON.parse(JSON.stringify(encoded.right)) as typeof encoded.right
+        expect(journeyEventCodec.decode(json)).toEqual({ _tag: 'Right', right: event })
+      }),
+      { numRuns: 500 },
+    )
+    expect(seen.size).toBe(JourneyEvent.types.length)
+  })
+
+  test('property: a corrupted payload is rejected with readable paths, never thrown', () => {
+    // Values no field accepts, or the field removed altogether.
+    const corruptions = fc.constantFrom<unknown>({ a: 1 }, [], ' ', 'remove')
+    fc.assert(
+      fc.property(arbAnyEvent, corruptions, fc.nat(), (event, junk, pick) => {
+        const encoded = journeyEventCodec.encode(event)
+        if (encoded._tag === 'Left') throw new Error('encode failed')
+        const data = encoded.right.data as Record<string, unknown>
+        const keys = Object.keys(data)
+        const key = keys[pick % keys.length]!
+        const { [key]: _removed, ...rest } = data
+        const decoded = journeyEventCodec.decode({ ...encoded.right, data: junk === 'remove' ? rest : { ...data, [key]: junk } })
+        expect(decoded._tag === 'Left' && decoded.left._tag).toBe('InvalidPayload')
+        if (decoded._tag === 'Left' && decoded.left._tag === 'InvalidPayload')
+          expect(decoded.left.paths.some((p) => p.startsWith(`${key}: expected `))).toBe(true)
+        expect(journeyEventCodec.decode({ ...encoded.right, data: junk })._tag).toBe('Left')
+      }),
+      { numRuns: 300 },
+    )
+  })
+})

@@ -1,0 +1,110 @@
+import { isLeft, right } from 'fp-ts/lib/Either.js'
+import type { JourneyCommand } from '../model/commands.js'
+import type { JourneyState, RegisteredJourney } from '../model/state.js'
+import { journeyAgeLimitOn } from '../model/state.js'
+import type { JourneyPolicy } from '../policy/journeyPolicy.js'
+import { assignCounsellor, completeDiagnostic, recordRequest, transferJourney } from './counselling.js'
+import type { Decision } from './decision.js'
+import { refuse } from './decision.js'
+import { closeJourney, erasePersonalData, reopenJourney } from './closing.js'
+import { foldJourney } from './evolve.js'
+import { cancelFollowUp, keepFollowUp, missFollowUp, policyFollowUp, rescheduleFollowUp, scheduleFollowUp } from './followUps.js'
+import { enterProgramme, exitProgramme, extendProgramme } from './programmes.js'
+import { acceptProposal, offerProposal, recordProposalOutcome } from './proposals.js'
+import { registerYouth } from './registration.js'
+import { endEmployment, endTraining, startEmployment, startTraining } from './situations.js'
+import { applyTimeRules } from './timeRules.js'
+
+// ---------------------------------------------------------------------------------------------
+// decide: the guards every command passes, then the command's own rule, then the follow-up policy.
+// ---------------------------------------------------------------------------------------------
+
+const ruleFor = (c: JourneyCommand, s: RegisteredJourney, p: JourneyPolicy): Decision => {
+  switch (c.type) {
+    case 'RegisterYouth':
+      return refuse({ _tag: 'AlreadyRegistered', registeredOn: s.registeredOn })
+    case 'AssignCounsellor':
+      return assignCounsellor(c, s, p)
+    case 'TransferJourney':
+      return transferJourney(c, s, p)
+    case 'RecordRequest':
+      return recordRequest(c, s, p)
+    case 'CompleteDiagnostic':
+      return completeDiagnostic(c, s, p)
+    case 'EnterProgramme':
+      return enterProgramme(c, s, p)
+    case 'ExtendProgramme':
+      return extendProgramme(c, s, p)
+    case 'ExitProgramme':
+      return exitProgramme(c, s, p)
+    case 'OfferProposal':
+      return offerProposal(c, s, p)
+    case 'AcceptProposal':
+      return acceptProposal(c, s, p)
+    case 'RecordProposalOutcome':
+      return recordProposalOutcome(c, s, p)
+    case 'StartTraining':
+      return startTraining(c, s, p)
+    case 'EndTraining':
+      return endTraining(c, s, p)
+    case 'StartEmployment':
+      return startEmployment(c, s, p)
+    case 'EndEmployment':
+      return endEmployment(c, s, p)
+    case 'ScheduleFollowUp':
+      return scheduleFollowUp(c, s, p)
+    case 'RescheduleFollowUp':
+      return rescheduleFollowUp(c, s, p)
+    case 'KeepFollowUp':
+      return keepFollowUp(c, s, p)
+    case 'MissFollowUp':
+      return missFollowUp(c, s, p)
+    case 'CancelFollowUp':
+      return cancelFollowUp(c, s, p)
+    case 'CloseJourney':
+      return closeJourney(c, s, p)
+    case 'ReopenJourney':
+      return reopenJourney(c, s, p)
+    case 'ApplyTimeRules':
+      return applyTimeRules(c, s, p)
+    case 'ErasePersonalData':
+      return erasePersonalData(c, s, p)
+  }
+}
+
+// Commands still accepted once the age limit is reached: the clock's, closing, and erasure.
+const allowedPastAgeLimit: ReadonlySet<JourneyCommand['type']> = new Set(['ApplyTimeRules', 'CloseJourney', 'ErasePersonalData', 'ReopenJourney'])
+
+const guarded = (c: JourneyCommand, s: RegisteredJourney, p: JourneyPolicy): Decision => {
+  if (c.youthId !== s.youthId) return refuse({ _tag: 'WrongYouth' })
+  if (c.missionLocaleId !== s.missionLocaleId) return refuse({ _tag: 'WrongMissionLocale', missionLocaleId: c.missionLocaleId })
+  if (c.type === 'RegisterYouth') return ruleFor(c, s, p)
+  if (c.on < s.registeredOn) return refuse({ _tag: 'DatedBeforeRegistration', on: c.on, registeredOn: s.registeredOn })
+  if (s.status === 'closed' && s.closedOn !== null && c.type !== 'ReopenJourney' && c.type !== 'ErasePersonalData')
+    return refuse({ _tag: 'JourneyIsClosed', command: c.type, closedOn: s.closedOn })
+  const ageLimitOn = journeyAgeLimitOn(s)
+  if (s.status === 'open' && c.on >= ageLimitOn && !allowedPastAgeLimit.has(c.type))
+    return refuse({ _tag: 'AgeLimitReached', on: c.on, ageLimitOn })
+  return ruleFor(c, s, p)
+}
+
+/** Appends the policy's follow-up when the decided events would leave an open journey without one. */
+const withPendingFollowUp = (decision: Decision, s: JourneyState, on: JourneyCommand['on'], p: JourneyPolicy): Decision => {
+  if (isLeft(decision)) return decision
+  const after = foldJourney(decision.right, s)
+  if (after.status !== 'open') return decision
+  const followUp = policyFollowUp(after, on, p)
+  return followUp === null ? decision : right([...decision.right, followUp])
+}
+
+/** Decides a command against a journey state under a policy. Total: refusals are values. */
+export const decideWithPolicy =
+  (policy: JourneyPolicy) =>
+  (command: JourneyCommand, state: JourneyState): Decision => {
+    if (state.status === 'unregistered') {
+      if (command.type !== 'RegisterYouth') return refuse({ _tag: 'NotRegistered', command: command.type })
+      const registered = registerYouth(command, policy)
+      return withPendingFollowUp(isLeft(registered) ? registered : right([registered.right]), state, command.on, policy)
+    }
+    return withPendingFollowUp(guarded(command, state, policy), state, command.on, policy)
+  }

@@ -1,0 +1,164 @@
+import type { KeyId } from '../model/ids.js'
+import type { JourneyEvent } from '../model/events.js'
+import type { Sealed } from '../model/sealed.js'
+import type { FollowUpState, JourneyState, ProposalState, RegisteredJourney, SituationState } from '../model/state.js'
+
+// ---------------------------------------------------------------------------------------------
+// evolve: fold one event into the journey state. Total: an event that does not fit the state
+// (which `decide` never produces) leaves the state unchanged rather than throwing.
+// ---------------------------------------------------------------------------------------------
+
+const withKey = (state: RegisteredJourney, sealed: Sealed | null): RegisteredJourney =>
+  state.keyId === null && sealed !== null ? { ...state, keyId: sealed.keyId as KeyId } : state
+
+const updateIn = <V>(record: Readonly<Record<string, V>>, id: string, f: (v: V) => V): Readonly<Record<string, V>> => {
+  const current = record[id]
+  return current === undefined ? record : { ...record, [id]: f(current) }
+}
+
+const proposal = (s: RegisteredJourney, id: string, f: (p: ProposalState) => ProposalState): RegisteredJourney => ({
+  ...s,
+  proposals: updateIn(s.proposals, id, f),
+})
+
+const situation = (s: RegisteredJourney, id: string, f: (x: SituationState) => SituationState): RegisteredJourney => ({
+  ...s,
+  situations: updateIn(s.situations, id, f),
+})
+
+const followUp = (s: RegisteredJourney, id: string, f: (x: FollowUpState) => FollowUpState): RegisteredJourney => ({
+  ...s,
+  followUps: updateIn(s.followUps, id, f),
+})
+
+const register = (e: Extract<JourneyEvent, { type: 'YouthRegistered' }>): RegisteredJourney =>
+  withKey(
+    {
+      status: 'open',
+      youthId: e.youthId,
+      missionLocaleId: e.missionLocaleId,
+      counsellorId: e.counsellorId,
+      registeredOn: e.on,
+      ageAtRegistration: e.ageAtRegistration,
+      ageLimitOn: e.ageLimitOn,
+      cejAgeLimitOn: e.cejAgeLimitOn,
+      keyId: null,
+      personalDataErased: false,
+      closedOn: null,
+      exitReason: null,
+      diagnosticOn: null,
+      programme: null,
+      lastProgrammeExitOn: null,
+      requests: {},
+      proposals: {},
+      situations: {},
+      followUps: {},
+      followUpCount: 0,
+    },
+    e.personalData,
+  )
+
+const evolveRegistered = (s: RegisteredJourney, e: JourneyEvent): RegisteredJourney => {
+  switch (e.type) {
+    case 'YouthRegistered':
+      return s
+    case 'CounsellorAssigned':
+      return { ...s, counsellorId: e.counsellorId }
+    case 'JourneyTransferred':
+      return { ...s, missionLocaleId: e.missionLocaleId, counsellorId: e.counsellorId }
+    case 'RequestRecorded':
+      return withKey({ ...s, requests: { ...s.requests, [e.requestId]: e.theme } }, e.comment)
+    case 'DiagnosticCompleted':
+      return withKey({ ...s, diagnosticOn: e.on }, e.comment)
+    case 'ProgrammeEntered':
+      return { ...s, programme: { programme: e.programme, enteredOn: e.on, plannedEndOn: e.plannedEndOn } }
+    case 'ProgrammeExtended':
+      return s.programme === null ? s : { ...s, programme: { ...s.programme, plannedEndOn: e.plannedEndOn } }
+    case 'ProgrammeExited':
+      return { ...s, programme: null, lastProgrammeExitOn: e.on }
+    case 'ProposalOffered':
+      return {
+        ...s,
+        proposals: {
+          ...s.proposals,
+          [e.proposalId]: { theme: e.theme, offeredOn: e.on, respondBy: e.respondBy, status: 'offered', outcome: null },
+        },
+      }
+    case 'ProposalAccepted':
+      return proposal(s, e.proposalId, (p) => ({ ...p, status: 'accepted' }))
+    case 'ProposalOutcomeRecorded':
+      return proposal(s, e.proposalId, (p) => ({ ...p, status: 'closed', outcome: e.outcome }))
+    case 'TrainingStarted':
+      return {
+        ...s,
+        situations: {
+          ...s.situations,
+          [e.trainingId]: {
+            kind: 'training',
+            startedOn: e.on,
+            proposalId: e.proposalId,
+            endedOn: null,
+            contract: null,
+            durable: false,
+            qualifying: e.qualifying,
+            result: null,
+          },
+        },
+      }
+    case 'TrainingEnded':
+      return situation(s, e.trainingId, (x) => ({ ...x, endedOn: e.on, result: e.result }))
+    case 'EmploymentStarted':
+      return {
+        ...s,
+        situations: {
+          ...s.situations,
+          [e.employmentId]: {
+            kind: 'employment',
+            startedOn: e.on,
+            proposalId: e.proposalId,
+            endedOn: null,
+            contract: e.contract,
+            durable: e.durable,
+            qualifying: false,
+            result: null,
+          },
+        },
+      }
+    case 'EmploymentEnded':
+      return situation(s, e.employmentId, (x) => ({ ...x, endedOn: e.on }))
+    case 'FollowUpScheduled':
+      return {
+        ...s,
+        followUps: { ...s.followUps, [e.followUpId]: { dueOn: e.dueOn, channel: e.channel, status: 'pending', overdue: false } },
+        followUpCount: s.followUpCount + 1,
+      }
+    case 'FollowUpRescheduled':
+      return followUp(s, e.followUpId, (f) => ({ ...f, dueOn: e.dueOn }))
+    case 'FollowUpKept':
+      return withKey(followUp(s, e.followUpId, (f) => ({ ...f, status: 'kept' })), e.comment)
+    case 'FollowUpMissed':
+      return followUp(s, e.followUpId, (f) => ({ ...f, status: 'missed' }))
+    case 'FollowUpCancelled':
+      return followUp(s, e.followUpId, (f) => ({ ...f, status: 'cancelled' }))
+    case 'FollowUpDue':
+      return followUp(s, e.followUpId, (f) => ({ ...f, overdue: true }))
+    case 'JourneyClosed':
+      return withKey({ ...s, status: 'closed', closedOn: e.on, exitReason: e.reason, programme: null }, e.comment)
+    case 'JourneyReopened':
+      return { ...s, status: 'open', closedOn: null, exitReason: null, counsellorId: e.counsellorId }
+    case 'PersonalDataErased':
+      return { ...s, personalDataErased: true, keyId: e.keyId }
+  }
+}
+
+/** Folds one event into the journey state. */
+export const evolveJourney = (state: JourneyState, event: JourneyEvent): JourneyState =>
+  state.status === 'unregistered'
+    ? event.type === 'YouthRegistered'
+      ? register(event)
+      : state
+    : evolveRegistered(state, event)
+
+/** Rebuilds a journey's state from its events. */
+export const foldJourney = (events: ReadonlyArray<JourneyEvent>, from: JourneyState = { status: 'unregistered' }): JourneyState =>
+  events.reduce(evolveJourney, from)

@@ -1,0 +1,84 @@
+import { addDays, addMonths } from '../model/calendar.js'
+import type { FollowUpId } from '../model/ids.js'
+import type { LocalDate } from '../model/localDate.js'
+import type { FollowUpState, RegisteredJourney } from '../model/state.js'
+import { pendingFollowUps } from '../model/state.js'
+import type { JourneyEvent } from '../model/events.js'
+import type { JourneyPolicy } from '../policy/journeyPolicy.js'
+import type { Decision, Rule } from './decision.js'
+import { accept, refuse, stamp } from './decision.js'
+
+// ---------------------------------------------------------------------------------------------
+// Follow-ups: scheduled, rescheduled, kept, missed, cancelled; only a pending one changes.
+// ---------------------------------------------------------------------------------------------
+
+/** Days until the next follow-up is due (policy): weekly early in a CEJ, else the general delay. */
+export const followUpCadenceDays = (state: RegisteredJourney, on: LocalDate, policy: JourneyPolicy): number =>
+  state.programme?.programme === 'CEJ' && on < addMonths(state.programme.enteredOn, policy.cejWeeklyFollowUpMonths)
+    ? policy.cejFollowUpEveryDays
+    : policy.followUpWithinDays
+
+/** The id of the next follow-up the policy schedules itself: `fu-<n>`, the first n not yet taken. */
+export const nextFollowUpId = (state: RegisteredJourney): FollowUpId => {
+  let n = state.followUpCount + 1
+  while (state.followUps[`fu-${n}`] !== undefined) n += 1
+  return `fu-${n}` as FollowUpId
+}
+
+/** The follow-up the policy schedules when an open journey would be left without a pending one. */
+export const policyFollowUp = (state: RegisteredJourney, on: LocalDate, policy: JourneyPolicy): JourneyEvent | null =>
+  state.status === 'open' && pendingFollowUps(state).length === 0
+    ? {
+        type: 'FollowUpScheduled',
+        ...stamp(state, on),
+        followUpId: nextFollowUpId(state),
+        dueOn: addDays(on, followUpCadenceDays(state, on, policy)),
+        channel: 'interview',
+        counsellorId: state.counsellorId,
+      }
+    : null
+
+/** Schedule a follow-up under a new id, due on or after the command's date. */
+export const scheduleFollowUp: Rule<'ScheduleFollowUp'> = (c, s) => {
+  if (s.followUps[c.followUpId] !== undefined) return refuse({ _tag: 'DuplicateFollowUp', followUpId: c.followUpId })
+  if (c.dueOn < c.on) return refuse({ _tag: 'DueBeforeScheduled', on: c.on, dueOn: c.dueOn })
+  return accept({
+    type: 'FollowUpScheduled',
+    ...stamp(s, c.on),
+    followUpId: c.followUpId,
+    dueOn: c.dueOn,
+    channel: c.channel,
+    counsellorId: s.counsellorId,
+  })
+}
+
+const withPending = (s: RegisteredJourney, id: FollowUpId, then: (f: FollowUpState) => Decision): Decision => {
+  const f = s.followUps[id]
+  if (f === undefined) return refuse({ _tag: 'UnknownFollowUp', followUpId: id })
+  if (f.status !== 'pending') return refuse({ _tag: 'FollowUpNotPending', followUpId: id, status: f.status })
+  return then(f)
+}
+
+/** Move a pending follow-up. An overdue one stays overdue: FollowUpDue is recorded once per follow-up. */
+export const rescheduleFollowUp: Rule<'RescheduleFollowUp'> = (c, s) =>
+  withPending(s, c.followUpId, () =>
+    c.dueOn < c.on
+      ? refuse({ _tag: 'DueBeforeScheduled', on: c.on, dueOn: c.dueOn })
+      : accept({ type: 'FollowUpRescheduled', ...stamp(s, c.on), followUpId: c.followUpId, dueOn: c.dueOn }),
+  )
+
+/** The young person came (possibly early or late). */
+export const keepFollowUp: Rule<'KeepFollowUp'> = (c, s) =>
+  withPending(s, c.followUpId, () => accept({ type: 'FollowUpKept', ...stamp(s, c.on), followUpId: c.followUpId, comment: c.comment }))
+
+/** The young person did not come; only on or after the due date. */
+export const missFollowUp: Rule<'MissFollowUp'> = (c, s) =>
+  withPending(s, c.followUpId, (f) =>
+    c.on < f.dueOn
+      ? refuse({ _tag: 'MissedBeforeDue', followUpId: c.followUpId, on: c.on, dueOn: f.dueOn })
+      : accept({ type: 'FollowUpMissed', ...stamp(s, c.on), followUpId: c.followUpId }),
+  )
+
+/** Cancel a pending follow-up. */
+export const cancelFollowUp: Rule<'CancelFollowUp'> = (c, s) =>
+  withPending(s, c.followUpId, () => accept({ type: 'FollowUpCancelled', ...stamp(s, c.on), followUpId: c.followUpId }))

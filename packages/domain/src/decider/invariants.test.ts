@@ -1,0 +1,281 @@
+import * as fc from 'fast-check'
+import { describe, expect, test } from 'vitest'
+import { addDays, addMonths, daysBetween } from '../model/calendar.js'
+import type { JourneyCommand } from '../model/commands.js'
+import { JourneyEvent } from '../model/events.js'
+import type { LocalDate } from '../model/localDate.js'
+import type { JourneyState } from '../model/state.js'
+import { pendingFollowUps } from '../model/state.js'
+import { arbAnyCommand, arbJourney } from '../testing/arbitraries.js'
+import type { JourneyScript } from '../testing/journeyScript.js'
+import { foldJourney } from './evolve.js'
+import type { Decision } from './decision.js'
+import { journeyDecider } from './journeyDecider.js'
+
+// ---------------------------------------------------------------------------------------------
+// The journey invariants of DOMAIN.md, checked on valid scripts followed by arbitrary commands
+// (most of them aimed at the same journey, so they meet real states and are often refused).
+// ---------------------------------------------------------------------------------------------
+
+interface Step {
+  readonly before: JourneyState
+  readonly command: JourneyCommand
+  readonly decision: Decision
+  readonly after: JourneyState
+}
+
+// Aimed commands name the journey's youth and current mission locale, and move in time to just
+// after `lastOn`, their other dates shifted alike, so they meet the journey's real situation.
+const aimedAt = (script: JourneyScript, state: JourneyState, c: JourneyCommand, aim: boolean, lastOn: LocalDate): JourneyCommand => {
+  if (!aim) return c
+  const missionLocaleId = state.status === 'unregistered' ? script.missionLocaleId : state.missionLocaleId
+  const on = addDays(lastOn, Number(c.on.slice(8)) % 15)
+  const delta = daysBetween(c.on, on)
+  const shifted: Record<string, unknown> = { ...c, youthId: script.youthId, missionLocaleId, on }
+  for (const field of ['plannedEndOn', 'respondBy', 'dueOn'])
+    if (typeof shifted[field] === 'string') shifted[field] = addDays(shifted[field] as LocalDate, delta)
+  return shifted as JourneyCommand
+}
+
+const lastDate = (events: ReadonlyArray<JourneyEvent>): LocalDate => events.reduce((d, e) => (e.on > d ? e.on : d), '2024-01-01' as LocalDate)
+
+/** Runs arbitrary commands after a valid script; returns every step and all accepted events. */
+const run = (script: JourneyScript, commands: ReadonlyArray<readonly [JourneyCommand, boolean]>) => {
+  const steps: Step[] = []
+  const events: JourneyEvent[] = [...script.events]
+  let state = script.state
+  let lastOn = lastDate(script.events)
+  for (const [raw, aim] of commands) {
+    const command = aimedAt(script, state, raw, aim, lastOn)
+    const decision = journeyDecider.decide(command, state)
+    const after = decision._tag === 'Right' ? decision.right.reduce(journeyDecider.evolve, state) : state
+    if (decision._tag === 'Right') {
+      events.push(...decision.right)
+      if (command.on > lastOn) lastOn = command.on
+    }
+    steps.push({ before: state, command, decision, after })
+    state = after
+  }
+  return { steps, events, state }
+}
+
+const arbRun = fc
+  .record({
+    script: arbJourney({ otherMissionLocales: ['ml-1', 'ml-2'] as never }),
+    commands: fc.array(fc.tuple(arbAnyCommand, fc.integer({ min: 0, max: 9 }).map((n) => n < 8)), { maxLength: 25 }),
+  })
+  .map(({ script, commands }) => ({ script, ...run(script, commands) }))
+
+const runs = { numRuns: 300 }
+
+describe('journey invariants (properties)', () => {
+  test('property: decide is total and never throws, for arbitrary commands on states reached by valid scripts', () => {
+    fc.assert(
+      fc.property(arbJourney(), fc.array(arbAnyCommand, { maxLength: 30 }), fc.nat(), (script, commands, cut) => {
+        const prefix = script.events.slice(0, cut % (script.events.length + 1))
+        let state = foldJourney(prefix)
+        for (const command of commands) {
+          const decision = journeyDecider.decide(aimedAt(script, state, command, true, lastDate(prefix)), state)
+          expect(['Left', 'Right']).toContain(decision._tag)
+          if (decision._tag === 'Right') state = decision.right.reduce(journeyDecider.evolve, state)
+        }
+      }),
+      runs,
+    )
+  })
+
+  test('property: a valid script is accepted command by command, and replaying its events rebuilds the same state', () => {
+    fc.assert(
+      fc.property(arbJourney(), (script) => {
+        expect(script.commands[0]?.type).toBe('RegisterYouth')
+        expect(foldJourney(script.events)).toEqual(script.state)
+        expect(foldJourney(script.events)).toEqual(foldJourney([...script.events]))
+        const dates = script.commands.map((c) => c.on)
+        expect(dates.every((d, i) => i === 0 || d >= dates[i - 1]!)).toBe(true)
+      }),
+      runs,
+    )
+  })
+
+  test('property: evolve after decide gives the state the next decide sees; events are valid, dated and of the tenant', () => {
+    fc.assert(
+      fc.property(arbRun, ({ steps, events, state }) => {
+        for (const { before, command, decision, after } of steps) {
+          if (decision._tag === 'Left') {
+            expect(after).toBe(before)
+            continue
+          }
+          for (const e of decision.right) {
+            expect(JourneyEvent.is(e)).toBe(true)
+            expect(e.on).toBe(command.on)
+            expect(e.youthId).toBe(command.youthId)
+            expect(e.missionLocaleId).toBe(command.type === 'TransferJourney' ? command.toMissionLocaleId : command.missionLocaleId)
+          }
+          expect(foldJourney(decision.right, before)).toEqual(after)
+        }
+        expect(foldJourney(events)).toEqual(state)
+      }),
+      runs,
+    )
+  })
+
+  test('property: at most one open programme, within its duration limits, extensions only for the CEJ', () => {
+    fc.assert(
+      fc.property(arbRun, ({ events }) => {
+        let open: { programme: string; enteredOn: LocalDate; plannedEndOn: LocalDate } | null = null
+        let lastExit: LocalDate | null = null
+        for (const e of events) {
+          if (e.type === 'ProgrammeEntered') {
+            expect(open).toBeNull()
+            if (lastExit !== null) expect(e.on >= lastExit).toBe(true)
+            expect(e.plannedEndOn > e.on).toBe(true)
+            expect(e.plannedEndOn <= addMonths(e.on, e.programme === 'CEJ' ? 12 : 24)).toBe(true)
+            open = { programme: e.programme, enteredOn: e.on, plannedEndOn: e.plannedEndOn }
+          } else if (e.type === 'ProgrammeExtended') {
+            expect(open?.programme).toBe('CEJ')
+            expect(e.plannedEndOn <= addMonths(open!.enteredOn, 18)).toBe(true)
+            open = { ...open!, plannedEndOn: e.plannedEndOn }
+          } else if (e.type === 'ProgrammeExited') {
+            expect(open?.programme).toBe(e.programme)
+            open = null
+            lastExit = e.on
+          } else if (e.type === 'JourneyClosed') {
+            expect(open).toBeNull()
+          }
+        }
+      }),
+      runs,
+    )
+  })
+
+  test('property: exactly one outcome per proposal, never before the offer, only for offered proposals', () => {
+    fc.assert(
+      fc.property(arbRun, ({ events, state }) => {
+        const offered = new Map<string, LocalDate>()
+        const outcomes = new Set<string>()
+        for (const e of events) {
+          if (e.type === 'ProposalOffered') {
+            expect(offered.has(e.proposalId)).toBe(false)
+            offered.set(e.proposalId, e.on)
+          } else if (e.type === 'ProposalOutcomeRecorded' || e.type === 'ProposalAccepted') {
+            expect(offered.has(e.proposalId)).toBe(true)
+            expect(e.on >= offered.get(e.proposalId)!).toBe(true)
+            expect(outcomes.has(e.proposalId)).toBe(false)
+            if (e.type === 'ProposalOutcomeRecorded') outcomes.add(e.proposalId)
+          }
+        }
+        // Once time has passed every respond-by date, each unanswered proposal has its one outcome.
+        if (state.status === 'open') {
+          const later = addDays(Object.values(state.proposals).reduce((d, p) => (p.respondBy > d ? p.respondBy : d), state.registeredOn), 1)
+          const tick = journeyDecider.decide({ type: 'ApplyTimeRules', youthId: state.youthId, missionLocaleId: state.missionLocaleId, on: later }, state)
+          if (tick._tag === 'Right' && later < state.cejAgeLimitOn) {
+            const after = foldJourney(tick.right, state)
+            if (after.status !== 'unregistered')
+              for (const p of Object.values(after.proposals)) expect(p.status === 'accepted' || p.outcome !== null).toBe(true)
+          }
+        }
+      }),
+      runs,
+    )
+  })
+
+  test('property: FollowUpDue at most once per follow-up, never before its due date, never for a kept or cancelled one', () => {
+    fc.assert(
+      fc.property(arbRun, ({ events }) => {
+        const followUps = new Map<string, { dueOn: LocalDate; status: string; due: boolean }>()
+        for (const e of events) {
+          if (e.type === 'FollowUpScheduled') followUps.set(e.followUpId, { dueOn: e.dueOn, status: 'pending', due: false })
+          else if (e.type === 'FollowUpRescheduled') followUps.get(e.followUpId)!.dueOn = e.dueOn
+          else if (e.type === 'FollowUpKept') followUps.get(e.followUpId)!.status = 'kept'
+          else if (e.type === 'FollowUpCancelled') followUps.get(e.followUpId)!.status = 'cancelled'
+          else if (e.type === 'FollowUpMissed') followUps.get(e.followUpId)!.status = 'missed'
+          else if (e.type === 'FollowUpDue') {
+            const f = followUps.get(e.followUpId)!
+            expect(f.due).toBe(false)
+            expect(f.status).toBe('pending')
+            expect(e.dueOn).toBe(f.dueOn)
+            expect(e.on >= f.dueOn).toBe(true)
+            f.due = true
+          }
+        }
+      }),
+      runs,
+    )
+  })
+
+  test('property: an open journey always has a pending follow-up after any accepted command', () => {
+    fc.assert(
+      fc.property(arbRun, ({ steps }) => {
+        for (const { decision, after } of steps)
+          if (decision._tag === 'Right' && after.status === 'open') expect(pendingFollowUps(after).length).toBeGreaterThan(0)
+      }),
+      runs,
+    )
+  })
+
+  test('property: a closed journey rejects everything but reopening (before the age limit) and erasure', () => {
+    fc.assert(
+      fc.property(arbRun, ({ steps }) => {
+        for (const { before, command, decision } of steps) {
+          if (before.status !== 'closed') continue
+          if (command.type === 'ReopenJourney') {
+            if (decision._tag === 'Right') expect(command.on < before.cejAgeLimitOn).toBe(true)
+          } else if (command.type !== 'ErasePersonalData') expect(decision._tag).toBe('Left')
+        }
+      }),
+      runs,
+    )
+  })
+
+  test('property: the time rules are idempotent for a given now, and close an open journey at its age limit', () => {
+    fc.assert(
+      fc.property(arbRun, fc.integer({ min: 0, max: 400 }), ({ state }, days) => {
+        if (state.status !== 'open') return
+        const tick = (on: LocalDate, s: JourneyState) =>
+          journeyDecider.decide({ type: 'ApplyTimeRules', youthId: state.youthId, missionLocaleId: state.missionLocaleId, on }, s)
+        const now = addDays(state.registeredOn, days)
+        const first = tick(now, state)
+        if (first._tag === 'Left') {
+          expect(now < state.registeredOn).toBe(true)
+          return
+        }
+        const again = tick(now, foldJourney(first.right, state))
+        if (foldJourney(first.right, state).status === 'open') expect(again).toEqual({ _tag: 'Right', right: [] })
+        const atLimit = tick(state.cejAgeLimitOn, state)
+        expect(atLimit._tag === 'Right' && foldJourney(atLimit.right, state).status).toBe('closed')
+        expect(atLimit._tag === 'Right' && atLimit.right.at(-1)).toMatchObject({ type: 'JourneyClosed', reason: 'age-limit' })
+      }),
+      runs,
+    )
+  })
+
+  test('property: nothing before registration, no second registration, no command from another tenant or dated before registration', () => {
+    fc.assert(
+      fc.property(arbRun, fc.array(arbAnyCommand, { maxLength: 10 }), ({ steps }, fresh) => {
+        for (const command of fresh)
+          if (command.type !== 'RegisterYouth') expect(journeyDecider.decide(command, journeyDecider.initialState)).toMatchObject({ _tag: 'Left', left: { _tag: 'NotRegistered' } })
+        for (const { before, command, decision } of steps) {
+          if (before.status === 'unregistered') continue
+          const refused =
+            command.type === 'RegisterYouth' ||
+            command.youthId !== before.youthId ||
+            command.missionLocaleId !== before.missionLocaleId ||
+            command.on < before.registeredOn
+          if (refused) expect(decision._tag).toBe('Left')
+        }
+      }),
+      runs,
+    )
+  })
+
+  test('property: no birth date in any event (only derived facts leave the decider)', () => {
+    fc.assert(
+      fc.property(arbJourney(), (script) => {
+        const registration = script.commands[0]
+        if (registration?.type !== 'RegisterYouth') throw new Error('a script starts with its registration')
+        expect(JSON.stringify(script.events)).not.toContain(registration.birthDate)
+      }),
+      runs,
+    )
+  })
+})

@@ -1,0 +1,64 @@
+import { addDays } from '../model/calendar.js'
+import type { LocalDate } from '../model/localDate.js'
+import type { ProposalState } from '../model/state.js'
+import type { JourneyPolicy } from '../policy/journeyPolicy.js'
+import type { Decision, Rule } from './decision.js'
+import { accept, refuse, stamp } from './decision.js'
+import type { ProposalId } from '../model/ids.js'
+
+// ---------------------------------------------------------------------------------------------
+// Proposals: a unique id, answered at most once, exactly one outcome, never dated before the offer.
+// ---------------------------------------------------------------------------------------------
+
+/** Whether a proposal still waiting for an answer has expired on `on` (policy). */
+export const hasExpired = (p: ProposalState, on: LocalDate, policy: JourneyPolicy): boolean =>
+  p.status === 'offered' && on > addDays(p.respondBy, policy.proposalExpiryGraceDays)
+
+/** Offer a proposal. */
+export const offerProposal: Rule<'OfferProposal'> = (c, s) => {
+  if (s.proposals[c.proposalId] !== undefined) return refuse({ _tag: 'DuplicateProposal', proposalId: c.proposalId })
+  if (c.respondBy < c.on) return refuse({ _tag: 'RespondByBeforeOffer', on: c.on, respondBy: c.respondBy })
+  return accept({
+    type: 'ProposalOffered',
+    ...stamp(s, c.on),
+    proposalId: c.proposalId,
+    theme: c.theme,
+    respondBy: c.respondBy,
+    counsellorId: s.counsellorId,
+  })
+}
+
+const withOpenProposal = (
+  proposalId: ProposalId,
+  p: ProposalState | undefined,
+  on: LocalDate,
+  then: (p: ProposalState) => Decision,
+): Decision => {
+  if (p === undefined) return refuse({ _tag: 'UnknownProposal', proposalId })
+  if (p.outcome !== null) return refuse({ _tag: 'OutcomeAlreadyRecorded', proposalId, outcome: p.outcome })
+  if (on < p.offeredOn) return refuse({ _tag: 'DatedBeforeOffer', proposalId, on, offeredOn: p.offeredOn })
+  return then(p)
+}
+
+/** The young person accepts a proposal that has no outcome yet. */
+export const acceptProposal: Rule<'AcceptProposal'> = (c, s) =>
+  withOpenProposal(c.proposalId, s.proposals[c.proposalId], c.on, (p) =>
+    p.status === 'accepted'
+      ? refuse({ _tag: 'ProposalAlreadyAccepted', proposalId: c.proposalId })
+      : accept({ type: 'ProposalAccepted', ...stamp(s, c.on), proposalId: c.proposalId, theme: p.theme }),
+  )
+
+/** Record a proposal's one outcome; `expired` only once it has expired. */
+export const recordProposalOutcome: Rule<'RecordProposalOutcome'> = (c, s, policy) =>
+  withOpenProposal(c.proposalId, s.proposals[c.proposalId], c.on, (p) =>
+    c.outcome === 'expired' && !hasExpired(p, c.on, policy)
+      ? refuse({ _tag: 'ProposalNotExpired', proposalId: c.proposalId, respondBy: addDays(p.respondBy, policy.proposalExpiryGraceDays) })
+      : accept({
+          type: 'ProposalOutcomeRecorded',
+          ...stamp(s, c.on),
+          proposalId: c.proposalId,
+          theme: p.theme,
+          outcome: c.outcome,
+          offeredOn: p.offeredOn,
+        }),
+  )

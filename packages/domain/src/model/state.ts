@@ -1,0 +1,108 @@
+import type { CounsellorId, FollowUpId, KeyId, MissionLocaleId, ProposalId, SituationId, YouthId } from './ids.js'
+import type { LocalDate } from './localDate.js'
+import type { ContractType, ExitReason, FollowUpChannel, Programme, ProposalOutcome, Theme, TrainingResult } from './vocabulary.js'
+
+// ---------------------------------------------------------------------------------------------
+// model: what the decider knows of a journey, rebuilt from its events by `evolve`.
+// Plain readonly data (records, not Maps) so states compare with deep equality.
+// ---------------------------------------------------------------------------------------------
+
+/** The open contractual programme. */
+export interface OpenProgramme {
+  readonly programme: Programme
+  readonly enteredOn: LocalDate
+  readonly plannedEndOn: LocalDate
+}
+
+/** Where a proposal stands: offered, accepted (answered, outcome to come) or closed with its outcome. */
+export type ProposalStatus = 'offered' | 'accepted' | 'closed'
+
+/** A proposal as the decider tracks it. */
+export interface ProposalState {
+  readonly theme: Theme
+  readonly offeredOn: LocalDate
+  readonly respondBy: LocalDate
+  readonly status: ProposalStatus
+  readonly outcome: ProposalOutcome | null
+}
+
+/** A training or employment situation. */
+export interface SituationState {
+  readonly kind: 'training' | 'employment'
+  readonly startedOn: LocalDate
+  readonly proposalId: ProposalId | null
+  readonly endedOn: LocalDate | null
+  readonly contract: ContractType | null
+  readonly durable: boolean
+  readonly qualifying: boolean
+  readonly result: TrainingResult | null
+}
+
+/** Where a follow-up stands. Only a pending one can be kept, missed, cancelled or rescheduled. */
+export type FollowUpStatus = 'pending' | 'kept' | 'missed' | 'cancelled'
+
+/** A follow-up as the decider tracks it; `overdue` once FollowUpDue was recorded for it. */
+export interface FollowUpState {
+  readonly dueOn: LocalDate
+  readonly channel: FollowUpChannel
+  readonly status: FollowUpStatus
+  readonly overdue: boolean
+}
+
+/** A journey before its registration. */
+export interface UnregisteredJourney {
+  readonly status: 'unregistered'
+}
+
+/** A registered journey, open or closed. */
+export interface RegisteredJourney {
+  readonly status: 'open' | 'closed'
+  readonly youthId: YouthId
+  readonly missionLocaleId: MissionLocaleId
+  readonly counsellorId: CounsellorId
+  readonly registeredOn: LocalDate
+  readonly ageAtRegistration: number
+  /** The 26th birthday. */
+  readonly ageLimitOn: LocalDate
+  /** The 30th birthday with RQTH, else `ageLimitOn`: the journey stays open until then for the CEJ. */
+  readonly cejAgeLimitOn: LocalDate
+  /** The key that seals this young person's personal data, once known. */
+  readonly keyId: KeyId | null
+  readonly personalDataErased: boolean
+  readonly closedOn: LocalDate | null
+  readonly exitReason: ExitReason | null
+  readonly diagnosticOn: LocalDate | null
+  readonly programme: OpenProgramme | null
+  /** When the last programme ended: a new one may not start before (no overlap). */
+  readonly lastProgrammeExitOn: LocalDate | null
+  readonly requests: Readonly<Record<string, Theme>>
+  readonly proposals: Readonly<Record<string, ProposalState>>
+  readonly situations: Readonly<Record<string, SituationState>>
+  readonly followUps: Readonly<Record<string, FollowUpState>>
+  /** How many follow-ups were ever scheduled: the base of derived follow-up ids. */
+  readonly followUpCount: number
+}
+
+/** The state of one young person's journey. */
+export type JourneyState = UnregisteredJourney | RegisteredJourney
+
+/** A journey before any event. */
+export const initialJourneyState: JourneyState = { status: 'unregistered' }
+
+/** Whether the journey has been registered (open or closed). */
+export const isRegistered = (state: JourneyState): state is RegisteredJourney => state.status !== 'unregistered'
+
+/** The ids of the journey's pending follow-ups. */
+export const pendingFollowUps = (state: RegisteredJourney): ReadonlyArray<FollowUpId> =>
+  Object.entries(state.followUps)
+    .filter(([, f]) => f.status === 'pending')
+    .map(([id]) => id as FollowUpId)
+
+/** The trainings in progress (started, not ended). */
+export const trainingsInProgress = (state: RegisteredJourney): ReadonlyArray<SituationId> =>
+  Object.entries(state.situations)
+    .filter(([, s]) => s.kind === 'training' && s.endedOn === null)
+    .map(([id]) => id as SituationId)
+
+/** The day the journey reaches its age limit (the 30th birthday with RQTH, for the CEJ; else the 26th). */
+export const journeyAgeLimitOn = (state: RegisteredJourney): LocalDate => state.cejAgeLimitOn

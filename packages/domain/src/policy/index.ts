@@ -1,0 +1,2 @@
+// The configurable rules of a journey.
+export * from './journeyPolicy.js'

@@ -1,0 +1,53 @@
+// ---------------------------------------------------------------------------------------------
+// model: the configurable rules of a journey (DOMAIN.md *policy*), with their defaults.
+// ---------------------------------------------------------------------------------------------
+
+/** The journey's configurable rules. Ages are in years, durations in months or days. */
+export interface JourneyPolicy {
+  /** Youngest age at registration (16: from the 16th birthday). */
+  readonly minimumAge: number
+  /** Age limit: from this birthday on a young person is no longer eligible (26). */
+  readonly ageLimit: number
+  /** Age limit for the CEJ with a recognised disability (RQTH) (30). */
+  readonly cejRqthAgeLimit: number
+  /** Next follow-up due within this many days of registration and of every contact (30). */
+  readonly followUpWithinDays: number
+  /** Follow-up cadence, in days, during the first months of a CEJ (7: weekly). */
+  readonly cejFollowUpEveryDays: number
+  /** How many months the CEJ cadence applies from the CEJ's start (3). */
+  readonly cejWeeklyFollowUpMonths: number
+  /** Longest PACEA, in months (24). */
+  readonly paceaMaxMonths: number
+  /** Longest CEJ action plan, in months (12). */
+  readonly cejMaxMonths: number
+  /** Longest CEJ once extended, in months in total (18). */
+  readonly cejExtendedMaxMonths: number
+  /** PACEA signed within this many months of the diagnostic (1). */
+  readonly paceaSignatureWithinMonths: number
+  /** A CDD counts as durable employment when longer than this many months (6). */
+  readonly durableCddOverMonths: number
+  /** A proposal without answer expires when `on` is more than this many days after its respond-by date (0). */
+  readonly proposalExpiryGraceDays: number
+}
+
+/** The defaults of DOMAIN.md. */
+export const defaultJourneyPolicy: JourneyPolicy = {
+  minimumAge: 16,
+  ageLimit: 26,
+  cejRqthAgeLimit: 30,
+  followUpWithinDays: 30,
+  cejFollowUpEveryDays: 7,
+  cejWeeklyFollowUpMonths: 3,
+  paceaMaxMonths: 24,
+  cejMaxMonths: 12,
+  cejExtendedMaxMonths: 18,
+  paceaSignatureWithinMonths: 1,
+  durableCddOverMonths: 6,
+  proposalExpiryGraceDays: 0,
+}
+
+/** The default policy with some values overridden. */
+export const journeyPolicy = (overrides: Partial<JourneyPolicy> = {}): JourneyPolicy => ({
+  ...defaultJourneyPolicy,
+  ...overrides,
+})

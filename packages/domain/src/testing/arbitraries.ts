@@ -1,0 +1,245 @@
+import * as fc from 'fast-check'
+import type { Decider } from '../decider/decider.js'
+import { journeyDecider } from '../decider/journeyDecider.js'
+import { addDays, addYears, ageOn, daysBetween, localDateOf } from '../model/calendar.js'
+import type { JourneyCommand } from '../model/commands.js'
+import type { JourneyError } from '../model/errors.js'
+import type { JourneyEvent } from '../model/events.js'
+import type { CounsellorId, FollowUpId, KeyId, MissionLocaleId, ProposalId, RequestId, SituationId, YouthId } from '../model/ids.js'
+import type { LocalDate } from '../model/localDate.js'
+import { isLeapYear } from '../model/localDate.js'
+import type { Sealed } from '../model/sealed.js'
+import type { JourneyState } from '../model/state.js'
+import {
+  contractTypes,
+  exitReasons,
+  followUpChannels,
+  programmeExitReasons,
+  programmes,
+  proposalOutcomes,
+  themes,
+  trainingResults,
+} from '../model/vocabulary.js'
+import type { JourneyScript, JourneySettings } from './journeyScript.js'
+import { buildJourneyScript } from './journeyScript.js'
+
+// ---------------------------------------------------------------------------------------------
+// fast-check arbitraries for the journey: dates, any commands (also invalid ones), any valid
+// events, valid journey scripts and whole histories of several young people.
+// ---------------------------------------------------------------------------------------------
+
+/** A LocalDate between two dates (inclusive); defaults 1990-01-01 to 2040-12-31. */
+export const arbLocalDate = (range: { readonly min?: LocalDate; readonly max?: LocalDate } = {}): fc.Arbitrary<LocalDate> => {
+  const min = range.min ?? ('1990-01-01' as LocalDate)
+  const max = range.max ?? ('2040-12-31' as LocalDate)
+  return fc.integer({ min: 0, max: daysBetween(min, max) }).map((n) => addDays(min, n))
+}
+
+// Small pools, so generated commands often refer to things that exist (and sometimes not).
+const id = <B>(prefix: string, size = 3): fc.Arbitrary<B> => fc.integer({ min: 1, max: size }).map((n) => `${prefix}-${n}` as B)
+const arbYouthId = id<YouthId>('y', 2)
+const arbMissionLocaleId = id<MissionLocaleId>('ml', 2)
+const arbCounsellorId = id<CounsellorId>('c')
+const arbProposalId = id<ProposalId>('p', 4)
+const arbFollowUpId = fc.oneof(id<FollowUpId>('fu', 4), id<FollowUpId>('f', 3))
+const arbSituationId = id<SituationId>('s')
+const arbRequestId = id<RequestId>('r')
+const arbNearDate = arbLocalDate({ min: '2024-01-01' as LocalDate, max: '2026-12-31' as LocalDate })
+
+/** A sealed value (opaque ciphertext). */
+export const arbSealed: fc.Arbitrary<Sealed> = fc.record({
+  keyId: id<KeyId>('key', 2),
+  alg: fc.constant('A256GCM' as const),
+  iv: fc.base64String({ minLength: 4, maxLength: 16 }),
+  ciphertext: fc.base64String({ minLength: 4, maxLength: 40 }),
+  tag: fc.base64String({ minLength: 4, maxLength: 24 }),
+})
+const arbComment = fc.option(arbSealed, { nil: null })
+
+const base = { youthId: arbYouthId, missionLocaleId: arbMissionLocaleId, on: arbNearDate }
+const cmd = <T extends string, P extends Record<string, fc.Arbitrary<unknown>>>(type: T, props: P) =>
+  fc.record({ type: fc.constant(type), ...base, ...props })
+
+/** Any well-typed command, valid or not for the journey it meets (ids from small pools, dates 2024–2026). */
+export const arbAnyCommand: fc.Arbitrary<JourneyCommand> = fc.oneof(
+  cmd('RegisterYouth', {
+    counsellorId: arbCounsellorId,
+    birthDate: arbLocalDate({ min: '1993-01-01' as LocalDate, max: '2012-12-31' as LocalDate }),
+    rqth: fc.boolean(),
+    personalData: arbComment,
+  }),
+  cmd('AssignCounsellor', { counsellorId: arbCounsellorId }),
+  cmd('TransferJourney', { toMissionLocaleId: arbMissionLocaleId, counsellorId: arbCounsellorId }),
+  cmd('RecordRequest', { requestId: arbRequestId, theme: fc.constantFrom(...themes), comment: arbComment }),
+  cmd('CompleteDiagnostic', { comment: arbComment }),
+  cmd('EnterProgramme', { programme: fc.constantFrom(...programmes), plannedEndOn: arbNearDate }),
+  cmd('ExtendProgramme', { plannedEndOn: arbNearDate }),
+  cmd('ExitProgramme', { reason: fc.constantFrom(...programmeExitReasons) }),
+  cmd('OfferProposal', { proposalId: arbProposalId, theme: fc.constantFrom(...themes), respondBy: arbNearDate }),
+  cmd('AcceptProposal', { proposalId: arbProposalId }),
+  cmd('RecordProposalOutcome', { proposalId: arbProposalId, outcome: fc.constantFrom(...proposalOutcomes) }),
+  cmd('StartTraining', {
+    trainingId: arbSituationId,
+    proposalId: fc.option(arbProposalId, { nil: null }),
+    qualifying: fc.boolean(),
+    plannedEndOn: fc.option(arbNearDate, { nil: null }),
+  }),
+  cmd('EndTraining', { trainingId: arbSituationId, result: fc.constantFrom(...trainingResults) }),
+  cmd('StartEmployment', {
+    employmentId: arbSituationId,
+    proposalId: fc.option(arbProposalId, { nil: null }),
+    contract: fc.constantFrom(...contractTypes),
+    durationMonths: fc.option(fc.oneof(fc.integer({ min: -2, max: 36 }), fc.double({ noNaN: false })), { nil: null }),
+  }),
+  cmd('EndEmployment', { employmentId: arbSituationId }),
+  cmd('ScheduleFollowUp', { followUpId: arbFollowUpId, dueOn: arbNearDate, channel: fc.constantFrom(...followUpChannels) }),
+  cmd('RescheduleFollowUp', { followUpId: arbFollowUpId, dueOn: arbNearDate }),
+  cmd('KeepFollowUp', { followUpId: arbFollowUpId, comment: arbComment }),
+  cmd('MissFollowUp', { followUpId: arbFollowUpId }),
+  cmd('CancelFollowUp', { followUpId: arbFollowUpId }),
+  cmd('CloseJourney', { reason: fc.constantFrom(...exitReasons), comment: arbComment }),
+  cmd('ReopenJourney', { counsellorId: arbCounsellorId }),
+  cmd('ApplyTimeRules', {}),
+  cmd('ErasePersonalData', {}),
+) as fc.Arbitrary<JourneyCommand>
+
+const ev = <T extends string, P extends Record<string, fc.Arbitrary<unknown>>>(type: T, props: P) =>
+  fc.record({ type: fc.constant(type), youthId: arbYouthId, missionLocaleId: arbMissionLocaleId, on: arbLocalDate(), ...props })
+
+/** Any event that satisfies its codec (not necessarily one a decider would produce), for codec round trips. */
+export const arbAnyEvent: fc.Arbitrary<JourneyEvent> = fc.oneof(
+  ev('YouthRegistered', {
+    counsellorId: arbCounsellorId,
+    ageAtRegistration: fc.integer({ min: 16, max: 29 }),
+    ageLimitOn: arbLocalDate(),
+    cejAgeLimitOn: arbLocalDate(),
+    personalData: arbComment,
+  }),
+  ev('CounsellorAssigned', { counsellorId: arbCounsellorId, previousCounsellorId: fc.option(arbCounsellorId, { nil: null }) }),
+  ev('JourneyTransferred', { fromMissionLocaleId: arbMissionLocaleId, counsellorId: arbCounsellorId }),
+  ev('RequestRecorded', { requestId: arbRequestId, theme: fc.constantFrom(...themes), comment: arbComment }),
+  ev('DiagnosticCompleted', { comment: arbComment }),
+  ev('ProgrammeEntered', { programme: fc.constantFrom(...programmes), plannedEndOn: arbLocalDate() }),
+  ev('ProgrammeExtended', { programme: fc.constantFrom(...programmes), plannedEndOn: arbLocalDate() }),
+  ev('ProgrammeExited', { programme: fc.constantFrom(...programmes), reason: fc.constantFrom(...programmeExitReasons) }),
+  ev('ProposalOffered', { proposalId: arbProposalId, theme: fc.constantFrom(...themes), respondBy: arbLocalDate(), counsellorId: arbCounsellorId }),
+  ev('ProposalAccepted', { proposalId: arbProposalId, theme: fc.constantFrom(...themes) }),
+  ev('ProposalOutcomeRecorded', {
+    proposalId: arbProposalId,
+    theme: fc.constantFrom(...themes),
+    outcome: fc.constantFrom(...proposalOutcomes),
+    offeredOn: arbLocalDate(),
+  }),
+  ev('TrainingStarted', {
+    trainingId: arbSituationId,
+    proposalId: fc.option(arbProposalId, { nil: null }),
+    qualifying: fc.boolean(),
+    plannedEndOn: fc.option(arbLocalDate(), { nil: null }),
+  }),
+  ev('TrainingEnded', { trainingId: arbSituationId, result: fc.constantFrom(...trainingResults) }),
+  ev('EmploymentStarted', {
+    employmentId: arbSituationId,
+    proposalId: fc.option(arbProposalId, { nil: null }),
+    contract: fc.constantFrom(...contractTypes),
+    durationMonths: fc.option(fc.integer({ min: 1, max: 48 }), { nil: null }),
+    durable: fc.boolean(),
+  }),
+  ev('EmploymentEnded', { employmentId: arbSituationId }),
+  ev('FollowUpScheduled', { followUpId: arbFollowUpId, dueOn: arbLocalDate(), channel: fc.constantFrom(...followUpChannels), counsellorId: arbCounsellorId }),
+  ev('FollowUpRescheduled', { followUpId: arbFollowUpId, dueOn: arbLocalDate() }),
+  ev('FollowUpKept', { followUpId: arbFollowUpId, comment: arbComment }),
+  ev('FollowUpMissed', { followUpId: arbFollowUpId }),
+  ev('FollowUpCancelled', { followUpId: arbFollowUpId }),
+  ev('FollowUpDue', { followUpId: arbFollowUpId, dueOn: arbLocalDate() }),
+  ev('JourneyClosed', { reason: fc.constantFrom(...exitReasons), comment: arbComment }),
+  ev('JourneyReopened', { counsellorId: arbCounsellorId }),
+  ev('PersonalDataErased', { keyId: id<KeyId>('key', 2) }),
+) as fc.Arbitrary<JourneyEvent>
+
+/** Options of a generated journey script. */
+export interface JourneyScriptOptions {
+  readonly youthId?: YouthId
+  readonly missionLocaleId?: MissionLocaleId
+  /** Mission locales the journey may be transferred to. */
+  readonly otherMissionLocales?: ReadonlyArray<MissionLocaleId>
+  /** How many steps after the registration (default 5 to 40). */
+  readonly steps?: { readonly min: number; readonly max: number }
+  /** Registration dates (default 2023-01-01 to 2025-12-31). */
+  readonly registeredBetween?: { readonly min: LocalDate; readonly max: LocalDate }
+  /** The decider the script is checked against (default: the journey decider, default policy). */
+  readonly decider?: Decider<JourneyCommand, JourneyState, JourneyEvent, JourneyError>
+}
+
+// A birth date giving the wanted age on the registration date; sometimes a 29 February.
+const birthDateFor = (registeredOn: LocalDate, years: number, extraDays: number, leapDay: boolean): LocalDate => {
+  const plain = addDays(addYears(registeredOn, -years), -extraDays)
+  if (!leapDay) return plain
+  let y = Number(plain.slice(0, 4))
+  while (!isLeapYear(y)) y -= 1
+  const leap = localDateOf(y, 2, 29)
+  return ageOn(leap, registeredOn) === ageOn(plain, registeredOn) ? leap : plain
+}
+
+const arbSettings = (o: JourneyScriptOptions): fc.Arbitrary<JourneySettings> =>
+  fc
+    .record({
+      youthId: o.youthId === undefined ? id<YouthId>('youth', 1000) : fc.constant(o.youthId),
+      missionLocaleId: o.missionLocaleId === undefined ? arbMissionLocaleId : fc.constant(o.missionLocaleId),
+      registeredOn: arbLocalDate(o.registeredBetween ?? { min: '2023-01-01' as LocalDate, max: '2025-12-31' as LocalDate }),
+      rqthChance: fc.integer({ min: 0, max: 9 }),
+      years: fc.integer({ min: 16, max: 25 }),
+      rqthYears: fc.integer({ min: 16, max: 29 }),
+      extraDays: fc.integer({ min: 0, max: 360 }),
+      leapDay: fc.integer({ min: 0, max: 19 }).map((n) => n === 0),
+      sealed: fc.boolean(),
+      seeds: fc.array(fc.nat(), { minLength: o.steps?.min ?? 5, maxLength: o.steps?.max ?? 40, size: 'max' }),
+    })
+    .map((g) => {
+      const rqth = g.rqthChance === 0
+      return {
+        youthId: g.youthId,
+        missionLocaleId: g.missionLocaleId,
+        otherMissionLocales: o.otherMissionLocales ?? [],
+        birthDate: birthDateFor(g.registeredOn, rqth ? g.rqthYears : g.years, g.extraDays, g.leapDay),
+        rqth,
+        registeredOn: g.registeredOn,
+        sealed: g.sealed,
+        seeds: g.seeds,
+      }
+    })
+
+/** A valid journey script with the events it produced: what a counsellor could do for one young person. */
+export const arbJourney = (o: JourneyScriptOptions = {}): fc.Arbitrary<JourneyScript> =>
+  arbSettings(o).map((settings) => buildJourneyScript(settings, o.decider ?? journeyDecider))
+
+/** The commands of a valid journey: registration first, dates moving forward, every command accepted. */
+export const arbJourneyScript = (o: JourneyScriptOptions = {}): fc.Arbitrary<ReadonlyArray<JourneyCommand>> =>
+  arbJourney(o).map((j) => j.commands)
+
+/** Options of a generated history. */
+export interface JourneyHistoryOptions {
+  /** How many young people (default 5). */
+  readonly youths?: number
+  /** How many mission locales, `ml-1`… (default 2). */
+  readonly missionLocales?: number
+  /** Steps per journey (default 5 to 40). */
+  readonly steps?: { readonly min: number; readonly max: number }
+  readonly registeredBetween?: { readonly min: LocalDate; readonly max: LocalDate }
+}
+
+/** Several young people's journeys, ids `youth-1`…, spread over the mission locales, transfers included. */
+export const arbJourneyHistory = (o: JourneyHistoryOptions = {}): fc.Arbitrary<ReadonlyArray<JourneyScript>> => {
+  const youths = o.youths ?? 5
+  const mls = Array.from({ length: Math.max(1, o.missionLocales ?? 2) }, (_, i) => `ml-${i + 1}` as MissionLocaleId)
+  return fc.tuple(
+    ...Array.from({ length: youths }, (_, i) =>
+      arbJourney({
+        youthId: `youth-${i + 1}` as YouthId,
+        missionLocaleId: mls[i % mls.length]!,
+        otherMissionLocales: mls,
+        ...(o.steps === undefined ? {} : { steps: o.steps }),
+        ...(o.registeredBetween === undefined ? {} : { registeredBetween: o.registeredBetween }),
+      }),
+    ),
+  )
+}

@@ -1,0 +1,254 @@
+import type { Decider } from '../decider/decider.js'
+import { journeyDecider } from '../decider/journeyDecider.js'
+import { addDays, addMonths } from '../model/calendar.js'
+import type { JourneyCommand } from '../model/commands.js'
+import type { JourneyError } from '../model/errors.js'
+import type { JourneyEvent } from '../model/events.js'
+import type { CounsellorId, FollowUpId, KeyId, MissionLocaleId, ProposalId, RequestId, SituationId, YouthId } from '../model/ids.js'
+import type { LocalDate } from '../model/localDate.js'
+import type { Sealed } from '../model/sealed.js'
+import type { JourneyState, RegisteredJourney } from '../model/state.js'
+import { journeyAgeLimitOn, pendingFollowUps, trainingsInProgress } from '../model/state.js'
+import type { ContractType, ExitReason, ProgrammeExitReason, ProposalOutcome } from '../model/vocabulary.js'
+import { themes } from '../model/vocabulary.js'
+import type { Random } from './random.js'
+import { seededRandom } from './random.js'
+
+// ---------------------------------------------------------------------------------------------
+// A simulated counsellor: from a list of seeds, the commands a real counsellor could issue for
+// one young person, dates moving forward, each checked against the decider (a refused one is
+// dropped, so the script is always valid).
+// ---------------------------------------------------------------------------------------------
+
+/** What a journey script is built from. */
+export interface JourneySettings {
+  readonly youthId: YouthId
+  readonly missionLocaleId: MissionLocaleId
+  /** Where the journey may be transferred to. */
+  readonly otherMissionLocales: ReadonlyArray<MissionLocaleId>
+  readonly birthDate: LocalDate
+  readonly rqth: boolean
+  readonly registeredOn: LocalDate
+  /** Whether identity and comments are sealed (else null, as without a vault). */
+  readonly sealed: boolean
+  /** One seed per step after the registration. */
+  readonly seeds: ReadonlyArray<number>
+}
+
+/** A built script: the commands and the events the decider accepted for them. */
+export interface JourneyScript {
+  readonly youthId: YouthId
+  readonly missionLocaleId: MissionLocaleId
+  readonly commands: ReadonlyArray<JourneyCommand>
+  readonly events: ReadonlyArray<JourneyEvent>
+  readonly state: JourneyState
+}
+
+type Draft = { readonly on: LocalDate } & DistributiveOmit<JourneyCommand, 'youthId' | 'missionLocaleId'>
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never
+
+const counsellorOf = (ml: MissionLocaleId, k: number): CounsellorId => `${ml}-c${k}` as CounsellorId
+const gaps = [0, 0, 1, 1, 2, 3, 5, 7, 10, 14, 21] as const
+
+const sealedFor = (settings: JourneySettings, r: Random): Sealed | null =>
+  settings.sealed
+    ? { keyId: `key-${settings.youthId}` as KeyId, alg: 'A256GCM', iv: `iv${r.int(1e6)}`, ciphertext: `ct${r.int(1e9)}`, tag: `tg${r.int(1e6)}` }
+    : null
+
+const contractDraft = (r: Random): { contract: ContractType; durationMonths: number | null } => {
+  const contract = r.weighted<ContractType>({ CDI: 20, CDD: 35, temporary: 25, subsidised: 10, apprenticeship: 10 })
+  const durationMonths =
+    contract === 'CDD' ? r.between(1, 18) : contract === 'temporary' ? (r.chance(0.5) ? null : r.between(1, 3)) : contract === 'subsidised' ? r.between(6, 24) : contract === 'apprenticeship' ? r.between(12, 36) : null
+  return { contract, durationMonths }
+}
+
+const exitReasonFor = (s: RegisteredJourney, r: Random): ExitReason => {
+  const current = Object.values(s.situations).filter((x) => x.endedOn === null)
+  if (current.some((x) => x.durable)) return 'durable-employment'
+  if (current.some((x) => x.kind === 'training' && x.qualifying)) return 'qualifying-training'
+  if (current.some((x) => x.kind === 'employment')) return 'other-employment'
+  const missed = Object.values(s.followUps).filter((f) => f.status === 'missed').length
+  if (missed >= 2 && r.chance(0.7)) return 'lost-contact'
+  return r.weighted<ExitReason>({ 'moved-away': 3, 'youth-request': 3, 'lost-contact': 2, other: 2 })
+}
+
+const unusedProposals = (s: RegisteredJourney, theme: string): ReadonlyArray<ProposalId> => {
+  const used = new Set(Object.values(s.situations).map((x) => x.proposalId))
+  return Object.entries(s.proposals)
+    .filter(([id, p]) => p.theme === theme && (p.status === 'accepted' || p.outcome === 'carried-out') && !used.has(id as ProposalId))
+    .map(([id]) => id as ProposalId)
+}
+
+/** The next command for an open journey, as of `date`. */
+const openStep = (s: RegisteredJourney, date: LocalDate, n: number, settings: JourneySettings, r: Random): Draft => {
+  const pending = pendingFollowUps(s).map((id) => ({ id, ...s.followUps[id]! })).sort((a, b) => (a.dueOn < b.dueOn ? -1 : 1))
+  const openProposals = Object.entries(s.proposals).filter(([, p]) => p.outcome === null)
+  const inProgress = Object.entries(s.situations).filter(([, x]) => x.endedOn === null)
+  const action = r.weighted({
+    meeting: pending.length > 0 ? 30 : 0,
+    time: 8,
+    request: 4,
+    diagnostic: s.diagnosticOn === null ? 8 : 1,
+    programme: 6,
+    offer: 14,
+    answer: openProposals.length > 0 ? 14 : 0,
+    situation: 8,
+    followUps: 4,
+    counsellor: 2,
+    close: 3,
+  })
+  const on = addDays(date, r.pick(gaps))
+  switch (action) {
+    case 'meeting': {
+      const f = pending[0]!
+      const meetOn = f.dueOn > date ? f.dueOn : date
+      return r.chance(0.8)
+        ? { type: 'KeepFollowUp', on: meetOn, followUpId: f.id, comment: r.chance(0.3) ? sealedFor(settings, r) : null }
+        : { type: 'MissFollowUp', on: meetOn, followUpId: f.id }
+    }
+    case 'time':
+      return { type: 'ApplyTimeRules', on: addDays(date, r.between(1, 40)) }
+    case 'request':
+      return { type: 'RecordRequest', on, requestId: `r-${n}` as RequestId, theme: r.pick(themes), comment: r.chance(0.3) ? sealedFor(settings, r) : null }
+    case 'diagnostic':
+      return { type: 'CompleteDiagnostic', on, comment: r.chance(0.5) ? sealedFor(settings, r) : null }
+    case 'programme': {
+      const open = s.programme
+      if (open === null) {
+        if (s.diagnosticOn !== null && on <= addMonths(s.diagnosticOn, 1) && on < s.ageLimitOn && r.chance(0.6))
+          return { type: 'EnterProgramme', on, programme: 'PACEA', plannedEndOn: addMonths(on, r.between(3, 24)) }
+        if (trainingsInProgress(s).length === 0 && s.lastProgrammeExitOn === null)
+          return { type: 'EnterProgramme', on, programme: 'CEJ', plannedEndOn: addMonths(on, r.between(6, 12)) }
+        return { type: 'CompleteDiagnostic', on, comment: null }
+      }
+      const extendTo = addMonths(open.enteredOn, r.between(13, 18))
+      if (open.programme === 'CEJ' && extendTo > open.plannedEndOn && r.chance(0.4))
+        return { type: 'ExtendProgramme', on, plannedEndOn: extendTo }
+      const exitOn = addDays(on, r.between(20, 120))
+      return {
+        type: 'ExitProgramme',
+        on: exitOn < open.plannedEndOn ? exitOn : open.plannedEndOn > on ? open.plannedEndOn : on,
+        reason: r.weighted<ProgrammeExitReason>({ completed: 3, autonomy: 3, 'youth-request': 2, breach: 1 }),
+      }
+    }
+    case 'offer':
+      return { type: 'OfferProposal', on, proposalId: `p-${n}` as ProposalId, theme: r.pick(themes), respondBy: addDays(on, r.between(7, 45)) }
+    case 'answer': {
+      const [id, p] = r.pick(openProposals)
+      const proposalId = id as ProposalId
+      if (p.status === 'offered' && r.chance(0.4)) return { type: 'AcceptProposal', on, proposalId }
+      const outcome: ProposalOutcome =
+        p.status === 'accepted'
+          ? r.weighted<ProposalOutcome>({ 'carried-out': 65, 'refused-by-third-party': 35 })
+          : r.weighted<ProposalOutcome>({ 'carried-out': 40, 'refused-by-youth': 35, 'refused-by-third-party': 25 })
+      return { type: 'RecordProposalOutcome', on, proposalId, outcome }
+    }
+    case 'situation': {
+      if (inProgress.length > 0 && r.chance(0.35)) {
+        const [id, x] = r.pick(inProgress)
+        const endOn = addDays(on, r.between(0, 90))
+        return x.kind === 'training'
+          ? { type: 'EndTraining', on: endOn, trainingId: id as SituationId, result: r.chance(0.7) ? 'completed' : 'abandoned' }
+          : { type: 'EndEmployment', on: endOn, employmentId: id as SituationId }
+      }
+      const trainingId = `s-${n}` as SituationId
+      const fromTraining = unusedProposals(s, 'training')[0] ?? unusedProposals(s, 'apprenticeship')[0]
+      if (fromTraining !== undefined || r.chance(0.4))
+        return {
+          type: 'StartTraining',
+          on,
+          trainingId,
+          proposalId: fromTraining ?? null,
+          qualifying: r.chance(0.6),
+          plannedEndOn: r.chance(0.8) ? addMonths(on, r.between(2, 12)) : null,
+        }
+      const fromJob = unusedProposals(s, 'employment')[0] ?? null
+      return { type: 'StartEmployment', on, employmentId: trainingId, proposalId: fromJob, ...contractDraft(r) }
+    }
+    case 'followUps': {
+      const f = pending[pending.length - 1]
+      if (f === undefined || r.chance(0.4))
+        return {
+          type: 'ScheduleFollowUp',
+          on,
+          followUpId: `f-${n}` as FollowUpId,
+          dueOn: addDays(on, r.between(1, 30)),
+          channel: r.pick(['interview', 'phone', 'email', 'workshop'] as const),
+        }
+      return r.chance(0.6)
+        ? { type: 'RescheduleFollowUp', on, followUpId: f.id, dueOn: addDays(on, r.between(1, 21)) }
+        : { type: 'CancelFollowUp', on, followUpId: f.id }
+    }
+    case 'counsellor': {
+      const target = settings.otherMissionLocales.find((ml) => ml !== s.missionLocaleId)
+      if (target !== undefined && r.chance(0.3))
+        return { type: 'TransferJourney', on, toMissionLocaleId: target, counsellorId: counsellorOf(target, r.between(1, 3)) }
+      const others = [1, 2, 3, 4].map((k) => counsellorOf(s.missionLocaleId, k)).filter((c) => c !== s.counsellorId)
+      return { type: 'AssignCounsellor', on, counsellorId: r.pick(others) }
+    }
+    case 'close': {
+      const reason = exitReasonFor(s, r)
+      return { type: 'CloseJourney', on, reason, comment: reason === 'other' ? (sealedFor(settings, r) ?? sealedStub(settings)) : null }
+    }
+  }
+}
+
+// A closing for 'other' needs a comment even without a vault: a stand-in sealed value.
+const sealedStub = (settings: JourneySettings): Sealed => ({
+  keyId: `key-${settings.youthId}` as KeyId,
+  alg: 'A256GCM',
+  iv: 'stub',
+  ciphertext: 'stub',
+  tag: 'stub',
+})
+
+/** The next command for a closed journey: reopened sometimes, erased rarely, else nothing. */
+const closedStep = (s: RegisteredJourney, date: LocalDate, r: Random): Draft | null => {
+  const on = addDays(date, r.between(7, 150))
+  if (r.chance(0.25) && on < journeyAgeLimitOn(s))
+    return { type: 'ReopenJourney', on, counsellorId: counsellorOf(s.missionLocaleId, r.between(1, 4)) }
+  if (!s.personalDataErased && r.chance(0.05)) return { type: 'ErasePersonalData', on }
+  return null
+}
+
+/** Builds a valid journey script from its settings (see JourneySettings). */
+export const buildJourneyScript = (
+  settings: JourneySettings,
+  decider: Decider<JourneyCommand, JourneyState, JourneyEvent, JourneyError> = journeyDecider,
+): JourneyScript => {
+  const commands: JourneyCommand[] = []
+  const events: JourneyEvent[] = []
+  let state = decider.initialState
+  let date = settings.registeredOn
+  const issue = (command: JourneyCommand): void => {
+    const decision = decider.decide(command, state)
+    if (decision._tag === 'Left') return
+    commands.push(command)
+    events.push(...decision.right)
+    state = decision.right.reduce(decider.evolve, state)
+    if (command.on > date) date = command.on
+  }
+  const ids = { youthId: settings.youthId }
+  const first = settings.seeds[0] ?? 0
+  issue({
+    type: 'RegisterYouth',
+    ...ids,
+    missionLocaleId: settings.missionLocaleId,
+    on: settings.registeredOn,
+    counsellorId: counsellorOf(settings.missionLocaleId, 1 + (first % 4)),
+    birthDate: settings.birthDate,
+    rqth: settings.rqth,
+    personalData: sealedFor(settings, seededRandom(first)),
+  })
+  settings.seeds.forEach((seed, n) => {
+    if (state.status === 'unregistered') return
+    const r = seededRandom(seed)
+    const draft = state.status === 'open' ? openStep(state, date, n, settings, r) : closedStep(state, date, r)
+    if (draft === null) return
+    // Past the age limit only the clock acts: it closes the journey.
+    const command = { ...draft, ...ids, missionLocaleId: state.missionLocaleId } as JourneyCommand
+    const limit = journeyAgeLimitOn(state)
+    issue(state.status === 'open' && command.on >= limit ? { type: 'ApplyTimeRules', ...ids, missionLocaleId: state.missionLocaleId, on: command.on } : command)
+  })
+  return { youthId: settings.youthId, missionLocaleId: settings.missionLocaleId, commands, events, state }
+}
