@@ -1,2 +1,2 @@
 // @parcours/adapters/testing: the store conformance suite and the EventStoreDB stand-in.
-export {}
+export * from './conformance/index.js'

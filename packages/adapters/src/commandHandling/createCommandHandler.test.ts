@@ -1,0 +1,195 @@
+import { randomUUID } from 'node:crypto'
+import fc from 'fast-check'
+import { left, right } from 'fp-ts/lib/Either.js'
+import { describe, expect, it } from 'vitest'
+import type { Decider, EventStore } from '@parcours/domain'
+import { cartCheckedOut, itemAdded, itemRemoved, testEventCodec, type TestEvent } from '@parcours/adapters/testing'
+import { getInMemoryEventStore } from '../memory/index.js'
+import { createCommandHandler } from './createCommandHandler.js'
+import { eventIdFor } from './eventIdFor.js'
+
+// ---------------------------------------------------------------------------------------------
+// a small cart decider over the conformance suite's events
+// ---------------------------------------------------------------------------------------------
+
+type CartCommand =
+  | { readonly type: 'Add'; readonly cart: string; readonly sku: string }
+  | { readonly type: 'Remove'; readonly cart: string; readonly sku: string }
+  | { readonly type: 'CheckOut'; readonly cart: string }
+type CartError = 'CartClosed' | 'NotInCart' | 'EmptyCart'
+interface Cart {
+  readonly items: ReadonlyArray<string>
+  readonly closed: boolean
+}
+
+const cartDecider: Decider<CartCommand, Cart, TestEvent, CartError> = {
+  initialState: { items: [], closed: false },
+  evolve: (state, event) => {
+    switch (event.type) {
+      case 'ItemAdded':
+        return { ...state, items: [...state.items, event.sku] }
+      case 'ItemRemoved':
+        return { ...state, items: state.items.filter((sku) => sku !== event.sku) }
+      case 'CartCheckedOut':
+        return { ...state, closed: true }
+    }
+  },
+  decide: (command, state) => {
+    if (state.closed) return left('CartClosed')
+    switch (command.type) {
+      case 'Add':
+        return right([itemAdded(command.sku)])
+      case 'Remove':
+        return state.items.includes(command.sku) ? right([itemRemoved(command.sku)]) : left('NotInCart')
+      case 'CheckOut':
+        return state.items.length === 0 ? left('EmptyCart') : right([...state.items.map(itemRemoved), cartCheckedOut(100 * state.items.length)])
+    }
+  },
+}
+
+const setup = (overrides: { store?: EventStore<TestEvent>; maxRetries?: number; sleeps?: Array<number> } = {}) => {
+  const store = overrides.store ?? getInMemoryEventStore({ codec: testEventCodec })
+  const sleeps = overrides.sleeps ?? []
+  const handle = createCommandHandler({
+    store,
+    decider: cartDecider,
+    streamName: (c: CartCommand) => `cart-${c.cart}`,
+    metadata: () => ({ tenant: 'ml-1' }),
+    ...(overrides.maxRetries === undefined ? {} : { maxRetries: overrides.maxRetries }),
+    backoff: { baseMs: 8, random: () => 0.5, sleep: async (ms) => void sleeps.push(ms) },
+  })
+  return { store, handle, sleeps }
+}
+
+const readIds = async (store: EventStore<TestEvent>, stream: string) => {
+  const read = await store.readStream(stream)()
+  if (read._tag === 'Left') throw new Error(read.left._tag)
+  return read.right
+}
+
+/** A store whose appends first let a rival writer append to the same stream, `rivals` times. */
+const withRivals = (store: EventStore<TestEvent>, rivals: number): EventStore<TestEvent> => {
+  let left_ = rivals
+  return {
+    ...store,
+    append: (stream, expected, events) => async () => {
+      if (left_ > 0) {
+        left_ -= 1
+        await store.append(stream, 'any', [{ id: randomUUID(), event: itemAdded('rival') }])()
+      }
+      return store.append(stream, expected, events)()
+    },
+  }
+}
+
+describe('createCommandHandler', () => {
+  it('reads, decides and appends, with ids derived from the command id and its metadata', async () => {
+    const { store, handle } = setup()
+    await handle({ commandId: 'c-1', command: { type: 'Add', cart: '1', sku: 'a' } })()
+    const result = await handle({ commandId: 'c-2', command: { type: 'CheckOut', cart: '1' }, correlationId: 'corr-9' })()
+    if (result._tag === 'Left') throw new Error(result.left._tag)
+    expect(result.right.events.map((e) => e.event)).toEqual([itemRemoved('a'), cartCheckedOut(100)])
+    expect(result.right.events.map((e) => e.id)).toEqual([eventIdFor('c-2', 0), eventIdFor('c-2', 1)])
+    expect(result.right.nextExpectedRevision).toBe(2n)
+    expect(result.right.replayed).toBe(false)
+    const stored = await readIds(store, 'cart-1')
+    expect(stored.map((e) => e.metadata)).toEqual([
+      { tenant: 'ml-1', correlationId: 'c-1', causationId: 'c-1' },
+      { tenant: 'ml-1', correlationId: 'corr-9', causationId: 'c-2' },
+      { tenant: 'ml-1', correlationId: 'corr-9', causationId: 'c-2' },
+    ])
+    expect(result.right.position).toBe(stored[2]?.position)
+  })
+
+  it('returns a rejection as a Rejected error and writes nothing', async () => {
+    const { store, handle } = setup()
+    const result = await handle({ commandId: 'c-1', command: { type: 'Remove', cart: '2', sku: 'a' } })()
+    expect(result).toEqual({ _tag: 'Left', left: { _tag: 'Rejected', error: 'NotInCart' } })
+    expect(await readIds(store, 'cart-2')).toEqual([])
+  })
+
+  it('answers a re-sent command with its first result and writes nothing, even once the state has moved on', async () => {
+    const { store, handle } = setup()
+    await handle({ commandId: 'c-1', command: { type: 'Add', cart: '3', sku: 'a' } })()
+    const first = await handle({ commandId: 'c-2', command: { type: 'CheckOut', cart: '3' } })()
+    const again = await handle({ commandId: 'c-2', command: { type: 'CheckOut', cart: '3' } })()
+    if (first._tag === 'Left' || again._tag === 'Left') throw new Error('expected success')
+    expect(again.right).toEqual({ ...first.right, replayed: true })
+    expect(await readIds(store, 'cart-3')).toHaveLength(3)
+  })
+
+  it('retries after conflicts with jittered, growing backoff and then succeeds', async () => {
+    const base = getInMemoryEventStore({ codec: testEventCodec })
+    const { handle, sleeps } = setup({ store: withRivals(base, 3) })
+    const result = await handle({ commandId: 'c-1', command: { type: 'Add', cart: '4', sku: 'a' } })()
+    expect(result).toMatchObject({ _tag: 'Right', right: { nextExpectedRevision: 3n } })
+    expect(sleeps).toEqual([4, 8, 16])
+    expect((await readIds(base, 'cart-4')).map((e) => e.event)).toEqual([itemAdded('rival'), itemAdded('rival'), itemAdded('rival'), itemAdded('a')])
+  })
+
+  it('gives up after maxRetries with a ConcurrencyConflict naming stream, attempts, expected and actual', async () => {
+    const base = getInMemoryEventStore({ codec: testEventCodec })
+    const { handle } = setup({ store: withRivals(base, 100), maxRetries: 2 })
+    const result = await handle({ commandId: 'c-1', command: { type: 'Add', cart: '5', sku: 'a' } })()
+    expect(result).toEqual({
+      _tag: 'Left',
+      left: { _tag: 'ConcurrencyConflict', streamName: 'cart-5', attempts: 3, expected: 1n, actual: 2n },
+    })
+    expect((await readIds(base, 'cart-5')).every((e) => e.event.type === 'ItemAdded' && e.event.sku === 'rival')).toBe(true)
+  })
+
+  it('passes other store errors through', async () => {
+    const store = getInMemoryEventStore({ codec: testEventCodec })
+    await store.close()
+    const { handle } = setup({ store })
+    const result = await handle({ commandId: 'c-1', command: { type: 'Add', cart: '6', sku: 'a' } })()
+    expect(result).toMatchObject({ _tag: 'Left', left: { _tag: 'StoreUnavailable' } })
+  })
+
+  it('loses no command when many are handled at once on one stream', async () => {
+    const { store, handle } = setup({ maxRetries: 50 })
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => handle({ commandId: `c-${i}`, command: { type: 'Add', cart: '7', sku: `s${i}` } })()),
+    )
+    expect(results.every((r) => r._tag === 'Right')).toBe(true)
+    const stored = await readIds(store, 'cart-7')
+    expect(new Set(stored.map((e) => e.id))).toEqual(new Set(Array.from({ length: 20 }, (_, i) => eventIdFor(`c-${i}`, 0))))
+  })
+
+  it('property: re-sending commands that wrote events, in any order, writes nothing new and repeats each result', async () => {
+    const commandArb = fc.oneof(
+      fc.constantFrom('a', 'b').map((sku): CartCommand => ({ type: 'Add', cart: 'p', sku })),
+      fc.constantFrom('a', 'b').map((sku): CartCommand => ({ type: 'Remove', cart: 'p', sku })),
+      fc.constant<CartCommand>({ type: 'CheckOut', cart: 'p' }),
+    )
+    await fc.assert(
+      fc.asyncProperty(fc.array(commandArb, { minLength: 1, maxLength: 8 }), fc.array(fc.nat(), { maxLength: 8 }), async (commands, resends) => {
+        const { store, handle } = setup()
+        const firsts = []
+        for (const [i, command] of commands.entries()) firsts.push(await handle({ commandId: `c-${i}`, command })())
+        const before = await readIds(store, 'cart-p')
+        const wrote = firsts.flatMap((r, i) => (r._tag === 'Right' && r.right.events.length > 0 ? [{ i, first: r.right }] : []))
+        for (const pick of wrote.length === 0 ? [] : resends) {
+          const { i, first } = wrote[pick % wrote.length] as (typeof wrote)[number]
+          const again = await handle({ commandId: `c-${i}`, command: commands[i] as CartCommand })()
+          expect(again).toEqual({ _tag: 'Right', right: { ...first, replayed: true } })
+        }
+        expect(await readIds(store, 'cart-p')).toEqual(before)
+      }),
+      { numRuns: 40 },
+    )
+  })
+})
+
+describe('eventIdFor', () => {
+  it('derives the same UUID v5 for the same command and index, and different ones otherwise', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.string(), fc.nat(20), fc.nat(20), (a, b, i, j) => {
+        expect(eventIdFor(a, i)).toBe(eventIdFor(a, i))
+        expect(eventIdFor(a, i)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
+        if (a !== b || i !== j) expect(eventIdFor(a, i)).not.toBe(eventIdFor(b, j))
+      }),
+      { numRuns: 100 },
+    )
+  })
+})

@@ -1,0 +1,2 @@
+// The in-memory event store.
+export * from './inMemoryEventStore.js'

@@ -1,0 +1,5 @@
+// Store-agnostic serialization: events to JSON through their codec, stored rows back to events.
+export * from './storedEvent.js'
+export * from './storedMetadata.js'
+export * from './encodeEvents.js'
+export * from './decodeStoredEvent.js'

@@ -1,0 +1,3 @@
+// The SQLite event store (better-sqlite3, one file, WAL).
+export * from './schema.js'
+export * from './sqliteEventStore.js'

@@ -1,0 +1,37 @@
+import type { EventCodec, SubscribeOptions, Subscription } from '@parcours/domain'
+import { createLogSubscription, type LogReader } from './logSubscription.js'
+
+// ---------------------------------------------------------------------------------------------
+// model
+// ---------------------------------------------------------------------------------------------
+
+/** A store's open subscriptions, so that closing the store ends them all. */
+export interface SubscriptionRegistry<E extends { readonly type: string }> {
+  readonly open: (options: SubscribeOptions) => Subscription<E>
+  readonly closeAll: () => Promise<void>
+}
+
+// ---------------------------------------------------------------------------------------------
+// constructors
+// ---------------------------------------------------------------------------------------------
+
+/** Opens log subscriptions over one reader and remembers them until they end. */
+export const createSubscriptionRegistry = <E extends { readonly type: string }>(
+  codec: EventCodec<E>,
+  reader: LogReader,
+): SubscriptionRegistry<E> => {
+  const open = new Set<Subscription<E>>()
+  let closed = false
+  return {
+    open: (options) => {
+      const subscription: Subscription<E> = createLogSubscription(codec, reader, options, () => open.delete(subscription))
+      if (closed) void subscription.close()
+      else open.add(subscription)
+      return subscription
+    },
+    closeAll: async () => {
+      closed = true
+      await Promise.all([...open].map((s) => s.close()))
+    },
+  }
+}
