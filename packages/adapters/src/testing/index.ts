@@ -1,2 +1,3 @@
 // @parcours/adapters/testing: the store conformance suite and the EventStoreDB stand-in.
 export * from './conformance/index.js'
+export * from '../esdb/standIn/index.js'

@@ -116,7 +116,9 @@ export const describeSubscriptionConformance = (ctx: ConformanceContext): void =
         await appendOk(store, `${prefix}s`, fresh(itemAdded('1'), itemAdded('2')))
         let first = 0
         for await (const message of store.subscribe({ from: 'start', filter: { streamPrefixes: [prefix] } })) {
-          if (message._tag === 'Event') first += 1
+          // On a shared log a checkpoint may come before our first event: break on the first event.
+          if (message._tag !== 'Event') continue
+          first += 1
           break
         }
         expect(first).toBe(1)

@@ -1,0 +1,147 @@
+import type { EventStoreDBClient } from '@eventstore/db-client'
+import type { Logger } from 'pino'
+import type { EventCodec, GlobalPosition, SubscribeOptions, Subscription, SubscriptionMessage } from '@parcours/domain'
+import { decodeStoredEvent } from '../serialization/index.js'
+import type { StreamsPb } from './protocol.js'
+import { openRead, type ReadCall } from './rawRead.js'
+import { subscribeToAllRequest } from './readRequests.js'
+import { unavailable } from './storeErrors.js'
+import { storedEventOf, streamNameOfRecorded, typeOfRecorded } from './storedEventOf.js'
+
+// ---------------------------------------------------------------------------------------------
+// model
+// ---------------------------------------------------------------------------------------------
+
+/** How a dropped subscription comes back: attempts in a row, the first delay (doubling after). */
+export interface ResubscribePolicy {
+  readonly maxAttempts: number
+  readonly baseDelayMs: number
+}
+
+/** What a subscription needs from the store that opens it. */
+export interface EsdbSubscriptionDeps<E extends { readonly type: string }> {
+  readonly client: EventStoreDBClient
+  readonly codec: EventCodec<E>
+  readonly resubscribe: ResubscribePolicy
+  readonly logger: Logger | undefined
+}
+
+const DEFAULT_CHECKPOINT_INTERVAL = 32
+const MAX_DELAY_FACTOR = 32
+
+const sleep = (ms: number, signal: AbortSignal): Promise<void> =>
+  new Promise((resolve) => {
+    const timer = setTimeout(done, ms)
+    function done(): void {
+      clearTimeout(timer)
+      signal.removeEventListener('abort', done)
+      resolve()
+    }
+    signal.addEventListener('abort', done, { once: true })
+  })
+
+// ---------------------------------------------------------------------------------------------
+// constructors
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * A subscription to `$all` with the port's semantics. The server filters (our prefixes or types,
+ * no system events) and sends checkpoints and caught-up in order with the events. When the
+ * connection drops it subscribes again, with backoff, after the last position it has delivered or
+ * checkpointed: the server's start is exclusive, so nothing is lost and nothing comes twice.
+ * Back-pressure is gRPC's: the client reads the next message only when the consumer asks, the
+ * HTTP/2 window fills, and the server waits (read-ahead is bounded by that window, not by
+ * `bufferSize`).
+ */
+export const createEsdbSubscription = <E extends { readonly type: string }>(
+  deps: EsdbSubscriptionDeps<E>,
+  options: SubscribeOptions,
+  onClose: () => void,
+): Subscription<E> => {
+  const { client, codec, resubscribe, logger } = deps
+  const interval = Math.max(1, options.checkpointInterval ?? DEFAULT_CHECKPOINT_INTERVAL)
+  const abort = new AbortController()
+  let call: ReadCall | undefined
+  let finished = false
+  const finish = (): void => {
+    if (finished) return
+    finished = true
+    abort.abort()
+    call?.cancel()
+    onClose()
+  }
+
+  async function* messages(): AsyncGenerator<SubscriptionMessage<E>, void, undefined> {
+    let last: GlobalPosition | undefined = options.from === 'start' ? undefined : options.from
+    let lastCheckpoint: GlobalPosition | undefined
+    let caughtUp = false
+    let failures = 0
+    try {
+      while (!abort.signal.aborted) {
+        let failure: unknown
+        try {
+          const { request, filter } = subscribeToAllRequest(last ?? 'start', options.filter, interval)
+          call = await openRead(client, request, 'subscribeToAll')
+          if (abort.signal.aborted) return
+          for await (const reply of call as AsyncIterable<StreamsPb.ReadResp>) {
+            if (reply.hasConfirmation()) {
+              if (failures > 0) logger?.info({ from: last?.toString(), attempt: failures }, 'subscription resumed')
+              failures = 0
+            } else if (reply.hasEvent()) {
+              const recorded = reply.getEvent()?.getEvent()
+              if (recorded === undefined) continue
+              const position = BigInt(recorded.getCommitPosition())
+              if (last !== undefined && position <= last) continue
+              last = position
+              if (!filter.keep(streamNameOfRecorded(recorded), typeOfRecorded(recorded))) continue
+              const decoded = decodeStoredEvent(codec, storedEventOf(recorded))
+              if (decoded._tag === 'Left') {
+                logger?.warn({ err: decoded.left }, 'stored event fails to decode')
+                yield { _tag: 'Failed', error: decoded.left }
+                return
+              }
+              yield { _tag: 'Event', event: decoded.right }
+            } else if (reply.hasCheckpoint()) {
+              // Never behind what was already delivered: a consumer may store it as its resume point.
+              const server = BigInt(reply.getCheckpoint()?.getCommitPosition() ?? '0')
+              const position = last === undefined || server > last ? server : last
+              last = position
+              if (lastCheckpoint === undefined || position > lastCheckpoint) {
+                lastCheckpoint = position
+                yield { _tag: 'Checkpoint', position }
+              }
+            } else if (reply.hasCaughtUp() && !caughtUp) {
+              caughtUp = true
+              yield { _tag: 'CaughtUp', position: last }
+            }
+          }
+          failure = new Error('the server ended the subscription')
+        } catch (error) {
+          failure = error
+        }
+        if (abort.signal.aborted) return
+        failures += 1
+        if (failures > resubscribe.maxAttempts) {
+          logger?.error({ err: failure, attempts: failures - 1 }, 'subscription dropped for good')
+          yield { _tag: 'Failed', error: unavailable(failure) }
+          return
+        }
+        const delay = resubscribe.baseDelayMs * Math.min(2 ** (failures - 1), MAX_DELAY_FACTOR)
+        logger?.warn({ err: failure, attempt: failures, delayMs: delay, from: last?.toString() }, 'subscription dropped, resubscribing')
+        await sleep(delay, abort.signal)
+      }
+    } finally {
+      finish()
+    }
+  }
+
+  const iterator = messages()
+  return {
+    [Symbol.asyncIterator]: () => iterator,
+    close: async () => {
+      finish()
+      // Ends an iteration that never started or sits between messages; a pending `next` ends with the cancelled call.
+      void iterator.return(undefined)
+    },
+  }
+}

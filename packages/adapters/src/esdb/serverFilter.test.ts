@@ -1,0 +1,58 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { matchesFilter } from '../subscriptions/index.js'
+import { isSystemEvent, serverFilter } from './serverFilter.js'
+
+const nameArb = fc.string({ minLength: 1, maxLength: 8 })
+const filterArb = fc.record(
+  { streamPrefixes: fc.array(nameArb, { maxLength: 3 }), eventTypes: fc.array(nameArb, { maxLength: 3 }) },
+  { requiredKeys: [] },
+)
+
+/** What the server would let through: the expression it is sent, applied as the server applies it. */
+const serverPasses = (filter: ReturnType<typeof serverFilter>, streamName: string, type: string): boolean => {
+  const onStream = filter.options.hasStreamIdentifier()
+  const expression = onStream ? filter.options.getStreamIdentifier() : filter.options.getEventType()
+  const value = onStream ? streamName : type
+  const prefixes = expression?.getPrefixList() ?? []
+  if (prefixes.length > 0) return prefixes.some((p) => value.startsWith(p))
+  return new RegExp(expression?.getRegex() ?? '').test(value)
+}
+
+describe('serverFilter', () => {
+  it('keeps exactly what the port filter keeps, minus system events', () => {
+    fc.assert(
+      fc.property(filterArb, nameArb, nameArb, (filter, streamName, type) => {
+        const keep = serverFilter(filter, 32).keep(streamName, type)
+        expect(keep).toBe(matchesFilter(filter, streamName, type) && !isSystemEvent(streamName, type))
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it('never lets the server drop an event we keep', () => {
+    fc.assert(
+      fc.property(filterArb, nameArb, nameArb, (filter, streamName, type) => {
+        const server = serverFilter(filter, 32)
+        if (server.keep(streamName, type)) expect(serverPasses(server, streamName, type)).toBe(true)
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it('matches event types exactly, even with regex characters in them', () => {
+    const server = serverFilter({ eventTypes: ['A.b', 'C+'] }, 32)
+    expect(serverPasses(server, 's', 'A.b')).toBe(true)
+    expect(serverPasses(server, 's', 'AXb')).toBe(false)
+    expect(serverPasses(server, 's', 'C+')).toBe(true)
+    expect(serverPasses(server, 's', 'CC')).toBe(false)
+    expect(serverPasses(server, 's', 'A.bc')).toBe(false)
+  })
+
+  it('keeps system events out on the server when there is no filter, and sets the checkpoint interval', () => {
+    const server = serverFilter(undefined, 7)
+    expect(serverPasses(server, '$stats', '$statsCollected')).toBe(false)
+    expect(serverPasses(server, 'journey-1', 'YouthRegistered')).toBe(true)
+    expect(server.options.getMax() * server.options.getCheckpointintervalmultiplier()).toBe(7)
+  })
+})

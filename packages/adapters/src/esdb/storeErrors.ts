@@ -1,0 +1,31 @@
+import { convertToCommandError, StreamDeletedError, WrongExpectedVersionError } from '@eventstore/db-client'
+import type { ExpectedRevision, StoreError } from '@parcours/domain'
+import { fromClientActual } from './expectedRevision.js'
+
+// ---------------------------------------------------------------------------------------------
+// utils: what the client throws, as the port's typed errors. Only this module looks at the
+// client's error classes.
+// ---------------------------------------------------------------------------------------------
+
+/** The client's error for anything it threw or a raw gRPC status. */
+const commandError = (error: unknown): unknown =>
+  typeof error === 'object' && error !== null ? convertToCommandError(error as Error) : error
+
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error))
+
+/** The port's error for a failed call on a stream (append, read). */
+export const toStoreError = (error: unknown, streamName: string, expected?: ExpectedRevision): StoreError => {
+  const converted = commandError(error)
+  if (converted instanceof WrongExpectedVersionError && expected !== undefined) {
+    return { _tag: 'WrongExpectedRevision', streamName, expected, actual: fromClientActual(converted.actualVersion) }
+  }
+  if (converted instanceof StreamDeletedError) return { _tag: 'StreamDeleted', streamName: converted.streamName ?? streamName }
+  return unavailable(converted)
+}
+
+/** StoreUnavailable for a failure that says nothing about a stream (the server is gone, refused, …). */
+export const unavailable = (error: unknown): StoreError => ({
+  _tag: 'StoreUnavailable',
+  message: `EventStoreDB: ${messageOf(error)}`,
+  cause: error,
+})
