@@ -1,7 +1,10 @@
+// @parcours/adapters: event stores, command handling, the personal-data vault.
 export * from './serialization/index.js'
 export * from './appendRules/index.js'
 export * from './subscriptions/index.js'
 export * from './memory/index.js'
 export * from './sqlite/index.js'
 export * from './commandHandling/index.js'
+export * from './vault/index.js'
+export * from './logging/index.js'
 export * from './esdb/index.js'

@@ -1,0 +1,99 @@
+import { isLeft, left, right, type Either } from 'fp-ts/lib/Either.js'
+import type { TaskEither } from 'fp-ts/lib/TaskEither.js'
+import {
+  foldJourney,
+  journeyDecider,
+  journeyStreamName,
+  type EventStore,
+  type JourneyCommand,
+  type JourneyError,
+  type JourneyEvent,
+  type KeyId,
+  type LocalDate,
+  type MissionLocaleId,
+  type YouthId,
+} from '@parcours/domain'
+import type { CommandHandler, CommandHandlingError } from '../commandHandling/index.js'
+import type { Vault } from './vault.js'
+import type { VaultError } from './vaultErrors.js'
+
+// ---------------------------------------------------------------------------------------------
+// model
+// ---------------------------------------------------------------------------------------------
+
+/** The journey command handler erasure records through. */
+export type JourneyCommandHandler = CommandHandler<JourneyCommand, JourneyEvent, JourneyError>
+
+/** What erasing a young person's personal data needs. */
+export interface ErasePersonalDataInput {
+  readonly vault: Vault
+  readonly handle: JourneyCommandHandler
+  readonly youthId: YouthId
+  /** The mission locale holding the journey: only it may erase. */
+  readonly missionLocaleId: MissionLocaleId
+  /** The date of the erasure (the command's `on`). */
+  readonly on: LocalDate
+  readonly commandId: string
+  /**
+   * The journey store: the command is checked against the journey before the key is touched, so
+   * a refused erasure (unknown young person, another mission locale) erases nothing.
+   */
+  readonly store: EventStore<JourneyEvent>
+}
+
+/** What an erasure did: the key erased, whether this call erased it, whether it recorded the event. */
+export interface PersonalDataErasure {
+  readonly youthId: YouthId
+  readonly keyId: KeyId
+  readonly keyErasedNow: boolean
+  readonly eventRecordedNow: boolean
+}
+
+/** Why an erasure failed: the vault's error, or the command handler's (a refusal, a store failure). */
+export type ErasureError = VaultError | CommandHandlingError<JourneyError>
+
+// ---------------------------------------------------------------------------------------------
+// utils
+// ---------------------------------------------------------------------------------------------
+
+// The same rule the handler applies, run first so that a refused erasure leaves the key alone.
+const precheck = async (
+  store: EventStore<JourneyEvent>,
+  command: JourneyCommand,
+): Promise<Either<ErasureError, void>> => {
+  const read = await store.readStream(journeyStreamName(command.youthId))()
+  if (isLeft(read)) return read
+  const decision = journeyDecider.decide(command, foldJourney(read.right.map((recorded) => recorded.event)))
+  return isLeft(decision) && decision.left._tag !== 'PersonalDataAlreadyErased'
+    ? left({ _tag: 'Rejected', error: decision.left })
+    : right(undefined)
+}
+
+// ---------------------------------------------------------------------------------------------
+// the erasure
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Erases a young person's personal data (crypto-shredding): checks the command against the
+ * journey, deletes the key, then records `PersonalDataErased` through the command handler. The key goes first, so a failure in between
+ * never leaves an event claiming an erasure that did not happen; calling again finishes the job.
+ * Idempotent: a second call succeeds and changes nothing. `await erasePersonalData({...})()`.
+ */
+export const erasePersonalData =
+  ({ vault, handle, youthId, missionLocaleId, on, commandId, store }: ErasePersonalDataInput): TaskEither<ErasureError, PersonalDataErasure> =>
+  async () => {
+    const command: JourneyCommand = { type: 'ErasePersonalData', youthId, missionLocaleId, on }
+    const allowed = await precheck(store, command)
+    if (isLeft(allowed)) return allowed
+    const erased = await vault.eraseKey(youthId)()
+    if (isLeft(erased)) return erased
+    const recorded = await handle({ commandId, command })()
+    if (isLeft(recorded) && !(recorded.left._tag === 'Rejected' && recorded.left.error._tag === 'PersonalDataAlreadyErased'))
+      return recorded
+    return right({
+      youthId,
+      keyId: erased.right.keyId,
+      keyErasedNow: erased.right.erasedNow,
+      eventRecordedNow: !isLeft(recorded) && !recorded.right.replayed && recorded.right.events.length > 0,
+    })
+  }

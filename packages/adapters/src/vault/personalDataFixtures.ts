@@ -1,0 +1,84 @@
+import { isLeft } from 'fp-ts/lib/Either.js'
+import type { JourneyCommand, LocalDate, MissionLocaleId, Sealed, YouthId } from '@parcours/domain'
+import type { JourneyCommandHandler } from './erasePersonalData.js'
+import type { PersonalFields } from './personalFields.js'
+import type { Vault } from './vault.js'
+
+// ---------------------------------------------------------------------------------------------
+// Test support for the vault's tests: journeys that carry personal data, written through the
+// vault and the command handler the way a service writes them. Not exported from the package.
+// ---------------------------------------------------------------------------------------------
+
+/** A fictitious young person with identity and comments to find (or not) in stored bytes. */
+export interface FictitiousPerson {
+  readonly youthId: YouthId
+  readonly missionLocaleId: MissionLocaleId
+  readonly identity: PersonalFields
+  readonly requestComment: string
+  readonly followUpComment: string
+  readonly diagnosticComment: string
+  readonly closingComment: string
+}
+
+/** How far a journey goes: registered, request, follow-up kept, CEJ entered and exited, closed. */
+export const journeyStages = 5
+
+const d = (s: string) => s as LocalDate
+
+const seal = async (vault: Vault, youthId: YouthId, fields: PersonalFields): Promise<Sealed> => {
+  const sealed = await vault.seal(youthId, fields)()
+  if (isLeft(sealed)) throw new Error(`sealing failed: ${sealed.left._tag}`)
+  return sealed.right
+}
+
+/** Writes a person's journey up to `stages` steps, every personal value sealed first. */
+export const writeJourney = async (handle: JourneyCommandHandler, vault: Vault, person: FictitiousPerson, stages = journeyStages): Promise<void> => {
+  const { youthId, missionLocaleId } = person
+  const base = { youthId, missionLocaleId }
+  const steps: Array<() => Promise<JourneyCommand | ReadonlyArray<JourneyCommand>>> = [
+    async () => ({ ...base, type: 'RegisterYouth', on: d('2024-01-10'), counsellorId: 'c-1' as never, birthDate: d('2005-06-15'), rqth: false, personalData: await seal(vault, youthId, person.identity) }),
+    async () => ({ ...base, type: 'RecordRequest', on: d('2024-01-12'), requestId: 'r-1' as never, theme: 'training', comment: await seal(vault, youthId, { comment: person.requestComment }) }),
+    async () => ({ ...base, type: 'KeepFollowUp', on: d('2024-01-20'), followUpId: 'fu-1' as never, comment: await seal(vault, youthId, { comment: person.followUpComment }) }),
+    async () => [
+      { ...base, type: 'CompleteDiagnostic', on: d('2024-01-25'), comment: await seal(vault, youthId, { comment: person.diagnosticComment }) },
+      { ...base, type: 'EnterProgramme', on: d('2024-02-01'), programme: 'CEJ', plannedEndOn: d('2025-01-31') },
+      { ...base, type: 'ExitProgramme', on: d('2024-06-01'), reason: 'completed' },
+    ],
+    async () => ({ ...base, type: 'CloseJourney', on: d('2024-06-02'), reason: 'other', comment: await seal(vault, youthId, { comment: person.closingComment }) }),
+  ]
+  let n = 0
+  for (const step of steps.slice(0, stages)) {
+    const commands = await step()
+    for (const command of Array.isArray(commands) ? commands : [commands as JourneyCommand]) {
+      const result = await handle({ commandId: `${youthId}-${n++}`, command })()
+      if (isLeft(result)) throw new Error(`${command.type} refused: ${JSON.stringify(result.left)}`)
+    }
+  }
+}
+
+/** A fictitious person numbered `n`, with recognisable values. */
+export const fictitiousPerson = (n: number, missionLocaleId = 'ml-lyon'): FictitiousPerson => ({
+  youthId: `youth-${n}` as YouthId,
+  missionLocaleId: missionLocaleId as MissionLocaleId,
+  identity: {
+    firstName: `Prénom${n}Zéphyrine`,
+    lastName: `Nom${n}Quillebeuf`,
+    birthDate: '2005-06-15',
+    email: `zephyrine${n}@exemple.fr`,
+    phone: `+33 6 12 34 56 ${String(n).padStart(2, '0')}`,
+    address: `${n} rue des Tilleuls, 69003 Lyon`,
+  },
+  requestComment: `cherche une formation de soudeur ${n} secret`,
+  followUpComment: `venue avec sa mère, logement précaire ${n}`,
+  diagnosticComment: `diagnostic ${n}: difficultés de mobilité`,
+  closingComment: `départ à l'étranger ${n}, raison personnelle`,
+})
+
+/** Every personal value of a person, as it must never appear in clear. */
+export const personalValues = (person: FictitiousPerson): ReadonlyArray<string> => [
+  ...Object.values(person.identity),
+  person.requestComment,
+  person.followUpComment,
+  person.diagnosticComment,
+  person.closingComment,
+]

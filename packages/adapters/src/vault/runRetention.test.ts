@@ -1,0 +1,66 @@
+import { isLeft, type Either } from 'fp-ts/lib/Either.js'
+import { describe, expect, it } from 'vitest'
+import { journeyDecider, journeyEventCodec, journeyStreamName, type JourneyCommand, type JourneyEvent, type LocalDate } from '@parcours/domain'
+import { createCommandHandler } from '../commandHandling/index.js'
+import { getInMemoryEventStore } from '../memory/index.js'
+import { getInMemoryKeyStore } from './inMemoryKeyStore.js'
+import { fictitiousPerson, writeJourney, type FictitiousPerson } from './personalDataFixtures.js'
+import { runRetention } from './runRetention.js'
+import { createVault } from './vault.js'
+
+const ok = async <A>(task: () => Promise<Either<{ readonly _tag: string }, A>>): Promise<A> => {
+  const result = await task()
+  if (isLeft(result)) throw new Error(`unexpected ${JSON.stringify(result.left)}`)
+  return result.right
+}
+
+// Everyone is born on 2005-06-15: age limit 2031-06-15, so due on 2033-06-15; a CEJ ended on
+// 2024-06-01 keeps the data until 2034-06-01.
+const setup = async () => {
+  const store = getInMemoryEventStore<JourneyEvent>({ codec: journeyEventCodec })
+  const vault = createVault({ keyStore: getInMemoryKeyStore() })
+  const handle = createCommandHandler({ store, decider: journeyDecider, streamName: (c: JourneyCommand) => journeyStreamName(c.youthId) })
+  const withoutCej = [fictitiousPerson(1, 'ml-a'), fictitiousPerson(2, 'ml-b')]
+  const withCej = [fictitiousPerson(3, 'ml-a')]
+  await writeJourney(handle, vault, withoutCej[0] as FictitiousPerson, 3)
+  await writeJourney(handle, vault, withoutCej[1] as FictitiousPerson, 1)
+  await writeJourney(handle, vault, withCej[0] as FictitiousPerson, 5)
+  const run = (at: string, dryRun: boolean) => ok(runRetention({ store, vault, handle, at: at as LocalDate, dryRun, pageSize: 4 }))
+  const opens = async (person: FictitiousPerson) => {
+    const events = await ok(store.readStream(journeyStreamName(person.youthId)))
+    const registered = events[0]?.event
+    if (registered?.type !== 'YouthRegistered' || registered.personalData === null) throw new Error('no personal data')
+    const opened = await ok(vault.open(registered.personalData, person.youthId))
+    return opened._tag
+  }
+  return { run, opens, withoutCej, withCej }
+}
+
+describe('runRetention', () => {
+  it('erases nobody before the retention date', async () => {
+    const { run } = await setup()
+    expect((await run('2033-06-14', false)).erased).toEqual([])
+  })
+
+  it('lists without erasing in a dry run', async () => {
+    const { run, opens, withoutCej } = await setup()
+    const dry = await run('2033-06-15', true)
+    expect(dry.dryRun).toBe(true)
+    expect(dry.erased).toEqual(withoutCej.map((p) => ({ youthId: p.youthId, missionLocaleId: p.missionLocaleId, retentionDueOn: '2033-06-15' })))
+    for (const person of withoutCej) expect(await opens(person)).toBe('Opened')
+  })
+
+  it('erases those past the age limit + 2 years, keeps a CEJ ended in the last 10 years, and never erases twice', async () => {
+    const { run, opens, withoutCej, withCej } = await setup()
+    const first = await run('2033-06-15', false)
+    expect(first.erased.map((e) => e.youthId)).toEqual(withoutCej.map((p) => p.youthId))
+    expect(first.failed).toEqual([])
+    for (const person of withoutCej) expect(await opens(person)).toBe('Erased')
+    for (const person of withCej) expect(await opens(person)).toBe('Opened')
+
+    expect((await run('2033-06-16', false)).erased).toEqual([])
+    const later = await run('2034-06-01', false)
+    expect(later.erased).toEqual(withCej.map((p) => ({ youthId: p.youthId, missionLocaleId: p.missionLocaleId, retentionDueOn: '2034-06-01' })))
+    for (const person of withCej) expect(await opens(person)).toBe('Erased')
+  })
+})

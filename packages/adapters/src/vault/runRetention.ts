@@ -1,0 +1,145 @@
+import { createHash } from 'node:crypto'
+import { isLeft, right, type Either } from 'fp-ts/lib/Either.js'
+import type { TaskEither } from 'fp-ts/lib/TaskEither.js'
+import type { Logger } from 'pino'
+import {
+  defaultRetentionRules,
+  isPersonalDataErased,
+  JOURNEY_STREAM_PREFIX,
+  retentionDueOn,
+  youthIdOfStream,
+  type EventStore,
+  type GlobalPosition,
+  type JourneyEvent,
+  type LocalDate,
+  type MissionLocaleId,
+  type RetentionRules,
+  type StoreError,
+  type YouthId,
+} from '@parcours/domain'
+import { erasePersonalData, type ErasureError, type JourneyCommandHandler } from './erasePersonalData.js'
+import type { Vault } from './vault.js'
+
+// ---------------------------------------------------------------------------------------------
+// model
+// ---------------------------------------------------------------------------------------------
+
+/** What a retention run needs. */
+export interface RunRetentionInput {
+  readonly store: EventStore<JourneyEvent>
+  readonly vault: Vault
+  readonly handle: JourneyCommandHandler
+  /** The day of the run: every journey whose retention date is on or before it is erased. */
+  readonly at: LocalDate
+  /** List what would be erased, erase nothing. */
+  readonly dryRun: boolean
+  readonly rules?: RetentionRules
+  /** Journey events read per page of the global log. Default 1000. */
+  readonly pageSize?: number
+  readonly logger?: Logger
+}
+
+/** A young person past retention: pseudonymous ids and dates only. */
+export interface RetentionEntry {
+  readonly youthId: YouthId
+  readonly missionLocaleId: MissionLocaleId
+  readonly retentionDueOn: LocalDate
+}
+
+/** A young person whose erasure failed; the others are still erased. */
+export interface RetentionFailure extends RetentionEntry {
+  readonly error: ErasureError
+}
+
+/** What a retention run did (or, in a dry run, would do). */
+export interface RetentionRun {
+  readonly at: LocalDate
+  readonly dryRun: boolean
+  /** Erased by this run (in a dry run: would be), in youth id order. */
+  readonly erased: ReadonlyArray<RetentionEntry>
+  readonly failed: ReadonlyArray<RetentionFailure>
+}
+
+interface Journey {
+  readonly events: JourneyEvent[]
+  missionLocaleId: MissionLocaleId
+}
+
+// ---------------------------------------------------------------------------------------------
+// utils
+// ---------------------------------------------------------------------------------------------
+
+/** The command id of a retention erasure: one per young person, so a re-run never records twice. */
+export const retentionCommandId = (youthId: YouthId): string =>
+  `retention-erase-${createHash('sha256').update(youthId).digest('hex').slice(0, 40)}`
+
+const readJourneys = async (
+  store: EventStore<JourneyEvent>,
+  pageSize: number,
+): Promise<Either<StoreError, Map<YouthId, Journey>>> => {
+  const journeys = new Map<YouthId, Journey>()
+  let fromPosition: GlobalPosition | undefined
+  for (;;) {
+    const page = await store.readAll({
+      maxCount: pageSize,
+      filter: { streamPrefixes: [JOURNEY_STREAM_PREFIX] },
+      ...(fromPosition === undefined ? {} : { fromPosition }),
+    })()
+    if (isLeft(page)) return page
+    for (const recorded of page.right) {
+      const youthId = youthIdOfStream(recorded.streamName)
+      if (youthId === null) continue
+      const journey = journeys.get(youthId)
+      // The journey belongs to the mission locale of its last event (after any transfer).
+      if (journey === undefined) journeys.set(youthId, { events: [recorded.event], missionLocaleId: recorded.event.missionLocaleId })
+      else {
+        journey.events.push(recorded.event)
+        journey.missionLocaleId = recorded.event.missionLocaleId
+      }
+    }
+    const last = page.right[page.right.length - 1]
+    if (last === undefined || page.right.length < pageSize) return right(journeys)
+    fromPosition = last.position + 1n
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// the run
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Erases the personal data of every young person past their retention date on `at` (age limit
+ * + 2 years; CEJ end + 10 years) who is not erased yet, and lists them; with `dryRun`, only lists.
+ * One failed erasure does not stop the others. Fails only when the journeys cannot be read.
+ * `const r = await runRetention({...})()`.
+ */
+export const runRetention =
+  ({ store, vault, handle, at, dryRun, rules = defaultRetentionRules, pageSize = 1000, logger }: RunRetentionInput): TaskEither<StoreError, RetentionRun> =>
+  async () => {
+    const log = logger?.child({ module: 'retention' })
+    const journeys = await readJourneys(store, pageSize)
+    if (isLeft(journeys)) return journeys
+    const due: RetentionEntry[] = []
+    for (const [youthId, journey] of journeys.right) {
+      if (isPersonalDataErased(journey.events)) continue
+      const dueOn = retentionDueOn(journey.events, rules)
+      if (dueOn !== null && at >= dueOn) due.push({ youthId, missionLocaleId: journey.missionLocaleId, retentionDueOn: dueOn })
+    }
+    due.sort((a, b) => (a.youthId < b.youthId ? -1 : a.youthId > b.youthId ? 1 : 0))
+    if (dryRun) {
+      log?.info({ at, due: due.length }, 'retention dry run')
+      return right({ at, dryRun, erased: due, failed: [] })
+    }
+    const erased: RetentionEntry[] = []
+    const failed: RetentionFailure[] = []
+    for (const entry of due) {
+      const { youthId, missionLocaleId } = entry
+      const result = await erasePersonalData({ vault, handle, store, youthId, missionLocaleId, on: at, commandId: retentionCommandId(youthId) })()
+      if (isLeft(result)) {
+        log?.warn({ youthId, error: result.left._tag }, 'retention erasure failed')
+        failed.push({ ...entry, error: result.left })
+      } else erased.push(entry)
+    }
+    log?.info({ at, erased: erased.length, failed: failed.length }, 'retention run')
+    return right({ at, dryRun, erased, failed })
+  }

@@ -1,0 +1,111 @@
+import { randomBytes as nodeRandomBytes } from 'node:crypto'
+import { isLeft, left, right } from 'fp-ts/lib/Either.js'
+import type { TaskEither } from 'fp-ts/lib/TaskEither.js'
+import type { ErasedKey, KeyId, KeyStore, PersonalKey, Sealed, YouthId } from '@parcours/domain'
+import { decrypt, encrypt, IV_BYTES, KEY_BYTES } from './cipher.js'
+import { PersonalFields } from './personalFields.js'
+import type { VaultError } from './vaultErrors.js'
+
+// ---------------------------------------------------------------------------------------------
+// model
+// ---------------------------------------------------------------------------------------------
+
+/** What opening a sealed value gives: the personal fields, or the fact that they were erased. */
+export type OpenResult =
+  | { readonly _tag: 'Opened'; readonly fields: PersonalFields }
+  | { readonly _tag: 'Erased'; readonly keyId: KeyId }
+
+/**
+ * The personal-data vault: seals personal fields with the young person's own key before they
+ * reach any store, opens them for reading, and erases the key (crypto-shredding).
+ * Calls return a TaskEither: `const r = await vault.open(sealed, youthId)()`, then `if (isLeft(r))`.
+ */
+export interface Vault {
+  /** Seals personal fields with the young person's key, creating the key on their first seal. */
+  readonly seal: (youthId: YouthId, fields: PersonalFields) => TaskEither<VaultError, Sealed>
+  /** Opens a sealed value of this young person; `Erased` once their key was erased. */
+  readonly open: (sealed: Sealed, youthId: YouthId) => TaskEither<VaultError, OpenResult>
+  /** Erases the young person's key for good (idempotent); nothing sealed with it can be read again. */
+  readonly eraseKey: (youthId: YouthId) => TaskEither<VaultError, ErasedKey>
+}
+
+/** What the vault needs: a key store, and a source of random bytes (node:crypto's by default). */
+export interface VaultOptions {
+  readonly keyStore: KeyStore
+  readonly randomBytes?: (size: number) => Uint8Array
+}
+
+// ---------------------------------------------------------------------------------------------
+// constructors
+// ---------------------------------------------------------------------------------------------
+
+/** Creates a vault over a key store: AES-256-GCM, one random 256-bit key per young person. */
+export const createVault = ({ keyStore, randomBytes = nodeRandomBytes }: VaultOptions): Vault => {
+  const freshKey = (youthId: YouthId): PersonalKey => ({
+    youthId,
+    keyId: `key-${Buffer.from(randomBytes(16)).toString('hex')}` as KeyId,
+    material: randomBytes(KEY_BYTES),
+  })
+
+  // A key store we do not control may hand back anything; a key of the wrong size is corrupt.
+  const usable = (key: PersonalKey) =>
+    key.material.length === KEY_BYTES ? right(key) : left<VaultError>({ _tag: 'CorruptKey', youthId: key.youthId, keyId: key.keyId })
+
+  const keyForSealing = async (youthId: YouthId) => {
+    const found = await keyStore.get(youthId)()
+    if (isLeft(found) && found.left._tag === 'KeyNotFound') {
+      const created = await keyStore.create(freshKey(youthId))()
+      return isLeft(created) ? created : usable(created.right)
+    }
+    return isLeft(found) ? found : usable(found.right)
+  }
+
+  const seal = (youthId: YouthId, fields: PersonalFields) => async () => {
+    const key = await keyForSealing(youthId)
+    if (isLeft(key)) return key
+    const plaintext = Buffer.from(JSON.stringify(PersonalFields.encode(fields)), 'utf8')
+    return right(encrypt(youthId, key.right.keyId, key.right.material, randomBytes(IV_BYTES), plaintext))
+  }
+
+  const open = (sealed: Sealed, youthId: YouthId) => async () => {
+    const found = await keyStore.get(youthId, sealed.keyId)()
+    if (isLeft(found)) return found.left._tag === 'KeyErased' ? right<VaultError, OpenResult>({ _tag: 'Erased', keyId: found.left.keyId }) : found
+    const key = usable(found.right)
+    if (isLeft(key)) return key
+    const plaintext = decrypt(youthId, key.right.material, sealed)
+    if (isLeft(plaintext)) return left<VaultError>({ _tag: 'DecryptionFailed', youthId, keyId: sealed.keyId, reason: plaintext.left })
+    const fields = parseFields(plaintext.right)
+    return fields === undefined
+      ? left<VaultError>({ _tag: 'DecryptionFailed', youthId, keyId: sealed.keyId, reason: 'payload' })
+      : right<VaultError, OpenResult>({ _tag: 'Opened', fields })
+  }
+
+  // A young person who never had a key gets one erased at once, stopping anything being sealed for
+  // them afterwards. Its id is the youth id: the key id the domain records in PersonalDataErased
+  // when nothing was ever sealed.
+  const eraseKey = (youthId: YouthId) => async () => {
+    const erased = await keyStore.delete(youthId)()
+    if (isLeft(erased) && erased.left._tag === 'KeyNotFound') {
+      const created = await keyStore.create({ ...freshKey(youthId), keyId: youthId as string as KeyId })()
+      if (isLeft(created) && created.left._tag !== 'KeyErased') return created
+      return keyStore.delete(youthId)()
+    }
+    return erased
+  }
+
+  return { seal, open, eraseKey }
+}
+
+// ---------------------------------------------------------------------------------------------
+// utils
+// ---------------------------------------------------------------------------------------------
+
+const parseFields = (plaintext: Buffer): PersonalFields | undefined => {
+  try {
+    const decoded = PersonalFields.decode(JSON.parse(plaintext.toString('utf8')))
+    return isLeft(decoded) ? undefined : decoded.right
+  } catch {
+    // JSON.parse throws on text that is not JSON: an authenticated but foreign payload.
+    return undefined
+  }
+}
