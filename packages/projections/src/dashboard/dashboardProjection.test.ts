@@ -1,0 +1,182 @@
+import { describe, expect, it } from 'vitest'
+import { foldEvents } from '../model/projection.js'
+import { type JourneyBuilder, journey, record } from '../testing/journeyBuilder.js'
+import { dashboardProjection } from './dashboardProjection.js'
+import { queryCaseload } from './queryCaseload.js'
+import { type DashboardQuery, queryDashboard } from './queryDashboard.js'
+
+const build = (...journeys: ReadonlyArray<JourneyBuilder>) => foldEvents(dashboardProjection, record(journeys.map((j) => j.events)))
+const dashboard = (journeys: ReadonlyArray<JourneyBuilder>, query: DashboardQuery = {}) => queryDashboard(build(...journeys), query)
+const month = (d: ReturnType<typeof dashboard>, m: string) => {
+  const row = d.months.find((r) => r.month === m)
+  if (row === undefined) throw new Error(`no row for ${m}`)
+  return row
+}
+
+describe('dashboard: first receptions', () => {
+  it('counts a registration in the month of its business date, across a month boundary', () => {
+    const d = dashboard([journey('y1', 'A').register('2025-01-31'), journey('y2', 'A').register('2025-02-01'), journey('y3', 'B').register('2025-02-15')])
+    expect(month(d, '2025-01').firstReceptions).toBe(1)
+    expect(month(d, '2025-02').firstReceptions).toBe(2)
+    const a = dashboard([journey('y1', 'A').register('2025-01-31'), journey('y3', 'B').register('2025-02-15')], { missionLocaleId: 'A' })
+    expect(a.months.map((r) => [r.month, r.firstReceptions])).toEqual([['2025-01', 1]])
+  })
+
+  it('counts a young person once even if a registration arrives twice', () => {
+    const d = dashboard([journey('y1', 'A').register('2025-01-10').register('2025-03-10')])
+    expect(d.totals.firstReceptions).toBe(1)
+  })
+
+  it('ignores events of a journey that was never registered', () => {
+    const d = dashboard([journey('y1', 'A').offer('2025-01-10', 'p1', 'training', '2025-02-01')])
+    expect(d.months).toEqual([])
+  })
+})
+
+describe('dashboard: contact and accompanied journeys', () => {
+  it('counts distinct young people with a contact event per month; FollowUpDue and erasure are no contact', () => {
+    const y1 = journey('y1', 'A').register('2025-01-10').schedule('2025-01-10', 'f1', '2025-02-05').due('2025-02-06', 'f1', '2025-02-05').kept('2025-03-02', 'f1')
+    const y2 = journey('y2', 'A').register('2025-01-20').erase('2025-02-01')
+    const d = dashboard([y1, y2])
+    expect(d.months.map((r) => r.inContact)).toEqual([2, 0, 1])
+    expect(d.totals.inContact).toBe(2)
+    expect(dashboard([y1, y2], { from: '2025-02', to: '2025-03' }).totals.inContact).toBe(1)
+  })
+
+  it('counts open journeys at each month end: closing and reopening', () => {
+    const y1 = journey('y1', 'A').register('2025-01-10').close('2025-03-10', 'lost-contact').reopen('2025-05-02')
+    const y2 = journey('y2', 'A').register('2025-02-28')
+    const d = dashboard([y1, y2], { from: '2024-12', to: '2025-06' })
+    expect(d.months.map((r) => r.accompanied)).toEqual([0, 1, 2, 1, 1, 2, 2])
+    expect(d.totals.accompanied).toBe(2)
+  })
+
+  it('moves a transferred journey from the old mission locale to the new one', () => {
+    const y1 = journey('y1', 'A', 'a1').register('2025-01-10').transfer('2025-03-05', 'B', 'b1')
+    const d = dashboard([y1], { to: '2025-04' })
+    const [a, b] = d.missionLocales
+    expect(a?.months.map((r) => r.accompanied)).toEqual([1, 1, 0, 0])
+    expect(b?.months.map((r) => r.accompanied)).toEqual([0, 0, 1, 1])
+    expect(d.months.map((r) => r.accompanied)).toEqual([1, 1, 1, 1])
+    expect(a?.totals.transfers).toEqual({ in: 0, out: 1 })
+    expect(b?.totals.transfers).toEqual({ in: 1, out: 0 })
+    expect(queryDashboard(build(y1), { missionLocaleId: 'B' }).totals.firstReceptions).toBe(0)
+  })
+})
+
+describe('dashboard: programmes, proposals, entries', () => {
+  const y1 = journey('y1', 'A')
+    .register('2025-01-10')
+    .programme('2025-01-20', 'PACEA', '2026-01-20')
+    .offer('2025-01-20', 'p1', 'training', '2025-02-20')
+    .offer('2025-02-03', 'p2', 'housing', '2025-03-03')
+    .outcome('2025-02-10', 'p1', 'training', 'carried-out', '2025-01-20')
+    .training('2025-03-01', 't1', true)
+    .employment('2025-06-01', 'e1', false)
+  const y2 = journey('y2', 'A')
+    .register('2025-01-05')
+    .programme('2025-01-12', 'CEJ', '2026-01-12')
+    .offer('2025-02-04', 'p1', 'employment', '2025-03-01')
+    .outcome('2025-03-02', 'p1', 'employment', 'expired', '2025-02-04')
+    .employment('2025-02-14', 'e1', true)
+    .training('2025-04-01', 't1', false)
+  const y3 = journey('y3', 'A').register('2025-01-01').offer('2025-01-03', 'p1', 'health', '2025-01-20')
+
+  it('counts programme entries, proposals by theme and by outcome, training and employment entries', () => {
+    const d = dashboard([y1, y2, y3])
+    expect(d.totals.programmeEntries).toEqual({ PACEA: 1, CEJ: 1 })
+    expect(d.totals.proposalsByTheme).toMatchObject({ training: 1, housing: 1, employment: 1, health: 1, apprenticeship: 0 })
+    expect(d.totals.proposalsByOutcome).toEqual({ 'carried-out': 1, 'refused-by-youth': 0, 'refused-by-third-party': 0, expired: 1 })
+    expect([d.totals.trainingEntries, d.totals.qualifyingTrainingEntries]).toEqual([2, 1])
+    expect(d.totals.employmentEntries).toEqual({ durable: 1, other: 1 })
+    expect(month(d, '2025-02').proposalsByTheme.housing).toBe(1)
+    expect(month(d, '2025-03').proposalsByOutcome.expired).toBe(1)
+  })
+
+  it('gives the median days from registration to the first proposal and to the first training or job', () => {
+    const d = dashboard([y1, y2, y3])
+    // first proposals: y1 10 days (Jan), y2 30 days (Feb), y3 2 days (Jan)
+    expect(d.totals.medianDaysToFirstProposal).toBe(10)
+    expect(month(d, '2025-01').medianDaysToFirstProposal).toBe(6)
+    // first entries: y1 training after 50 days (Mar), y2 job after 40 days (Feb)
+    expect(d.totals.medianDaysToFirstTrainingOrJob).toBe(45)
+    expect(month(d, '2025-06').medianDaysToFirstTrainingOrJob).toBeNull()
+  })
+})
+
+describe('dashboard: exits', () => {
+  it('counts exits by reason and the positive exit rate', () => {
+    const reasons = ['durable-employment', 'qualifying-training', 'lost-contact', 'moved-away'] as const
+    const d = dashboard(reasons.map((r, i) => journey(`y${i}`, 'A').register('2025-01-10').close('2025-02-10', r)))
+    expect(d.totals.exits).toBe(4)
+    expect(d.totals.exitsByReason).toMatchObject({ 'durable-employment': 1, 'qualifying-training': 1, 'lost-contact': 1, 'moved-away': 1, other: 0 })
+    expect(d.totals.positiveExits).toBe(2)
+    expect(d.totals.positiveExitRate).toBe(0.5)
+    expect(month(d, '2025-01').positiveExitRate).toBeNull()
+  })
+
+  it('does not count a second close of a closed journey', () => {
+    const d = dashboard([journey('y1', 'A').register('2025-01-10').close('2025-02-10', 'other').close('2025-02-11', 'other')])
+    expect(d.totals.exits).toBe(1)
+    expect(d.totals.accompanied).toBe(0)
+  })
+})
+
+describe('dashboard: follow-ups and the five-contacts share', () => {
+  it('counts kept, missed and overdue follow-ups in the month of each event', () => {
+    const y1 = journey('y1', 'A')
+      .register('2025-01-10')
+      .schedule('2025-01-10', 'f1', '2025-01-31')
+      .kept('2025-01-31', 'f1')
+      .schedule('2025-01-31', 'f2', '2025-02-10')
+      .due('2025-02-11', 'f2', '2025-02-10')
+      .missed('2025-02-12', 'f2')
+    const d = dashboard([y1])
+    expect(month(d, '2025-01').followUps).toEqual({ kept: 1, missed: 0, overdue: 0 })
+    expect(month(d, '2025-02').followUps).toEqual({ kept: 0, missed: 1, overdue: 1 })
+  })
+
+  it('counts young people seen at least 5 times in the 12 months after registration, in their registration cohort', () => {
+    const keptOn = (j: JourneyBuilder, dates: ReadonlyArray<string>) => dates.reduce((acc, d, i) => acc.schedule(d, `f${i}`, d).kept(d, `f${i}`), j)
+    const y1 = keptOn(journey('y1', 'A').register('2025-01-10'), ['2025-02-01', '2025-03-01', '2025-05-01', '2025-09-01', '2026-01-09'])
+    const y2 = keptOn(journey('y2', 'A').register('2025-01-20'), ['2025-02-01', '2025-03-01', '2025-05-01', '2025-09-01', '2026-01-20'])
+    const y3 = journey('y3', 'A').register('2025-02-02')
+    const d = dashboard([y1, y2, y3])
+    expect(month(d, '2025-01').seenFiveTimes).toEqual({ cohort: 2, reached: 1, share: 0.5 })
+    expect(month(d, '2025-02').seenFiveTimes).toEqual({ cohort: 1, reached: 0, share: 0 })
+    expect(month(d, '2026-01').seenFiveTimes.reached).toBe(0)
+  })
+})
+
+describe('dashboard: erasure and caseload', () => {
+  it('leaves every count unchanged after personal-data erasure', () => {
+    const base = () => journey('y1', 'A').register('2025-01-10').offer('2025-01-12', 'p1', 'training', '2025-02-01').close('2025-03-01', 'other')
+    expect(dashboard([base().erase('2025-04-01')])).toEqual(dashboard([base()]))
+    expect(dashboard([base().erase('2025-04-01')], { to: '2025-04' })).toEqual(dashboard([base()], { to: '2025-04' }))
+  })
+
+  it('counts open journeys per counsellor, following assignments, transfers and exits', () => {
+    const y1 = journey('y1', 'A', 'a1').register('2025-01-10').assign('2025-02-01', 'a2')
+    const y2 = journey('y2', 'A', 'a1').register('2025-01-11')
+    const y3 = journey('y3', 'A', 'a1').register('2025-01-12').close('2025-02-01', 'moved-away')
+    const y4 = journey('y4', 'A', 'a2').register('2025-01-12').transfer('2025-02-01', 'B', 'b1')
+    const rm = build(y1, y2, y3, y4)
+    expect(queryCaseload(rm, { missionLocaleId: 'A' })).toEqual([
+      { counsellorId: 'a1', openJourneys: 1 },
+      { counsellorId: 'a2', openJourneys: 1 },
+    ])
+    expect(queryCaseload(rm, { missionLocaleId: 'B' })).toEqual([{ counsellorId: 'b1', openJourneys: 1 }])
+    expect(queryDashboard(rm, { missionLocaleId: 'B' }).missionLocales[0]?.caseload).toEqual([{ counsellorId: 'b1', openJourneys: 1 }])
+  })
+
+  it('is plain JSON holding no young person id', () => {
+    const d = dashboard([journey('youth-secret-1', 'A').register('2025-01-10').transfer('2025-02-01', 'B', 'b1')])
+    expect(JSON.stringify(d)).not.toContain('youth-secret-1')
+    expect(JSON.parse(JSON.stringify(d))).toEqual(d)
+  })
+
+  it('gives no rows for an empty read model or a malformed month', () => {
+    expect(queryDashboard(build()).months).toEqual([])
+    expect(dashboard([journey('y1', 'A').register('2025-01-10')], { from: '2025-01', to: '2025-13' }).months).toEqual([])
+  })
+})

@@ -1,0 +1,109 @@
+// ---------------------------------------------------------------------------------------------
+// model: the documents of the steering dashboard's read model.
+// ---------------------------------------------------------------------------------------------
+
+/** Counts: a record of non-negative integers, missing keys meaning zero. */
+export type Counts = { readonly [key: string]: number }
+
+/** The counters of one mission locale in one month (the month of each event's business date `on`). */
+export interface DashboardCell {
+  readonly kind: 'cell'
+  readonly missionLocaleId: string
+  readonly month: string
+  readonly firstReceptions: number
+  readonly inContact: number
+  readonly journeysOpened: number
+  readonly journeysClosed: number
+  readonly transfersIn: number
+  readonly transfersOut: number
+  readonly programmeEntries: Counts
+  readonly proposalsByTheme: Counts
+  readonly proposalsByOutcome: Counts
+  readonly trainingEntries: number
+  readonly qualifyingTrainingEntries: number
+  readonly durableEmploymentEntries: number
+  readonly otherEmploymentEntries: number
+  readonly exitsByReason: Counts
+  /** Days from registration to first proposal → number of young people, in the month of that proposal. */
+  readonly daysToFirstProposal: Counts
+  /** Days from registration to first training or job entry → number of young people, in the month of that entry. */
+  readonly daysToFirstEntry: Counts
+  /** Young people registered this month here who were seen ≥ 5 times in their 12 months after registration. */
+  readonly cohortSeenFiveTimes: number
+  readonly followUpsKept: number
+  readonly followUpsMissed: number
+  readonly followUpsOverdue: number
+}
+
+/** Open journeys of one counsellor. */
+export interface CounsellorCaseload {
+  readonly kind: 'counsellor'
+  readonly missionLocaleId: string
+  readonly counsellorId: string
+  readonly openJourneys: number
+}
+
+/** What the dashboard remembers of one young person (pseudonymous id and dates, never identity). */
+export interface DashboardYouth {
+  readonly kind: 'youth'
+  readonly youthId: string
+  /** The last stream revision applied: redelivered events are recognised and ignored. */
+  readonly revision: number
+  readonly missionLocaleId: string
+  readonly counsellorId: string
+  readonly open: boolean
+  readonly registeredOn: string
+  readonly registeredMissionLocaleId: string
+  readonly firstProposalCounted: boolean
+  readonly firstEntryCounted: boolean
+  readonly keptInFirstYear: number
+  /** `missionLocaleId|YYYY-MM` of every month the young person was in contact. */
+  readonly contactMonths: ReadonlyArray<string>
+}
+
+/** A document of the dashboard read model. */
+export type DashboardDoc = DashboardCell | CounsellorCaseload | DashboardYouth
+
+/** Document keys. */
+export const cellKey = (missionLocaleId: string, month: string): string => `cell:${missionLocaleId}:${month}`
+export const counsellorKey = (missionLocaleId: string, counsellorId: string): string => `counsellor:${missionLocaleId}:${counsellorId}`
+export const youthKey = (youthId: string): string => `youth:${youthId}`
+
+/** A cell with every counter at zero. */
+export const emptyCell = (missionLocaleId: string, month: string): DashboardCell => ({
+  kind: 'cell',
+  missionLocaleId,
+  month,
+  firstReceptions: 0,
+  inContact: 0,
+  journeysOpened: 0,
+  journeysClosed: 0,
+  transfersIn: 0,
+  transfersOut: 0,
+  programmeEntries: {},
+  proposalsByTheme: {},
+  proposalsByOutcome: {},
+  trainingEntries: 0,
+  qualifyingTrainingEntries: 0,
+  durableEmploymentEntries: 0,
+  otherEmploymentEntries: 0,
+  exitsByReason: {},
+  daysToFirstProposal: {},
+  daysToFirstEntry: {},
+  cohortSeenFiveTimes: 0,
+  followUpsKept: 0,
+  followUpsMissed: 0,
+  followUpsOverdue: 0,
+})
+
+/** `counts` with `key` raised by `by`. */
+export const bump = (counts: Counts, key: string, by = 1): Counts => ({ ...counts, [key]: (counts[key] ?? 0) + by })
+
+/** Adds two documents of the same shape: numbers add up, records merge key by key, other values keep `a`'s. */
+export const addDocs = <D>(a: D, b: D): D => {
+  if (typeof a === 'number' && typeof b === 'number') return (a + b) as D
+  if (typeof a !== 'object' || a === null || typeof b !== 'object' || b === null || Array.isArray(a)) return a
+  const out: Record<string, unknown> = { ...(b as Record<string, unknown>) }
+  for (const [k, v] of Object.entries(a as Record<string, unknown>)) out[k] = k in out ? addDocs(v, out[k]) : v
+  return out as D
+}

@@ -1,0 +1,97 @@
+import { exitReasons, positiveExitReasons, programmes, proposalOutcomes, themes } from '@parcours/domain'
+import { addDocs, type Counts, type DashboardCell } from './documents.js'
+
+// ---------------------------------------------------------------------------------------------
+// model: the figures a dashboard shows for one period, and how they come from summed cells.
+// ---------------------------------------------------------------------------------------------
+
+/** Every indicator for one period (a month, or a range of months). Plain JSON, counts only. */
+export interface DashboardFigures {
+  readonly firstReceptions: number
+  /** Distinct young people with at least one contact event in the period. */
+  readonly inContact: number
+  /** Open journeys at the end of the period. */
+  readonly accompanied: number
+  readonly programmeEntries: Readonly<Record<(typeof programmes)[number], number>>
+  readonly proposalsByTheme: Readonly<Record<(typeof themes)[number], number>>
+  readonly proposalsByOutcome: Readonly<Record<(typeof proposalOutcomes)[number], number>>
+  readonly trainingEntries: number
+  readonly qualifyingTrainingEntries: number
+  readonly employmentEntries: { readonly durable: number; readonly other: number }
+  readonly exitsByReason: Readonly<Record<(typeof exitReasons)[number], number>>
+  readonly exits: number
+  readonly positiveExits: number
+  /** Positive exits over exits; null when there is no exit. */
+  readonly positiveExitRate: number | null
+  readonly medianDaysToFirstProposal: number | null
+  readonly medianDaysToFirstTrainingOrJob: number | null
+  /** Registrations of the period, and how many of them were seen ≥ 5 times in their first 12 months. */
+  readonly seenFiveTimes: { readonly cohort: number; readonly reached: number; readonly share: number | null }
+  readonly followUps: { readonly kept: number; readonly missed: number; readonly overdue: number }
+  readonly transfers: { readonly in: number; readonly out: number }
+}
+
+/** Summed cells of a period, with the figures that do not add up supplied apart. */
+export interface PeriodParts {
+  readonly sum: DashboardCell
+  readonly inContact: number
+  readonly accompanied: number
+}
+
+const fill = <K extends string>(keys: ReadonlyArray<K>, counts: Counts): Record<K, number> =>
+  Object.fromEntries(keys.map((k) => [k, counts[k] ?? 0])) as Record<K, number>
+
+/** The median of a histogram (value → how many), the mean of the two middle values when even. */
+export const medianOf = (histogram: Counts): number | null => {
+  const values = Object.entries(histogram)
+    .map(([v, n]) => [Number(v), n] as const)
+    .filter(([, n]) => n > 0)
+    .sort(([a], [b]) => a - b)
+  const total = values.reduce((acc, [, n]) => acc + n, 0)
+  if (total === 0) return null
+  const at = (rank: number): number => {
+    let seen = 0
+    for (const [v, n] of values) {
+      seen += n
+      if (rank < seen) return v
+    }
+    return values[values.length - 1]?.[0] ?? 0
+  }
+  return total % 2 === 1 ? at((total - 1) / 2) : (at(total / 2 - 1) + at(total / 2)) / 2
+}
+
+const ratio = (a: number, b: number): number | null => (b === 0 ? null : a / b)
+
+/** Sums cells (counters add up, histograms merge). */
+export const sumCells = (cells: Iterable<DashboardCell>, zero: DashboardCell): DashboardCell => {
+  let sum = zero
+  for (const c of cells) sum = addDocs(sum, c)
+  return sum
+}
+
+/** The figures of a period. */
+export const figuresOf = ({ sum, inContact, accompanied }: PeriodParts): DashboardFigures => {
+  const exitsByReason = fill(exitReasons, sum.exitsByReason)
+  const exits = Object.values(exitsByReason).reduce((a, b) => a + b, 0)
+  const positiveExits = positiveExitReasons.reduce((acc, r) => acc + exitsByReason[r], 0)
+  return {
+    firstReceptions: sum.firstReceptions,
+    inContact,
+    accompanied,
+    programmeEntries: fill(programmes, sum.programmeEntries),
+    proposalsByTheme: fill(themes, sum.proposalsByTheme),
+    proposalsByOutcome: fill(proposalOutcomes, sum.proposalsByOutcome),
+    trainingEntries: sum.trainingEntries,
+    qualifyingTrainingEntries: sum.qualifyingTrainingEntries,
+    employmentEntries: { durable: sum.durableEmploymentEntries, other: sum.otherEmploymentEntries },
+    exitsByReason,
+    exits,
+    positiveExits,
+    positiveExitRate: ratio(positiveExits, exits),
+    medianDaysToFirstProposal: medianOf(sum.daysToFirstProposal),
+    medianDaysToFirstTrainingOrJob: medianOf(sum.daysToFirstEntry),
+    seenFiveTimes: { cohort: sum.firstReceptions, reached: sum.cohortSeenFiveTimes, share: ratio(sum.cohortSeenFiveTimes, sum.firstReceptions) },
+    followUps: { kept: sum.followUpsKept, missed: sum.followUpsMissed, overdue: sum.followUpsOverdue },
+    transfers: { in: sum.transfersIn, out: sum.transfersOut },
+  }
+}

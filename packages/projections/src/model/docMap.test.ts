@@ -1,0 +1,50 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { changedKeys, docEntries, docMapOf, emptyDocMap, getDoc, setDoc } from './docMap.js'
+
+const ops = fc.array(fc.tuple(fc.string({ maxLength: 4 }), fc.option(fc.integer(), { nil: undefined })), { maxLength: 200 })
+
+describe('DocMap', () => {
+  it('behaves like a Map, and never changes a version once made', () => {
+    fc.assert(
+      fc.property(ops, (list) => {
+        const reference = new Map<string, { v: number }>()
+        let map = emptyDocMap<{ v: number }>()
+        const versions: Array<[typeof map, string]> = []
+        for (const [key, value] of list) {
+          versions.push([map, JSON.stringify([...docEntries(map)].sort())])
+          const doc = value === undefined ? undefined : { v: value }
+          map = setDoc(map, key, doc)
+          if (doc === undefined) reference.delete(key)
+          else reference.set(key, doc)
+        }
+        expect(map.size).toBe(reference.size)
+        for (const [k, v] of reference) expect(getDoc(map, k)).toBe(v)
+        expect(new Map(docEntries(map))).toEqual(reference)
+        for (const [old, snapshot] of versions) expect(JSON.stringify([...docEntries(old)].sort())).toBe(snapshot)
+      }),
+      { numRuns: 100 },
+    )
+  })
+
+  it('reports exactly the keys set, changed or removed between two versions', () => {
+    fc.assert(
+      fc.property(ops, ops, (first, second) => {
+        const apply = (m: ReturnType<typeof emptyDocMap<{ v: number }>>, list: typeof first) =>
+          list.reduce((acc, [k, v]) => setDoc(acc, k, v === undefined ? undefined : { v }), m)
+        const before = apply(emptyDocMap(), first)
+        const after = apply(before, second)
+        const expected = new Set([...new Set([...docEntries(before), ...docEntries(after)].map(([k]) => k))].filter((k) => getDoc(before, k) !== getDoc(after, k)))
+        expect(new Set(changedKeys(before, after))).toEqual(expected)
+      }),
+      { numRuns: 100 },
+    )
+  })
+
+  it('returns the same map when nothing changes', () => {
+    const doc = { v: 1 }
+    const map = docMapOf([['a', doc]])
+    expect(setDoc(map, 'a', doc)).toBe(map)
+    expect(setDoc(map, 'missing', undefined)).toBe(map)
+  })
+})

@@ -1,0 +1,268 @@
+import { type Either, isLeft, left, right } from 'fp-ts/lib/Either.js'
+import type { TaskEither } from 'fp-ts/lib/TaskEither.js'
+import type { Logger } from 'pino'
+import type { EventStore, JourneyEvent, RecordedEvent, Subscription, SubscriptionMessage } from '@parcours/domain'
+import { type DocMap, docMapOf } from '../model/docMap.js'
+import type { KeyedProjection } from '../model/projection.js'
+import type { DeadLetter, ProjectionSink, SinkFailed } from '../sink/projectionSink.js'
+import { IDLE, nextOrIdle } from './nextOrIdle.js'
+import { type AnyKeyedProjection, changesBetween, initialReadModels, type ReadModels } from './readModels.js'
+import { projectionFailed, subscriptionError } from './runnerErrors.js'
+import type { ProjectionRunError, RunProgress, RunStats } from './runnerTypes.js'
+
+// ---------------------------------------------------------------------------------------------
+// model
+// ---------------------------------------------------------------------------------------------
+
+/** Options of a projection runner. */
+export interface ProjectionRunnerOptions {
+  readonly store: EventStore<JourneyEvent>
+  readonly projections: ReadonlyArray<AnyKeyedProjection>
+  readonly sink: ProjectionSink
+  /** Events per committed batch. Default 500. */
+  readonly batchSize?: number
+  readonly logger?: Logger
+  /** On an event that cannot be decoded: stop with an error (default), or park it in the dead letters and go on. */
+  readonly onDecodeFailure?: 'stop' | 'park'
+  /** Only journeys registered in these mission locales (a worker's share; other workers take the rest). */
+  readonly partition?: { readonly missionLocales?: ReadonlyArray<string> }
+  /** The checkpoint key and scope of this worker's documents. Default 'default'; unique per worker. */
+  readonly name?: string
+  /** Called after each committed batch. */
+  readonly onProgress?: (progress: RunProgress) => void
+  /** Called when the runner has applied everything stored. */
+  readonly onCaughtUp?: (progress: RunProgress) => void
+  /** While following live, commit a partial batch after this long without a new event. Default 100 ms. */
+  readonly flushAfterMs?: number
+}
+
+/**
+ * A projection runner. Runs return a TaskEither: `const r = await runner.catchUp()()`, then
+ * `if (isLeft(r))`. One run at a time.
+ */
+export interface ProjectionRunner {
+  readonly name: string
+  /** Applies everything stored after the checkpoint, then stops. */
+  readonly catchUp: () => TaskEither<ProjectionRunError, RunStats>
+  /** Catches up, then stays live until `stop()`. */
+  readonly follow: () => TaskEither<ProjectionRunError, RunStats>
+  /** Forgets the read models and checkpoint, then catches up from the start of the log. */
+  readonly rebuild: () => TaskEither<ProjectionRunError, RunStats>
+  /** Ends the current run after committing what it applied. */
+  readonly stop: () => Promise<void>
+  /** A projection's read model as this runner holds it (after a run), or undefined. */
+  readonly readModel: <D extends object>(projection: KeyedProjection<D>) => DocMap<D> | undefined
+}
+
+interface Loaded {
+  readonly rms: ReadModels
+  readonly checkpoint: bigint | undefined
+  readonly rebuilt: boolean
+}
+
+type Mode = 'catch-up' | 'follow'
+
+// ---------------------------------------------------------------------------------------------
+// constructors
+// ---------------------------------------------------------------------------------------------
+
+/** A runner feeding projections from the store's global subscription into a sink. */
+export const createProjectionRunner = (options: ProjectionRunnerOptions): ProjectionRunner => {
+  const { store, projections, sink } = options
+  const name = options.name ?? 'default'
+  const batchSize = Math.max(1, options.batchSize ?? 500)
+  const flushAfterMs = options.flushAfterMs ?? 100
+  const log = options.logger?.child({ module: 'projectionRunner', runner: name })
+  const partition = options.partition?.missionLocales === undefined ? undefined : new Set(options.partition.missionLocales)
+  const versions = Object.fromEntries(projections.map((p) => [p.name, p.version]))
+
+  let loaded: Loaded | undefined
+  let running = false
+  let stopping = false
+  let subscription: Subscription<JourneyEvent> | undefined
+
+  const load = async (fromZero: boolean): Promise<Either<SinkFailed, Loaded>> => {
+    if (!fromZero && loaded !== undefined) return right({ ...loaded, rebuilt: false })
+    const stored = await sink.load(name)()
+    if (isLeft(stored)) return stored
+    const stale = projections.some((p) => stored.right.versions[p.name] !== p.version)
+    if (fromZero || stale) {
+      log?.info({ asked: fromZero, versions, stored: stored.right.versions }, 'rebuilding read models from zero')
+      const reset = await sink.reset(name, versions)()
+      if (isLeft(reset)) return reset
+      return right({ rms: initialReadModels(projections), checkpoint: undefined, rebuilt: true })
+    }
+    const rms = new Map(projections.map((p) => [p.name, docMapOf(stored.right.documents[p.name] ?? [])]))
+    return right({ rms, checkpoint: stored.right.checkpoint, rebuilt: false })
+  }
+
+  const headPosition = async (): Promise<bigint | undefined> => {
+    const r = await store.readAll({ direction: 'backwards', maxCount: 1 })()
+    return isLeft(r) ? undefined : r.right[0]?.position
+  }
+
+  const takes = (e: JourneyEvent): boolean => partition === undefined || e.type !== 'YouthRegistered' || partition.has(e.missionLocaleId)
+
+  const run = async (mode: Mode, fromZero: boolean): Promise<Either<ProjectionRunError, RunStats>> => {
+    const started = performance.now()
+    const state = await load(fromZero)
+    if (isLeft(state)) return state
+    let rms = state.right.rms
+    let batchStart = rms
+    let persisted = state.right.checkpoint
+    let position = persisted
+    let head = await headPosition()
+    let [events, batches, parkedTotal, pending, caughtUp] = [0, 0, 0, 0, false]
+    let parked: DeadLetter[] = []
+
+    const progress = (): RunProgress => {
+      const lag = head === undefined || (position !== undefined && position >= head) ? 0 : Number(head - (position ?? 0n))
+      return { runner: name, events, batches, checkpoint: position, headPosition: head, lag, caughtUp }
+    }
+    const commit = async (): Promise<Either<SinkFailed, void>> => {
+      if (position === undefined || (position === persisted && parked.length === 0)) {
+        pending = 0
+        return right(undefined)
+      }
+      const r = await sink.commit({ scope: name, checkpoint: position, changes: changesBetween(batchStart, rms), deadLetters: parked })()
+      if (isLeft(r)) {
+        loaded = undefined // what the sink holds is the truth now: the next run reloads it
+        log?.error({ err: r.left.cause, checkpoint: String(position) }, 'batch commit failed')
+        return r
+      }
+      ;[persisted, batchStart, pending, parked, batches] = [position, rms, 0, [], batches + 1]
+      loaded = { rms, checkpoint: persisted, rebuilt: false }
+      options.onProgress?.(progress())
+      return right(undefined)
+    }
+    const apply = (recorded: RecordedEvent<JourneyEvent>): Either<ProjectionRunError, void> => {
+      // An event at or before the checkpoint is a redelivery: already in the read models.
+      if (position !== undefined && recorded.position <= position) return right(undefined)
+      if (takes(recorded.event)) {
+        const next = new Map(rms)
+        for (const p of projections) {
+          try {
+            next.set(p.name, p.apply(next.get(p.name) ?? p.initial, recorded))
+          } catch (cause) {
+            return left(projectionFailed(p.name, recorded, cause))
+          }
+        }
+        rms = next
+      }
+      events++
+      pending++
+      position = recorded.position
+      if (head === undefined || recorded.position > head) head = recorded.position
+      return right(undefined)
+    }
+    const finish = (): RunStats => ({
+      runner: name,
+      events,
+      batches,
+      parked: parkedTotal,
+      lag: progress().lag,
+      durationMs: performance.now() - started,
+      checkpoint: persisted,
+      rebuilt: state.right.rebuilt,
+    })
+    const fail = async (error: ProjectionRunError): Promise<Either<ProjectionRunError, RunStats>> => {
+      await subscription?.close()
+      // The tag and where only: a decode reason may quote stored values, which logs never hold.
+      log?.error({ tag: error._tag, ...('streamName' in error ? { streamName: error.streamName, revision: String(error.revision) } : {}) }, 'projection run failed')
+      return left(error)
+    }
+
+    log?.info({ checkpoint: position === undefined ? null : String(position), mode }, 'projection run started')
+    for (;;) {
+      if (stopping) break
+      const sub = store.subscribe({ from: position ?? 'start', bufferSize: Math.max(256, batchSize * 2) })
+      subscription = sub
+      const it = sub[Symbol.asyncIterator]()
+      let resubscribe = false
+      let next: Promise<IteratorResult<SubscriptionMessage<JourneyEvent>>> | undefined
+      for (;;) {
+        next ??= it.next()
+        const got = await nextOrIdle(next, pending > 0 && caughtUp ? flushAfterMs : undefined)
+        if (got === IDLE) {
+          const c = await commit()
+          if (isLeft(c)) return fail(c.left)
+          continue
+        }
+        next = undefined
+        if (got.done === true) break
+        const msg = got.value
+        if (msg._tag === 'Event') {
+          const a = apply(msg.event)
+          if (isLeft(a)) return fail(a.left)
+          if (pending >= batchSize) {
+            const c = await commit()
+            if (isLeft(c)) return fail(c.left)
+          }
+        } else if (msg._tag === 'Checkpoint') {
+          if (position === undefined || msg.position > position) position = msg.position
+        } else if (msg._tag === 'CaughtUp') {
+          const c = await commit()
+          if (isLeft(c)) return fail(c.left)
+          caughtUp = true
+          if (msg.position !== undefined && (head === undefined || msg.position > head)) head = msg.position
+          log?.info({ events, batches }, 'caught up')
+          options.onCaughtUp?.(progress())
+          if (mode === 'catch-up') {
+            await sub.close()
+            return right(finish())
+          }
+        } else {
+          const error = msg.error
+          if (error._tag === 'DecodeFailed' && options.onDecodeFailure === 'park') {
+            log?.warn({ streamName: error.streamName, revision: String(error.revision), eventType: error.eventType }, 'parked an event that cannot be decoded')
+            parked.push({ streamName: error.streamName, revision: error.revision, position: error.position, eventType: error.eventType, reason: error.reason, paths: error.paths })
+            parkedTotal++
+            position = error.position
+            const c = await commit()
+            if (isLeft(c)) return fail(c.left)
+            resubscribe = true
+            break
+          }
+          const c = await commit()
+          if (isLeft(c)) return fail(c.left)
+          return fail(subscriptionError(error))
+        }
+      }
+      await sub.close()
+      if (!resubscribe) break
+    }
+    const c = await commit()
+    if (isLeft(c)) return left(c.left)
+    if (!stopping) {
+      // The log ended without a stop asked for: the store closed under the runner.
+      return fail(subscriptionError({ _tag: 'StoreUnavailable', message: 'the subscription ended before the run was stopped' }))
+    }
+    return right(finish())
+  }
+
+  const exclusive =
+    (mode: Mode, fromZero: boolean): TaskEither<ProjectionRunError, RunStats> =>
+    async () => {
+      if (running) return left({ _tag: 'RunnerBusy', message: `projection runner ${name} is already running` })
+      running = true
+      stopping = false
+      try {
+        return await run(mode, fromZero)
+      } finally {
+        running = false
+        subscription = undefined
+      }
+    }
+
+  return {
+    name,
+    catchUp: () => exclusive('catch-up', false),
+    follow: () => exclusive('follow', false),
+    rebuild: () => exclusive('catch-up', true),
+    stop: async () => {
+      stopping = true
+      await subscription?.close()
+    },
+    readModel: <D extends object>(projection: KeyedProjection<D>) => loaded?.rms.get(projection.name) as DocMap<D> | undefined,
+  }
+}

@@ -1,0 +1,58 @@
+import { tryCatch } from 'fp-ts/lib/TaskEither.js'
+import { type DeadLetter, type ProjectionSink, sinkFailed } from './projectionSink.js'
+
+// ---------------------------------------------------------------------------------------------
+// An in-memory sink. Read-model documents are immutable values (a fold never changes one, it
+// makes a new one), so the sink keeps them as they are; what a runner loads back is exactly what
+// was committed, and a test that "crashes" a runner and starts another sees nothing else.
+// ---------------------------------------------------------------------------------------------
+
+interface Scope {
+  checkpoint: bigint | undefined
+  versions: Record<string, number>
+  documents: Map<string, Map<string, object>>
+  deadLetters: Map<bigint, DeadLetter>
+}
+
+const newScope = (): Scope => ({ checkpoint: undefined, versions: {}, documents: new Map(), deadLetters: new Map() })
+
+/** A projection sink held in memory (tests, demos, embedding). */
+export const getInMemoryProjectionSink = (): ProjectionSink => {
+  const scopes = new Map<string, Scope>()
+  const scopeOf = (name: string): Scope => {
+    let s = scopes.get(name)
+    if (s === undefined) scopes.set(name, (s = newScope()))
+    return s
+  }
+  const run = <A>(f: () => A) => tryCatch(async () => f(), sinkFailed)
+  return {
+    load: (scope) =>
+      run(() => {
+        const s = scopeOf(scope)
+        const documents = Object.fromEntries([...s.documents].map(([p, docs]) => [p, [...docs]]))
+        return { checkpoint: s.checkpoint, versions: { ...s.versions }, documents }
+      }),
+    reset: (scope, versions) => run(() => void scopes.set(scope, { ...newScope(), versions: { ...versions } })),
+    commit: (batch) =>
+      run(() => {
+        const s = scopeOf(batch.scope)
+        for (const c of batch.changes) {
+          let docs = s.documents.get(c.projection)
+          if (docs === undefined) s.documents.set(c.projection, (docs = new Map()))
+          if (c.doc === undefined) docs.delete(c.key)
+          else docs.set(c.key, c.doc)
+        }
+        for (const d of batch.deadLetters) s.deadLetters.set(d.position, d)
+        s.checkpoint = batch.checkpoint
+      }),
+    documents: (projection) =>
+      run(() => [...scopes].filter(([, s]) => s.documents.has(projection)).map(([scope, s]) => ({ scope, docs: [...(s.documents.get(projection) ?? [])] }))),
+    deadLetters: (scope) =>
+      run(() =>
+        [...scopes]
+          .filter(([name]) => scope === undefined || name === scope)
+          .flatMap(([name, s]) => [...s.deadLetters.values()].map((d) => ({ ...d, scope: name }))),
+      ),
+    close: async () => {},
+  }
+}

@@ -1,0 +1,4 @@
+// Projection sinks: the port, in memory and SQLite.
+export * from './projectionSink.js'
+export * from './inMemoryProjectionSink.js'
+export * from './sqliteProjectionSink.js'

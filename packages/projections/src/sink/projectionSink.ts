@@ -1,0 +1,70 @@
+import type { TaskEither } from 'fp-ts/lib/TaskEither.js'
+
+// ---------------------------------------------------------------------------------------------
+// model: where a runner keeps its read models, checkpoint and dead letters. Everything is kept
+// under a scope (the runner's name) so workers side by side never share a checkpoint.
+// ---------------------------------------------------------------------------------------------
+
+/** A document written (`doc` set) or removed (`doc` undefined) by a batch. */
+export interface DocChange {
+  readonly projection: string
+  readonly key: string
+  readonly doc: object | undefined
+}
+
+/** An event a runner could not decode, parked instead of stopping the run. */
+export interface DeadLetter {
+  readonly streamName: string
+  readonly revision: bigint
+  readonly position: bigint
+  readonly eventType: string
+  readonly reason: string
+  readonly paths: ReadonlyArray<string>
+}
+
+/** What one batch persists, all or nothing. */
+export interface BatchCommit {
+  readonly scope: string
+  /** The global position of the last event the batch covers (subscriptions resume strictly after it). */
+  readonly checkpoint: bigint
+  readonly changes: ReadonlyArray<DocChange>
+  readonly deadLetters: ReadonlyArray<DeadLetter>
+}
+
+/** What a sink holds for one scope. */
+export interface ScopeState {
+  readonly checkpoint: bigint | undefined
+  /** Stored projection versions, by projection name. */
+  readonly versions: Readonly<Record<string, number>>
+  /** Documents by projection name, as `[key, doc]` pairs. */
+  readonly documents: Readonly<Record<string, ReadonlyArray<readonly [string, object]>>>
+}
+
+/** The sink failed (disk, lock, corrupt row): nothing of the batch is known to be written. */
+export interface SinkFailed {
+  readonly _tag: 'SinkFailed'
+  readonly message: string
+  readonly cause?: unknown
+}
+
+/**
+ * Persistence for projection runners. Calls return a TaskEither: `const r = await sink.commit(b)()`.
+ * `commit` is atomic: documents and checkpoint are written together or not at all.
+ */
+export interface ProjectionSink {
+  readonly load: (scope: string) => TaskEither<SinkFailed, ScopeState>
+  /** Forgets the scope's documents, checkpoint and dead letters, and records the projections' versions. */
+  readonly reset: (scope: string, versions: Readonly<Record<string, number>>) => TaskEither<SinkFailed, void>
+  readonly commit: (batch: BatchCommit) => TaskEither<SinkFailed, void>
+  /** A projection's documents in every scope (workers may share a projection over disjoint partitions). */
+  readonly documents: (projection: string) => TaskEither<SinkFailed, ReadonlyArray<{ readonly scope: string; readonly docs: ReadonlyArray<readonly [string, object]> }>>
+  readonly deadLetters: (scope?: string) => TaskEither<SinkFailed, ReadonlyArray<DeadLetter & { readonly scope: string }>>
+  readonly close: () => Promise<void>
+}
+
+/** A SinkFailed from anything thrown. */
+export const sinkFailed = (cause: unknown): SinkFailed => ({
+  _tag: 'SinkFailed',
+  message: cause instanceof Error ? cause.message : String(cause),
+  cause,
+})

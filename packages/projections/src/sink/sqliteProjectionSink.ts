@@ -1,0 +1,120 @@
+import Database from 'better-sqlite3'
+import { tryCatch } from 'fp-ts/lib/TaskEither.js'
+import { type DeadLetter, type ProjectionSink, sinkFailed } from './projectionSink.js'
+
+// ---------------------------------------------------------------------------------------------
+// A SQLite sink (better-sqlite3). Its own tables, prefixed `projection_`, so it may share the file
+// of a SQLite event store. One transaction per batch: documents, dead letters and checkpoint are
+// written together, so a crash never leaves a read model without its checkpoint or the reverse.
+// ---------------------------------------------------------------------------------------------
+
+const schema = `
+CREATE TABLE IF NOT EXISTS projection_checkpoints (scope TEXT PRIMARY KEY, position TEXT NOT NULL, updated_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS projection_versions (scope TEXT NOT NULL, projection TEXT NOT NULL, version INTEGER NOT NULL, PRIMARY KEY (scope, projection));
+CREATE TABLE IF NOT EXISTS projection_documents (
+  scope TEXT NOT NULL, projection TEXT NOT NULL, key TEXT NOT NULL, doc TEXT NOT NULL,
+  PRIMARY KEY (scope, projection, key)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS projection_dead_letters (
+  scope TEXT NOT NULL, position TEXT NOT NULL, stream_name TEXT NOT NULL, revision TEXT NOT NULL,
+  event_type TEXT NOT NULL, reason TEXT NOT NULL, paths TEXT NOT NULL, parked_at TEXT NOT NULL,
+  PRIMARY KEY (scope, position)
+);
+`
+
+interface DocRow {
+  readonly projection: string
+  readonly key: string
+  readonly doc: string
+}
+
+interface DeadLetterRow {
+  readonly scope: string
+  readonly position: string
+  readonly stream_name: string
+  readonly revision: string
+  readonly event_type: string
+  readonly reason: string
+  readonly paths: string
+}
+
+const group = (rows: ReadonlyArray<DocRow>): Record<string, Array<readonly [string, object]>> => {
+  const out: Record<string, Array<readonly [string, object]>> = {}
+  for (const r of rows) (out[r.projection] ??= []).push([r.key, JSON.parse(r.doc) as object])
+  return out
+}
+
+const deadLetterOf = (r: DeadLetterRow): DeadLetter & { readonly scope: string } => ({
+  scope: r.scope,
+  streamName: r.stream_name,
+  revision: BigInt(r.revision),
+  position: BigInt(r.position),
+  eventType: r.event_type,
+  reason: r.reason,
+  paths: JSON.parse(r.paths) as string[],
+})
+
+/** A projection sink in a SQLite file (created if missing, WAL mode). */
+export const getSqliteProjectionSink = (options: { readonly path: string }): ProjectionSink => {
+  const db = new Database(options.path)
+  db.pragma('journal_mode = WAL')
+  db.pragma('busy_timeout = 5000')
+  db.pragma('synchronous = NORMAL')
+  db.exec(schema)
+  const q = {
+    checkpoint: db.prepare<[string], { position: string }>('SELECT position FROM projection_checkpoints WHERE scope = ?'),
+    versions: db.prepare<[string], { projection: string; version: number }>('SELECT projection, version FROM projection_versions WHERE scope = ?'),
+    docs: db.prepare<[string], DocRow>('SELECT projection, key, doc FROM projection_documents WHERE scope = ?'),
+    docsOf: db.prepare<[string], DocRow & { scope: string }>('SELECT scope, projection, key, doc FROM projection_documents WHERE projection = ? ORDER BY scope'),
+    upsertDoc: db.prepare('INSERT INTO projection_documents (scope, projection, key, doc) VALUES (?, ?, ?, ?) ON CONFLICT (scope, projection, key) DO UPDATE SET doc = excluded.doc'),
+    deleteDoc: db.prepare('DELETE FROM projection_documents WHERE scope = ? AND projection = ? AND key = ?'),
+    setCheckpoint: db.prepare('INSERT INTO projection_checkpoints (scope, position, updated_at) VALUES (?, ?, ?) ON CONFLICT (scope) DO UPDATE SET position = excluded.position, updated_at = excluded.updated_at'),
+    park: db.prepare(
+      'INSERT OR REPLACE INTO projection_dead_letters (scope, position, stream_name, revision, event_type, reason, paths, parked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ),
+    deadLetters: db.prepare<[], DeadLetterRow>('SELECT * FROM projection_dead_letters ORDER BY scope, CAST(position AS INTEGER)'),
+    setVersion: db.prepare('INSERT INTO projection_versions (scope, projection, version) VALUES (?, ?, ?)'),
+  }
+  const reset = db.transaction((scope: string, versions: Readonly<Record<string, number>>) => {
+    for (const table of ['projection_documents', 'projection_checkpoints', 'projection_versions', 'projection_dead_letters'])
+      db.prepare(`DELETE FROM ${table} WHERE scope = ?`).run(scope)
+    for (const [projection, version] of Object.entries(versions)) q.setVersion.run(scope, projection, version)
+  })
+  const commit = db.transaction((batch: Parameters<ProjectionSink['commit']>[0]) => {
+    for (const c of batch.changes)
+      if (c.doc === undefined) q.deleteDoc.run(batch.scope, c.projection, c.key)
+      else q.upsertDoc.run(batch.scope, c.projection, c.key, JSON.stringify(c.doc))
+    const now = new Date().toISOString()
+    for (const d of batch.deadLetters)
+      q.park.run(batch.scope, String(d.position), d.streamName, String(d.revision), d.eventType, d.reason, JSON.stringify(d.paths), now)
+    q.setCheckpoint.run(batch.scope, String(batch.checkpoint), now)
+  })
+  const run = <A>(f: () => A) => tryCatch(async () => f(), sinkFailed)
+  return {
+    load: (scope) =>
+      run(() => {
+        const cp = q.checkpoint.get(scope)
+        return {
+          checkpoint: cp === undefined ? undefined : BigInt(cp.position),
+          versions: Object.fromEntries(q.versions.all(scope).map((r) => [r.projection, r.version])),
+          documents: group(q.docs.all(scope)),
+        }
+      }),
+    reset: (scope, versions) => run(() => reset(scope, versions)),
+    commit: (batch) => run(() => commit(batch)),
+    documents: (projection) =>
+      run(() => {
+        const byScope = new Map<string, Array<readonly [string, object]>>()
+        for (const r of q.docsOf.all(projection)) {
+          let docs = byScope.get(r.scope)
+          if (docs === undefined) byScope.set(r.scope, (docs = []))
+          docs.push([r.key, JSON.parse(r.doc) as object])
+        }
+        return [...byScope].map(([scope, docs]) => ({ scope, docs }))
+      }),
+    deadLetters: (scope) => run(() => q.deadLetters.all().filter((r) => scope === undefined || r.scope === scope).map(deadLetterOf)),
+    close: async () => {
+      if (db.open) db.close()
+    },
+  }
+}

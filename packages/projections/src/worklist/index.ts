@@ -1,0 +1,3 @@
+// Counsellors' worklists (alerts): projection and query.
+export * from './worklistProjection.js'
+export * from './queryWorklist.js'

@@ -1,0 +1,120 @@
+import { addDays, daysBetween } from '../model/dates.js'
+import { docEntries } from '../model/docMap.js'
+import type { WorklistReadModel, WorklistYouth } from './worklistProjection.js'
+
+// ---------------------------------------------------------------------------------------------
+// model
+// ---------------------------------------------------------------------------------------------
+
+/** Whose worklist, as of which date ('YYYY-MM-DD'). */
+export interface WorklistQuery {
+  readonly missionLocaleId: string
+  readonly counsellorId: string
+  readonly asOf: string
+}
+
+/** A follow-up alert. `days` is days overdue (overdue list) or days left (due-soon list). */
+export interface FollowUpAlert {
+  readonly youthId: string
+  readonly followUpId: string
+  readonly dueOn: string
+  readonly days: number
+}
+
+/** A proposal past its respond-by date without an outcome. */
+export interface ProposalAlert {
+  readonly youthId: string
+  readonly proposalId: string
+  readonly theme: string
+  readonly respondBy: string
+  readonly daysPast: number
+}
+
+/** A programme ending soon (`daysLeft` ≤ 0: past its planned end and still open). */
+export interface ProgrammeAlert {
+  readonly youthId: string
+  readonly programme: string
+  readonly plannedEndOn: string
+  readonly daysLeft: number
+}
+
+/** A young person near the age limit (the CEJ limit while in a CEJ). */
+export interface AgeLimitAlert {
+  readonly youthId: string
+  readonly ageLimitOn: string
+  readonly daysLeft: number
+}
+
+/** A counsellor's worklist: each list sorted by date, then young person. Pseudonymous ids only. */
+export interface Worklist {
+  readonly missionLocaleId: string
+  readonly counsellorId: string
+  readonly asOf: string
+  readonly overdueFollowUps: ReadonlyArray<FollowUpAlert>
+  readonly followUpsDueSoon: ReadonlyArray<FollowUpAlert>
+  readonly proposalsPastRespondBy: ReadonlyArray<ProposalAlert>
+  readonly programmesEnding: ReadonlyArray<ProgrammeAlert>
+  readonly ageLimitsNear: ReadonlyArray<AgeLimitAlert>
+}
+
+/** Alert windows, in days (defaults: 7, 30, 60). */
+export interface WorklistWindows {
+  readonly followUpDays: number
+  readonly programmeDays: number
+  readonly ageLimitDays: number
+}
+
+const defaultWindows: WorklistWindows = { followUpDays: 7, programmeDays: 30, ageLimitDays: 60 }
+
+// ---------------------------------------------------------------------------------------------
+// the query
+// ---------------------------------------------------------------------------------------------
+
+const byDateThenYouth =
+  <T extends { readonly youthId: string }>(date: (t: T) => string) =>
+  (a: T, b: T): number =>
+    date(a) < date(b) ? -1 : date(a) > date(b) ? 1 : a.youthId < b.youthId ? -1 : a.youthId > b.youthId ? 1 : 0
+
+const mine = (y: WorklistYouth, q: WorklistQuery): boolean => y.open && y.missionLocaleId === q.missionLocaleId && y.counsellorId === q.counsellorId
+
+/**
+ * A counsellor's alerts as of a date, from the journeys currently open in their mission locale
+ * and followed by them. A journey transferred away leaves the old mission locale's lists.
+ */
+export const queryWorklist = (rm: WorklistReadModel, query: WorklistQuery, windows: WorklistWindows = defaultWindows): Worklist => {
+  const { asOf } = query
+  const list: Omit<Worklist, 'missionLocaleId' | 'counsellorId' | 'asOf'> = {
+    overdueFollowUps: [],
+    followUpsDueSoon: [],
+    proposalsPastRespondBy: [],
+    programmesEnding: [],
+    ageLimitsNear: [],
+  }
+  const push = <K extends keyof typeof list>(k: K, item: (typeof list)[K][number]): void => void (list[k] as unknown[]).push(item)
+  for (const [, y] of docEntries(rm)) {
+    if (!mine(y, query)) continue
+    const youthId = y.youthId
+    for (const [followUpId, f] of Object.entries(y.followUps)) {
+      if (f.dueOn < asOf || (f.overdueSince !== null && f.overdueSince <= asOf))
+        push('overdueFollowUps', { youthId, followUpId, dueOn: f.dueOn, days: daysBetween(f.dueOn, asOf) })
+      else if (f.dueOn <= addDays(asOf, windows.followUpDays))
+        push('followUpsDueSoon', { youthId, followUpId, dueOn: f.dueOn, days: daysBetween(asOf, f.dueOn) })
+    }
+    for (const [proposalId, p] of Object.entries(y.proposals))
+      if (p.respondBy < asOf) push('proposalsPastRespondBy', { youthId, proposalId, theme: p.theme, respondBy: p.respondBy, daysPast: daysBetween(p.respondBy, asOf) })
+    if (y.programme !== null && y.programme.plannedEndOn <= addDays(asOf, windows.programmeDays))
+      push('programmesEnding', { youthId, ...y.programme, daysLeft: daysBetween(asOf, y.programme.plannedEndOn) })
+    const limit = y.programme?.programme === 'CEJ' ? y.cejAgeLimitOn : y.ageLimitOn
+    if (limit <= addDays(asOf, windows.ageLimitDays)) push('ageLimitsNear', { youthId, ageLimitOn: limit, daysLeft: daysBetween(asOf, limit) })
+  }
+  return {
+    missionLocaleId: query.missionLocaleId,
+    counsellorId: query.counsellorId,
+    asOf,
+    overdueFollowUps: [...list.overdueFollowUps].sort(byDateThenYouth((a) => a.dueOn)),
+    followUpsDueSoon: [...list.followUpsDueSoon].sort(byDateThenYouth((a) => a.dueOn)),
+    proposalsPastRespondBy: [...list.proposalsPastRespondBy].sort(byDateThenYouth((a) => a.respondBy)),
+    programmesEnding: [...list.programmesEnding].sort(byDateThenYouth((a) => a.plannedEndOn)),
+    ageLimitsNear: [...list.ageLimitsNear].sort(byDateThenYouth((a) => a.ageLimitOn)),
+  }
+}

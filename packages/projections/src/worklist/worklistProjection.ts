@@ -1,0 +1,120 @@
+import type { JourneyEvent, RecordedEvent } from '@parcours/domain'
+import { type DocMap, emptyDocMap, getDoc, setDoc } from '../model/docMap.js'
+import type { KeyedProjection } from '../model/projection.js'
+import { isFirstRegistration, isNextInStream } from '../model/streamGuard.js'
+
+// ---------------------------------------------------------------------------------------------
+// model: one document per young person holding what a counsellor's alerts need: pending
+// follow-ups, proposals without outcome, the open programme and the age limits.
+// ---------------------------------------------------------------------------------------------
+
+/** A follow-up not yet kept, missed or cancelled. */
+export interface PendingFollowUp {
+  readonly dueOn: string
+  /** Set once FollowUpDue was recorded (the business date it was). */
+  readonly overdueSince: string | null
+}
+
+/** A proposal still waiting for its outcome. */
+export interface PendingProposal {
+  readonly theme: string
+  readonly offeredOn: string
+  readonly respondBy: string
+  readonly accepted: boolean
+}
+
+/** The worklist document of one young person. */
+export interface WorklistYouth {
+  readonly kind: 'youth'
+  readonly youthId: string
+  readonly revision: number
+  readonly missionLocaleId: string
+  readonly counsellorId: string
+  readonly open: boolean
+  readonly ageLimitOn: string
+  readonly cejAgeLimitOn: string
+  readonly programme: { readonly programme: string; readonly plannedEndOn: string } | null
+  readonly followUps: { readonly [followUpId: string]: PendingFollowUp }
+  readonly proposals: { readonly [proposalId: string]: PendingProposal }
+}
+
+/** The worklist read model: one document per young person, keyed `youth:<id>`. */
+export type WorklistReadModel = DocMap<WorklistYouth>
+
+const without = <V>(record: { readonly [k: string]: V }, key: string): { readonly [k: string]: V } => {
+  if (!(key in record)) return record
+  const { [key]: _gone, ...rest } = record
+  return rest
+}
+
+const evolve = (y: WorklistYouth, e: JourneyEvent): WorklistYouth => {
+  switch (e.type) {
+    case 'CounsellorAssigned':
+      return { ...y, counsellorId: e.counsellorId }
+    case 'JourneyTransferred':
+      return { ...y, missionLocaleId: e.missionLocaleId, counsellorId: e.counsellorId }
+    case 'ProgrammeEntered':
+    case 'ProgrammeExtended':
+      return { ...y, programme: { programme: e.programme, plannedEndOn: e.plannedEndOn } }
+    case 'ProgrammeExited':
+      return { ...y, programme: null }
+    case 'ProposalOffered':
+      return { ...y, proposals: { ...y.proposals, [e.proposalId]: { theme: e.theme, offeredOn: e.on, respondBy: e.respondBy, accepted: false } } }
+    case 'ProposalAccepted': {
+      const p = y.proposals[e.proposalId]
+      return p === undefined ? y : { ...y, proposals: { ...y.proposals, [e.proposalId]: { ...p, accepted: true } } }
+    }
+    case 'ProposalOutcomeRecorded':
+      return { ...y, proposals: without(y.proposals, e.proposalId) }
+    case 'FollowUpScheduled':
+      return { ...y, followUps: { ...y.followUps, [e.followUpId]: { dueOn: e.dueOn, overdueSince: null } } }
+    case 'FollowUpRescheduled':
+      return { ...y, followUps: { ...y.followUps, [e.followUpId]: { dueOn: e.dueOn, overdueSince: null } } }
+    case 'FollowUpDue': {
+      const f = y.followUps[e.followUpId]
+      return f === undefined ? y : { ...y, followUps: { ...y.followUps, [e.followUpId]: { ...f, overdueSince: e.on } } }
+    }
+    case 'FollowUpKept':
+    case 'FollowUpMissed':
+    case 'FollowUpCancelled':
+      return { ...y, followUps: without(y.followUps, e.followUpId) }
+    case 'JourneyClosed':
+      return { ...y, open: false, programme: null, followUps: {}, proposals: {} }
+    case 'JourneyReopened':
+      return { ...y, open: true, counsellorId: e.counsellorId }
+    default:
+      return y
+  }
+}
+
+const apply = (rm: WorklistReadModel, recorded: RecordedEvent<JourneyEvent>): WorklistReadModel => {
+  const e = recorded.event
+  const key = `youth:${e.youthId}`
+  const existing = getDoc(rm, key)
+  const revision = Number(recorded.revision)
+  if (e.type === 'YouthRegistered' && isFirstRegistration(existing, recorded))
+    return setDoc(rm, key, {
+      kind: 'youth',
+      youthId: e.youthId,
+      revision,
+      missionLocaleId: e.missionLocaleId,
+      counsellorId: e.counsellorId,
+      open: true,
+      ageLimitOn: e.ageLimitOn,
+      cejAgeLimitOn: e.cejAgeLimitOn,
+      programme: null,
+      followUps: {},
+      proposals: {},
+    })
+  if (!isNextInStream(existing, recorded)) return rm
+  return setDoc(rm, key, { ...evolve(existing as WorklistYouth, e), revision })
+}
+
+/** The counsellors' worklists (alerts) projection. */
+export const worklistProjection: KeyedProjection<WorklistYouth> = {
+  name: 'worklist',
+  version: 1,
+  initial: emptyDocMap<WorklistYouth>(),
+  apply,
+  merge: (_key, a) => a,
+}
