@@ -57,7 +57,8 @@ const timer = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 /** The events of a command already in the stream, if it was handled before. */
 const eventsOfCommand = <E>(history: ReadonlyArray<RecordedEvent<E>>, commandId: string): ReadonlyArray<RecordedEvent<E>> => {
-  const start = history.findIndex((e) => e.id === eventIdFor(commandId, 0))
+  const firstId = eventIdFor(commandId, 0)
+  const start = history.findIndex((e) => e.id === firstId)
   if (start < 0) return []
   const out: Array<RecordedEvent<E>> = []
   for (let i = start; i < history.length && history[i]?.id === eventIdFor(commandId, out.length); i++) {

@@ -11,7 +11,7 @@ import type {
   StreamRevision,
 } from '@parcours/domain'
 import { resolveAppend, type StreamView } from '../appendRules/index.js'
-import { decodeStoredEvent, encodeEvents, type StoredEvent } from '../serialization/index.js'
+import { decodeStoredEvents, encodeEvents, type StoredEvent } from '../serialization/index.js'
 import { createAppendSignal, createSubscriptionRegistry, matchesFilter } from '../subscriptions/index.js'
 
 // ---------------------------------------------------------------------------------------------
@@ -59,18 +59,8 @@ export const getInMemoryEventStore = <E extends { readonly type: string }>(
     const row = rows[index] as Row
     return { ...row, position: BigInt(index + 1) }
   }
-  const decodeAll = (indexes: Iterable<number>): Either<StoreError, ReadonlyArray<RecordedEvent<E>>> => {
-    const out: Array<RecordedEvent<E>> = []
-    for (const index of indexes) {
-      const decoded = decodeStoredEvent(codec, stored(index))
-      if (decoded._tag === 'Left') {
-        log?.warn({ err: decoded.left }, 'stored event fails to decode')
-        return decoded
-      }
-      out.push(decoded.right)
-    }
-    return right(out)
-  }
+  const decodeAll = (indexes: Iterable<number>): Either<StoreError, ReadonlyArray<RecordedEvent<E>>> =>
+    decodeStoredEvents(codec, Array.from(indexes, stored), log)
 
   const append: EventStore<E>['append'] = (streamName, expected, events) => async () => {
     if (closed) return left(closedError)

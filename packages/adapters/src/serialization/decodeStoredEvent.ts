@@ -81,3 +81,21 @@ export const decodeStoredEvent = <E extends { readonly type: string }>(
     recordedAt: stored.recordedAt,
   })
 }
+
+/** Decodes stored rows in order, stopping at the first that fails (logged, then returned). */
+export const decodeStoredEvents = <E extends { readonly type: string }>(
+  codec: EventCodec<E>,
+  stored: Iterable<StoredEvent>,
+  log?: { readonly warn: (obj: object, msg: string) => void },
+): Either<DecodeFailed, ReadonlyArray<RecordedEvent<E>>> => {
+  const out: Array<RecordedEvent<E>> = []
+  for (const row of stored) {
+    const decoded = decodeStoredEvent(codec, row)
+    if (decoded._tag === 'Left') {
+      log?.warn({ err: decoded.left }, 'stored event fails to decode')
+      return decoded
+    }
+    out.push(decoded.right)
+  }
+  return right(out)
+}

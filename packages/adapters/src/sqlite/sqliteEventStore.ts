@@ -12,7 +12,7 @@ import type {
   StoreUnavailable,
 } from '@parcours/domain'
 import { resolveAppend } from '../appendRules/index.js'
-import { decodeStoredEvent, encodeEvents } from '../serialization/index.js'
+import { decodeStoredEvents, encodeEvents } from '../serialization/index.js'
 import { createAppendSignal, createSubscriptionRegistry } from '../subscriptions/index.js'
 import { migrate } from './schema.js'
 import { prepareQueries, toStoredEvent, type EventRow, type SqliteQueries } from './sqliteQueries.js'
@@ -92,18 +92,8 @@ export const getSqliteEventStore = <E extends { readonly type: string }>(
     if (closed) return left(unavailable('the SQLite event store is closed'))
     return attempt(what, () => f(opened.right))
   }
-  const decodeRows = (rows: ReadonlyArray<EventRow>): Either<StoreError, ReadonlyArray<RecordedEvent<E>>> => {
-    const out: Array<RecordedEvent<E>> = []
-    for (const row of rows) {
-      const decoded = decodeStoredEvent(codec, toStoredEvent(row))
-      if (decoded._tag === 'Left') {
-        log?.warn({ err: decoded.left }, 'stored event fails to decode')
-        return decoded
-      }
-      out.push(decoded.right)
-    }
-    return right(out)
-  }
+  const decodeRows = (rows: ReadonlyArray<EventRow>): Either<StoreError, ReadonlyArray<RecordedEvent<E>>> =>
+    decodeStoredEvents(codec, rows.map(toStoredEvent), log)
 
   const append: EventStore<E>['append'] = (streamName, expected, events) => async () => {
     const encoded = encodeEvents(codec, streamName, events)
