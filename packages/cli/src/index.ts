@@ -1,2 +1,10 @@
-// @parcours/cli
-export {}
+// @parcours/cli: the `parcours` program, runnable in-process, and the pieces it is made of.
+export { run } from './main.js'
+export { bufferIo, processIo, type CliIo, type TextSink } from './cli/io.js'
+export { CliError, ExitCode } from './cli/errors.js'
+export { parseStoreSpec, storeSpecFrom, DEFAULT_STORE, type StoreSpec } from './store/storeSpec.js'
+export * from './demo/index.js'
+export { renderHtmlReport } from './report/renderHtml.js'
+export { reportFromDashboard } from './report/fromDashboard.js'
+export { dashboardCsv } from './report/csv.js'
+export type * from './report/reportModel.js'

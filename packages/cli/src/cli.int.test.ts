@@ -1,0 +1,139 @@
+import { execFileSync, spawn, spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+// End to end: the built binary, run from a temporary folder, on the default SQLite store.
+const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..')
+const bin = join(root, 'packages/cli/dist/bin.js')
+const dir = mkdtempSync(join(tmpdir(), 'parcours-e2e-'))
+// better-sqlite3 is the adapters' dependency; the test borrows it to damage the store on purpose.
+const Database = createRequire(join(root, 'packages/adapters/package.json'))('better-sqlite3') as new (path: string) => {
+  prepare: (sql: string) => { get: (...a: unknown[]) => unknown; run: (...a: unknown[]) => unknown }
+  close: () => void
+}
+
+const parcours = (...argv: string[]) => {
+  const r = spawnSync(process.execPath, [bin, ...argv], { cwd: dir, encoding: 'utf8', env: { ...process.env, PARCOURS_STORE: '' }, timeout: 120_000 })
+  return { code: r.status, out: r.stdout, err: r.stderr }
+}
+const eventCount = (): number => {
+  const db = new Database(join(dir, 'parcours.db'))
+  try {
+    return (db.prepare('SELECT COUNT(*) AS n FROM events').get() as { n: number }).n
+  } finally {
+    db.close()
+  }
+}
+
+beforeAll(() => {
+  // Build the CLI and the packages it uses (type errors elsewhere do not stop the emit).
+  try {
+    execFileSync(join(root, 'node_modules/.bin/tsc'), ['-b', 'packages/cli'], { cwd: root, stdio: 'ignore' })
+  } catch {
+    // Reported by the type-check step of CI; the binary is checked below.
+  }
+}, 120_000)
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+describe('the parcours binary', () => {
+  it('is built', () => {
+    expect(existsSync(bin), `${bin} is missing: run npx tsc -b packages/cli`).toBe(true)
+  })
+
+  it('runs the demo on SQLite and leaves the report', () => {
+    const r = parcours('demo', '--youths', '200', '--months', '6')
+    expect(r.code, r.err).toBe(0)
+    expect(r.out).toMatch(/Simulated 200 young people in 5 missions locales, 2025-01 to 2025-06 \(seed 42\)/)
+    expect(r.out).toContain('First receptions')
+    expect(r.out).toContain('Positive exit rate')
+    expect(existsSync(join(dir, 'parcours-report.html'))).toBe(true)
+    expect(existsSync(join(dir, 'parcours.db.keys'))).toBe(true)
+  })
+
+  it('shows a journey, a worklist and the dashboard', () => {
+    const show = parcours('show', '--youth', 'y-00001', '--json')
+    expect(show.code, show.err).toBe(0)
+    const journey = JSON.parse(show.out) as { missionLocaleId: string; identity: { firstName: string }; items: Array<{ type: string; details: { counsellorId?: string } }> }
+    expect(journey.items[0]?.type).toBe('YouthRegistered')
+    expect(journey.identity.firstName.length).toBeGreaterThan(0)
+    const counsellor = journey.items[0]?.details.counsellorId as string
+    const alerts = parcours('alerts', '--counsellor', counsellor, '--mission-locale', journey.missionLocaleId, '--at', '2025-06-30')
+    expect(alerts.code, alerts.err).toBe(0)
+    expect(alerts.out).toContain(`Worklist of ${counsellor} (${journey.missionLocaleId}) as of 2025-06-30`)
+    const report = parcours('report', '--json')
+    expect(report.code, report.err).toBe(0)
+    const dashboard = JSON.parse(report.out) as { totals: { firstReceptions: number }; missionLocales: unknown[] }
+    expect(dashboard.totals.firstReceptions).toBe(200)
+    expect(dashboard.missionLocales).toHaveLength(5)
+  })
+
+  it('rebuilds the read models to the same dashboard, and verifies the store', () => {
+    const before = parcours('report', '--json').out
+    const rebuilt = parcours('rebuild')
+    expect(rebuilt.code, rebuilt.err).toBe(0)
+    expect(rebuilt.out).toContain('rebuilt from zero')
+    expect(parcours('report', '--json').out).toBe(before)
+    const verify = parcours('verify')
+    expect(verify.code, verify.err).toBe(0)
+    expect(verify.out).toMatch(/^\d+ events in 200 streams decode\.\n$/)
+  })
+
+  it('refuses bad input with the documented exit codes, and writes nothing', () => {
+    const before = eventCount()
+    const young = parcours('register', '--youth', 'y-new', '--mission-locale', 'ml-amiens', '--counsellor', 'c-amiens-1', '--birth-date', '2010-01-01', '--on', '2025-06-01')
+    expect(young.code).toBe(1)
+    expect(young.err).toContain('NotEligible')
+    const unknownFlag = parcours('report', '--pie-chart')
+    expect(unknownFlag.code).toBe(2)
+    expect(unknownFlag.err).toContain("unknown option '--pie-chart'")
+    const badDate = parcours('tick', '--at', '2025-06-31')
+    expect(badDate.code).toBe(2)
+    expect(badDate.err).toMatch(/--at <date>.*2025-06-31.*YYYY-MM-DD/)
+    const last = JSON.parse(parcours('show', '--youth', 'y-00200', '--json').out) as { missionLocaleId: string }
+    const outcome = parcours('outcome', '--youth', 'y-00200', '--mission-locale', last.missionLocaleId, '--proposal', 'p-404', '--outcome', 'carried-out', '--on', '2025-06-30')
+    expect(outcome.code).toBe(1)
+    expect(outcome.err).toContain('UnknownProposal')
+    expect(eventCount()).toBe(before)
+  })
+
+  it('follows the log live with project --follow until interrupted', async () => {
+    expect(parcours('project').code).toBe(0)
+    const worker = spawn(process.execPath, [bin, 'project', '--follow'], { cwd: dir, env: { ...process.env, PARCOURS_STORE: '' } })
+    let out = ''
+    let err = ''
+    worker.stdout.on('data', (d: Buffer) => (out += d.toString()))
+    worker.stderr.on('data', (d: Buffer) => (err += d.toString()))
+    const exited = new Promise<number | null>((done) => worker.on('exit', (code) => done(code)))
+    for (let i = 0; i < 100 && !err.includes('following the event log'); i++) await new Promise((r) => setTimeout(r, 100))
+    const registered = parcours('register', '--youth', 'y-live', '--mission-locale', 'ml-amiens', '--counsellor', 'c-amiens-1', '--birth-date', '2005-01-01', '--on', '2025-06-30')
+    expect(registered.code, registered.err).toBe(0)
+    // The worker sees the new events within its poll interval and flushes them within 100 ms.
+    await new Promise((r) => setTimeout(r, 1500))
+    worker.kill('SIGINT')
+    expect(await exited).toBe(0)
+    expect(out).toMatch(/Stopped following: ([2-9]|\d\d+) events applied/)
+  })
+
+  it('lists a corrupt event with its stream and revision, and exits non-zero', () => {
+    const db = new Database(join(dir, 'parcours.db'))
+    const { revision } = db.prepare("SELECT MAX(revision) + 1 AS revision FROM events WHERE stream_name = 'journey-y-00003'").get() as { revision: number }
+    db.prepare('INSERT INTO events (event_id, stream_name, revision, event_type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+      '0b0b0b0b-0000-4000-8000-000000000001',
+      'journey-y-00003',
+      revision,
+      'ProposalOffered',
+      '{"theme":"moon-landing"}',
+      '{"schemaVersion":1}',
+      new Date().toISOString(),
+    )
+    db.close()
+    const verify = parcours('verify')
+    expect(verify.code).toBe(3)
+    expect(verify.out).toContain(`BAD corrupt event in stream journey-y-00003 at revision ${revision}`)
+    expect(verify.err).toContain('1 stored event(s) fail to decode')
+  })
+})

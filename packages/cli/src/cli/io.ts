@@ -1,0 +1,44 @@
+// ---------------------------------------------------------------------------------------------
+// model: where a run reads its environment and writes its output, injectable for tests.
+// ---------------------------------------------------------------------------------------------
+
+/** A sink for text, like `process.stdout`. */
+export interface TextSink {
+  readonly write: (text: string) => unknown
+  /** True when it is an interactive terminal (progress bars only then). */
+  readonly isTTY?: boolean
+}
+
+/** What a run of the CLI reads and writes besides its arguments. */
+export interface CliIo {
+  readonly stdout: TextSink
+  readonly stderr: TextSink
+  readonly env: Readonly<Record<string, string | undefined>>
+  /** The folder relative paths resolve against. */
+  readonly cwd: string
+}
+
+/** The real process's io. */
+export const processIo = (): CliIo => ({
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+  cwd: process.cwd(),
+})
+
+/** An io that records what is written, for tests. */
+export const bufferIo = (
+  env: Readonly<Record<string, string | undefined>> = {},
+  cwd: string = process.cwd(),
+): CliIo & { readonly out: () => string; readonly err: () => string } => {
+  const out: string[] = []
+  const err: string[] = []
+  return {
+    stdout: { write: (s: string) => out.push(s), isTTY: false },
+    stderr: { write: (s: string) => err.push(s), isTTY: false },
+    env,
+    cwd,
+    out: () => out.join(''),
+    err: () => err.join(''),
+  }
+}

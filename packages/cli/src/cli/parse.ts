@@ -1,0 +1,53 @@
+import { InvalidArgumentError } from 'commander'
+import { LocalDate } from '@parcours/domain'
+
+// ---------------------------------------------------------------------------------------------
+// parsers for option values: each says what it expects, and commander names the flag around it.
+// ---------------------------------------------------------------------------------------------
+
+const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/
+
+/** A calendar date `YYYY-MM-DD`. */
+export const parseDate = (value: string): LocalDate => {
+  if (!LocalDate.is(value)) throw new InvalidArgumentError('Expected a calendar date YYYY-MM-DD (e.g. 2025-03-14).')
+  return value
+}
+
+/** A month `YYYY-MM`. */
+export const parseMonth = (value: string): string => {
+  if (!MONTH.test(value)) throw new InvalidArgumentError('Expected a month YYYY-MM (e.g. 2025-03).')
+  return value
+}
+
+/** An identifier: 1–100 characters without whitespace (pseudonymous, never a name). */
+export const parseId = (value: string): string => {
+  if (value.length === 0 || value.length > 100 || /\s/.test(value))
+    throw new InvalidArgumentError('Expected an identifier of 1 to 100 characters without spaces.')
+  return value
+}
+
+/** A whole number within bounds. */
+export const parseIntIn =
+  (min: number, max: number) =>
+  (value: string): number => {
+    if (!/^-?\d+$/.test(value)) throw new InvalidArgumentError(`Expected a whole number from ${min} to ${max}.`)
+    const n = Number(value)
+    if (n < min || n > max) throw new InvalidArgumentError(`Expected a whole number from ${min} to ${max}.`)
+    return n
+  }
+
+/** One of a closed list of values. */
+export const parseOneOf =
+  <K extends string>(values: ReadonlyArray<K>) =>
+  (value: string): K => {
+    if (!(values as ReadonlyArray<string>).includes(value))
+      throw new InvalidArgumentError(`Expected one of: ${values.join(', ')}.`)
+    return value as K
+  }
+
+/** A non-empty piece of free text (a name, a comment). */
+export const parseText = (value: string): string => {
+  if (value.trim().length === 0) throw new InvalidArgumentError('Expected a non-empty text.')
+  if (value.length > 2000) throw new InvalidArgumentError('Expected at most 2000 characters.')
+  return value
+}

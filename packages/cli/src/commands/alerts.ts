@@ -1,0 +1,54 @@
+import type { Command } from 'commander'
+import { docEntries, queryWorklist, worklistProjection, type Worklist } from '@parcours/projections'
+import type { LocalDate } from '@parcours/domain'
+import { usageError } from '../cli/errors.js'
+import { parseDate, parseId } from '../cli/parse.js'
+import { renderTable } from '../output/table.js'
+import { queryReadModels } from '../store/queryReadModels.js'
+import { readModelOf } from '../store/readModels.js'
+import { todayUtc } from './journey/index.js'
+import type { CommandModule } from './commandModule.js'
+
+interface Options {
+  readonly counsellor: string
+  readonly missionLocale?: string
+  readonly at: LocalDate
+  readonly json?: true
+}
+
+const sections = (w: Worklist) =>
+  [
+    { title: 'Overdue follow-ups', columns: ['Young person', 'Follow-up', 'Due on', 'Days overdue'], rows: w.overdueFollowUps.map((a) => [a.youthId, a.followUpId, a.dueOn, a.days]) },
+    { title: 'Follow-ups due within 7 days', columns: ['Young person', 'Follow-up', 'Due on', 'Days left'], rows: w.followUpsDueSoon.map((a) => [a.youthId, a.followUpId, a.dueOn, a.days]) },
+    { title: 'Proposals past their respond-by date', columns: ['Young person', 'Proposal', 'Theme', 'Respond by', 'Days past'], rows: w.proposalsPastRespondBy.map((a) => [a.youthId, a.proposalId, a.theme, a.respondBy, a.daysPast]) },
+    { title: 'Programmes ending within 30 days', columns: ['Young person', 'Programme', 'Planned end', 'Days left'], rows: w.programmesEnding.map((a) => [a.youthId, a.programme, a.plannedEndOn, a.daysLeft]) },
+    { title: 'Age limit within 60 days', columns: ['Young person', 'Age limit on', 'Days left'], rows: w.ageLimitsNear.map((a) => [a.youthId, a.ageLimitOn, a.daysLeft]) },
+  ] as const
+
+/** `parcours alerts`: a counsellor's worklist as of a date. */
+export const register: CommandModule['register'] = (command, ctx) =>
+  command
+    .requiredOption('--counsellor <id>', 'the counsellor', parseId)
+    .option('--mission-locale <id>', "the counsellor's mission locale (found from their journeys when absent)", parseId)
+    .option('--at <date>', 'as of this date (YYYY-MM-DD; default today)', parseDate, todayUtc())
+    .option('--json', 'print the worklist as JSON')
+    .action(async (o: Options, cmd: Command) => {
+      const { sink } = await queryReadModels(ctx, cmd)
+      const rm = await readModelOf(sink, worklistProjection)
+      let missionLocaleId = o.missionLocale
+      if (missionLocaleId === undefined) {
+        const found = new Set<string>()
+        for (const [, y] of docEntries(rm)) if (y.counsellorId === o.counsellor) found.add(y.missionLocaleId)
+        if (found.size > 1) throw usageError(`--mission-locale: counsellor ${o.counsellor} follows journeys in ${[...found].sort().join(', ')}; say which.`)
+        missionLocaleId = [...found][0]
+        if (missionLocaleId === undefined) throw usageError(`--counsellor: no journey is followed by ${o.counsellor}; check the id or pass --mission-locale.`)
+      }
+      const worklist = queryWorklist(rm, { missionLocaleId, counsellorId: o.counsellor, asOf: o.at })
+      if (o.json === true) {
+        ctx.io.stdout.write(`${JSON.stringify(worklist, null, 2)}\n`)
+        return
+      }
+      ctx.io.stdout.write(`Worklist of ${o.counsellor} (${missionLocaleId}) as of ${o.at}\n\n`)
+      for (const s of sections(worklist))
+        ctx.io.stdout.write(s.rows.length === 0 ? `${s.title}: none\n\n` : `${renderTable({ ...s, title: `${s.title}: ${s.rows.length}` })}\n`)
+    })

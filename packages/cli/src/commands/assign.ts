@@ -1,0 +1,12 @@
+import type { Command } from 'commander'
+import { parseId } from '../cli/parse.js'
+import { sendJourneyCommand, withJourneyOptions, type JourneyOptions } from './journey/index.js'
+import type { CommandModule } from './commandModule.js'
+
+/** `parcours assign`: another counsellor in the same mission locale. */
+export const register: CommandModule['register'] = (command, ctx) =>
+  withJourneyOptions(command)
+    .requiredOption('--counsellor <id>', 'the new counsellor référent', parseId)
+    .action((o: JourneyOptions & { readonly counsellor: string }, cmd: Command) =>
+      sendJourneyCommand(ctx, cmd, o, { type: 'AssignCounsellor', counsellorId: o.counsellor }),
+    )

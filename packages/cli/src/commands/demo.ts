@@ -1,0 +1,75 @@
+import { writeFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { Option, type Command } from 'commander'
+import { monthOf, type LocalDate } from '@parcours/domain'
+import { dashboardProjection, queryDashboard } from '@parcours/projections'
+import { infrastructureError, usageError } from '../cli/errors.js'
+import { parseDate, parseIntIn } from '../cli/parse.js'
+import { handlerPorts, simulateNetwork, simulationPeriod, withWriteThroughCache } from '../demo/index.js'
+import { createProgress } from '../output/progress.js'
+import { renderTable } from '../output/table.js'
+import { indicatorTable, reportFromDashboard } from '../report/fromDashboard.js'
+import { renderHtmlReport } from '../report/renderHtml.js'
+import { deleteSqliteStore, ensureEmpty } from '../store/freshStore.js'
+import { journeyHandler } from '../store/journeyHandler.js'
+import { openSink, readModelOf, runProjections } from '../store/readModels.js'
+import { describeStore } from '../store/storeSpec.js'
+import type { CommandModule } from './commandModule.js'
+
+interface DemoOptions {
+  readonly youths: number
+  readonly missions: number
+  readonly months: number
+  readonly start: LocalDate
+  readonly seed: number
+  readonly json?: true
+  readonly html: string | boolean
+  readonly reset?: true
+}
+
+/** `parcours demo`: simulate, project, print the dashboard, write the HTML report. */
+export const register: CommandModule['register'] = (command, ctx) =>
+  command
+    .option('--youths <n>', 'young people to register', parseIntIn(1, 100_000), 2000)
+    .option('--missions <n>', 'missions locales', parseIntIn(1, 50), 5)
+    .option('--months <n>', 'months to simulate', parseIntIn(1, 120), 18)
+    .option('--start <date>', 'first day simulated (YYYY-MM-DD)', parseDate, '2025-01-01' as LocalDate)
+    .option('--seed <n>', 'seed of the simulation: the same seed gives the same network', parseIntIn(0, 4_294_967_295), 42)
+    .option('--json', 'print the dashboard as JSON')
+    .addOption(new Option('--html <file>', 'write the HTML report there').default(true, 'parcours-report.html'))
+    .option('--no-html', 'write no HTML report')
+    .option('--reset', 'replace an existing SQLite store with a fresh demo')
+    .action(async (options: DemoOptions, cmd: Command) => {
+      const { io } = ctx
+      const spec = ctx.storeSpec(cmd)
+      if (options.reset === true) {
+        if (spec.kind !== 'sqlite') throw usageError('--reset: only a SQLite store can be reset; use an empty store instead.')
+        deleteSqliteStore(spec, io.cwd)
+      }
+      const started = performance.now()
+      const env = await ctx.openStore(cmd)
+      await ensureEmpty(env)
+      const period = simulationPeriod(options)
+      const simulating = createProgress(io.stderr, 'simulating days')
+      const simulated = await simulateNetwork(options, handlerPorts(journeyHandler({ store: withWriteThroughCache(env.store), logger: env.logger }), env.vault), simulating.update)
+      simulating.stop()
+      if (simulated._tag === 'Left') throw infrastructureError(`the simulation stopped: ${simulated.left}`)
+      const stats = simulated.right
+      const sink = openSink(env, io.cwd)
+      ctx.onDispose(sink.close)
+      await runProjections(env, sink, { mode: 'catch-up', progress: createProgress(io.stderr, 'projecting events') })
+      const dashboard = queryDashboard(await readModelOf(sink, dashboardProjection))
+      const seconds = ((performance.now() - started) / 1000).toFixed(1)
+      const refused = Object.values(stats.refused).reduce((a, b) => a + b, 0)
+      const summary =
+        `Simulated ${stats.youths} young people in ${options.missions} missions locales, ${monthOf(period.from)} to ${monthOf(period.to)} ` +
+        `(seed ${options.seed}): ${stats.commands} commands, ${stats.events} events, ${refused} refused, on ${describeStore(spec)}.`
+      io.stderr.write(`demo done in ${seconds} s\n`)
+      if (options.json === true) io.stdout.write(`${JSON.stringify(dashboard, null, 2)}\n`)
+      else io.stdout.write(`${summary}\n\n${renderTable(indicatorTable(dashboard))}`)
+      if (options.html !== false) {
+        const file = resolve(io.cwd, options.html === true ? 'parcours-report.html' : options.html)
+        writeFileSync(file, renderHtmlReport(reportFromDashboard(dashboard, summary)))
+        ;(options.json === true ? io.stderr : io.stdout).write(`Report written to ${file}\n`)
+      }
+    })

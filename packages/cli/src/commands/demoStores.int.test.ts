@@ -1,0 +1,77 @@
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { startEsdbStandIn } from '@parcours/adapters/testing'
+import { bufferIo } from '../cli/io.js'
+import { run } from '../main.js'
+import { fictitiousPersonalData } from '../demo/people.js'
+
+const dir = mkdtempSync(join(tmpdir(), 'parcours-demo-stores-'))
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+const demo = async (store: string, ...extra: string[]) => {
+  const io = bufferIo({}, dir)
+  const code = await run(['--store', store, 'demo', '--youths', '60', '--months', '4', '--missions', '3', '--seed', '11', '--json', '--no-html', ...extra], io)
+  return { code, out: io.out(), err: io.err() }
+}
+
+describe('demo on every store', () => {
+  it('prints the same dashboard on memory, SQLite and EventStoreDB (stand-in) for the same seed', async () => {
+    const memory = await demo('memory')
+    expect(memory.code, memory.err).toBe(0)
+    const sqlite = await demo('sqlite:demo.db')
+    expect(sqlite.code, sqlite.err).toBe(0)
+    expect(sqlite.out).toBe(memory.out)
+    const standIn = await startEsdbStandIn()
+    try {
+      const esdb = await demo(standIn.connectionString)
+      expect(esdb.code, esdb.err).toBe(0)
+      expect(esdb.out).toBe(memory.out)
+      const again = await demo(standIn.connectionString)
+      expect([again.code, again.err]).toEqual([2, expect.stringContaining('already holds events')])
+    } finally {
+      await standIn.stop()
+    }
+    expect((JSON.parse(memory.out) as { totals: { firstReceptions: number } }).totals.firstReceptions).toBe(60)
+  })
+
+  it('refuses a SQLite file that holds journeys unless --reset, and writes nothing then', async () => {
+    const refused = await demo('sqlite:demo.db', '--seed', '12')
+    expect(refused.code).toBe(2)
+    expect(refused.err).toContain('--reset')
+    const kept = bufferIo({}, dir)
+    await run(['--store', 'sqlite:demo.db', 'report', '--json'], kept)
+    const reset = await demo('sqlite:demo.db', '--seed', '12', '--reset')
+    expect(reset.code, reset.err).toBe(0)
+    expect(reset.out).not.toBe(kept.out())
+    expect(existsSync(join(dir, 'demo.db.keys'))).toBe(true)
+  })
+})
+
+describe('the demo keeps its fictitious people sealed', () => {
+  it('leaves no name or comment in the store files, read models or logs', async () => {
+    const io = bufferIo({}, dir)
+    const code = await run(['--store', 'sqlite:scan.db', '--log-level', 'trace', 'demo', '--youths', '80', '--months', '4', '--no-html'], io)
+    expect(code, io.err()).toBe(0)
+    const files = readdirSync(dir).filter((f) => f.startsWith('scan.db') && !f.endsWith('.keys'))
+    expect(files).toEqual(expect.arrayContaining(['scan.db', 'scan.db.projections']))
+    const stored = Buffer.concat(files.map((f) => readFileSync(join(dir, f))))
+    const { firstNames, lastNames, comments } = fictitiousPersonalData
+    // Short ASCII names could occur by chance inside base64 ciphertext; accented or long ones cannot.
+    const telling = [...firstNames, ...lastNames].filter((n) => /[^a-z]/i.test(n) || n.length >= 7)
+    const phrases = comments.map((c) => c.trim().slice(0, 30))
+    expect(telling.length).toBeGreaterThan(15)
+    for (const needle of [...telling, ...phrases]) {
+      expect(stored.includes(Buffer.from(needle, 'utf8')), needle).toBe(false)
+      expect(io.err(), needle).not.toContain(needle)
+    }
+    expect(io.err()).toContain('store opened')
+    // The names are there, sealed: the vault opens them.
+    const shown = bufferIo({}, dir)
+    expect(await run(['--store', 'sqlite:scan.db', 'show', '--youth', 'y-00001', '--json'], shown)).toBe(0)
+    const identity = (JSON.parse(shown.out()) as { identity: { firstName: string; lastName: string } }).identity
+    expect(firstNames).toContain(identity.firstName)
+    expect(lastNames).toContain(identity.lastName)
+  })
+})

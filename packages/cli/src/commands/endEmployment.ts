@@ -1,0 +1,12 @@
+import type { Command } from 'commander'
+import { parseId } from '../cli/parse.js'
+import { sendJourneyCommand, withJourneyOptions, type JourneyOptions } from './journey/index.js'
+import type { CommandModule } from './commandModule.js'
+
+/** `parcours end-employment`: a job ends. */
+export const register: CommandModule['register'] = (command, ctx) =>
+  withJourneyOptions(command)
+    .requiredOption('--employment <id>', 'the employment', parseId)
+    .action((o: JourneyOptions & { readonly employment: string }, cmd: Command) =>
+      sendJourneyCommand(ctx, cmd, o, { type: 'EndEmployment', employmentId: o.employment }),
+    )

@@ -1,0 +1,48 @@
+import { isLeft } from 'fp-ts/lib/Either.js'
+import type { Command } from 'commander'
+import type { LocalDate, MissionLocaleId, YouthId } from '@parcours/domain'
+import { erasePersonalData } from '@parcours/adapters'
+import { parseDate, parseId } from '../cli/parse.js'
+import { erasureFailure } from '../store/errors.js'
+import { journeyHandler } from '../store/journeyHandler.js'
+import { todayUtc } from './journey/index.js'
+import type { CommandModule } from './commandModule.js'
+
+interface Options {
+  readonly youth: string
+  readonly missionLocale: string
+  readonly on: LocalDate
+  readonly commandId?: string
+  readonly json?: true
+}
+
+/** `parcours erase`: crypto-shredding — the young person's key is deleted and PersonalDataErased recorded. */
+export const register: CommandModule['register'] = (command, ctx) =>
+  command
+    .requiredOption('--youth <id>', 'the young person', parseId)
+    .requiredOption('--mission-locale <id>', 'the mission locale holding the journey', parseId)
+    .option('--on <date>', 'date of the erasure (YYYY-MM-DD; default today)', parseDate, todayUtc())
+    .option('--command-id <id>', 'id that makes a retry idempotent (default: derived from the young person)', parseId)
+    .option('--json', 'print the result as JSON')
+    .action(async (o: Options, cmd: Command) => {
+      const env = await ctx.openStore(cmd, { mustExist: true })
+      const result = await erasePersonalData({
+        vault: env.vault,
+        handle: journeyHandler(env),
+        store: env.store,
+        youthId: o.youth as YouthId,
+        missionLocaleId: o.missionLocale as MissionLocaleId,
+        on: o.on,
+        commandId: o.commandId ?? `erase-${o.youth}`,
+      })()
+      if (isLeft(result)) throw erasureFailure(result.left)
+      const r = result.right
+      env.logger.info({ youthId: r.youthId, keyId: r.keyId }, 'personal data erased')
+      if (o.json === true) ctx.io.stdout.write(`${JSON.stringify(r, null, 2)}\n`)
+      else
+        ctx.io.stdout.write(
+          r.keyErasedNow || r.eventRecordedNow
+            ? `Personal data of ${r.youthId} erased (key ${r.keyId} deleted, PersonalDataErased recorded).\n`
+            : `Personal data of ${r.youthId} was already erased (key ${r.keyId}); nothing changed.\n`,
+        )
+    })

@@ -1,0 +1,163 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { bufferIo } from '../cli/io.js'
+import { run } from '../main.js'
+
+// Every command run in-process, on a SQLite store in a temporary folder.
+const dir = mkdtempSync(join(tmpdir(), 'parcours-cli-'))
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+const logs: string[] = []
+
+const parcours = async (...argv: string[]) => {
+  const io = bufferIo({ PARCOURS_STORE: 'sqlite:journeys.db' }, dir)
+  const code = await run(['--log-level', 'trace', ...argv], io)
+  logs.push(io.err())
+  return { code, out: io.out(), err: io.err() }
+}
+const ok = async (...argv: string[]) => {
+  const r = await parcours(...argv)
+  expect(r.err.split('\n').filter((l) => l.startsWith('parcours:')), argv.join(' ')).toEqual([])
+  expect(r.code, `${argv.join(' ')}\n${r.err}`).toBe(0)
+  return r
+}
+const A = ['--youth', 'y-a', '--mission-locale', 'ml-a']
+const B = ['--youth', 'y-b', '--mission-locale', 'ml-b']
+const storedEvents = async () => (JSON.parse((await ok('verify', '--json')).out) as { events: number }).events
+const SECRETS = ['Zéphyrine', 'Quellec', 'boulangerie', 'Anatole', 'Brisebois', 'étranger']
+
+describe('journey commands on SQLite', () => {
+  it('runs a whole journey through every command', async () => {
+    await ok('register', ...A, '--counsellor', 'c-1', '--birth-date', '2004-05-10', '--on', '2025-01-06', '--first-name', 'Zéphyrine', '--last-name', 'Quellec')
+    await ok('register', ...B, '--counsellor', 'c-b1', '--birth-date', '2001-11-20', '--on', '2025-01-08', '--first-name', 'Anatole', '--last-name', 'Brisebois', '--rqth')
+    await ok('request', ...A, '--request', 'r-1', '--theme', 'housing', '--comment', 'Zéphyrine cherche un logement', '--on', '2025-01-06')
+    await ok('diagnostic', ...A, '--comment', 'Projet boulangerie', '--on', '2025-01-10')
+    await ok('programme', 'enter', ...A, '--programme', 'CEJ', '--until', '2025-12-10', '--on', '2025-01-10')
+    await ok('offer', ...A, '--proposal', 'p-1', '--theme', 'training', '--respond-by', '2025-02-01', '--on', '2025-01-15')
+    await ok('accept', ...A, '--proposal', 'p-1', '--on', '2025-01-20')
+    await ok('start-training', ...A, '--training', 't-1', '--proposal', 'p-1', '--qualifying', '--until', '2025-06-30', '--on', '2025-02-01')
+    await ok('outcome', ...A, '--proposal', 'p-1', '--outcome', 'carried-out', '--on', '2025-02-01')
+    await ok('follow-up', 'schedule', ...A, '--follow-up', 'f-x', '--due', '2025-02-15', '--channel', 'phone', '--on', '2025-02-01')
+    await ok('follow-up', 'reschedule', ...A, '--follow-up', 'f-x', '--due', '2025-02-20', '--on', '2025-02-10')
+    await ok('follow-up', 'keep', ...A, '--follow-up', 'f-x', '--comment', 'Zéphyrine motivée', '--on', '2025-02-20')
+    await ok('follow-up', 'schedule', ...A, '--follow-up', 'f-y', '--due', '2025-03-01', '--on', '2025-02-20')
+    await ok('follow-up', 'miss', ...A, '--follow-up', 'f-y', '--on', '2025-03-01')
+    await ok('follow-up', 'schedule', ...A, '--follow-up', 'f-z', '--due', '2025-03-10', '--on', '2025-03-01')
+    await ok('follow-up', 'cancel', ...A, '--follow-up', 'f-z', '--on', '2025-03-05')
+    await ok('end-training', ...A, '--training', 't-1', '--result', 'completed', '--on', '2025-06-30')
+    await ok('start-employment', ...A, '--employment', 'e-1', '--contract', 'CDD', '--months', '3', '--on', '2025-07-01')
+    await ok('end-employment', ...A, '--employment', 'e-1', '--on', '2025-09-30')
+    await ok('programme', 'extend', ...A, '--until', '2026-03-10', '--on', '2025-09-01')
+    await ok('programme', 'exit', ...A, '--reason', 'completed', '--on', '2025-10-01')
+    await ok('close', ...A, '--reason', 'other', '--comment', "Part à l'étranger", '--on', '2025-10-02')
+    await ok('reopen', ...A, '--counsellor', 'c-2', '--on', '2025-11-01')
+    await ok('assign', ...A, '--counsellor', 'c-3', '--on', '2025-11-02')
+    await ok('register', '--youth', 'y-c', '--mission-locale', 'ml-a', '--counsellor', 'c-1', '--birth-date', '2003-01-01', '--on', '2025-02-01')
+    await ok('transfer', '--youth', 'y-c', '--mission-locale', 'ml-a', '--to', 'ml-b', '--counsellor', 'c-b2', '--on', '2025-03-01')
+
+    const tick = JSON.parse((await ok('tick', '--at', '2026-01-15', '--json')).out) as { openJourneys: number; events: Record<string, number> }
+    expect(tick.openJourneys).toBe(3)
+    expect(tick.events['FollowUpDue']).toBeGreaterThanOrEqual(3)
+    const again = JSON.parse((await ok('tick', '--at', '2026-01-15', '--json')).out) as { journeysChanged: number }
+    expect(again.journeysChanged).toBe(0)
+
+    const shown = JSON.parse((await ok('show', ...A, '--json')).out) as { identity: Record<string, string>; items: Array<{ type: string; details: Record<string, unknown> }> }
+    expect(shown.identity).toEqual({ firstName: 'Zéphyrine', lastName: 'Quellec', birthDate: '2004-05-10' })
+    expect(shown.items.find((i) => i.type === 'FollowUpKept' && i.details['followUpId'] === 'f-x')?.details['comment']).toEqual({ comment: 'Zéphyrine motivée' })
+    expect(shown.items.map((i) => i.type)).toContain('JourneyReopened')
+    const text = await ok('show', '--youth', 'y-a')
+    expect(text.out).toContain('Zéphyrine')
+    expect(text.out).toContain('ml-a')
+  })
+
+  it('keeps each mission locale to its own journeys', async () => {
+    const elsewhere = await parcours('show', '--youth', 'y-a', '--mission-locale', 'ml-b')
+    expect([elsewhere.code, elsewhere.err]).toEqual([2, expect.stringContaining('no journey y-a held by mission locale ml-b')])
+    const transferred = await parcours('show', '--youth', 'y-c', '--mission-locale', 'ml-a')
+    expect(transferred.code).toBe(2)
+    const alertsA = JSON.parse((await ok('alerts', '--counsellor', 'c-3', '--mission-locale', 'ml-a', '--at', '2026-01-15', '--json')).out) as Record<string, unknown>
+    const alertsB = JSON.parse((await ok('alerts', '--counsellor', 'c-b1', '--at', '2026-01-15', '--json')).out) as Record<string, unknown>
+    const youthsIn = (w: Record<string, unknown>) =>
+      new Set(Object.values(w).flatMap((v) => (Array.isArray(v) ? v.map((a: { youthId: string }) => a.youthId) : [])))
+    expect([...youthsIn(alertsA)]).toEqual(['y-a'])
+    expect([...youthsIn(alertsB)]).toEqual(['y-b'])
+    const reportB = JSON.parse((await ok('report', '--mission-locale', 'ml-b', '--json')).out) as { totals: { firstReceptions: number; transfers: { in: number } } }
+    expect(reportB.totals.firstReceptions).toBe(1)
+    expect(reportB.totals.transfers.in).toBe(1)
+  })
+
+  it('writes nothing when a command fails, and nothing twice when it is retried', async () => {
+    const before = await storedEvents()
+    const unknownProposal = await parcours('outcome', ...B, '--proposal', 'p-404', '--outcome', 'expired', '--on', '2025-03-01')
+    expect([unknownProposal.code, unknownProposal.err]).toEqual([1, expect.stringContaining('UnknownProposal')])
+    const tooYoung = await parcours('register', '--youth', 'y-kid', '--mission-locale', 'ml-a', '--counsellor', 'c-1', '--birth-date', '2010-01-01', '--on', '2025-03-01', '--first-name', 'Kid', '--last-name', 'Nobody')
+    expect(tooYoung.code).toBe(1)
+    expect(await storedEvents()).toBe(before)
+    expect(readFileSync(join(dir, 'journeys.db.keys')).includes('y-kid')).toBe(false)
+    const offer = ['offer', ...B, '--proposal', 'p-9', '--theme', 'housing', '--respond-by', '2025-04-01', '--on', '2025-03-02', '--command-id', 'cmd-offer-9']
+    await ok(...offer)
+    const retried = await ok(...offer)
+    expect(retried.out).toContain('already handled')
+    expect(await storedEvents()).toBe(before + 1)
+  })
+
+  it('reports as a table, JSON, CSV and HTML, with pseudonymous ids only', async () => {
+    const table = await ok('report')
+    expect(table.out).toContain('First receptions')
+    const csv = (await ok('report', '--csv')).out.split('\n')
+    expect(csv[0]).toMatch(/^scope,month,first_receptions/)
+    expect(csv.some((l) => l.startsWith('ml-b,total,1,'))).toBe(true)
+    await ok('report', '--html', 'report.html', '--from', '2025-01', '--to', '2025-12')
+    const html = readFileSync(join(dir, 'report.html'), 'utf8')
+    expect(html).toContain('<canvas')
+    const both = await parcours('report', '--json', '--csv')
+    expect(both.code).toBe(2)
+    const backwards = await parcours('report', '--from', '2025-06', '--to', '2025-01')
+    expect([backwards.code, backwards.err]).toEqual([2, expect.stringContaining('--from')])
+    for (const s of SECRETS) expect(html + table.out + csv.join('\n')).not.toContain(s)
+  })
+
+  it('projects, rebuilds and verifies', async () => {
+    expect((await ok('project')).out).toContain('Read models up to date')
+    const rebuilt = await ok('rebuild')
+    expect(rebuilt.out).toMatch(/Read models rebuilt: \d+ events applied.*rebuilt from zero/)
+    expect((await ok('verify')).out).toMatch(/^\d+ events in 3 streams decode\.\n$/)
+  })
+
+  it('keeps names and comments out of the store files and the logs', () => {
+    const files = ['journeys.db', 'journeys.db-wal', 'journeys.db.projections', 'journeys.db.projections-wal'].map((f) => join(dir, f)).filter(existsSync)
+    expect(files.length).toBeGreaterThan(1)
+    const bytes = Buffer.concat(files.map((f) => readFileSync(f)))
+    for (const s of SECRETS) {
+      expect(bytes.includes(Buffer.from(s, 'utf8')), s).toBe(false)
+      expect(logs.join('\n'), s).not.toContain(s)
+    }
+    expect(logs.join('\n')).toContain('command handled')
+  })
+
+  it('erases personal data: show says so, indicators are unchanged, erasure is idempotent', async () => {
+    const before = (await ok('report', '--json')).out
+    const erased = await ok('erase', ...A, '--on', '2026-01-20')
+    expect(erased.out).toContain('Personal data of y-a erased')
+    const shown = await ok('show', '--youth', 'y-a')
+    expect(shown.out).toContain('personal data erased')
+    expect(shown.out).not.toContain('Zéphyrine')
+    expect(JSON.parse((await ok('show', '--youth', 'y-b', '--json')).out).identity.firstName).toBe('Anatole')
+    expect((await ok('report', '--json')).out).toBe(before)
+    expect((await ok('erase', ...A, '--on', '2026-01-21')).out).toContain('already erased')
+    const refused = await parcours('erase', '--youth', 'y-b', '--mission-locale', 'ml-a')
+    expect([refused.code, refused.err]).toEqual([1, expect.stringContaining('WrongMissionLocale')])
+  })
+
+  it('lists and erases the young people past retention', async () => {
+    const dry = await ok('retention', '--at', '2028-01-01', '--dry-run', '--json')
+    const listed = JSON.parse(dry.out) as { erased: Array<{ youthId: string }> }
+    expect(listed.erased.map((e) => e.youthId)).toEqual([])
+    const far = JSON.parse((await ok('retention', '--at', '2060-01-01', '--dry-run', '--json')).out) as { erased: Array<{ youthId: string }> }
+    expect(far.erased.map((e) => e.youthId).sort()).toEqual(['y-b', 'y-c'])
+    const done = await ok('retention', '--at', '2060-01-01')
+    expect(done.out).toContain('2 young people erased')
+    expect((await ok('show', ...B)).out).toContain('personal data erased')
+  })
+})

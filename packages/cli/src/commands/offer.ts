@@ -1,0 +1,27 @@
+import { randomUUID } from 'node:crypto'
+import type { Command } from 'commander'
+import { themes, type LocalDate, type Theme } from '@parcours/domain'
+import { parseDate, parseId, parseOneOf } from '../cli/parse.js'
+import { sendJourneyCommand, withJourneyOptions, type JourneyOptions } from './journey/index.js'
+import type { CommandModule } from './commandModule.js'
+
+interface Options extends JourneyOptions {
+  readonly proposal?: string
+  readonly theme: Theme
+  readonly respondBy: LocalDate
+}
+
+/** `parcours offer`: a proposal with a theme and a respond-by date. */
+export const register: CommandModule['register'] = (command, ctx) =>
+  withJourneyOptions(command)
+    .option('--proposal <id>', 'proposal id (generated when absent)', parseId)
+    .requiredOption('--theme <theme>', `one of ${themes.join(', ')}`, parseOneOf(themes))
+    .requiredOption('--respond-by <date>', 'expires when unanswered after this date (YYYY-MM-DD)', parseDate)
+    .action((o: Options, cmd: Command) =>
+      sendJourneyCommand(ctx, cmd, o, {
+        type: 'OfferProposal',
+        proposalId: o.proposal ?? `p-${randomUUID().slice(0, 8)}`,
+        theme: o.theme,
+        respondBy: o.respondBy,
+      }),
+    )

@@ -1,0 +1,15 @@
+import type { Command } from 'commander'
+import { createProgress } from '../output/progress.js'
+import { openSink, runProjections } from '../store/readModels.js'
+import { runSummary } from './project.js'
+import type { CommandModule } from './commandModule.js'
+
+/** `parcours rebuild`: forgets the read models and projects the whole log again. */
+export const register: CommandModule['register'] = (command, ctx) =>
+  command.action(async (_o: unknown, cmd: Command) => {
+    const env = await ctx.openStore(cmd, { mustExist: true })
+    const sink = openSink(env, ctx.io.cwd)
+    ctx.onDispose(sink.close)
+    const stats = await runProjections(env, sink, { mode: 'rebuild', progress: createProgress(ctx.io.stderr, 'rebuilding read models') })
+    ctx.io.stdout.write(runSummary('Read models rebuilt', stats))
+  })

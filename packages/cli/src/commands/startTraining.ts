@@ -1,0 +1,30 @@
+import { randomUUID } from 'node:crypto'
+import type { Command } from 'commander'
+import type { LocalDate } from '@parcours/domain'
+import { parseDate, parseId } from '../cli/parse.js'
+import { sendJourneyCommand, withJourneyOptions, type JourneyOptions } from './journey/index.js'
+import type { CommandModule } from './commandModule.js'
+
+interface Options extends JourneyOptions {
+  readonly training?: string
+  readonly proposal?: string
+  readonly qualifying?: true
+  readonly until?: LocalDate
+}
+
+/** `parcours start-training`: a training starts, from a training proposal or not. */
+export const register: CommandModule['register'] = (command, ctx) =>
+  withJourneyOptions(command)
+    .option('--training <id>', 'training id (generated when absent)', parseId)
+    .option('--proposal <id>', 'the training or apprenticeship proposal it comes from (accepted or carried out)', parseId)
+    .option('--qualifying', 'a qualifying training')
+    .option('--until <date>', 'planned end (YYYY-MM-DD)', parseDate)
+    .action((o: Options, cmd: Command) =>
+      sendJourneyCommand(ctx, cmd, o, {
+        type: 'StartTraining',
+        trainingId: o.training ?? `t-${randomUUID().slice(0, 8)}`,
+        proposalId: o.proposal ?? null,
+        qualifying: o.qualifying === true,
+        plannedEndOn: o.until ?? null,
+      }),
+    )

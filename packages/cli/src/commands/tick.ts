@@ -1,0 +1,48 @@
+import type { Command } from 'commander'
+import type { LocalDate } from '@parcours/domain'
+import { parseDate, parseId } from '../cli/parse.js'
+import { createProgress } from '../output/progress.js'
+import { handleOrFail, journeyHandler } from '../store/journeyHandler.js'
+import { readJourneys } from '../store/openJourneys.js'
+import type { CommandModule } from './commandModule.js'
+
+interface Options {
+  readonly at: LocalDate
+  readonly missionLocale?: string
+  readonly json?: true
+}
+
+/** `parcours tick`: the clock — applies the time-driven rules to every open journey as of a date. */
+export const register: CommandModule['register'] = (command, ctx) =>
+  command
+    .requiredOption('--at <date>', 'the date the rules are applied as of (YYYY-MM-DD)', parseDate)
+    .option('--mission-locale <id>', 'only the journeys of this mission locale', parseId)
+    .option('--json', 'print the counts as JSON')
+    .action(async (o: Options, cmd: Command) => {
+      const env = await ctx.openStore(cmd, { mustExist: true })
+      const handle = journeyHandler(env)
+      const open = (await readJourneys(env)).filter(
+        (j) => j.status === 'open' && (o.missionLocale === undefined || j.missionLocaleId === o.missionLocale) && j.registeredOn <= o.at,
+      )
+      const progress = createProgress(ctx.io.stderr, 'applying time rules')
+      const written: Record<string, number> = {}
+      let touched = 0
+      for (const [i, journey] of open.entries()) {
+        // One tick per journey and day: running the same tick again writes nothing new.
+        const result = await handleOrFail(handle, `tick-${o.at}-${journey.youthId}`, {
+          type: 'ApplyTimeRules',
+          youthId: journey.youthId,
+          missionLocaleId: journey.missionLocaleId,
+          on: o.at,
+        })
+        if (result.events.length > 0 && !result.replayed) touched += 1
+        if (!result.replayed) for (const e of result.events) written[e.event.type] = (written[e.event.type] ?? 0) + 1
+        progress.update(i + 1, open.length)
+      }
+      progress.stop()
+      if (o.json === true) ctx.io.stdout.write(`${JSON.stringify({ at: o.at, openJourneys: open.length, journeysChanged: touched, events: written }, null, 2)}\n`)
+      else {
+        const detail = Object.entries(written).map(([type, n]) => `${n} ${type}`).join(', ')
+        ctx.io.stdout.write(`Time rules as of ${o.at}: ${open.length} open journeys checked, ${touched} changed${detail === '' ? '.' : ` (${detail}).`}\n`)
+      }
+    })

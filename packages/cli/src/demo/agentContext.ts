@@ -1,0 +1,75 @@
+import {
+  foldJourney,
+  type JourneyCommand,
+  type LocalDate,
+  type RegisteredJourney,
+  type Sealed,
+} from '@parcours/domain'
+import type { MissionLocale } from './network.js'
+import { drawComment } from './people.js'
+import type { DemoPersonalFields, SimulationPorts } from './ports.js'
+import type { Youth } from './youth.js'
+
+// ---------------------------------------------------------------------------------------------
+// model: what the agent of each young person shares — the ports, the network, the counters
+// ---------------------------------------------------------------------------------------------
+
+/** Counters of a simulation run. */
+export interface SimulationStats {
+  youths: number
+  commands: number
+  events: number
+  /** Commands the domain refused, by rule (the simulator plays by the rules, so these stay rare). */
+  readonly refused: Record<string, number>
+}
+
+/** What every agent shares. */
+export interface AgentContext {
+  readonly ports: SimulationPorts
+  readonly network: ReadonlyArray<MissionLocale>
+  /** Prefix of every command id of this run (derived from the seed). */
+  readonly commandPrefix: string
+  readonly stats: SimulationStats
+}
+
+/** Raised inside the simulation when the store or the vault fails; the run stops. */
+export class SimulationFailed extends Error {
+  override readonly name = 'SimulationFailed'
+}
+
+/** A command without the young person, mission locale and date, which `send` fills in. */
+export type CommandBody = JourneyCommand extends infer C ? (C extends JourneyCommand ? Omit<C, 'youthId' | 'missionLocaleId' | 'on'> : never) : never
+
+/** Sends a command through the handler and folds the events it wrote into the young person's state. */
+export const send = async (ctx: AgentContext, y: Youth, on: LocalDate, body: CommandBody): Promise<boolean> => {
+  y.sequence += 1
+  const command = { ...body, youthId: y.id, missionLocaleId: y.missionLocaleId, on } as JourneyCommand
+  const result = await ctx.ports.send(`${ctx.commandPrefix}-${y.id}-${y.sequence}`, command)
+  ctx.stats.commands += 1
+  if (result._tag === 'Failed') throw new SimulationFailed(result.message)
+  if (result._tag === 'Refused') {
+    ctx.stats.refused[result.error._tag] = (ctx.stats.refused[result.error._tag] ?? 0) + 1
+    return false
+  }
+  ctx.stats.events += result.events.length
+  y.state = foldJourney(result.events, y.state)
+  if (y.state.status !== 'unregistered') {
+    y.missionLocaleId = y.state.missionLocaleId
+    y.counsellorId = y.state.counsellorId
+  }
+  return true
+}
+
+/** Seals personal fields through the vault. */
+export const seal = async (ctx: AgentContext, y: Youth, fields: DemoPersonalFields): Promise<Sealed> => {
+  const sealed = await ctx.ports.seal(y.id, fields)
+  if ('_tag' in sealed) throw new SimulationFailed(sealed.message)
+  return sealed
+}
+
+/** A sealed counsellor comment with probability `p`, else null. */
+export const maybeComment = async (ctx: AgentContext, y: Youth, p: number): Promise<Sealed | null> =>
+  y.rng.chance(p) ? seal(ctx, y, { comment: drawComment(y.rng, y.person) }) : null
+
+/** The registered journey, or null when it is not (or no longer) open. */
+export const openJourney = (y: Youth): RegisteredJourney | null => (y.state.status === 'open' ? y.state : null)

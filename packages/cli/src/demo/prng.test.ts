@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest'
+import fc from 'fast-check'
+import { createPrng } from './prng.js'
+
+describe('seeded PRNG', () => {
+  it('gives the same sequence for the same seed and another for another seed', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 31 }), (seed) => {
+        const a = createPrng(seed)
+        const b = createPrng(seed)
+        const c = createPrng(seed + 1)
+        const sa = Array.from({ length: 8 }, a.next)
+        expect(Array.from({ length: 8 }, b.next)).toEqual(sa)
+        expect(Array.from({ length: 8 }, c.next)).not.toEqual(sa)
+      }),
+      { numRuns: 50 },
+    )
+  })
+  it('stays within bounds', () => {
+    fc.assert(
+      fc.property(fc.integer(), fc.integer({ min: -50, max: 50 }), fc.integer({ min: 0, max: 50 }), (seed, min, span) => {
+        const p = createPrng(seed)
+        for (let i = 0; i < 20; i++) {
+          const n = p.int(min, min + span)
+          expect(n).toBeGreaterThanOrEqual(min)
+          expect(n).toBeLessThanOrEqual(min + span)
+          const f = p.next()
+          expect(f >= 0 && f < 1).toBe(true)
+        }
+      }),
+      { numRuns: 50 },
+    )
+  })
+  it('forks stable, independent generators per label', () => {
+    const p = createPrng(42)
+    expect(p.fork('a').next()).toBe(createPrng(42).fork('a').next())
+    expect(p.fork('a').next()).not.toBe(p.fork('b').next())
+  })
+  it('draws weighted values in proportion', () => {
+    const p = createPrng(7)
+    let heavy = 0
+    for (let i = 0; i < 2000; i++) if (p.weighted([['x', 9], ['y', 1]] as const) === 'x') heavy++
+    expect(heavy).toBeGreaterThan(1650)
+    expect(heavy).toBeLessThan(1950)
+  })
+})

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest'
+import {
+  exitReasons,
+  foldJourney,
+  journeyDecider,
+  proposalOutcomes,
+  themes,
+  type JourneyEvent,
+  type KeyId,
+  type LocalDate,
+  type Sealed,
+} from '@parcours/domain'
+import type { DemoPersonalFields, SimulationPorts } from './ports.js'
+import { simulateNetwork } from './simulate.js'
+
+/** Ports over the pure decider: a log of events per run, and fake seals (the vault is tested elsewhere). */
+const decidingPorts = () => {
+  const streams = new Map<string, JourneyEvent[]>()
+  const log: Array<{ commandId: string; event: JourneyEvent }> = []
+  const sealed: DemoPersonalFields[] = []
+  const ports: SimulationPorts = {
+    send: async (commandId, command) => {
+      const history = streams.get(command.youthId) ?? []
+      const decision = journeyDecider.decide(command, foldJourney(history))
+      if (decision._tag === 'Left') return { _tag: 'Refused', error: decision.left }
+      streams.set(command.youthId, [...history, ...decision.right])
+      for (const event of decision.right) log.push({ commandId, event })
+      return { _tag: 'Accepted', events: decision.right }
+    },
+    seal: async (youthId, fields) => {
+      sealed.push(fields)
+      return { keyId: `k-${youthId}` as KeyId, alg: 'A256GCM', iv: 'iv', ciphertext: String(sealed.length), tag: 't' } satisfies Sealed
+    },
+  }
+  return { ports, log, sealed }
+}
+
+const options = { youths: 150, missions: 3, months: 9, start: '2025-01-01' as LocalDate, seed: 7 }
+
+describe('network simulation', () => {
+  it('is deterministic from the seed, and another seed gives another network', async () => {
+    const a = decidingPorts()
+    const b = decidingPorts()
+    const c = decidingPorts()
+    await simulateNetwork(options, a.ports)
+    await simulateNetwork(options, b.ports)
+    await simulateNetwork({ ...options, seed: 8 }, c.ports)
+    expect(b.log).toEqual(a.log)
+    expect(c.log).not.toEqual(a.log)
+  })
+
+  it('covers every theme, outcome and exit reason, with the time rules and few refusals', async () => {
+    const run = decidingPorts()
+    const stats = await simulateNetwork({ ...options, youths: 400, months: 18 }, run.ports)
+    expect(stats._tag).toBe('Right')
+    if (stats._tag !== 'Right') return
+    const events = run.log.map((l) => l.event)
+    const seen = (f: (e: JourneyEvent) => string | null) => new Set(events.map(f).filter((x) => x !== null))
+    expect(seen((e) => (e.type === 'ProposalOffered' ? e.theme : null))).toEqual(new Set(themes))
+    expect(seen((e) => (e.type === 'ProposalOutcomeRecorded' ? e.outcome : null))).toEqual(new Set(proposalOutcomes))
+    expect(seen((e) => (e.type === 'JourneyClosed' ? e.reason : null))).toEqual(new Set(exitReasons))
+    expect(seen((e) => (e.type === 'ProgrammeEntered' ? e.programme : null))).toEqual(new Set(['PACEA', 'CEJ']))
+    const types = seen((e) => e.type)
+    for (const type of ['FollowUpDue', 'FollowUpMissed', 'FollowUpKept', 'FollowUpRescheduled', 'FollowUpCancelled', 'JourneyTransferred',
+      'JourneyReopened', 'TrainingStarted', 'TrainingEnded', 'EmploymentStarted', 'EmploymentEnded', 'ProgrammeExtended', 'DiagnosticCompleted'])
+      expect(types, type).toContain(type)
+    expect(stats.right.youths).toBe(400)
+    // No journey is left stalled: every open one saw its counsellor in the last four months.
+    const lastContact = new Map<string, string>()
+    for (const e of events) if (['FollowUpKept', 'FollowUpMissed', 'FollowUpCancelled', 'YouthRegistered', 'JourneyReopened'].includes(e.type)) lastContact.set(e.youthId, e.on)
+    const open = new Set<string>()
+    for (const e of events)
+      if (e.type === 'YouthRegistered' || e.type === 'JourneyReopened') open.add(e.youthId)
+      else if (e.type === 'JourneyClosed') open.delete(e.youthId)
+    expect(open.size).toBeGreaterThan(100)
+    const stalled = [...open].filter((youthId) => (lastContact.get(youthId) ?? '') < '2026-02-01')
+    expect(stalled).toEqual([])
+    const refused = Object.values(stats.right.refused).reduce((a, b) => a + b, 0)
+    expect(refused / stats.right.commands).toBeLessThan(0.01)
+  })
+
+  it('registers young people aged 16 to 25, and RQTH people up to 29, all sealed', async () => {
+    const run = decidingPorts()
+    await simulateNetwork({ ...options, youths: 400 }, run.ports)
+    const ages = run.log.flatMap((l) => (l.event.type === 'YouthRegistered' ? [l.event.ageAtRegistration] : []))
+    expect(ages).toHaveLength(400)
+    expect(Math.min(...ages)).toBeGreaterThanOrEqual(16)
+    expect(Math.max(...ages)).toBeLessThanOrEqual(29)
+    expect(ages.some((a) => a >= 26)).toBe(true)
+    expect(run.log.every((l) => l.event.type !== 'YouthRegistered' || l.event.personalData !== null)).toBe(true)
+    expect(run.sealed.filter((f) => f.firstName !== undefined && f.lastName !== undefined && f.birthDate !== undefined)).toHaveLength(400)
+  })
+
+  it('interleaves streams in the global log', async () => {
+    const run = decidingPorts()
+    await simulateNetwork(options, run.ports)
+    const switches = run.log.filter((l, i) => i > 0 && l.event.youthId !== run.log[i - 1]?.event.youthId).length
+    expect(switches).toBeGreaterThan(run.log.length / 5)
+  })
+})

@@ -1,0 +1,101 @@
+import { left, right, type Either } from 'fp-ts/lib/Either.js'
+import { addDays, addMonths, daysBetween, type LocalDate, type YouthId } from '@parcours/domain'
+import { SimulationFailed, type AgentContext, type SimulationStats } from './agentContext.js'
+import { actOn, finalTick, nextWake } from './agent.js'
+import { buildNetwork, type MissionLocale } from './network.js'
+import { drawPerson } from './people.js'
+import type { SimulationPorts } from './ports.js'
+import { createPrng, type Prng } from './prng.js'
+import { drawProfile, newYouth, type Youth } from './youth.js'
+
+// ---------------------------------------------------------------------------------------------
+// the simulation: every young person's journey, day by day, through the command handler
+// ---------------------------------------------------------------------------------------------
+
+/** What to simulate. */
+export interface SimulationOptions {
+  readonly youths: number
+  readonly missions: number
+  readonly months: number
+  readonly start: LocalDate
+  readonly seed: number
+}
+
+/** The simulated period: its first and last day. */
+export const simulationPeriod = (o: Pick<SimulationOptions, 'start' | 'months'>): { readonly from: LocalDate; readonly to: LocalDate } => ({
+  from: o.start,
+  to: addDays(addMonths(o.start, o.months), -1),
+})
+
+// Registrations follow the school year: more in September and October, fewer in summer and December.
+const SEASON = [1, 1, 1.05, 1, 0.95, 0.9, 0.75, 0.6, 1.4, 1.3, 1.05, 0.8] as const
+
+const drawRegistrationDay = (rng: Prng, from: LocalDate, lastDay: number): LocalDate => {
+  for (;;) {
+    const day = addDays(from, rng.int(0, lastDay))
+    if (rng.next() * 1.4 < (SEASON[Number(day.slice(5, 7)) - 1] ?? 1)) return day
+  }
+}
+
+const populate = (rng: Prng, options: SimulationOptions, network: ReadonlyArray<MissionLocale>): ReadonlyArray<Youth> => {
+  const { from, to } = simulationPeriod(options)
+  // Registrations stop two weeks before the end, so the last ones have a first follow-up in the period.
+  const lastDay = Math.max(0, daysBetween(from, to) - 14)
+  const days = Array.from({ length: options.youths }, () => drawRegistrationDay(rng, from, lastDay)).sort()
+  const width = Math.max(5, String(options.youths).length)
+  return days.map((registeredOn, index) => {
+    const own = rng.fork(index)
+    const ml = own.weighted(network.map((m) => [m, m.weight] as const))
+    const person = drawPerson(own, registeredOn)
+    const rqthOver26 = person.rqth && daysBetween(person.birthDate, registeredOn) >= 26 * 365
+    const id = `y-${String(index + 1).padStart(width, '0')}` as YouthId
+    return newYouth(index, id, person, registeredOn, drawProfile(own, rqthOver26), own, ml.id, own.pick(ml.counsellors))
+  })
+}
+
+/** Progress of a run: days simulated out of the total. */
+export type SimulationProgress = (daysDone: number, daysTotal: number) => void
+
+/**
+ * Simulates the network deterministically from the seed, sending every command through `ports`.
+ * Journeys are processed day by day, so the global log interleaves streams like a real network.
+ * Returns the counters, or the message of the store or vault failure that stopped it.
+ */
+export const simulateNetwork = async (
+  options: SimulationOptions,
+  ports: SimulationPorts,
+  onProgress: SimulationProgress = () => undefined,
+): Promise<Either<string, SimulationStats>> => {
+  const rng = createPrng(options.seed)
+  const network = buildNetwork(rng.fork('network'), options.missions)
+  const youths = populate(rng.fork('people'), options, network)
+  const stats: SimulationStats = { youths: youths.length, commands: 0, events: 0, refused: {} }
+  const ctx: AgentContext = { ports, network, commandPrefix: `demo-s${options.seed}`, stats }
+  const { from, to } = simulationPeriod(options)
+  const total = daysBetween(from, to) + 1
+  const agenda = new Map<LocalDate, number[]>()
+  const wake = (y: Youth, on: LocalDate | null): void => {
+    y.wakeOn = on !== null && on <= to ? on : null
+    if (y.wakeOn !== null) agenda.set(y.wakeOn, [...(agenda.get(y.wakeOn) ?? []), y.index])
+  }
+  for (const y of youths) wake(y, y.registeredOn)
+  try {
+    for (let d = 0; d < total; d++) {
+      const day = addDays(from, d)
+      const due = [...new Set(agenda.get(day) ?? [])].sort((a, b) => a - b)
+      agenda.delete(day)
+      for (const index of due) {
+        const y = youths[index] as Youth
+        if (y.wakeOn !== day) continue
+        await actOn(ctx, y, day)
+        wake(y, nextWake(y, day))
+      }
+      onProgress(d + 1, total)
+    }
+    for (const y of youths) await finalTick(ctx, y, to)
+  } catch (e) {
+    if (e instanceof SimulationFailed) return left(e.message)
+    throw e
+  }
+  return right(stats)
+}

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest'
+import { bufferIo } from './cli/io.js'
+import { commandIndex } from './commands/index.js'
+import { run } from './main.js'
+
+/** Runs the CLI in-process on the memory store (no file is touched). */
+const parcours = async (...argv: string[]) => {
+  const io = bufferIo({ PARCOURS_STORE: 'memory' })
+  const code = await run(argv, io)
+  return { code, out: io.out(), err: io.err() }
+}
+
+const REGISTER = ['register', '--youth', 'y-1', '--mission-locale', 'ml-a', '--counsellor', 'c-1', '--on', '2025-03-01']
+
+describe('parcours program', () => {
+  it('prints its version and help, listing every command', async () => {
+    const version = await parcours('--version')
+    expect(version.code).toBe(0)
+    expect(version.out).toMatch(/^\d+\.\d+\.\d+\n$/)
+    const help = await parcours('--help')
+    expect(help.code).toBe(0)
+    for (const { name } of commandIndex) expect(help.out).toContain(name)
+    expect(help.out).toContain('--store <spec>')
+  })
+
+  it('has --help on every command and subcommand', async () => {
+    for (const { name } of commandIndex) {
+      const r = await parcours(name, '--help')
+      expect(r.code, name).toBe(0)
+      expect(r.out, name).toContain(`Usage: parcours ${name}`)
+    }
+    for (const [group, subs] of [['programme', ['enter', 'extend', 'exit']], ['follow-up', ['schedule', 'reschedule', 'keep', 'miss', 'cancel']]] as const)
+      for (const sub of subs) {
+        const r = await parcours(group, sub, '--help')
+        expect(r.code).toBe(0)
+        expect(r.out).toContain(`Usage: parcours ${group} ${sub}`)
+      }
+  })
+
+  it('exits 2 on usage errors, naming the flag and what it expects', async () => {
+    const none = await parcours()
+    expect(none.code).toBe(2)
+    const unknownCommand = await parcours('enrol')
+    expect([unknownCommand.code, unknownCommand.err]).toEqual([2, expect.stringContaining("unknown command 'enrol'")])
+    const unknownFlag = await parcours(...REGISTER, '--birth-date', '2005-01-01', '--colour', 'blue')
+    expect([unknownFlag.code, unknownFlag.err]).toEqual([2, expect.stringContaining("unknown option '--colour'")])
+    const badDate = await parcours(...REGISTER, '--birth-date', '2005-02-30')
+    expect(badDate.code).toBe(2)
+    expect(badDate.err).toMatch(/--birth-date.*'2005-02-30'.*YYYY-MM-DD/)
+    const missing = await parcours('register', '--youth', 'y-1', '--mission-locale', 'ml-a', '--on', '2025-03-01', '--birth-date', '2005-01-01')
+    expect([missing.code, missing.err]).toEqual([2, expect.stringContaining('--counsellor')])
+    const badEnum = await parcours('outcome', '--youth', 'y-1', '--mission-locale', 'ml-a', '--proposal', 'p-1', '--outcome', 'done')
+    expect(badEnum.code).toBe(2)
+    expect(badEnum.err).toMatch(/--outcome.*carried-out, refused-by-youth, refused-by-third-party, expired/)
+    const badStore = await parcours('--store', 'mysql://x', 'verify')
+    expect([badStore.code, badStore.err]).toEqual([2, expect.stringContaining('--store')])
+    const halfName = await parcours(...REGISTER, '--birth-date', '2005-01-01', '--first-name', 'Ana')
+    expect([halfName.code, halfName.err]).toEqual([2, expect.stringContaining('--first-name and --last-name')])
+    const stray = await parcours('verify', 'extra')
+    expect(stray.code).toBe(2)
+  })
+
+  it('exits 1 when a rule refuses, naming the rule', async () => {
+    const young = await parcours(...REGISTER, '--birth-date', '2009-03-02')
+    expect(young.code).toBe(1)
+    expect(young.err).toContain('NotEligible')
+    expect(young.err).toContain('aged 15')
+    const unregistered = await parcours('offer', '--youth', 'y-9', '--mission-locale', 'ml-a', '--theme', 'housing', '--respond-by', '2025-04-01', '--on', '2025-03-01')
+    expect([unregistered.code, unregistered.err]).toEqual([1, expect.stringContaining('NotRegistered')])
+  })
+
+  it('exits 3 when the store is not there, and creates nothing', async () => {
+    const r = await parcours('--store', 'sqlite:/nonexistent-parcours-dir/p.db', 'verify')
+    expect([r.code, r.err]).toEqual([3, expect.stringContaining('no store at /nonexistent-parcours-dir/p.db')])
+  })
+
+  it('registers a young person and prints the events as JSON', async () => {
+    const r = await parcours(...REGISTER, '--birth-date', '2005-01-01', '--first-name', 'Ana', '--last-name', 'Lopez', '--json')
+    expect(r.code).toBe(0)
+    const printed = JSON.parse(r.out) as { commandId: string; events: Array<{ type: string }> }
+    expect(printed.commandId).toMatch(/^cli-/)
+    expect(printed.events.map((e) => e.type)).toEqual(['YouthRegistered', 'FollowUpScheduled'])
+    expect(r.out + r.err).not.toContain('Ana')
+  })
+})
+
+describe('parcours demo on the memory store', () => {
+  const demo = (seed: number) => parcours('demo', '--youths', '40', '--months', '3', '--missions', '2', '--seed', String(seed), '--json', '--no-html')
+
+  it('prints the same dashboard for the same seed, another for another seed', async () => {
+    const [a, b, c] = [await demo(5), await demo(5), await demo(6)]
+    expect(a.code).toBe(0)
+    const dashboard = JSON.parse(a.out) as { totals: { firstReceptions: number }; missionLocales: unknown[] }
+    expect(dashboard.totals.firstReceptions).toBe(40)
+    expect(dashboard.missionLocales).toHaveLength(2)
+    expect(b.out).toBe(a.out)
+    expect(c.out).not.toBe(a.out)
+  })
+
+  it('refuses --reset on a store that is not SQLite', async () => {
+    const r = await parcours('demo', '--youths', '5', '--reset', '--no-html')
+    expect([r.code, r.err]).toEqual([2, expect.stringContaining('--reset')])
+  })
+})

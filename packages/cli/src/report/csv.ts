@@ -1,0 +1,48 @@
+import type { Dashboard, DashboardFigures } from '@parcours/projections'
+
+// ---------------------------------------------------------------------------------------------
+// the dashboard as CSV: one row per scope (national or mission locale) and month, counts only
+// ---------------------------------------------------------------------------------------------
+
+const HEADER = [
+  'scope', 'month', 'first_receptions', 'in_contact', 'accompanied', 'pacea_entries', 'cej_entries', 'proposals', 'proposals_carried_out',
+  'training_entries', 'durable_employment_entries', 'other_employment_entries', 'exits', 'positive_exits', 'positive_exit_rate',
+  'follow_ups_kept', 'follow_ups_missed', 'follow_ups_overdue',
+]
+
+const row = (scope: string, month: string, f: DashboardFigures): ReadonlyArray<string | number> => [
+  scope,
+  month,
+  f.firstReceptions,
+  f.inContact,
+  f.accompanied,
+  f.programmeEntries.PACEA,
+  f.programmeEntries.CEJ,
+  Object.values(f.proposalsByTheme).reduce((a, b) => a + b, 0),
+  f.proposalsByOutcome['carried-out'],
+  f.trainingEntries,
+  f.employmentEntries.durable,
+  f.employmentEntries.other,
+  f.exits,
+  f.positiveExits,
+  f.positiveExitRate === null ? '' : f.positiveExitRate.toFixed(4),
+  f.followUps.kept,
+  f.followUps.missed,
+  f.followUps.overdue,
+]
+
+// Ids are tokens without spaces, but a field is still quoted if it could break a row.
+const field = (v: string | number): string => (typeof v === 'string' && /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : String(v))
+
+/** The dashboard as CSV (pseudonymous ids and counts only; months, then the whole period as `total`). */
+export const dashboardCsv = (d: Dashboard): string => {
+  const national = d.missionLocaleId ?? 'national'
+  const rows = [
+    ...d.months.map((m) => row(national, m.month, m)),
+    row(national, 'total', d.totals),
+    ...(d.missionLocaleId === null
+      ? d.missionLocales.flatMap((ml) => [...ml.months.map((m) => row(ml.missionLocaleId, m.month, m)), row(ml.missionLocaleId, 'total', ml.totals)])
+      : []),
+  ]
+  return [HEADER, ...rows].map((r) => r.map(field).join(',')).join('\n') + '\n'
+}

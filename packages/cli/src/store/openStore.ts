@@ -1,0 +1,60 @@
+import { existsSync } from 'node:fs'
+import type { Logger } from 'pino'
+import type { EventStore, JourneyEvent, KeyStore } from '@parcours/domain'
+import { journeyEventCodec } from '@parcours/domain'
+import type { Vault } from '@parcours/adapters'
+import { infrastructureError } from '../cli/errors.js'
+import { describeStore, keyStorePathFor, type StoreSpec } from './storeSpec.js'
+
+// ---------------------------------------------------------------------------------------------
+// model: the store of a run, with the key store and vault beside it
+// ---------------------------------------------------------------------------------------------
+
+/** An opened event store, its key store and the vault over it. */
+export interface StoreEnv {
+  readonly spec: StoreSpec
+  readonly store: EventStore<JourneyEvent>
+  readonly keyStore: KeyStore
+  readonly vault: Vault
+  readonly logger: Logger
+  readonly close: () => Promise<void>
+}
+
+/** How to open the store. */
+export interface OpenStoreOptions {
+  /** Refuse (exit 3) when a SQLite file does not exist yet, instead of creating an empty store. */
+  readonly mustExist?: boolean
+}
+
+// ---------------------------------------------------------------------------------------------
+// constructors
+// ---------------------------------------------------------------------------------------------
+
+/** Opens the event store a spec names, the key store beside it, and the vault. */
+export const openStoreEnv = async (spec: StoreSpec, cwd: string, logger: Logger, options: OpenStoreOptions = {}): Promise<StoreEnv> => {
+  const adapters = await import('@parcours/adapters')
+  if (spec.kind === 'sqlite' && options.mustExist === true && !existsSync(spec.path))
+    throw infrastructureError(`no store at ${spec.path}: run 'parcours demo' or register a young person first (or pass --store).`)
+  const codec = journeyEventCodec
+  const store: EventStore<JourneyEvent> =
+    spec.kind === 'memory'
+      ? adapters.getInMemoryEventStore({ codec, logger })
+      : spec.kind === 'sqlite'
+        ? adapters.getSqliteEventStore({ path: spec.path, codec, logger })
+        : adapters.getEventStoreDBEventStore({ connectionString: spec.connectionString, codec, logger })
+  const keyPath = keyStorePathFor(spec, cwd)
+  const keyStore = keyPath === undefined ? adapters.getInMemoryKeyStore() : adapters.getSqliteKeyStore({ path: keyPath })
+  const vault = adapters.createVault({ keyStore })
+  logger.debug({ store: describeStore(spec) }, 'store opened')
+  return {
+    spec,
+    store,
+    keyStore,
+    vault,
+    logger,
+    close: async () => {
+      await store.close()
+      await keyStore.close()
+    },
+  }
+}

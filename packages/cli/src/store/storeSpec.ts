@@ -1,0 +1,48 @@
+import { isAbsolute, resolve } from 'node:path'
+import { usageError } from '../cli/errors.js'
+
+// ---------------------------------------------------------------------------------------------
+// model: which store a run uses, from `--store` or PARCOURS_STORE.
+// ---------------------------------------------------------------------------------------------
+
+/** The store a run uses. */
+export type StoreSpec =
+  | { readonly kind: 'memory' }
+  | { readonly kind: 'sqlite'; readonly path: string }
+  | { readonly kind: 'esdb'; readonly connectionString: string }
+
+/** Used when neither `--store` nor PARCOURS_STORE says otherwise. */
+export const DEFAULT_STORE = 'sqlite:./parcours.db'
+
+const EXPECTED = 'Expected memory, sqlite:PATH or esdb://HOST:PORT?tls=false.'
+
+/** Parses a store spec; relative SQLite paths resolve against `cwd`. Throws a usage error naming --store. */
+export const parseStoreSpec = (value: string, cwd: string): StoreSpec => {
+  if (value === 'memory') return { kind: 'memory' }
+  if (value.startsWith('sqlite:')) {
+    const path = value.slice('sqlite:'.length)
+    if (path.length === 0) throw usageError(`--store: '${value}' names no file. ${EXPECTED}`)
+    return { kind: 'sqlite', path: isAbsolute(path) ? path : resolve(cwd, path) }
+  }
+  if (value.startsWith('esdb://') || value.startsWith('esdb+discover://')) {
+    if (value.length <= value.indexOf('//') + 2) throw usageError(`--store: '${value}' names no host. ${EXPECTED}`)
+    return { kind: 'esdb', connectionString: value }
+  }
+  throw usageError(`--store: '${value}' is not a store. ${EXPECTED}`)
+}
+
+/** The store spec of a run: the flag, else the environment (when set and not empty), else the default. */
+export const storeSpecFrom = (flag: string | undefined, env: Readonly<Record<string, string | undefined>>, cwd: string): StoreSpec =>
+  parseStoreSpec(flag ?? (env['PARCOURS_STORE'] || undefined) ?? DEFAULT_STORE, cwd)
+
+/** Where personal-data keys live beside a store: a separate file, never the event store itself. */
+export const keyStorePathFor = (spec: StoreSpec, cwd: string): string | undefined =>
+  spec.kind === 'sqlite' ? `${spec.path}.keys` : spec.kind === 'esdb' ? resolve(cwd, 'parcours.keys') : undefined
+
+/** Where read models live beside a store. */
+export const projectionPathFor = (spec: StoreSpec, cwd: string): string | undefined =>
+  spec.kind === 'sqlite' ? `${spec.path}.projections` : spec.kind === 'esdb' ? resolve(cwd, 'parcours.projections') : undefined
+
+/** How the spec reads in messages (no credentials from a connection string). */
+export const describeStore = (spec: StoreSpec): string =>
+  spec.kind === 'memory' ? 'memory' : spec.kind === 'sqlite' ? `sqlite:${spec.path}` : spec.connectionString.replace(/\/\/[^@/]*@/, '//***@')
