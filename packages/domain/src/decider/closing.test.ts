@@ -15,6 +15,7 @@ describe('exit, reopening and erasure', () => {
       .then([
         j.event('ProgrammeExited', '2025-03-01', { programme: 'CEJ', reason: 'journey-closed' }),
         j.event('FollowUpCancelled', '2025-03-01', { followUpId: 'fu-1' }),
+        j.event('FollowUpCancelled', '2025-03-01', { followUpId: 'fu-2' }),
         j.event('JourneyClosed', '2025-03-01', { reason: 'durable-employment', comment: null }),
       ])
   })

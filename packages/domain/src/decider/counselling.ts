@@ -1,3 +1,4 @@
+import { entryOf } from '../model/state.js'
 import type { Rule } from './decision.js'
 import { accept, refuse, stamp } from './decision.js'
 
@@ -25,7 +26,7 @@ export const transferJourney: Rule<'TransferJourney'> = (c, s) =>
 
 /** What the young person asks for, under a request id used once. */
 export const recordRequest: Rule<'RecordRequest'> = (c, s) =>
-  s.requests[c.requestId] !== undefined
+  entryOf(s.requests, c.requestId) !== undefined
     ? refuse({ _tag: 'DuplicateRequest', requestId: c.requestId })
     : accept({ type: 'RequestRecorded', ...stamp(s, c.on), requestId: c.requestId, theme: c.theme, comment: c.comment })
 

@@ -2,6 +2,7 @@ import type { KeyId } from '../model/ids.js'
 import type { JourneyEvent } from '../model/events.js'
 import type { Sealed } from '../model/sealed.js'
 import type { FollowUpState, JourneyState, ProposalState, RegisteredJourney, SituationState } from '../model/state.js'
+import { entryOf } from '../model/state.js'
 
 // ---------------------------------------------------------------------------------------------
 // evolve: fold one event into the journey state. Total: an event that does not fit the state
@@ -12,7 +13,7 @@ const withKey = (state: RegisteredJourney, sealed: Sealed | null): RegisteredJou
   state.keyId === null && sealed !== null ? { ...state, keyId: sealed.keyId as KeyId } : state
 
 const updateIn = <V>(record: Readonly<Record<string, V>>, id: string, f: (v: V) => V): Readonly<Record<string, V>> => {
-  const current = record[id]
+  const current = entryOf(record, id)
   return current === undefined ? record : { ...record, [id]: f(current) }
 }
 

@@ -71,6 +71,24 @@ describe('follow-ups', () => {
       ])
   })
 
+  test('the next follow-up is due within the cadence: a later one does not count, and a CEJ brings the weekly one at once', () => {
+    given(j.history(registered))
+      .when(j.command('RescheduleFollowUp', '2025-01-15', { followUpId: 'fu-1', dueOn: '2025-06-01' }))
+      .then([
+        j.event('FollowUpRescheduled', '2025-01-15', { followUpId: 'fu-1', dueOn: '2025-06-01' }),
+        j.event('FollowUpScheduled', '2025-01-15', { followUpId: 'fu-2', dueOn: '2025-02-14', channel: 'interview', counsellorId: 'c-1' }),
+      ])
+    given(j.history(registered))
+      .when(j.command('EnterProgramme', '2025-01-20', { programme: 'CEJ', plannedEndOn: '2026-01-20' }))
+      .then([
+        j.event('ProgrammeEntered', '2025-01-20', { programme: 'CEJ', plannedEndOn: '2026-01-20' }),
+        j.event('FollowUpScheduled', '2025-01-20', { followUpId: 'fu-2', dueOn: '2025-01-27', channel: 'interview', counsellorId: 'c-1' }),
+      ])
+    given(j.history(registered)).when(schedule('f-1', '2025-01-12', '2025-03-01')).then([
+      j.event('FollowUpScheduled', '2025-01-12', { followUpId: 'f-1', dueOn: '2025-03-01', channel: 'phone', counsellorId: 'c-1' }),
+    ])
+  })
+
   test('the policy follow-up id skips ids already taken', () => {
     given(j.history(registered, schedule('fu-3', '2025-01-11', '2025-01-12'), j.command('CancelFollowUp', '2025-01-11', { followUpId: 'fu-1' })))
       .when(j.command('KeepFollowUp', '2025-01-12', { followUpId: 'fu-3', comment: null }))

@@ -2,7 +2,7 @@ import { addDays, addMonths } from '../model/calendar.js'
 import type { FollowUpId } from '../model/ids.js'
 import type { LocalDate } from '../model/localDate.js'
 import type { FollowUpState, RegisteredJourney } from '../model/state.js'
-import { pendingFollowUps } from '../model/state.js'
+import { entryOf, pendingFollowUps } from '../model/state.js'
 import type { JourneyEvent } from '../model/events.js'
 import type { JourneyPolicy } from '../policy/journeyPolicy.js'
 import type { Decision, Rule } from './decision.js'
@@ -21,26 +21,36 @@ export const followUpCadenceDays = (state: RegisteredJourney, on: LocalDate, pol
 /** The id of the next follow-up the policy schedules itself: `fu-<n>`, the first n not yet taken. */
 export const nextFollowUpId = (state: RegisteredJourney): FollowUpId => {
   let n = state.followUpCount + 1
-  while (state.followUps[`fu-${n}`] !== undefined) n += 1
+  while (entryOf(state.followUps, `fu-${n}`) !== undefined) n += 1
   return `fu-${n}` as FollowUpId
 }
 
-/** The follow-up the policy schedules when an open journey would be left without a pending one. */
-export const policyFollowUp = (state: RegisteredJourney, on: LocalDate, policy: JourneyPolicy): JourneyEvent | null =>
-  state.status === 'open' && pendingFollowUps(state).length === 0
-    ? {
+/** Whether a pending follow-up is due by `dueBy` (an overdue one counts: it is still to be held). */
+const hasFollowUpDueBy = (state: RegisteredJourney, dueBy: LocalDate): boolean =>
+  pendingFollowUps(state).some((id) => (entryOf(state.followUps, id)?.dueOn ?? dueBy) <= dueBy)
+
+/**
+ * The follow-up the policy schedules when an open journey would be left without a pending one due
+ * within the cadence (a follow-up further away, or a 30-day one when a CEJ starts, is not enough).
+ */
+export const policyFollowUp = (state: RegisteredJourney, on: LocalDate, policy: JourneyPolicy): JourneyEvent | null => {
+  if (state.status !== 'open') return null
+  const dueOn = addDays(on, followUpCadenceDays(state, on, policy))
+  return hasFollowUpDueBy(state, dueOn)
+    ? null
+    : {
         type: 'FollowUpScheduled',
         ...stamp(state, on),
         followUpId: nextFollowUpId(state),
-        dueOn: addDays(on, followUpCadenceDays(state, on, policy)),
+        dueOn,
         channel: 'interview',
         counsellorId: state.counsellorId,
       }
-    : null
+}
 
 /** Schedule a follow-up under a new id, due on or after the command's date. */
 export const scheduleFollowUp: Rule<'ScheduleFollowUp'> = (c, s) => {
-  if (s.followUps[c.followUpId] !== undefined) return refuse({ _tag: 'DuplicateFollowUp', followUpId: c.followUpId })
+  if (entryOf(s.followUps, c.followUpId) !== undefined) return refuse({ _tag: 'DuplicateFollowUp', followUpId: c.followUpId })
   if (c.dueOn < c.on) return refuse({ _tag: 'DueBeforeScheduled', on: c.on, dueOn: c.dueOn })
   return accept({
     type: 'FollowUpScheduled',
@@ -53,7 +63,7 @@ export const scheduleFollowUp: Rule<'ScheduleFollowUp'> = (c, s) => {
 }
 
 const withPending = (s: RegisteredJourney, id: FollowUpId, then: (f: FollowUpState) => Decision): Decision => {
-  const f = s.followUps[id]
+  const f = entryOf(s.followUps, id)
   if (f === undefined) return refuse({ _tag: 'UnknownFollowUp', followUpId: id })
   if (f.status !== 'pending') return refuse({ _tag: 'FollowUpNotPending', followUpId: id, status: f.status })
   return then(f)

@@ -11,6 +11,8 @@ import type { JourneyScript } from '../testing/journeyScript.js'
 import { foldJourney } from './evolve.js'
 import type { Decision } from './decision.js'
 import { journeyDecider } from './journeyDecider.js'
+import { followUpCadenceDays } from './followUps.js'
+import { defaultJourneyPolicy } from '../policy/journeyPolicy.js'
 
 // ---------------------------------------------------------------------------------------------
 // The journey invariants of DOMAIN.md, checked on valid scripts followed by arbitrary commands
@@ -203,11 +205,14 @@ describe('journey invariants (properties)', () => {
     )
   })
 
-  test('property: an open journey always has a pending follow-up after any accepted command', () => {
+  test('property: an open journey always has a pending follow-up, due within the cadence, after any accepted command', () => {
     fc.assert(
       fc.property(arbRun, ({ steps }) => {
-        for (const { decision, after } of steps)
-          if (decision._tag === 'Right' && after.status === 'open') expect(pendingFollowUps(after).length).toBeGreaterThan(0)
+        for (const { command, decision, after } of steps)
+          if (decision._tag === 'Right' && after.status === 'open') {
+            const dueBy = addDays(command.on, followUpCadenceDays(after, command.on, defaultJourneyPolicy))
+            expect(pendingFollowUps(after).some((id) => after.followUps[id]!.dueOn <= dueBy)).toBe(true)
+          }
       }),
       runs,
     )

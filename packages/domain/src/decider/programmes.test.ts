@@ -95,7 +95,10 @@ describe('programmes', () => {
     given(j.history(...rqth)).when(enter('2025-02-01', 'PACEA', '2026-01-01')).thenError({ _tag: 'ProgrammeAgeLimitReached', programme: 'PACEA', ageLimitOn: '2023-03-01' })
     given(j.history(...rqth))
       .when(enter('2025-02-01', 'CEJ', '2026-01-01'))
-      .then([j.event('ProgrammeEntered', '2025-02-01', { programme: 'CEJ', plannedEndOn: '2026-01-01' })])
+      .then([
+        j.event('ProgrammeEntered', '2025-02-01', { programme: 'CEJ', plannedEndOn: '2026-01-01' }),
+        j.event('FollowUpScheduled', '2025-02-01', { followUpId: 'fu-2', dueOn: '2025-02-08', channel: 'interview', counsellorId: 'c-1' }),
+      ])
   })
 
   test('exit of the open programme with its reason', () => {
@@ -107,17 +110,18 @@ describe('programmes', () => {
   })
 
   test('follow-ups are weekly during the first 3 months of a CEJ (policy), then within 30 days', () => {
-    given(j.history(...inCej))
-      .when(j.command('KeepFollowUp', '2025-02-09', { followUpId: 'fu-1', comment: null }))
+    const firstKept = [...inCej, j.command('KeepFollowUp', '2025-02-05', { followUpId: 'fu-1', comment: null })]
+    given(j.history(...firstKept))
+      .when(j.command('KeepFollowUp', '2025-02-08', { followUpId: 'fu-2', comment: null }))
       .then([
-        j.event('FollowUpKept', '2025-02-09', { followUpId: 'fu-1', comment: null }),
-        j.event('FollowUpScheduled', '2025-02-09', { followUpId: 'fu-2', dueOn: '2025-02-16', channel: 'interview', counsellorId: 'c-1' }),
+        j.event('FollowUpKept', '2025-02-08', { followUpId: 'fu-2', comment: null }),
+        j.event('FollowUpScheduled', '2025-02-08', { followUpId: 'fu-3', dueOn: '2025-02-15', channel: 'interview', counsellorId: 'c-1' }),
       ])
-    given(j.history(...inCej))
-      .when(j.command('KeepFollowUp', '2025-05-01', { followUpId: 'fu-1', comment: null }))
+    given(j.history(...firstKept))
+      .when(j.command('KeepFollowUp', '2025-05-01', { followUpId: 'fu-2', comment: null }))
       .then([
-        j.event('FollowUpKept', '2025-05-01', { followUpId: 'fu-1', comment: null }),
-        j.event('FollowUpScheduled', '2025-05-01', { followUpId: 'fu-2', dueOn: '2025-05-31', channel: 'interview', counsellorId: 'c-1' }),
+        j.event('FollowUpKept', '2025-05-01', { followUpId: 'fu-2', comment: null }),
+        j.event('FollowUpScheduled', '2025-05-01', { followUpId: 'fu-3', dueOn: '2025-05-31', channel: 'interview', counsellorId: 'c-1' }),
       ])
   })
 })

@@ -1,6 +1,7 @@
 import { addDays } from '../model/calendar.js'
 import type { LocalDate } from '../model/localDate.js'
 import type { ProposalState } from '../model/state.js'
+import { entryOf } from '../model/state.js'
 import type { JourneyPolicy } from '../policy/journeyPolicy.js'
 import type { Decision, Rule } from './decision.js'
 import { accept, refuse, stamp } from './decision.js'
@@ -16,7 +17,7 @@ export const hasExpired = (p: ProposalState, on: LocalDate, policy: JourneyPolic
 
 /** Offer a proposal. */
 export const offerProposal: Rule<'OfferProposal'> = (c, s) => {
-  if (s.proposals[c.proposalId] !== undefined) return refuse({ _tag: 'DuplicateProposal', proposalId: c.proposalId })
+  if (entryOf(s.proposals, c.proposalId) !== undefined) return refuse({ _tag: 'DuplicateProposal', proposalId: c.proposalId })
   if (c.respondBy < c.on) return refuse({ _tag: 'RespondByBeforeOffer', on: c.on, respondBy: c.respondBy })
   return accept({
     type: 'ProposalOffered',
@@ -42,7 +43,7 @@ const withOpenProposal = (
 
 /** The young person accepts a proposal that has no outcome yet. */
 export const acceptProposal: Rule<'AcceptProposal'> = (c, s) =>
-  withOpenProposal(c.proposalId, s.proposals[c.proposalId], c.on, (p) =>
+  withOpenProposal(c.proposalId, entryOf(s.proposals, c.proposalId), c.on, (p) =>
     p.status === 'accepted'
       ? refuse({ _tag: 'ProposalAlreadyAccepted', proposalId: c.proposalId })
       : accept({ type: 'ProposalAccepted', ...stamp(s, c.on), proposalId: c.proposalId, theme: p.theme }),
@@ -50,7 +51,7 @@ export const acceptProposal: Rule<'AcceptProposal'> = (c, s) =>
 
 /** Record a proposal's one outcome; `expired` only once it has expired. */
 export const recordProposalOutcome: Rule<'RecordProposalOutcome'> = (c, s, policy) =>
-  withOpenProposal(c.proposalId, s.proposals[c.proposalId], c.on, (p) =>
+  withOpenProposal(c.proposalId, entryOf(s.proposals, c.proposalId), c.on, (p) =>
     c.outcome === 'expired' && !hasExpired(p, c.on, policy)
       ? refuse({ _tag: 'ProposalNotExpired', proposalId: c.proposalId, respondBy: addDays(p.respondBy, policy.proposalExpiryGraceDays) })
       : accept({

@@ -1,6 +1,7 @@
 import type { SituationId } from '../model/ids.js'
 import type { LocalDate } from '../model/localDate.js'
 import type { RegisteredJourney, SituationState } from '../model/state.js'
+import { entryOf } from '../model/state.js'
 import type { ContractType } from '../model/vocabulary.js'
 import type { JourneyPolicy } from '../policy/journeyPolicy.js'
 import type { Decision, Rule } from './decision.js'
@@ -17,14 +18,14 @@ export const isDurableEmployment = (contract: ContractType, durationMonths: numb
   (contract === 'CDD' && durationMonths !== null && durationMonths > policy.durableCddOverMonths)
 
 const refuseDuplicate = (s: RegisteredJourney, id: SituationId): Decision | null =>
-  s.situations[id] !== undefined ? refuse({ _tag: 'DuplicateSituation', situationId: id }) : null
+  entryOf(s.situations, id) !== undefined ? refuse({ _tag: 'DuplicateSituation', situationId: id }) : null
 
 /** Start a training; from a proposal, that proposal is training or apprenticeship, accepted or carried out (policy). */
 export const startTraining: Rule<'StartTraining'> = (c, s) => {
   const duplicate = refuseDuplicate(s, c.trainingId)
   if (duplicate !== null) return duplicate
   if (c.proposalId !== null) {
-    const p = s.proposals[c.proposalId]
+    const p = entryOf(s.proposals, c.proposalId)
     if (p === undefined) return refuse({ _tag: 'UnknownProposal', proposalId: c.proposalId })
     if (p.theme !== 'training' && p.theme !== 'apprenticeship')
       return refuse({ _tag: 'NotATrainingProposal', proposalId: c.proposalId, theme: p.theme })
@@ -50,7 +51,7 @@ export const startEmployment: Rule<'StartEmployment'> = (c, s, policy) => {
     return refuse({ _tag: 'InvalidDuration', durationMonths: c.durationMonths })
   if (c.contract === 'CDD' && c.durationMonths === null) return refuse({ _tag: 'DurationRequired', contract: c.contract })
   if (c.proposalId !== null) {
-    const p = s.proposals[c.proposalId]
+    const p = entryOf(s.proposals, c.proposalId)
     if (p === undefined) return refuse({ _tag: 'UnknownProposal', proposalId: c.proposalId })
     if (c.on < p.offeredOn) return refuse({ _tag: 'DatedBeforeOffer', proposalId: c.proposalId, on: c.on, offeredOn: p.offeredOn })
   }
@@ -66,7 +67,7 @@ export const startEmployment: Rule<'StartEmployment'> = (c, s, policy) => {
 }
 
 const endable = (s: RegisteredJourney, id: SituationId, kind: SituationState['kind'], on: LocalDate): Decision | null => {
-  const x = s.situations[id]
+  const x = entryOf(s.situations, id)
   if (x === undefined || x.kind !== kind) return refuse({ _tag: 'UnknownSituation', situationId: id, kind })
   if (x.endedOn !== null) return refuse({ _tag: 'SituationAlreadyEnded', situationId: id, endedOn: x.endedOn })
   if (on < x.startedOn) return refuse({ _tag: 'EndBeforeStart', startOn: x.startedOn, endOn: on })

@@ -23,10 +23,10 @@ describe('time-driven rules (now is an input)', () => {
     given(j.history(...kept)).when(tick('2025-02-15')).then([])
     const cancelled = [
       registered,
-      j.command('ScheduleFollowUp', '2025-01-11', { followUpId: 'f-2', dueOn: '2025-03-30', channel: 'email' }),
+      j.command('ScheduleFollowUp', '2025-01-11', { followUpId: 'f-2', dueOn: '2025-02-11', channel: 'email' }),
       j.command('CancelFollowUp', '2025-01-12', { followUpId: 'fu-1' }),
     ]
-    given(j.history(...cancelled)).when(tick('2025-02-15')).then([])
+    given(j.history(...cancelled)).when(tick('2025-02-10')).then([])
   })
 
   test('a proposal without answer expires once its respond-by date has passed (policy)', () => {
@@ -51,13 +51,14 @@ describe('time-driven rules (now is an input)', () => {
     const nearLimit = [
       j.command('RegisterYouth', '2025-01-10', { counsellorId: 'c-1', birthDate: '1999-06-15', rqth: false, personalData: null }),
       j.command('EnterProgramme', '2025-02-01', { programme: 'CEJ', plannedEndOn: '2026-01-01' }),
-      j.command('KeepFollowUp', '2025-06-10', { followUpId: 'fu-1', comment: null }),
+      j.command('KeepFollowUp', '2025-02-05', { followUpId: 'fu-1', comment: null }),
+      j.command('KeepFollowUp', '2025-06-10', { followUpId: 'fu-2', comment: null }),
     ]
     given(j.history(...nearLimit))
       .when(tick('2025-06-15'))
       .then([
         j.event('ProgrammeExited', '2025-06-15', { programme: 'CEJ', reason: 'age-limit' }),
-        j.event('FollowUpCancelled', '2025-06-15', { followUpId: 'fu-2' }),
+        j.event('FollowUpCancelled', '2025-06-15', { followUpId: 'fu-3' }),
         j.event('JourneyClosed', '2025-06-15', { reason: 'age-limit', comment: null }),
       ])
     given(j.history(...nearLimit)).when(tick('2025-06-14')).then([])

@@ -92,6 +92,10 @@ export const initialJourneyState: JourneyState = { status: 'unregistered' }
 /** Whether the journey has been registered (open or closed). */
 export const isRegistered = (state: JourneyState): state is RegisteredJourney => state.status !== 'unregistered'
 
+/** The entry under `id` in one of the journey's records: an id such as `constructor` is an id, not an inherited member. */
+export const entryOf = <V>(record: Readonly<Record<string, V>>, id: string): V | undefined =>
+  Object.hasOwn(record, id) ? record[id] : undefined
+
 /** The ids of the journey's pending follow-ups. */
 export const pendingFollowUps = (state: RegisteredJourney): ReadonlyArray<FollowUpId> =>
   Object.entries(state.followUps)

@@ -21,7 +21,7 @@ export interface FollowUpAlert {
   readonly days: number
 }
 
-/** A proposal past its respond-by date without an outcome. */
+/** A proposal past its respond-by date without an answer. */
 export interface ProposalAlert {
   readonly youthId: string
   readonly proposalId: string
@@ -101,10 +101,12 @@ export const queryWorklist = (rm: WorklistReadModel, query: WorklistQuery, windo
         push('followUpsDueSoon', { youthId, followUpId, dueOn: f.dueOn, days: daysBetween(asOf, f.dueOn) })
     }
     for (const [proposalId, p] of Object.entries(y.proposals))
-      if (p.respondBy < asOf) push('proposalsPastRespondBy', { youthId, proposalId, theme: p.theme, respondBy: p.respondBy, daysPast: daysBetween(p.respondBy, asOf) })
+      // An accepted proposal was answered: like the domain's expiry, the alert is for unanswered ones.
+      if (!p.accepted && p.respondBy < asOf) push('proposalsPastRespondBy', { youthId, proposalId, theme: p.theme, respondBy: p.respondBy, daysPast: daysBetween(p.respondBy, asOf) })
     if (y.programme !== null && y.programme.plannedEndOn <= addDays(asOf, windows.programmeDays))
       push('programmesEnding', { youthId, ...y.programme, daysLeft: daysBetween(asOf, y.programme.plannedEndOn) })
-    const limit = y.programme?.programme === 'CEJ' ? y.cejAgeLimitOn : y.ageLimitOn
+    // With RQTH the journey stays open past the 26th birthday, up to the CEJ limit: past the one, watch the other.
+    const limit = y.programme?.programme === 'CEJ' || y.ageLimitOn < asOf ? y.cejAgeLimitOn : y.ageLimitOn
     if (limit <= addDays(asOf, windows.ageLimitDays)) push('ageLimitsNear', { youthId, ageLimitOn: limit, daysLeft: daysBetween(asOf, limit) })
   }
   return {

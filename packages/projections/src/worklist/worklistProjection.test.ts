@@ -42,13 +42,15 @@ describe('worklist: follow-ups', () => {
 })
 
 describe('worklist: proposals, programmes, age limit', () => {
-  it('lists proposals past their respond-by date without an outcome', () => {
+  it('lists proposals past their respond-by date without an answer (neither accepted nor with an outcome)', () => {
     const y1 = journey('y1', 'A', 'a1')
       .register('2025-05-01')
       .offer('2025-05-02', 'p1', 'training', '2025-06-01')
       .offer('2025-05-02', 'p2', 'housing', '2025-06-01')
       .outcome('2025-06-03', 'p2', 'housing', 'refused-by-youth', '2025-05-02')
       .offer('2025-05-02', 'p3', 'health', '2025-06-15')
+      .offer('2025-05-02', 'p4', 'employment', '2025-06-01')
+      .accept('2025-05-20', 'p4', 'employment')
     const w = worklist([y1], mine)
     expect(w.proposalsPastRespondBy).toEqual([{ youthId: 'y1', proposalId: 'p1', theme: 'training', respondBy: '2025-06-01', daysPast: 14 }])
   })
@@ -68,6 +70,16 @@ describe('worklist: proposals, programmes, age limit', () => {
     const cej = journey('y3', 'A', 'a1').register('2025-01-01', { ageLimitOn: '2025-07-01', cejAgeLimitOn: '2029-07-01' }).programme('2025-02-01', 'CEJ', '2026-02-01')
     const w = worklist([near, far, cej], mine)
     expect(w.ageLimitsNear).toEqual([{ youthId: 'y1', ageLimitOn: '2025-08-14', daysLeft: 60 }])
+  })
+
+  it('with RQTH, past the 26th birthday the journey stays open until the CEJ limit: that is the limit to watch', () => {
+    const past26 = journey('y1', 'A', 'a1').register('2025-01-01', { ageLimitOn: '2024-03-01', cejAgeLimitOn: '2028-03-01' })
+    const near30 = journey('y2', 'A', 'a1').register('2025-01-01', { ageLimitOn: '2021-07-01', cejAgeLimitOn: '2025-07-01' })
+    const near26 = journey('y3', 'A', 'a1').register('2025-01-01', { ageLimitOn: '2025-07-01', cejAgeLimitOn: '2029-07-01' })
+    expect(worklist([past26, near30, near26], mine).ageLimitsNear).toEqual([
+      { youthId: 'y2', ageLimitOn: '2025-07-01', daysLeft: 16 },
+      { youthId: 'y3', ageLimitOn: '2025-07-01', daysLeft: 16 },
+    ])
   })
 })
 
