@@ -37,6 +37,14 @@ describe('parcours program', () => {
       }
   })
 
+  it("says a date defaults to 'today' in help, not the date the help was printed", async () => {
+    for (const argv of [['offer'], ['alerts'], ['erase'], ['follow-up', 'keep']]) {
+      const r = await parcours(...argv, '--help')
+      expect(r.out, argv.join(' ')).toMatch(/\(YYYY-MM-DD\) \(default: today\)/)
+      expect(r.out, argv.join(' ')).not.toMatch(/default: "\d{4}-/)
+    }
+  })
+
   it('exits 2 on usage errors, naming the flag and what it expects', async () => {
     const none = await parcours()
     expect(none.code).toBe(2)
@@ -59,6 +67,29 @@ describe('parcours program', () => {
     const stray = await parcours('verify', 'extra')
     expect(stray.code).toBe(2)
   })
+
+  it('exits 2 when a group of commands is given no subcommand, and 0 when help is asked for', async () => {
+    for (const group of ['follow-up', 'programme']) {
+      const r = await parcours(group)
+      expect(r.code, group).toBe(2)
+      expect(r.err, group).toContain(`Usage: parcours ${group}`)
+    }
+    expect((await parcours('help', 'follow-up')).code).toBe(0)
+    expect((await parcours('help')).code).toBe(0)
+  })
+
+  it('refuses an --html file in a missing folder before any work (exit 2)', async () => {
+    const demo = await parcours('demo', '--youths', '5', '--months', '1', '--html', '/nonexistent-parcours-dir/r.html')
+    expect([demo.code, demo.err]).toEqual([2, expect.stringContaining('--html: folder /nonexistent-parcours-dir does not exist')])
+    expect(demo.out).toBe('')
+    const report = await parcours('report', '--html', '/nonexistent-parcours-dir/r.html')
+    expect([report.code, report.err]).toEqual([2, expect.stringContaining('--html: folder /nonexistent-parcours-dir does not exist')])
+  })
+
+  it('refuses project --follow on the memory store, where no event could ever arrive (exit 2)', async () => {
+    const r = await parcours('project', '--follow')
+    expect([r.code, r.err]).toEqual([2, expect.stringContaining('--follow')])
+  }, 10_000)
 
   it('exits 1 when a rule refuses, naming the rule', async () => {
     const young = await parcours(...REGISTER, '--birth-date', '2009-03-02')

@@ -27,8 +27,9 @@ const commandNameIn = (argv: ReadonlyArray<string>): string | undefined => {
   return undefined
 }
 
-const exitCodeOf = (error: CommanderError): number =>
-  ['commander.helpDisplayed', 'commander.help', 'commander.version'].includes(error.code) ? ExitCode.ok : ExitCode.usage
+// Help asked for (`--help`, `help`) and `--version` exit 0; help shown because a group such as
+// `follow-up` was given no subcommand carries exit code 1 from commander, and is bad usage.
+const exitCodeOf = (error: CommanderError): number => (error.exitCode === 0 ? ExitCode.ok : ExitCode.usage)
 
 const buildProgram = (io: CliIo): Command =>
   configureCommand(new Command('parcours'), io)

@@ -2,11 +2,11 @@ import type { Command } from 'commander'
 import { docEntries, queryWorklist, worklistProjection, type Worklist } from '@parcours/projections'
 import type { LocalDate } from '@parcours/domain'
 import { usageError } from '../cli/errors.js'
-import { parseDate, parseId } from '../cli/parse.js'
+import { parseId } from '../cli/parse.js'
 import { renderTable } from '../output/table.js'
 import { queryReadModels } from '../store/queryReadModels.js'
 import { readModelOf } from '../store/readModels.js'
-import { todayUtc } from './journey/index.js'
+import { dateOrToday } from './journey/index.js'
 import type { CommandModule } from './commandModule.js'
 
 interface Options {
@@ -30,7 +30,7 @@ export const register: CommandModule['register'] = (command, ctx) =>
   command
     .requiredOption('--counsellor <id>', 'the counsellor', parseId)
     .option('--mission-locale <id>', "the counsellor's mission locale (found from their journeys when absent)", parseId)
-    .option('--at <date>', 'as of this date (YYYY-MM-DD; default today)', parseDate, todayUtc())
+    .addOption(dateOrToday('--at <date>', 'as of this date'))
     .option('--json', 'print the worklist as JSON')
     .action(async (o: Options, cmd: Command) => {
       const { sink } = await queryReadModels(ctx, cmd)

@@ -1,9 +1,9 @@
 import { writeFileSync } from 'node:fs'
-import { resolve } from 'node:path'
 import { Option, type Command } from 'commander'
 import { monthOf, type LocalDate } from '@parcours/domain'
 import { dashboardProjection, queryDashboard } from '@parcours/projections'
 import { infrastructureError, usageError } from '../cli/errors.js'
+import { outputFileFor } from '../cli/outputFile.js'
 import { parseDate, parseIntIn } from '../cli/parse.js'
 import { handlerPorts, simulateNetwork, simulationPeriod, withWriteThroughCache } from '../demo/index.js'
 import { createProgress } from '../output/progress.js'
@@ -42,6 +42,8 @@ export const register: CommandModule['register'] = (command, ctx) =>
     .action(async (options: DemoOptions, cmd: Command) => {
       const { io } = ctx
       const spec = ctx.storeSpec(cmd)
+      // Checked before the simulation, so a bad --html leaves no half-made demo store behind.
+      const htmlFile = options.html === false ? undefined : outputFileFor('--html', options.html === true ? 'parcours-report.html' : options.html, io.cwd)
       if (options.reset === true) {
         if (spec.kind !== 'sqlite') throw usageError('--reset: only a SQLite store can be reset; use an empty store instead.')
         deleteSqliteStore(spec, io.cwd)
@@ -67,9 +69,8 @@ export const register: CommandModule['register'] = (command, ctx) =>
       io.stderr.write(`demo done in ${seconds} s\n`)
       if (options.json === true) io.stdout.write(`${JSON.stringify(dashboard, null, 2)}\n`)
       else io.stdout.write(`${summary}\n\n${renderTable(indicatorTable(dashboard))}`)
-      if (options.html !== false) {
-        const file = resolve(io.cwd, options.html === true ? 'parcours-report.html' : options.html)
-        writeFileSync(file, renderHtmlReport(reportFromDashboard(dashboard, summary)))
-        ;(options.json === true ? io.stderr : io.stdout).write(`Report written to ${file}\n`)
+      if (htmlFile !== undefined) {
+        writeFileSync(htmlFile, renderHtmlReport(reportFromDashboard(dashboard, summary)))
+        ;(options.json === true ? io.stderr : io.stdout).write(`Report written to ${htmlFile}\n`)
       }
     })

@@ -2,10 +2,10 @@ import { isLeft } from 'fp-ts/lib/Either.js'
 import type { Command } from 'commander'
 import type { LocalDate, MissionLocaleId, YouthId } from '@parcours/domain'
 import { erasePersonalData } from '@parcours/adapters'
-import { parseDate, parseId } from '../cli/parse.js'
+import { parseId } from '../cli/parse.js'
 import { erasureFailure } from '../store/errors.js'
 import { journeyHandler } from '../store/journeyHandler.js'
-import { todayUtc } from './journey/index.js'
+import { dateOrToday } from './journey/index.js'
 import type { CommandModule } from './commandModule.js'
 
 interface Options {
@@ -21,7 +21,7 @@ export const register: CommandModule['register'] = (command, ctx) =>
   command
     .requiredOption('--youth <id>', 'the young person', parseId)
     .requiredOption('--mission-locale <id>', 'the mission locale holding the journey', parseId)
-    .option('--on <date>', 'date of the erasure (YYYY-MM-DD; default today)', parseDate, todayUtc())
+    .addOption(dateOrToday('--on <date>', 'date of the erasure'))
     .option('--command-id <id>', 'id that makes a retry idempotent (default: derived from the young person)', parseId)
     .option('--json', 'print the result as JSON')
     .action(async (o: Options, cmd: Command) => {

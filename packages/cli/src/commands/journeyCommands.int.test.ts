@@ -160,4 +160,18 @@ describe('journey commands on SQLite', () => {
     expect(done.out).toContain('2 young people erased')
     expect((await ok('show', ...B)).out).toContain('personal data erased')
   })
+
+  it('answers a retried command after erasure, and refuses new personal data for an erased person', async () => {
+    const R = ['--youth', 'y-r', '--mission-locale', 'ml-a']
+    const registerR = ['register', ...R, '--counsellor', 'c-1', '--birth-date', '2005-01-01', '--on', '2025-04-01', '--first-name', 'Zéphyrine', '--last-name', 'Quellec', '--command-id', 'reg-r']
+    await ok(...registerR)
+    await ok('erase', ...R, '--on', '2025-05-01')
+    const before = await storedEvents()
+    const retried = await ok(...registerR)
+    expect(retried.out).toContain('already handled')
+    const comment = await parcours('follow-up', 'keep', ...R, '--follow-up', 'fu-1', '--comment', 'Zéphyrine est venue', '--on', '2025-05-02')
+    expect([comment.code, comment.err]).toEqual([1, expect.stringContaining('PersonalDataErased')])
+    expect(comment.err).toContain('--comment')
+    expect(await storedEvents()).toBe(before)
+  })
 })

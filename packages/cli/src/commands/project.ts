@@ -1,6 +1,7 @@
 import { isLeft } from 'fp-ts/lib/Either.js'
 import type { Command } from 'commander'
 import { allProjections, createProjectionRunner, type RunStats } from '@parcours/projections'
+import { usageError } from '../cli/errors.js'
 import type { CliIo } from '../cli/io.js'
 import { createProgress } from '../output/progress.js'
 import { openSink, projectionFailure, runProjections } from '../store/readModels.js'
@@ -13,6 +14,9 @@ export const runSummary = (what: string, s: RunStats): string =>
 /** `parcours project`: brings the read models up to date; with --follow, stays live until interrupted. */
 export const register: CommandModule['register'] = (command, ctx) =>
   command.option('--follow', 'stay live and project new events as they are stored, until Ctrl-C').action(async (o: { readonly follow?: true }, cmd: Command) => {
+    // Nothing can append to a memory store while this process waits on it: following it would never end.
+    if (o.follow === true && ctx.storeSpec(cmd).kind === 'memory')
+      throw usageError('--follow: a memory store lives only in this process, so no event can arrive; use --store sqlite:PATH or esdb://….')
     const env = await ctx.openStore(cmd, { mustExist: true })
     const sink = openSink(env, ctx.io.cwd)
     ctx.onDispose(sink.close)

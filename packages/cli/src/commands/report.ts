@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs'
-import { resolve } from 'node:path'
 import { Option, type Command } from 'commander'
 import { dashboardProjection, queryDashboard } from '@parcours/projections'
 import { usageError } from '../cli/errors.js'
+import { outputFileFor } from '../cli/outputFile.js'
 import { parseId, parseMonth } from '../cli/parse.js'
 import { renderTable } from '../output/table.js'
 import { dashboardCsv } from '../report/csv.js'
@@ -33,6 +33,7 @@ export const register: CommandModule['register'] = (command, ctx) =>
     .option('--html <file>', 'write the HTML report with charts to this file')
     .action(async (o: Options, cmd: Command) => {
       if (o.from !== undefined && o.to !== undefined && o.from > o.to) throw usageError(`--from ${o.from} is after --to ${o.to}.`)
+      const htmlFile = o.html === undefined ? undefined : outputFileFor('--html', o.html, ctx.io.cwd)
       const { env, sink } = await queryReadModels(ctx, cmd)
       const dashboard = queryDashboard(await readModelOf(sink, dashboardProjection), {
         ...(o.missionLocale === undefined ? {} : { missionLocaleId: o.missionLocale }),
@@ -41,9 +42,8 @@ export const register: CommandModule['register'] = (command, ctx) =>
       })
       if (o.json === true) ctx.io.stdout.write(`${JSON.stringify(dashboard, null, 2)}\n`)
       else if (o.csv === true) ctx.io.stdout.write(dashboardCsv(dashboard))
-      else if (o.html !== undefined) {
-        const file = resolve(ctx.io.cwd, o.html)
-        writeFileSync(file, renderHtmlReport(reportFromDashboard(dashboard, `From ${describeStore(env.spec)}, ${dashboard.from ?? '…'} to ${dashboard.to ?? '…'}.`)))
-        ctx.io.stdout.write(`Report written to ${file}\n`)
+      else if (htmlFile !== undefined) {
+        writeFileSync(htmlFile, renderHtmlReport(reportFromDashboard(dashboard, `From ${describeStore(env.spec)}, ${dashboard.from ?? '…'} to ${dashboard.to ?? '…'}.`)))
+        ctx.io.stdout.write(`Report written to ${htmlFile}\n`)
       } else ctx.io.stdout.write(renderTable(indicatorTable(dashboard)))
     })

@@ -32,13 +32,15 @@ export const handleOrFail = async (
 /**
  * Checks a command against the journey's rules before anything is written (a key sealed, an
  * event appended): a refusal is thrown as exit 1. Sealed fields may be placeholders here.
+ * Returns 'handled' when the command id was handled before (nothing to seal or judge again).
  */
-export const precheck = async (env: Pick<StoreEnv, 'store'>, commandId: string, command: JourneyCommand): Promise<void> => {
+export const precheck = async (env: Pick<StoreEnv, 'store'>, commandId: string, command: JourneyCommand): Promise<'handled' | 'new'> => {
   const read = await env.store.readStream(journeyStreamName(command.youthId))()
   if (isLeft(read)) throw commandHandlingFailure(read.left)
   // A command already handled is not judged again: the handler answers it with what it wrote then.
   const firstId = eventIdFor(commandId, 0)
-  if (read.right.some((r) => r.id === firstId)) return
+  if (read.right.some((r) => r.id === firstId)) return 'handled'
   const decision = journeyDecider.decide(command, foldJourney(read.right.map((r) => r.event)))
   if (isLeft(decision)) throw refusal(decision.left)
+  return 'new'
 }

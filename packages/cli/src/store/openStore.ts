@@ -1,9 +1,12 @@
 import { existsSync } from 'node:fs'
+import { dirname } from 'node:path'
+import { isLeft } from 'fp-ts/lib/Either.js'
 import type { Logger } from 'pino'
 import type { EventStore, JourneyEvent, KeyStore } from '@parcours/domain'
 import { journeyEventCodec } from '@parcours/domain'
 import type { Vault } from '@parcours/adapters'
-import { infrastructureError } from '../cli/errors.js'
+import { infrastructureError, usageError } from '../cli/errors.js'
+import { describeStoreError } from './errors.js'
 import { describeStore, keyStorePathFor, type StoreSpec } from './storeSpec.js'
 
 // ---------------------------------------------------------------------------------------------
@@ -22,7 +25,7 @@ export interface StoreEnv {
 
 /** How to open the store. */
 export interface OpenStoreOptions {
-  /** Refuse (exit 3) when a SQLite file does not exist yet, instead of creating an empty store. */
+  /** Refuse (exit 3) when a SQLite file does not exist yet (instead of creating an empty store) or the store cannot be reached. */
   readonly mustExist?: boolean
 }
 
@@ -35,6 +38,8 @@ export const openStoreEnv = async (spec: StoreSpec, cwd: string, logger: Logger,
   const adapters = await import('@parcours/adapters')
   if (spec.kind === 'sqlite' && options.mustExist === true && !existsSync(spec.path))
     throw infrastructureError(`no store at ${spec.path}: run 'parcours demo' or register a young person first (or pass --store).`)
+  if (spec.kind === 'sqlite' && !existsSync(dirname(spec.path)))
+    throw usageError(`--store: folder ${dirname(spec.path)} does not exist; create it or choose another path.`)
   const codec = journeyEventCodec
   const store: EventStore<JourneyEvent> =
     spec.kind === 'memory'
@@ -45,16 +50,18 @@ export const openStoreEnv = async (spec: StoreSpec, cwd: string, logger: Logger,
   const keyPath = keyStorePathFor(spec, cwd)
   const keyStore = keyPath === undefined ? adapters.getInMemoryKeyStore() : adapters.getSqliteKeyStore({ path: keyPath })
   const vault = adapters.createVault({ keyStore })
-  logger.debug({ store: describeStore(spec) }, 'store opened')
-  return {
-    spec,
-    store,
-    keyStore,
-    vault,
-    logger,
-    close: async () => {
-      await store.close()
-      await keyStore.close()
-    },
+  const close = async () => {
+    await store.close()
+    await keyStore.close()
   }
+  if (options.mustExist === true) {
+    // One read fails fast when the store cannot be reached, where a projection run would keep resubscribing.
+    const probe = await store.readAll({ maxCount: 1 })()
+    if (isLeft(probe) && probe.left._tag === 'StoreUnavailable') {
+      await close()
+      throw infrastructureError(describeStoreError(probe.left))
+    }
+  }
+  logger.debug({ store: describeStore(spec) }, 'store opened')
+  return { spec, store, keyStore, vault, logger, close }
 }

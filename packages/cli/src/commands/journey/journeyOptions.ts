@@ -1,4 +1,4 @@
-import type { Command } from 'commander'
+import { Option, type Command } from 'commander'
 import type { LocalDate } from '@parcours/domain'
 import { parseDate, parseId, parseText } from '../../cli/parse.js'
 
@@ -18,13 +18,17 @@ export interface JourneyOptions {
 /** Today in UTC: the default `--on` of commands other than `register`. */
 export const todayUtc = (): LocalDate => new Date().toISOString().slice(0, 10) as LocalDate
 
+/** A date option that defaults to today (help says 'today', not the date of the day the help was printed). */
+export const dateOrToday = (flags: string, description: string): Option =>
+  new Option(flags, `${description} (YYYY-MM-DD)`).argParser(parseDate).default(todayUtc(), 'today')
+
 /** Adds --youth, --mission-locale, --on, --command-id and --json. `--on` is required when no default is given. */
 export const withJourneyOptions = (command: Command, onDefault: 'today' | 'required' = 'today'): Command => {
   command
     .requiredOption('--youth <id>', 'the young person (pseudonymous id)', parseId)
     .requiredOption('--mission-locale <id>', 'the mission locale holding the journey', parseId)
   if (onDefault === 'required') command.requiredOption('--on <date>', 'the date it takes effect (YYYY-MM-DD)', parseDate)
-  else command.option('--on <date>', 'the date it takes effect (YYYY-MM-DD; default today)', parseDate, todayUtc())
+  else command.addOption(dateOrToday('--on <date>', 'the date it takes effect'))
   return command
     .option('--command-id <id>', 'id that makes a retry idempotent (generated when absent)', parseId)
     .option('--json', 'print the events written as JSON')

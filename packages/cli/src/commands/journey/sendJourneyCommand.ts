@@ -4,7 +4,7 @@ import type { Command } from 'commander'
 import { decodeCommand, type JourneyCommand, type KeyId, type Sealed, type YouthId } from '@parcours/domain'
 import type { PersonalFields } from '@parcours/adapters'
 import type { RunContext } from '../../cli/context.js'
-import { usageError } from '../../cli/errors.js'
+import { refusedError, usageError } from '../../cli/errors.js'
 import { vaultFailure } from '../../store/errors.js'
 import { handleOrFail, journeyHandler, precheck } from '../../store/journeyHandler.js'
 import type { JourneyOptions } from './journeyOptions.js'
@@ -30,6 +30,12 @@ const decode = (u: unknown): JourneyCommand => {
   return decoded.right
 }
 
+// Erasure is for good: no new personal data is recorded for that person (exit 1, naming why).
+const erasedRefusal = (youthId: string, field: ToSeal['field']) =>
+  refusedError(
+    `refused by rule PersonalDataErased: the personal data of ${youthId} was erased; no new ${field === 'comment' ? 'comment' : 'identity'} can be recorded for them${field === 'comment' ? ' (send it without --comment)' : ''}.`,
+  )
+
 /**
  * Sends one journey command: checks it against the rules, seals its personal data through the
  * vault, handles it (idempotent under its command id), and prints what was written.
@@ -45,11 +51,12 @@ export const sendJourneyCommand = async (
   const draft = decode(toSeal === undefined ? base : { ...base, [toSeal.field]: PLACEHOLDER })
   const env = await ctx.openStore(cmd)
   const commandId = options.commandId ?? `cli-${randomUUID()}`
-  await precheck(env, commandId, draft)
+  // A retry seals nothing: the handler answers it with the events of the first run, whatever the key's fate since.
+  const handled = await precheck(env, commandId, draft)
   let command = draft
-  if (toSeal !== undefined) {
+  if (toSeal !== undefined && handled === 'new') {
     const sealed = await env.vault.seal(options.youth as YouthId, toSeal.fields)()
-    if (isLeft(sealed)) throw vaultFailure(sealed.left)
+    if (isLeft(sealed)) throw sealed.left._tag === 'KeyErased' ? erasedRefusal(sealed.left.youthId, toSeal.field) : vaultFailure(sealed.left)
     command = decode({ ...base, [toSeal.field]: sealed.right })
   }
   const result = await handleOrFail(journeyHandler(env), commandId, command)
