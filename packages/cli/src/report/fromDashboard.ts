@@ -91,9 +91,8 @@ export const reportFromDashboard = (d: Dashboard, subtitle: string): ReportData 
     positiveExitRates: d.missionLocales.map((m) => ({ missionLocaleId: m.missionLocaleId, exits: m.totals.exits, positiveExitRate: m.totals.positiveExitRate })),
     funnel: [
       { stage: 'Registered', count: t.firstReceptions },
-      { stage: 'Entered PACEA or CEJ', count: sum(t.programmeEntries) },
-      { stage: 'Training or job entry', count: t.trainingEntries + t.employmentEntries.durable + t.employmentEntries.other },
-      { stage: 'Exited', count: t.exits },
+      { stage: 'Received a proposal', count: t.firstProposals },
+      { stage: 'Entered training or a job', count: t.firstTrainingOrJobEntries },
       { stage: 'Positive exit', count: t.positiveExits },
     ],
     tables: [indicatorTable(d), monthlyTable(d), exitsTable(d), caseloadTable(d)],

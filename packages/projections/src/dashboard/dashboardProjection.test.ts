@@ -101,6 +101,9 @@ describe('dashboard: programmes, proposals, entries', () => {
     // first entries: y1 training after 50 days (Mar), y2 job after 40 days (Feb)
     expect(d.totals.medianDaysToFirstTrainingOrJob).toBe(45)
     expect(month(d, '2025-06').medianDaysToFirstTrainingOrJob).toBeNull()
+    // each young person counts once, in the month of their first proposal or entry
+    expect([d.totals.firstProposals, month(d, '2025-01').firstProposals]).toEqual([3, 2])
+    expect([d.totals.firstTrainingOrJobEntries, month(d, '2025-02').firstTrainingOrJobEntries]).toEqual([2, 1])
   })
 })
 

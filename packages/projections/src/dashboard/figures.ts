@@ -25,6 +25,10 @@ export interface DashboardFigures {
   readonly positiveExitRate: number | null
   readonly medianDaysToFirstProposal: number | null
   readonly medianDaysToFirstTrainingOrJob: number | null
+  /** Young people whose first proposal fell in the period (the median's population). */
+  readonly firstProposals: number
+  /** Young people whose first training or job entry fell in the period (the median's population). */
+  readonly firstTrainingOrJobEntries: number
   /** Registrations of the period, and how many of them were seen ≥ 5 times in their first 12 months. */
   readonly seenFiveTimes: { readonly cohort: number; readonly reached: number; readonly share: number | null }
   readonly followUps: { readonly kept: number; readonly missed: number; readonly overdue: number }
@@ -60,6 +64,9 @@ export const medianOf = (histogram: Counts): number | null => {
   return total % 2 === 1 ? at((total - 1) / 2) : (at(total / 2 - 1) + at(total / 2)) / 2
 }
 
+/** How many values a histogram holds. */
+const countOf = (histogram: Counts): number => Object.values(histogram).reduce((acc, n) => acc + n, 0)
+
 const ratio = (a: number, b: number): number | null => (b === 0 ? null : a / b)
 
 /** Sums cells (counters add up, histograms merge). */
@@ -90,6 +97,8 @@ export const figuresOf = ({ sum, inContact, accompanied }: PeriodParts): Dashboa
     positiveExitRate: ratio(positiveExits, exits),
     medianDaysToFirstProposal: medianOf(sum.daysToFirstProposal),
     medianDaysToFirstTrainingOrJob: medianOf(sum.daysToFirstEntry),
+    firstProposals: countOf(sum.daysToFirstProposal),
+    firstTrainingOrJobEntries: countOf(sum.daysToFirstEntry),
     seenFiveTimes: { cohort: sum.firstReceptions, reached: sum.cohortSeenFiveTimes, share: ratio(sum.cohortSeenFiveTimes, sum.firstReceptions) },
     followUps: { kept: sum.followUpsKept, missed: sum.followUpsMissed, overdue: sum.followUpsOverdue },
     transfers: { in: sum.transfersIn, out: sum.transfersOut },

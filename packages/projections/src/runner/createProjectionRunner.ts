@@ -1,7 +1,7 @@
 import { type Either, isLeft, left, right } from 'fp-ts/lib/Either.js'
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js'
 import type { Logger } from 'pino'
-import type { EventStore, JourneyEvent, RecordedEvent, Subscription, SubscriptionMessage } from '@parcours/domain'
+import { JOURNEY_STREAM_PREFIX, type EventStore, type GlobalFilter, type JourneyEvent, type RecordedEvent, type Subscription, type SubscriptionMessage } from '@parcours/domain'
 import { type DocMap, docMapOf } from '../model/docMap.js'
 import type { KeyedProjection } from '../model/projection.js'
 import type { DeadLetter, ProjectionSink, SinkFailed } from '../sink/projectionSink.js'
@@ -96,8 +96,11 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
     return right({ rms, checkpoint: stored.right.checkpoint, rebuilt: false })
   }
 
+  // Journeys only: a store shared with other applications may hold streams our codec cannot read.
+  const journeys: GlobalFilter = { streamPrefixes: [JOURNEY_STREAM_PREFIX] }
+
   const headPosition = async (): Promise<bigint | undefined> => {
-    const r = await store.readAll({ direction: 'backwards', maxCount: 1 })()
+    const r = await store.readAll({ direction: 'backwards', maxCount: 1, filter: journeys })()
     return isLeft(r) ? undefined : r.right[0]?.position
   }
 
@@ -175,7 +178,7 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
     log?.info({ checkpoint: position === undefined ? null : String(position), mode }, 'projection run started')
     for (;;) {
       if (stopping) break
-      const sub = store.subscribe({ from: position ?? 'start', bufferSize: Math.max(256, batchSize * 2) })
+      const sub = store.subscribe({ from: position ?? 'start', filter: journeys, bufferSize: Math.max(256, batchSize * 2) })
       subscription = sub
       const it = sub[Symbol.asyncIterator]()
       let resubscribe = false
