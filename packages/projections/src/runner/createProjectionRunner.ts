@@ -58,6 +58,8 @@ interface Loaded {
   readonly rms: ReadModels
   readonly checkpoint: bigint | undefined
   readonly rebuilt: boolean
+  /** A rebuild over stored read models, which it replaces only once caught up. */
+  readonly replacing?: boolean
 }
 
 type Mode = 'catch-up' | 'follow'
@@ -88,9 +90,11 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
     const stale = projections.some((p) => stored.right.versions[p.name] !== p.version)
     if (fromZero || stale) {
       log?.info({ asked: fromZero, versions, stored: stored.right.versions }, 'rebuilding read models from zero')
+      const fresh = { rms: initialReadModels(projections), checkpoint: undefined, rebuilt: true }
+      // Stored read models stay until the rebuild has caught up and replaces them in one commit.
+      if (stored.right.checkpoint !== undefined) return right({ ...fresh, replacing: true })
       const reset = await sink.reset(name, versions)()
-      if (isLeft(reset)) return reset
-      return right({ rms: initialReadModels(projections), checkpoint: undefined, rebuilt: true })
+      return isLeft(reset) ? reset : right(fresh)
     }
     const rms = new Map(projections.map((p) => [p.name, docMapOf(stored.right.documents[p.name] ?? [])]))
     return right({ rms, checkpoint: stored.right.checkpoint, rebuilt: false })
@@ -122,18 +126,33 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
       const lag = head === undefined || (position !== undefined && position >= head) ? 0 : Number(head - (position ?? 0n))
       return { runner: name, events, batches, checkpoint: position, headPosition: head, lag, caughtUp }
     }
+    // A rebuild replaces the stored read models in one commit, once caught up: a rebuild that
+    // fails or is stopped half-way leaves the previous ones as they were.
+    let rebuilding = state.right.replacing === true
     const commit = async (): Promise<Either<SinkFailed, void>> => {
-      if (position === undefined || (position === persisted && parked.length === 0)) {
+      if (rebuilding && !caughtUp) {
+        pending = 0
+        options.onProgress?.(progress())
+        return right(undefined)
+      }
+      if (rebuilding && position === undefined) {
+        const r = await sink.reset(name, versions)()
+        if (isLeft(r)) return r
+        rebuilding = false
+        return right(undefined)
+      }
+      if (position === undefined || (position === persisted && parked.length === 0 && !rebuilding)) {
         pending = 0
         return right(undefined)
       }
-      const r = await sink.commit({ scope: name, checkpoint: position, changes: changesBetween(batchStart, rms), deadLetters: parked })()
+      const batch = { scope: name, checkpoint: position, changes: changesBetween(batchStart, rms), deadLetters: parked }
+      const r = await sink.commit(rebuilding ? { ...batch, reset: versions } : batch)()
       if (isLeft(r)) {
         loaded = undefined // what the sink holds is the truth now: the next run reloads it
         log?.error({ err: r.left.cause, checkpoint: String(position) }, 'batch commit failed')
         return r
       }
-      ;[persisted, batchStart, pending, parked, batches] = [position, rms, 0, [], batches + 1]
+      ;[persisted, batchStart, pending, parked, batches, rebuilding] = [position, rms, 0, [], batches + 1, false]
       loaded = { rms, checkpoint: persisted, rebuilt: false }
       options.onProgress?.(progress())
       return right(undefined)
@@ -204,9 +223,9 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
         } else if (msg._tag === 'Checkpoint') {
           if (position === undefined || msg.position > position) position = msg.position
         } else if (msg._tag === 'CaughtUp') {
+          caughtUp = true
           const c = await commit()
           if (isLeft(c)) return fail(c.left)
-          caughtUp = true
           if (msg.position !== undefined && (head === undefined || msg.position > head)) head = msg.position
           log?.info({ events, batches }, 'caught up')
           options.onCaughtUp?.(progress())

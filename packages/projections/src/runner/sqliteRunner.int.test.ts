@@ -109,6 +109,25 @@ describe('a stored event that cannot be decoded', () => {
     await Promise.all([sink.close(), store.close()])
   })
 
+  it('a rebuild that meets it fails and leaves the previous read models and checkpoint as they were', async () => {
+    const path = join(dir, 'rebuild.db')
+    const store = getSqliteEventStore({ path, codec: journeyEventCodec })
+    await appendAll(store, sample())
+    const sink = getSqliteProjectionSink({ path })
+    const first = await createProjectionRunner({ store, sink, projections: allProjections, batchSize: 2 }).catchUp()()
+    expect(isRight(first)).toBe(true)
+    const before = await sink.load('default')()
+    const db = new Database(path)
+    db.prepare(`UPDATE events SET data = '{"proposalId":42}' WHERE position = 4`).run()
+    db.close()
+    const rebuilt = await createProjectionRunner({ store, sink, projections: allProjections, batchSize: 2 }).rebuild()()
+    expect(isLeft(rebuilt) && rebuilt.left._tag).toBe('ProjectionDecodeFailed')
+    const after = await sink.load('default')()
+    expect(isRight(before) && isRight(after) && after.right.checkpoint).toBe(isRight(before) && before.right.checkpoint)
+    expect(after).toEqual(before)
+    await Promise.all([sink.close(), store.close()])
+  })
+
   it("with 'park', writes it to the dead letters and goes on", async () => {
     const { store, recorded, path } = await corrupt()
     const sink = getSqliteProjectionSink({ path })

@@ -35,6 +35,7 @@ export const getInMemoryProjectionSink = (): ProjectionSink => {
     reset: (scope, versions) => run(() => void scopes.set(scope, { ...newScope(), versions: { ...versions } })),
     commit: (batch) =>
       run(() => {
+        if (batch.reset !== undefined) scopes.set(batch.scope, { ...newScope(), versions: { ...batch.reset } })
         const s = scopeOf(batch.scope)
         for (const c of batch.changes) {
           let docs = s.documents.get(c.projection)

@@ -29,6 +29,12 @@ export interface BatchCommit {
   readonly checkpoint: bigint
   readonly changes: ReadonlyArray<DocChange>
   readonly deadLetters: ReadonlyArray<DeadLetter>
+  /**
+   * When set, the scope is reset first (documents, checkpoint and dead letters forgotten, these
+   * projection versions recorded), in the same transaction: a rebuild replaces the old read
+   * models only once it has succeeded.
+   */
+  readonly reset?: Readonly<Record<string, number>>
 }
 
 /** What a sink holds for one scope. */

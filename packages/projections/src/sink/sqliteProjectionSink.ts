@@ -81,6 +81,7 @@ export const getSqliteProjectionSink = (options: { readonly path: string }): Pro
     for (const [projection, version] of Object.entries(versions)) q.setVersion.run(scope, projection, version)
   })
   const commit = db.transaction((batch: Parameters<ProjectionSink['commit']>[0]) => {
+    if (batch.reset !== undefined) reset(batch.scope, batch.reset)
     for (const c of batch.changes)
       if (c.doc === undefined) q.deleteDoc.run(batch.scope, c.projection, c.key)
       else q.upsertDoc.run(batch.scope, c.projection, c.key, JSON.stringify(c.doc))
