@@ -138,6 +138,13 @@ describe('createCommandHandler', () => {
     expect((await readIds(base, 'cart-5')).every((e) => e.event.type === 'ItemAdded' && e.event.sku === 'rival')).toBe(true)
   })
 
+  it('makes one attempt, never none, when maxRetries is below zero', async () => {
+    const base = getInMemoryEventStore({ codec: testEventCodec })
+    const { handle } = setup({ store: withRivals(base, 100), maxRetries: -1 })
+    const result = await handle({ commandId: 'c-1', command: { type: 'Add', cart: '7', sku: 'a' } })()
+    expect(result).toMatchObject({ _tag: 'Left', left: { _tag: 'ConcurrencyConflict', attempts: 1 } })
+  })
+
   it('passes other store errors through', async () => {
     const store = getInMemoryEventStore({ codec: testEventCodec })
     await store.close()

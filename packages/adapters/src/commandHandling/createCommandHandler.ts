@@ -92,7 +92,8 @@ export const createCommandHandler = <C, S, E extends { readonly type: string }, 
   options: CommandHandlerOptions<C, S, E, Err>,
 ): CommandHandler<C, E, Err> => {
   const { store, decider } = options
-  const maxRetries = options.maxRetries ?? 5
+  // Below zero would mean no attempt at all, and nothing to report.
+  const maxRetries = Math.max(0, Math.floor(options.maxRetries ?? 5))
   const baseMs = options.backoff?.baseMs ?? 10
   const random = options.backoff?.random ?? Math.random
   const sleep = options.backoff?.sleep ?? timer

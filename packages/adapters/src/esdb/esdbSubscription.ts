@@ -82,7 +82,8 @@ export const createEsdbSubscription = <E extends { readonly type: string }>(
         try {
           const { request, filter } = subscribeToAllRequest(last ?? 'start', options.filter, interval)
           call = await openRead(client, request, 'subscribeToAll')
-          if (abort.signal.aborted) return
+          // Closed while the call was opening: `finish` could not cancel it, so cancel it here.
+          if (abort.signal.aborted) return call.cancel()
           for await (const reply of call as AsyncIterable<StreamsPb.ReadResp>) {
             if (reply.hasConfirmation()) {
               if (failures > 0) logger?.info({ from: last?.toString(), attempt: failures }, 'subscription resumed')

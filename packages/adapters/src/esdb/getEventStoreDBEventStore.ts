@@ -14,6 +14,7 @@ import type {
   Subscription,
 } from '@parcours/domain'
 import { actualRevision, expectationHolds } from '../appendRules/index.js'
+import { readLimit } from '../readRules/index.js'
 import { decodeStoredEvent, encodeEvents, type SerializedEvent } from '../serialization/index.js'
 import { createEsdbSubscription, type ResubscribePolicy } from './esdbSubscription.js'
 import { toClientExpected } from './expectedRevision.js'
@@ -154,7 +155,7 @@ export const getEventStoreDBEventStore = <E extends { readonly type: string }>(
 
   const readStream = (streamName: string, readOptions: ReadStreamOptions = {}) => () =>
     withClient(async (client): Promise<Recorded<E>> => {
-      const max = readOptions.maxCount ?? Number.POSITIVE_INFINITY
+      const max = readLimit(readOptions.maxCount)
       if (max <= 0 || (readOptions.direction === 'backwards' && readOptions.fromRevision !== undefined && readOptions.fromRevision < 0n)) {
         return right([])
       }
@@ -174,7 +175,7 @@ export const getEventStoreDBEventStore = <E extends { readonly type: string }>(
 
   const readAll = (readOptions: ReadAllOptions = {}) => () =>
     withClient(async (client): Promise<Recorded<E>> => {
-      const max = readOptions.maxCount ?? Number.POSITIVE_INFINITY
+      const max = readLimit(readOptions.maxCount)
       if (max <= 0) return right([])
       const { request, filter } = readAllRequest(readOptions.direction, readOptions.fromPosition, readOptions.filter)
       const out: Array<RecordedEvent<E>> = []

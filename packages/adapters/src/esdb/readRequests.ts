@@ -1,4 +1,5 @@
 import type { Direction, GlobalFilter, ReadStreamOptions } from '@parcours/domain'
+import { readLimit } from '../readRules/index.js'
 import { sharedPb, streamsPb, type StreamsPb } from './protocol.js'
 import { allOptions, serverFilter, type ServerFilter } from './serverFilter.js'
 
@@ -13,8 +14,10 @@ const baseOptions = (direction: Direction | undefined): StreamsPb.ReadReq.Option
     .setResolveLinks(false)
     .setUuidOption(new streamsPb.ReadReq.Options.UUIDOption().setString(new sharedPb.Empty()))
 
-const countOf = (maxCount: number | undefined): string =>
-  (maxCount === undefined || !Number.isFinite(maxCount) ? Number.MAX_SAFE_INTEGER : Math.max(0, Math.floor(maxCount))).toString()
+const countOf = (maxCount: number | undefined): string => {
+  const limit = readLimit(maxCount)
+  return (Number.isFinite(limit) ? limit : Number.MAX_SAFE_INTEGER).toString()
+}
 
 /** A read of one stream, from a revision (inclusive) in either direction. */
 export const readStreamRequest = (streamName: string, options: ReadStreamOptions): StreamsPb.ReadReq => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { matchesFilter } from '../subscriptions/index.js'
-import { isSystemEvent, serverFilter } from './serverFilter.js'
+import { allOptions, isSystemEvent, serverFilter } from './serverFilter.js'
 
 const nameArb = fc.string({ minLength: 1, maxLength: 8 })
 const filterArb = fc.record(
@@ -54,5 +54,11 @@ describe('serverFilter', () => {
     expect(serverPasses(server, '$stats', '$statsCollected')).toBe(false)
     expect(serverPasses(server, 'journey-1', 'YouthRegistered')).toBe(true)
     expect(server.options.getMax() * server.options.getCheckpointintervalmultiplier()).toBe(7)
+  })
+
+  it('reads a negative position as the start, as the other stores do, instead of a request that cannot serialise', () => {
+    expect(allOptions(-1n).hasStart()).toBe(true)
+    expect(allOptions(-1n).hasPosition()).toBe(false)
+    expect(allOptions(0n).getPosition()?.getCommitPosition()).toBe('0')
   })
 })

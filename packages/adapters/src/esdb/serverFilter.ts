@@ -48,7 +48,8 @@ export const serverFilter = (filter: GlobalFilter | undefined, checkpointInterva
 /** A `$all` request from a position: `start`, inclusive (reads forwards), or exclusive (subscriptions, reads backwards). */
 export const allOptions = (from: 'start' | 'end' | bigint): StreamsPb.ReadReq.Options.AllOptions => {
   const all = new streamsPb.ReadReq.Options.AllOptions()
-  if (from === 'start') return all.setStart(new sharedPb.Empty())
+  // No event sits before position 0; a negative position would not even serialise (uint64).
+  if (from === 'start' || (typeof from === 'bigint' && from < 0n)) return all.setStart(new sharedPb.Empty())
   if (from === 'end') return all.setEnd(new sharedPb.Empty())
   return all.setPosition(new streamsPb.ReadReq.Options.Position().setCommitPosition(from.toString()).setPreparePosition(from.toString()))
 }

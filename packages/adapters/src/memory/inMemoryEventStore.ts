@@ -11,6 +11,7 @@ import type {
   StreamRevision,
 } from '@parcours/domain'
 import { resolveAppend, type StreamView } from '../appendRules/index.js'
+import { readLimit } from '../readRules/index.js'
 import { decodeStoredEvents, encodeEvents, type StoredEvent } from '../serialization/index.js'
 import { createAppendSignal, createSubscriptionRegistry, matchesFilter } from '../subscriptions/index.js'
 
@@ -108,7 +109,7 @@ export const getInMemoryEventStore = <E extends { readonly type: string }>(
   const readStream = (streamName: string, options: ReadStreamOptions = {}) => async () => {
     if (closed) return left(closedError)
     const indexes = streams.get(streamName) ?? []
-    const max = options.maxCount ?? Number.POSITIVE_INFINITY
+    const max = readLimit(options.maxCount)
     const picked: Array<number> = []
     if (options.direction === 'backwards') {
       const last = BigInt(indexes.length - 1)
@@ -123,7 +124,7 @@ export const getInMemoryEventStore = <E extends { readonly type: string }>(
 
   const readAll = (options: ReadAllOptions = {}) => async () => {
     if (closed) return left(closedError)
-    const max = options.maxCount ?? Number.POSITIVE_INFINITY
+    const max = readLimit(options.maxCount)
     const picked: Array<number> = []
     const take = (index: number) => {
       const row = rows[index] as Row

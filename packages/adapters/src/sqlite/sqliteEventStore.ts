@@ -12,6 +12,7 @@ import type {
   StoreUnavailable,
 } from '@parcours/domain'
 import { resolveAppend } from '../appendRules/index.js'
+import { readLimit } from '../readRules/index.js'
 import { decodeStoredEvents, encodeEvents } from '../serialization/index.js'
 import { createAppendSignal, createSubscriptionRegistry } from '../subscriptions/index.js'
 import { migrate } from './schema.js'
@@ -47,6 +48,12 @@ const attempt = <A>(what: string, f: () => Either<StoreError, A>): Either<StoreE
   } catch (e) {
     return left(unavailable(`${what} failed: ${e instanceof Error ? e.message : String(e)}`, e))
   }
+}
+
+/** A read's LIMIT: SQLite takes -1 for none, and only integers. */
+const sqlLimit = (maxCount: number | undefined): number => {
+  const limit = readLimit(maxCount)
+  return Number.isFinite(limit) ? limit : -1
 }
 
 type Opened = { readonly db: Database.Database; readonly queries: SqliteQueries }
@@ -153,13 +160,13 @@ export const getSqliteEventStore = <E extends { readonly type: string }>(
 
   const readStream = (streamName: string, readOptions: ReadStreamOptions = {}) => async () =>
     withDb('readStream', ({ queries }) =>
-      decodeRows(queries.stream(streamName, readOptions.direction === 'backwards', readOptions.fromRevision, readOptions.maxCount ?? -1)),
+      decodeRows(queries.stream(streamName, readOptions.direction === 'backwards', readOptions.fromRevision, sqlLimit(readOptions.maxCount))),
     )
 
   const readAll = (readOptions: ReadAllOptions = {}) => async () =>
     withDb('readAll', ({ queries }) =>
       decodeRows(
-        queries.all(readOptions.direction === 'backwards', readOptions.fromPosition, readOptions.filter, readOptions.maxCount ?? -1),
+        queries.all(readOptions.direction === 'backwards', readOptions.fromPosition, readOptions.filter, sqlLimit(readOptions.maxCount)),
       ),
     )
 

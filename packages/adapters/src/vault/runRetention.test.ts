@@ -1,6 +1,6 @@
-import { isLeft, type Either } from 'fp-ts/lib/Either.js'
+import { isLeft, left, right, type Either } from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
-import { journeyDecider, journeyEventCodec, journeyStreamName, type JourneyCommand, type JourneyEvent, type LocalDate } from '@parcours/domain'
+import { journeyDecider, journeyEventCodec, journeyStreamName, type EventStore, type JourneyCommand, type JourneyEvent, type LocalDate } from '@parcours/domain'
 import { createCommandHandler } from '../commandHandling/index.js'
 import { getInMemoryEventStore } from '../memory/index.js'
 import { getInMemoryKeyStore } from './inMemoryKeyStore.js'
@@ -14,9 +14,23 @@ const ok = async <A>(task: () => Promise<Either<{ readonly _tag: string }, A>>):
   return result.right
 }
 
+/**
+ * The store as EventStoreDB shows its log: positions are byte offsets, far apart, and a read of
+ * `$all` from a position where no event starts fails.
+ */
+const withSpacedPositions = (store: EventStore<JourneyEvent>): EventStore<JourneyEvent> => ({
+  ...store,
+  readAll: (options = {}) => async () => {
+    const from = options.fromPosition
+    if (from !== undefined && from % 100n !== 0n) return left({ _tag: 'StoreUnavailable', message: `no event starts at ${from}` })
+    const read = await store.readAll({ ...options, ...(from === undefined ? {} : { fromPosition: from / 100n }) })()
+    return isLeft(read) ? read : right(read.right.map((e) => ({ ...e, position: e.position * 100n })))
+  },
+})
+
 // Everyone is born on 2005-06-15: age limit 2031-06-15, so due on 2033-06-15; a CEJ ended on
 // 2024-06-01 keeps the data until 2034-06-01.
-const setup = async () => {
+const setup = async (view: (store: EventStore<JourneyEvent>) => EventStore<JourneyEvent> = (store) => store, pageSize = 4) => {
   const store = getInMemoryEventStore<JourneyEvent>({ codec: journeyEventCodec })
   const vault = createVault({ keyStore: getInMemoryKeyStore() })
   const handle = createCommandHandler({ store, decider: journeyDecider, streamName: (c: JourneyCommand) => journeyStreamName(c.youthId) })
@@ -25,7 +39,7 @@ const setup = async () => {
   await writeJourney(handle, vault, withoutCej[0] as FictitiousPerson, 3)
   await writeJourney(handle, vault, withoutCej[1] as FictitiousPerson, 1)
   await writeJourney(handle, vault, withCej[0] as FictitiousPerson, 5)
-  const run = (at: string, dryRun: boolean) => ok(runRetention({ store, vault, handle, at: at as LocalDate, dryRun, pageSize: 4 }))
+  const run = (at: string, dryRun: boolean) => ok(runRetention({ store: view(store), vault, handle, at: at as LocalDate, dryRun, pageSize }))
   const opens = async (person: FictitiousPerson) => {
     const events = await ok(store.readStream(journeyStreamName(person.youthId)))
     const registered = events[0]?.event
@@ -62,5 +76,14 @@ describe('runRetention', () => {
     const later = await run('2034-06-01', false)
     expect(later.erased).toEqual(withCej.map((p) => ({ youthId: p.youthId, missionLocaleId: p.missionLocaleId, retentionDueOn: '2034-06-01' })))
     for (const person of withCej) expect(await opens(person)).toBe('Erased')
+  })
+
+  it('pages the log from positions the store gave, so it also runs where positions are far apart', async () => {
+    for (const pageSize of [1, 2, 4]) {
+      const { run, withoutCej } = await setup(withSpacedPositions, pageSize)
+      const first = await run('2033-06-15', false)
+      expect(first.failed).toEqual([])
+      expect(first.erased.map((e) => e.youthId)).toEqual(withoutCej.map((p) => p.youthId))
+    }
   })
 })

@@ -80,13 +80,18 @@ const readJourneys = async (
   const journeys = new Map<YouthId, Journey>()
   let fromPosition: GlobalPosition | undefined
   for (;;) {
+    // Each page starts at the last event of the one before (a position the store gave: EventStoreDB
+    // refuses one where no event starts), reads one more, and skips that event.
+    const after = fromPosition
+    const maxCount = after === undefined ? pageSize : pageSize + 1
     const page = await store.readAll({
-      maxCount: pageSize,
+      maxCount,
       filter: { streamPrefixes: [JOURNEY_STREAM_PREFIX] },
-      ...(fromPosition === undefined ? {} : { fromPosition }),
+      ...(after === undefined ? {} : { fromPosition: after }),
     })()
     if (isLeft(page)) return page
-    for (const recorded of page.right) {
+    const fresh = after === undefined ? page.right : page.right.filter((recorded) => recorded.position > after)
+    for (const recorded of fresh) {
       const youthId = youthIdOfStream(recorded.streamName)
       if (youthId === null) continue
       const journey = journeys.get(youthId)
@@ -97,9 +102,9 @@ const readJourneys = async (
         journey.missionLocaleId = recorded.event.missionLocaleId
       }
     }
-    const last = page.right[page.right.length - 1]
-    if (last === undefined || page.right.length < pageSize) return right(journeys)
-    fromPosition = last.position + 1n
+    const last = fresh[fresh.length - 1]
+    if (last === undefined || page.right.length < maxCount) return right(journeys)
+    fromPosition = last.position
   }
 }
 

@@ -80,6 +80,34 @@ describe('getSqliteKeyStore', () => {
     })
   }
 
+  it('never reports an erasure done while a reader keeps the key in the write-ahead log; erasing again finishes it', async () => {
+    const path = join(dir, 'shared.db')
+    const setup = new Database(path)
+    setup.pragma('journal_mode = wal')
+    setup.close()
+    const store = getSqliteKeyStore({ path, busyTimeoutMs: 50 })
+    const key: PersonalKey = { youthId: youth(1), keyId: 'key-1' as PersonalKey['keyId'], material: new Uint8Array(32).fill(0xa5) }
+    await ok(store.create(key))
+    const walHoldsKey = () => readFileSync(`${path}-wal`).includes(Buffer.from(key.material))
+    expect(walHoldsKey()).toBe(true)
+    // Another process of a deployment that shares the file, in the middle of a read.
+    const reader = new Database(path)
+    try {
+      reader.exec('BEGIN')
+      reader.prepare('SELECT count(*) FROM parcours_personal_keys').get()
+      const whileRead = await store.delete(youth(1))()
+      expect({ erased: whileRead._tag, walHoldsKey: walHoldsKey() }).not.toEqual({ erased: 'Right', walHoldsKey: true })
+      expect(whileRead).toMatchObject({ _tag: 'Left', left: { _tag: 'KeyStoreUnavailable' } })
+      expect(await store.get(youth(1))()).toMatchObject({ _tag: 'Left', left: { _tag: 'KeyErased' } })
+      reader.exec('COMMIT')
+      expect(await store.delete(youth(1))()).toEqual({ _tag: 'Right', right: { youthId: youth(1), keyId: key.keyId, erasedNow: false } })
+      expect(rawBytes(path).includes(Buffer.from(key.material))).toBe(false)
+    } finally {
+      reader.close()
+      await store.close()
+    }
+  })
+
   it('gives CorruptKey for a damaged key, for that young person only', async () => {
     const path = join(dir, 'keys.db')
     const store = getSqliteKeyStore({ path })
@@ -93,6 +121,14 @@ describe('getSqliteKeyStore', () => {
     expect(await vault.open(damaged, youth(1))()).toEqual({ _tag: 'Left', left: { _tag: 'CorruptKey', youthId: youth(1), keyId: damaged.keyId } })
     expect(await vault.open(intact, youth(2))()).toEqual({ _tag: 'Right', right: { _tag: 'Opened', fields: { lastName: 'Bernard' } } })
     await store.close()
+  })
+
+  it('refuses calls once closed rather than opening the file again', async () => {
+    const store = getSqliteKeyStore({ path: join(dir, 'keys.db') })
+    await ok(createVault({ keyStore: store }).seal(youth(1), { firstName: 'Jeanne' }))
+    await store.close()
+    const result = await store.get(youth(1))()
+    expect(isLeft(result) && result.left._tag).toBe('KeyStoreUnavailable')
   })
 
   it('reports a file it cannot open as KeyStoreUnavailable, without throwing', async () => {

@@ -11,6 +11,8 @@ import { KEY_BYTES } from './cipher.js'
 /** Where the SQLite key store lives: its own file (recommended) or a file shared with the events. */
 export interface SqliteKeyStoreOptions {
   readonly path: string
+  /** How long a call waits for another connection's lock (and an erasure for readers). Default 5000 ms. */
+  readonly busyTimeoutMs?: number
 }
 
 interface KeyRow {
@@ -45,17 +47,20 @@ const checkValue = (material: Uint8Array): Buffer =>
 /**
  * A key store in a SQLite file, apart from the events. Erasure overwrites the key, deletes it with
  * `secure_delete` on (SQLite zeroes the freed bytes, so neither the file nor a VACUUM keeps them)
- * and, in WAL mode, truncates the write-ahead log so no old frame keeps it either.
+ * and, in WAL mode, truncates the write-ahead log so no old frame keeps it either; when a reader
+ * prevents that, the erasure answers `KeyStoreUnavailable` and erasing again finishes it.
  */
-export const getSqliteKeyStore = ({ path }: SqliteKeyStoreOptions): KeyStore => {
+export const getSqliteKeyStore = ({ path, busyTimeoutMs = 5000 }: SqliteKeyStoreOptions): KeyStore => {
   let db: Database.Database | undefined
+  let closed = false
 
   const connect = (): Database.Database => {
     if (db !== undefined) return db
+    if (closed) throw new Error('the key store is closed')
     const opened = new Database(path)
     try {
       opened.pragma('secure_delete = ON')
-      opened.pragma('busy_timeout = 5000')
+      opened.pragma(`busy_timeout = ${busyTimeoutMs}`)
       opened.exec(schema)
     } catch (error) {
       opened.close()
@@ -123,12 +128,22 @@ export const getSqliteKeyStore = ({ path }: SqliteKeyStoreOptions): KeyStore => 
         db.prepare('INSERT INTO parcours_erased_personal_keys (youth_id, key_id) VALUES (?, ?)').run(youthId, row.key_id)
         return right({ youthId, keyId: row.key_id, erasedNow: true })
       }).immediate()
-      if (result._tag === 'Right' && result.right.erasedNow && db.pragma('journal_mode', { simple: true }) === 'wal')
-        db.pragma('wal_checkpoint(TRUNCATE)')
+      if (result._tag === 'Right' && db.pragma('journal_mode', { simple: true }) === 'wal') {
+        // A reader of an older snapshot (another process) stops the log from being truncated: the
+        // key's old frames would stay in it, so the erasure is not done. Erasing again finishes it.
+        const [checkpoint] = db.pragma('wal_checkpoint(TRUNCATE)') as Array<{ readonly busy: number }>
+        if (checkpoint?.busy !== 0) {
+          return left<KeyStoreError>({
+            _tag: 'KeyStoreUnavailable',
+            message: `the erased key of youth ${youthId} is still in the write-ahead log, held by a reader: erase again`,
+          })
+        }
+      }
       return result
     })
 
   const close = async (): Promise<void> => {
+    closed = true
     db?.close()
     db = undefined
   }

@@ -34,6 +34,13 @@ export const describeReadConformance = (ctx: ConformanceContext): void => {
       expect(ids(await ok(ctx.store().readStream(name, { maxCount: 2 })))).toEqual(batch.slice(0, 2))
       expect(ids(await ok(ctx.store().readStream(name, { maxCount: 2, direction: 'backwards' })))).toEqual(batch.slice(3).reverse())
       expect(ids(await ok(ctx.store().readStream(name, { fromRevision: 1n, maxCount: 3 })))).toEqual(batch.slice(1, 4))
+      // At most maxCount: a fraction rounds down, nothing below one, no limit at Infinity.
+      for (const direction of ['forwards', 'backwards'] as const) {
+        expect(await ok(ctx.store().readStream(name, { maxCount: 2.5, direction }))).toHaveLength(2)
+        expect(await ok(ctx.store().readStream(name, { maxCount: 0, direction }))).toEqual([])
+        expect(await ok(ctx.store().readStream(name, { maxCount: -1, direction }))).toEqual([])
+        expect(await ok(ctx.store().readStream(name, { maxCount: Number.POSITIVE_INFINITY, direction }))).toHaveLength(5)
+      }
     })
 
     it('reads a missing stream as empty, in both directions', async () => {
@@ -102,6 +109,12 @@ export const describeReadConformance = (ctx: ConformanceContext): void => {
       const filter = { streamPrefixes: [prefix] }
       expect(ids(await ok(ctx.store().readAll({ filter, maxCount: 3 })))).toEqual(written.slice(0, 3))
       expect(ids(await ok(ctx.store().readAll({ filter, maxCount: 2, direction: 'backwards' })))).toEqual(written.slice(-2).reverse())
+      for (const direction of ['forwards', 'backwards'] as const) {
+        expect(await ok(ctx.store().readAll({ filter, maxCount: 2.5, direction }))).toHaveLength(2)
+        expect(await ok(ctx.store().readAll({ filter, maxCount: 0, direction }))).toEqual([])
+        expect(await ok(ctx.store().readAll({ filter, maxCount: -1, direction }))).toEqual([])
+        expect(await ok(ctx.store().readAll({ filter, maxCount: Number.POSITIVE_INFINITY, direction }))).toHaveLength(written.length)
+      }
     })
 
     it('reads nothing under a prefix no stream has', async () => {

@@ -1,0 +1,55 @@
+import type { EventStoreDBClient } from '@eventstore/db-client'
+import { describe, expect, it } from 'vitest'
+import { testEventCodec } from '@parcours/adapters/testing'
+import { createEsdbSubscription } from './esdbSubscription.js'
+
+/** A Read call that sends nothing until it is cancelled, as a quiet live subscription does. */
+const quietCall = () => {
+  let cancel: () => void = () => undefined
+  const ended = new Promise<void>((resolve) => (cancel = resolve))
+  const call = {
+    cancelled: false,
+    cancel: () => {
+      call.cancelled = true
+      cancel()
+    },
+    async *[Symbol.asyncIterator]() {
+      await ended
+      throw new Error('Cancelled on client')
+    },
+  }
+  return call
+}
+
+/** A client whose Read calls open after `delayMs`, recording each call it hands out. */
+const slowClient = (delayMs: number) => {
+  const calls: Array<ReturnType<typeof quietCall>> = []
+  const client = {
+    callArguments: () => [{}, {}],
+    GRPCStreamCreator: () => () =>
+      new Promise((resolve) =>
+        setTimeout(() => {
+          const call = quietCall()
+          calls.push(call)
+          resolve(call)
+        }, delayMs),
+      ),
+  } as unknown as EventStoreDBClient
+  return { client, calls }
+}
+
+describe('createEsdbSubscription', () => {
+  it('cancels a call that opens after the subscription was closed', async () => {
+    const { client, calls } = slowClient(20)
+    const subscription = createEsdbSubscription(
+      { client, codec: testEventCodec, resubscribe: { maxAttempts: 0, baseDelayMs: 1 }, logger: undefined },
+      { from: 'start' },
+      () => undefined,
+    )
+    const next = subscription[Symbol.asyncIterator]().next()
+    await subscription.close()
+    expect(await next).toEqual({ done: true, value: undefined })
+    expect(calls).toHaveLength(1)
+    expect(calls[0]?.cancelled).toBe(true)
+  })
+})

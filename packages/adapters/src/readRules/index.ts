@@ -1,0 +1,2 @@
+// The port's read rules, shared by every store.
+export * from './readLimit.js'
