@@ -25,45 +25,57 @@ const PAGE = 2000
 /**
  * Reads every journey event in log order, calling `onEvent` for each; an event that fails to decode
  * is collected and the scan resumes right after it. Other store failures are thrown as exit 3.
+ *
+ * Pages start at the last position read (a position the store gave: EventStoreDB refuses reads
+ * from a position where no event starts) and drop that event. Stepping over an undecodable event
+ * reads from the position after it, which EventStoreDB may refuse: the scan then ends with exit 3
+ * after listing what it found.
  */
 export const scanLog = async (
   store: EventStore<JourneyEvent>,
   onEvent: (recorded: RecordedEvent<JourneyEvent>) => void = () => undefined,
+  pageSize = PAGE,
 ): Promise<LogScan> => {
   const bad: DecodeFailed[] = []
   let events = 0
-  let fromPosition: GlobalPosition | undefined
+  // Everything at or before `done` is handled; reads start at `from` (inclusive).
+  let done: GlobalPosition | undefined
+  let from: GlobalPosition | undefined
   const read = (maxCount: number) =>
-    store.readAll({ maxCount, filter: { streamPrefixes: [JOURNEY_STREAM_PREFIX] }, ...(fromPosition === undefined ? {} : { fromPosition }) })()
+    store.readAll({ maxCount, filter: { streamPrefixes: [JOURNEY_STREAM_PREFIX] }, ...(from === undefined ? {} : { fromPosition: from }) })()
+  const take = (recorded: RecordedEvent<JourneyEvent>) => {
+    if (done !== undefined && recorded.position <= done) return
+    events += 1
+    onEvent(recorded)
+    done = recorded.position
+  }
   for (;;) {
-    const page = await read(PAGE)
+    const page = await read(pageSize + 1)
     if (isLeft(page)) {
       if (page.left._tag !== 'DecodeFailed') throw infrastructureError(describeStoreError(page.left))
       // The events before the bad one did decode: take them one at a time up to it, then skip it.
       const failed = page.left
       for (;;) {
-        const one = await read(1)
+        // From the last event taken, read it again with the next; from a skipped one, the next only.
+        const one = await read(from !== undefined && from === done ? 2 : 1)
         if (isLeft(one)) {
           if (one.left._tag !== 'DecodeFailed') throw infrastructureError(describeStoreError(one.left))
           bad.push(one.left)
-          fromPosition = one.left.position + 1n
+          done = one.left.position
+          from = one.left.position + 1n
           if (one.left.position >= failed.position) break
           continue
         }
-        const recorded = one.right[0]
-        if (recorded === undefined) break
-        events += 1
-        onEvent(recorded)
-        fromPosition = recorded.position + 1n
+        const next = one.right.find((recorded) => done === undefined || recorded.position > done)
+        if (next === undefined) break
+        take(next)
+        from = next.position
       }
       continue
     }
-    for (const recorded of page.right) {
-      events += 1
-      onEvent(recorded)
-    }
+    page.right.forEach(take)
     const last = page.right[page.right.length - 1]
-    if (last === undefined || page.right.length < PAGE) return { events, bad }
-    fromPosition = last.position + 1n
+    if (last === undefined || page.right.length < pageSize + 1) return { events, bad }
+    from = last.position
   }
 }

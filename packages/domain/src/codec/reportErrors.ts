@@ -1,14 +1,18 @@
 import * as t from 'io-ts'
 
 // ---------------------------------------------------------------------------------------------
-// Readable validation failures: one line per wrong field, `path: expected Type, got value`.
+// Readable validation failures: one line per wrong field, `path: expected Type, got a string…`.
+// The value itself is never quoted: a stored payload may hold personal data, and these lines end
+// up in logs and in `parcours verify`. Its kind and size are enough to see what went wrong.
 // ---------------------------------------------------------------------------------------------
 
 const show = (value: unknown): string => {
   if (value === undefined) return 'nothing'
-  const json = JSON.stringify(value)
-  if (json === undefined) return typeof value
-  return json.length > 60 ? `${json.slice(0, 57)}...` : json
+  if (value === null) return 'null'
+  if (typeof value === 'string') return value.length === 0 ? 'an empty string' : `a string of ${value.length} characters`
+  if (Array.isArray(value)) return `an array of ${value.length}`
+  if (typeof value === 'object') return 'an object'
+  return `a ${typeof value}`
 }
 
 // A union's members add their index to the context; the path stops at the union, named whole.
