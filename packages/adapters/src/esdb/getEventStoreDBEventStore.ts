@@ -85,7 +85,7 @@ export const getEventStoreDBEventStore = <E extends { readonly type: string }>(
   const subscriptions = new Set<Subscription<E>>()
   let closed = false
   const closedError: StoreError = { _tag: 'StoreUnavailable', message: 'the EventStoreDB store is closed' }
-  if (connected._tag === 'Left') logger?.error({ err: connected.left }, 'cannot connect to EventStoreDB')
+  if (connected._tag === 'Left') logger?.debug({ err: connected.left }, 'cannot connect to EventStoreDB')
 
   /** Runs an operation on the client, or answers why there is none. */
   const withClient = async <A>(run: (client: EventStoreDBClient) => Promise<Either<StoreError, A>>): Promise<Either<StoreError, A>> => {
@@ -146,7 +146,7 @@ export const getEventStoreDBEventStore = <E extends { readonly type: string }>(
   const decodeInto = (out: Array<RecordedEvent<E>>, recorded: StreamsPb.ReadResp.ReadEvent.RecordedEvent): DecodeFailed | undefined => {
     const decoded = decodeStoredEvent(codec, storedEventOf(recorded))
     if (decoded._tag === 'Left') {
-      logger?.warn({ err: decoded.left }, 'stored event fails to decode')
+      logger?.debug({ err: decoded.left }, 'stored event fails to decode')
       return decoded.left
     }
     out.push(decoded.right)

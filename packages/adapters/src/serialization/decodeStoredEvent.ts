@@ -86,13 +86,13 @@ export const decodeStoredEvent = <E extends { readonly type: string }>(
 export const decodeStoredEvents = <E extends { readonly type: string }>(
   codec: EventCodec<E>,
   stored: Iterable<StoredEvent>,
-  log?: { readonly warn: (obj: object, msg: string) => void },
+  log?: { readonly debug: (obj: object, msg: string) => void },
 ): Either<DecodeFailed, ReadonlyArray<RecordedEvent<E>>> => {
   const out: Array<RecordedEvent<E>> = []
   for (const row of stored) {
     const decoded = decodeStoredEvent(codec, row)
     if (decoded._tag === 'Left') {
-      log?.warn({ err: decoded.left }, 'stored event fails to decode')
+      log?.debug({ err: decoded.left }, 'stored event fails to decode')
       return decoded
     }
     out.push(decoded.right)

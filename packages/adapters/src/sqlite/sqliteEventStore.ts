@@ -90,7 +90,7 @@ export const getSqliteEventStore = <E extends { readonly type: string }>(
   const log = options.logger?.child({ module: 'sqliteEventStore' })
   const pollIntervalMs = options.pollIntervalMs ?? 50
   const opened = open(options.path, options.busyTimeoutMs ?? 5000)
-  if (opened._tag === 'Left') log?.error({ err: opened.left }, 'cannot open the event store')
+  if (opened._tag === 'Left') log?.debug({ err: opened.left }, 'cannot open the event store')
   const appended = createAppendSignal()
   let closed = false
 
