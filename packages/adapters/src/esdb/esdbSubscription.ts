@@ -7,6 +7,7 @@ import { openRead, type ReadCall } from './rawRead.js'
 import { subscribeToAllRequest } from './readRequests.js'
 import { unavailable } from './storeErrors.js'
 import { storedEventOf, streamNameOfRecorded, typeOfRecorded } from './storedEventOf.js'
+import { subscriptionOf } from '../subscriptions/subscriptionOf.js'
 
 // ---------------------------------------------------------------------------------------------
 // model
@@ -136,13 +137,5 @@ export const createEsdbSubscription = <E extends { readonly type: string }>(
     }
   }
 
-  const iterator = messages()
-  return {
-    [Symbol.asyncIterator]: () => iterator,
-    close: async () => {
-      finish()
-      // Ends an iteration that never started or sits between messages; a pending `next` ends with the cancelled call.
-      void iterator.return(undefined)
-    },
-  }
+  return subscriptionOf(messages(), finish)
 }

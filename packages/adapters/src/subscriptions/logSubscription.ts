@@ -9,6 +9,7 @@ import type {
 } from '@parcours/domain'
 import { decodeStoredEvent, type StoredEvent } from '../serialization/index.js'
 import { matchesFilter } from './globalFilter.js'
+import { subscriptionOf } from './subscriptionOf.js'
 
 // ---------------------------------------------------------------------------------------------
 // model
@@ -106,13 +107,5 @@ export const createLogSubscription = <E extends { readonly type: string }>(
     }
   }
 
-  const iterator = messages()
-  return {
-    [Symbol.asyncIterator]: () => iterator,
-    close: async () => {
-      finish()
-      // Ends an iteration that never started or sits between messages; a pending `next` ends on its own.
-      void iterator.return(undefined)
-    },
-  }
+  return subscriptionOf(messages(), finish)
 }
