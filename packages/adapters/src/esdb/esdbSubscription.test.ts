@@ -52,4 +52,31 @@ describe('createEsdbSubscription', () => {
     expect(calls).toHaveLength(1)
     expect(calls[0]?.cancelled).toBe(true)
   })
+
+  it('ends with Failed when every call is confirmed and then fails: a confirmation alone is no progress', async () => {
+    let opened = 0
+    const confirmedThenFailing = {
+      cancel: () => undefined,
+      async *[Symbol.asyncIterator]() {
+        yield { hasConfirmation: () => true }
+        throw new Error('UNAVAILABLE')
+      },
+    }
+    const client = {
+      callArguments: () => [{}, {}],
+      GRPCStreamCreator: () => async () => {
+        opened += 1
+        return confirmedThenFailing
+      },
+    } as unknown as EventStoreDBClient
+    const subscription = createEsdbSubscription(
+      { client, codec: testEventCodec, resubscribe: { maxAttempts: 3, baseDelayMs: 1 }, logger: undefined },
+      { from: 'start' },
+      () => undefined,
+    )
+    const tags: string[] = []
+    for await (const message of subscription) tags.push(message._tag)
+    expect(tags).toEqual(['Failed'])
+    expect(opened).toBe(4)
+  })
 })

@@ -88,8 +88,11 @@ export const createEsdbSubscription = <E extends { readonly type: string }>(
           for await (const reply of call as AsyncIterable<StreamsPb.ReadResp>) {
             if (reply.hasConfirmation()) {
               if (failures > 0) logger?.info({ from: last?.toString(), attempt: failures }, 'subscription resumed')
-              failures = 0
-            } else if (reply.hasEvent()) {
+              continue
+            }
+            // Only progress clears past failures: a call confirmed then failing again still counts.
+            failures = 0
+            if (reply.hasEvent()) {
               const recorded = reply.getEvent()?.getEvent()
               if (recorded === undefined) continue
               const position = BigInt(recorded.getCommitPosition())
@@ -98,7 +101,7 @@ export const createEsdbSubscription = <E extends { readonly type: string }>(
               if (!filter.keep(streamNameOfRecorded(recorded), typeOfRecorded(recorded))) continue
               const decoded = decodeStoredEvent(codec, storedEventOf(recorded))
               if (decoded._tag === 'Left') {
-                logger?.warn({ err: decoded.left }, 'stored event fails to decode')
+                logger?.debug({ err: decoded.left }, 'stored event fails to decode')
                 yield { _tag: 'Failed', error: decoded.left }
                 return
               }
