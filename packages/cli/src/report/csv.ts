@@ -31,8 +31,13 @@ const row = (scope: string, month: string, f: DashboardFigures): ReadonlyArray<s
   f.followUps.overdue,
 ]
 
-// Ids are tokens without spaces, but a field is still quoted if it could break a row.
-const field = (v: string | number): string => (typeof v === 'string' && /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : String(v))
+// Ids are tokens without spaces, but a field is still quoted if it could break a row, and one a
+// spreadsheet would run as a formula (=, +, -, @) is prefixed with an apostrophe.
+const field = (v: string | number): string => {
+  if (typeof v !== 'string') return String(v)
+  const text = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v
+  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
+}
 
 /** The dashboard as CSV (pseudonymous ids and counts only; months, then the whole period as `total`). */
 export const dashboardCsv = (d: Dashboard): string => {
