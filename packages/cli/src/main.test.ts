@@ -29,9 +29,13 @@ describe('parcours program', () => {
       expect(r.code, name).toBe(0)
       expect(r.out, name).toContain(`Usage: parcours ${name}`)
     }
-    for (const [group, subs] of [['programme', ['enter', 'extend', 'exit']], ['follow-up', ['schedule', 'reschedule', 'keep', 'miss', 'cancel']]] as const)
+    for (const [group, subs] of [
+      ['programme', ['enter', 'extend', 'exit', 'phase start', 'phase end']],
+      ['situation', ['start', 'end', 'renew']],
+      ['follow-up', ['schedule', 'reschedule', 'keep', 'miss', 'cancel']],
+    ] as const)
       for (const sub of subs) {
-        const r = await parcours(group, sub, '--help')
+        const r = await parcours(group, ...sub.split(' '), '--help')
         expect(r.code).toBe(0)
         expect(r.out).toContain(`Usage: parcours ${group} ${sub}`)
       }
@@ -69,8 +73,8 @@ describe('parcours program', () => {
   })
 
   it('exits 2 when a group of commands is given no subcommand, and 0 when help is asked for', async () => {
-    for (const group of ['follow-up', 'programme']) {
-      const r = await parcours(group)
+    for (const group of ['follow-up', 'programme', 'situation', 'programme phase']) {
+      const r = await parcours(...group.split(' '))
       expect(r.code, group).toBe(2)
       expect(r.err, group).toContain(`Usage: parcours ${group}`)
     }

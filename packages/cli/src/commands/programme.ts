@@ -1,11 +1,12 @@
+import { randomUUID } from 'node:crypto'
 import type { Command } from 'commander'
 import { programmeExitReasons, programmes, type LocalDate, type Programme, type ProgrammeExitReason } from '@parcours/domain'
 import { subcommand } from '../cli/configureCommand.js'
-import { parseDate, parseOneOf } from '../cli/parse.js'
+import { parseDate, parseId, parseOneOf } from '../cli/parse.js'
 import { sendJourneyCommand, withJourneyOptions, type JourneyOptions } from './journey/index.js'
 import type { CommandModule } from './commandModule.js'
 
-/** `parcours programme enter|extend|exit`: PACEA and CEJ. */
+/** `parcours programme enter|extend|exit|phase start|phase end`: PACEA and CEJ, and the phases of a PACEA. */
 export const register: CommandModule['register'] = (command, ctx) => {
   withJourneyOptions(subcommand(command, 'enter', 'Enter PACEA or CEJ until a planned end', ctx.io))
     .requiredOption('--programme <name>', `one of ${programmes.join(', ')}`, parseOneOf(programmes))
@@ -22,5 +23,17 @@ export const register: CommandModule['register'] = (command, ctx) => {
     .requiredOption('--reason <reason>', `one of ${programmeExitReasons.join(', ')}`, parseOneOf(programmeExitReasons))
     .action((o: JourneyOptions & { readonly reason: ProgrammeExitReason }, cmd: Command) =>
       sendJourneyCommand(ctx, cmd, o, { type: 'ExitProgramme', reason: o.reason }),
+    )
+  const phase = subcommand(command, 'phase', 'Start or end a phase of the open PACEA', ctx.io)
+  withJourneyOptions(subcommand(phase, 'start', 'Start a PACEA phase (the first within 1 month of the signature)', ctx.io))
+    .option('--phase <id>', 'phase id (generated when absent)', parseId)
+    .requiredOption('--until <date>', "planned end (YYYY-MM-DD), by the PACEA's planned end at the latest", parseDate)
+    .action((o: JourneyOptions & { readonly phase?: string; readonly until: LocalDate }, cmd: Command) =>
+      sendJourneyCommand(ctx, cmd, o, { type: 'StartPaceaPhase', phaseId: o.phase ?? `ph-${randomUUID().slice(0, 8)}`, plannedEndOn: o.until }),
+    )
+  withJourneyOptions(subcommand(phase, 'end', 'End the running PACEA phase', ctx.io))
+    .requiredOption('--phase <id>', 'the phase', parseId)
+    .action((o: JourneyOptions & { readonly phase: string }, cmd: Command) =>
+      sendJourneyCommand(ctx, cmd, o, { type: 'EndPaceaPhase', phaseId: o.phase }),
     )
 }

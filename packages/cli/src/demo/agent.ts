@@ -10,6 +10,7 @@ import {
 import { maybeComment, openJourney, seal, send, type AgentContext } from './agentContext.js'
 import { closeFor, contact } from './contact.js'
 import { answerProposal } from './proposals.js'
+import { endPhase, endSituation, renewImmersion, startPhase } from './situations.js'
 import { themeWeights, type Intent, type Youth } from './youth.js'
 
 // ---------------------------------------------------------------------------------------------
@@ -68,6 +69,14 @@ const runIntent = async (ctx: AgentContext, y: Youth, day: LocalDate, intent: In
       return
     case 'late':
       return lateFollowUp(ctx, y, day, intent.followUpId)
+    case 'start-phase':
+      return startPhase(ctx, y, day)
+    case 'end-phase':
+      return endPhase(ctx, y, day, intent.phaseId)
+    case 'renew-immersion':
+      return renewImmersion(ctx, y, day, intent.situationId)
+    case 'end-situation':
+      return endSituation(ctx, y, day, intent.situationId)
     case 'tick':
       // The time rules already ran for this wake-up when they were due.
       return
@@ -76,7 +85,9 @@ const runIntent = async (ctx: AgentContext, y: Youth, day: LocalDate, intent: In
 
 /** An overdue follow-up, some days later: the young person comes after all, is marked absent, or it is dropped. */
 const lateFollowUp = async (ctx: AgentContext, y: Youth, day: LocalDate, followUpId: FollowUpId): Promise<void> => {
-  if (openJourney(y)?.followUps[followUpId]?.status !== 'pending') return
+  const f = openJourney(y)?.followUps[followUpId]
+  // A follow-up moved to a later day since is handled on that day.
+  if (f?.status !== 'pending' || f.dueOn > day) return
   const r = y.rng.next()
   if (r < 0.45) return contact(ctx, y, day, followUpId)
   if (r < 0.75) return missed(ctx, y, day, followUpId)

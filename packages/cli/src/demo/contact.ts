@@ -1,6 +1,7 @@
 import { addDays, addMonths, minDate, type FollowUpId, type LocalDate, type Programme, type RegisteredJourney } from '@parcours/domain'
 import { maybeComment, openJourney, send, type AgentContext } from './agentContext.js'
 import { offerProposal, startEmployment } from './proposals.js'
+import { startSituation } from './situations.js'
 import type { Youth } from './youth.js'
 
 // ---------------------------------------------------------------------------------------------
@@ -28,6 +29,7 @@ const enterProgramme = async (ctx: AgentContext, y: Youth, on: LocalDate, journe
   const plannedEndOn = minDate(addMonths(on, programme === 'CEJ' ? 12 : y.rng.int(6, 18)), limit)
   if (plannedEndOn <= on) return
   if (!(await send(ctx, y, on, { type: 'EnterProgramme', programme, plannedEndOn }))) return
+  if (programme === 'PACEA') y.intents.push({ kind: 'start-phase', on: addDays(on, y.rng.int(0, 25)) })
   if (y.rng.chance(0.1)) y.intents.push({ kind: 'exit-programme', on: addDays(on, y.rng.int(30, 200)), reason: 'youth-request' })
   else if (programme === 'CEJ' && y.rng.chance(0.06)) y.intents.push({ kind: 'exit-programme', on: addDays(on, y.rng.int(30, 200)), reason: 'breach' })
   else if (programme === 'CEJ' && y.rng.chance(0.2)) y.intents.push({ kind: 'extend-programme', on: addDays(plannedEndOn, -y.rng.int(5, 25)) })
@@ -67,6 +69,9 @@ export const contact = async (ctx: AgentContext, y: Youth, on: LocalDate, follow
     if (y.rng.chance(OFFER_RATE[y.profile.track])) await offerProposal(ctx, y, on)
     if (y.rng.chance(0.12)) await offerProposal(ctx, y, on)
     if (y.profile.track === 'employment' && y.rng.chance(0.03)) await startEmployment(ctx, y, on, null)
+    const busy = Object.values(journey.situations).some((s) => (s.kind === 'volunteering' || s.kind === 'schooling') && s.endedOn === null)
+    if (!busy && openJourney(y) !== null && y.rng.chance(0.015))
+      await startSituation(ctx, y, on, y.profile.track === 'training' ? 'schooling' : 'volunteering')
   }
   if (openJourney(y) !== null && y.rng.chance(0.06)) {
     y.workshops += 1

@@ -9,6 +9,7 @@ import {
   type Theme,
 } from '@parcours/domain'
 import { openJourney, send, type AgentContext } from './agentContext.js'
+import { startSituation } from './situations.js'
 import { themeWeights, type Youth } from './youth.js'
 
 // ---------------------------------------------------------------------------------------------
@@ -93,4 +94,5 @@ export const answerProposal = async (ctx: AgentContext, y: Youth, on: LocalDate,
   if (proposal.theme === 'training') await startTraining(ctx, y, on, proposalId)
   else if (proposal.theme === 'apprenticeship') await startEmployment(ctx, y, on, proposalId, 'apprenticeship')
   else if (proposal.theme === 'employment') await startEmployment(ctx, y, on, proposalId)
+  else if (proposal.theme === 'immersion' && openJourney(y) !== null) await startSituation(ctx, y, on, 'immersion')
 }

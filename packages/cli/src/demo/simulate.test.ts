@@ -60,9 +60,11 @@ describe('network simulation', () => {
     expect(seen((e) => (e.type === 'ProposalOutcomeRecorded' ? e.outcome : null))).toEqual(new Set(proposalOutcomes))
     expect(seen((e) => (e.type === 'JourneyClosed' ? e.reason : null))).toEqual(new Set(exitReasons))
     expect(seen((e) => (e.type === 'ProgrammeEntered' ? e.programme : null))).toEqual(new Set(['PACEA', 'CEJ']))
+    expect(seen((e) => (e.type === 'SituationStarted' ? e.kind : null))).toEqual(new Set(['immersion', 'volunteering', 'schooling']))
     const types = seen((e) => e.type)
     for (const type of ['FollowUpDue', 'FollowUpMissed', 'FollowUpKept', 'FollowUpRescheduled', 'FollowUpCancelled', 'JourneyTransferred',
-      'JourneyReopened', 'TrainingStarted', 'TrainingEnded', 'EmploymentStarted', 'EmploymentEnded', 'ProgrammeExtended', 'DiagnosticCompleted'])
+      'JourneyReopened', 'TrainingStarted', 'TrainingEnded', 'EmploymentStarted', 'EmploymentEnded', 'ProgrammeExtended', 'DiagnosticCompleted',
+      'PaceaPhaseStarted', 'PaceaPhaseEnded', 'SituationStarted', 'SituationEnded', 'ImmersionRenewed'])
       expect(types, type).toContain(type)
     expect(stats.right.youths).toBe(400)
     // No journey is left stalled: every open one saw its counsellor in the last four months.

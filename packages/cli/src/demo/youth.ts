@@ -5,6 +5,7 @@ import {
   type JourneyState,
   type LocalDate,
   type MissionLocaleId,
+  type PhaseId,
   type Programme,
   type ProposalId,
   type ProposalOutcome,
@@ -45,6 +46,10 @@ export type Intent =
   | { readonly kind: 'reopen'; readonly on: LocalDate }
   | { readonly kind: 'tick'; readonly on: LocalDate }
   | { readonly kind: 'late'; readonly on: LocalDate; readonly followUpId: FollowUpId }
+  | { readonly kind: 'start-phase'; readonly on: LocalDate }
+  | { readonly kind: 'end-phase'; readonly on: LocalDate; readonly phaseId: PhaseId }
+  | { readonly kind: 'renew-immersion'; readonly on: LocalDate; readonly situationId: SituationId }
+  | { readonly kind: 'end-situation'; readonly on: LocalDate; readonly situationId: SituationId }
 
 /** A simulated young person and the simulator's memory of their journey. */
 export interface Youth {
@@ -63,6 +68,7 @@ export interface Youth {
   sequence: number
   proposals: number
   situations: number
+  phases: number
   workshops: number
   contacts: number
   missesInRow: number
@@ -118,6 +124,7 @@ export const newYouth = (
   sequence: 0,
   proposals: 0,
   situations: 0,
+  phases: 0,
   workshops: 0,
   contacts: 0,
   missesInRow: 0,

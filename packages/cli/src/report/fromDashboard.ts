@@ -23,6 +23,7 @@ export const indicatorRows = (f: DashboardFigures): ReadonlyArray<readonly [stri
   ['Proposals carried out', f.proposalsByOutcome['carried-out']],
   ['Training entries (qualifying)', `${f.trainingEntries} (${f.qualifyingTrainingEntries})`],
   ['Employment entries: durable / other', `${f.employmentEntries.durable} / ${f.employmentEntries.other}`],
+  ['Immersions (PMSMP) started', f.immersionEntries],
   ['Exits', f.exits],
   ['Positive exit rate', percent(f.positiveExitRate)],
   ['Median days to first proposal', days(f.medianDaysToFirstProposal)],

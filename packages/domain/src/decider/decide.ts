@@ -9,6 +9,8 @@ import { refuse } from './decision.js'
 import { closeJourney, erasePersonalData, reopenJourney } from './closing.js'
 import { foldJourney } from './evolve.js'
 import { cancelFollowUp, keepFollowUp, missFollowUp, policyFollowUp, rescheduleFollowUp, scheduleFollowUp } from './followUps.js'
+import { endSituation, renewImmersion, startSituation } from './otherSituations.js'
+import { endPaceaPhase, startPaceaPhase } from './phases.js'
 import { enterProgramme, exitProgramme, extendProgramme } from './programmes.js'
 import { acceptProposal, offerProposal, recordProposalOutcome } from './proposals.js'
 import { registerYouth } from './registration.js'
@@ -37,6 +39,10 @@ const ruleFor = (c: JourneyCommand, s: RegisteredJourney, p: JourneyPolicy): Dec
       return extendProgramme(c, s, p)
     case 'ExitProgramme':
       return exitProgramme(c, s, p)
+    case 'StartPaceaPhase':
+      return startPaceaPhase(c, s, p)
+    case 'EndPaceaPhase':
+      return endPaceaPhase(c, s, p)
     case 'OfferProposal':
       return offerProposal(c, s, p)
     case 'AcceptProposal':
@@ -51,6 +57,12 @@ const ruleFor = (c: JourneyCommand, s: RegisteredJourney, p: JourneyPolicy): Dec
       return startEmployment(c, s, p)
     case 'EndEmployment':
       return endEmployment(c, s, p)
+    case 'StartSituation':
+      return startSituation(c, s, p)
+    case 'EndSituation':
+      return endSituation(c, s, p)
+    case 'RenewImmersion':
+      return renewImmersion(c, s, p)
     case 'ScheduleFollowUp':
       return scheduleFollowUp(c, s, p)
     case 'RescheduleFollowUp':

@@ -1,7 +1,8 @@
 import type { KeyId } from '../model/ids.js'
 import type { JourneyEvent } from '../model/events.js'
 import type { Sealed } from '../model/sealed.js'
-import type { FollowUpState, JourneyState, ProposalState, RegisteredJourney, SituationState } from '../model/state.js'
+import type { LocalDate } from '../model/localDate.js'
+import type { FollowUpState, JourneyState, PhaseState, ProposalState, RegisteredJourney, SituationState } from '../model/state.js'
 import { entryOf } from '../model/state.js'
 
 // ---------------------------------------------------------------------------------------------
@@ -32,6 +33,17 @@ const followUp = (s: RegisteredJourney, id: string, f: (x: FollowUpState) => Fol
   followUps: updateIn(s.followUps, id, f),
 })
 
+const phase = (s: RegisteredJourney, id: string, f: (x: PhaseState) => PhaseState): RegisteredJourney => ({
+  ...s,
+  phases: updateIn(s.phases, id, f),
+})
+
+// A phase still running ends with its programme (or with the journey).
+const endRunningPhases = (s: RegisteredJourney, on: LocalDate): RegisteredJourney =>
+  Object.values(s.phases).some((p) => p.endedOn === null)
+    ? { ...s, phases: Object.fromEntries(Object.entries(s.phases).map(([id, p]) => [id, p.endedOn === null ? { ...p, endedOn: on } : p])) }
+    : s
+
 const register = (e: Extract<JourneyEvent, { type: 'YouthRegistered' }>): RegisteredJourney =>
   withKey(
     {
@@ -53,6 +65,7 @@ const register = (e: Extract<JourneyEvent, { type: 'YouthRegistered' }>): Regist
       requests: {},
       proposals: {},
       situations: {},
+      phases: {},
       followUps: {},
       followUpCount: 0,
     },
@@ -72,11 +85,19 @@ const evolveRegistered = (s: RegisteredJourney, e: JourneyEvent): RegisteredJour
     case 'DiagnosticCompleted':
       return withKey({ ...s, diagnosticOn: e.on }, e.comment)
     case 'ProgrammeEntered':
-      return { ...s, programme: { programme: e.programme, enteredOn: e.on, plannedEndOn: e.plannedEndOn } }
+      return { ...s, programme: { programme: e.programme, enteredOn: e.on, plannedEndOn: e.plannedEndOn, phasesStarted: 0 } }
     case 'ProgrammeExtended':
       return s.programme === null ? s : { ...s, programme: { ...s.programme, plannedEndOn: e.plannedEndOn } }
     case 'ProgrammeExited':
-      return { ...s, programme: null, lastProgrammeExitOn: e.on }
+      return { ...endRunningPhases(s, e.on), programme: null, lastProgrammeExitOn: e.on }
+    case 'PaceaPhaseStarted':
+      return {
+        ...s,
+        programme: s.programme === null ? null : { ...s.programme, phasesStarted: s.programme.phasesStarted + 1 },
+        phases: { ...s.phases, [e.phaseId]: { startedOn: e.on, plannedEndOn: e.plannedEndOn, endedOn: null } },
+      }
+    case 'PaceaPhaseEnded':
+      return phase(s, e.phaseId, (p) => ({ ...p, endedOn: e.on }))
     case 'ProposalOffered':
       return {
         ...s,
@@ -97,6 +118,8 @@ const evolveRegistered = (s: RegisteredJourney, e: JourneyEvent): RegisteredJour
           [e.trainingId]: {
             kind: 'training',
             startedOn: e.on,
+            plannedEndOn: e.plannedEndOn,
+            renewedOn: null,
             proposalId: e.proposalId,
             endedOn: null,
             contract: null,
@@ -116,6 +139,8 @@ const evolveRegistered = (s: RegisteredJourney, e: JourneyEvent): RegisteredJour
           [e.employmentId]: {
             kind: 'employment',
             startedOn: e.on,
+            plannedEndOn: null,
+            renewedOn: null,
             proposalId: e.proposalId,
             endedOn: null,
             contract: e.contract,
@@ -127,6 +152,29 @@ const evolveRegistered = (s: RegisteredJourney, e: JourneyEvent): RegisteredJour
       }
     case 'EmploymentEnded':
       return situation(s, e.employmentId, (x) => ({ ...x, endedOn: e.on }))
+    case 'SituationStarted':
+      return {
+        ...s,
+        situations: {
+          ...s.situations,
+          [e.situationId]: {
+            kind: e.kind,
+            startedOn: e.on,
+            plannedEndOn: e.plannedEndOn,
+            renewedOn: null,
+            proposalId: null,
+            endedOn: null,
+            contract: null,
+            durable: false,
+            qualifying: false,
+            result: null,
+          },
+        },
+      }
+    case 'SituationEnded':
+      return situation(s, e.situationId, (x) => ({ ...x, endedOn: e.on }))
+    case 'ImmersionRenewed':
+      return situation(s, e.situationId, (x) => ({ ...x, plannedEndOn: e.plannedEndOn, renewedOn: e.on }))
     case 'FollowUpScheduled':
       return {
         ...s,
@@ -144,7 +192,7 @@ const evolveRegistered = (s: RegisteredJourney, e: JourneyEvent): RegisteredJour
     case 'FollowUpDue':
       return followUp(s, e.followUpId, (f) => ({ ...f, overdue: true }))
     case 'JourneyClosed':
-      return withKey({ ...s, status: 'closed', closedOn: e.on, exitReason: e.reason, programme: null }, e.comment)
+      return withKey({ ...endRunningPhases(s, e.on), status: 'closed', closedOn: e.on, exitReason: e.reason, programme: null }, e.comment)
     case 'JourneyReopened':
       return { ...s, status: 'open', closedOn: null, exitReason: null, counsellorId: e.counsellorId }
     case 'PersonalDataErased':

@@ -150,6 +150,58 @@ describe('journey invariants (properties)', () => {
     )
   })
 
+  test('property: PACEA phases run one at a time, inside an open PACEA, never past its planned end; the first starts within a month', () => {
+    fc.assert(
+      fc.property(arbRun, ({ events }) => {
+        let pacea: { enteredOn: LocalDate; plannedEndOn: LocalDate; phases: number } | null = null
+        let running: string | null = null
+        for (const e of events) {
+          if (e.type === 'ProgrammeEntered') pacea = e.programme === 'PACEA' ? { enteredOn: e.on, plannedEndOn: e.plannedEndOn, phases: 0 } : null
+          else if (e.type === 'ProgrammeExited' || e.type === 'JourneyClosed') [pacea, running] = [null, null]
+          else if (e.type === 'PaceaPhaseStarted') {
+            expect(pacea).not.toBeNull()
+            expect(running).toBeNull()
+            expect(e.on <= e.plannedEndOn && e.plannedEndOn <= pacea!.plannedEndOn).toBe(true)
+            if (pacea!.phases === 0) expect(e.on <= addMonths(pacea!.enteredOn, 1)).toBe(true)
+            pacea = { ...pacea!, phases: pacea!.phases + 1 }
+            running = e.phaseId
+          } else if (e.type === 'PaceaPhaseEnded') {
+            expect(e.phaseId).toBe(running)
+            running = null
+          }
+        }
+      }),
+      runs,
+    )
+  })
+
+  test('property: an immersion lasts 1 month at most and is renewed once at most, by 1 month at most', () => {
+    fc.assert(
+      fc.property(arbRun, ({ events }) => {
+        const immersions = new Map<string, { plannedEndOn: LocalDate; renewed: boolean; ended: boolean }>()
+        for (const e of events) {
+          if (e.type === 'SituationStarted') {
+            expect(e.plannedEndOn >= e.on).toBe(true)
+            if (e.kind === 'immersion') {
+              expect(e.plannedEndOn <= addMonths(e.on, 1)).toBe(true)
+              immersions.set(e.situationId, { plannedEndOn: e.plannedEndOn, renewed: false, ended: false })
+            }
+          } else if (e.type === 'ImmersionRenewed') {
+            const i = immersions.get(e.situationId)!
+            expect(i.renewed || i.ended).toBe(false)
+            expect(e.plannedEndOn > i.plannedEndOn && e.plannedEndOn <= addMonths(i.plannedEndOn, 1)).toBe(true)
+            immersions.set(e.situationId, { ...i, plannedEndOn: e.plannedEndOn, renewed: true })
+          } else if (e.type === 'SituationEnded' && e.kind === 'immersion') {
+            const i = immersions.get(e.situationId)!
+            expect(i.ended).toBe(false)
+            immersions.set(e.situationId, { ...i, ended: true })
+          }
+        }
+      }),
+      runs,
+    )
+  })
+
   test('property: exactly one outcome per proposal, never before the offer, only for offered proposals', () => {
     fc.assert(
       fc.property(arbRun, ({ events, state }) => {

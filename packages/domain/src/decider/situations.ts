@@ -1,6 +1,6 @@
 import type { SituationId } from '../model/ids.js'
 import type { LocalDate } from '../model/localDate.js'
-import type { RegisteredJourney, SituationState } from '../model/state.js'
+import type { RegisteredJourney } from '../model/state.js'
 import { entryOf } from '../model/state.js'
 import type { ContractType } from '../model/vocabulary.js'
 import type { JourneyPolicy } from '../policy/journeyPolicy.js'
@@ -17,12 +17,13 @@ export const isDurableEmployment = (contract: ContractType, durationMonths: numb
   contract === 'apprenticeship' ||
   (contract === 'CDD' && durationMonths !== null && durationMonths > policy.durableCddOverMonths)
 
-const refuseDuplicate = (s: RegisteredJourney, id: SituationId): Decision | null =>
+/** Refuses a situation id already taken by any situation of the journey. */
+export const refuseDuplicateSituation = (s: RegisteredJourney, id: SituationId): Decision | null =>
   entryOf(s.situations, id) !== undefined ? refuse({ _tag: 'DuplicateSituation', situationId: id }) : null
 
 /** Start a training; from a proposal, that proposal is training or apprenticeship, accepted or carried out (policy). */
 export const startTraining: Rule<'StartTraining'> = (c, s) => {
-  const duplicate = refuseDuplicate(s, c.trainingId)
+  const duplicate = refuseDuplicateSituation(s, c.trainingId)
   if (duplicate !== null) return duplicate
   if (c.proposalId !== null) {
     const p = entryOf(s.proposals, c.proposalId)
@@ -45,7 +46,7 @@ export const startTraining: Rule<'StartTraining'> = (c, s) => {
 
 /** Start an employment; a CDD needs its duration, and durability is derived. */
 export const startEmployment: Rule<'StartEmployment'> = (c, s, policy) => {
-  const duplicate = refuseDuplicate(s, c.employmentId)
+  const duplicate = refuseDuplicateSituation(s, c.employmentId)
   if (duplicate !== null) return duplicate
   if (c.durationMonths !== null && (!Number.isInteger(c.durationMonths) || c.durationMonths < 1))
     return refuse({ _tag: 'InvalidDuration', durationMonths: c.durationMonths })
@@ -66,7 +67,7 @@ export const startEmployment: Rule<'StartEmployment'> = (c, s, policy) => {
   })
 }
 
-const endable = (s: RegisteredJourney, id: SituationId, kind: SituationState['kind'], on: LocalDate): Decision | null => {
+const endable = (s: RegisteredJourney, id: SituationId, kind: 'training' | 'employment', on: LocalDate): Decision | null => {
   const x = entryOf(s.situations, id)
   if (x === undefined || x.kind !== kind) return refuse({ _tag: 'UnknownSituation', situationId: id, kind })
   if (x.endedOn !== null) return refuse({ _tag: 'SituationAlreadyEnded', situationId: id, endedOn: x.endedOn })

@@ -1,11 +1,12 @@
 import * as t from 'io-ts'
-import { CounsellorId, FollowUpId, MissionLocaleId, ProposalId, RequestId, SituationId, YouthId } from './ids.js'
+import { CounsellorId, FollowUpId, MissionLocaleId, PhaseId, ProposalId, RequestId, SituationId, YouthId } from './ids.js'
 import { LocalDate } from './localDate.js'
 import { Sealed } from './sealed.js'
 import {
   ContractType,
   ExitReason,
   FollowUpChannel,
+  OtherSituationKind,
   Programme,
   ProgrammeExitReason,
   ProposalOutcome,
@@ -71,6 +72,14 @@ export type ExtendProgramme = t.TypeOf<typeof ExtendProgramme>
 export const ExitProgramme = command('ExitProgramme', { reason: ProgrammeExitReason })
 export type ExitProgramme = t.TypeOf<typeof ExitProgramme>
 
+/** Start a phase of the open PACEA, ending by the PACEA's planned end at the latest. */
+export const StartPaceaPhase = command('StartPaceaPhase', { phaseId: PhaseId, plannedEndOn: LocalDate })
+export type StartPaceaPhase = t.TypeOf<typeof StartPaceaPhase>
+
+/** End the running phase of the PACEA. */
+export const EndPaceaPhase = command('EndPaceaPhase', { phaseId: PhaseId })
+export type EndPaceaPhase = t.TypeOf<typeof EndPaceaPhase>
+
 /** Offer a proposal with a respond-by date. */
 export const OfferProposal = command('OfferProposal', {
   proposalId: ProposalId,
@@ -115,6 +124,22 @@ export type StartEmployment = t.TypeOf<typeof StartEmployment>
 /** End an employment. */
 export const EndEmployment = command('EndEmployment', { employmentId: SituationId })
 export type EndEmployment = t.TypeOf<typeof EndEmployment>
+
+/** Start an immersion (PMSMP, 1 month at most), a volunteering or a schooling. */
+export const StartSituation = command('StartSituation', {
+  situationId: SituationId,
+  kind: OtherSituationKind,
+  plannedEndOn: LocalDate,
+})
+export type StartSituation = t.TypeOf<typeof StartSituation>
+
+/** End an immersion, a volunteering or a schooling. */
+export const EndSituation = command('EndSituation', { situationId: SituationId })
+export type EndSituation = t.TypeOf<typeof EndSituation>
+
+/** Renew an immersion once, 1 month at most beyond its current planned end. */
+export const RenewImmersion = command('RenewImmersion', { situationId: SituationId, plannedEndOn: LocalDate })
+export type RenewImmersion = t.TypeOf<typeof RenewImmersion>
 
 /** Schedule a follow-up. */
 export const ScheduleFollowUp = command('ScheduleFollowUp', {
@@ -167,6 +192,8 @@ export const JourneyCommand = t.union(
     EnterProgramme,
     ExtendProgramme,
     ExitProgramme,
+    StartPaceaPhase,
+    EndPaceaPhase,
     OfferProposal,
     AcceptProposal,
     RecordProposalOutcome,
@@ -174,6 +201,9 @@ export const JourneyCommand = t.union(
     EndTraining,
     StartEmployment,
     EndEmployment,
+    StartSituation,
+    EndSituation,
+    RenewImmersion,
     ScheduleFollowUp,
     RescheduleFollowUp,
     KeepFollowUp,

@@ -1,7 +1,7 @@
-import type { FollowUpId, MissionLocaleId, ProposalId, RequestId, SituationId } from './ids.js'
+import type { FollowUpId, MissionLocaleId, PhaseId, ProposalId, RequestId, SituationId } from './ids.js'
 import type { LocalDate } from './localDate.js'
 import type { FollowUpStatus } from './state.js'
-import type { ContractType, ExitReason, Programme, ProposalOutcome, Theme } from './vocabulary.js'
+import type { ContractType, ExitReason, OtherSituationKind, Programme, ProposalOutcome, Theme } from './vocabulary.js'
 import type { JourneyCommandType } from './commands.js'
 
 // ---------------------------------------------------------------------------------------------
@@ -43,6 +43,15 @@ export type JourneyError =
   | { readonly _tag: 'ExtensionNotLater'; readonly plannedEndOn: LocalDate; readonly currentPlannedEndOn: LocalDate }
   | { readonly _tag: 'ProgrammesOverlap'; readonly on: LocalDate; readonly previousExitOn: LocalDate }
   | { readonly _tag: 'DatedBeforeProgrammeEntry'; readonly on: LocalDate; readonly enteredOn: LocalDate }
+  // PACEA phases
+  | { readonly _tag: 'NoOpenPacea'; readonly openProgramme: Programme | null }
+  | { readonly _tag: 'DuplicatePhase'; readonly phaseId: PhaseId }
+  | { readonly _tag: 'PhaseAlreadyRunning'; readonly phaseId: PhaseId; readonly startedOn: LocalDate }
+  | { readonly _tag: 'PhasesOverlap'; readonly on: LocalDate; readonly previousEndOn: LocalDate }
+  | { readonly _tag: 'FirstPhaseTooLate'; readonly on: LocalDate; readonly signedOn: LocalDate; readonly latestOn: LocalDate }
+  | { readonly _tag: 'PhaseEndsAfterProgramme'; readonly plannedEndOn: LocalDate; readonly programmePlannedEndOn: LocalDate }
+  | { readonly _tag: 'UnknownPhase'; readonly phaseId: PhaseId }
+  | { readonly _tag: 'PhaseAlreadyEnded'; readonly phaseId: PhaseId; readonly endedOn: LocalDate }
   // proposals
   | { readonly _tag: 'DuplicateProposal'; readonly proposalId: ProposalId }
   | { readonly _tag: 'RespondByBeforeOffer'; readonly on: LocalDate; readonly respondBy: LocalDate }
@@ -55,11 +64,14 @@ export type JourneyError =
   | { readonly _tag: 'ProposalNotAccepted'; readonly proposalId: ProposalId }
   // situations
   | { readonly _tag: 'DuplicateSituation'; readonly situationId: SituationId }
-  | { readonly _tag: 'UnknownSituation'; readonly situationId: SituationId; readonly kind: 'training' | 'employment' }
+  | { readonly _tag: 'UnknownSituation'; readonly situationId: SituationId; readonly kind: 'training' | 'employment' | OtherSituationKind | 'other' }
   | { readonly _tag: 'SituationAlreadyEnded'; readonly situationId: SituationId; readonly endedOn: LocalDate }
   | { readonly _tag: 'EndBeforeStart'; readonly startOn: LocalDate; readonly endOn: LocalDate }
   | { readonly _tag: 'DurationRequired'; readonly contract: ContractType }
   | { readonly _tag: 'InvalidDuration'; readonly durationMonths: number }
+  | { readonly _tag: 'ImmersionTooLong'; readonly maxMonths: number; readonly plannedEndOn: LocalDate; readonly latestEndOn: LocalDate }
+  | { readonly _tag: 'ImmersionAlreadyRenewed'; readonly situationId: SituationId; readonly renewedOn: LocalDate }
+  | { readonly _tag: 'DatedBeforeSituationStart'; readonly situationId: SituationId; readonly on: LocalDate; readonly startedOn: LocalDate }
   // follow-ups
   | { readonly _tag: 'DuplicateFollowUp'; readonly followUpId: FollowUpId }
   | { readonly _tag: 'UnknownFollowUp'; readonly followUpId: FollowUpId }
@@ -102,6 +114,14 @@ const describe: { readonly [K in JourneyErrorTag]: (e: Extract<JourneyError, { _
   ExtensionNotLater: (e) => `An extension must end after the current planned end ${e.currentPlannedEndOn}, not on ${e.plannedEndOn}.`,
   ProgrammesOverlap: (e) => `A programme cannot start on ${e.on}, before the previous one ended on ${e.previousExitOn}.`,
   DatedBeforeProgrammeEntry: (e) => `The date ${e.on} is before the programme started on ${e.enteredOn}.`,
+  NoOpenPacea: (e) => (e.openProgramme === null ? 'No PACEA is open: phases belong to a PACEA.' : `Phases belong to a PACEA, not to the open ${e.openProgramme}.`),
+  DuplicatePhase: (e) => `A phase ${e.phaseId} already exists.`,
+  PhaseAlreadyRunning: (e) => `Phase ${e.phaseId} is running since ${e.startedOn}: end it first.`,
+  PhasesOverlap: (e) => `A phase cannot start on ${e.on}, before the previous one ended on ${e.previousEndOn}.`,
+  FirstPhaseTooLate: (e) => `The first phase must start by ${e.latestOn} (the PACEA was signed on ${e.signedOn}), not on ${e.on}.`,
+  PhaseEndsAfterProgramme: (e) => `A phase ends with its PACEA: planned end ${e.plannedEndOn} is after the PACEA's planned end ${e.programmePlannedEndOn}.`,
+  UnknownPhase: (e) => `No phase ${e.phaseId} was started.`,
+  PhaseAlreadyEnded: (e) => `Phase ${e.phaseId} already ended on ${e.endedOn}.`,
   DuplicateProposal: (e) => `A proposal ${e.proposalId} was already offered.`,
   RespondByBeforeOffer: (e) => `The respond-by date ${e.respondBy} is before the offer on ${e.on}.`,
   UnknownProposal: (e) => `No proposal ${e.proposalId} was offered.`,
@@ -112,11 +132,14 @@ const describe: { readonly [K in JourneyErrorTag]: (e: Extract<JourneyError, { _
   NotATrainingProposal: (e) => `Proposal ${e.proposalId} is about '${e.theme}', not training or apprenticeship.`,
   ProposalNotAccepted: (e) => `Proposal ${e.proposalId} was neither accepted nor carried out.`,
   DuplicateSituation: (e) => `A situation ${e.situationId} already exists.`,
-  UnknownSituation: (e) => `No ${e.kind} ${e.situationId} was started.`,
+  UnknownSituation: (e) => `No ${e.kind === 'other' ? 'immersion, volunteering or schooling' : e.kind} ${e.situationId} was started.`,
   SituationAlreadyEnded: (e) => `Situation ${e.situationId} already ended on ${e.endedOn}.`,
   EndBeforeStart: (e) => `The end ${e.endOn} is before the start ${e.startOn}.`,
   DurationRequired: (e) => `A ${e.contract} needs its duration in months.`,
   InvalidDuration: (e) => `A duration must be a whole number of months from 1, not ${e.durationMonths}.`,
+  ImmersionTooLong: (e) => `An immersion lasts ${e.maxMonths} month(s) at most: planned end ${e.plannedEndOn} is after ${e.latestEndOn}.`,
+  ImmersionAlreadyRenewed: (e) => `Immersion ${e.situationId} was already renewed on ${e.renewedOn}: it is renewable once.`,
+  DatedBeforeSituationStart: (e) => `The date ${e.on} is before situation ${e.situationId} started on ${e.startedOn}.`,
   DuplicateFollowUp: (e) => `A follow-up ${e.followUpId} already exists.`,
   UnknownFollowUp: (e) => `No follow-up ${e.followUpId} was scheduled.`,
   FollowUpNotPending: (e) => `Follow-up ${e.followUpId} is ${e.status}, no longer pending.`,

@@ -1,11 +1,12 @@
 import * as t from 'io-ts'
-import { CounsellorId, FollowUpId, KeyId, MissionLocaleId, ProposalId, RequestId, SituationId, YouthId } from './ids.js'
+import { CounsellorId, FollowUpId, KeyId, MissionLocaleId, PhaseId, ProposalId, RequestId, SituationId, YouthId } from './ids.js'
 import { LocalDate } from './localDate.js'
 import { Sealed } from './sealed.js'
 import {
   ContractType,
   ExitReason,
   FollowUpChannel,
+  OtherSituationKind,
   Programme,
   ProgrammeExitReason,
   ProposalOutcome,
@@ -85,6 +86,19 @@ export const ProgrammeExited = event('ProgrammeExited', {
 })
 export type ProgrammeExited = t.TypeOf<typeof ProgrammeExited>
 
+/** A phase of the open PACEA started; it ends by its planned end at the latest, and with the PACEA. */
+export const PaceaPhaseStarted = event('PaceaPhaseStarted', {
+  phaseId: PhaseId,
+  plannedEndOn: LocalDate,
+})
+export type PaceaPhaseStarted = t.TypeOf<typeof PaceaPhaseStarted>
+
+/** A phase of the PACEA ended. */
+export const PaceaPhaseEnded = event('PaceaPhaseEnded', {
+  phaseId: PhaseId,
+})
+export type PaceaPhaseEnded = t.TypeOf<typeof PaceaPhaseEnded>
+
 /** A counsellor offered a proposal. */
 export const ProposalOffered = event('ProposalOffered', {
   proposalId: ProposalId,
@@ -141,6 +155,28 @@ export const EmploymentEnded = event('EmploymentEnded', {
   employmentId: SituationId,
 })
 export type EmploymentEnded = t.TypeOf<typeof EmploymentEnded>
+
+/** An immersion (PMSMP), volunteering or schooling started. */
+export const SituationStarted = event('SituationStarted', {
+  situationId: SituationId,
+  kind: OtherSituationKind,
+  plannedEndOn: LocalDate,
+})
+export type SituationStarted = t.TypeOf<typeof SituationStarted>
+
+/** An immersion, volunteering or schooling ended. */
+export const SituationEnded = event('SituationEnded', {
+  situationId: SituationId,
+  kind: OtherSituationKind,
+})
+export type SituationEnded = t.TypeOf<typeof SituationEnded>
+
+/** An immersion was renewed (once) to a new planned end. */
+export const ImmersionRenewed = event('ImmersionRenewed', {
+  situationId: SituationId,
+  plannedEndOn: LocalDate,
+})
+export type ImmersionRenewed = t.TypeOf<typeof ImmersionRenewed>
 
 /** A follow-up was scheduled for a due date. */
 export const FollowUpScheduled = event('FollowUpScheduled', {
@@ -214,6 +250,8 @@ export const JourneyEvent = t.union(
     ProgrammeEntered,
     ProgrammeExtended,
     ProgrammeExited,
+    PaceaPhaseStarted,
+    PaceaPhaseEnded,
     ProposalOffered,
     ProposalAccepted,
     ProposalOutcomeRecorded,
@@ -221,6 +259,9 @@ export const JourneyEvent = t.union(
     TrainingEnded,
     EmploymentStarted,
     EmploymentEnded,
+    SituationStarted,
+    SituationEnded,
+    ImmersionRenewed,
     FollowUpScheduled,
     FollowUpRescheduled,
     FollowUpKept,

@@ -38,6 +38,10 @@ export type FollowUpId = t.TypeOf<typeof FollowUpId>
 export const SituationId = idCodec('SituationId')
 export type SituationId = t.TypeOf<typeof SituationId>
 
+/** Id of a PACEA phase, unique within a journey. */
+export const PhaseId = idCodec('PhaseId')
+export type PhaseId = t.TypeOf<typeof PhaseId>
+
 /** Id of a request recorded for a young person. */
 export const RequestId = idCodec('RequestId')
 export type RequestId = t.TypeOf<typeof RequestId>

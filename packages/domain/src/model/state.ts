@@ -1,6 +1,6 @@
-import type { CounsellorId, FollowUpId, KeyId, MissionLocaleId, ProposalId, SituationId, YouthId } from './ids.js'
+import type { CounsellorId, FollowUpId, KeyId, MissionLocaleId, PhaseId, ProposalId, SituationId, YouthId } from './ids.js'
 import type { LocalDate } from './localDate.js'
-import type { ContractType, ExitReason, FollowUpChannel, Programme, ProposalOutcome, Theme, TrainingResult } from './vocabulary.js'
+import type { ContractType, ExitReason, FollowUpChannel, OtherSituationKind, Programme, ProposalOutcome, Theme, TrainingResult } from './vocabulary.js'
 
 // ---------------------------------------------------------------------------------------------
 // model: what the decider knows of a journey, rebuilt from its events by `evolve`.
@@ -12,6 +12,15 @@ export interface OpenProgramme {
   readonly programme: Programme
   readonly enteredOn: LocalDate
   readonly plannedEndOn: LocalDate
+  /** How many phases started in this programme (a PACEA's first phase has its own deadline). */
+  readonly phasesStarted: number
+}
+
+/** A phase of a PACEA; it ends at the latest with its PACEA. */
+export interface PhaseState {
+  readonly startedOn: LocalDate
+  readonly plannedEndOn: LocalDate
+  readonly endedOn: LocalDate | null
 }
 
 /** Where a proposal stands: offered, accepted (answered, outcome to come) or closed with its outcome. */
@@ -26,10 +35,14 @@ export interface ProposalState {
   readonly outcome: ProposalOutcome | null
 }
 
-/** A training or employment situation. */
+/** A situation: training, employment, immersion, volunteering or schooling. */
 export interface SituationState {
-  readonly kind: 'training' | 'employment'
+  readonly kind: 'training' | 'employment' | OtherSituationKind
   readonly startedOn: LocalDate
+  /** The planned end, when one was given (always for an immersion, a volunteering or a schooling). */
+  readonly plannedEndOn: LocalDate | null
+  /** When an immersion was renewed (it is renewed once at most). */
+  readonly renewedOn: LocalDate | null
   readonly proposalId: ProposalId | null
   readonly endedOn: LocalDate | null
   readonly contract: ContractType | null
@@ -78,6 +91,8 @@ export interface RegisteredJourney {
   readonly requests: Readonly<Record<string, Theme>>
   readonly proposals: Readonly<Record<string, ProposalState>>
   readonly situations: Readonly<Record<string, SituationState>>
+  /** Every PACEA phase of the journey, ended ones included. */
+  readonly phases: Readonly<Record<string, PhaseState>>
   readonly followUps: Readonly<Record<string, FollowUpState>>
   /** How many follow-ups were ever scheduled: the base of derived follow-up ids. */
   readonly followUpCount: number
@@ -107,6 +122,10 @@ export const trainingsInProgress = (state: RegisteredJourney): ReadonlyArray<Sit
   Object.entries(state.situations)
     .filter(([, s]) => s.kind === 'training' && s.endedOn === null)
     .map(([id]) => id as SituationId)
+
+/** The running PACEA phase (started, not ended), if any. */
+export const runningPhase = (state: RegisteredJourney): PhaseId | null =>
+  (Object.entries(state.phases).find(([, p]) => p.endedOn === null)?.[0] ?? null) as PhaseId | null
 
 /** The day the journey reaches its age limit (the 30th birthday with RQTH, for the CEJ; else the 26th). */
 export const journeyAgeLimitOn = (state: RegisteredJourney): LocalDate => state.cejAgeLimitOn

@@ -48,6 +48,11 @@ export const contractTypes = ['CDI', 'CDD', 'temporary', 'apprenticeship', 'subs
 export const ContractType = keys(contractTypes, 'ContractType')
 export type ContractType = t.TypeOf<typeof ContractType>
 
+/** Situations besides training and employment: immersion (PMSMP), volunteering, schooling. */
+export const otherSituationKinds = ['immersion', 'volunteering', 'schooling'] as const
+export const OtherSituationKind = keys(otherSituationKinds, 'OtherSituationKind')
+export type OtherSituationKind = t.TypeOf<typeof OtherSituationKind>
+
 /** How a follow-up takes place. */
 export const followUpChannels = ['interview', 'phone', 'email', 'workshop'] as const
 export const FollowUpChannel = keys(followUpChannels, 'FollowUpChannel')

@@ -19,6 +19,8 @@ describe('journey policy', () => {
       cejMaxMonths: 12,
       cejExtendedMaxMonths: 18,
       paceaSignatureWithinMonths: 1,
+      paceaFirstPhaseWithinMonths: 1,
+      immersionMaxMonths: 1,
       durableCddOverMonths: 6,
       proposalExpiryGraceDays: 0,
     })

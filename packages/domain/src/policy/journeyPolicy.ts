@@ -24,6 +24,10 @@ export interface JourneyPolicy {
   readonly cejExtendedMaxMonths: number
   /** PACEA signed within this many months of the diagnostic (1). */
   readonly paceaSignatureWithinMonths: number
+  /** The first phase of a PACEA starts within this many months of its signature (1). */
+  readonly paceaFirstPhaseWithinMonths: number
+  /** Longest immersion (PMSMP), and longest renewal of it, in months (1). */
+  readonly immersionMaxMonths: number
   /** A CDD counts as durable employment when longer than this many months (6). */
   readonly durableCddOverMonths: number
   /** A proposal without answer expires when `on` is more than this many days after its respond-by date (0). */
@@ -42,6 +46,8 @@ export const defaultJourneyPolicy: JourneyPolicy = {
   cejMaxMonths: 12,
   cejExtendedMaxMonths: 18,
   paceaSignatureWithinMonths: 1,
+  paceaFirstPhaseWithinMonths: 1,
+  immersionMaxMonths: 1,
   durableCddOverMonths: 6,
   proposalExpiryGraceDays: 0,
 }

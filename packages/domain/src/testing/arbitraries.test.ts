@@ -3,8 +3,9 @@ import { describe, expect, test } from 'vitest'
 import { journeyDecider } from '../decider/journeyDecider.js'
 import { foldJourney } from '../decider/evolve.js'
 import { JourneyCommand } from '../model/commands.js'
+import { JourneyEvent } from '../model/events.js'
 import { LocalDate } from '../model/localDate.js'
-import { arbAnyCommand, arbJourneyHistory, arbJourneyScript, arbLocalDate } from './arbitraries.js'
+import { arbAnyCommand, arbAnyEvent, arbJourneyHistory, arbJourneyScript, arbLocalDate } from './arbitraries.js'
 import { runScript } from './runScript.js'
 
 describe('arbitraries', () => {
@@ -28,6 +29,13 @@ describe('arbitraries', () => {
     )
   })
 
+  test('arbAnyCommand and arbAnyEvent cover every command and event type', () => {
+    const commandTypes = new Set(fc.sample(arbAnyCommand, { numRuns: 3000, seed: 3 }).map((c) => c.type))
+    expect([...commandTypes].sort()).toEqual(JourneyCommand.types.map((c) => c.name).sort())
+    const eventTypes = new Set(fc.sample(arbAnyEvent, { numRuns: 3000, seed: 3 }).map((e) => e.type))
+    expect([...eventTypes].sort()).toEqual(JourneyEvent.types.map((c) => c.name).sort())
+  })
+
   test('property: a journey script is accepted in full, registration first, dates moving forward', () => {
     fc.assert(
       fc.property(arbJourneyScript(), (commands) => {
@@ -46,12 +54,14 @@ describe('arbitraries', () => {
     const histories = samples.flat()
     const events = histories.flatMap((h) => h.events)
     const types = new Set(events.map((e) => e.type))
-    for (const t of ['YouthRegistered', 'ProposalOffered', 'ProposalAccepted', 'ProposalOutcomeRecorded', 'ProgrammeEntered', 'ProgrammeExited', 'TrainingStarted', 'EmploymentStarted', 'FollowUpKept', 'FollowUpMissed', 'FollowUpDue', 'JourneyClosed'])
+    for (const t of ['YouthRegistered', 'ProposalOffered', 'ProposalAccepted', 'ProposalOutcomeRecorded', 'ProgrammeEntered', 'ProgrammeExited', 'PaceaPhaseStarted', 'PaceaPhaseEnded', 'TrainingStarted', 'EmploymentStarted', 'SituationStarted', 'SituationEnded', 'ImmersionRenewed', 'FollowUpKept', 'FollowUpMissed', 'FollowUpDue', 'JourneyClosed'])
       expect(types).toContain(t)
     const themes = new Set(events.flatMap((e) => (e.type === 'ProposalOffered' ? [e.theme] : [])))
     expect(themes.size).toBe(10)
     const outcomes = new Set(events.flatMap((e) => (e.type === 'ProposalOutcomeRecorded' ? [e.outcome] : [])))
     expect(outcomes.size).toBe(4)
+    const kinds = new Set(events.flatMap((e) => (e.type === 'SituationStarted' ? [e.kind] : [])))
+    expect(kinds).toEqual(new Set(['immersion', 'volunteering', 'schooling']))
     const exits = new Set(events.flatMap((e) => (e.type === 'JourneyClosed' ? [e.reason] : [])))
     expect(exits.size).toBeGreaterThanOrEqual(5)
     expect(new Set(histories.map((h) => h.missionLocaleId))).toEqual(new Set(['ml-1', 'ml-2', 'ml-3']))

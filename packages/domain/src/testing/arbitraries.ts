@@ -5,7 +5,7 @@ import { addDays, addYears, ageOn, daysBetween, localDateOf } from '../model/cal
 import type { JourneyCommand } from '../model/commands.js'
 import type { JourneyError } from '../model/errors.js'
 import type { JourneyEvent } from '../model/events.js'
-import type { CounsellorId, FollowUpId, KeyId, MissionLocaleId, ProposalId, RequestId, SituationId, YouthId } from '../model/ids.js'
+import type { CounsellorId, FollowUpId, KeyId, MissionLocaleId, PhaseId, ProposalId, RequestId, SituationId, YouthId } from '../model/ids.js'
 import type { LocalDate } from '../model/localDate.js'
 import { isLeapYear } from '../model/localDate.js'
 import type { Sealed } from '../model/sealed.js'
@@ -14,6 +14,7 @@ import {
   contractTypes,
   exitReasons,
   followUpChannels,
+  otherSituationKinds,
   programmeExitReasons,
   programmes,
   proposalOutcomes,
@@ -44,6 +45,7 @@ const arbProposalId = id<ProposalId>('p', 4)
 const arbFollowUpId = fc.oneof(id<FollowUpId>('fu', 4), id<FollowUpId>('f', 3))
 const arbSituationId = id<SituationId>('s')
 const arbRequestId = id<RequestId>('r')
+const arbPhaseId = id<PhaseId>('ph')
 const arbNearDate = arbLocalDate({ min: '2024-01-01' as LocalDate, max: '2026-12-31' as LocalDate })
 
 /** A sealed value (opaque ciphertext). */
@@ -75,6 +77,8 @@ export const arbAnyCommand: fc.Arbitrary<JourneyCommand> = fc.oneof(
   cmd('EnterProgramme', { programme: fc.constantFrom(...programmes), plannedEndOn: arbNearDate }),
   cmd('ExtendProgramme', { plannedEndOn: arbNearDate }),
   cmd('ExitProgramme', { reason: fc.constantFrom(...programmeExitReasons) }),
+  cmd('StartPaceaPhase', { phaseId: arbPhaseId, plannedEndOn: arbNearDate }),
+  cmd('EndPaceaPhase', { phaseId: arbPhaseId }),
   cmd('OfferProposal', { proposalId: arbProposalId, theme: fc.constantFrom(...themes), respondBy: arbNearDate }),
   cmd('AcceptProposal', { proposalId: arbProposalId }),
   cmd('RecordProposalOutcome', { proposalId: arbProposalId, outcome: fc.constantFrom(...proposalOutcomes) }),
@@ -92,6 +96,9 @@ export const arbAnyCommand: fc.Arbitrary<JourneyCommand> = fc.oneof(
     durationMonths: fc.option(fc.oneof(fc.integer({ min: -2, max: 36 }), fc.double({ noNaN: false })), { nil: null }),
   }),
   cmd('EndEmployment', { employmentId: arbSituationId }),
+  cmd('StartSituation', { situationId: arbSituationId, kind: fc.constantFrom(...otherSituationKinds), plannedEndOn: arbNearDate }),
+  cmd('EndSituation', { situationId: arbSituationId }),
+  cmd('RenewImmersion', { situationId: arbSituationId, plannedEndOn: arbNearDate }),
   cmd('ScheduleFollowUp', { followUpId: arbFollowUpId, dueOn: arbNearDate, channel: fc.constantFrom(...followUpChannels) }),
   cmd('RescheduleFollowUp', { followUpId: arbFollowUpId, dueOn: arbNearDate }),
   cmd('KeepFollowUp', { followUpId: arbFollowUpId, comment: arbComment }),
@@ -122,6 +129,8 @@ export const arbAnyEvent: fc.Arbitrary<JourneyEvent> = fc.oneof(
   ev('ProgrammeEntered', { programme: fc.constantFrom(...programmes), plannedEndOn: arbLocalDate() }),
   ev('ProgrammeExtended', { programme: fc.constantFrom(...programmes), plannedEndOn: arbLocalDate() }),
   ev('ProgrammeExited', { programme: fc.constantFrom(...programmes), reason: fc.constantFrom(...programmeExitReasons) }),
+  ev('PaceaPhaseStarted', { phaseId: arbPhaseId, plannedEndOn: arbLocalDate() }),
+  ev('PaceaPhaseEnded', { phaseId: arbPhaseId }),
   ev('ProposalOffered', { proposalId: arbProposalId, theme: fc.constantFrom(...themes), respondBy: arbLocalDate(), counsellorId: arbCounsellorId }),
   ev('ProposalAccepted', { proposalId: arbProposalId, theme: fc.constantFrom(...themes) }),
   ev('ProposalOutcomeRecorded', {
@@ -145,6 +154,9 @@ export const arbAnyEvent: fc.Arbitrary<JourneyEvent> = fc.oneof(
     durable: fc.boolean(),
   }),
   ev('EmploymentEnded', { employmentId: arbSituationId }),
+  ev('SituationStarted', { situationId: arbSituationId, kind: fc.constantFrom(...otherSituationKinds), plannedEndOn: arbLocalDate() }),
+  ev('SituationEnded', { situationId: arbSituationId, kind: fc.constantFrom(...otherSituationKinds) }),
+  ev('ImmersionRenewed', { situationId: arbSituationId, plannedEndOn: arbLocalDate() }),
   ev('FollowUpScheduled', { followUpId: arbFollowUpId, dueOn: arbLocalDate(), channel: fc.constantFrom(...followUpChannels), counsellorId: arbCounsellorId }),
   ev('FollowUpRescheduled', { followUpId: arbFollowUpId, dueOn: arbLocalDate() }),
   ev('FollowUpKept', { followUpId: arbFollowUpId, comment: arbComment }),

@@ -4,12 +4,12 @@ import { addDays, addMonths } from '../model/calendar.js'
 import type { JourneyCommand } from '../model/commands.js'
 import type { JourneyError } from '../model/errors.js'
 import type { JourneyEvent } from '../model/events.js'
-import type { CounsellorId, FollowUpId, KeyId, MissionLocaleId, ProposalId, RequestId, SituationId, YouthId } from '../model/ids.js'
+import type { CounsellorId, FollowUpId, KeyId, MissionLocaleId, PhaseId, ProposalId, RequestId, SituationId, YouthId } from '../model/ids.js'
 import type { LocalDate } from '../model/localDate.js'
 import type { Sealed } from '../model/sealed.js'
 import type { JourneyState, RegisteredJourney } from '../model/state.js'
-import { journeyAgeLimitOn, pendingFollowUps, trainingsInProgress } from '../model/state.js'
-import type { ContractType, ExitReason, ProgrammeExitReason, ProposalOutcome } from '../model/vocabulary.js'
+import { journeyAgeLimitOn, pendingFollowUps, runningPhase, trainingsInProgress } from '../model/state.js'
+import type { ContractType, ExitReason, OtherSituationKind, ProgrammeExitReason, ProposalOutcome } from '../model/vocabulary.js'
 import { themes } from '../model/vocabulary.js'
 import type { Random } from './random.js'
 import { seededRandom } from './random.js'
@@ -79,6 +79,23 @@ const unusedProposals = (s: RegisteredJourney, theme: string): ReadonlyArray<Pro
     .map(([id]) => id as ProposalId)
 }
 
+/** A PACEA phase: the running one ends, or the next one starts (ending with the PACEA at the latest). */
+const phaseStep = (s: RegisteredJourney, on: LocalDate, n: number, r: Random): Draft | null => {
+  const open = s.programme
+  if (open === null || open.programme !== 'PACEA') return null
+  const running = runningPhase(s)
+  if (running !== null) return { type: 'EndPaceaPhase', on, phaseId: running }
+  const end = addMonths(on, r.between(1, 8))
+  return { type: 'StartPaceaPhase', on, phaseId: `ph-${n}` as PhaseId, plannedEndOn: end < open.plannedEndOn ? end : open.plannedEndOn }
+}
+
+/** An immersion (up to 4 weeks), a volunteering or a schooling starts. */
+const otherSituationDraft = (on: LocalDate, n: number, r: Random): Draft => {
+  const kind = r.weighted<OtherSituationKind>({ immersion: 3, volunteering: 1, schooling: 1 })
+  const plannedEndOn = kind === 'immersion' ? addDays(on, r.between(3, 28)) : addMonths(on, r.between(kind === 'volunteering' ? 6 : 3, 12))
+  return { type: 'StartSituation', on, situationId: `s-${n}` as SituationId, kind, plannedEndOn }
+}
+
 /** The next command for an open journey, as of `date`. */
 const openStep = (s: RegisteredJourney, date: LocalDate, n: number, settings: JourneySettings, r: Random): Draft => {
   const pending = pendingFollowUps(s).map((id) => ({ id, ...s.followUps[id]! })).sort((a, b) => (a.dueOn < b.dueOn ? -1 : 1))
@@ -90,6 +107,7 @@ const openStep = (s: RegisteredJourney, date: LocalDate, n: number, settings: Jo
     request: 4,
     diagnostic: s.diagnosticOn === null ? 8 : 1,
     programme: 6,
+    phase: s.programme?.programme !== 'PACEA' ? 0 : s.programme.phasesStarted === 0 ? 14 : 4,
     offer: 14,
     answer: openProposals.length > 0 ? 14 : 0,
     situation: 8,
@@ -131,6 +149,8 @@ const openStep = (s: RegisteredJourney, date: LocalDate, n: number, settings: Jo
         reason: r.weighted<ProgrammeExitReason>({ completed: 3, autonomy: 3, 'youth-request': 2, breach: 1 }),
       }
     }
+    case 'phase':
+      return phaseStep(s, on, n, r) ?? { type: 'ApplyTimeRules', on }
     case 'offer':
       return { type: 'OfferProposal', on, proposalId: `p-${n}` as ProposalId, theme: r.pick(themes), respondBy: addDays(on, r.between(7, 45)) }
     case 'answer': {
@@ -147,10 +167,14 @@ const openStep = (s: RegisteredJourney, date: LocalDate, n: number, settings: Jo
       if (inProgress.length > 0 && r.chance(0.35)) {
         const [id, x] = r.pick(inProgress)
         const endOn = addDays(on, r.between(0, 90))
-        return x.kind === 'training'
-          ? { type: 'EndTraining', on: endOn, trainingId: id as SituationId, result: r.chance(0.7) ? 'completed' : 'abandoned' }
-          : { type: 'EndEmployment', on: endOn, employmentId: id as SituationId }
+        const situationId = id as SituationId
+        if (x.kind === 'training') return { type: 'EndTraining', on: endOn, trainingId: situationId, result: r.chance(0.7) ? 'completed' : 'abandoned' }
+        if (x.kind === 'employment') return { type: 'EndEmployment', on: endOn, employmentId: situationId }
+        if (x.kind === 'immersion' && x.renewedOn === null && x.plannedEndOn !== null && r.chance(0.4))
+          return { type: 'RenewImmersion', on, situationId, plannedEndOn: addDays(x.plannedEndOn, r.between(3, 28)) }
+        return { type: 'EndSituation', on: x.kind === 'immersion' ? on : endOn, situationId }
       }
+      if (r.chance(0.2)) return otherSituationDraft(on, n, r)
       const trainingId = `s-${n}` as SituationId
       const fromTraining = unusedProposals(s, 'training')[0] ?? unusedProposals(s, 'apprenticeship')[0]
       if (fromTraining !== undefined || r.chance(0.4))

@@ -82,6 +82,19 @@ describe('dashboard: programmes, proposals, entries', () => {
     .training('2025-04-01', 't1', false)
   const y3 = journey('y3', 'A').register('2025-01-01').offer('2025-01-03', 'p1', 'health', '2025-01-20')
 
+  it('counts immersions (PMSMP) started by month, not their renewals nor other situations', () => {
+    const y = journey('y9', 'A')
+      .register('2025-01-05')
+      .situation('2025-01-20', 's1', 'immersion', '2025-02-15')
+      .renewed('2025-02-10', 's1', '2025-03-10')
+      .situation('2025-02-12', 's2', 'volunteering', '2025-09-12')
+      .situation('2025-03-11', 's3', 'immersion', '2025-04-10')
+      .situationEnded('2025-03-10', 's1', 'immersion')
+    const d = dashboard([y])
+    expect(d.totals.immersionEntries).toBe(2)
+    expect(['2025-01', '2025-02', '2025-03'].map((m) => month(d, m).immersionEntries)).toEqual([1, 0, 1])
+  })
+
   it('counts programme entries, proposals by theme and by outcome, training and employment entries', () => {
     const d = dashboard([y1, y2, y3])
     expect(d.totals.programmeEntries).toEqual({ PACEA: 1, CEJ: 1 })

@@ -128,6 +128,9 @@ const applyToYouth = (s: Step, e: JourneyEvent): void => {
         e.durable ? { durableEmploymentEntries: c.durableEmploymentEntries + 1 } : { otherEmploymentEntries: c.otherEmploymentEntries + 1 },
       )
       return countFirstEntry(s, e)
+    case 'SituationStarted':
+      if (e.kind === 'immersion') updateCell(s, e.missionLocaleId, e.on, (c) => ({ immersionEntries: (c.immersionEntries ?? 0) + 1 }))
+      return
     case 'FollowUpKept':
       return countKept(s, e)
     case 'FollowUpMissed':

@@ -23,6 +23,8 @@ export interface DashboardCell {
   readonly qualifyingTrainingEntries: number
   readonly durableEmploymentEntries: number
   readonly otherEmploymentEntries: number
+  /** Immersions (PMSMP) started (renewals not counted again). */
+  readonly immersionEntries: number
   readonly exitsByReason: Counts
   /** Days from registration to first proposal → number of young people, in the month of that proposal. */
   readonly daysToFirstProposal: Counts
@@ -87,6 +89,7 @@ export const emptyCell = (missionLocaleId: string, month: string): DashboardCell
   qualifyingTrainingEntries: 0,
   durableEmploymentEntries: 0,
   otherEmploymentEntries: 0,
+  immersionEntries: 0,
   exitsByReason: {},
   daysToFirstProposal: {},
   daysToFirstEntry: {},

@@ -18,6 +18,8 @@ export interface DashboardFigures {
   readonly trainingEntries: number
   readonly qualifyingTrainingEntries: number
   readonly employmentEntries: { readonly durable: number; readonly other: number }
+  /** Immersions (PMSMP) started in the period. */
+  readonly immersionEntries: number
   readonly exitsByReason: Readonly<Record<(typeof exitReasons)[number], number>>
   readonly exits: number
   readonly positiveExits: number
@@ -91,6 +93,8 @@ export const figuresOf = ({ sum, inContact, accompanied }: PeriodParts): Dashboa
     trainingEntries: sum.trainingEntries,
     qualifyingTrainingEntries: sum.qualifyingTrainingEntries,
     employmentEntries: { durable: sum.durableEmploymentEntries, other: sum.otherEmploymentEntries },
+    // Cells stored before immersions were counted lack the field: none happened then.
+    immersionEntries: sum.immersionEntries ?? 0,
     exitsByReason,
     exits,
     positiveExits,

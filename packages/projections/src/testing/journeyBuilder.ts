@@ -27,6 +27,11 @@ export interface JourneyBuilder {
   readonly trainingEnded: (on: string, trainingId: string) => JourneyBuilder
   readonly employment: (on: string, employmentId: string, durable: boolean) => JourneyBuilder
   readonly employmentEnded: (on: string, employmentId: string) => JourneyBuilder
+  readonly phase: (on: string, phaseId: string, plannedEndOn: string) => JourneyBuilder
+  readonly phaseEnded: (on: string, phaseId: string) => JourneyBuilder
+  readonly situation: (on: string, situationId: string, kind: 'immersion' | 'volunteering' | 'schooling', plannedEndOn: string) => JourneyBuilder
+  readonly situationEnded: (on: string, situationId: string, kind: 'immersion' | 'volunteering' | 'schooling') => JourneyBuilder
+  readonly renewed: (on: string, situationId: string, plannedEndOn: string) => JourneyBuilder
   readonly schedule: (on: string, followUpId: string, dueOn: string) => JourneyBuilder
   readonly reschedule: (on: string, followUpId: string, dueOn: string) => JourneyBuilder
   readonly kept: (on: string, followUpId: string) => JourneyBuilder
@@ -83,6 +88,12 @@ export const journey = (youthId: string, missionLocaleId: string, counsellorId =
     employment: (on: string, employmentId: string, durable: boolean) =>
       push('EmploymentStarted', on, { employmentId, proposalId: null, contract: durable ? 'CDI' : 'temporary', durationMonths: null, durable }),
     employmentEnded: (on: string, employmentId: string) => push('EmploymentEnded', on, { employmentId }),
+    phase: (on: string, phaseId: string, plannedEndOn: string) => push('PaceaPhaseStarted', on, { phaseId, plannedEndOn }),
+    phaseEnded: (on: string, phaseId: string) => push('PaceaPhaseEnded', on, { phaseId }),
+    situation: (on: string, situationId: string, kind: 'immersion' | 'volunteering' | 'schooling', plannedEndOn: string) =>
+      push('SituationStarted', on, { situationId, kind, plannedEndOn }),
+    situationEnded: (on: string, situationId: string, kind: 'immersion' | 'volunteering' | 'schooling') => push('SituationEnded', on, { situationId, kind }),
+    renewed: (on: string, situationId: string, plannedEndOn: string) => push('ImmersionRenewed', on, { situationId, plannedEndOn }),
     schedule: (on: string, followUpId: string, dueOn: string) => push('FollowUpScheduled', on, { followUpId, dueOn, channel: 'interview', counsellorId: counsellor }),
     reschedule: (on: string, followUpId: string, dueOn: string) => push('FollowUpRescheduled', on, { followUpId, dueOn }),
     kept: (on: string, followUpId: string) => push('FollowUpKept', on, { followUpId, comment: sealed }),

@@ -14,6 +14,7 @@ export interface Recount {
   outcomes: number
   trainingEntries: number
   employmentEntries: number
+  immersionEntries: number
   exits: number
   positiveExits: number
   kept: number
@@ -30,6 +31,7 @@ const zero = (): Recount => ({
   outcomes: 0,
   trainingEntries: 0,
   employmentEntries: 0,
+  immersionEntries: 0,
   exits: 0,
   positiveExits: 0,
   kept: 0,
@@ -59,6 +61,7 @@ export const recount = (journeys: ReadonlyArray<ReadonlyArray<JourneyEvent>>, mo
       if (e.type === 'ProposalOutcomeRecorded') r.outcomes++
       if (e.type === 'TrainingStarted') r.trainingEntries++
       if (e.type === 'EmploymentStarted') r.employmentEntries++
+      if (e.type === 'SituationStarted' && e.kind === 'immersion') r.immersionEntries++
       if (e.type === 'ProgrammeEntered') r.programmeEntries++
       if (e.type === 'JourneyClosed') {
         r.exits++

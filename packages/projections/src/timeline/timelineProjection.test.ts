@@ -22,6 +22,30 @@ describe('timeline', () => {
     expect(JSON.stringify(build(y1()))).not.toContain('Y2lwaGVy')
   })
 
+  it('shows PACEA phases and other situations (immersion, renewal, volunteering, schooling)', () => {
+    const y = y1()
+      .programme('2025-02-01', 'PACEA', '2026-02-01')
+      .phase('2025-02-10', 'ph1', '2025-06-30')
+      .phaseEnded('2025-06-30', 'ph1')
+      .situation('2025-03-03', 's1', 'immersion', '2025-03-28')
+      .renewed('2025-03-20', 's1', '2025-04-25')
+      .situationEnded('2025-04-25', 's1', 'immersion')
+      .situation('2025-09-01', 's2', 'schooling', '2026-06-30')
+    const items = queryTimeline(build(y), { missionLocaleId: 'A', youthId: 'y1' })?.items ?? []
+    expect(items.slice(3).map((i) => i.type)).toEqual([
+      'ProgrammeEntered',
+      'PaceaPhaseStarted',
+      'PaceaPhaseEnded',
+      'SituationStarted',
+      'ImmersionRenewed',
+      'SituationEnded',
+      'SituationStarted',
+    ])
+    expect(items[4]?.details).toEqual({ phaseId: 'ph1', plannedEndOn: '2025-06-30' })
+    expect(items[7]?.details).toEqual({ situationId: 's1', plannedEndOn: '2025-04-25' })
+    expect(items[9]?.details).toEqual({ situationId: 's2', kind: 'schooling', plannedEndOn: '2026-06-30' })
+  })
+
   it('shows sealed fields as erased once the key is erased', () => {
     const t = queryTimeline(build(y1().erase('2025-03-01')), { missionLocaleId: 'A', youthId: 'y1' })
     expect(t?.erased).toBe(true)
