@@ -1,4 +1,4 @@
-import { describe, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import { journeyFixture } from '../testing/fixtures.js'
 import { given } from '../testing/givenWhenThen.js'
 
@@ -85,6 +85,13 @@ describe('programmes', () => {
     given(j.history(...registered, j.command('StartTraining', '2025-01-20', { trainingId: 's-1', proposalId: null, qualifying: true, plannedEndOn: null })))
       .when(enter('2025-02-01', 'CEJ', '2026-01-01'))
       .thenError({ _tag: 'CejWhileInTraining', trainingId: 's-1' })
+  })
+
+  test('CEJ is not for students: not while a schooling is in progress', () => {
+    const school = j.command('StartSituation', '2025-01-20', { situationId: 'sc-1', kind: 'schooling', plannedEndOn: '2025-06-30' })
+    given(j.history(...registered, school)).when(enter('2025-02-01', 'CEJ', '2026-01-01')).thenError({ _tag: 'CejWhileInSchool', schoolingId: 'sc-1' })
+    const left = j.history(...registered, school, j.command('EndSituation', '2025-01-25', { situationId: 'sc-1' }))
+    expect(given(left).when(enter('2025-02-01', 'CEJ', '2026-01-01')).decision._tag).toBe('Right')
   })
 
   test('a young person past 26 with RQTH may enter the CEJ but not the PACEA', () => {

@@ -1,7 +1,7 @@
 import { addMonths } from '../model/calendar.js'
 import type { LocalDate } from '../model/localDate.js'
 import type { RegisteredJourney } from '../model/state.js'
-import { trainingsInProgress } from '../model/state.js'
+import { situationsInProgress, trainingsInProgress } from '../model/state.js'
 import type { Programme } from '../model/vocabulary.js'
 import type { JourneyPolicy } from '../policy/journeyPolicy.js'
 import type { Rule } from './decision.js'
@@ -33,6 +33,8 @@ export const enterProgramme: Rule<'EnterProgramme'> = (c, s, policy) => {
   } else {
     const training = trainingsInProgress(s)[0]
     if (training !== undefined) return refuse({ _tag: 'CejWhileInTraining', trainingId: training })
+    const schooling = situationsInProgress(s, 'schooling')[0]
+    if (schooling !== undefined) return refuse({ _tag: 'CejWhileInSchool', schoolingId: schooling })
   }
   if (c.plannedEndOn <= c.on) return refuse({ _tag: 'PlannedEndNotAfterStart', startOn: c.on, plannedEndOn: c.plannedEndOn })
   const months = maxMonths(policy, c.programme)

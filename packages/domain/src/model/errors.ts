@@ -37,6 +37,7 @@ export type JourneyError =
   | { readonly _tag: 'DiagnosticTooOld'; readonly diagnosticOn: LocalDate; readonly latestOn: LocalDate }
   | { readonly _tag: 'ProgrammeAgeLimitReached'; readonly programme: Programme; readonly ageLimitOn: LocalDate }
   | { readonly _tag: 'CejWhileInTraining'; readonly trainingId: SituationId }
+  | { readonly _tag: 'CejWhileInSchool'; readonly schoolingId: SituationId }
   | { readonly _tag: 'PlannedEndNotAfterStart'; readonly startOn: LocalDate; readonly plannedEndOn: LocalDate }
   | { readonly _tag: 'ProgrammeTooLong'; readonly programme: Programme; readonly maxMonths: number; readonly plannedEndOn: LocalDate; readonly latestEndOn: LocalDate }
   | { readonly _tag: 'ExtensionOnlyForCej'; readonly programme: Programme }
@@ -107,6 +108,7 @@ const describe: { readonly [K in JourneyErrorTag]: (e: Extract<JourneyError, { _
   DiagnosticTooOld: (e) => `The diagnostic of ${e.diagnosticOn} is too old: a PACEA must be signed by ${e.latestOn}.`,
   ProgrammeAgeLimitReached: (e) => `The age limit of the ${e.programme} was reached on ${e.ageLimitOn}.`,
   CejWhileInTraining: (e) => `A CEJ is not for people in training: training ${e.trainingId} is in progress.`,
+  CejWhileInSchool: (e) => `A CEJ is not for students: schooling ${e.schoolingId} is in progress.`,
   PlannedEndNotAfterStart: (e) => `The planned end ${e.plannedEndOn} must be after the start ${e.startOn}.`,
   ProgrammeTooLong: (e) =>
     `A ${e.programme} lasts ${e.maxMonths} months at most: planned end ${e.plannedEndOn} is after ${e.latestEndOn}.`,

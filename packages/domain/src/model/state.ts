@@ -118,9 +118,12 @@ export const pendingFollowUps = (state: RegisteredJourney): ReadonlyArray<Follow
     .map(([id]) => id as FollowUpId)
 
 /** The trainings in progress (started, not ended). */
-export const trainingsInProgress = (state: RegisteredJourney): ReadonlyArray<SituationId> =>
+export const trainingsInProgress = (state: RegisteredJourney): ReadonlyArray<SituationId> => situationsInProgress(state, 'training')
+
+/** The situations of one kind that started and have not ended. */
+export const situationsInProgress = (state: RegisteredJourney, kind: SituationState['kind']): ReadonlyArray<SituationId> =>
   Object.entries(state.situations)
-    .filter(([, s]) => s.kind === 'training' && s.endedOn === null)
+    .filter(([, s]) => s.kind === kind && s.endedOn === null)
     .map(([id]) => id as SituationId)
 
 /** The running PACEA phase (started, not ended), if any. */
