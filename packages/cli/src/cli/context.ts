@@ -48,7 +48,7 @@ export const createRunContext = (io: CliIo): RunContext => {
     storeSpec,
     logger: getLogger,
     openStore: async (command, options) => {
-      const env = await openStoreEnv(storeSpec(command), io.cwd, await getLogger(command), options)
+      const env = await openStoreEnv(storeSpec(command), io.cwd, await getLogger(command), options, io.env)
       releases.push(env.close)
       return env
     },

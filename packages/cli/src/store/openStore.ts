@@ -34,7 +34,13 @@ export interface OpenStoreOptions {
 // ---------------------------------------------------------------------------------------------
 
 /** Opens the event store a spec names, the key store beside it, and the vault. */
-export const openStoreEnv = async (spec: StoreSpec, cwd: string, logger: Logger, options: OpenStoreOptions = {}): Promise<StoreEnv> => {
+export const openStoreEnv = async (
+  spec: StoreSpec,
+  cwd: string,
+  logger: Logger,
+  options: OpenStoreOptions = {},
+  environment: Readonly<Record<string, string | undefined>> = {},
+): Promise<StoreEnv> => {
   const adapters = await import('@parcours/adapters')
   if (spec.kind === 'sqlite' && options.mustExist === true && !existsSync(spec.path))
     throw infrastructureError(`no store at ${spec.path}: run 'parcours demo' or register a young person first (or pass --store).`)
@@ -47,7 +53,7 @@ export const openStoreEnv = async (spec: StoreSpec, cwd: string, logger: Logger,
       : spec.kind === 'sqlite'
         ? adapters.getSqliteEventStore({ path: spec.path, codec, logger })
         : adapters.getEventStoreDBEventStore({ connectionString: spec.connectionString, codec, logger })
-  const keyPath = keyStorePathFor(spec, cwd)
+  const keyPath = keyStorePathFor(spec, cwd, environment)
   const keyStore = keyPath === undefined ? adapters.getInMemoryKeyStore() : adapters.getSqliteKeyStore({ path: keyPath })
   const vault = adapters.createVault({ keyStore })
   const close = async () => {

@@ -32,6 +32,10 @@ describe('store spec', () => {
   })
   it('keeps keys in a separate file and hides credentials', () => {
     expect(keyStorePathFor({ kind: 'sqlite', path: '/w/p.db' }, '/w')).toBe('/w/p.db.keys')
+    const esdb = { kind: 'esdb', connectionString: 'esdb://h:2113?tls=false' } as const
+    expect(keyStorePathFor(esdb, '/w')).toBe('/w/parcours.keys')
+    expect(keyStorePathFor(esdb, '/w', { PARCOURS_KEYS: '/vault/keys.db' })).toBe('/vault/keys.db')
+    expect(keyStorePathFor(esdb, '/w', { PARCOURS_KEYS: 'k.db' })).toBe('/w/k.db')
     expect(describeStore({ kind: 'esdb', connectionString: 'esdb://admin:secret@h:2113' })).not.toContain('secret')
   })
 })

@@ -35,9 +35,12 @@ export const parseStoreSpec = (value: string, cwd: string): StoreSpec => {
 export const storeSpecFrom = (flag: string | undefined, env: Readonly<Record<string, string | undefined>>, cwd: string): StoreSpec =>
   parseStoreSpec(flag ?? (env['PARCOURS_STORE'] || undefined) ?? DEFAULT_STORE, cwd)
 
-/** Where personal-data keys live beside a store: a separate file, never the event store itself. */
-export const keyStorePathFor = (spec: StoreSpec, cwd: string): string | undefined =>
-  spec.kind === 'sqlite' ? `${spec.path}.keys` : spec.kind === 'esdb' ? resolve(cwd, 'parcours.keys') : undefined
+/**
+ * Where personal-data keys live beside a store: a separate file, never the event store itself —
+ * `PATH.keys` beside `sqlite:PATH`; for EventStoreDB, PARCOURS_KEYS or `./parcours.keys`.
+ */
+export const keyStorePathFor = (spec: StoreSpec, cwd: string, env: Readonly<Record<string, string | undefined>> = {}): string | undefined =>
+  spec.kind === 'sqlite' ? `${spec.path}.keys` : spec.kind === 'esdb' ? resolve(cwd, env['PARCOURS_KEYS'] || 'parcours.keys') : undefined
 
 /** Where read models live beside a store. */
 export const projectionPathFor = (spec: StoreSpec, cwd: string): string | undefined =>
