@@ -1,27 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import type { Dashboard, Worklist } from '@parcours/projections'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { bufferIo } from './cli/io.js'
-import { run } from './main.js'
+import { inProcessCli } from './testing/inProcessCli.js'
 
 // Tenant isolation through the CLI: every command asked on behalf of one mission locale sees only
 // the journeys it holds. Run in-process on a SQLite store in a temporary folder.
 
-const dir = mkdtempSync(join(tmpdir(), 'parcours-tenants-'))
-afterAll(() => rmSync(dir, { recursive: true, force: true }))
-
-const parcours = async (...argv: string[]) => {
-  const io = bufferIo({ PARCOURS_STORE: 'sqlite:tenants.db' }, dir)
-  const code = await run(argv, io)
-  return { code, out: io.out(), err: io.err() }
-}
-const ok = async (...argv: string[]) => {
-  const r = await parcours(...argv)
-  expect(r.code, `${argv.join(' ')}\n${r.err}`).toBe(0)
-  return r
-}
+const { parcours, ok, remove } = inProcessCli('parcours-tenants-', 'sqlite:tenants.db')
+afterAll(remove)
 
 // ml-a holds y-a1; ml-b holds y-b1 and y-b2; y-t was registered by ml-a, then transferred to ml-b.
 // Counsellor ids are only unique within a mission locale: both have a `c-1`.

@@ -1,24 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { bufferIo } from '../cli/io.js'
-import { run } from '../main.js'
+import { inProcessCli } from '../testing/inProcessCli.js'
 
 // `programme phase start|end` and `situation start|end|renew`, run in-process on a SQLite store in a temporary folder.
-const dir = mkdtempSync(join(tmpdir(), 'parcours-situations-'))
-afterAll(() => rmSync(dir, { recursive: true, force: true }))
+const { parcours, ok, remove } = inProcessCli('parcours-situations-', 'sqlite:journeys.db')
+afterAll(remove)
 
-const parcours = async (...argv: string[]) => {
-  const io = bufferIo({ PARCOURS_STORE: 'sqlite:journeys.db' }, dir)
-  const code = await run(argv, io)
-  return { code, out: io.out(), err: io.err() }
-}
-const ok = async (...argv: string[]) => {
-  const r = await parcours(...argv)
-  expect(r.code, `${argv.join(' ')}\n${r.err}`).toBe(0)
-  return r
-}
 const written = async (...argv: string[]) =>
   (JSON.parse((await ok(...argv, '--json')).out) as { events: Array<{ type: string }> }).events.map((e) => e.type)
 const Y = ['--youth', 'y-p', '--mission-locale', 'ml-p']
