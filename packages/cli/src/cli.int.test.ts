@@ -71,6 +71,16 @@ describe('the parcours binary', () => {
     expect(dashboard.missionLocales).toHaveLength(5)
   })
 
+  it('writes all of a long output to a pipe before it exits', () => {
+    // A pipe holds 64 KiB; with a reader that starts late, the rest waits in the process and
+    // must be flushed before it exits.
+    const command = `"${process.execPath}" "${bin}" --store memory demo --youths 300 --months 9 --json --no-html | (sleep 1; cat)`
+    const r = spawnSync('bash', ['-o', 'pipefail', '-c', command], { cwd: dir, encoding: 'utf8', timeout: 120_000 })
+    expect(r.status, r.stderr).toBe(0)
+    expect(r.stdout.length).toBeGreaterThan(65_536)
+    expect((JSON.parse(r.stdout) as { totals: { firstReceptions: number } }).totals.firstReceptions).toBe(300)
+  })
+
   it('rebuilds the read models to the same dashboard, and verifies the store', () => {
     const before = parcours('report', '--json').out
     const rebuilt = parcours('rebuild')
