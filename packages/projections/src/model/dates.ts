@@ -1,33 +1,27 @@
+import { addDays as addDaysTo, addMonths as addMonthsTo, daysBetween as daysFromTo, type LocalDate, monthOf as monthOfDate } from '@parcours/domain'
+
 // ---------------------------------------------------------------------------------------------
-// utils: calendar arithmetic on 'YYYY-MM-DD' and 'YYYY-MM' strings (UTC, no time zone).
+// utils: months ('YYYY-MM') for reporting, and the domain's calendar on plain date strings.
 // ---------------------------------------------------------------------------------------------
 
-const DAY_MS = 86_400_000
-
-const toUtc = (date: string): number => Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)))
-
-const fromUtc = (ms: number): string => new Date(ms).toISOString().slice(0, 10)
+// Read-model documents hold dates as plain strings that came from decoded events; the arithmetic
+// is the domain's calendar.
+const asDate = (date: string): LocalDate => date as LocalDate
 
 /** Whether a string is a 'YYYY-MM' month. */
 export const isMonth = (s: string): boolean => /^\d{4}-(0[1-9]|1[0-2])$/.test(s)
 
 /** The reporting month ('YYYY-MM') of a date. */
-export const monthOf = (date: string): string => date.slice(0, 7)
+export const monthOf = (date: string): string => monthOfDate(asDate(date))
 
 /** Whole days from `a` to `b` (negative when `b` is earlier). */
-export const daysBetween = (a: string, b: string): number => Math.round((toUtc(b) - toUtc(a)) / DAY_MS)
+export const daysBetween = (a: string, b: string): number => daysFromTo(asDate(a), asDate(b))
 
 /** The date `days` days after `date`. */
-export const addDays = (date: string, days: number): string => fromUtc(toUtc(date) + days * DAY_MS)
+export const addDays = (date: string, days: number): string => addDaysTo(asDate(date), days)
 
 /** The same day `months` months later, clamped to the month's last day (31 Jan + 1 month = 28/29 Feb). */
-export const addMonths = (date: string, months: number): string => {
-  const total = Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1 + months
-  const [year, month] = [Math.floor(total / 12), (total % 12) + 1]
-  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate()
-  const day = Math.min(Number(date.slice(8, 10)), lastDay)
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
-}
+export const addMonths = (date: string, months: number): string => addMonthsTo(asDate(date), months)
 
 /** The month after a 'YYYY-MM' month. */
 export const nextMonth = (month: string): string => addMonths(`${month}-01`, 1).slice(0, 7)
