@@ -18,6 +18,7 @@ const zeroFigures = {
   trainingEntries: 0,
   qualifyingTrainingEntries: 0,
   employmentEntries: { durable: 0, other: 0 },
+  immersionEntries: 0,
   exitsByReason: {},
   exits: 0,
   positiveExits: 0,

@@ -6,7 +6,7 @@ import type { Dashboard, DashboardFigures } from '@parcours/projections'
 
 const HEADER = [
   'scope', 'month', 'first_receptions', 'in_contact', 'accompanied', 'pacea_entries', 'cej_entries', 'proposals', 'proposals_carried_out',
-  'training_entries', 'durable_employment_entries', 'other_employment_entries', 'exits', 'positive_exits', 'positive_exit_rate',
+  'training_entries', 'durable_employment_entries', 'other_employment_entries', 'immersion_entries', 'exits', 'positive_exits', 'positive_exit_rate',
   'follow_ups_kept', 'follow_ups_missed', 'follow_ups_overdue',
 ]
 
@@ -23,6 +23,7 @@ const row = (scope: string, month: string, f: DashboardFigures): ReadonlyArray<s
   f.trainingEntries,
   f.employmentEntries.durable,
   f.employmentEntries.other,
+  f.immersionEntries,
   f.exits,
   f.positiveExits,
   f.positiveExitRate === null ? '' : f.positiveExitRate.toFixed(4),

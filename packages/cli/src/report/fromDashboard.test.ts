@@ -44,6 +44,7 @@ describe('the report of a dashboard', () => {
     const national = rows.filter((r) => r[0] === 'national' && r[1] !== 'total')
     expect(national.reduce((a, r) => a + Number(r[col]), 0)).toBe(80)
     expect(rows.find((r) => r[0] === 'national' && r[1] === 'total')?.[col]).toBe('80')
+    expect(rows.find((r) => r[0] === 'national' && r[1] === 'total')?.[header.indexOf('immersion_entries')]).toBe(String(dashboard.totals.immersionEntries))
     expect(new Set(rows.map((r) => r[0]))).toEqual(new Set(['national', ...dashboard.missionLocales.map((m) => m.missionLocaleId)]))
   })
 
