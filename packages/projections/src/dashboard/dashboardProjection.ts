@@ -2,7 +2,7 @@ import type { JourneyEvent, RecordedEvent } from '@parcours/domain'
 import { addMonths, daysBetween, monthOf } from '../model/dates.js'
 import { type DocMap, emptyDocMap, getDoc, setDoc } from '../model/docMap.js'
 import type { KeyedProjection } from '../model/projection.js'
-import { isFirstRegistration, isNextInStream } from '../model/streamGuard.js'
+import { isFirstRegistration, isNextInStream, youthHeaderOf } from '../model/streamGuard.js'
 import {
   addDocs,
   bump,
@@ -58,12 +58,7 @@ const countContact = (s: Step, e: JourneyEvent): void => {
 const daysSinceRegistration = (y: DashboardYouth, on: string): string => String(Math.max(0, daysBetween(y.registeredOn, on)))
 
 const register = (e: Extract<JourneyEvent, { type: 'YouthRegistered' }>, revision: number): DashboardYouth => ({
-  kind: 'youth',
-  youthId: e.youthId,
-  revision,
-  missionLocaleId: e.missionLocaleId,
-  counsellorId: e.counsellorId,
-  open: true,
+  ...youthHeaderOf(e, revision),
   registeredOn: e.on,
   registeredMissionLocaleId: e.missionLocaleId,
   firstProposalCounted: false,

@@ -1,3 +1,5 @@
+import type { YouthHeader } from '../model/streamGuard.js'
+
 // ---------------------------------------------------------------------------------------------
 // model: the documents of the steering dashboard's read model.
 // ---------------------------------------------------------------------------------------------
@@ -46,14 +48,7 @@ export interface CounsellorCaseload {
 }
 
 /** What the dashboard remembers of one young person (pseudonymous id and dates, never identity). */
-export interface DashboardYouth {
-  readonly kind: 'youth'
-  readonly youthId: string
-  /** The last stream revision applied: redelivered events are recognised and ignored. */
-  readonly revision: number
-  readonly missionLocaleId: string
-  readonly counsellorId: string
-  readonly open: boolean
+export interface DashboardYouth extends YouthHeader {
   readonly registeredOn: string
   readonly registeredMissionLocaleId: string
   readonly firstProposalCounted: boolean

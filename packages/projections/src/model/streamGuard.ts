@@ -19,3 +19,22 @@ export const isFirstRegistration = (doc: Revisioned | undefined, recorded: Recor
 /** Whether the event follows the document's last applied revision in its stream. */
 export const isNextInStream = (doc: Revisioned | undefined, recorded: RecordedEvent<JourneyEvent>): doc is Revisioned =>
   doc !== undefined && recorded.event.type !== 'YouthRegistered' && Number(recorded.revision) > doc.revision
+
+/** The fields every per-youth document starts with: who, where, whose, and the last revision. */
+export interface YouthHeader extends Revisioned {
+  readonly kind: 'youth'
+  readonly youthId: string
+  readonly missionLocaleId: string
+  readonly counsellorId: string
+  readonly open: boolean
+}
+
+/** The header of a per-youth document, from the journey's registration at `revision`. */
+export const youthHeaderOf = (e: Extract<JourneyEvent, { type: 'YouthRegistered' }>, revision: number): YouthHeader => ({
+  kind: 'youth',
+  youthId: e.youthId,
+  revision,
+  missionLocaleId: e.missionLocaleId,
+  counsellorId: e.counsellorId,
+  open: true,
+})

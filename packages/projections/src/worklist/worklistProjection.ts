@@ -1,7 +1,7 @@
 import type { JourneyEvent, RecordedEvent } from '@parcours/domain'
 import { type DocMap, emptyDocMap, getDoc, setDoc } from '../model/docMap.js'
 import type { KeyedProjection } from '../model/projection.js'
-import { isFirstRegistration, isNextInStream } from '../model/streamGuard.js'
+import { isFirstRegistration, isNextInStream, type YouthHeader, youthHeaderOf } from '../model/streamGuard.js'
 
 // ---------------------------------------------------------------------------------------------
 // model: one document per young person holding what a counsellor's alerts need: pending
@@ -24,13 +24,7 @@ export interface PendingProposal {
 }
 
 /** The worklist document of one young person. */
-export interface WorklistYouth {
-  readonly kind: 'youth'
-  readonly youthId: string
-  readonly revision: number
-  readonly missionLocaleId: string
-  readonly counsellorId: string
-  readonly open: boolean
+export interface WorklistYouth extends YouthHeader {
   readonly ageLimitOn: string
   readonly cejAgeLimitOn: string
   readonly programme: { readonly programme: string; readonly plannedEndOn: string } | null
@@ -94,12 +88,7 @@ const apply = (rm: WorklistReadModel, recorded: RecordedEvent<JourneyEvent>): Wo
   const revision = Number(recorded.revision)
   if (e.type === 'YouthRegistered' && isFirstRegistration(existing, recorded))
     return setDoc(rm, key, {
-      kind: 'youth',
-      youthId: e.youthId,
-      revision,
-      missionLocaleId: e.missionLocaleId,
-      counsellorId: e.counsellorId,
-      open: true,
+      ...youthHeaderOf(e, revision),
       ageLimitOn: e.ageLimitOn,
       cejAgeLimitOn: e.cejAgeLimitOn,
       programme: null,
