@@ -31,7 +31,7 @@ module.exports = {
       name: 'no-dist-imports',
       severity: 'error',
       from: {},
-      to: { path: '/dist/' , pathNot: 'node_modules' },
+      to: { path: '/dist/', pathNot: 'node_modules' },
     },
   ],
   options: {
@@ -39,6 +39,9 @@ module.exports = {
     exclude: { path: '(^|/)dist/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.base.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+    },
   },
 }

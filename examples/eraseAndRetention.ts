@@ -12,6 +12,17 @@
 import { pathToFileURL } from 'node:url'
 import { isLeft } from 'fp-ts/lib/Either.js'
 import {
+  createCommandHandler,
+  createVault,
+  describeVaultError,
+  erasePersonalData,
+  getInMemoryEventStore,
+  getInMemoryKeyStore,
+  runRetention,
+  type PersonalFields,
+  type RetentionEntry,
+} from '@parcours/adapters'
+import {
   decodeCommand,
   journeyDecider,
   journeyEventCodec,
@@ -23,22 +34,22 @@ import {
   type YouthId,
 } from '@parcours/domain'
 import {
-  createCommandHandler,
-  createVault,
-  describeVaultError,
-  erasePersonalData,
-  getInMemoryEventStore,
-  getInMemoryKeyStore,
-  runRetention,
-  type PersonalFields,
-  type RetentionEntry,
-} from '@parcours/adapters'
-import { allProjections, createProjectionRunner, dashboardProjection, getInMemoryProjectionSink, loadReadModel, queryDashboard } from '@parcours/projections'
+  allProjections,
+  createProjectionRunner,
+  dashboardProjection,
+  getInMemoryProjectionSink,
+  loadReadModel,
+  queryDashboard,
+} from '@parcours/projections'
 
 /** What the example did. */
 export interface EraseAndRetentionResult {
   /** The erasure asked for by youth-1. */
-  readonly erasure: { readonly youthId: string; readonly keyErasedNow: boolean; readonly eventRecordedNow: boolean }
+  readonly erasure: {
+    readonly youthId: string
+    readonly keyErasedNow: boolean
+    readonly eventRecordedNow: boolean
+  }
   /** The same erasure again: nothing left to do. */
   readonly repeatedErasure: { readonly keyErasedNow: boolean; readonly eventRecordedNow: boolean }
   /** How youth-1's identity reads afterwards ('Erased'), and whether youth-4's still opens. */
@@ -64,7 +75,9 @@ const identities: Readonly<Record<string, PersonalFields>> = {
 }
 
 /** Four journeys: a recent one, one closed long ago, one with a CEJ that ended in 2020, another recent one. */
-const journeys = (personalData: (youthId: string) => Sealed | null): ReadonlyArray<Record<string, unknown>> => {
+const journeys = (
+  personalData: (youthId: string) => Sealed | null,
+): ReadonlyArray<Record<string, unknown>> => {
   const y = (youthId: string, missionLocaleId: string) => ({ youthId, missionLocaleId })
   const register = (youthId: string, missionLocaleId: string, on: string, birthDate: string) => ({
     ...y(youthId, missionLocaleId),
@@ -77,16 +90,41 @@ const journeys = (personalData: (youthId: string) => Sealed | null): ReadonlyArr
   })
   return [
     register('youth-1', 'ml-lyon', '2025-01-10', '2006-03-10'),
-    { ...y('youth-1', 'ml-lyon'), type: 'OfferProposal', on: '2025-01-15', proposalId: 'p-1', theme: 'housing', respondBy: '2025-02-01' },
+    {
+      ...y('youth-1', 'ml-lyon'),
+      type: 'OfferProposal',
+      on: '2025-01-15',
+      proposalId: 'p-1',
+      theme: 'housing',
+      respondBy: '2025-02-01',
+    },
     // Age limit 2021-05-20 (26th birthday): retention due on 2023-05-20.
     register('youth-2', 'ml-lyon', '2019-09-01', '1995-05-20'),
-    { ...y('youth-2', 'ml-lyon'), type: 'CloseJourney', on: '2020-03-01', reason: 'moved-away', comment: null },
+    {
+      ...y('youth-2', 'ml-lyon'),
+      type: 'CloseJourney',
+      on: '2020-03-01',
+      reason: 'moved-away',
+      comment: null,
+    },
     // Age limit 2022-02-01, but a CEJ ended on 2020-12-31: retention due on 2030-12-31.
     register('youth-3', 'ml-lille', '2019-10-01', '1996-02-01'),
     { ...y('youth-3', 'ml-lille'), type: 'CompleteDiagnostic', on: '2020-01-10', comment: null },
-    { ...y('youth-3', 'ml-lille'), type: 'EnterProgramme', on: '2020-01-15', programme: 'CEJ', plannedEndOn: '2020-12-31' },
+    {
+      ...y('youth-3', 'ml-lille'),
+      type: 'EnterProgramme',
+      on: '2020-01-15',
+      programme: 'CEJ',
+      plannedEndOn: '2020-12-31',
+    },
     { ...y('youth-3', 'ml-lille'), type: 'ExitProgramme', on: '2020-12-31', reason: 'completed' },
-    { ...y('youth-3', 'ml-lille'), type: 'CloseJourney', on: '2021-01-05', reason: 'youth-request', comment: null },
+    {
+      ...y('youth-3', 'ml-lille'),
+      type: 'CloseJourney',
+      on: '2021-01-05',
+      reason: 'youth-request',
+      comment: null,
+    },
     register('youth-4', 'ml-lille', '2025-02-01', '2004-11-30'),
   ]
 }
@@ -127,12 +165,14 @@ export const main = async (at = '2026-01-15'): Promise<EraseAndRetentionResult> 
     commands.push(command.right)
   }
   const before = await nationalDashboard()
-  const youth = (id: string) => commands.find((c) => c.youthId === id && c.type === 'RegisterYouth') as JourneyCommand
+  const youth = (id: string) =>
+    commands.find((c) => c.youthId === id && c.type === 'RegisterYouth') as JourneyCommand
   const on = at as LocalDate // the erasure's date, like any command's `on`
 
   // 1. youth-1 asks for erasure (GDPR art. 17): the key goes, then PersonalDataErased is recorded.
   const { youthId, missionLocaleId } = youth('youth-1')
-  const erase = () => erasePersonalData({ vault, handle, store, youthId, missionLocaleId, on, commandId: `erase-${youthId}` })()
+  const erase = () =>
+    erasePersonalData({ vault, handle, store, youthId, missionLocaleId, on, commandId: `erase-${youthId}` })()
   const erased = await erase()
   if (isLeft(erased)) throw new Error(`erasure failed: ${erased.left._tag}`)
   const again = await erase()
@@ -145,14 +185,24 @@ export const main = async (at = '2026-01-15'): Promise<EraseAndRetentionResult> 
 
   // 2. ml-lyon tries to erase a journey ml-lille holds: refused before the key is touched.
   const foreign = youth('youth-3')
-  const crossTenant = await erasePersonalData({ vault, handle, store, youthId: foreign.youthId, missionLocaleId, on, commandId: 'erase-foreign' })()
-  const crossTenantRefusal = isLeft(crossTenant) && crossTenant.left._tag === 'Rejected' ? crossTenant.left.error._tag : 'not refused'
+  const crossTenant = await erasePersonalData({
+    vault,
+    handle,
+    store,
+    youthId: foreign.youthId,
+    missionLocaleId,
+    on,
+    commandId: 'erase-foreign',
+  })()
+  const crossTenantRefusal =
+    isLeft(crossTenant) && crossTenant.left._tag === 'Rejected' ? crossTenant.left.error._tag : 'not refused'
 
   // 3. Retention: a dry run lists, the real run erases, a re-run finds nobody left.
   const retention = async (dryRun: boolean) => {
     const r = await runRetention({ store, vault, handle, at: on, dryRun })()
     if (isLeft(r)) throw new Error(`retention failed: ${r.left._tag}`)
-    if (r.right.failed.length > 0) throw new Error(`retention failed for ${r.right.failed.map((f) => f.youthId).join(', ')}`)
+    if (r.right.failed.length > 0)
+      throw new Error(`retention failed for ${r.right.failed.map((f) => f.youthId).join(', ')}`)
     return r.right.erased
   }
   const retentionDryRun = await retention(true)
@@ -166,10 +216,18 @@ export const main = async (at = '2026-01-15'): Promise<EraseAndRetentionResult> 
   await store.close()
 
   return {
-    erasure: { youthId: erased.right.youthId, keyErasedNow: erased.right.keyErasedNow, eventRecordedNow: erased.right.eventRecordedNow },
-    repeatedErasure: { keyErasedNow: again.right.keyErasedNow, eventRecordedNow: again.right.eventRecordedNow },
+    erasure: {
+      youthId: erased.right.youthId,
+      keyErasedNow: erased.right.keyErasedNow,
+      eventRecordedNow: erased.right.eventRecordedNow,
+    },
+    repeatedErasure: {
+      keyErasedNow: again.right.keyErasedNow,
+      eventRecordedNow: again.right.eventRecordedNow,
+    },
     identityAfterErasure: await openIdentity('youth-1'),
-    othersStillOpen: (await openIdentity('youth-3')) === 'Opened' && (await openIdentity('youth-4')) === 'Opened',
+    othersStillOpen:
+      (await openIdentity('youth-3')) === 'Opened' && (await openIdentity('youth-4')) === 'Opened',
     crossTenantRefusal,
     retentionDryRun,
     stillOpenAfterDryRun,
@@ -181,8 +239,11 @@ export const main = async (at = '2026-01-15'): Promise<EraseAndRetentionResult> 
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main(process.argv[2]).then((result) => console.log(JSON.stringify(result, null, 2)), (error: unknown) => {
-    console.error(error)
-    process.exitCode = 1
-  })
+  main(process.argv[2]).then(
+    (result) => console.log(JSON.stringify(result, null, 2)),
+    (error: unknown) => {
+      console.error(error)
+      process.exitCode = 1
+    },
+  )
 }

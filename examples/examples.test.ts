@@ -23,7 +23,13 @@ describe('examples', () => {
       },
     })
     const r = await registerAndFollowUp({ logTo })
-    expect(r.storedEventTypes).toEqual(['YouthRegistered', 'FollowUpScheduled', 'ProposalOffered', 'FollowUpKept', 'FollowUpScheduled'])
+    expect(r.storedEventTypes).toEqual([
+      'YouthRegistered',
+      'FollowUpScheduled',
+      'ProposalOffered',
+      'FollowUpKept',
+      'FollowUpScheduled',
+    ])
     expect(r.nameInStoredEvents).toBe(false)
     expect(r.identity).toEqual({ firstName: 'Zoé', lastName: 'Martin', email: 'zoe.martin@example.org' })
     expect(r.followUpComment).toBe('wants a welding course')
@@ -66,7 +72,9 @@ describe('examples', () => {
     expect(r.identityAfterErasure).toBe('Erased')
     expect(r.othersStillOpen).toBe(true)
     expect(r.crossTenantRefusal).toBe('WrongMissionLocale')
-    expect(r.retentionDryRun).toEqual([{ youthId: 'youth-2', missionLocaleId: 'ml-lyon', retentionDueOn: '2023-05-20' }])
+    expect(r.retentionDryRun).toEqual([
+      { youthId: 'youth-2', missionLocaleId: 'ml-lyon', retentionDueOn: '2023-05-20' },
+    ])
     expect(r.stillOpenAfterDryRun).toBe(true)
     expect(r.retentionErased).toEqual(r.retentionDryRun)
     expect(r.retentionRerun).toEqual([])

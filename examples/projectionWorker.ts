@@ -11,8 +11,14 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { isLeft } from 'fp-ts/lib/Either.js'
-import { decodeCommand, journeyDecider, journeyEventCodec, journeyStreamName, type JourneyCommand } from '@parcours/domain'
 import { createCommandHandler, getSqliteEventStore } from '@parcours/adapters'
+import {
+  decodeCommand,
+  journeyDecider,
+  journeyEventCodec,
+  journeyStreamName,
+  type JourneyCommand,
+} from '@parcours/domain'
 import {
   allProjections,
   createProjectionRunner,
@@ -45,17 +51,45 @@ const missionLocales = ['ml-lyon', 'ml-lille'] as const
 const journeyInput = (n: number): ReadonlyArray<Record<string, unknown>> => {
   const base = { youthId: `youth-${n}`, missionLocaleId: missionLocales[n % 2] }
   const day = (d: number) => `2025-${String(1 + (n % 6)).padStart(2, '0')}-${String(d).padStart(2, '0')}`
-  const register = { ...base, type: 'RegisterYouth', on: day(2), counsellorId: `c-${n % 3}`, birthDate: '2005-09-14', rqth: false, personalData: null }
-  const offer = { ...base, type: 'OfferProposal', on: day(5), proposalId: 'p-1', theme: n % 2 === 0 ? 'employment' : 'training', respondBy: day(25) }
+  const register = {
+    ...base,
+    type: 'RegisterYouth',
+    on: day(2),
+    counsellorId: `c-${n % 3}`,
+    birthDate: '2005-09-14',
+    rqth: false,
+    personalData: null,
+  }
+  const offer = {
+    ...base,
+    type: 'OfferProposal',
+    on: day(5),
+    proposalId: 'p-1',
+    theme: n % 2 === 0 ? 'employment' : 'training',
+    respondBy: day(25),
+  }
   if (n % 3 === 0)
     return [
       register,
       offer,
       { ...base, type: 'RecordProposalOutcome', on: day(12), proposalId: 'p-1', outcome: 'carried-out' },
-      { ...base, type: 'StartEmployment', on: day(15), employmentId: 's-1', proposalId: null, contract: 'CDI', durationMonths: null },
+      {
+        ...base,
+        type: 'StartEmployment',
+        on: day(15),
+        employmentId: 's-1',
+        proposalId: null,
+        contract: 'CDI',
+        durationMonths: null,
+      },
       { ...base, type: 'CloseJourney', on: day(20), reason: 'durable-employment', comment: null },
     ]
-  if (n % 3 === 1) return [register, offer, { ...base, type: 'KeepFollowUp', on: day(10), followUpId: 'fu-1', comment: null }]
+  if (n % 3 === 1)
+    return [
+      register,
+      offer,
+      { ...base, type: 'KeepFollowUp', on: day(10), followUpId: 'fu-1', comment: null },
+    ]
   return [register, offer]
 }
 
@@ -111,7 +145,9 @@ export const main = async (options: { readonly folder?: string } = {}): Promise<
       resumedRunEvents: resumed.events,
       eventsInStore: all.right.length,
       nationalTotals: national.totals,
-      firstReceptionsByMissionLocale: Object.fromEntries(national.missionLocales.map((m) => [m.missionLocaleId, m.totals.firstReceptions])),
+      firstReceptionsByMissionLocale: Object.fromEntries(
+        national.missionLocales.map((m) => [m.missionLocaleId, m.totals.firstReceptions]),
+      ),
       nationalViewHasYouthIds: /"youthId"|"youth-\d+"/.test(JSON.stringify(national)),
     }
   } finally {
@@ -124,10 +160,16 @@ if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.a
   main(process.argv[2] === undefined ? {} : { folder: process.argv[2] }).then(
     (r) => {
       const t = r.nationalTotals
-      console.log(`applied ${r.firstRunEvents} events, then ${r.resumedRunEvents} after the restart (${r.eventsInStore} stored)`)
-      console.log(`national totals: ${t.firstReceptions} first receptions, ${t.accompanied} accompanied, ${t.exits} exits (${t.positiveExits} positive)`)
+      console.log(
+        `applied ${r.firstRunEvents} events, then ${r.resumedRunEvents} after the restart (${r.eventsInStore} stored)`,
+      )
+      console.log(
+        `national totals: ${t.firstReceptions} first receptions, ${t.accompanied} accompanied, ${t.exits} exits (${t.positiveExits} positive)`,
+      )
       console.log(`  proposals by theme: ${JSON.stringify(t.proposalsByTheme)}`)
-      console.log(`  employment entries: ${JSON.stringify(t.employmentEntries)}; follow-ups: ${JSON.stringify(t.followUps)}`)
+      console.log(
+        `  employment entries: ${JSON.stringify(t.employmentEntries)}; follow-ups: ${JSON.stringify(t.followUps)}`,
+      )
       console.log(`first receptions by mission locale: ${JSON.stringify(r.firstReceptionsByMissionLocale)}`)
     },
     (error: unknown) => {

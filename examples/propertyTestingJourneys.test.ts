@@ -8,18 +8,54 @@
 
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { foldJourney, isRegistered, journeyDecider, journeyEventCodec, journeyStreamName, pendingFollowUps, type JourneyCommand, type JourneyEvent } from '@parcours/domain'
-import { arbAnyCommand, arbJourney, arbJourneyHistory, fakeSealed, given, journeyFixture } from '@parcours/domain/testing'
 import { createCommandHandler, getInMemoryEventStore } from '@parcours/adapters'
+import {
+  foldJourney,
+  isRegistered,
+  journeyDecider,
+  journeyEventCodec,
+  journeyStreamName,
+  pendingFollowUps,
+  type JourneyCommand,
+  type JourneyEvent,
+} from '@parcours/domain'
+import {
+  arbAnyCommand,
+  arbJourney,
+  arbJourneyHistory,
+  fakeSealed,
+  given,
+  journeyFixture,
+} from '@parcours/domain/testing'
 
 const j = journeyFixture('y-1', 'ml-lyon')
-const registered = j.history(j.command('RegisterYouth', '2025-01-10', { counsellorId: 'c-1', birthDate: '2006-06-15', rqth: false, personalData: fakeSealed() }))
+const registered = j.history(
+  j.command('RegisterYouth', '2025-01-10', {
+    counsellorId: 'c-1',
+    birthDate: '2006-06-15',
+    rqth: false,
+    personalData: fakeSealed(),
+  }),
+)
 
 describe('given / when / then', () => {
   it('offers a proposal', () => {
     given(registered)
-      .when(j.command('OfferProposal', '2025-01-20', { proposalId: 'p-1', theme: 'training', respondBy: '2025-02-10' }))
-      .then([j.event('ProposalOffered', '2025-01-20', { proposalId: 'p-1', theme: 'training', respondBy: '2025-02-10', counsellorId: 'c-1' })])
+      .when(
+        j.command('OfferProposal', '2025-01-20', {
+          proposalId: 'p-1',
+          theme: 'training',
+          respondBy: '2025-02-10',
+        }),
+      )
+      .then([
+        j.event('ProposalOffered', '2025-01-20', {
+          proposalId: 'p-1',
+          theme: 'training',
+          respondBy: '2025-02-10',
+          counsellorId: 'c-1',
+        }),
+      ])
   })
 
   it('schedules the next follow-up when the pending one is kept (an open journey always has one)', () => {
@@ -27,21 +63,51 @@ describe('given / when / then', () => {
       .when(j.command('KeepFollowUp', '2025-02-01', { followUpId: 'fu-1', comment: null }))
       .then([
         j.event('FollowUpKept', '2025-02-01', { followUpId: 'fu-1', comment: null }),
-        j.event('FollowUpScheduled', '2025-02-01', { followUpId: 'fu-2', dueOn: '2025-03-03', channel: 'interview', counsellorId: 'c-1' }),
+        j.event('FollowUpScheduled', '2025-02-01', {
+          followUpId: 'fu-2',
+          dueOn: '2025-03-03',
+          channel: 'interview',
+          counsellorId: 'c-1',
+        }),
       ])
   })
 
   it('refuses with a tagged error naming the rule and what to fix', () => {
-    given(registered).when(j.command('AcceptProposal', '2025-01-21', { proposalId: 'p-9' })).thenError({ _tag: 'UnknownProposal', proposalId: 'p-9' })
-    given(registered).when(j.command('CloseJourney', '2025-03-01', { reason: 'other', comment: null })).thenError('CommentRequired')
-    given().when(j.command('OfferProposal', '2025-01-20', { proposalId: 'p-1', theme: 'training', respondBy: '2025-02-10' })).thenError('NotRegistered')
+    given(registered)
+      .when(j.command('AcceptProposal', '2025-01-21', { proposalId: 'p-9' }))
+      .thenError({ _tag: 'UnknownProposal', proposalId: 'p-9' })
+    given(registered)
+      .when(j.command('CloseJourney', '2025-03-01', { reason: 'other', comment: null }))
+      .thenError('CommentRequired')
+    given()
+      .when(
+        j.command('OfferProposal', '2025-01-20', {
+          proposalId: 'p-1',
+          theme: 'training',
+          respondBy: '2025-02-10',
+        }),
+      )
+      .thenError('NotRegistered')
   })
 
   it('fails with a line diff when the events differ', () => {
     const wrong = () =>
       given(registered)
-        .when(j.command('OfferProposal', '2025-01-20', { proposalId: 'p-1', theme: 'training', respondBy: '2025-02-10' }))
-        .then([j.event('ProposalOffered', '2025-01-20', { proposalId: 'p-1', theme: 'housing', respondBy: '2025-02-10', counsellorId: 'c-1' })])
+        .when(
+          j.command('OfferProposal', '2025-01-20', {
+            proposalId: 'p-1',
+            theme: 'training',
+            respondBy: '2025-02-10',
+          }),
+        )
+        .then([
+          j.event('ProposalOffered', '2025-01-20', {
+            proposalId: 'p-1',
+            theme: 'housing',
+            respondBy: '2025-02-10',
+            counsellorId: 'c-1',
+          }),
+        ])
     expect(wrong).toThrow(/- expected, \+ actual[\s\S]*-.*housing[\s\S]*\+.*training/)
   })
 })
@@ -52,7 +118,8 @@ describe('properties of generated journeys', () => {
       fc.property(arbJourney({ steps: { min: 1, max: 30 } }), (journey) => {
         const state = foldJourney(journey.events)
         expect(state).toEqual(journey.state)
-        if (isRegistered(state) && state.status === 'open') expect(pendingFollowUps(state).length).toBeGreaterThan(0)
+        if (isRegistered(state) && state.status === 'open')
+          expect(pendingFollowUps(state).length).toBeGreaterThan(0)
         // Dates never move backwards within a journey.
         const dates = journey.events.map((e) => e.on)
         expect([...dates].sort()).toEqual(dates)
@@ -78,20 +145,27 @@ describe('properties of generated journeys', () => {
 
   it('a history sent through the command handler stores exactly the events the script decided', async () => {
     await fc.assert(
-      fc.asyncProperty(arbJourneyHistory({ youths: 3, missionLocales: 2, steps: { min: 1, max: 12 } }), async (history) => {
-        const store = getInMemoryEventStore<JourneyEvent>({ codec: journeyEventCodec })
-        const handle = createCommandHandler({ store, decider: journeyDecider, streamName: (c: JourneyCommand) => journeyStreamName(c.youthId) })
-        for (const journey of history)
-          for (const [i, command] of journey.commands.entries()) {
-            const r = await handle({ commandId: `${journey.youthId}-${i}`, command })()
-            expect(r._tag).toBe('Right')
+      fc.asyncProperty(
+        arbJourneyHistory({ youths: 3, missionLocales: 2, steps: { min: 1, max: 12 } }),
+        async (history) => {
+          const store = getInMemoryEventStore<JourneyEvent>({ codec: journeyEventCodec })
+          const handle = createCommandHandler({
+            store,
+            decider: journeyDecider,
+            streamName: (c: JourneyCommand) => journeyStreamName(c.youthId),
+          })
+          for (const journey of history)
+            for (const [i, command] of journey.commands.entries()) {
+              const r = await handle({ commandId: `${journey.youthId}-${i}`, command })()
+              expect(r._tag).toBe('Right')
+            }
+          for (const journey of history) {
+            const read = await store.readStream(journeyStreamName(journey.youthId))()
+            expect(read._tag === 'Right' ? read.right.map((r) => r.event) : read.left).toEqual(journey.events)
           }
-        for (const journey of history) {
-          const read = await store.readStream(journeyStreamName(journey.youthId))()
-          expect(read._tag === 'Right' ? read.right.map((r) => r.event) : read.left).toEqual(journey.events)
-        }
-        await store.close()
-      }),
+          await store.close()
+        },
+      ),
       { numRuns: 15 },
     )
   })

@@ -12,6 +12,15 @@ import { pathToFileURL } from 'node:url'
 import { isLeft } from 'fp-ts/lib/Either.js'
 import type { DestinationStream } from 'pino'
 import {
+  createCommandHandler,
+  createParcoursLogger,
+  createVault,
+  describeVaultError,
+  getInMemoryEventStore,
+  getInMemoryKeyStore,
+  type PersonalFields,
+} from '@parcours/adapters'
+import {
   decodeCommand,
   describeJourneyError,
   journeyDecider,
@@ -22,15 +31,6 @@ import {
   type Sealed,
   type YouthId,
 } from '@parcours/domain'
-import {
-  createCommandHandler,
-  createParcoursLogger,
-  createVault,
-  describeVaultError,
-  getInMemoryEventStore,
-  getInMemoryKeyStore,
-  type PersonalFields,
-} from '@parcours/adapters'
 
 /** What the example did, for a reader (and for examples.test.ts). */
 export interface RegisterAndFollowUpResult {
@@ -50,8 +50,13 @@ export interface RegisterAndFollowUpResult {
 }
 
 /** Runs the example; logs go to `logTo` (stderr by default), with personal fields redacted. */
-export const main = async (options: { readonly logTo?: DestinationStream } = {}): Promise<RegisterAndFollowUpResult> => {
-  const logger = createParcoursLogger({ level: 'info', ...(options.logTo === undefined ? {} : { destination: options.logTo }) })
+export const main = async (
+  options: { readonly logTo?: DestinationStream } = {},
+): Promise<RegisterAndFollowUpResult> => {
+  const logger = createParcoursLogger({
+    level: 'info',
+    ...(options.logTo === undefined ? {} : { destination: options.logTo }),
+  })
   const store = getInMemoryEventStore<JourneyEvent>({ codec: journeyEventCodec, logger })
   const vault = createVault({ keyStore: getInMemoryKeyStore() })
   const handle = createCommandHandler({
@@ -90,7 +95,13 @@ export const main = async (options: { readonly logTo?: DestinationStream } = {})
   if (isLeft(registered)) throw new Error(`registration failed: ${registered.left._tag}`)
   logger.info({ youthId, personalData: identity }, 'registered') // the fields print as [redacted]
 
-  const offer = { type: 'OfferProposal', on: '2025-01-20', proposalId: 'p-1', theme: 'training', respondBy: '2025-02-10' }
+  const offer = {
+    type: 'OfferProposal',
+    on: '2025-01-20',
+    proposalId: 'p-1',
+    theme: 'training',
+    respondBy: '2025-02-10',
+  }
   const offered = await send('cmd-2', offer)
   if (isLeft(offered)) throw new Error(`offer failed: ${offered.left._tag}`)
   // The same command id again (a retry after a timeout, say): nothing new is written.
@@ -98,12 +109,18 @@ export const main = async (options: { readonly logTo?: DestinationStream } = {})
   if (isLeft(resent)) throw new Error(`resend failed: ${resent.left._tag}`)
 
   // Registration scheduled the first follow-up, `fu-1`; the counsellor keeps it and writes a note.
-  const kept = await send('cmd-3', { type: 'KeepFollowUp', on: '2025-02-01', followUpId: 'fu-1', comment: await seal({ comment: 'wants a welding course' }) })
+  const kept = await send('cmd-3', {
+    type: 'KeepFollowUp',
+    on: '2025-02-01',
+    followUpId: 'fu-1',
+    comment: await seal({ comment: 'wants a welding course' }),
+  })
   if (isLeft(kept)) throw new Error(`follow-up failed: ${kept.left._tag}`)
 
   // A rule refuses: the error is a tagged value naming it.
   const refused = await send('cmd-4', { type: 'AcceptProposal', on: '2025-02-02', proposalId: 'p-9' })
-  const refusal = isLeft(refused) && refused.left._tag === 'Rejected' ? describeJourneyError(refused.left.error) : 'none'
+  const refusal =
+    isLeft(refused) && refused.left._tag === 'Rejected' ? describeJourneyError(refused.left.error) : 'none'
 
   // Read the stream back: events are decoded (and upcast) by the codec on the way out.
   const stream = await store.readStream(journeyStreamName(youthId))()
@@ -132,8 +149,11 @@ export const main = async (options: { readonly logTo?: DestinationStream } = {})
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main().then((result) => console.log(JSON.stringify(result, null, 2)), (error: unknown) => {
-    console.error(error)
-    process.exitCode = 1
-  })
+  main().then(
+    (result) => console.log(JSON.stringify(result, null, 2)),
+    (error: unknown) => {
+      console.error(error)
+      process.exitCode = 1
+    },
+  )
 }

@@ -21,10 +21,12 @@ const files = (dir) =>
 const problems = []
 for (const file of files(root)) {
   if (file.endsWith('.test.ts') || file.includes('/testing/')) continue
-  readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
-    for (const [pattern, why] of forbidden)
-      if (pattern.test(line)) problems.push(`${file}:${i + 1}: ${why}: ${line.trim()}`)
-  })
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .forEach((line, i) => {
+      for (const [pattern, why] of forbidden)
+        if (pattern.test(line)) problems.push(`${file}:${i + 1}: ${why}: ${line.trim()}`)
+    })
 }
 if (problems.length > 0) {
   console.error(`The domain must stay pure:\n${problems.join('\n')}`)

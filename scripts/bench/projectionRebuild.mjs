@@ -29,18 +29,26 @@ const median = (xs) => {
 }
 
 // A reproducible history: valid journeys from the domain's testing kit, streams interleaved.
-const [scripts] = fc.sample(arbJourneyHistory({ youths, missionLocales: 6, steps: { min: 10, max: 40 } }), { numRuns: 1, seed: 2026 })
+const [scripts] = fc.sample(arbJourneyHistory({ youths, missionLocales: 6, steps: { min: 10, max: 40 } }), {
+  numRuns: 1,
+  seed: 2026,
+})
 const journeys = scripts.map((s) => s.events)
 const [order] = fc.sample(arbInterleaving(journeys.map((j) => j.length)), { numRuns: 1, seed: 2026 })
 const recorded = record(journeys, order)
 
 const fill = async (store) => {
   // One append per journey chunk of 5 events, interleaved, as many writers would.
-  for (let i = 0; i < recorded.length; ) {
+  for (let i = 0; i < recorded.length;) {
     const { streamName } = recorded[i]
     const chunk = []
-    while (i < recorded.length && recorded[i].streamName === streamName && chunk.length < 5) chunk.push(recorded[i++])
-    const r = await store.append(streamName, 'any', chunk.map((e) => ({ id: crypto.randomUUID(), event: e.event })))()
+    while (i < recorded.length && recorded[i].streamName === streamName && chunk.length < 5)
+      chunk.push(recorded[i++])
+    const r = await store.append(
+      streamName,
+      'any',
+      chunk.map((e) => ({ id: crypto.randomUUID(), event: e.event })),
+    )()
     if (r._tag === 'Left') throw new Error(`append failed: ${r.left._tag}`)
   }
 }
@@ -51,7 +59,12 @@ const measure = async (store, newSink) => {
     const sink = newSink(round)
     globalThis.gc?.()
     const started = performance.now()
-    const r = await createProjectionRunner({ store, sink, projections: allProjections, batchSize }).rebuild()()
+    const r = await createProjectionRunner({
+      store,
+      sink,
+      projections: allProjections,
+      batchSize,
+    }).rebuild()()
     const ms = performance.now() - started
     if (r._tag === 'Left') throw new Error(r.left.message)
     if (r.right.events !== recorded.length) throw new Error(`applied ${r.right.events} of ${recorded.length}`)
@@ -59,7 +72,11 @@ const measure = async (store, newSink) => {
     times.push(ms)
   }
   const ms = median(times)
-  return { medianMs: Math.round(ms), eventsPerSecond: Math.round((recorded.length / ms) * 1000), roundsMs: times.map(Math.round) }
+  return {
+    medianMs: Math.round(ms),
+    eventsPerSecond: Math.round((recorded.length / ms) * 1000),
+    roundsMs: times.map(Math.round),
+  }
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'parcours-bench-projections-'))
@@ -78,7 +95,9 @@ try {
   const storePath = join(dir, 'events.db')
   const sqliteStore = getSqliteEventStore({ path: storePath, codec: journeyEventCodec })
   await fill(sqliteStore)
-  const sqlite = await measure(sqliteStore, (round) => getSqliteProjectionSink({ path: join(dir, `projections-${round}.db`) }))
+  const sqlite = await measure(sqliteStore, (round) =>
+    getSqliteProjectionSink({ path: join(dir, `projections-${round}.db`) }),
+  )
   await sqliteStore.close()
 
   console.log(
@@ -89,7 +108,10 @@ try {
       projections: allProjections.map((p) => p.name),
       batchSize,
       rounds,
-      foldOnly: { medianMs: Math.round(median(foldTimes)), eventsPerSecond: Math.round((recorded.length / median(foldTimes)) * 1000) },
+      foldOnly: {
+        medianMs: Math.round(median(foldTimes)),
+        eventsPerSecond: Math.round((recorded.length / median(foldTimes)) * 1000),
+      },
       memory: { store: 'in-memory', sink: 'in-memory', ...memory },
       sqlite: { store: 'sqlite', sink: 'sqlite', ...sqlite },
     }),

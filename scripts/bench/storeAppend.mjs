@@ -22,14 +22,18 @@ const median = (xs) => {
 }
 const must = async (task) => {
   const r = await task()
-  if (r._tag === 'Left') throw new Error(JSON.stringify(r.left, (_, v) => (typeof v === 'bigint' ? String(v) : v)))
+  if (r._tag === 'Left')
+    throw new Error(JSON.stringify(r.left, (_, v) => (typeof v === 'bigint' ? String(v) : v)))
   return r.right
 }
 
 /** Fills a store with `count` events, in batches of 10 per stream, as a journey store would hold them. */
 const prefill = async (store, count) => {
   for (let done = 0; done < count; done += 10) {
-    const batch = Array.from({ length: Math.min(10, count - done) }, (_, i) => ({ id: randomUUID(), event: event(done + i) }))
+    const batch = Array.from({ length: Math.min(10, count - done) }, (_, i) => ({
+      id: randomUUID(),
+      event: event(done + i),
+    }))
     await must(store.append(`prefill-${done / 10}`, 'no-stream', batch))
   }
 }

@@ -11,13 +11,20 @@ const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..')
 const bin = join(root, 'packages/cli/dist/bin.js')
 const dir = mkdtempSync(join(tmpdir(), 'parcours-e2e-'))
 // better-sqlite3 is the adapters' dependency; the test borrows it to damage the store on purpose.
-const Database = createRequire(join(root, 'packages/adapters/package.json'))('better-sqlite3') as new (path: string) => {
+const Database = createRequire(join(root, 'packages/adapters/package.json'))('better-sqlite3') as new (
+  path: string,
+) => {
   prepare: (sql: string) => { get: (...a: unknown[]) => unknown; run: (...a: unknown[]) => unknown }
   close: () => void
 }
 
 const parcours = (...argv: string[]) => {
-  const r = spawnSync(process.execPath, [bin, ...argv], { cwd: dir, encoding: 'utf8', env: { ...process.env, PARCOURS_STORE: '' }, timeout: 120_000 })
+  const r = spawnSync(process.execPath, [bin, ...argv], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, PARCOURS_STORE: '' },
+    timeout: 120_000,
+  })
   return { code: r.status, out: r.stdout, err: r.stderr }
 }
 const eventCount = (): number => {
@@ -57,16 +64,31 @@ describe('the parcours binary', () => {
   it('shows a journey, a worklist and the dashboard', () => {
     const show = parcours('show', '--youth', 'y-00001', '--json')
     expect(show.code, show.err).toBe(0)
-    const journey = JSON.parse(show.out) as { missionLocaleId: string; identity: { firstName: string }; items: Array<{ type: string; details: { counsellorId?: string } }> }
+    const journey = JSON.parse(show.out) as {
+      missionLocaleId: string
+      identity: { firstName: string }
+      items: Array<{ type: string; details: { counsellorId?: string } }>
+    }
     expect(journey.items[0]?.type).toBe('YouthRegistered')
     expect(journey.identity.firstName.length).toBeGreaterThan(0)
     const counsellor = journey.items[0]?.details.counsellorId as string
-    const alerts = parcours('alerts', '--counsellor', counsellor, '--mission-locale', journey.missionLocaleId, '--at', '2025-06-30')
+    const alerts = parcours(
+      'alerts',
+      '--counsellor',
+      counsellor,
+      '--mission-locale',
+      journey.missionLocaleId,
+      '--at',
+      '2025-06-30',
+    )
     expect(alerts.code, alerts.err).toBe(0)
     expect(alerts.out).toContain(`Worklist of ${counsellor} (${journey.missionLocaleId}) as of 2025-06-30`)
     const report = parcours('report', '--json')
     expect(report.code, report.err).toBe(0)
-    const dashboard = JSON.parse(report.out) as { totals: { firstReceptions: number }; missionLocales: unknown[] }
+    const dashboard = JSON.parse(report.out) as {
+      totals: { firstReceptions: number }
+      missionLocales: unknown[]
+    }
     expect(dashboard.totals.firstReceptions).toBe(200)
     expect(dashboard.missionLocales).toHaveLength(5)
   })
@@ -75,7 +97,11 @@ describe('the parcours binary', () => {
     // A pipe holds 64 KiB; with a reader that starts late, the rest waits in the process and
     // must be flushed before it exits.
     const command = `"${process.execPath}" "${bin}" --store memory demo --youths 300 --months 9 --json --no-html | (sleep 1; cat)`
-    const r = spawnSync('bash', ['-o', 'pipefail', '-c', command], { cwd: dir, encoding: 'utf8', timeout: 120_000 })
+    const r = spawnSync('bash', ['-o', 'pipefail', '-c', command], {
+      cwd: dir,
+      encoding: 'utf8',
+      timeout: 120_000,
+    })
     expect(r.status, r.stderr).toBe(0)
     expect(r.stdout.length).toBeGreaterThan(65_536)
     expect((JSON.parse(r.stdout) as { totals: { firstReceptions: number } }).totals.firstReceptions).toBe(300)
@@ -94,7 +120,19 @@ describe('the parcours binary', () => {
 
   it('refuses bad input with the documented exit codes, and writes nothing', () => {
     const before = eventCount()
-    const young = parcours('register', '--youth', 'y-new', '--mission-locale', 'ml-amiens', '--counsellor', 'c-amiens-1', '--birth-date', '2010-01-01', '--on', '2025-06-01')
+    const young = parcours(
+      'register',
+      '--youth',
+      'y-new',
+      '--mission-locale',
+      'ml-amiens',
+      '--counsellor',
+      'c-amiens-1',
+      '--birth-date',
+      '2010-01-01',
+      '--on',
+      '2025-06-01',
+    )
     expect(young.code).toBe(1)
     expect(young.err).toContain('NotEligible')
     const unknownFlag = parcours('report', '--pie-chart')
@@ -103,8 +141,22 @@ describe('the parcours binary', () => {
     const badDate = parcours('tick', '--at', '2025-06-31')
     expect(badDate.code).toBe(2)
     expect(badDate.err).toMatch(/--at <date>.*2025-06-31.*YYYY-MM-DD/)
-    const last = JSON.parse(parcours('show', '--youth', 'y-00200', '--json').out) as { missionLocaleId: string }
-    const outcome = parcours('outcome', '--youth', 'y-00200', '--mission-locale', last.missionLocaleId, '--proposal', 'p-404', '--outcome', 'carried-out', '--on', '2025-06-30')
+    const last = JSON.parse(parcours('show', '--youth', 'y-00200', '--json').out) as {
+      missionLocaleId: string
+    }
+    const outcome = parcours(
+      'outcome',
+      '--youth',
+      'y-00200',
+      '--mission-locale',
+      last.missionLocaleId,
+      '--proposal',
+      'p-404',
+      '--outcome',
+      'carried-out',
+      '--on',
+      '2025-06-30',
+    )
     expect(outcome.code).toBe(1)
     expect(outcome.err).toContain('UnknownProposal')
     expect(eventCount()).toBe(before)
@@ -112,14 +164,30 @@ describe('the parcours binary', () => {
 
   it('follows the log live with project --follow until interrupted', async () => {
     expect(parcours('project').code).toBe(0)
-    const worker = spawn(process.execPath, [bin, 'project', '--follow'], { cwd: dir, env: { ...process.env, PARCOURS_STORE: '' } })
+    const worker = spawn(process.execPath, [bin, 'project', '--follow'], {
+      cwd: dir,
+      env: { ...process.env, PARCOURS_STORE: '' },
+    })
     let out = ''
     let err = ''
     worker.stdout.on('data', (d: Buffer) => (out += d.toString()))
     worker.stderr.on('data', (d: Buffer) => (err += d.toString()))
     const exited = new Promise<number | null>((done) => worker.on('exit', (code) => done(code)))
-    for (let i = 0; i < 100 && !err.includes('following the event log'); i++) await new Promise((r) => setTimeout(r, 100))
-    const registered = parcours('register', '--youth', 'y-live', '--mission-locale', 'ml-amiens', '--counsellor', 'c-amiens-1', '--birth-date', '2005-01-01', '--on', '2025-06-30')
+    for (let i = 0; i < 100 && !err.includes('following the event log'); i++)
+      await new Promise((r) => setTimeout(r, 100))
+    const registered = parcours(
+      'register',
+      '--youth',
+      'y-live',
+      '--mission-locale',
+      'ml-amiens',
+      '--counsellor',
+      'c-amiens-1',
+      '--birth-date',
+      '2005-01-01',
+      '--on',
+      '2025-06-30',
+    )
     expect(registered.code, registered.err).toBe(0)
     // The worker sees the new events within its poll interval and flushes them within 100 ms.
     await new Promise((r) => setTimeout(r, 1500))
@@ -130,8 +198,12 @@ describe('the parcours binary', () => {
 
   it('lists a corrupt event with its stream and revision, and exits non-zero', () => {
     const db = new Database(join(dir, 'parcours.db'))
-    const { revision } = db.prepare("SELECT MAX(revision) + 1 AS revision FROM events WHERE stream_name = 'journey-y-00003'").get() as { revision: number }
-    db.prepare('INSERT INTO events (event_id, stream_name, revision, event_type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+    const { revision } = db
+      .prepare("SELECT MAX(revision) + 1 AS revision FROM events WHERE stream_name = 'journey-y-00003'")
+      .get() as { revision: number }
+    db.prepare(
+      'INSERT INTO events (event_id, stream_name, revision, event_type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ).run(
       '0b0b0b0b-0000-4000-8000-000000000001',
       'journey-y-00003',
       revision,

@@ -10,7 +10,17 @@ const parcours = async (...argv: string[]) => {
   return { code, out: io.out(), err: io.err() }
 }
 
-const REGISTER = ['register', '--youth', 'y-1', '--mission-locale', 'ml-a', '--counsellor', 'c-1', '--on', '2025-03-01']
+const REGISTER = [
+  'register',
+  '--youth',
+  'y-1',
+  '--mission-locale',
+  'ml-a',
+  '--counsellor',
+  'c-1',
+  '--on',
+  '2025-03-01',
+]
 
 describe('parcours program', () => {
   it('prints its version and help, listing every command', async () => {
@@ -53,21 +63,50 @@ describe('parcours program', () => {
     const none = await parcours()
     expect(none.code).toBe(2)
     const unknownCommand = await parcours('enrol')
-    expect([unknownCommand.code, unknownCommand.err]).toEqual([2, expect.stringContaining("unknown command 'enrol'")])
+    expect([unknownCommand.code, unknownCommand.err]).toEqual([
+      2,
+      expect.stringContaining("unknown command 'enrol'"),
+    ])
     const unknownFlag = await parcours(...REGISTER, '--birth-date', '2005-01-01', '--colour', 'blue')
-    expect([unknownFlag.code, unknownFlag.err]).toEqual([2, expect.stringContaining("unknown option '--colour'")])
+    expect([unknownFlag.code, unknownFlag.err]).toEqual([
+      2,
+      expect.stringContaining("unknown option '--colour'"),
+    ])
     const badDate = await parcours(...REGISTER, '--birth-date', '2005-02-30')
     expect(badDate.code).toBe(2)
     expect(badDate.err).toMatch(/--birth-date.*'2005-02-30'.*YYYY-MM-DD/)
-    const missing = await parcours('register', '--youth', 'y-1', '--mission-locale', 'ml-a', '--on', '2025-03-01', '--birth-date', '2005-01-01')
+    const missing = await parcours(
+      'register',
+      '--youth',
+      'y-1',
+      '--mission-locale',
+      'ml-a',
+      '--on',
+      '2025-03-01',
+      '--birth-date',
+      '2005-01-01',
+    )
     expect([missing.code, missing.err]).toEqual([2, expect.stringContaining('--counsellor')])
-    const badEnum = await parcours('outcome', '--youth', 'y-1', '--mission-locale', 'ml-a', '--proposal', 'p-1', '--outcome', 'done')
+    const badEnum = await parcours(
+      'outcome',
+      '--youth',
+      'y-1',
+      '--mission-locale',
+      'ml-a',
+      '--proposal',
+      'p-1',
+      '--outcome',
+      'done',
+    )
     expect(badEnum.code).toBe(2)
     expect(badEnum.err).toMatch(/--outcome.*carried-out, refused-by-youth, refused-by-third-party, expired/)
     const badStore = await parcours('--store', 'mysql://x', 'verify')
     expect([badStore.code, badStore.err]).toEqual([2, expect.stringContaining('--store')])
     const halfName = await parcours(...REGISTER, '--birth-date', '2005-01-01', '--first-name', 'Ana')
-    expect([halfName.code, halfName.err]).toEqual([2, expect.stringContaining('--first-name and --last-name')])
+    expect([halfName.code, halfName.err]).toEqual([
+      2,
+      expect.stringContaining('--first-name and --last-name'),
+    ])
     const stray = await parcours('verify', 'extra')
     expect(stray.code).toBe(2)
   })
@@ -83,11 +122,25 @@ describe('parcours program', () => {
   })
 
   it('refuses an --html file in a missing folder before any work (exit 2)', async () => {
-    const demo = await parcours('demo', '--youths', '5', '--months', '1', '--html', '/nonexistent-parcours-dir/r.html')
-    expect([demo.code, demo.err]).toEqual([2, expect.stringContaining('--html: folder /nonexistent-parcours-dir does not exist')])
+    const demo = await parcours(
+      'demo',
+      '--youths',
+      '5',
+      '--months',
+      '1',
+      '--html',
+      '/nonexistent-parcours-dir/r.html',
+    )
+    expect([demo.code, demo.err]).toEqual([
+      2,
+      expect.stringContaining('--html: folder /nonexistent-parcours-dir does not exist'),
+    ])
     expect(demo.out).toBe('')
     const report = await parcours('report', '--html', '/nonexistent-parcours-dir/r.html')
-    expect([report.code, report.err]).toEqual([2, expect.stringContaining('--html: folder /nonexistent-parcours-dir does not exist')])
+    expect([report.code, report.err]).toEqual([
+      2,
+      expect.stringContaining('--html: folder /nonexistent-parcours-dir does not exist'),
+    ])
   })
 
   it('refuses project --follow on the memory store, where no event could ever arrive (exit 2)', async () => {
@@ -100,17 +153,41 @@ describe('parcours program', () => {
     expect(young.code).toBe(1)
     expect(young.err).toContain('NotEligible')
     expect(young.err).toContain('aged 15')
-    const unregistered = await parcours('offer', '--youth', 'y-9', '--mission-locale', 'ml-a', '--theme', 'housing', '--respond-by', '2025-04-01', '--on', '2025-03-01')
+    const unregistered = await parcours(
+      'offer',
+      '--youth',
+      'y-9',
+      '--mission-locale',
+      'ml-a',
+      '--theme',
+      'housing',
+      '--respond-by',
+      '2025-04-01',
+      '--on',
+      '2025-03-01',
+    )
     expect([unregistered.code, unregistered.err]).toEqual([1, expect.stringContaining('NotRegistered')])
   })
 
   it('exits 3 when the store is not there, and creates nothing', async () => {
     const r = await parcours('--store', 'sqlite:/nonexistent-parcours-dir/p.db', 'verify')
-    expect([r.code, r.err]).toEqual([3, expect.stringContaining('no store at /nonexistent-parcours-dir/p.db')])
+    expect([r.code, r.err]).toEqual([
+      3,
+      expect.stringContaining('no store at /nonexistent-parcours-dir/p.db'),
+    ])
   })
 
   it('registers a young person and prints the events as JSON', async () => {
-    const r = await parcours(...REGISTER, '--birth-date', '2005-01-01', '--first-name', 'Ana', '--last-name', 'Lopez', '--json')
+    const r = await parcours(
+      ...REGISTER,
+      '--birth-date',
+      '2005-01-01',
+      '--first-name',
+      'Ana',
+      '--last-name',
+      'Lopez',
+      '--json',
+    )
     expect(r.code).toBe(0)
     const printed = JSON.parse(r.out) as { commandId: string; events: Array<{ type: string }> }
     expect(printed.commandId).toMatch(/^cli-/)
@@ -120,7 +197,20 @@ describe('parcours program', () => {
 })
 
 describe('parcours demo on the memory store', () => {
-  const demo = (seed: number) => parcours('demo', '--youths', '40', '--months', '3', '--missions', '2', '--seed', String(seed), '--json', '--no-html')
+  const demo = (seed: number) =>
+    parcours(
+      'demo',
+      '--youths',
+      '40',
+      '--months',
+      '3',
+      '--missions',
+      '2',
+      '--seed',
+      String(seed),
+      '--json',
+      '--no-html',
+    )
 
   it('prints the same dashboard for the same seed, another for another seed', async () => {
     const [a, b, c] = [await demo(5), await demo(5), await demo(6)]

@@ -33,13 +33,20 @@ const exitCodeOf = (error: CommanderError): number => (error.exitCode === 0 ? Ex
 
 const buildProgram = (io: CliIo): Command =>
   configureCommand(new Command('parcours'), io)
-    .description('Event-sourced journeys of young people into work and training: the missions locales network.')
+    .description(
+      'Event-sourced journeys of young people into work and training: the missions locales network.',
+    )
     .version(version, '--version', 'print the version')
     .addOption(
-      new Option('--store <spec>', 'memory | sqlite:PATH | esdb://HOST:PORT?tls=false (env PARCOURS_STORE; default sqlite:./parcours.db)'),
+      new Option(
+        '--store <spec>',
+        'memory | sqlite:PATH | esdb://HOST:PORT?tls=false (env PARCOURS_STORE; default sqlite:./parcours.db)',
+      ),
     )
     .addOption(
-      new Option('--log-level <level>', `log level on stderr (${LOG_LEVELS.join(', ')})`).argParser(parseOneOf(LOG_LEVELS)).default('warn'),
+      new Option('--log-level <level>', `log level on stderr (${LOG_LEVELS.join(', ')})`)
+        .argParser(parseOneOf(LOG_LEVELS))
+        .default('warn'),
     )
 
 /**
@@ -67,7 +74,9 @@ export const run = async (argv: ReadonlyArray<string>, io: CliIo = processIo()):
       io.stderr.write(`parcours: ${error.message}\n`)
       return error.exitCode
     }
-    io.stderr.write(`parcours: unexpected failure: ${error instanceof Error ? error.message : String(error)}\n`)
+    io.stderr.write(
+      `parcours: unexpected failure: ${error instanceof Error ? error.message : String(error)}\n`,
+    )
     return ExitCode.infrastructure
   } finally {
     await ctx.dispose()

@@ -1,4 +1,13 @@
-import { createCommandHandler, createVault, erasePersonalData, getInMemoryEventStore, getInMemoryKeyStore } from '@parcours/adapters'
+import fc from 'fast-check'
+import { isLeft } from 'fp-ts/lib/Either.js'
+import { describe, expect, it } from 'vitest'
+import {
+  createCommandHandler,
+  createVault,
+  erasePersonalData,
+  getInMemoryEventStore,
+  getInMemoryKeyStore,
+} from '@parcours/adapters'
 import {
   addDays,
   journeyDecider,
@@ -9,9 +18,6 @@ import {
   type KeyId,
   type LocalDate,
 } from '@parcours/domain'
-import fc from 'fast-check'
-import { isLeft } from 'fp-ts/lib/Either.js'
-import { describe, expect, it } from 'vitest'
 import { dashboardProjection, type DashboardReadModel } from './dashboard/dashboardProjection.js'
 import { queryCaseload } from './dashboard/queryCaseload.js'
 import { queryDashboard } from './dashboard/queryDashboard.js'
@@ -34,8 +40,14 @@ import { worklistProjection, type WorklistReadModel } from './worklist/worklistP
 
 /** Everything a reader of the dashboard and worklists can see, for the given dates. */
 const views = (dashboard: DashboardReadModel, worklists: WorklistReadModel, dates: ReadonlyArray<string>) => {
-  const missionLocales = [...new Set([...docEntries(dashboard)].flatMap(([, d]) => (d.kind === 'youth' ? [] : [d.missionLocaleId])))].sort()
-  const pairs = [...new Set([...docEntries(worklists)].map(([, y]) => `${y.missionLocaleId} ${y.counsellorId}`))].sort()
+  const missionLocales = [
+    ...new Set(
+      [...docEntries(dashboard)].flatMap(([, d]) => (d.kind === 'youth' ? [] : [d.missionLocaleId])),
+    ),
+  ].sort()
+  const pairs = [
+    ...new Set([...docEntries(worklists)].map(([, y]) => `${y.missionLocaleId} ${y.counsellorId}`)),
+  ].sort()
   return {
     national: queryDashboard(dashboard),
     byMissionLocale: missionLocales.map((missionLocaleId) => ({
@@ -59,28 +71,49 @@ const datesOf = (h: GeneratedHistory): ReadonlyArray<string> => {
 const erasureOf = (events: ReadonlyArray<JourneyEvent>, daysLater: number): JourneyEvent | undefined => {
   const last = events[events.length - 1]
   if (last === undefined) return undefined
-  return { type: 'PersonalDataErased', youthId: last.youthId, missionLocaleId: last.missionLocaleId, on: addDays(last.on, daysLater), keyId: `key-${last.youthId}` as KeyId }
+  return {
+    type: 'PersonalDataErased',
+    youthId: last.youthId,
+    missionLocaleId: last.missionLocaleId,
+    on: addDays(last.on, daysLater),
+    keyId: `key-${last.youthId}` as KeyId,
+  }
 }
 
 describe('erasure and the read models', () => {
   it('erasing any subset of young people changes no dashboard indicator, caseload or worklist (folds, any interleaving)', () => {
     const arbCase = arbHistory({ youths: 6, missionLocales: 3 }).chain((h) =>
       fc
-        .array(fc.option(fc.integer({ min: 0, max: 400 }), { nil: undefined }), { minLength: h.journeys.length, maxLength: h.journeys.length })
+        .array(fc.option(fc.integer({ min: 0, max: 400 }), { nil: undefined }), {
+          minLength: h.journeys.length,
+          maxLength: h.journeys.length,
+        })
         .chain((erase) => {
           const erased = h.journeys.map((events, i) => {
             const days = erase[i]
             const e = days === undefined ? undefined : erasureOf(events, days)
             return e === undefined ? events : [...events, e]
           })
-          return arbInterleaving(erased.map((j) => j.length)).map((order) => ({ h, erased: record(erased, order), erasedCount: erase.filter((d) => d !== undefined).length }))
+          return arbInterleaving(erased.map((j) => j.length)).map((order) => ({
+            h,
+            erased: record(erased, order),
+            erasedCount: erase.filter((d) => d !== undefined).length,
+          }))
         }),
     )
     fc.assert(
       fc.property(arbCase, ({ h, erased, erasedCount }) => {
         const dates = datesOf(h)
-        const before = views(foldEvents(dashboardProjection, h.recorded), foldEvents(worklistProjection, h.recorded), dates)
-        const after = views(foldEvents(dashboardProjection, erased), foldEvents(worklistProjection, erased), dates)
+        const before = views(
+          foldEvents(dashboardProjection, h.recorded),
+          foldEvents(worklistProjection, h.recorded),
+          dates,
+        )
+        const after = views(
+          foldEvents(dashboardProjection, erased),
+          foldEvents(worklistProjection, erased),
+          dates,
+        )
         expect(erased.length).toBe(h.recorded.length + erasedCount)
         expect(after).toEqual(before)
       }),
@@ -96,7 +129,11 @@ describe('erasure and the read models', () => {
       fc.asyncProperty(arbCase, async ({ h, toErase }) => {
         const store = getInMemoryEventStore<JourneyEvent>({ codec: journeyEventCodec })
         const vault = createVault({ keyStore: getInMemoryKeyStore() })
-        const handle = createCommandHandler({ store, decider: journeyDecider, streamName: (c: JourneyCommand) => journeyStreamName(c.youthId) })
+        const handle = createCommandHandler({
+          store,
+          decider: journeyDecider,
+          streamName: (c: JourneyCommand) => journeyStreamName(c.youthId),
+        })
         const sink = getInMemoryProjectionSink()
         const runner = createProjectionRunner({ store, projections: allProjections, sink, batchSize: 17 })
         const read = async () => {

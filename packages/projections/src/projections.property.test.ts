@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { queryDashboard } from './dashboard/queryDashboard.js'
 import { dashboardProjection } from './dashboard/dashboardProjection.js'
+import { queryDashboard } from './dashboard/queryDashboard.js'
 import { monthsBetween } from './model/dates.js'
 import { type DocMap, docEntries, docMapOf } from './model/docMap.js'
 import { foldEvents } from './model/projection.js'
@@ -13,15 +13,19 @@ import { timelineProjection } from './timeline/timelineProjection.js'
 
 const docs = (rm: DocMap<object>) => Object.fromEntries(docEntries(rm))
 /** What a sink would give back: every document through JSON. */
-const persisted = (rm: DocMap<object>) => docMapOf([...docEntries(rm)].map(([k, v]) => [k, JSON.parse(JSON.stringify(v)) as object] as const))
+const persisted = (rm: DocMap<object>) =>
+  docMapOf([...docEntries(rm)].map(([k, v]) => [k, JSON.parse(JSON.stringify(v)) as object] as const))
 
 describe('projections on generated histories', () => {
   it('give the same read models whatever the order across streams', () => {
     fc.assert(
       fc.property(
-        arbHistory().chain((h) => arbInterleaving(h.journeys.map((j) => j.length)).map((other) => [h, other] as const)),
+        arbHistory().chain((h) =>
+          arbInterleaving(h.journeys.map((j) => j.length)).map((other) => [h, other] as const),
+        ),
         ([h, other]) => {
-          for (const p of allProjections) expect(docs(foldEvents(p, record(h.journeys, other)))).toEqual(docs(foldEvents(p, h.recorded)))
+          for (const p of allProjections)
+            expect(docs(foldEvents(p, record(h.journeys, other)))).toEqual(docs(foldEvents(p, h.recorded)))
         },
       ),
       { numRuns: 40 },
@@ -129,7 +133,18 @@ describe('projections on generated histories', () => {
       fc.property(arbHistory(), (h) => {
         const erased = h.journeys.map((events) => {
           const last = events[events.length - 1]
-          return last === undefined ? events : [...events, { type: 'PersonalDataErased', youthId: last.youthId, missionLocaleId: last.missionLocaleId, on: last.on, keyId: 'key-x' } as (typeof events)[number]]
+          return last === undefined
+            ? events
+            : [
+                ...events,
+                {
+                  type: 'PersonalDataErased',
+                  youthId: last.youthId,
+                  missionLocaleId: last.missionLocaleId,
+                  on: last.on,
+                  keyId: 'key-x',
+                } as (typeof events)[number],
+              ]
         })
         const before = queryDashboard(foldEvents(dashboardProjection, record(h.journeys)))
         const after = queryDashboard(foldEvents(dashboardProjection, record(erased)))

@@ -4,4 +4,8 @@ import { timelineProjection } from './timeline/timelineProjection.js'
 import { worklistProjection } from './worklist/worklistProjection.js'
 
 /** Every projection of Parcours: the steering dashboard (with caseload), the worklists, the timelines. */
-export const allProjections: ReadonlyArray<AnyKeyedProjection> = [dashboardProjection, worklistProjection, timelineProjection]
+export const allProjections: ReadonlyArray<AnyKeyedProjection> = [
+  dashboardProjection,
+  worklistProjection,
+  timelineProjection,
+]

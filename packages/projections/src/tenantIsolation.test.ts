@@ -1,6 +1,6 @@
-import { foldJourney, type JourneyEvent } from '@parcours/domain'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { foldJourney, type JourneyEvent } from '@parcours/domain'
 import { dashboardProjection, type DashboardReadModel } from './dashboard/dashboardProjection.js'
 import { queryCaseload } from './dashboard/queryCaseload.js'
 import { queryDashboard } from './dashboard/queryDashboard.js'
@@ -25,7 +25,10 @@ interface ReadModels {
   readonly timelines: TimelineReadModel
 }
 
-const project = (journeys: ReadonlyArray<ReadonlyArray<JourneyEvent>>, order?: ReadonlyArray<number>): ReadModels => {
+const project = (
+  journeys: ReadonlyArray<ReadonlyArray<JourneyEvent>>,
+  order?: ReadonlyArray<number>,
+): ReadModels => {
   const recorded = record(journeys, order)
   return {
     dashboard: foldEvents(dashboardProjection, recorded),
@@ -36,7 +39,13 @@ const project = (journeys: ReadonlyArray<ReadonlyArray<JourneyEvent>>, order?: R
 
 const youthIdsIn = (w: Worklist): ReadonlyArray<string> => [
   ...new Set(
-    [...w.overdueFollowUps, ...w.followUpsDueSoon, ...w.proposalsPastRespondBy, ...w.programmesEnding, ...w.ageLimitsNear].map((a) => a.youthId),
+    [
+      ...w.overdueFollowUps,
+      ...w.followUpsDueSoon,
+      ...w.proposalsPastRespondBy,
+      ...w.programmesEnding,
+      ...w.ageLimitsNear,
+    ].map((a) => a.youthId),
   ),
 ]
 
@@ -67,10 +76,21 @@ describe('tenant isolation: two missions locales and a transfer', () => {
   it("lists in a counsellor's worklist only the journeys their mission locale holds", () => {
     const aC1 = queryWorklist(rm.worklists, { missionLocaleId: 'A', counsellorId: 'c1', asOf })
     expect(youthIdsIn(aC1)).toEqual(['a-1'])
-    expect(aC1.overdueFollowUps.length + aC1.proposalsPastRespondBy.length + aC1.programmesEnding.length + aC1.ageLimitsNear.length).toBeGreaterThan(0)
-    expect(youthIdsIn(queryWorklist(rm.worklists, { missionLocaleId: 'B', counsellorId: 'c1', asOf }))).toEqual(['b-1'])
-    expect(youthIdsIn(queryWorklist(rm.worklists, { missionLocaleId: 'B', counsellorId: 'b2', asOf }))).toEqual(['t-1'])
-    expect(youthIdsIn(queryWorklist(rm.worklists, { missionLocaleId: 'A', counsellorId: 'b2', asOf }))).toEqual([])
+    expect(
+      aC1.overdueFollowUps.length +
+        aC1.proposalsPastRespondBy.length +
+        aC1.programmesEnding.length +
+        aC1.ageLimitsNear.length,
+    ).toBeGreaterThan(0)
+    expect(
+      youthIdsIn(queryWorklist(rm.worklists, { missionLocaleId: 'B', counsellorId: 'c1', asOf })),
+    ).toEqual(['b-1'])
+    expect(
+      youthIdsIn(queryWorklist(rm.worklists, { missionLocaleId: 'B', counsellorId: 'b2', asOf })),
+    ).toEqual(['t-1'])
+    expect(
+      youthIdsIn(queryWorklist(rm.worklists, { missionLocaleId: 'A', counsellorId: 'b2', asOf })),
+    ).toEqual([])
   })
 
   it('shows a timeline only to the mission locale holding the journey', () => {
@@ -83,7 +103,9 @@ describe('tenant isolation: two missions locales and a transfer', () => {
   })
 
   it("counts each mission locale's caseload and dashboard from its own journeys only", () => {
-    expect(queryCaseload(rm.dashboard, { missionLocaleId: 'A' })).toEqual([{ counsellorId: 'c1', openJourneys: 1 }])
+    expect(queryCaseload(rm.dashboard, { missionLocaleId: 'A' })).toEqual([
+      { counsellorId: 'c1', openJourneys: 1 },
+    ])
     expect(queryCaseload(rm.dashboard, { missionLocaleId: 'B' })).toEqual([
       { counsellorId: 'b2', openJourneys: 1 },
       { counsellorId: 'c1', openJourneys: 1 },
@@ -92,8 +114,18 @@ describe('tenant isolation: two missions locales and a transfer', () => {
     const b = queryDashboard(rm.dashboard, { missionLocaleId: 'B' })
     expect(a.missionLocales.map((m) => m.missionLocaleId)).toEqual(['A'])
     expect(b.missionLocales.map((m) => m.missionLocaleId)).toEqual(['B'])
-    expect([a.totals.firstReceptions, a.totals.transfers, a.totals.exits, a.totals.accompanied]).toEqual([3, { in: 0, out: 1 }, 1, 1])
-    expect([b.totals.firstReceptions, b.totals.transfers, b.totals.exits, b.totals.accompanied]).toEqual([1, { in: 1, out: 0 }, 0, 2])
+    expect([a.totals.firstReceptions, a.totals.transfers, a.totals.exits, a.totals.accompanied]).toEqual([
+      3,
+      { in: 0, out: 1 },
+      1,
+      1,
+    ])
+    expect([b.totals.firstReceptions, b.totals.transfers, b.totals.exits, b.totals.accompanied]).toEqual([
+      1,
+      { in: 1, out: 0 },
+      0,
+      2,
+    ])
     expect(mentionsYouth(a, all) || mentionsYouth(b, all)).toBe(false)
   })
 
@@ -119,7 +151,14 @@ describe('tenant isolation on generated histories', () => {
           const last = events[events.length - 1]
           if (first === undefined || last === undefined) return []
           // The holder is the mission locale of the last event: a transfer's event belongs to the new one.
-          return [{ youthId: first.youthId, registeredIn: first.missionLocaleId, holder: last.missionLocaleId, open: foldJourney(events).status === 'open' }]
+          return [
+            {
+              youthId: first.youthId,
+              registeredIn: first.missionLocaleId,
+              holder: last.missionLocaleId,
+              open: foldJourney(events).status === 'open',
+            },
+          ]
         })
         transferred += youths.filter((y) => y.holder !== y.registeredIn).length
         const youthIds = youths.map((y) => y.youthId)
@@ -131,11 +170,15 @@ describe('tenant isolation on generated histories', () => {
         for (const ml of missionLocales) {
           for (const y of youths) {
             const timeline = queryTimeline(rm.timelines, { missionLocaleId: ml, youthId: y.youthId })
-            expect(timeline === undefined ? undefined : [timeline.youthId, timeline.missionLocaleId]).toEqual(y.holder === ml ? [y.youthId, ml] : undefined)
+            expect(timeline === undefined ? undefined : [timeline.youthId, timeline.missionLocaleId]).toEqual(
+              y.holder === ml ? [y.youthId, ml] : undefined,
+            )
           }
           for (const counsellorId of counsellors)
             for (const asOf of dates)
-              for (const youthId of youthIdsIn(queryWorklist(rm.worklists, { missionLocaleId: ml, counsellorId, asOf }))) {
+              for (const youthId of youthIdsIn(
+                queryWorklist(rm.worklists, { missionLocaleId: ml, counsellorId, asOf }),
+              )) {
                 alerts++
                 expect(holderOf.get(youthId)?.holder).toBe(ml)
                 expect(holderOf.get(youthId)?.open).toBe(true)
@@ -143,7 +186,9 @@ describe('tenant isolation on generated histories', () => {
           const caseload = queryCaseload(rm.dashboard, { missionLocaleId: ml })
           // The generator names counsellors after their mission locale (`ml-1-c2`).
           for (const row of caseload) expect(row.counsellorId.startsWith(`${ml}-c`)).toBe(true)
-          expect(caseload.reduce((n, row) => n + row.openJourneys, 0)).toBe(youths.filter((y) => y.holder === ml && y.open).length)
+          expect(caseload.reduce((n, row) => n + row.openJourneys, 0)).toBe(
+            youths.filter((y) => y.holder === ml && y.open).length,
+          )
           const dashboard = queryDashboard(rm.dashboard, { missionLocaleId: ml })
           for (const m of dashboard.missionLocales) expect(m.missionLocaleId).toBe(ml)
           expect(dashboard.totals.firstReceptions).toBe(youths.filter((y) => y.registeredIn === ml).length)

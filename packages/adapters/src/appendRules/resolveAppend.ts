@@ -27,7 +27,8 @@ export type AppendDecision =
 // ---------------------------------------------------------------------------------------------
 
 /** The actual revision to report for a stream at `current`. */
-export const actualRevision = (current: StreamRevision): ActualRevision => (current < 0n ? 'no-stream' : current)
+export const actualRevision = (current: StreamRevision): ActualRevision =>
+  current < 0n ? 'no-stream' : current
 
 /** Whether the expectation holds for a stream at `current`. */
 export const expectationHolds = (expected: ExpectedRevision, current: StreamRevision): boolean => {

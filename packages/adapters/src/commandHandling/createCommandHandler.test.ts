@@ -2,8 +2,14 @@ import { randomUUID } from 'node:crypto'
 import fc from 'fast-check'
 import { left, right } from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
+import {
+  cartCheckedOut,
+  itemAdded,
+  itemRemoved,
+  testEventCodec,
+  type TestEvent,
+} from '@parcours/adapters/testing'
 import type { Decider, EventStore } from '@parcours/domain'
-import { cartCheckedOut, itemAdded, itemRemoved, testEventCodec, type TestEvent } from '@parcours/adapters/testing'
 import { getInMemoryEventStore } from '../memory/index.js'
 import { createCommandHandler } from './createCommandHandler.js'
 import { eventIdFor } from './eventIdFor.js'
@@ -42,12 +48,16 @@ const cartDecider: Decider<CartCommand, Cart, TestEvent, CartError> = {
       case 'Remove':
         return state.items.includes(command.sku) ? right([itemRemoved(command.sku)]) : left('NotInCart')
       case 'CheckOut':
-        return state.items.length === 0 ? left('EmptyCart') : right([...state.items.map(itemRemoved), cartCheckedOut(100 * state.items.length)])
+        return state.items.length === 0
+          ? left('EmptyCart')
+          : right([...state.items.map(itemRemoved), cartCheckedOut(100 * state.items.length)])
     }
   },
 }
 
-const setup = (overrides: { store?: EventStore<TestEvent>; maxRetries?: number; sleeps?: Array<number> } = {}) => {
+const setup = (
+  overrides: { store?: EventStore<TestEvent>; maxRetries?: number; sleeps?: Array<number> } = {},
+) => {
   const store = overrides.store ?? getInMemoryEventStore({ codec: testEventCodec })
   const sleeps = overrides.sleeps ?? []
   const handle = createCommandHandler({
@@ -86,7 +96,11 @@ describe('createCommandHandler', () => {
   it('reads, decides and appends, with ids derived from the command id and its metadata', async () => {
     const { store, handle } = setup()
     await handle({ commandId: 'c-1', command: { type: 'Add', cart: '1', sku: 'a' } })()
-    const result = await handle({ commandId: 'c-2', command: { type: 'CheckOut', cart: '1' }, correlationId: 'corr-9' })()
+    const result = await handle({
+      commandId: 'c-2',
+      command: { type: 'CheckOut', cart: '1' },
+      correlationId: 'corr-9',
+    })()
     if (result._tag === 'Left') throw new Error(result.left._tag)
     expect(result.right.events.map((e) => e.event)).toEqual([itemRemoved('a'), cartCheckedOut(100)])
     expect(result.right.events.map((e) => e.id)).toEqual([eventIdFor('c-2', 0), eventIdFor('c-2', 1)])
@@ -124,7 +138,12 @@ describe('createCommandHandler', () => {
     const result = await handle({ commandId: 'c-1', command: { type: 'Add', cart: '4', sku: 'a' } })()
     expect(result).toMatchObject({ _tag: 'Right', right: { nextExpectedRevision: 3n } })
     expect(sleeps).toEqual([4, 8, 16])
-    expect((await readIds(base, 'cart-4')).map((e) => e.event)).toEqual([itemAdded('rival'), itemAdded('rival'), itemAdded('rival'), itemAdded('a')])
+    expect((await readIds(base, 'cart-4')).map((e) => e.event)).toEqual([
+      itemAdded('rival'),
+      itemAdded('rival'),
+      itemAdded('rival'),
+      itemAdded('a'),
+    ])
   })
 
   it('gives up after maxRetries with a ConcurrencyConflict naming stream, attempts, expected and actual', async () => {
@@ -135,7 +154,9 @@ describe('createCommandHandler', () => {
       _tag: 'Left',
       left: { _tag: 'ConcurrencyConflict', streamName: 'cart-5', attempts: 3, expected: 1n, actual: 2n },
     })
-    expect((await readIds(base, 'cart-5')).every((e) => e.event.type === 'ItemAdded' && e.event.sku === 'rival')).toBe(true)
+    expect(
+      (await readIds(base, 'cart-5')).every((e) => e.event.type === 'ItemAdded' && e.event.sku === 'rival'),
+    ).toBe(true)
   })
 
   it('makes one attempt, never none, when maxRetries is below zero', async () => {
@@ -156,11 +177,15 @@ describe('createCommandHandler', () => {
   it('loses no command when many are handled at once on one stream', async () => {
     const { store, handle } = setup({ maxRetries: 50 })
     const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => handle({ commandId: `c-${i}`, command: { type: 'Add', cart: '7', sku: `s${i}` } })()),
+      Array.from({ length: 20 }, (_, i) =>
+        handle({ commandId: `c-${i}`, command: { type: 'Add', cart: '7', sku: `s${i}` } })(),
+      ),
     )
     expect(results.every((r) => r._tag === 'Right')).toBe(true)
     const stored = await readIds(store, 'cart-7')
-    expect(new Set(stored.map((e) => e.id))).toEqual(new Set(Array.from({ length: 20 }, (_, i) => eventIdFor(`c-${i}`, 0))))
+    expect(new Set(stored.map((e) => e.id))).toEqual(
+      new Set(Array.from({ length: 20 }, (_, i) => eventIdFor(`c-${i}`, 0))),
+    )
   })
 
   it('property: re-sending commands that wrote events, in any order, writes nothing new and repeats each result', async () => {
@@ -170,19 +195,26 @@ describe('createCommandHandler', () => {
       fc.constant<CartCommand>({ type: 'CheckOut', cart: 'p' }),
     )
     await fc.assert(
-      fc.asyncProperty(fc.array(commandArb, { minLength: 1, maxLength: 8 }), fc.array(fc.nat(), { maxLength: 8 }), async (commands, resends) => {
-        const { store, handle } = setup()
-        const firsts = []
-        for (const [i, command] of commands.entries()) firsts.push(await handle({ commandId: `c-${i}`, command })())
-        const before = await readIds(store, 'cart-p')
-        const wrote = firsts.flatMap((r, i) => (r._tag === 'Right' && r.right.events.length > 0 ? [{ i, first: r.right }] : []))
-        for (const pick of wrote.length === 0 ? [] : resends) {
-          const { i, first } = wrote[pick % wrote.length] as (typeof wrote)[number]
-          const again = await handle({ commandId: `c-${i}`, command: commands[i] as CartCommand })()
-          expect(again).toEqual({ _tag: 'Right', right: { ...first, replayed: true } })
-        }
-        expect(await readIds(store, 'cart-p')).toEqual(before)
-      }),
+      fc.asyncProperty(
+        fc.array(commandArb, { minLength: 1, maxLength: 8 }),
+        fc.array(fc.nat(), { maxLength: 8 }),
+        async (commands, resends) => {
+          const { store, handle } = setup()
+          const firsts = []
+          for (const [i, command] of commands.entries())
+            firsts.push(await handle({ commandId: `c-${i}`, command })())
+          const before = await readIds(store, 'cart-p')
+          const wrote = firsts.flatMap((r, i) =>
+            r._tag === 'Right' && r.right.events.length > 0 ? [{ i, first: r.right }] : [],
+          )
+          for (const pick of wrote.length === 0 ? [] : resends) {
+            const { i, first } = wrote[pick % wrote.length] as (typeof wrote)[number]
+            const again = await handle({ commandId: `c-${i}`, command: commands[i] as CartCommand })()
+            expect(again).toEqual({ _tag: 'Right', right: { ...first, replayed: true } })
+          }
+          expect(await readIds(store, 'cart-p')).toEqual(before)
+        },
+      ),
       { numRuns: 40 },
     )
   })
@@ -193,7 +225,9 @@ describe('eventIdFor', () => {
     fc.assert(
       fc.property(fc.string(), fc.string(), fc.nat(20), fc.nat(20), (a, b, i, j) => {
         expect(eventIdFor(a, i)).toBe(eventIdFor(a, i))
-        expect(eventIdFor(a, i)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
+        expect(eventIdFor(a, i)).toMatch(
+          /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+        )
         if (a !== b || i !== j) expect(eventIdFor(a, i)).not.toBe(eventIdFor(b, j))
       }),
       { numRuns: 100 },

@@ -47,7 +47,9 @@ export interface CommandEnvelope<C> {
 }
 
 /** Handles one command: `const r = await handle({ commandId, command })()`, then `if (isLeft(r))`. */
-export type CommandHandler<C, E, Err> = (envelope: CommandEnvelope<C>) => TaskEither<CommandHandlingError<Err>, CommandResult<E>>
+export type CommandHandler<C, E, Err> = (
+  envelope: CommandEnvelope<C>,
+) => TaskEither<CommandHandlingError<Err>, CommandResult<E>>
 
 // ---------------------------------------------------------------------------------------------
 // utils
@@ -56,7 +58,10 @@ export type CommandHandler<C, E, Err> = (envelope: CommandEnvelope<C>) => TaskEi
 const timer = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
 /** The events of a command already in the stream, if it was handled before. */
-const eventsOfCommand = <E>(history: ReadonlyArray<RecordedEvent<E>>, commandId: string): ReadonlyArray<RecordedEvent<E>> => {
+const eventsOfCommand = <E>(
+  history: ReadonlyArray<RecordedEvent<E>>,
+  commandId: string,
+): ReadonlyArray<RecordedEvent<E>> => {
   const firstId = eventIdFor(commandId, 0)
   const start = history.findIndex((e) => e.id === firstId)
   if (start < 0) return []
@@ -67,7 +72,11 @@ const eventsOfCommand = <E>(history: ReadonlyArray<RecordedEvent<E>>, commandId:
   return out
 }
 
-const resultOf = <E>(streamName: string, events: ReadonlyArray<RecordedEvent<E>>, replayed: boolean): CommandResult<E> => {
+const resultOf = <E>(
+  streamName: string,
+  events: ReadonlyArray<RecordedEvent<E>>,
+  replayed: boolean,
+): CommandResult<E> => {
   const last = events[events.length - 1]
   return {
     streamName,
@@ -101,22 +110,38 @@ export const createCommandHandler = <C, S, E extends { readonly type: string }, 
 
   type Attempt = Either<CommandHandlingError<Err>, CommandResult<E>>
 
-  const attempt = async ({ commandId, command, correlationId }: CommandEnvelope<C>, streamName: string): Promise<Attempt> => {
+  const attempt = async (
+    { commandId, command, correlationId }: CommandEnvelope<C>,
+    streamName: string,
+  ): Promise<Attempt> => {
     const read = await store.readStream(streamName)()
     if (read._tag === 'Left') return read
     const history = read.right
     const earlier = eventsOfCommand(history, commandId)
     if (earlier.length > 0) return right(resultOf(streamName, earlier, true))
 
-    const decision = decider.decide(command, history.reduce((s, e) => decider.evolve(s, e.event), decider.initialState))
+    const decision = decider.decide(
+      command,
+      history.reduce((s, e) => decider.evolve(s, e.event), decider.initialState),
+    )
     if (decision._tag === 'Left') return left({ _tag: 'Rejected', error: decision.left })
     const current = history[history.length - 1]?.revision ?? -1n
     if (decision.right.length === 0) {
-      return right({ streamName, events: [], nextExpectedRevision: current, position: undefined, replayed: false })
+      return right({
+        streamName,
+        events: [],
+        nextExpectedRevision: current,
+        position: undefined,
+        replayed: false,
+      })
     }
 
     const base = options.metadata?.(command) ?? {}
-    const metadata: EventMetadata = { ...base, correlationId: correlationId ?? base.correlationId ?? commandId, causationId: commandId }
+    const metadata: EventMetadata = {
+      ...base,
+      correlationId: correlationId ?? base.correlationId ?? commandId,
+      causationId: commandId,
+    }
     const expected: ExpectedRevision = current < 0n ? 'no-stream' : current
     const appended = await store.append(
       streamName,
@@ -124,7 +149,10 @@ export const createCommandHandler = <C, S, E extends { readonly type: string }, 
       decision.right.map((event, index) => ({ id: eventIdFor(commandId, index), event, metadata })),
     )()
     if (appended._tag === 'Left') return appended
-    const written = await store.readStream(streamName, { fromRevision: current + 1n, maxCount: decision.right.length })()
+    const written = await store.readStream(streamName, {
+      fromRevision: current + 1n,
+      maxCount: decision.right.length,
+    })()
     if (written._tag === 'Left') return written
     return right(resultOf(streamName, written.right, false))
   }
@@ -140,7 +168,10 @@ export const createCommandHandler = <C, S, E extends { readonly type: string }, 
       log?.debug({ streamName, commandId: envelope.commandId, attempts }, 'conflict, retrying')
     }
     const last = conflict as WrongExpectedRevision
-    log?.warn({ streamName, commandId: envelope.commandId, attempts: maxRetries + 1 }, 'giving up after conflicts')
+    log?.warn(
+      { streamName, commandId: envelope.commandId, attempts: maxRetries + 1 },
+      'giving up after conflicts',
+    )
     const error: CommandHandlingError<Err> = {
       _tag: 'ConcurrencyConflict',
       streamName,
@@ -148,6 +179,6 @@ export const createCommandHandler = <C, S, E extends { readonly type: string }, 
       expected: last.expected,
       actual: last.actual,
     }
-    return left(error) as Either<CommandHandlingError<Err>, CommandResult<E>>
+    return left(error)
   }
 }

@@ -35,7 +35,10 @@ describe('EventStoreDB adapter: server states as port errors', () => {
     await store().append(stream, 'no-stream', [event(), event()])()
     await raw.deleteStream(stream)
     expect(await store().readStream(stream)()).toEqual({ _tag: 'Right', right: [] })
-    expect(await store().append(stream, 'no-stream', [event()])()).toMatchObject({ _tag: 'Right', right: { nextExpectedRevision: 2n } })
+    expect(await store().append(stream, 'no-stream', [event()])()).toMatchObject({
+      _tag: 'Right',
+      right: { nextExpectedRevision: 2n },
+    })
   })
 
   it('never delivers system events, even without a filter', async () => {
@@ -51,22 +54,34 @@ describe('EventStoreDB adapter: server states as port errors', () => {
     expect((await store().append(stream, 'no-stream', [event()])())._tag).toBe('Right')
     await raw.appendToStream(stream, binaryEvent({ type: 'Blob', data: new Uint8Array([1, 2]) }))
     const read = await store().readStream(stream)()
-    expect(read).toMatchObject({ _tag: 'Left', left: { _tag: 'DecodeFailed', streamName: stream, revision: 1n, eventType: 'Blob' } })
+    expect(read).toMatchObject({
+      _tag: 'Left',
+      left: { _tag: 'DecodeFailed', streamName: stream, revision: 1n, eventType: 'Blob' },
+    })
   })
 
   it('an unreachable server is StoreUnavailable; a bad connection string too; a closed store refuses calls', async () => {
     const probe = await startEsdbStandIn()
     const port = probe.port
     await probe.stop()
-    const gone = getEventStoreDBEventStore({ connectionString: `esdb://127.0.0.1:${port}?tls=false`, codec: testEventCodec })
-    expect(await gone.append('s', 'any', [event()])()).toMatchObject({ _tag: 'Left', left: { _tag: 'StoreUnavailable' } })
+    const gone = getEventStoreDBEventStore({
+      connectionString: `esdb://127.0.0.1:${port}?tls=false`,
+      codec: testEventCodec,
+    })
+    expect(await gone.append('s', 'any', [event()])()).toMatchObject({
+      _tag: 'Left',
+      left: { _tag: 'StoreUnavailable' },
+    })
     expect(await gone.readStream('s')()).toMatchObject({ _tag: 'Left', left: { _tag: 'StoreUnavailable' } })
     expect(await gone.readAll()()).toMatchObject({ _tag: 'Left', left: { _tag: 'StoreUnavailable' } })
     await gone.close()
     expect(await gone.readStream('s')()).toMatchObject({ _tag: 'Left', left: { _tag: 'StoreUnavailable' } })
 
     const bad = getEventStoreDBEventStore({ connectionString: 'postgres://nope', codec: testEventCodec })
-    expect(await bad.append('s', 'any', [event()])()).toMatchObject({ _tag: 'Left', left: { _tag: 'StoreUnavailable' } })
+    expect(await bad.append('s', 'any', [event()])()).toMatchObject({
+      _tag: 'Left',
+      left: { _tag: 'StoreUnavailable' },
+    })
     const messages = []
     for await (const m of bad.subscribe({ from: 'start' })) messages.push(m)
     expect(messages).toMatchObject([{ _tag: 'Failed', error: { _tag: 'StoreUnavailable' } }])
@@ -88,7 +103,12 @@ describe('EventStoreDB adapter: server states as port errors', () => {
           if (m._tag === 'CaughtUp') await lonely.stop()
         }
       })()
-      await Promise.race([loop, new Promise((_, reject) => setTimeout(() => reject(new Error(`still running: ${tags.join()}`)), 10_000))])
+      await Promise.race([
+        loop,
+        new Promise((_, reject) =>
+          setTimeout(() => reject(new Error(`still running: ${tags.join()}`)), 10_000),
+        ),
+      ])
       expect(tags.at(-1)).toBe('Failed')
       expect(tags).toContain('CaughtUp')
     } finally {

@@ -6,8 +6,14 @@ import { getEventStoreDBEventStore } from './getEventStoreDBEventStore.js'
 describe('EventStoreDB adapter: connection strings', () => {
   it('works through esdb+discover:// (gossip names the leader) as through esdb://', async () => {
     const standIn = await startEsdbStandIn()
-    const discovered = getEventStoreDBEventStore({ connectionString: `esdb+discover://127.0.0.1:${standIn.port}?tls=false`, codec: testEventCodec })
-    const direct = getEventStoreDBEventStore({ connectionString: standIn.connectionString, codec: testEventCodec })
+    const discovered = getEventStoreDBEventStore({
+      connectionString: `esdb+discover://127.0.0.1:${standIn.port}?tls=false`,
+      codec: testEventCodec,
+    })
+    const direct = getEventStoreDBEventStore({
+      connectionString: standIn.connectionString,
+      codec: testEventCodec,
+    })
     try {
       const stream = `discover-${randomUUID()}`
       const id = randomUUID()

@@ -17,12 +17,17 @@ const until = async (condition: () => boolean, what: string, timeoutMs = 15_000)
 }
 
 /** Appends, retrying while the client reconnects to a restarted server. */
-const appendEventually = async (store: EventStore<TestEvent>, stream: string, ids: ReadonlyArray<string>): Promise<void> => {
+const appendEventually = async (
+  store: EventStore<TestEvent>,
+  stream: string,
+  ids: ReadonlyArray<string>,
+): Promise<void> => {
   const batch = ids.map((id, i) => ({ id, event: itemAdded(`sku-${i}`) }))
   for (let attempt = 0; ; attempt++) {
     const result = await store.append(stream, 'any', batch)()
     if (result._tag === 'Right') return
-    if (result.left._tag !== 'StoreUnavailable' || attempt > 100) throw new Error(`append failed: ${result.left._tag}`)
+    if (result.left._tag !== 'StoreUnavailable' || attempt > 100)
+      throw new Error(`append failed: ${result.left._tag}`)
     await pause(50)
   }
 }
@@ -51,7 +56,11 @@ describe('EventStoreDB adapter, server restart during a live subscription', () =
     try {
       await appendEventually(store, stream, before)
       const messages: Array<SubscriptionMessage<TestEvent>> = []
-      const subscription = store.subscribe({ from: 'start', filter: { streamPrefixes: [prefix] }, checkpointInterval: 2 })
+      const subscription = store.subscribe({
+        from: 'start',
+        filter: { streamPrefixes: [prefix] },
+        checkpointInterval: 2,
+      })
       const consumer = (async () => {
         for await (const message of subscription) messages.push(message)
       })()
@@ -65,7 +74,10 @@ describe('EventStoreDB adapter, server restart during a live subscription', () =
       second = await startEsdbStandIn({ port: first.port, data: first.data })
       await appendEventually(store, stream, after.slice(0, 2))
       await appendEventually(store, stream, after.slice(2))
-      await until(() => received().length >= before.length + after.length, 'the events appended after the restart')
+      await until(
+        () => received().length >= before.length + after.length,
+        'the events appended after the restart',
+      )
       await pause(100)
 
       await subscription.close()
@@ -95,9 +107,14 @@ describe('EventStoreDB adapter, server restart during a live subscription', () =
     const stored = Array.from({ length: 300 }, () => randomUUID())
     const live = Array.from({ length: 10 }, () => randomUUID())
     try {
-      for (let b = 0; b < 3; b++) await appendEventually(store, `${prefix}${b}`, stored.slice(b * 100, (b + 1) * 100))
+      for (let b = 0; b < 3; b++)
+        await appendEventually(store, `${prefix}${b}`, stored.slice(b * 100, (b + 1) * 100))
       const received: Array<string> = []
-      const subscription = store.subscribe({ from: 'start', filter: { streamPrefixes: [prefix] }, bufferSize: 8 })
+      const subscription = store.subscribe({
+        from: 'start',
+        filter: { streamPrefixes: [prefix] },
+        bufferSize: 8,
+      })
       const consumer = (async () => {
         for await (const message of subscription) {
           if (message._tag === 'Failed') throw new Error(`subscription failed: ${message.error._tag}`)

@@ -1,13 +1,19 @@
 import type { EventStoreDBClient } from '@eventstore/db-client'
 import type { Logger } from 'pino'
-import type { EventCodec, GlobalPosition, SubscribeOptions, Subscription, SubscriptionMessage } from '@parcours/domain'
+import type {
+  EventCodec,
+  GlobalPosition,
+  SubscribeOptions,
+  Subscription,
+  SubscriptionMessage,
+} from '@parcours/domain'
 import { decodeStoredEvent } from '../serialization/index.js'
+import { subscriptionOf } from '../subscriptions/subscriptionOf.js'
 import type { StreamsPb } from './protocol.js'
 import { openRead, type ReadCall } from './rawRead.js'
 import { subscribeToAllRequest } from './readRequests.js'
-import { unavailable } from './storeErrors.js'
 import { storedEventOf, streamNameOfRecorded, typeOfRecorded } from './storedEventOf.js'
-import { subscriptionOf } from '../subscriptions/subscriptionOf.js'
+import { unavailable } from './storeErrors.js'
 
 // ---------------------------------------------------------------------------------------------
 // model
@@ -87,7 +93,8 @@ export const createEsdbSubscription = <E extends { readonly type: string }>(
           if (abort.signal.aborted) return call.cancel()
           for await (const reply of call as AsyncIterable<StreamsPb.ReadResp>) {
             if (reply.hasConfirmation()) {
-              if (failures > 0) logger?.info({ from: last?.toString(), attempt: failures }, 'subscription resumed')
+              if (failures > 0)
+                logger?.info({ from: last?.toString(), attempt: failures }, 'subscription resumed')
               continue
             }
             // Only progress clears past failures: a call confirmed then failing again still counts.
@@ -132,7 +139,10 @@ export const createEsdbSubscription = <E extends { readonly type: string }>(
           return
         }
         const delay = resubscribe.baseDelayMs * Math.min(2 ** (failures - 1), MAX_DELAY_FACTOR)
-        logger?.warn({ err: failure, attempt: failures, delayMs: delay, from: last?.toString() }, 'subscription dropped, resubscribing')
+        logger?.warn(
+          { err: failure, attempt: failures, delayMs: delay, from: last?.toString() },
+          'subscription dropped, resubscribing',
+        )
         await sleep(delay, abort.signal)
       }
     } finally {

@@ -1,4 +1,9 @@
-import { EventStoreDBClient, NotLeaderError, type AppendExpectedRevision, type EventData } from '@eventstore/db-client'
+import {
+  EventStoreDBClient,
+  NotLeaderError,
+  type AppendExpectedRevision,
+  type EventData,
+} from '@eventstore/db-client'
 import { left, right, type Either } from 'fp-ts/lib/Either.js'
 import type { Logger } from 'pino'
 import type {
@@ -21,8 +26,8 @@ import { toClientExpected } from './expectedRevision.js'
 import type { StreamsPb } from './protocol.js'
 import { readReplies } from './readReplies.js'
 import { readAllRequest, readStreamRequest } from './readRequests.js'
-import { toStoreError, unavailable } from './storeErrors.js'
 import { storedEventOf, streamNameOfRecorded, typeOfRecorded } from './storedEventOf.js'
+import { toStoreError, unavailable } from './storeErrors.js'
 
 // ---------------------------------------------------------------------------------------------
 // model
@@ -53,10 +58,15 @@ const toEventData = (event: SerializedEvent): EventData =>
     metadata: new TextEncoder().encode(event.metadata),
   }) as EventData
 
-const connect = (options: Pick<EventStoreDBEventStoreOptions<{ readonly type: string }>, 'connectionString' | 'client'>): Either<StoreError, EventStoreDBClient> => {
+const connect = (
+  options: Pick<EventStoreDBEventStoreOptions<{ readonly type: string }>, 'connectionString' | 'client'>,
+): Either<StoreError, EventStoreDBClient> => {
   if (options.client !== undefined) return right(options.client)
   if (options.connectionString === undefined) {
-    return left({ _tag: 'StoreUnavailable', message: 'EventStoreDB: give a connection string (esdb://host:2113?tls=false) or a client' })
+    return left({
+      _tag: 'StoreUnavailable',
+      message: 'EventStoreDB: give a connection string (esdb://host:2113?tls=false) or a client',
+    })
   }
   try {
     return right(EventStoreDBClient.connectionString(options.connectionString))
@@ -88,18 +98,28 @@ export const getEventStoreDBEventStore = <E extends { readonly type: string }>(
   if (connected._tag === 'Left') logger?.debug({ err: connected.left }, 'cannot connect to EventStoreDB')
 
   /** Runs an operation on the client, or answers why there is none. */
-  const withClient = async <A>(run: (client: EventStoreDBClient) => Promise<Either<StoreError, A>>): Promise<Either<StoreError, A>> => {
+  const withClient = async <A>(
+    run: (client: EventStoreDBClient) => Promise<Either<StoreError, A>>,
+  ): Promise<Either<StoreError, A>> => {
     if (closed) return left(closedError)
     if (connected._tag === 'Left') return connected
     return run(connected.right)
   }
 
   /** The stream's last revision and position, checked against an expectation (empty batches). */
-  const checkExpectation = async (client: EventStoreDBClient, streamName: string, expected: ExpectedRevision): Promise<Either<StoreError, AppendResult>> => {
+  const checkExpectation = async (
+    client: EventStoreDBClient,
+    streamName: string,
+    expected: ExpectedRevision,
+  ): Promise<Either<StoreError, AppendResult>> => {
     let current = -1n
     let position = -1n
     try {
-      for await (const reply of readReplies(client, readStreamRequest(streamName, { direction: 'backwards', maxCount: 1 }), 'readStream')) {
+      for await (const reply of readReplies(
+        client,
+        readStreamRequest(streamName, { direction: 'backwards', maxCount: 1 }),
+        'readStream',
+      )) {
         const recorded = reply.getEvent()?.getEvent()
         if (recorded === undefined) continue
         current = BigInt(recorded.getStreamRevision())
@@ -113,12 +133,18 @@ export const getEventStoreDBEventStore = <E extends { readonly type: string }>(
       : left({ _tag: 'WrongExpectedRevision', streamName, expected, actual: actualRevision(current) })
   }
 
-  const appendOnce = async (client: EventStoreDBClient, streamName: string, events: ReadonlyArray<EventData>, expected: AppendExpectedRevision) => {
+  const appendOnce = async (
+    client: EventStoreDBClient,
+    streamName: string,
+    events: ReadonlyArray<EventData>,
+    expected: AppendExpectedRevision,
+  ) => {
     try {
       return await client.appendToStream(streamName, [...events], { expectedRevision: expected })
     } catch (error) {
       // The client has switched to the leader it was told of; event ids make the retry safe.
-      if (error instanceof NotLeaderError) return client.appendToStream(streamName, [...events], { expectedRevision: expected })
+      if (error instanceof NotLeaderError)
+        return client.appendToStream(streamName, [...events], { expectedRevision: expected })
       throw error
     }
   }
@@ -128,13 +154,22 @@ export const getEventStoreDBEventStore = <E extends { readonly type: string }>(
       const encoded = encodeEvents(codec, streamName, events)
       if (encoded._tag === 'Left') return encoded
       const wire = toClientExpected(expected)
-      if (encoded.right.length === 0 || wire === undefined) return checkExpectation(client, streamName, expected)
+      if (encoded.right.length === 0 || wire === undefined)
+        return checkExpectation(client, streamName, expected)
       try {
         const result = await appendOnce(client, streamName, encoded.right.map(toEventData), wire)
         if (!result.success) {
-          return left({ _tag: 'WrongExpectedRevision', streamName, expected, actual: actualRevision(result.nextExpectedRevision) })
+          return left({
+            _tag: 'WrongExpectedRevision',
+            streamName,
+            expected,
+            actual: actualRevision(result.nextExpectedRevision),
+          })
         }
-        return right({ nextExpectedRevision: result.nextExpectedRevision, position: result.position?.commit ?? -1n })
+        return right({
+          nextExpectedRevision: result.nextExpectedRevision,
+          position: result.position?.commit ?? -1n,
+        })
       } catch (error) {
         const storeError = toStoreError(error, streamName, expected)
         logger?.debug({ streamName, expected: String(expected), err: storeError }, 'append refused')
@@ -143,7 +178,10 @@ export const getEventStoreDBEventStore = <E extends { readonly type: string }>(
     })
 
   /** Decodes a recorded event into `out`; the failure, if it does not decode. */
-  const decodeInto = (out: Array<RecordedEvent<E>>, recorded: StreamsPb.ReadResp.ReadEvent.RecordedEvent): DecodeFailed | undefined => {
+  const decodeInto = (
+    out: Array<RecordedEvent<E>>,
+    recorded: StreamsPb.ReadResp.ReadEvent.RecordedEvent,
+  ): DecodeFailed | undefined => {
     const decoded = decodeStoredEvent(codec, storedEventOf(recorded))
     if (decoded._tag === 'Left') {
       logger?.debug({ err: decoded.left }, 'stored event fails to decode')
@@ -153,45 +191,66 @@ export const getEventStoreDBEventStore = <E extends { readonly type: string }>(
     return undefined
   }
 
-  const readStream = (streamName: string, readOptions: ReadStreamOptions = {}) => () =>
-    withClient(async (client): Promise<Recorded<E>> => {
-      const max = readLimit(readOptions.maxCount)
-      if (max <= 0 || (readOptions.direction === 'backwards' && readOptions.fromRevision !== undefined && readOptions.fromRevision < 0n)) {
-        return right([])
-      }
-      const out: Array<RecordedEvent<E>> = []
-      try {
-        for await (const reply of readReplies(client, readStreamRequest(streamName, readOptions), 'readStream')) {
-          if (reply.hasStreamNotFound()) return right([])
-          const recorded = reply.getEvent()?.getEvent()
-          const failed = recorded === undefined ? undefined : decodeInto(out, recorded)
-          if (failed !== undefined) return left(failed)
+  const readStream =
+    (streamName: string, readOptions: ReadStreamOptions = {}) =>
+    () =>
+      withClient(async (client): Promise<Recorded<E>> => {
+        const max = readLimit(readOptions.maxCount)
+        if (
+          max <= 0 ||
+          (readOptions.direction === 'backwards' &&
+            readOptions.fromRevision !== undefined &&
+            readOptions.fromRevision < 0n)
+        ) {
+          return right([])
         }
-      } catch (error) {
-        return left(toStoreError(error, streamName))
-      }
-      return right(out)
-    })
+        const out: Array<RecordedEvent<E>> = []
+        try {
+          for await (const reply of readReplies(
+            client,
+            readStreamRequest(streamName, readOptions),
+            'readStream',
+          )) {
+            if (reply.hasStreamNotFound()) return right([])
+            const recorded = reply.getEvent()?.getEvent()
+            const failed = recorded === undefined ? undefined : decodeInto(out, recorded)
+            if (failed !== undefined) return left(failed)
+          }
+        } catch (error) {
+          return left(toStoreError(error, streamName))
+        }
+        return right(out)
+      })
 
-  const readAll = (readOptions: ReadAllOptions = {}) => () =>
-    withClient(async (client): Promise<Recorded<E>> => {
-      const max = readLimit(readOptions.maxCount)
-      if (max <= 0) return right([])
-      const { request, filter } = readAllRequest(readOptions.direction, readOptions.fromPosition, readOptions.filter)
-      const out: Array<RecordedEvent<E>> = []
-      try {
-        for await (const reply of readReplies(client, request, 'readAll')) {
-          const recorded = reply.getEvent()?.getEvent()
-          if (recorded === undefined || !filter.keep(streamNameOfRecorded(recorded), typeOfRecorded(recorded))) continue
-          const failed = decodeInto(out, recorded)
-          if (failed !== undefined) return left(failed)
-          if (out.length >= max) break
+  const readAll =
+    (readOptions: ReadAllOptions = {}) =>
+    () =>
+      withClient(async (client): Promise<Recorded<E>> => {
+        const max = readLimit(readOptions.maxCount)
+        if (max <= 0) return right([])
+        const { request, filter } = readAllRequest(
+          readOptions.direction,
+          readOptions.fromPosition,
+          readOptions.filter,
+        )
+        const out: Array<RecordedEvent<E>> = []
+        try {
+          for await (const reply of readReplies(client, request, 'readAll')) {
+            const recorded = reply.getEvent()?.getEvent()
+            if (
+              recorded === undefined ||
+              !filter.keep(streamNameOfRecorded(recorded), typeOfRecorded(recorded))
+            )
+              continue
+            const failed = decodeInto(out, recorded)
+            if (failed !== undefined) return left(failed)
+            if (out.length >= max) break
+          }
+        } catch (error) {
+          return left(unavailable(error))
         }
-      } catch (error) {
-        return left(unavailable(error))
-      }
-      return right(out)
-    })
+        return right(out)
+      })
 
   const subscribe = (subscribeOptions: Parameters<EventStore<E>['subscribe']>[0]): Subscription<E> => {
     if (closed || connected._tag === 'Left') {
@@ -223,9 +282,16 @@ export const getEventStoreDBEventStore = <E extends { readonly type: string }>(
 
 /** A subscription whose only message says why it could not start. */
 const failedSubscription = <E>(error: StoreError): Subscription<E> => {
-  async function* messages(): AsyncGenerator<{ readonly _tag: 'Failed'; readonly error: StoreError }, void, undefined> {
+  async function* messages(): AsyncGenerator<
+    { readonly _tag: 'Failed'; readonly error: StoreError },
+    void,
+    undefined
+  > {
     yield { _tag: 'Failed', error }
   }
   const iterator = messages()
-  return { [Symbol.asyncIterator]: () => iterator, close: async () => void (await iterator.return(undefined)) }
+  return {
+    [Symbol.asyncIterator]: () => iterator,
+    close: async () => void (await iterator.return(undefined)),
+  }
 }

@@ -1,5 +1,5 @@
-import type { ClientReadableStream, Metadata, CallOptions } from '@grpc/grpc-js'
 import type { EventStoreDBClient } from '@eventstore/db-client'
+import type { ClientReadableStream, Metadata, CallOptions } from '@grpc/grpc-js'
 import { streamsGrpc, type StreamsGrpc, type StreamsPb } from './protocol.js'
 
 // ---------------------------------------------------------------------------------------------
@@ -16,14 +16,21 @@ interface ClientInternals {
     debugName: string,
     creator: (grpc: StreamsGrpc.StreamsClient) => T,
   ) => () => Promise<T>
-  readonly callArguments: (options: Record<string, never>, callOptions: CallOptions) => [Metadata, CallOptions]
+  readonly callArguments: (
+    options: Record<string, never>,
+    callOptions: CallOptions,
+  ) => [Metadata, CallOptions]
 }
 
 /** A Read call of the Streams service: iterate it for the replies, cancel it to stop. */
 export type ReadCall = ClientReadableStream<StreamsPb.ReadResp>
 
 /** Opens a Read call with this request on the client's channel. */
-export const openRead = (client: EventStoreDBClient, request: StreamsPb.ReadReq, debugName: string): Promise<ReadCall> => {
+export const openRead = (
+  client: EventStoreDBClient,
+  request: StreamsPb.ReadReq,
+  debugName: string,
+): Promise<ReadCall> => {
   const internals = client as unknown as ClientInternals
   return internals.GRPCStreamCreator(streamsGrpc.StreamsClient, debugName, (grpc) =>
     grpc.read(request, ...internals.callArguments({}, { deadline: Infinity })),

@@ -10,7 +10,11 @@ import { allOptions, serverFilter, type ServerFilter } from './serverFilter.js'
 
 const baseOptions = (direction: Direction | undefined): StreamsPb.ReadReq.Options =>
   new streamsPb.ReadReq.Options()
-    .setReadDirection(direction === 'backwards' ? streamsPb.ReadReq.Options.ReadDirection.BACKWARDS : streamsPb.ReadReq.Options.ReadDirection.FORWARDS)
+    .setReadDirection(
+      direction === 'backwards'
+        ? streamsPb.ReadReq.Options.ReadDirection.BACKWARDS
+        : streamsPb.ReadReq.Options.ReadDirection.FORWARDS,
+    )
     .setResolveLinks(false)
     .setUuidOption(new streamsPb.ReadReq.Options.UUIDOption().setString(new sharedPb.Empty()))
 
@@ -24,10 +28,14 @@ export const readStreamRequest = (streamName: string, options: ReadStreamOptions
   const stream = new streamsPb.ReadReq.Options.StreamOptions().setStreamIdentifier(
     new sharedPb.StreamIdentifier().setStreamName(Uint8Array.from(Buffer.from(streamName, 'utf8'))),
   )
-  if (options.fromRevision !== undefined) stream.setRevision((options.fromRevision < 0n ? 0n : options.fromRevision).toString())
+  if (options.fromRevision !== undefined)
+    stream.setRevision((options.fromRevision < 0n ? 0n : options.fromRevision).toString())
   else if (options.direction === 'backwards') stream.setEnd(new sharedPb.Empty())
   else stream.setStart(new sharedPb.Empty())
-  const req = baseOptions(options.direction).setStream(stream).setCount(countOf(options.maxCount)).setNoFilter(new sharedPb.Empty())
+  const req = baseOptions(options.direction)
+    .setStream(stream)
+    .setCount(countOf(options.maxCount))
+    .setNoFilter(new sharedPb.Empty())
   return new streamsPb.ReadReq().setOptions(req)
 }
 
@@ -39,7 +47,10 @@ export const readAllRequest = (
 ): { readonly request: StreamsPb.ReadReq; readonly filter: ServerFilter } => {
   const server = serverFilter(filter)
   const start = from ?? (direction === 'backwards' ? 'end' : 'start')
-  const options = baseOptions(direction).setAll(allOptions(start)).setCount(countOf(undefined)).setFilter(server.options)
+  const options = baseOptions(direction)
+    .setAll(allOptions(start))
+    .setCount(countOf(undefined))
+    .setFilter(server.options)
   return { request: new streamsPb.ReadReq().setOptions(options), filter: server }
 }
 

@@ -30,7 +30,8 @@ export const serverFilter = (filter: GlobalFilter | undefined, checkpointInterva
   const expression = new streamsPb.ReadReq.Options.FilterOptions.Expression()
   const options = new streamsPb.ReadReq.Options.FilterOptions()
   if (prefixes.length > 0) options.setStreamIdentifier(expression.setPrefixList([...prefixes]))
-  else if (types.length > 0) options.setEventType(expression.setRegex(`^(?:${types.map(escapeRegex).join('|')})$`))
+  else if (types.length > 0)
+    options.setEventType(expression.setRegex(`^(?:${types.map(escapeRegex).join('|')})$`))
   else options.setEventType(expression.setRegex('^[^$].*'))
   // The checkpoint interval is window × multiplier: a window of the interval and a multiplier of 1.
   if (checkpointInterval === undefined) options.setCount(new sharedPb.Empty())
@@ -51,5 +52,9 @@ export const allOptions = (from: 'start' | 'end' | bigint): StreamsPb.ReadReq.Op
   // No event sits before position 0; a negative position would not even serialise (uint64).
   if (from === 'start' || (typeof from === 'bigint' && from < 0n)) return all.setStart(new sharedPb.Empty())
   if (from === 'end') return all.setEnd(new sharedPb.Empty())
-  return all.setPosition(new streamsPb.ReadReq.Options.Position().setCommitPosition(from.toString()).setPreparePosition(from.toString()))
+  return all.setPosition(
+    new streamsPb.ReadReq.Options.Position()
+      .setCommitPosition(from.toString())
+      .setPreparePosition(from.toString()),
+  )
 }

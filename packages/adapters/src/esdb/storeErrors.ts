@@ -17,9 +17,15 @@ const messageOf = (error: unknown): string => (error instanceof Error ? error.me
 export const toStoreError = (error: unknown, streamName: string, expected?: ExpectedRevision): StoreError => {
   const converted = commandError(error)
   if (converted instanceof WrongExpectedVersionError && expected !== undefined) {
-    return { _tag: 'WrongExpectedRevision', streamName, expected, actual: fromClientActual(converted.actualVersion) }
+    return {
+      _tag: 'WrongExpectedRevision',
+      streamName,
+      expected,
+      actual: fromClientActual(converted.actualVersion),
+    }
   }
-  if (converted instanceof StreamDeletedError) return { _tag: 'StreamDeleted', streamName: converted.streamName ?? streamName }
+  if (converted instanceof StreamDeletedError)
+    return { _tag: 'StreamDeleted', streamName: converted.streamName ?? streamName }
   return unavailable(converted)
 }
 

@@ -24,15 +24,29 @@ const identity = {
   address: '17 rue Secrète, Lyon',
   rqthDetail: 'rqth-detail-secret',
 }
-const secrets = [...Object.values(identity), 'comment-secret-1', 'comment-secret-2', 'comment-secret-3', 'bound-secret']
+const secrets = [
+  ...Object.values(identity),
+  'comment-secret-1',
+  'comment-secret-2',
+  'comment-secret-3',
+  'bound-secret',
+]
 
 describe('createParcoursLogger', () => {
   it('writes no personal field, wherever it sits, and keeps the pseudonymous ids', () => {
     const { stream, text } = memoryStream()
     const logger = createParcoursLogger({ destination: stream, level: 'debug' })
     logger.info({ youthId: 'youth-42', ...identity, comment: 'comment-secret-1' }, 'registered')
-    logger.child({ module: 'vault', firstName: 'bound-secret' }).warn({ command: { type: 'KeepFollowUp', payload: { comment: 'comment-secret-2' } } }, 'kept')
-    logger.debug({ events: [{ type: 'RequestRecorded', data: { comment: 'comment-secret-3' } }], opened: { fields: identity } }, 'batch')
+    logger
+      .child({ module: 'vault', firstName: 'bound-secret' })
+      .warn({ command: { type: 'KeepFollowUp', payload: { comment: 'comment-secret-2' } } }, 'kept')
+    logger.debug(
+      {
+        events: [{ type: 'RequestRecorded', data: { comment: 'comment-secret-3' } }],
+        opened: { fields: identity },
+      },
+      'batch',
+    )
     logger.error({ personalData: identity, youthId: 'youth-43' }, 'sealed')
 
     const written = text()

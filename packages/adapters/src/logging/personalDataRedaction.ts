@@ -26,7 +26,10 @@ const pathsAtEveryDepth = (key: string): ReadonlyArray<string> =>
  * REDACTION_DEPTH levels deep, in objects and arrays). Use: `pino({ redact: personalDataRedaction })`.
  * The log message string itself is never inspected: pass personal values in objects, never in text.
  */
-export const personalDataRedaction: Exclude<LoggerOptions['redact'], undefined | ReadonlyArray<string> | string[]> = {
+export const personalDataRedaction: Exclude<
+  LoggerOptions['redact'],
+  undefined | ReadonlyArray<string> | string[]
+> = {
   paths: personalDataKeys.flatMap((key) => pathsAtEveryDepth(key)),
   censor: REDACTED,
 }

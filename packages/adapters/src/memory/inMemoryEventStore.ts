@@ -81,64 +81,94 @@ export const getInMemoryEventStore = <E extends { readonly type: string }>(
       },
       isIdTaken: (id) => indexOfId.has(id),
     }
-    const decision = resolveAppend(expected, encoded.right.map((e) => e.id), view)
+    const decision = resolveAppend(
+      expected,
+      encoded.right.map((e) => e.id),
+      view,
+    )
     switch (decision._tag) {
       case 'Conflict':
-        log?.debug({ streamName, expected: String(expected), actual: String(decision.actual) }, 'wrong expected revision')
+        log?.debug(
+          { streamName, expected: String(expected), actual: String(decision.actual) },
+          'wrong expected revision',
+        )
         return left({ _tag: 'WrongExpectedRevision', streamName, expected, actual: decision.actual })
       case 'AlreadyWritten': {
         const index = decision.lastRevision < 0n ? undefined : indexes[Number(decision.lastRevision)]
-        return right({ nextExpectedRevision: decision.lastRevision, position: index === undefined ? -1n : BigInt(index + 1) })
+        return right({
+          nextExpectedRevision: decision.lastRevision,
+          position: index === undefined ? -1n : BigInt(index + 1),
+        })
       }
       case 'Write': {
         if (!streams.has(streamName)) streams.set(streamName, indexes)
         const recordedAt = new Date().toISOString()
         for (const event of encoded.right) {
           const index = rows.length
-          rows.push({ id: event.id, streamName, revision: BigInt(indexes.length), type: event.type, data: event.data, metadata: event.metadata, recordedAt })
+          rows.push({
+            id: event.id,
+            streamName,
+            revision: BigInt(indexes.length),
+            type: event.type,
+            data: event.data,
+            metadata: event.metadata,
+            recordedAt,
+          })
           indexes.push(index)
           indexOfId.set(event.id, index)
         }
         appended.notify()
-        const result: AppendResult = { nextExpectedRevision: BigInt(indexes.length - 1), position: BigInt(rows.length) }
+        const result: AppendResult = {
+          nextExpectedRevision: BigInt(indexes.length - 1),
+          position: BigInt(rows.length),
+        }
         return right(result)
       }
     }
   }
 
-  const readStream = (streamName: string, options: ReadStreamOptions = {}) => async () => {
-    if (closed) return left(closedError)
-    const indexes = streams.get(streamName) ?? []
-    const max = readLimit(options.maxCount)
-    const picked: Array<number> = []
-    if (options.direction === 'backwards') {
-      const last = BigInt(indexes.length - 1)
-      const from = options.fromRevision === undefined || options.fromRevision > last ? last : options.fromRevision
-      for (let r = Number(from); r >= 0 && picked.length < max; r--) picked.push(indexes[r] as number)
-    } else {
-      const from = options.fromRevision ?? 0n
-      for (let r = from < 0n ? 0 : Number(from); r < indexes.length && picked.length < max; r++) picked.push(indexes[r] as number)
+  const readStream =
+    (streamName: string, options: ReadStreamOptions = {}) =>
+    async () => {
+      if (closed) return left(closedError)
+      const indexes = streams.get(streamName) ?? []
+      const max = readLimit(options.maxCount)
+      const picked: Array<number> = []
+      if (options.direction === 'backwards') {
+        const last = BigInt(indexes.length - 1)
+        const from =
+          options.fromRevision === undefined || options.fromRevision > last ? last : options.fromRevision
+        for (let r = Number(from); r >= 0 && picked.length < max; r--) picked.push(indexes[r] as number)
+      } else {
+        const from = options.fromRevision ?? 0n
+        for (let r = from < 0n ? 0 : Number(from); r < indexes.length && picked.length < max; r++)
+          picked.push(indexes[r] as number)
+      }
+      return decodeAll(picked)
     }
-    return decodeAll(picked)
-  }
 
-  const readAll = (options: ReadAllOptions = {}) => async () => {
-    if (closed) return left(closedError)
-    const max = readLimit(options.maxCount)
-    const picked: Array<number> = []
-    const take = (index: number) => {
-      const row = rows[index] as Row
-      if (matchesFilter(options.filter, row.streamName, row.type)) picked.push(index)
+  const readAll =
+    (options: ReadAllOptions = {}) =>
+    async () => {
+      if (closed) return left(closedError)
+      const max = readLimit(options.maxCount)
+      const picked: Array<number> = []
+      const take = (index: number) => {
+        const row = rows[index] as Row
+        if (matchesFilter(options.filter, row.streamName, row.type)) picked.push(index)
+      }
+      if (options.direction === 'backwards') {
+        const before =
+          options.fromPosition === undefined
+            ? rows.length
+            : Math.min(rows.length, Math.max(0, Number(options.fromPosition) - 1))
+        for (let i = before - 1; i >= 0 && picked.length < max; i--) take(i)
+      } else {
+        const from = options.fromPosition === undefined ? 0 : Math.max(0, Number(options.fromPosition) - 1)
+        for (let i = from; i < rows.length && picked.length < max; i++) take(i)
+      }
+      return decodeAll(picked)
     }
-    if (options.direction === 'backwards') {
-      const before = options.fromPosition === undefined ? rows.length : Math.min(rows.length, Math.max(0, Number(options.fromPosition) - 1))
-      for (let i = before - 1; i >= 0 && picked.length < max; i--) take(i)
-    } else {
-      const from = options.fromPosition === undefined ? 0 : Math.max(0, Number(options.fromPosition) - 1)
-      for (let i = from; i < rows.length && picked.length < max; i++) take(i)
-    }
-    return decodeAll(picked)
-  }
 
   const subscriptions = createSubscriptionRegistry(codec, {
     readAfter: (after, limit) => {

@@ -54,7 +54,10 @@ export const decodeStoredEvent = <E extends { readonly type: string }>(
 
   let schemaVersion = DEFAULT_SCHEMA_VERSION
   let metadata = {}
-  if (stored.metadata !== undefined && (typeof stored.metadata === 'string' ? stored.metadata : stored.metadata.length) !== 0) {
+  if (
+    stored.metadata !== undefined &&
+    (typeof stored.metadata === 'string' ? stored.metadata : stored.metadata.length) !== 0
+  ) {
     const json = parseJson(stored.metadata)
     if (json._tag === 'Left') return fail(`metadata is not JSON: ${json.left}`)
     const decoded = StoredMetadata.decode(json.right)

@@ -1,7 +1,13 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import {
+  cartCheckedOut,
+  itemAdded,
+  itemRemoved,
+  testEventCodec,
+  type TestEvent,
+} from '@parcours/adapters/testing'
 import type { EventMetadata } from '@parcours/domain'
-import { cartCheckedOut, itemAdded, itemRemoved, testEventCodec, type TestEvent } from '@parcours/adapters/testing'
 import { decodeStoredEvent } from './decodeStoredEvent.js'
 import { encodeEvents } from './encodeEvents.js'
 import type { StoredEvent } from './storedEvent.js'
@@ -24,7 +30,10 @@ const eventArb: fc.Arbitrary<TestEvent> = fc.oneof(
   fc.integer().map(cartCheckedOut),
 )
 const metadataArb: fc.Arbitrary<EventMetadata | undefined> = fc.option(
-  fc.record({ correlationId: fc.string(), causationId: fc.string(), tenant: fc.string() }, { requiredKeys: [] }),
+  fc.record(
+    { correlationId: fc.string(), causationId: fc.string(), tenant: fc.string() },
+    { requiredKeys: [] },
+  ),
   { nil: undefined },
 )
 
@@ -32,11 +41,24 @@ describe('serialization', () => {
   it('property: what encodeEvents writes, decodeStoredEvent reads back unchanged', () => {
     fc.assert(
       fc.property(eventArb, metadataArb, (event, metadata) => {
-        const encoded = encodeEvents(testEventCodec, 's', [{ id: 'x', event, ...(metadata === undefined ? {} : { metadata }) }])
+        const encoded = encodeEvents(testEventCodec, 's', [
+          { id: 'x', event, ...(metadata === undefined ? {} : { metadata }) },
+        ])
         if (encoded._tag === 'Left') throw new Error('valid events encode')
         const e = encoded.right[0] as (typeof encoded.right)[number]
-        const decoded = decodeStoredEvent(testEventCodec, row({ id: e.id, type: e.type, data: e.data, metadata: e.metadata }))
-        expect(decoded).toMatchObject({ _tag: 'Right', right: { id: 'x', event, metadata: metadata ?? {}, schemaVersion: testEventCodec.versions[event.type] } })
+        const decoded = decodeStoredEvent(
+          testEventCodec,
+          row({ id: e.id, type: e.type, data: e.data, metadata: e.metadata }),
+        )
+        expect(decoded).toMatchObject({
+          _tag: 'Right',
+          right: {
+            id: 'x',
+            event,
+            metadata: metadata ?? {},
+            schemaVersion: testEventCodec.versions[event.type],
+          },
+        })
       }),
       { numRuns: 200 },
     )
@@ -44,15 +66,27 @@ describe('serialization', () => {
 
   it('refuses the whole batch at the first event failing its codec, naming its index and paths', () => {
     const bad = { type: 'CartCheckedOut', totalCents: 1.5 } as unknown as TestEvent
-    expect(encodeEvents(testEventCodec, 'cart-1', [{ id: 'a', event: itemAdded('a') }, { id: 'b', event: bad }])).toEqual({
+    expect(
+      encodeEvents(testEventCodec, 'cart-1', [
+        { id: 'a', event: itemAdded('a') },
+        { id: 'b', event: bad },
+      ]),
+    ).toEqual({
       _tag: 'Left',
-      left: { _tag: 'InvalidEvent', streamName: 'cart-1', index: 1, error: { _tag: 'InvalidPayload', type: 'CartCheckedOut', schemaVersion: 1, paths: ['totalCents'] } },
+      left: {
+        _tag: 'InvalidEvent',
+        streamName: 'cart-1',
+        index: 1,
+        error: { _tag: 'InvalidPayload', type: 'CartCheckedOut', schemaVersion: 1, paths: ['totalCents'] },
+      },
     })
   })
 
   it('reads bytes as UTF-8 JSON, and takes a row without metadata as schema version 1', () => {
     const bytes = new TextEncoder().encode('{"type":"ItemAdded","sku":"é","qty":2}')
-    expect(decodeStoredEvent(testEventCodec, row({ type: 'ItemAdded', data: bytes, metadata: undefined }))).toMatchObject({
+    expect(
+      decodeStoredEvent(testEventCodec, row({ type: 'ItemAdded', data: bytes, metadata: undefined })),
+    ).toMatchObject({
       _tag: 'Right',
       right: { event: itemAdded('é', 2), schemaVersion: 1, metadata: {} },
     })
@@ -63,14 +97,34 @@ describe('serialization', () => {
     ['bytes that are not UTF-8', { data: new Uint8Array([0xff, 0xfe]) }, /data is not JSON/, []],
     ['an unknown type', { type: 'Nope' }, /unknown event type Nope/, []],
     ['a payload failing its codec', { data: '{"type":"ItemRemoved"}' }, /fails its codec/, ['sku']],
-    ['metadata failing its codec', { metadata: '{"schemaVersion":"one"}' }, /metadata fails its codec/, undefined],
-    ['a schema version from the future', { metadata: '{"schemaVersion":2}' }, /unsupported schema version 2/, []],
-  ] as const)('reports %s as DecodeFailed with stream, revision, position and type', (_, overrides, reason, paths) => {
-    const decoded = decodeStoredEvent(testEventCodec, row(overrides))
-    expect(decoded).toMatchObject({
-      _tag: 'Left',
-      left: { _tag: 'DecodeFailed', streamName: 'cart-1', revision: 3n, position: 42n, eventType: 'type' in overrides ? overrides.type : 'ItemRemoved', reason: expect.stringMatching(reason) },
-    })
-    if (paths !== undefined && decoded._tag === 'Left') expect(decoded.left.paths).toEqual(paths)
-  })
+    [
+      'metadata failing its codec',
+      { metadata: '{"schemaVersion":"one"}' },
+      /metadata fails its codec/,
+      undefined,
+    ],
+    [
+      'a schema version from the future',
+      { metadata: '{"schemaVersion":2}' },
+      /unsupported schema version 2/,
+      [],
+    ],
+  ] as const)(
+    'reports %s as DecodeFailed with stream, revision, position and type',
+    (_, overrides, reason, paths) => {
+      const decoded = decodeStoredEvent(testEventCodec, row(overrides))
+      expect(decoded).toMatchObject({
+        _tag: 'Left',
+        left: {
+          _tag: 'DecodeFailed',
+          streamName: 'cart-1',
+          revision: 3n,
+          position: 42n,
+          eventType: 'type' in overrides ? overrides.type : 'ItemRemoved',
+          reason: expect.stringMatching(reason),
+        },
+      })
+      if (paths !== undefined && decoded._tag === 'Left') expect(decoded.left.paths).toEqual(paths)
+    },
+  )
 })

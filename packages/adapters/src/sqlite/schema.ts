@@ -35,7 +35,9 @@ export const migrate = (db: Database.Database): void => {
   db.transaction(() => {
     const version = Number(db.pragma('user_version', { simple: true }))
     if (version > SCHEMA_VERSION) {
-      throw new Error(`the event store file has schema version ${version}, newer than this code's ${SCHEMA_VERSION}`)
+      throw new Error(
+        `the event store file has schema version ${version}, newer than this code's ${SCHEMA_VERSION}`,
+      )
     }
     for (const migration of migrations.slice(version)) db.exec(migration)
     if (version !== SCHEMA_VERSION) db.pragma(`user_version = ${SCHEMA_VERSION}`)

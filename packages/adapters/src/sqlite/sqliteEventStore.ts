@@ -69,7 +69,12 @@ const open = (path: string, busyTimeoutMs: number): Either<StoreUnavailable, Ope
     return right({ db, queries: prepareQueries(db) })
   } catch (e) {
     db?.close()
-    return left(unavailable(`cannot open the SQLite event store at ${path}: ${e instanceof Error ? e.message : String(e)}`, e))
+    return left(
+      unavailable(
+        `cannot open the SQLite event store at ${path}: ${e instanceof Error ? e.message : String(e)}`,
+        e,
+      ),
+    )
   }
 }
 
@@ -152,26 +157,46 @@ export const getSqliteEventStore = <E extends { readonly type: string }>(
         .immediate(),
     )
     if (result._tag === 'Left' && result.left._tag === 'WrongExpectedRevision') {
-      log?.debug({ streamName, expected: String(expected), actual: String(result.left.actual) }, 'wrong expected revision')
+      log?.debug(
+        { streamName, expected: String(expected), actual: String(result.left.actual) },
+        'wrong expected revision',
+      )
     }
     if (result._tag === 'Right' && events.length > 0) appended.notify()
     return result
   }
 
-  const readStream = (streamName: string, readOptions: ReadStreamOptions = {}) => async () =>
-    withDb('readStream', ({ queries }) =>
-      decodeRows(queries.stream(streamName, readOptions.direction === 'backwards', readOptions.fromRevision, sqlLimit(readOptions.maxCount))),
-    )
+  const readStream =
+    (streamName: string, readOptions: ReadStreamOptions = {}) =>
+    async () =>
+      withDb('readStream', ({ queries }) =>
+        decodeRows(
+          queries.stream(
+            streamName,
+            readOptions.direction === 'backwards',
+            readOptions.fromRevision,
+            sqlLimit(readOptions.maxCount),
+          ),
+        ),
+      )
 
-  const readAll = (readOptions: ReadAllOptions = {}) => async () =>
-    withDb('readAll', ({ queries }) =>
-      decodeRows(
-        queries.all(readOptions.direction === 'backwards', readOptions.fromPosition, readOptions.filter, sqlLimit(readOptions.maxCount)),
-      ),
-    )
+  const readAll =
+    (readOptions: ReadAllOptions = {}) =>
+    async () =>
+      withDb('readAll', ({ queries }) =>
+        decodeRows(
+          queries.all(
+            readOptions.direction === 'backwards',
+            readOptions.fromPosition,
+            readOptions.filter,
+            sqlLimit(readOptions.maxCount),
+          ),
+        ),
+      )
 
   const subscriptions = createSubscriptionRegistry(codec, {
-    readAfter: (after, limit) => withDb('subscription read', ({ queries }) => right(queries.after(after, limit).map(toStoredEvent))),
+    readAfter: (after, limit) =>
+      withDb('subscription read', ({ queries }) => right(queries.after(after, limit).map(toStoredEvent))),
     waitForAppend: (signal) => appended.wait(signal, pollIntervalMs),
   })
 

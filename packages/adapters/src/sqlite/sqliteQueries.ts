@@ -49,34 +49,64 @@ export const prepareQueries = (db: Database.Database) => {
     return statement
   }
 
-  const lastRevision = prepare<{ r: bigint | null }>('SELECT max(revision) AS r FROM events WHERE stream_name = ?')
-  const idAt = prepare<{ event_id: string }>('SELECT event_id FROM events WHERE stream_name = ? AND revision = ?')
-  const positionAt = prepare<{ position: bigint }>('SELECT position FROM events WHERE stream_name = ? AND revision = ?')
-  const byId = prepare<{ stream_name: string; revision: bigint }>('SELECT stream_name, revision FROM events WHERE event_id = ?')
-  const insert = db.prepare(
-    'INSERT INTO events (event_id, stream_name, revision, event_type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  ).safeIntegers(true)
-  const after = prepare<EventRow>(`SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`)
+  const lastRevision = prepare<{ r: bigint | null }>(
+    'SELECT max(revision) AS r FROM events WHERE stream_name = ?',
+  )
+  const idAt = prepare<{ event_id: string }>(
+    'SELECT event_id FROM events WHERE stream_name = ? AND revision = ?',
+  )
+  const positionAt = prepare<{ position: bigint }>(
+    'SELECT position FROM events WHERE stream_name = ? AND revision = ?',
+  )
+  const byId = prepare<{ stream_name: string; revision: bigint }>(
+    'SELECT stream_name, revision FROM events WHERE event_id = ?',
+  )
+  const insert = db
+    .prepare(
+      'INSERT INTO events (event_id, stream_name, revision, event_type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    )
+    .safeIntegers(true)
+  const after = prepare<EventRow>(
+    `SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`,
+  )
 
   return {
     lastRevision: (streamName: string): StreamRevision => lastRevision.get(streamName)?.r ?? -1n,
-    idAt: (streamName: string, revision: StreamRevision): string | undefined => idAt.get(streamName, revision)?.event_id,
+    idAt: (streamName: string, revision: StreamRevision): string | undefined =>
+      idAt.get(streamName, revision)?.event_id,
     positionAt: (streamName: string, revision: StreamRevision): GlobalPosition | undefined =>
       positionAt.get(streamName, revision)?.position,
     byId: (id: string) => byId.get(id),
     insert: (row: Omit<EventRow, 'position'>): GlobalPosition =>
       BigInt(
-        insert.run(row.event_id, row.stream_name, row.revision, row.event_type, row.data, row.metadata, row.recorded_at)
-          .lastInsertRowid,
+        insert.run(
+          row.event_id,
+          row.stream_name,
+          row.revision,
+          row.event_type,
+          row.data,
+          row.metadata,
+          row.recorded_at,
+        ).lastInsertRowid,
       ),
     after: (position: GlobalPosition | undefined, limit: number): ReadonlyArray<EventRow> =>
       after.all(position ?? 0n, limit),
-    stream: (streamName: string, backwards: boolean, from: StreamRevision | undefined, limit: number): ReadonlyArray<EventRow> => {
+    stream: (
+      streamName: string,
+      backwards: boolean,
+      from: StreamRevision | undefined,
+      limit: number,
+    ): ReadonlyArray<EventRow> => {
       const bound = from === undefined ? '' : backwards ? 'AND revision <= ?' : 'AND revision >= ?'
       const sql = `SELECT ${COLUMNS} FROM events WHERE stream_name = ? ${bound} ORDER BY revision ${backwards ? 'DESC' : 'ASC'} LIMIT ?`
       return cached(sql).all(...[streamName, ...(from === undefined ? [] : [from]), limit])
     },
-    all: (backwards: boolean, from: GlobalPosition | undefined, filter: GlobalFilter | undefined, limit: number): ReadonlyArray<EventRow> => {
+    all: (
+      backwards: boolean,
+      from: GlobalPosition | undefined,
+      filter: GlobalFilter | undefined,
+      limit: number,
+    ): ReadonlyArray<EventRow> => {
       const where: Array<string> = []
       const params: Array<unknown> = []
       if (from !== undefined) {

@@ -42,14 +42,20 @@ describe('SQLite store file', () => {
     db.close()
     const store = getSqliteEventStore({ path, codec: testEventCodec })
     const read = await store.readStream('cart-1')()
-    expect(read).toMatchObject({ _tag: 'Left', left: { _tag: 'StoreUnavailable', message: expect.stringMatching(/newer/) } })
+    expect(read).toMatchObject({
+      _tag: 'Left',
+      left: { _tag: 'StoreUnavailable', message: expect.stringMatching(/newer/) },
+    })
     const append = await store.append('cart-1', 'any', [{ id: randomUUID(), event: itemAdded('a') }])()
     expect(append).toMatchObject({ _tag: 'Left', left: { _tag: 'StoreUnavailable' } })
     await store.close()
   })
 
   it('answers StoreUnavailable for a path it cannot open, and after close', async () => {
-    const nowhere = getSqliteEventStore({ path: join(dir, 'missing-dir', 'x', 'events.db'), codec: testEventCodec })
+    const nowhere = getSqliteEventStore({
+      path: join(dir, 'missing-dir', 'x', 'events.db'),
+      codec: testEventCodec,
+    })
     expect(await nowhere.readAll()()).toMatchObject({ _tag: 'Left', left: { _tag: 'StoreUnavailable' } })
     await nowhere.close()
     const store = getSqliteEventStore({ path, codec: testEventCodec })

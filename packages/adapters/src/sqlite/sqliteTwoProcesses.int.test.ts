@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { RecordedEvent } from '@parcours/domain'
 import { testEventCodec, type TestEvent } from '@parcours/adapters/testing'
+import type { RecordedEvent } from '@parcours/domain'
 import { getSqliteEventStore } from './sqliteEventStore.js'
 
 const here = dirname(fileURLToPath(import.meta.url))
@@ -25,12 +25,18 @@ const ensureBuilt = () => {
   const stale = ['sqlite', 'serialization', 'appendRules', 'subscriptions', join('testing', 'conformance')]
     .flatMap((d) => sources(join(packageRoot, 'src', d)))
     .some((source) => {
-      const output = source.replace(join(packageRoot, 'src'), join(packageRoot, 'dist')).replace(/\.ts$/, '.js')
+      const output = source
+        .replace(join(packageRoot, 'src'), join(packageRoot, 'dist'))
+        .replace(/\.ts$/, '.js')
       return !existsSync(output) || statSync(output).mtimeMs < statSync(source).mtimeMs
     })
   if (!stale) return
-  const result = spawnSync('npx', ['tsc', '-b', packageRoot], { encoding: 'utf8', cwd: join(packageRoot, '..', '..') })
-  if (!existsSync(built)) throw new Error(`cannot build the adapters package: ${result.stdout}${result.stderr}`)
+  const result = spawnSync('npx', ['tsc', '-b', packageRoot], {
+    encoding: 'utf8',
+    cwd: join(packageRoot, '..', '..'),
+  })
+  if (!existsSync(built))
+    throw new Error(`cannot build the adapters package: ${result.stdout}${result.stderr}`)
 }
 
 interface ChildReport {
@@ -42,9 +48,13 @@ interface ChildReport {
 
 const runChild = (path: string, name: string, appends: number, streams: number, startAt: number) =>
   new Promise<ChildReport>((resolve, reject) => {
-    const child = spawn(process.execPath, [join(here, 'twoProcessWriter.mjs'), path, name, String(appends), String(streams), String(startAt)], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
+    const child = spawn(
+      process.execPath,
+      [join(here, 'twoProcessWriter.mjs'), path, name, String(appends), String(streams), String(startAt)],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    )
     let out = ''
     let err = ''
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()))
@@ -80,7 +90,10 @@ describe('two processes on one SQLite file', () => {
 
     try {
       const startAt = Date.now() + 1_000
-      const [a, b] = await Promise.all([runChild(path, 'a', appends, streams, startAt), runChild(path, 'b', appends, streams, startAt)])
+      const [a, b] = await Promise.all([
+        runChild(path, 'a', appends, streams, startAt),
+        runChild(path, 'b', appends, streams, startAt),
+      ])
       await watching
 
       expect(a.otherErrors).toEqual([])

@@ -5,7 +5,11 @@ import type { GlobalFilter } from '@parcours/domain'
 // ---------------------------------------------------------------------------------------------
 
 /** Whether an event of this stream and type passes the filter. An empty list constrains nothing. */
-export const matchesFilter = (filter: GlobalFilter | undefined, streamName: string, eventType: string): boolean => {
+export const matchesFilter = (
+  filter: GlobalFilter | undefined,
+  streamName: string,
+  eventType: string,
+): boolean => {
   const prefixes = filter?.streamPrefixes
   const types = filter?.eventTypes
   return (

@@ -18,7 +18,10 @@ import { subscriptionOf } from './subscriptionOf.js'
 /** How a subscription reads a store's global log. */
 export interface LogReader {
   /** At most `limit` rows strictly after `after` (everything when undefined), in log order. */
-  readonly readAfter: (after: GlobalPosition | undefined, limit: number) => Either<StoreError, ReadonlyArray<StoredEvent>>
+  readonly readAfter: (
+    after: GlobalPosition | undefined,
+    limit: number,
+  ) => Either<StoreError, ReadonlyArray<StoredEvent>>
   /**
    * Resolves when rows may have been appended after the last read, or as soon as `signal` aborts.
    * It must start listening before it returns, so that no append between the read and it is lost.
@@ -72,7 +75,8 @@ export const createLogSubscription = <E extends { readonly type: string }>(
         if (page.right.length === 0) {
           if (!caughtUp) {
             caughtUp = true
-            if (cursor !== undefined && cursor !== lastCheckpoint) yield { _tag: 'Checkpoint', position: cursor }
+            if (cursor !== undefined && cursor !== lastCheckpoint)
+              yield { _tag: 'Checkpoint', position: cursor }
             lastCheckpoint = cursor
             scanned = 0
             yield { _tag: 'CaughtUp', position: cursor }

@@ -24,7 +24,9 @@ export const createSubscriptionRegistry = <E extends { readonly type: string }>(
   let closed = false
   return {
     open: (options) => {
-      const subscription: Subscription<E> = createLogSubscription(codec, reader, options, () => open.delete(subscription))
+      const subscription: Subscription<E> = createLogSubscription(codec, reader, options, () =>
+        open.delete(subscription),
+      )
       if (closed) void subscription.close()
       else open.add(subscription)
       return subscription

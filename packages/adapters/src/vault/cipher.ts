@@ -49,7 +49,9 @@ export const decrypt = (youthId: YouthId, key: Uint8Array, sealed: Sealed): Eith
     const decipher = createDecipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES })
     decipher.setAAD(additionalData(youthId, sealed.keyId))
     decipher.setAuthTag(tag)
-    return right(Buffer.concat([decipher.update(Buffer.from(sealed.ciphertext, 'base64url')), decipher.final()]))
+    return right(
+      Buffer.concat([decipher.update(Buffer.from(sealed.ciphertext, 'base64url')), decipher.final()]),
+    )
   } catch {
     // node:crypto throws on a failed tag check; that is the one expected failure here.
     return left('authentication')

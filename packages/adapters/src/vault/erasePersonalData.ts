@@ -80,7 +80,15 @@ const precheck = async (
  * Idempotent: a second call succeeds and changes nothing. `await erasePersonalData({...})()`.
  */
 export const erasePersonalData =
-  ({ vault, handle, youthId, missionLocaleId, on, commandId, store }: ErasePersonalDataInput): TaskEither<ErasureError, PersonalDataErasure> =>
+  ({
+    vault,
+    handle,
+    youthId,
+    missionLocaleId,
+    on,
+    commandId,
+    store,
+  }: ErasePersonalDataInput): TaskEither<ErasureError, PersonalDataErasure> =>
   async () => {
     const command: JourneyCommand = { type: 'ErasePersonalData', youthId, missionLocaleId, on }
     const allowed = await precheck(store, command)
@@ -88,7 +96,10 @@ export const erasePersonalData =
     const erased = await vault.eraseKey(youthId)()
     if (isLeft(erased)) return erased
     const recorded = await handle({ commandId, command })()
-    if (isLeft(recorded) && !(recorded.left._tag === 'Rejected' && recorded.left.error._tag === 'PersonalDataAlreadyErased'))
+    if (
+      isLeft(recorded) &&
+      !(recorded.left._tag === 'Rejected' && recorded.left.error._tag === 'PersonalDataAlreadyErased')
+    )
       return recorded
     return right({
       youthId,

@@ -28,7 +28,8 @@ const derived = async (store: EventStore<JourneyEvent>, youthIds: ReadonlyArray<
     const read = await store.readStream(journeyStreamName(youthId))()
     if (isLeft(read)) throw new Error(read.left._tag)
     const events = read.right.map(({ event }) => event)
-    for (const event of events) if (event.type !== 'PersonalDataErased') counts[event.type] = (counts[event.type] ?? 0) + 1
+    for (const event of events)
+      if (event.type !== 'PersonalDataErased') counts[event.type] = (counts[event.type] ?? 0) + 1
     const state: JourneyState = foldJourney(events)
     states[youthId] = state.status === 'unregistered' ? state : { ...state, personalDataErased: null }
   }
@@ -38,7 +39,11 @@ const derived = async (store: EventStore<JourneyEvent>, youthIds: ReadonlyArray<
 const setup = () => {
   const store = getInMemoryEventStore<JourneyEvent>({ codec: journeyEventCodec })
   const vault = createVault({ keyStore: getInMemoryKeyStore() })
-  const handle = createCommandHandler({ store, decider: journeyDecider, streamName: (c: JourneyCommand) => journeyStreamName(c.youthId) })
+  const handle = createCommandHandler({
+    store,
+    decider: journeyDecider,
+    streamName: (c: JourneyCommand) => journeyStreamName(c.youthId),
+  })
   return { store, vault, handle }
 }
 
@@ -46,25 +51,43 @@ describe('erasure and the indicators', () => {
   it('erasing any subset of people leaves every derived fact and count unchanged (property)', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.record({ stages: fc.integer({ min: 1, max: journeyStages }), erase: fc.boolean(), tenant: fc.constantFrom('ml-a', 'ml-b') }), { minLength: 1, maxLength: 6 }),
+        fc.array(
+          fc.record({
+            stages: fc.integer({ min: 1, max: journeyStages }),
+            erase: fc.boolean(),
+            tenant: fc.constantFrom('ml-a', 'ml-b'),
+          }),
+          { minLength: 1, maxLength: 6 },
+        ),
         async (journeys) => {
           const { store, vault, handle } = setup()
           const people = journeys.map(({ tenant }, n) => fictitiousPerson(n, tenant))
-          for (const [n, person] of people.entries()) await writeJourney(handle, vault, person, journeys[n]?.stages)
+          for (const [n, person] of people.entries())
+            await writeJourney(handle, vault, person, journeys[n]?.stages)
           const youthIds = people.map((p) => p.youthId)
           const before = await derived(store, youthIds)
 
           for (const [n, person] of people.entries()) {
             if (journeys[n]?.erase !== true) continue
             const { youthId, missionLocaleId } = person
-            const erased = await erasePersonalData({ vault, handle, store, youthId, missionLocaleId, on: '2024-09-01' as never, commandId: `erase-${youthId}` })()
+            const erased = await erasePersonalData({
+              vault,
+              handle,
+              store,
+              youthId,
+              missionLocaleId,
+              on: '2024-09-01' as never,
+              commandId: `erase-${youthId}`,
+            })()
             expect(isLeft(erased)).toBe(false)
           }
 
           expect(await derived(store, youthIds)).toEqual(before)
           const all = await store.readAll()()
           if (isLeft(all)) throw new Error(all.left._tag)
-          expect(all.right.filter(({ event }) => event.type === 'PersonalDataErased')).toHaveLength(journeys.filter((j) => j.erase).length)
+          expect(all.right.filter(({ event }) => event.type === 'PersonalDataErased')).toHaveLength(
+            journeys.filter((j) => j.erase).length,
+          )
           await store.close()
         },
       ),

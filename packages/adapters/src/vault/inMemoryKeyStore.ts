@@ -11,7 +11,10 @@ export const getInMemoryKeyStore = (): KeyStore => {
   const tombstones = new Map<YouthId, KeyId>()
 
   // Copies in and out: a caller mutating its buffer must not change (or keep a handle on) ours.
-  const toKey = (youthId: YouthId, stored: { readonly keyId: KeyId; readonly material: Buffer }): PersonalKey => ({
+  const toKey = (
+    youthId: YouthId,
+    stored: { readonly keyId: KeyId; readonly material: Buffer },
+  ): PersonalKey => ({
     youthId,
     keyId: stored.keyId,
     material: Buffer.from(stored.material),
@@ -19,7 +22,8 @@ export const getInMemoryKeyStore = (): KeyStore => {
 
   const create: KeyStore['create'] = (key) => async () => {
     const erasedKeyId = tombstones.get(key.youthId)
-    if (erasedKeyId !== undefined) return left({ _tag: 'KeyErased', youthId: key.youthId, keyId: erasedKeyId })
+    if (erasedKeyId !== undefined)
+      return left({ _tag: 'KeyErased', youthId: key.youthId, keyId: erasedKeyId })
     const existing = keys.get(key.youthId)
     if (existing !== undefined) return right(toKey(key.youthId, existing))
     const stored = { keyId: key.keyId, material: Buffer.from(key.material) }
@@ -32,7 +36,9 @@ export const getInMemoryKeyStore = (): KeyStore => {
     if (erasedKeyId !== undefined) return left({ _tag: 'KeyErased', youthId, keyId: erasedKeyId })
     const stored = keys.get(youthId)
     if (stored === undefined || (keyId !== undefined && stored.keyId !== keyId))
-      return left(keyId === undefined ? { _tag: 'KeyNotFound', youthId } : { _tag: 'KeyNotFound', youthId, keyId })
+      return left(
+        keyId === undefined ? { _tag: 'KeyNotFound', youthId } : { _tag: 'KeyNotFound', youthId, keyId },
+      )
     return right(toKey(youthId, stored))
   }
 

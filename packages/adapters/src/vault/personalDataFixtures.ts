@@ -32,19 +32,62 @@ const seal = async (vault: Vault, youthId: YouthId, fields: PersonalFields): Pro
 }
 
 /** Writes a person's journey up to `stages` steps, every personal value sealed first. */
-export const writeJourney = async (handle: JourneyCommandHandler, vault: Vault, person: FictitiousPerson, stages = journeyStages): Promise<void> => {
+export const writeJourney = async (
+  handle: JourneyCommandHandler,
+  vault: Vault,
+  person: FictitiousPerson,
+  stages = journeyStages,
+): Promise<void> => {
   const { youthId, missionLocaleId } = person
   const base = { youthId, missionLocaleId }
   const steps: Array<() => Promise<JourneyCommand | ReadonlyArray<JourneyCommand>>> = [
-    async () => ({ ...base, type: 'RegisterYouth', on: d('2024-01-10'), counsellorId: 'c-1' as never, birthDate: d('2005-06-15'), rqth: false, personalData: await seal(vault, youthId, person.identity) }),
-    async () => ({ ...base, type: 'RecordRequest', on: d('2024-01-12'), requestId: 'r-1' as never, theme: 'training', comment: await seal(vault, youthId, { comment: person.requestComment }) }),
-    async () => ({ ...base, type: 'KeepFollowUp', on: d('2024-01-20'), followUpId: 'fu-1' as never, comment: await seal(vault, youthId, { comment: person.followUpComment }) }),
+    async () => ({
+      ...base,
+      type: 'RegisterYouth',
+      on: d('2024-01-10'),
+      counsellorId: 'c-1' as never,
+      birthDate: d('2005-06-15'),
+      rqth: false,
+      personalData: await seal(vault, youthId, person.identity),
+    }),
+    async () => ({
+      ...base,
+      type: 'RecordRequest',
+      on: d('2024-01-12'),
+      requestId: 'r-1' as never,
+      theme: 'training',
+      comment: await seal(vault, youthId, { comment: person.requestComment }),
+    }),
+    async () => ({
+      ...base,
+      type: 'KeepFollowUp',
+      on: d('2024-01-20'),
+      followUpId: 'fu-1' as never,
+      comment: await seal(vault, youthId, { comment: person.followUpComment }),
+    }),
     async () => [
-      { ...base, type: 'CompleteDiagnostic', on: d('2024-01-25'), comment: await seal(vault, youthId, { comment: person.diagnosticComment }) },
-      { ...base, type: 'EnterProgramme', on: d('2024-02-01'), programme: 'CEJ', plannedEndOn: d('2025-01-31') },
+      {
+        ...base,
+        type: 'CompleteDiagnostic',
+        on: d('2024-01-25'),
+        comment: await seal(vault, youthId, { comment: person.diagnosticComment }),
+      },
+      {
+        ...base,
+        type: 'EnterProgramme',
+        on: d('2024-02-01'),
+        programme: 'CEJ',
+        plannedEndOn: d('2025-01-31'),
+      },
       { ...base, type: 'ExitProgramme', on: d('2024-06-01'), reason: 'completed' },
     ],
-    async () => ({ ...base, type: 'CloseJourney', on: d('2024-06-02'), reason: 'other', comment: await seal(vault, youthId, { comment: person.closingComment }) }),
+    async () => ({
+      ...base,
+      type: 'CloseJourney',
+      on: d('2024-06-02'),
+      reason: 'other',
+      comment: await seal(vault, youthId, { comment: person.closingComment }),
+    }),
   ]
   let n = 0
   for (const step of steps.slice(0, stages)) {

@@ -21,9 +21,14 @@ import { startEsdbStandIn } from '../esdb/standIn/index.js'
 import { createParcoursLogger } from '../logging/index.js'
 import { getSqliteEventStore } from '../sqlite/index.js'
 import { erasePersonalData } from './erasePersonalData.js'
-import { fictitiousPerson, personalValues, writeJourney, type FictitiousPerson } from './personalDataFixtures.js'
+import {
+  fictitiousPerson,
+  personalValues,
+  writeJourney,
+  type FictitiousPerson,
+} from './personalDataFixtures.js'
 import { getSqliteKeyStore } from './sqliteKeyStore.js'
-import { createVault, type OpenResult, type Vault } from './vault.js'
+import { createVault, type Vault } from './vault.js'
 
 let dir: string
 beforeEach(() => {
@@ -39,17 +44,27 @@ const ok = async <A>(task: () => Promise<Either<{ readonly _tag: string }, A>>):
 
 /** The raw bytes SQLite keeps for a database: the file, its WAL and shared memory, its journal. */
 const rawBytes = (path: string): Buffer =>
-  Buffer.concat(['', '-wal', '-shm', '-journal'].map((suffix) => `${path}${suffix}`).filter(existsSync).map((p) => readFileSync(p)))
+  Buffer.concat(
+    ['', '-wal', '-shm', '-journal']
+      .map((suffix) => `${path}${suffix}`)
+      .filter(existsSync)
+      .map((p) => readFileSync(p)),
+  )
 
 /** The values found in clear in some bytes, in UTF-8 or UTF-16. */
 const foundIn = (bytes: Buffer, values: ReadonlyArray<string>): ReadonlyArray<string> =>
   values.filter((v) => bytes.includes(Buffer.from(v, 'utf8')) || bytes.includes(Buffer.from(v, 'utf16le')))
 
 /** Every sealed value of a journey, from the store. */
-const sealedOf = async (store: EventStore<JourneyEvent>, youthId: YouthId): Promise<ReadonlyArray<Sealed>> => {
+const sealedOf = async (
+  store: EventStore<JourneyEvent>,
+  youthId: YouthId,
+): Promise<ReadonlyArray<Sealed>> => {
   const events = await ok(store.readStream(journeyStreamName(youthId)))
   return events.flatMap(({ event }) =>
-    [('personalData' in event ? event.personalData : null), ('comment' in event ? event.comment : null)].filter((s): s is Sealed => s !== null && s !== undefined),
+    ['personalData' in event ? event.personalData : null, 'comment' in event ? event.comment : null].filter(
+      (s): s is Sealed => s !== null && s !== undefined,
+    ),
   )
 }
 
@@ -74,7 +89,9 @@ interface ScannedStore {
   readonly dispose: () => Promise<void>
 }
 
-const stores: ReadonlyArray<readonly [string, (logger: ReturnType<typeof createParcoursLogger>) => Promise<ScannedStore>]> = [
+const stores: ReadonlyArray<
+  readonly [string, (logger: ReturnType<typeof createParcoursLogger>) => Promise<ScannedStore>]
+> = [
   [
     'SQLite event store',
     async (logger) => {
@@ -87,7 +104,11 @@ const stores: ReadonlyArray<readonly [string, (logger: ReturnType<typeof createP
     'EventStoreDB stand-in',
     async (logger) => {
       const standIn = await startEsdbStandIn()
-      const store = getEventStoreDBEventStore({ connectionString: standIn.connectionString, codec: journeyEventCodec, logger })
+      const store = getEventStoreDBEventStore({
+        connectionString: standIn.connectionString,
+        codec: journeyEventCodec,
+        logger,
+      })
       return {
         store,
         storedBytes: () => standIn.storedBytes(),
@@ -117,7 +138,10 @@ describe.each(stores)('personal data at rest (%s, SQLite key store)', (_name, op
     })
     const people: FictitiousPerson[] = [1, 2, 3, 4].map((n) => fictitiousPerson(n))
     for (const person of people) {
-      logger.info({ youthId: person.youthId, personalData: person.identity, comment: person.requestComment }, 'writing a journey')
+      logger.info(
+        { youthId: person.youthId, personalData: person.identity, comment: person.requestComment },
+        'writing a journey',
+      )
       await writeJourney(handle, vault, person)
     }
     const everyValue = people.flatMap(personalValues)
@@ -125,7 +149,9 @@ describe.each(stores)('personal data at rest (%s, SQLite key store)', (_name, op
     const erasedKey: PersonalKey = await ok(keyStore.get(erased.youthId))
 
     // Before erasure: the scan finds values written in clear (it works), but no personal value.
-    expect(foundIn(Buffer.from(JSON.stringify(erased)), personalValues(erased))).toEqual(personalValues(erased))
+    expect(foundIn(Buffer.from(JSON.stringify(erased)), personalValues(erased))).toEqual(
+      personalValues(erased),
+    )
     const before = Buffer.concat([storedBytes(), rawBytes(keysPath), log.bytes()])
     expect(storedBytes().includes(Buffer.from(journeyStreamName(erased.youthId)))).toBe(true)
     expect(foundIn(before, everyValue)).toEqual([])
@@ -135,9 +161,22 @@ describe.each(stores)('personal data at rest (%s, SQLite key store)', (_name, op
     expect(openedBefore[0]).toEqual({ _tag: 'Right', right: { _tag: 'Opened', fields: erased.identity } })
 
     const erasure = await ok(
-      erasePersonalData({ vault, handle, store, youthId: erased.youthId, missionLocaleId: erased.missionLocaleId, on: '2024-07-01' as never, commandId: 'erase-1' }),
+      erasePersonalData({
+        vault,
+        handle,
+        store,
+        youthId: erased.youthId,
+        missionLocaleId: erased.missionLocaleId,
+        on: '2024-07-01' as never,
+        commandId: 'erase-1',
+      }),
     )
-    expect(erasure).toEqual({ youthId: erased.youthId, keyId: erasedKey.keyId, keyErasedNow: true, eventRecordedNow: true })
+    expect(erasure).toEqual({
+      youthId: erased.youthId,
+      keyId: erasedKey.keyId,
+      keyErasedNow: true,
+      eventRecordedNow: true,
+    })
 
     // After erasure: still nothing in clear, the key is gone from every byte, and only that
     // person's data fails to open (as Erased); everyone else's still opens.
@@ -149,18 +188,43 @@ describe.each(stores)('personal data at rest (%s, SQLite key store)', (_name, op
     expect(erasedResults.every((r) => !isLeft(r) && r.right._tag === 'Erased')).toBe(true)
     for (const person of kept) {
       const results = await openAll(vault, store, person.youthId)
-      const fields = results.map((r) => (isLeft(r) ? r.left._tag : (r.right as OpenResult)._tag === 'Opened' ? 'Opened' : 'Erased'))
+      const fields = results.map((r) =>
+        isLeft(r) ? r.left._tag : r.right._tag === 'Opened' ? 'Opened' : 'Erased',
+      )
       expect(fields).toEqual(['Opened', 'Opened', 'Opened', 'Opened', 'Opened'])
     }
     const stream = await ok(store.readStream(journeyStreamName(erased.youthId)))
-    expect(stream.filter(({ event }) => event.type === 'PersonalDataErased').map(({ event }) => event)).toEqual([
-      { type: 'PersonalDataErased', youthId: erased.youthId, missionLocaleId: erased.missionLocaleId, on: '2024-07-01', keyId: erasedKey.keyId },
+    expect(
+      stream.filter(({ event }) => event.type === 'PersonalDataErased').map(({ event }) => event),
+    ).toEqual([
+      {
+        type: 'PersonalDataErased',
+        youthId: erased.youthId,
+        missionLocaleId: erased.missionLocaleId,
+        on: '2024-07-01',
+        keyId: erasedKey.keyId,
+      },
     ])
 
     // A second erasure is a no-op success.
     expect(
-      await ok(erasePersonalData({ vault, handle, store, youthId: erased.youthId, missionLocaleId: erased.missionLocaleId, on: '2024-07-02' as never, commandId: 'erase-2' })),
-    ).toEqual({ youthId: erased.youthId, keyId: erasedKey.keyId, keyErasedNow: false, eventRecordedNow: false })
+      await ok(
+        erasePersonalData({
+          vault,
+          handle,
+          store,
+          youthId: erased.youthId,
+          missionLocaleId: erased.missionLocaleId,
+          on: '2024-07-02' as never,
+          commandId: 'erase-2',
+        }),
+      ),
+    ).toEqual({
+      youthId: erased.youthId,
+      keyId: erasedKey.keyId,
+      keyErasedNow: false,
+      eventRecordedNow: false,
+    })
 
     await dispose()
     await keyStore.close()
@@ -172,19 +236,46 @@ describe('erasure and tenants', () => {
     const store = getSqliteEventStore({ path: join(dir, 'events.db'), codec: journeyEventCodec })
     const keyStore = getSqliteKeyStore({ path: join(dir, 'keys.db') })
     const vault = createVault({ keyStore })
-    const handle = createCommandHandler({ store, decider: journeyDecider, streamName: (c: JourneyCommand) => journeyStreamName(c.youthId) })
+    const handle = createCommandHandler({
+      store,
+      decider: journeyDecider,
+      streamName: (c: JourneyCommand) => journeyStreamName(c.youthId),
+    })
     const person = fictitiousPerson(7)
     await writeJourney(handle, vault, person, 2)
 
-    const refused = await erasePersonalData({ vault, handle, store, youthId: person.youthId, missionLocaleId: 'ml-other' as never, on: '2024-07-01' as never, commandId: 'erase-x' })()
-    expect(isLeft(refused) && refused.left._tag === 'Rejected' && refused.left.error._tag).toBe('WrongMissionLocale')
+    const refused = await erasePersonalData({
+      vault,
+      handle,
+      store,
+      youthId: person.youthId,
+      missionLocaleId: 'ml-other' as never,
+      on: '2024-07-01' as never,
+      commandId: 'erase-x',
+    })()
+    expect(isLeft(refused) && refused.left._tag === 'Rejected' && refused.left.error._tag).toBe(
+      'WrongMissionLocale',
+    )
     const results = await openAll(vault, store, person.youthId)
     expect(results.map((r) => !isLeft(r) && r.right._tag)).toEqual(['Opened', 'Opened'])
 
     const unknown = 'youth-unknown' as YouthId
-    const notRegistered = await erasePersonalData({ vault, handle, store, youthId: unknown, missionLocaleId: person.missionLocaleId, on: '2024-07-01' as never, commandId: 'erase-y' })()
-    expect(isLeft(notRegistered) && notRegistered.left._tag === 'Rejected' && notRegistered.left.error._tag).toBe('NotRegistered')
-    expect(isLeft(await keyStore.get(unknown)()) && (await keyStore.get(unknown)())).toEqual({ _tag: 'Left', left: { _tag: 'KeyNotFound', youthId: unknown } })
+    const notRegistered = await erasePersonalData({
+      vault,
+      handle,
+      store,
+      youthId: unknown,
+      missionLocaleId: person.missionLocaleId,
+      on: '2024-07-01' as never,
+      commandId: 'erase-y',
+    })()
+    expect(
+      isLeft(notRegistered) && notRegistered.left._tag === 'Rejected' && notRegistered.left.error._tag,
+    ).toBe('NotRegistered')
+    expect(isLeft(await keyStore.get(unknown)()) && (await keyStore.get(unknown)())).toEqual({
+      _tag: 'Left',
+      left: { _tag: 'KeyNotFound', youthId: unknown },
+    })
     await store.close()
     await keyStore.close()
   })

@@ -24,7 +24,12 @@ export type PersonalFieldName = (typeof personalFieldNames)[number]
  * free-text comment, the RQTH detail. All optional: a follow-up comment seals `{ comment }` alone.
  */
 export const PersonalFields = t.exact(
-  t.partial(Object.fromEntries(personalFieldNames.map((name) => [name, t.string])) as Record<PersonalFieldName, t.StringC>),
+  t.partial(
+    Object.fromEntries(personalFieldNames.map((name) => [name, t.string])) as Record<
+      PersonalFieldName,
+      t.StringC
+    >,
+  ),
   'PersonalFields',
 )
 export type PersonalFields = t.TypeOf<typeof PersonalFields>

@@ -1,6 +1,14 @@
 import { isLeft, left, right, type Either } from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
-import { journeyDecider, journeyEventCodec, journeyStreamName, type EventStore, type JourneyCommand, type JourneyEvent, type LocalDate } from '@parcours/domain'
+import {
+  journeyDecider,
+  journeyEventCodec,
+  journeyStreamName,
+  type EventStore,
+  type JourneyCommand,
+  type JourneyEvent,
+  type LocalDate,
+} from '@parcours/domain'
 import { createCommandHandler } from '../commandHandling/index.js'
 import { getInMemoryEventStore } from '../memory/index.js'
 import { getInMemoryKeyStore } from './inMemoryKeyStore.js'
@@ -20,30 +28,45 @@ const ok = async <A>(task: () => Promise<Either<{ readonly _tag: string }, A>>):
  */
 const withSpacedPositions = (store: EventStore<JourneyEvent>): EventStore<JourneyEvent> => ({
   ...store,
-  readAll: (options = {}) => async () => {
-    const from = options.fromPosition
-    if (from !== undefined && from % 100n !== 0n) return left({ _tag: 'StoreUnavailable', message: `no event starts at ${from}` })
-    const read = await store.readAll({ ...options, ...(from === undefined ? {} : { fromPosition: from / 100n }) })()
-    return isLeft(read) ? read : right(read.right.map((e) => ({ ...e, position: e.position * 100n })))
-  },
+  readAll:
+    (options = {}) =>
+    async () => {
+      const from = options.fromPosition
+      if (from !== undefined && from % 100n !== 0n)
+        return left({ _tag: 'StoreUnavailable', message: `no event starts at ${from}` })
+      const read = await store.readAll({
+        ...options,
+        ...(from === undefined ? {} : { fromPosition: from / 100n }),
+      })()
+      return isLeft(read) ? read : right(read.right.map((e) => ({ ...e, position: e.position * 100n })))
+    },
 })
 
 // Everyone is born on 2005-06-15: age limit 2031-06-15, so due on 2033-06-15; a CEJ ended on
 // 2024-06-01 keeps the data until 2034-06-01.
-const setup = async (view: (store: EventStore<JourneyEvent>) => EventStore<JourneyEvent> = (store) => store, pageSize = 4) => {
+const setup = async (
+  view: (store: EventStore<JourneyEvent>) => EventStore<JourneyEvent> = (store) => store,
+  pageSize = 4,
+) => {
   const store = getInMemoryEventStore<JourneyEvent>({ codec: journeyEventCodec })
   const vault = createVault({ keyStore: getInMemoryKeyStore() })
-  const handle = createCommandHandler({ store, decider: journeyDecider, streamName: (c: JourneyCommand) => journeyStreamName(c.youthId) })
+  const handle = createCommandHandler({
+    store,
+    decider: journeyDecider,
+    streamName: (c: JourneyCommand) => journeyStreamName(c.youthId),
+  })
   const withoutCej = [fictitiousPerson(1, 'ml-a'), fictitiousPerson(2, 'ml-b')]
   const withCej = [fictitiousPerson(3, 'ml-a')]
   await writeJourney(handle, vault, withoutCej[0] as FictitiousPerson, 3)
   await writeJourney(handle, vault, withoutCej[1] as FictitiousPerson, 1)
   await writeJourney(handle, vault, withCej[0] as FictitiousPerson, 5)
-  const run = (at: string, dryRun: boolean) => ok(runRetention({ store: view(store), vault, handle, at: at as LocalDate, dryRun, pageSize }))
+  const run = (at: string, dryRun: boolean) =>
+    ok(runRetention({ store: view(store), vault, handle, at: at as LocalDate, dryRun, pageSize }))
   const opens = async (person: FictitiousPerson) => {
     const events = await ok(store.readStream(journeyStreamName(person.youthId)))
     const registered = events[0]?.event
-    if (registered?.type !== 'YouthRegistered' || registered.personalData === null) throw new Error('no personal data')
+    if (registered?.type !== 'YouthRegistered' || registered.personalData === null)
+      throw new Error('no personal data')
     const opened = await ok(vault.open(registered.personalData, person.youthId))
     return opened._tag
   }
@@ -60,7 +83,13 @@ describe('runRetention', () => {
     const { run, opens, withoutCej } = await setup()
     const dry = await run('2033-06-15', true)
     expect(dry.dryRun).toBe(true)
-    expect(dry.erased).toEqual(withoutCej.map((p) => ({ youthId: p.youthId, missionLocaleId: p.missionLocaleId, retentionDueOn: '2033-06-15' })))
+    expect(dry.erased).toEqual(
+      withoutCej.map((p) => ({
+        youthId: p.youthId,
+        missionLocaleId: p.missionLocaleId,
+        retentionDueOn: '2033-06-15',
+      })),
+    )
     for (const person of withoutCej) expect(await opens(person)).toBe('Opened')
   })
 
@@ -74,7 +103,13 @@ describe('runRetention', () => {
 
     expect((await run('2033-06-16', false)).erased).toEqual([])
     const later = await run('2034-06-01', false)
-    expect(later.erased).toEqual(withCej.map((p) => ({ youthId: p.youthId, missionLocaleId: p.missionLocaleId, retentionDueOn: '2034-06-01' })))
+    expect(later.erased).toEqual(
+      withCej.map((p) => ({
+        youthId: p.youthId,
+        missionLocaleId: p.missionLocaleId,
+        retentionDueOn: '2034-06-01',
+      })),
+    )
     for (const person of withCej) expect(await opens(person)).toBe('Erased')
   })
 

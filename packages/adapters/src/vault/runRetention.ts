@@ -90,13 +90,15 @@ const readJourneys = async (
       ...(after === undefined ? {} : { fromPosition: after }),
     })()
     if (isLeft(page)) return page
-    const fresh = after === undefined ? page.right : page.right.filter((recorded) => recorded.position > after)
+    const fresh =
+      after === undefined ? page.right : page.right.filter((recorded) => recorded.position > after)
     for (const recorded of fresh) {
       const youthId = youthIdOfStream(recorded.streamName)
       if (youthId === null) continue
       const journey = journeys.get(youthId)
       // The journey belongs to the mission locale of its last event (after any transfer).
-      if (journey === undefined) journeys.set(youthId, { events: [recorded.event], missionLocaleId: recorded.event.missionLocaleId })
+      if (journey === undefined)
+        journeys.set(youthId, { events: [recorded.event], missionLocaleId: recorded.event.missionLocaleId })
       else {
         journey.events.push(recorded.event)
         journey.missionLocaleId = recorded.event.missionLocaleId
@@ -119,7 +121,16 @@ const readJourneys = async (
  * `const r = await runRetention({...})()`.
  */
 export const runRetention =
-  ({ store, vault, handle, at, dryRun, rules = defaultRetentionRules, pageSize = 1000, logger }: RunRetentionInput): TaskEither<StoreError, RetentionRun> =>
+  ({
+    store,
+    vault,
+    handle,
+    at,
+    dryRun,
+    rules = defaultRetentionRules,
+    pageSize = 1000,
+    logger,
+  }: RunRetentionInput): TaskEither<StoreError, RetentionRun> =>
   async () => {
     const log = logger?.child({ module: 'retention' })
     const journeys = await readJourneys(store, pageSize)
@@ -128,7 +139,8 @@ export const runRetention =
     for (const [youthId, journey] of journeys.right) {
       if (isPersonalDataErased(journey.events)) continue
       const dueOn = retentionDueOn(journey.events, rules)
-      if (dueOn !== null && at >= dueOn) due.push({ youthId, missionLocaleId: journey.missionLocaleId, retentionDueOn: dueOn })
+      if (dueOn !== null && at >= dueOn)
+        due.push({ youthId, missionLocaleId: journey.missionLocaleId, retentionDueOn: dueOn })
     }
     due.sort((a, b) => (a.youthId < b.youthId ? -1 : a.youthId > b.youthId ? 1 : 0))
     if (dryRun) {
@@ -139,7 +151,15 @@ export const runRetention =
     const failed: RetentionFailure[] = []
     for (const entry of due) {
       const { youthId, missionLocaleId } = entry
-      const result = await erasePersonalData({ vault, handle, store, youthId, missionLocaleId, on: at, commandId: retentionCommandId(youthId) })()
+      const result = await erasePersonalData({
+        vault,
+        handle,
+        store,
+        youthId,
+        missionLocaleId,
+        on: at,
+        commandId: retentionCommandId(youthId),
+      })()
       if (isLeft(result)) {
         log?.warn({ youthId, error: result.left._tag }, 'retention erasure failed')
         failed.push({ ...entry, error: result.left })

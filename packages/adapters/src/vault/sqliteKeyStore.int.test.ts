@@ -22,7 +22,9 @@ const ok = async <A>(task: () => Promise<Either<{ readonly _tag: string }, A>>):
 
 /** Every byte SQLite keeps for a database: the file and its journal or write-ahead log. */
 const rawBytes = (path: string): Buffer =>
-  Buffer.concat([path, `${path}-wal`, `${path}-journal`].filter((p) => existsSync(p)).map((p) => readFileSync(p)))
+  Buffer.concat(
+    [path, `${path}-wal`, `${path}-journal`].filter((p) => existsSync(p)).map((p) => readFileSync(p)),
+  )
 
 const youth = (n: number) => `youth-${n}` as YouthId
 
@@ -36,13 +38,22 @@ describe('getSqliteKeyStore', () => {
 
     const second = getSqliteKeyStore({ path })
     const reopened = createVault({ keyStore: second })
-    expect(await reopened.open(sealed, youth(1))()).toEqual({ _tag: 'Right', right: { _tag: 'Opened', fields: { firstName: 'Jeanne' } } })
+    expect(await reopened.open(sealed, youth(1))()).toEqual({
+      _tag: 'Right',
+      right: { _tag: 'Opened', fields: { firstName: 'Jeanne' } },
+    })
     await ok(reopened.eraseKey(youth(1)))
     await second.close()
 
     const third = getSqliteKeyStore({ path })
-    expect(await createVault({ keyStore: third }).open(sealed, youth(1))()).toEqual({ _tag: 'Right', right: { _tag: 'Erased', keyId: sealed.keyId } })
-    expect(await third.get(youth(1))()).toEqual({ _tag: 'Left', left: { _tag: 'KeyErased', youthId: youth(1), keyId: sealed.keyId } })
+    expect(await createVault({ keyStore: third }).open(sealed, youth(1))()).toEqual({
+      _tag: 'Right',
+      right: { _tag: 'Erased', keyId: sealed.keyId },
+    })
+    expect(await third.get(youth(1))()).toEqual({
+      _tag: 'Left',
+      left: { _tag: 'KeyErased', youthId: youth(1), keyId: sealed.keyId },
+    })
     await third.close()
   })
 
@@ -86,7 +97,11 @@ describe('getSqliteKeyStore', () => {
     setup.pragma('journal_mode = wal')
     setup.close()
     const store = getSqliteKeyStore({ path, busyTimeoutMs: 50 })
-    const key: PersonalKey = { youthId: youth(1), keyId: 'key-1' as PersonalKey['keyId'], material: new Uint8Array(32).fill(0xa5) }
+    const key: PersonalKey = {
+      youthId: youth(1),
+      keyId: 'key-1' as PersonalKey['keyId'],
+      material: new Uint8Array(32).fill(0xa5),
+    }
     await ok(store.create(key))
     const walHoldsKey = () => readFileSync(`${path}-wal`).includes(Buffer.from(key.material))
     expect(walHoldsKey()).toBe(true)
@@ -96,11 +111,17 @@ describe('getSqliteKeyStore', () => {
       reader.exec('BEGIN')
       reader.prepare('SELECT count(*) FROM parcours_personal_keys').get()
       const whileRead = await store.delete(youth(1))()
-      expect({ erased: whileRead._tag, walHoldsKey: walHoldsKey() }).not.toEqual({ erased: 'Right', walHoldsKey: true })
+      expect({ erased: whileRead._tag, walHoldsKey: walHoldsKey() }).not.toEqual({
+        erased: 'Right',
+        walHoldsKey: true,
+      })
       expect(whileRead).toMatchObject({ _tag: 'Left', left: { _tag: 'KeyStoreUnavailable' } })
       expect(await store.get(youth(1))()).toMatchObject({ _tag: 'Left', left: { _tag: 'KeyErased' } })
       reader.exec('COMMIT')
-      expect(await store.delete(youth(1))()).toEqual({ _tag: 'Right', right: { youthId: youth(1), keyId: key.keyId, erasedNow: false } })
+      expect(await store.delete(youth(1))()).toEqual({
+        _tag: 'Right',
+        right: { youthId: youth(1), keyId: key.keyId, erasedNow: false },
+      })
       expect(rawBytes(path).includes(Buffer.from(key.material))).toBe(false)
     } finally {
       reader.close()
@@ -118,8 +139,14 @@ describe('getSqliteKeyStore', () => {
     db.prepare('UPDATE parcours_personal_keys SET material = randomblob(32) WHERE youth_id = ?').run(youth(1))
     db.close()
 
-    expect(await vault.open(damaged, youth(1))()).toEqual({ _tag: 'Left', left: { _tag: 'CorruptKey', youthId: youth(1), keyId: damaged.keyId } })
-    expect(await vault.open(intact, youth(2))()).toEqual({ _tag: 'Right', right: { _tag: 'Opened', fields: { lastName: 'Bernard' } } })
+    expect(await vault.open(damaged, youth(1))()).toEqual({
+      _tag: 'Left',
+      left: { _tag: 'CorruptKey', youthId: youth(1), keyId: damaged.keyId },
+    })
+    expect(await vault.open(intact, youth(2))()).toEqual({
+      _tag: 'Right',
+      right: { _tag: 'Opened', fields: { lastName: 'Bernard' } },
+    })
     await store.close()
   })
 

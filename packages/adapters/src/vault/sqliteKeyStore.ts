@@ -71,38 +71,58 @@ export const getSqliteKeyStore = ({ path, busyTimeoutMs = 5000 }: SqliteKeyStore
   }
 
   // better-sqlite3 throws; this is the one bridge from its errors to the port's.
-  const attempt = <A>(what: string, run: (db: Database.Database) => Either<KeyStoreError, A>) => async () => {
-    try {
-      return run(connect())
-    } catch (cause) {
-      return left<KeyStoreError>({ _tag: 'KeyStoreUnavailable', message: `key store ${what} failed: ${(cause as Error).message}`, cause })
+  const attempt =
+    <A>(what: string, run: (db: Database.Database) => Either<KeyStoreError, A>) =>
+    async () => {
+      try {
+        return run(connect())
+      } catch (cause) {
+        return left<KeyStoreError>({
+          _tag: 'KeyStoreUnavailable',
+          message: `key store ${what} failed: ${(cause as Error).message}`,
+          cause,
+        })
+      }
     }
-  }
 
   const tombstone = (db: Database.Database, youthId: YouthId): KeyId | undefined =>
-    (db.prepare('SELECT key_id FROM parcours_erased_personal_keys WHERE youth_id = ?').get(youthId) as { key_id: KeyId } | undefined)?.key_id
+    (
+      db.prepare('SELECT key_id FROM parcours_erased_personal_keys WHERE youth_id = ?').get(youthId) as
+        { key_id: KeyId } | undefined
+    )?.key_id
 
-  const readKey = (db: Database.Database, youthId: YouthId): Either<KeyStoreError, PersonalKey> | undefined => {
-    const row = db.prepare('SELECT key_id, material, check_value FROM parcours_personal_keys WHERE youth_id = ?').get(youthId) as KeyRow | undefined
+  const readKey = (
+    db: Database.Database,
+    youthId: YouthId,
+  ): Either<KeyStoreError, PersonalKey> | undefined => {
+    const row = db
+      .prepare('SELECT key_id, material, check_value FROM parcours_personal_keys WHERE youth_id = ?')
+      .get(youthId) as KeyRow | undefined
     if (row === undefined) return undefined
     const keyId = row.key_id as KeyId
-    const intact = row.material !== null && row.check_value !== null && row.material.length === KEY_BYTES && checkValue(row.material).equals(row.check_value)
-    return intact ? right({ youthId, keyId, material: Buffer.from(row.material) }) : left({ _tag: 'CorruptKey', youthId, keyId })
+    const intact =
+      row.material !== null &&
+      row.check_value !== null &&
+      row.material.length === KEY_BYTES &&
+      checkValue(row.material).equals(row.check_value)
+    return intact
+      ? right({ youthId, keyId, material: Buffer.from(row.material) })
+      : left({ _tag: 'CorruptKey', youthId, keyId })
   }
 
   const create: KeyStore['create'] = (key) =>
     attempt('create', (db) =>
-      db.transaction((): Either<KeyStoreError, PersonalKey> => {
-        const erasedKeyId = tombstone(db, key.youthId)
-        if (erasedKeyId !== undefined) return left({ _tag: 'KeyErased', youthId: key.youthId, keyId: erasedKeyId })
-        db.prepare('INSERT OR IGNORE INTO parcours_personal_keys (youth_id, key_id, material, check_value) VALUES (?, ?, ?, ?)').run(
-          key.youthId,
-          key.keyId,
-          Buffer.from(key.material),
-          checkValue(key.material),
-        )
-        return readKey(db, key.youthId) ?? left({ _tag: 'KeyNotFound', youthId: key.youthId })
-      }).immediate(),
+      db
+        .transaction((): Either<KeyStoreError, PersonalKey> => {
+          const erasedKeyId = tombstone(db, key.youthId)
+          if (erasedKeyId !== undefined)
+            return left({ _tag: 'KeyErased', youthId: key.youthId, keyId: erasedKeyId })
+          db.prepare(
+            'INSERT OR IGNORE INTO parcours_personal_keys (youth_id, key_id, material, check_value) VALUES (?, ?, ?, ?)',
+          ).run(key.youthId, key.keyId, Buffer.from(key.material), checkValue(key.material))
+          return readKey(db, key.youthId) ?? left({ _tag: 'KeyNotFound', youthId: key.youthId })
+        })
+        .immediate(),
     )
 
   const get: KeyStore['get'] = (youthId, keyId) =>
@@ -110,24 +130,36 @@ export const getSqliteKeyStore = ({ path, busyTimeoutMs = 5000 }: SqliteKeyStore
       const erasedKeyId = tombstone(db, youthId)
       if (erasedKeyId !== undefined) return left({ _tag: 'KeyErased', youthId, keyId: erasedKeyId })
       const found = readKey(db, youthId)
-      const notFound: KeyStoreError = keyId === undefined ? { _tag: 'KeyNotFound', youthId } : { _tag: 'KeyNotFound', youthId, keyId }
+      const notFound: KeyStoreError =
+        keyId === undefined ? { _tag: 'KeyNotFound', youthId } : { _tag: 'KeyNotFound', youthId, keyId }
       if (found === undefined) return left(notFound)
-      return found._tag === 'Right' && keyId !== undefined && found.right.keyId !== keyId ? left(notFound) : found
+      return found._tag === 'Right' && keyId !== undefined && found.right.keyId !== keyId
+        ? left(notFound)
+        : found
     })
 
   const erase: KeyStore['delete'] = (youthId) =>
     attempt('erase', (db) => {
-      const result = db.transaction(() => {
-        const erasedKeyId = tombstone(db, youthId)
-        if (erasedKeyId !== undefined) return right({ youthId, keyId: erasedKeyId, erasedNow: false })
-        const row = db.prepare('SELECT key_id FROM parcours_personal_keys WHERE youth_id = ?').get(youthId) as { key_id: KeyId } | undefined
-        if (row === undefined) return left<KeyStoreError>({ _tag: 'KeyNotFound', youthId })
-        // Overwrite in place first, so the key's bytes are gone even from pages SQLite keeps.
-        db.prepare('UPDATE parcours_personal_keys SET material = zeroblob(?), check_value = zeroblob(8) WHERE youth_id = ?').run(KEY_BYTES, youthId)
-        db.prepare('DELETE FROM parcours_personal_keys WHERE youth_id = ?').run(youthId)
-        db.prepare('INSERT INTO parcours_erased_personal_keys (youth_id, key_id) VALUES (?, ?)').run(youthId, row.key_id)
-        return right({ youthId, keyId: row.key_id, erasedNow: true })
-      }).immediate()
+      const result = db
+        .transaction(() => {
+          const erasedKeyId = tombstone(db, youthId)
+          if (erasedKeyId !== undefined) return right({ youthId, keyId: erasedKeyId, erasedNow: false })
+          const row = db
+            .prepare('SELECT key_id FROM parcours_personal_keys WHERE youth_id = ?')
+            .get(youthId) as { key_id: KeyId } | undefined
+          if (row === undefined) return left<KeyStoreError>({ _tag: 'KeyNotFound', youthId })
+          // Overwrite in place first, so the key's bytes are gone even from pages SQLite keeps.
+          db.prepare(
+            'UPDATE parcours_personal_keys SET material = zeroblob(?), check_value = zeroblob(8) WHERE youth_id = ?',
+          ).run(KEY_BYTES, youthId)
+          db.prepare('DELETE FROM parcours_personal_keys WHERE youth_id = ?').run(youthId)
+          db.prepare('INSERT INTO parcours_erased_personal_keys (youth_id, key_id) VALUES (?, ?)').run(
+            youthId,
+            row.key_id,
+          )
+          return right({ youthId, keyId: row.key_id, erasedNow: true })
+        })
+        .immediate()
       if (result._tag === 'Right' && db.pragma('journal_mode', { simple: true }) === 'wal') {
         // A reader of an older snapshot (another process) stops the log from being truncated: the
         // key's old frames would stay in it, so the erasure is not done. Erasing again finishes it.

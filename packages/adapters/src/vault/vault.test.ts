@@ -1,6 +1,6 @@
+import fc from 'fast-check'
 import { isLeft, isRight, type Either } from 'fp-ts/lib/Either.js'
 import { left } from 'fp-ts/lib/Either.js'
-import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { KeyId, KeyStore, Sealed, YouthId } from '@parcours/domain'
 import { getInMemoryKeyStore } from './inMemoryKeyStore.js'
@@ -10,7 +10,12 @@ import type { VaultError } from './vaultErrors.js'
 
 const ada = 'youth-ada' as YouthId
 const bob = 'youth-bob' as YouthId
-const adaFields: PersonalFields = { firstName: 'Ada', lastName: 'Lovelace', birthDate: '2005-12-10', comment: 'wants to code' }
+const adaFields: PersonalFields = {
+  firstName: 'Ada',
+  lastName: 'Lovelace',
+  birthDate: '2005-12-10',
+  comment: 'wants to code',
+}
 
 const run = async <A>(task: () => Promise<Either<VaultError, A>>): Promise<A> => {
   const result = await task()
@@ -25,7 +30,16 @@ const failure = async <A>(task: () => Promise<Either<VaultError, A>>): Promise<V
 const opened = (fields: PersonalFields): OpenResult => ({ _tag: 'Opened', fields })
 
 const fieldsArb: fc.Arbitrary<PersonalFields> = fc.record(
-  { firstName: fc.string(), lastName: fc.string(), birthDate: fc.string(), email: fc.string(), phone: fc.string(), address: fc.string(), comment: fc.string({ unit: 'grapheme' }), rqthDetail: fc.string() },
+  {
+    firstName: fc.string(),
+    lastName: fc.string(),
+    birthDate: fc.string(),
+    email: fc.string(),
+    phone: fc.string(),
+    address: fc.string(),
+    comment: fc.string({ unit: 'grapheme' }),
+    rqthDetail: fc.string(),
+  },
   { requiredKeys: [] },
 )
 
@@ -81,7 +95,11 @@ describe('vault', () => {
     const sealed = await run(vault.seal(ada, adaFields))
     await run(vault.eraseKey(ada))
     expect(await run(vault.eraseKey(ada))).toEqual({ youthId: ada, keyId: sealed.keyId, erasedNow: false })
-    expect(await failure(vault.seal(ada, adaFields))).toEqual({ _tag: 'KeyErased', youthId: ada, keyId: sealed.keyId })
+    expect(await failure(vault.seal(ada, adaFields))).toEqual({
+      _tag: 'KeyErased',
+      youthId: ada,
+      keyId: sealed.keyId,
+    })
   })
 
   it('erases a young person who never had a key: a tombstone blocks later seals', async () => {
@@ -101,8 +119,17 @@ describe('vault', () => {
       bytes[0] = (bytes[0] ?? 0) ^ 1
       return bytes.toString('base64url')
     }
-    for (const tampered of [{ ...sealed, ciphertext: flip(sealed.ciphertext) }, { ...sealed, tag: flip(sealed.tag) }, { ...sealed, iv: flip(sealed.iv) }])
-      expect(await failure(vault.open(tampered, ada))).toEqual({ _tag: 'DecryptionFailed', youthId: ada, keyId: sealed.keyId, reason: 'authentication' })
+    for (const tampered of [
+      { ...sealed, ciphertext: flip(sealed.ciphertext) },
+      { ...sealed, tag: flip(sealed.tag) },
+      { ...sealed, iv: flip(sealed.iv) },
+    ])
+      expect(await failure(vault.open(tampered, ada))).toEqual({
+        _tag: 'DecryptionFailed',
+        youthId: ada,
+        keyId: sealed.keyId,
+        reason: 'authentication',
+      })
     expect((await failure(vault.open({ ...sealed, iv: 'AAAA' }, ada)))._tag).toBe('DecryptionFailed')
   })
 
@@ -124,8 +151,16 @@ describe('vault', () => {
     const carolSealed: Sealed = { ...adaSealed, keyId: 'key-short' as KeyId }
     const nobody: Sealed = { ...adaSealed, keyId: 'key-unknown' as KeyId }
 
-    expect(await failure(vault.open(carolSealed, carol))).toEqual({ _tag: 'CorruptKey', youthId: carol, keyId: 'key-short' })
-    expect(await failure(vault.open(nobody, 'youth-nobody' as YouthId))).toEqual({ _tag: 'KeyNotFound', youthId: 'youth-nobody', keyId: 'key-unknown' })
+    expect(await failure(vault.open(carolSealed, carol))).toEqual({
+      _tag: 'CorruptKey',
+      youthId: carol,
+      keyId: 'key-short',
+    })
+    expect(await failure(vault.open(nobody, 'youth-nobody' as YouthId))).toEqual({
+      _tag: 'KeyNotFound',
+      youthId: 'youth-nobody',
+      keyId: 'key-unknown',
+    })
     expect(await run(vault.open(adaSealed, ada))).toEqual(opened(adaFields))
   })
 

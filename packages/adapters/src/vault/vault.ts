@@ -49,7 +49,9 @@ export const createVault = ({ keyStore, randomBytes = nodeRandomBytes }: VaultOp
 
   // A key store we do not control may hand back anything; a key of the wrong size is corrupt.
   const usable = (key: PersonalKey) =>
-    key.material.length === KEY_BYTES ? right(key) : left<VaultError>({ _tag: 'CorruptKey', youthId: key.youthId, keyId: key.keyId })
+    key.material.length === KEY_BYTES
+      ? right(key)
+      : left<VaultError>({ _tag: 'CorruptKey', youthId: key.youthId, keyId: key.keyId })
 
   const keyForSealing = async (youthId: YouthId) => {
     const found = await keyStore.get(youthId)()
@@ -69,11 +71,20 @@ export const createVault = ({ keyStore, randomBytes = nodeRandomBytes }: VaultOp
 
   const open = (sealed: Sealed, youthId: YouthId) => async () => {
     const found = await keyStore.get(youthId, sealed.keyId)()
-    if (isLeft(found)) return found.left._tag === 'KeyErased' ? right<VaultError, OpenResult>({ _tag: 'Erased', keyId: found.left.keyId }) : found
+    if (isLeft(found))
+      return found.left._tag === 'KeyErased'
+        ? right<VaultError, OpenResult>({ _tag: 'Erased', keyId: found.left.keyId })
+        : found
     const key = usable(found.right)
     if (isLeft(key)) return key
     const plaintext = decrypt(youthId, key.right.material, sealed)
-    if (isLeft(plaintext)) return left<VaultError>({ _tag: 'DecryptionFailed', youthId, keyId: sealed.keyId, reason: plaintext.left })
+    if (isLeft(plaintext))
+      return left<VaultError>({
+        _tag: 'DecryptionFailed',
+        youthId,
+        keyId: sealed.keyId,
+        reason: plaintext.left,
+      })
     const fields = parseFields(plaintext.right)
     return fields === undefined
       ? left<VaultError>({ _tag: 'DecryptionFailed', youthId, keyId: sealed.keyId, reason: 'payload' })

@@ -20,6 +20,8 @@ describe('describeVaultError', () => {
       expect(line).not.toContain('\n')
       if ('keyId' in error) expect(line).toContain(keyId)
     }
-    expect(describeVaultError({ _tag: 'KeyStoreUnavailable', message: 'disk full' })).toBe('key store unavailable: disk full')
+    expect(describeVaultError({ _tag: 'KeyStoreUnavailable', message: 'disk full' })).toBe(
+      'key store unavailable: disk full',
+    )
   })
 })

@@ -1,4 +1,11 @@
-import type { CorruptKey, KeyErased, KeyId, KeyNotFound, KeyStoreUnavailable, YouthId } from '@parcours/domain'
+import type {
+  CorruptKey,
+  KeyErased,
+  KeyId,
+  KeyNotFound,
+  KeyStoreUnavailable,
+  YouthId,
+} from '@parcours/domain'
 
 // ---------------------------------------------------------------------------------------------
 // errors: they name the young person and the key, never a personal value

@@ -39,7 +39,10 @@ export const createRunContext = (io: CliIo): RunContext => {
   const getLogger = async (command: Command): Promise<Logger> => {
     if (logger === undefined) {
       const { createParcoursLogger } = await import('@parcours/adapters')
-      logger = createParcoursLogger({ level: globals(command).logLevel, destination: { write: (s: string) => void io.stderr.write(s) } })
+      logger = createParcoursLogger({
+        level: globals(command).logLevel,
+        destination: { write: (s: string) => void io.stderr.write(s) },
+      })
     }
     return logger
   }

@@ -33,4 +33,5 @@ export const usageError = (message: string): CliError => new CliError(message, E
 export const refusedError = (message: string): CliError => new CliError(message, ExitCode.refused)
 
 /** The store or other infrastructure failed (exit 3). */
-export const infrastructureError = (message: string): CliError => new CliError(message, ExitCode.infrastructure)
+export const infrastructureError = (message: string): CliError =>
+  new CliError(message, ExitCode.infrastructure)

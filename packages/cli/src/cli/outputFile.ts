@@ -9,7 +9,9 @@ import { usageError } from './errors.js'
 export const outputFileFor = (flag: string, path: string, cwd: string): string => {
   const file = resolve(cwd, path)
   const folder = dirname(file)
-  if (!existsSync(folder) || !statSync(folder).isDirectory()) throw usageError(`${flag}: folder ${folder} does not exist; create it or write elsewhere.`)
-  if (existsSync(file) && statSync(file).isDirectory()) throw usageError(`${flag}: ${file} is a folder; expected a file name.`)
+  if (!existsSync(folder) || !statSync(folder).isDirectory())
+    throw usageError(`${flag}: folder ${folder} does not exist; create it or write elsewhere.`)
+  if (existsSync(file) && statSync(file).isDirectory())
+    throw usageError(`${flag}: ${file} is a folder; expected a file name.`)
   return file
 }

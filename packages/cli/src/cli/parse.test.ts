@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest'
 import { InvalidArgumentError } from 'commander'
+import { describe, expect, it } from 'vitest'
 import { parseDate, parseId, parseIntIn, parseMonth, parseOneOf, parseText } from './parse.js'
 
 describe('option parsers', () => {

@@ -9,7 +9,8 @@ const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/
 
 /** A calendar date `YYYY-MM-DD`. */
 export const parseDate = (value: string): LocalDate => {
-  if (!LocalDate.is(value)) throw new InvalidArgumentError('Expected a calendar date YYYY-MM-DD (e.g. 2025-03-14).')
+  if (!LocalDate.is(value))
+    throw new InvalidArgumentError('Expected a calendar date YYYY-MM-DD (e.g. 2025-03-14).')
   return value
 }
 
@@ -30,7 +31,8 @@ export const parseId = (value: string): string => {
 export const parseIntIn =
   (min: number, max: number) =>
   (value: string): number => {
-    if (!/^-?\d+$/.test(value)) throw new InvalidArgumentError(`Expected a whole number from ${min} to ${max}.`)
+    if (!/^-?\d+$/.test(value))
+      throw new InvalidArgumentError(`Expected a whole number from ${min} to ${max}.`)
     const n = Number(value)
     if (n < min || n > max) throw new InvalidArgumentError(`Expected a whole number from ${min} to ${max}.`)
     return n

@@ -1,13 +1,13 @@
 import type { Command } from 'commander'
-import { docEntries, queryWorklist, worklistProjection, type Worklist } from '@parcours/projections'
 import type { LocalDate } from '@parcours/domain'
+import { docEntries, queryWorklist, worklistProjection, type Worklist } from '@parcours/projections'
 import { usageError } from '../cli/errors.js'
 import { parseId } from '../cli/parse.js'
 import { renderTable } from '../output/table.js'
 import { queryReadModels } from '../store/queryReadModels.js'
 import { readModelOf } from '../store/readModels.js'
-import { dateOrToday } from './journey/index.js'
 import type { CommandModule } from './commandModule.js'
+import { dateOrToday } from './journey/index.js'
 
 interface Options {
   readonly counsellor: string
@@ -18,18 +18,42 @@ interface Options {
 
 const sections = (w: Worklist) =>
   [
-    { title: 'Overdue follow-ups', columns: ['Young person', 'Follow-up', 'Due on', 'Days overdue'], rows: w.overdueFollowUps.map((a) => [a.youthId, a.followUpId, a.dueOn, a.days]) },
-    { title: 'Follow-ups due within 7 days', columns: ['Young person', 'Follow-up', 'Due on', 'Days left'], rows: w.followUpsDueSoon.map((a) => [a.youthId, a.followUpId, a.dueOn, a.days]) },
-    { title: 'Proposals past their respond-by date', columns: ['Young person', 'Proposal', 'Theme', 'Respond by', 'Days past'], rows: w.proposalsPastRespondBy.map((a) => [a.youthId, a.proposalId, a.theme, a.respondBy, a.daysPast]) },
-    { title: 'Programmes ending within 30 days', columns: ['Young person', 'Programme', 'Planned end', 'Days left'], rows: w.programmesEnding.map((a) => [a.youthId, a.programme, a.plannedEndOn, a.daysLeft]) },
-    { title: 'Age limit within 60 days', columns: ['Young person', 'Age limit on', 'Days left'], rows: w.ageLimitsNear.map((a) => [a.youthId, a.ageLimitOn, a.daysLeft]) },
+    {
+      title: 'Overdue follow-ups',
+      columns: ['Young person', 'Follow-up', 'Due on', 'Days overdue'],
+      rows: w.overdueFollowUps.map((a) => [a.youthId, a.followUpId, a.dueOn, a.days]),
+    },
+    {
+      title: 'Follow-ups due within 7 days',
+      columns: ['Young person', 'Follow-up', 'Due on', 'Days left'],
+      rows: w.followUpsDueSoon.map((a) => [a.youthId, a.followUpId, a.dueOn, a.days]),
+    },
+    {
+      title: 'Proposals past their respond-by date',
+      columns: ['Young person', 'Proposal', 'Theme', 'Respond by', 'Days past'],
+      rows: w.proposalsPastRespondBy.map((a) => [a.youthId, a.proposalId, a.theme, a.respondBy, a.daysPast]),
+    },
+    {
+      title: 'Programmes ending within 30 days',
+      columns: ['Young person', 'Programme', 'Planned end', 'Days left'],
+      rows: w.programmesEnding.map((a) => [a.youthId, a.programme, a.plannedEndOn, a.daysLeft]),
+    },
+    {
+      title: 'Age limit within 60 days',
+      columns: ['Young person', 'Age limit on', 'Days left'],
+      rows: w.ageLimitsNear.map((a) => [a.youthId, a.ageLimitOn, a.daysLeft]),
+    },
   ] as const
 
 /** `parcours alerts`: a counsellor's worklist as of a date. */
 export const register: CommandModule['register'] = (command, ctx) =>
   command
     .requiredOption('--counsellor <id>', 'the counsellor', parseId)
-    .option('--mission-locale <id>', "the counsellor's mission locale (found from their journeys when absent)", parseId)
+    .option(
+      '--mission-locale <id>',
+      "the counsellor's mission locale (found from their journeys when absent)",
+      parseId,
+    )
     .addOption(dateOrToday('--at <date>', 'as of this date'))
     .option('--json', 'print the worklist as JSON')
     .action(async (o: Options, cmd: Command) => {
@@ -39,9 +63,15 @@ export const register: CommandModule['register'] = (command, ctx) =>
       if (missionLocaleId === undefined) {
         const found = new Set<string>()
         for (const [, y] of docEntries(rm)) if (y.counsellorId === o.counsellor) found.add(y.missionLocaleId)
-        if (found.size > 1) throw usageError(`--mission-locale: counsellor ${o.counsellor} follows journeys in ${[...found].sort().join(', ')}; say which.`)
+        if (found.size > 1)
+          throw usageError(
+            `--mission-locale: counsellor ${o.counsellor} follows journeys in ${[...found].sort().join(', ')}; say which.`,
+          )
         missionLocaleId = [...found][0]
-        if (missionLocaleId === undefined) throw usageError(`--counsellor: no journey is followed by ${o.counsellor}; check the id or pass --mission-locale.`)
+        if (missionLocaleId === undefined)
+          throw usageError(
+            `--counsellor: no journey is followed by ${o.counsellor}; check the id or pass --mission-locale.`,
+          )
       }
       const worklist = queryWorklist(rm, { missionLocaleId, counsellorId: o.counsellor, asOf: o.at })
       if (o.json === true) {
@@ -50,5 +80,9 @@ export const register: CommandModule['register'] = (command, ctx) =>
       }
       ctx.io.stdout.write(`Worklist of ${o.counsellor} (${missionLocaleId}) as of ${o.at}\n\n`)
       for (const s of sections(worklist))
-        ctx.io.stdout.write(s.rows.length === 0 ? `${s.title}: none\n\n` : `${renderTable({ ...s, title: `${s.title}: ${s.rows.length}` })}\n`)
+        ctx.io.stdout.write(
+          s.rows.length === 0
+            ? `${s.title}: none\n\n`
+            : `${renderTable({ ...s, title: `${s.title}: ${s.rows.length}` })}\n`,
+        )
     })

@@ -34,18 +34,29 @@ export const register: CommandModule['register'] = (command, ctx) =>
     .option('--missions <n>', 'missions locales', parseIntIn(1, 50), 5)
     .option('--months <n>', 'months to simulate', parseIntIn(1, 120), 18)
     .option('--start <date>', 'first day simulated (YYYY-MM-DD)', parseDate, '2025-01-01' as LocalDate)
-    .option('--seed <n>', 'seed of the simulation: the same seed gives the same network', parseIntIn(0, 4_294_967_295), 42)
+    .option(
+      '--seed <n>',
+      'seed of the simulation: the same seed gives the same network',
+      parseIntIn(0, 4_294_967_295),
+      42,
+    )
     .option('--json', 'print the dashboard as JSON')
-    .addOption(new Option('--html <file>', 'write the HTML report there').default(true, 'parcours-report.html'))
+    .addOption(
+      new Option('--html <file>', 'write the HTML report there').default(true, 'parcours-report.html'),
+    )
     .option('--no-html', 'write no HTML report')
     .option('--reset', 'replace an existing SQLite store with a fresh demo')
     .action(async (options: DemoOptions, cmd: Command) => {
       const { io } = ctx
       const spec = ctx.storeSpec(cmd)
       // Checked before the simulation, so a bad --html leaves no half-made demo store behind.
-      const htmlFile = options.html === false ? undefined : outputFileFor('--html', options.html === true ? 'parcours-report.html' : options.html, io.cwd)
+      const htmlFile =
+        options.html === false
+          ? undefined
+          : outputFileFor('--html', options.html === true ? 'parcours-report.html' : options.html, io.cwd)
       if (options.reset === true) {
-        if (spec.kind !== 'sqlite') throw usageError('--reset: only a SQLite store can be reset; use an empty store instead.')
+        if (spec.kind !== 'sqlite')
+          throw usageError('--reset: only a SQLite store can be reset; use an empty store instead.')
         deleteSqliteStore(spec, io.cwd)
       }
       const started = performance.now()
@@ -53,13 +64,23 @@ export const register: CommandModule['register'] = (command, ctx) =>
       await ensureEmpty(env)
       const period = simulationPeriod(options)
       const simulating = createProgress(io.stderr, 'simulating days')
-      const simulated = await simulateNetwork(options, handlerPorts(journeyHandler({ store: withWriteThroughCache(env.store), logger: env.logger }), env.vault), simulating.update)
+      const simulated = await simulateNetwork(
+        options,
+        handlerPorts(
+          journeyHandler({ store: withWriteThroughCache(env.store), logger: env.logger }),
+          env.vault,
+        ),
+        simulating.update,
+      )
       simulating.stop()
       if (simulated._tag === 'Left') throw infrastructureError(`the simulation stopped: ${simulated.left}`)
       const stats = simulated.right
       const sink = openSink(env, io.cwd)
       ctx.onDispose(sink.close)
-      await runProjections(env, sink, { mode: 'catch-up', progress: createProgress(io.stderr, 'projecting events') })
+      await runProjections(env, sink, {
+        mode: 'catch-up',
+        progress: createProgress(io.stderr, 'projecting events'),
+      })
       const dashboard = queryDashboard(await readModelOf(sink, dashboardProjection))
       const seconds = ((performance.now() - started) / 1000).toFixed(1)
       const refused = Object.values(stats.refused).reduce((a, b) => a + b, 0)

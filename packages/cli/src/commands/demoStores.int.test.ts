@@ -4,15 +4,33 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { startEsdbStandIn } from '@parcours/adapters/testing'
 import { bufferIo } from '../cli/io.js'
-import { run } from '../main.js'
 import { fictitiousPersonalData } from '../demo/people.js'
+import { run } from '../main.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'parcours-demo-stores-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 const demo = async (store: string, ...extra: string[]) => {
   const io = bufferIo({}, dir)
-  const code = await run(['--store', store, 'demo', '--youths', '60', '--months', '4', '--missions', '3', '--seed', '11', '--json', '--no-html', ...extra], io)
+  const code = await run(
+    [
+      '--store',
+      store,
+      'demo',
+      '--youths',
+      '60',
+      '--months',
+      '4',
+      '--missions',
+      '3',
+      '--seed',
+      '11',
+      '--json',
+      '--no-html',
+      ...extra,
+    ],
+    io,
+  )
   return { code, out: io.out(), err: io.err() }
 }
 
@@ -33,7 +51,9 @@ describe('demo on every store', () => {
     } finally {
       await standIn.stop()
     }
-    expect((JSON.parse(memory.out) as { totals: { firstReceptions: number } }).totals.firstReceptions).toBe(60)
+    expect((JSON.parse(memory.out) as { totals: { firstReceptions: number } }).totals.firstReceptions).toBe(
+      60,
+    )
   })
 
   it('refuses a SQLite file that holds journeys unless --reset, and writes nothing then', async () => {
@@ -52,7 +72,21 @@ describe('demo on every store', () => {
 describe('the demo keeps its fictitious people sealed', () => {
   it('leaves no name or comment in the store files, read models or logs', async () => {
     const io = bufferIo({}, dir)
-    const code = await run(['--store', 'sqlite:scan.db', '--log-level', 'trace', 'demo', '--youths', '80', '--months', '4', '--no-html'], io)
+    const code = await run(
+      [
+        '--store',
+        'sqlite:scan.db',
+        '--log-level',
+        'trace',
+        'demo',
+        '--youths',
+        '80',
+        '--months',
+        '4',
+        '--no-html',
+      ],
+      io,
+    )
     expect(code, io.err()).toBe(0)
     const files = readdirSync(dir).filter((f) => f.startsWith('scan.db') && !f.endsWith('.keys'))
     expect(files).toEqual(expect.arrayContaining(['scan.db', 'scan.db.projections']))
@@ -70,7 +104,8 @@ describe('the demo keeps its fictitious people sealed', () => {
     // The names are there, sealed: the vault opens them.
     const shown = bufferIo({}, dir)
     expect(await run(['--store', 'sqlite:scan.db', 'show', '--youth', 'y-00001', '--json'], shown)).toBe(0)
-    const identity = (JSON.parse(shown.out()) as { identity: { firstName: string; lastName: string } }).identity
+    const identity = (JSON.parse(shown.out()) as { identity: { firstName: string; lastName: string } })
+      .identity
     expect(firstNames).toContain(identity.firstName)
     expect(lastNames).toContain(identity.lastName)
   })

@@ -1,7 +1,7 @@
 import type { Command } from 'commander'
 import { parseId } from '../cli/parse.js'
-import { sendJourneyCommand, withJourneyOptions, type JourneyOptions } from './journey/index.js'
 import type { CommandModule } from './commandModule.js'
+import { sendJourneyCommand, withJourneyOptions, type JourneyOptions } from './journey/index.js'
 
 /** `parcours end-employment`: a job ends. */
 export const register: CommandModule['register'] = (command, ctx) =>

@@ -1,12 +1,12 @@
-import { isLeft } from 'fp-ts/lib/Either.js'
 import type { Command } from 'commander'
-import type { LocalDate, MissionLocaleId, YouthId } from '@parcours/domain'
+import { isLeft } from 'fp-ts/lib/Either.js'
 import { erasePersonalData } from '@parcours/adapters'
+import type { LocalDate, MissionLocaleId, YouthId } from '@parcours/domain'
 import { parseId } from '../cli/parse.js'
 import { erasureFailure } from '../store/errors.js'
 import { journeyHandler } from '../store/journeyHandler.js'
-import { dateOrToday } from './journey/index.js'
 import type { CommandModule } from './commandModule.js'
+import { dateOrToday } from './journey/index.js'
 
 interface Options {
   readonly youth: string
@@ -22,7 +22,11 @@ export const register: CommandModule['register'] = (command, ctx) =>
     .requiredOption('--youth <id>', 'the young person', parseId)
     .requiredOption('--mission-locale <id>', 'the mission locale holding the journey', parseId)
     .addOption(dateOrToday('--on <date>', 'date of the erasure'))
-    .option('--command-id <id>', 'id that makes a retry idempotent (default: derived from the young person)', parseId)
+    .option(
+      '--command-id <id>',
+      'id that makes a retry idempotent (default: derived from the young person)',
+      parseId,
+    )
     .option('--json', 'print the result as JSON')
     .action(async (o: Options, cmd: Command) => {
       const env = await ctx.openStore(cmd, { mustExist: true })

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto'
 import type { Command } from 'commander'
 import { themes, type LocalDate, type Theme } from '@parcours/domain'
 import { parseDate, parseId, parseOneOf } from '../cli/parse.js'
-import { sendJourneyCommand, withJourneyOptions, type JourneyOptions } from './journey/index.js'
 import type { CommandModule } from './commandModule.js'
+import { sendJourneyCommand, withJourneyOptions, type JourneyOptions } from './journey/index.js'
 
 interface Options extends JourneyOptions {
   readonly proposal?: string

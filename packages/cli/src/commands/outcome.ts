@@ -1,14 +1,23 @@
 import type { Command } from 'commander'
 import { proposalOutcomes, type ProposalOutcome } from '@parcours/domain'
 import { parseId, parseOneOf } from '../cli/parse.js'
-import { sendJourneyCommand, withJourneyOptions, type JourneyOptions } from './journey/index.js'
 import type { CommandModule } from './commandModule.js'
+import { sendJourneyCommand, withJourneyOptions, type JourneyOptions } from './journey/index.js'
 
 /** `parcours outcome`: the one outcome of a proposal. */
 export const register: CommandModule['register'] = (command, ctx) =>
   withJourneyOptions(command)
     .requiredOption('--proposal <id>', 'the proposal', parseId)
-    .requiredOption('--outcome <outcome>', `one of ${proposalOutcomes.join(', ')}`, parseOneOf(proposalOutcomes))
-    .action((o: JourneyOptions & { readonly proposal: string; readonly outcome: ProposalOutcome }, cmd: Command) =>
-      sendJourneyCommand(ctx, cmd, o, { type: 'RecordProposalOutcome', proposalId: o.proposal, outcome: o.outcome }),
+    .requiredOption(
+      '--outcome <outcome>',
+      `one of ${proposalOutcomes.join(', ')}`,
+      parseOneOf(proposalOutcomes),
+    )
+    .action(
+      (o: JourneyOptions & { readonly proposal: string; readonly outcome: ProposalOutcome }, cmd: Command) =>
+        sendJourneyCommand(ctx, cmd, o, {
+          type: 'RecordProposalOutcome',
+          proposalId: o.proposal,
+          outcome: o.outcome,
+        }),
     )

@@ -1,8 +1,8 @@
 import type { Command } from 'commander'
 import { createProgress } from '../output/progress.js'
 import { openSink, runProjections } from '../store/readModels.js'
-import { runSummary } from './project.js'
 import type { CommandModule } from './commandModule.js'
+import { runSummary } from './project.js'
 
 /** `parcours rebuild`: forgets the read models and projects the whole log again. */
 export const register: CommandModule['register'] = (command, ctx) =>
@@ -10,6 +10,9 @@ export const register: CommandModule['register'] = (command, ctx) =>
     const env = await ctx.openStore(cmd, { mustExist: true })
     const sink = openSink(env, ctx.io.cwd)
     ctx.onDispose(sink.close)
-    const stats = await runProjections(env, sink, { mode: 'rebuild', progress: createProgress(ctx.io.stderr, 'rebuilding read models') })
+    const stats = await runProjections(env, sink, {
+      mode: 'rebuild',
+      progress: createProgress(ctx.io.stderr, 'rebuilding read models'),
+    })
     ctx.io.stdout.write(runSummary('Read models rebuilt', stats))
   })

@@ -2,8 +2,8 @@ import type { Command } from 'commander'
 import type { LocalDate } from '@parcours/domain'
 import { usageError } from '../cli/errors.js'
 import { parseDate, parseId, parseText } from '../cli/parse.js'
-import { sendJourneyCommand, withJourneyOptions, type JourneyOptions } from './journey/index.js'
 import type { CommandModule } from './commandModule.js'
+import { sendJourneyCommand, withJourneyOptions, type JourneyOptions } from './journey/index.js'
 
 interface Options extends JourneyOptions {
   readonly counsellor: string
@@ -17,14 +17,22 @@ interface Options extends JourneyOptions {
 export const register: CommandModule['register'] = (command, ctx) =>
   withJourneyOptions(command, 'required')
     .requiredOption('--counsellor <id>', 'the counsellor référent', parseId)
-    .requiredOption('--birth-date <date>', 'birth date (YYYY-MM-DD; sealed, only the age reaches the journey)', parseDate)
+    .requiredOption(
+      '--birth-date <date>',
+      'birth date (YYYY-MM-DD; sealed, only the age reaches the journey)',
+      parseDate,
+    )
     .option('--rqth', 'recognised disability (RQTH): eligible for the CEJ up to 29')
     .option('--first-name <name>', 'first name (sealed in the vault)', parseText)
     .option('--last-name <name>', 'last name (sealed in the vault)', parseText)
     .action(async (o: Options, cmd: Command) => {
       if ((o.firstName === undefined) !== (o.lastName === undefined))
         throw usageError('--first-name and --last-name go together: give both or neither.')
-      const identity = { birthDate: o.birthDate, ...(o.firstName === undefined ? {} : { firstName: o.firstName }), ...(o.lastName === undefined ? {} : { lastName: o.lastName }) }
+      const identity = {
+        birthDate: o.birthDate,
+        ...(o.firstName === undefined ? {} : { firstName: o.firstName }),
+        ...(o.lastName === undefined ? {} : { lastName: o.lastName }),
+      }
       await sendJourneyCommand(
         ctx,
         cmd,

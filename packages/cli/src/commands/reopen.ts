@@ -1,7 +1,7 @@
 import type { Command } from 'commander'
 import { parseId } from '../cli/parse.js'
-import { sendJourneyCommand, withJourneyOptions, type JourneyOptions } from './journey/index.js'
 import type { CommandModule } from './commandModule.js'
+import { sendJourneyCommand, withJourneyOptions, type JourneyOptions } from './journey/index.js'
 
 /** `parcours reopen`: a closed journey opens again (only before the age limit). */
 export const register: CommandModule['register'] = (command, ctx) =>

@@ -25,14 +25,19 @@ interface Options {
 /** `parcours report`: the steering dashboard as a table, JSON, CSV or an HTML report. */
 export const register: CommandModule['register'] = (command, ctx) =>
   command
-    .option('--mission-locale <id>', 'one mission locale (default: national, with every mission locale)', parseId)
+    .option(
+      '--mission-locale <id>',
+      'one mission locale (default: national, with every mission locale)',
+      parseId,
+    )
     .option('--from <month>', 'first month (YYYY-MM)', parseMonth)
     .option('--to <month>', 'last month (YYYY-MM)', parseMonth)
     .addOption(new Option('--json', 'print the dashboard as JSON').conflicts(['csv', 'html']))
     .addOption(new Option('--csv', 'print the dashboard as CSV').conflicts(['html']))
     .option('--html <file>', 'write the HTML report with charts to this file')
     .action(async (o: Options, cmd: Command) => {
-      if (o.from !== undefined && o.to !== undefined && o.from > o.to) throw usageError(`--from ${o.from} is after --to ${o.to}.`)
+      if (o.from !== undefined && o.to !== undefined && o.from > o.to)
+        throw usageError(`--from ${o.from} is after --to ${o.to}.`)
       const htmlFile = o.html === undefined ? undefined : outputFileFor('--html', o.html, ctx.io.cwd)
       const { env, sink } = await queryReadModels(ctx, cmd)
       const dashboard = queryDashboard(await readModelOf(sink, dashboardProjection), {
@@ -43,7 +48,15 @@ export const register: CommandModule['register'] = (command, ctx) =>
       if (o.json === true) ctx.io.stdout.write(`${JSON.stringify(dashboard, null, 2)}\n`)
       else if (o.csv === true) ctx.io.stdout.write(dashboardCsv(dashboard))
       else if (htmlFile !== undefined) {
-        writeFileSync(htmlFile, renderHtmlReport(reportFromDashboard(dashboard, `From ${describeStore(env.spec)}, ${dashboard.from ?? '…'} to ${dashboard.to ?? '…'}.`)))
+        writeFileSync(
+          htmlFile,
+          renderHtmlReport(
+            reportFromDashboard(
+              dashboard,
+              `From ${describeStore(env.spec)}, ${dashboard.from ?? '…'} to ${dashboard.to ?? '…'}.`,
+            ),
+          ),
+        )
         ctx.io.stdout.write(`Report written to ${htmlFile}\n`)
       } else ctx.io.stdout.write(renderTable(indicatorTable(dashboard)))
     })

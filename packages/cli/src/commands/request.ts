@@ -2,8 +2,14 @@ import { randomUUID } from 'node:crypto'
 import type { Command } from 'commander'
 import { themes, type Theme } from '@parcours/domain'
 import { parseId, parseOneOf } from '../cli/parse.js'
-import { commentToSeal, sendJourneyCommand, withComment, withJourneyOptions, type JourneyOptions } from './journey/index.js'
 import type { CommandModule } from './commandModule.js'
+import {
+  commentToSeal,
+  sendJourneyCommand,
+  withComment,
+  withJourneyOptions,
+  type JourneyOptions,
+} from './journey/index.js'
 
 interface Options extends JourneyOptions {
   readonly request?: string
@@ -21,7 +27,12 @@ export const register: CommandModule['register'] = (command, ctx) =>
         ctx,
         cmd,
         o,
-        { type: 'RecordRequest', requestId: o.request ?? `r-${randomUUID().slice(0, 8)}`, theme: o.theme, comment: null },
+        {
+          type: 'RecordRequest',
+          requestId: o.request ?? `r-${randomUUID().slice(0, 8)}`,
+          theme: o.theme,
+          comment: null,
+        },
         commentToSeal(o.comment),
       ),
     )

@@ -1,7 +1,7 @@
-import { isLeft } from 'fp-ts/lib/Either.js'
 import type { Command } from 'commander'
-import type { LocalDate } from '@parcours/domain'
+import { isLeft } from 'fp-ts/lib/Either.js'
 import { runRetention } from '@parcours/adapters'
+import type { LocalDate } from '@parcours/domain'
 import { infrastructureError } from '../cli/errors.js'
 import { parseDate } from '../cli/parse.js'
 import { renderTable } from '../output/table.js'
@@ -23,19 +23,40 @@ export const register: CommandModule['register'] = (command, ctx) =>
     .option('--json', 'print the result as JSON')
     .action(async (o: Options, cmd: Command) => {
       const env = await ctx.openStore(cmd, { mustExist: true })
-      const run = await runRetention({ store: env.store, vault: env.vault, handle: journeyHandler(env), at: o.at, dryRun: o.dryRun === true, logger: env.logger })()
+      const run = await runRetention({
+        store: env.store,
+        vault: env.vault,
+        handle: journeyHandler(env),
+        at: o.at,
+        dryRun: o.dryRun === true,
+        logger: env.logger,
+      })()
       if (isLeft(run)) throw infrastructureError(describeStoreError(run.left))
       const { erased, failed } = run.right
       if (o.json === true)
-        ctx.io.stdout.write(`${JSON.stringify({ ...run.right, failed: failed.map((f) => ({ ...f, error: erasureFailure(f.error).message })) }, null, 2)}\n`)
+        ctx.io.stdout.write(
+          `${JSON.stringify({ ...run.right, failed: failed.map((f) => ({ ...f, error: erasureFailure(f.error).message })) }, null, 2)}\n`,
+        )
       else {
         const verb = o.dryRun === true ? 'would be erased' : 'erased'
-        ctx.io.stdout.write(`Retention as of ${o.at}: ${erased.length} young people ${verb}${failed.length > 0 ? `, ${failed.length} failed` : ''}.\n`)
+        ctx.io.stdout.write(
+          `Retention as of ${o.at}: ${erased.length} young people ${verb}${failed.length > 0 ? `, ${failed.length} failed` : ''}.\n`,
+        )
         if (erased.length > 0)
           ctx.io.stdout.write(
-            renderTable({ title: o.dryRun === true ? 'Past retention' : 'Erased', columns: ['Young person', 'Mission locale', 'Retention date'], rows: erased.map((e) => [e.youthId, e.missionLocaleId, e.retentionDueOn]) }),
+            renderTable({
+              title: o.dryRun === true ? 'Past retention' : 'Erased',
+              columns: ['Young person', 'Mission locale', 'Retention date'],
+              rows: erased.map((e) => [e.youthId, e.missionLocaleId, e.retentionDueOn]),
+            }),
           )
-        for (const f of failed) ctx.io.stdout.write(`FAILED ${f.youthId} (${f.missionLocaleId}): ${erasureFailure(f.error).message}\n`)
+        for (const f of failed)
+          ctx.io.stdout.write(
+            `FAILED ${f.youthId} (${f.missionLocaleId}): ${erasureFailure(f.error).message}\n`,
+          )
       }
-      if (failed.length > 0) throw infrastructureError(`${failed.length} erasure(s) failed; the others were done. Run again to retry.`)
+      if (failed.length > 0)
+        throw infrastructureError(
+          `${failed.length} erasure(s) failed; the others were done. Run again to retry.`,
+        )
     })

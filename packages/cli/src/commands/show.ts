@@ -1,7 +1,7 @@
 import type { Command } from 'commander'
 import { isLeft } from 'fp-ts/lib/Either.js'
-import { journeyStreamName, Sealed, type YouthId } from '@parcours/domain'
 import { describeVaultError, type Vault } from '@parcours/adapters'
+import { journeyStreamName, Sealed, type YouthId } from '@parcours/domain'
 import { queryTimeline, timelineProjection } from '@parcours/projections'
 import { usageError } from '../cli/errors.js'
 import { parseId } from '../cli/parse.js'
@@ -28,14 +28,20 @@ const openSealed = async (vault: Vault, youthId: YouthId, sealed: Sealed): Promi
 const text = (v: Shown): string => {
   if (typeof v !== 'object' || v === null) return String(v)
   const entries = Object.entries(v)
-  return entries.length === 1 && entries[0]?.[0] === 'comment' ? `"${entries[0][1]}"` : entries.map(([k, x]) => `${k}: ${x}`).join(', ')
+  return entries.length === 1 && entries[0]?.[0] === 'comment'
+    ? `"${entries[0][1]}"`
+    : entries.map(([k, x]) => `${k}: ${x}`).join(', ')
 }
 
 /** `parcours show`: a young person's timeline, personal fields opened through the vault. */
 export const register: CommandModule['register'] = (command, ctx) =>
   command
     .requiredOption('--youth <id>', 'the young person', parseId)
-    .option('--mission-locale <id>', 'the mission locale asking (it sees only the journeys it holds)', parseId)
+    .option(
+      '--mission-locale <id>',
+      'the mission locale asking (it sees only the journeys it holds)',
+      parseId,
+    )
     .option('--json', 'print the timeline as JSON')
     .action(async (o: Options, cmd: Command) => {
       const { env, sink } = await queryReadModels(ctx, cmd)
@@ -44,10 +50,17 @@ export const register: CommandModule['register'] = (command, ctx) =>
       if (isLeft(stream)) throw commandHandlingFailure(stream.left)
       const holder = stream.right[stream.right.length - 1]?.event.missionLocaleId
       const missionLocaleId = o.missionLocale ?? holder
-      const timeline = missionLocaleId === undefined ? undefined : queryTimeline(await readModelOf(sink, timelineProjection), { missionLocaleId, youthId })
+      const timeline =
+        missionLocaleId === undefined
+          ? undefined
+          : queryTimeline(await readModelOf(sink, timelineProjection), { missionLocaleId, youthId })
       if (timeline === undefined)
-        throw usageError(`--youth: no journey ${youthId}${o.missionLocale === undefined ? ' in this store' : ` held by mission locale ${o.missionLocale}`}.`)
-      const sealedAt = new Map(stream.right.map((r) => [Number(r.revision), r.event as unknown as Record<string, unknown>]))
+        throw usageError(
+          `--youth: no journey ${youthId}${o.missionLocale === undefined ? ' in this store' : ` held by mission locale ${o.missionLocale}`}.`,
+        )
+      const sealedAt = new Map(
+        stream.right.map((r) => [Number(r.revision), r.event as unknown as Record<string, unknown>]),
+      )
       const items = []
       let identity: Shown = null
       for (const item of timeline.items) {
@@ -61,16 +74,21 @@ export const register: CommandModule['register'] = (command, ctx) =>
         items.push({ ...item, details })
       }
       if (o.json === true) {
-        ctx.io.stdout.write(`${JSON.stringify({ youthId, missionLocaleId: timeline.missionLocaleId, erased: timeline.erased, identity, items }, null, 2)}\n`)
+        ctx.io.stdout.write(
+          `${JSON.stringify({ youthId, missionLocaleId: timeline.missionLocaleId, erased: timeline.erased, identity, items }, null, 2)}\n`,
+        )
         return
       }
-      const who = identity === null ? 'no identity recorded' : timeline.erased ? 'personal data erased' : text(identity)
+      const who =
+        identity === null ? 'no identity recorded' : timeline.erased ? 'personal data erased' : text(identity)
       ctx.io.stdout.write(`Journey ${youthId} — mission locale ${timeline.missionLocaleId} — ${who}\n`)
       for (const item of items) {
         const details = Object.entries(item.details)
           .filter(([, v]) => v !== null)
           .map(([k, v]) => `${k}=${text(v)}`)
           .join(' ')
-        ctx.io.stdout.write(`  #${item.revision} ${item.on} ${item.type}${details === '' ? '' : ` ${details}`}\n`)
+        ctx.io.stdout.write(
+          `  #${item.revision} ${item.on} ${item.type}${details === '' ? '' : ` ${details}`}\n`,
+        )
       }
     })

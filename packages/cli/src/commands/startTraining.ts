@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto'
 import type { Command } from 'commander'
 import type { LocalDate } from '@parcours/domain'
 import { parseDate, parseId } from '../cli/parse.js'
-import { sendJourneyCommand, withJourneyOptions, type JourneyOptions } from './journey/index.js'
 import type { CommandModule } from './commandModule.js'
+import { sendJourneyCommand, withJourneyOptions, type JourneyOptions } from './journey/index.js'
 
 interface Options extends JourneyOptions {
   readonly training?: string
@@ -16,7 +16,11 @@ interface Options extends JourneyOptions {
 export const register: CommandModule['register'] = (command, ctx) =>
   withJourneyOptions(command)
     .option('--training <id>', 'training id (generated when absent)', parseId)
-    .option('--proposal <id>', 'the training or apprenticeship proposal it comes from (accepted or carried out)', parseId)
+    .option(
+      '--proposal <id>',
+      'the training or apprenticeship proposal it comes from (accepted or carried out)',
+      parseId,
+    )
     .option('--qualifying', 'a qualifying training')
     .option('--until <date>', 'planned end (YYYY-MM-DD)', parseDate)
     .action((o: Options, cmd: Command) =>

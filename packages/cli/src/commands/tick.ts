@@ -22,7 +22,10 @@ export const register: CommandModule['register'] = (command, ctx) =>
       const env = await ctx.openStore(cmd, { mustExist: true })
       const handle = journeyHandler(env)
       const open = (await readJourneys(env)).filter(
-        (j) => j.status === 'open' && (o.missionLocale === undefined || j.missionLocaleId === o.missionLocale) && j.registeredOn <= o.at,
+        (j) =>
+          j.status === 'open' &&
+          (o.missionLocale === undefined || j.missionLocaleId === o.missionLocale) &&
+          j.registeredOn <= o.at,
       )
       const progress = createProgress(ctx.io.stderr, 'applying time rules')
       const written: Record<string, number> = {}
@@ -36,13 +39,21 @@ export const register: CommandModule['register'] = (command, ctx) =>
           on: o.at,
         })
         if (result.events.length > 0 && !result.replayed) touched += 1
-        if (!result.replayed) for (const e of result.events) written[e.event.type] = (written[e.event.type] ?? 0) + 1
+        if (!result.replayed)
+          for (const e of result.events) written[e.event.type] = (written[e.event.type] ?? 0) + 1
         progress.update(i + 1, open.length)
       }
       progress.stop()
-      if (o.json === true) ctx.io.stdout.write(`${JSON.stringify({ at: o.at, openJourneys: open.length, journeysChanged: touched, events: written }, null, 2)}\n`)
+      if (o.json === true)
+        ctx.io.stdout.write(
+          `${JSON.stringify({ at: o.at, openJourneys: open.length, journeysChanged: touched, events: written }, null, 2)}\n`,
+        )
       else {
-        const detail = Object.entries(written).map(([type, n]) => `${n} ${type}`).join(', ')
-        ctx.io.stdout.write(`Time rules as of ${o.at}: ${open.length} open journeys checked, ${touched} changed${detail === '' ? '.' : ` (${detail}).`}\n`)
+        const detail = Object.entries(written)
+          .map(([type, n]) => `${n} ${type}`)
+          .join(', ')
+        ctx.io.stdout.write(
+          `Time rules as of ${o.at}: ${open.length} open journeys checked, ${touched} changed${detail === '' ? '.' : ` (${detail}).`}\n`,
+        )
       }
     })

@@ -20,12 +20,23 @@ import { themeWeights, type Intent, type Youth } from './youth.js'
 const register = async (ctx: AgentContext, y: Youth, on: LocalDate): Promise<void> => {
   const { firstName, lastName, birthDate, rqth } = y.person
   const personalData = await seal(ctx, y, { firstName, lastName, birthDate })
-  const registered = await send(ctx, y, on, { type: 'RegisterYouth', counsellorId: y.counsellorId, birthDate, rqth, personalData })
+  const registered = await send(ctx, y, on, {
+    type: 'RegisterYouth',
+    counsellorId: y.counsellorId,
+    birthDate,
+    rqth,
+    personalData,
+  })
   if (!registered) return
   const requests = y.rng.chance(0.3) ? 2 : 1
   for (let i = 1; i <= requests; i++) {
     const theme = i === 1 ? y.rng.weighted(themeWeights(y.profile.track)) : y.rng.pick(themes)
-    await send(ctx, y, on, { type: 'RecordRequest', requestId: `r-${i}` as RequestId, theme, comment: await maybeComment(ctx, y, 0.4) })
+    await send(ctx, y, on, {
+      type: 'RecordRequest',
+      requestId: `r-${i}` as RequestId,
+      theme,
+      comment: await maybeComment(ctx, y, 0.4),
+    })
   }
 }
 
@@ -39,7 +50,8 @@ const timeRulesDue = (s: RegisteredJourney, day: LocalDate): boolean =>
 const runIntent = async (ctx: AgentContext, y: Youth, day: LocalDate, intent: Intent): Promise<void> => {
   const journey = openJourney(y)
   if (intent.kind === 'reopen') {
-    if (y.state.status === 'closed') await send(ctx, y, day, { type: 'ReopenJourney', counsellorId: y.counsellorId })
+    if (y.state.status === 'closed')
+      await send(ctx, y, day, { type: 'ReopenJourney', counsellorId: y.counsellorId })
     return
   }
   if (journey === null) return
@@ -51,17 +63,21 @@ const runIntent = async (ctx: AgentContext, y: Youth, day: LocalDate, intent: In
         await send(ctx, y, day, { type: 'EndTraining', trainingId: intent.trainingId, result: intent.result })
       return
     case 'end-employment':
-      if (journey.situations[intent.employmentId]?.endedOn === null) await send(ctx, y, day, { type: 'EndEmployment', employmentId: intent.employmentId })
+      if (journey.situations[intent.employmentId]?.endedOn === null)
+        await send(ctx, y, day, { type: 'EndEmployment', employmentId: intent.employmentId })
       return
     case 'exit-programme':
-      if (journey.programme !== null) await send(ctx, y, day, { type: 'ExitProgramme', reason: intent.reason })
+      if (journey.programme !== null)
+        await send(ctx, y, day, { type: 'ExitProgramme', reason: intent.reason })
       return
     case 'extend-programme':
       if (journey.programme?.programme === 'CEJ') {
-        const extended = addDays(journey.cejAgeLimitOn, -1) < addDays(journey.programme.plannedEndOn, 180)
-          ? addDays(journey.cejAgeLimitOn, -1)
-          : addDays(journey.programme.plannedEndOn, 180)
-        if (extended > journey.programme.plannedEndOn) await send(ctx, y, day, { type: 'ExtendProgramme', plannedEndOn: extended })
+        const extended =
+          addDays(journey.cejAgeLimitOn, -1) < addDays(journey.programme.plannedEndOn, 180)
+            ? addDays(journey.cejAgeLimitOn, -1)
+            : addDays(journey.programme.plannedEndOn, 180)
+        if (extended > journey.programme.plannedEndOn)
+          await send(ctx, y, day, { type: 'ExtendProgramme', plannedEndOn: extended })
       }
       return
     case 'close':
@@ -84,7 +100,12 @@ const runIntent = async (ctx: AgentContext, y: Youth, day: LocalDate, intent: In
 }
 
 /** An overdue follow-up, some days later: the young person comes after all, is marked absent, or it is dropped. */
-const lateFollowUp = async (ctx: AgentContext, y: Youth, day: LocalDate, followUpId: FollowUpId): Promise<void> => {
+const lateFollowUp = async (
+  ctx: AgentContext,
+  y: Youth,
+  day: LocalDate,
+  followUpId: FollowUpId,
+): Promise<void> => {
   const f = openJourney(y)?.followUps[followUpId]
   // A follow-up moved to a later day since is handled on that day.
   if (f?.status !== 'pending' || f.dueOn > day) return
@@ -101,7 +122,12 @@ const missed = async (ctx: AgentContext, y: Youth, day: LocalDate, followUpId: F
 }
 
 /** A follow-up due today: rescheduled, cancelled, kept, missed, or left unrecorded (it will become overdue). */
-const dueToday = async (ctx: AgentContext, y: Youth, day: LocalDate, followUpId: FollowUpId): Promise<void> => {
+const dueToday = async (
+  ctx: AgentContext,
+  y: Youth,
+  day: LocalDate,
+  followUpId: FollowUpId,
+): Promise<void> => {
   const r = y.rng.next()
   if (r < 0.03) {
     await send(ctx, y, day, { type: 'RescheduleFollowUp', followUpId, dueOn: addDays(day, y.rng.int(3, 10)) })
@@ -113,9 +139,11 @@ const dueToday = async (ctx: AgentContext, y: Youth, day: LocalDate, followUpId:
   }
   if (y.rng.chance(y.profile.engagement)) return contact(ctx, y, day, followUpId)
   if (y.rng.chance(0.6)) return missed(ctx, y, day, followUpId)
-  y.intents.push({ kind: 'tick', on: addDays(day, y.rng.int(1, 4)) }, { kind: 'late', on: addDays(day, y.rng.int(5, 14)), followUpId })
+  y.intents.push(
+    { kind: 'tick', on: addDays(day, y.rng.int(1, 4)) },
+    { kind: 'late', on: addDays(day, y.rng.int(5, 14)), followUpId },
+  )
 }
-
 
 /** Everything the young person does on `day`. */
 export const actOn = async (ctx: AgentContext, y: Youth, day: LocalDate): Promise<void> => {
@@ -135,7 +163,8 @@ export const actOn = async (ctx: AgentContext, y: Youth, day: LocalDate): Promis
     .filter(([, f]) => f.status === 'pending' && f.dueOn === day)
     .map(([id]) => id as FollowUpId)
     .sort()
-  for (const id of today) if (openJourney(y)?.followUps[id]?.status === 'pending') await dueToday(ctx, y, day, id)
+  for (const id of today)
+    if (openJourney(y)?.followUps[id]?.status === 'pending') await dueToday(ctx, y, day, id)
   planLateFollowUps(y, day)
 }
 
@@ -158,7 +187,8 @@ export const nextWake = (y: Youth, day: LocalDate): LocalDate | null => {
   if (journey !== null) {
     candidates.push(journeyAgeLimitOn(journey))
     if (journey.programme !== null) candidates.push(addDays(journey.programme.plannedEndOn, 1))
-    for (const f of Object.values(journey.followUps)) if (f.status === 'pending' && !f.overdue) candidates.push(f.dueOn)
+    for (const f of Object.values(journey.followUps))
+      if (f.status === 'pending' && !f.overdue) candidates.push(f.dueOn)
   }
   if (candidates.length === 0) return null
   const earliest = candidates.reduce((a, b) => (a < b ? a : b))

@@ -38,12 +38,21 @@ export class SimulationFailed extends Error {
 }
 
 /** A command without the young person, mission locale and date, which `send` fills in. */
-export type CommandBody = JourneyCommand extends infer C ? (C extends JourneyCommand ? Omit<C, 'youthId' | 'missionLocaleId' | 'on'> : never) : never
+export type CommandBody = JourneyCommand extends infer C
+  ? C extends JourneyCommand
+    ? Omit<C, 'youthId' | 'missionLocaleId' | 'on'>
+    : never
+  : never
 
 /** Sends a command through the handler and folds the events it wrote into the young person's state. */
-export const send = async (ctx: AgentContext, y: Youth, on: LocalDate, body: CommandBody): Promise<boolean> => {
+export const send = async (
+  ctx: AgentContext,
+  y: Youth,
+  on: LocalDate,
+  body: CommandBody,
+): Promise<boolean> => {
   y.sequence += 1
-  const command = { ...body, youthId: y.id, missionLocaleId: y.missionLocaleId, on } as JourneyCommand
+  const command = { ...body, youthId: y.id, missionLocaleId: y.missionLocaleId, on }
   const result = await ctx.ports.send(`${ctx.commandPrefix}-${y.id}-${y.sequence}`, command)
   ctx.stats.commands += 1
   if (result._tag === 'Failed') throw new SimulationFailed(result.message)
@@ -72,4 +81,5 @@ export const maybeComment = async (ctx: AgentContext, y: Youth, p: number): Prom
   y.rng.chance(p) ? seal(ctx, y, { comment: drawComment(y.rng, y.person) }) : null
 
 /** The registered journey, or null when it is not (or no longer) open. */
-export const openJourney = (y: Youth): RegisteredJourney | null => (y.state.status === 'open' ? y.state : null)
+export const openJourney = (y: Youth): RegisteredJourney | null =>
+  y.state.status === 'open' ? y.state : null

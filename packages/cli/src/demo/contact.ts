@@ -1,4 +1,12 @@
-import { addDays, addMonths, minDate, type FollowUpId, type LocalDate, type Programme, type RegisteredJourney } from '@parcours/domain'
+import {
+  addDays,
+  addMonths,
+  minDate,
+  type FollowUpId,
+  type LocalDate,
+  type Programme,
+  type RegisteredJourney,
+} from '@parcours/domain'
 import { maybeComment, openJourney, send, type AgentContext } from './agentContext.js'
 import { offerProposal, startEmployment } from './proposals.js'
 import { startSituation } from './situations.js'
@@ -23,21 +31,38 @@ export const closeFor = async (
     y.intents.push({ kind: 'reopen', on: addDays(on, y.rng.int(30, 120)) })
 }
 
-const enterProgramme = async (ctx: AgentContext, y: Youth, on: LocalDate, journey: RegisteredJourney, programme: Programme): Promise<void> => {
+const enterProgramme = async (
+  ctx: AgentContext,
+  y: Youth,
+  on: LocalDate,
+  journey: RegisteredJourney,
+  programme: Programme,
+): Promise<void> => {
   y.programmeTried = true
   const limit = addDays(programme === 'CEJ' ? journey.cejAgeLimitOn : journey.ageLimitOn, -1)
   const plannedEndOn = minDate(addMonths(on, programme === 'CEJ' ? 12 : y.rng.int(6, 18)), limit)
   if (plannedEndOn <= on) return
   if (!(await send(ctx, y, on, { type: 'EnterProgramme', programme, plannedEndOn }))) return
   if (programme === 'PACEA') y.intents.push({ kind: 'start-phase', on: addDays(on, y.rng.int(0, 25)) })
-  if (y.rng.chance(0.1)) y.intents.push({ kind: 'exit-programme', on: addDays(on, y.rng.int(30, 200)), reason: 'youth-request' })
-  else if (programme === 'CEJ' && y.rng.chance(0.06)) y.intents.push({ kind: 'exit-programme', on: addDays(on, y.rng.int(30, 200)), reason: 'breach' })
-  else if (programme === 'CEJ' && y.rng.chance(0.2)) y.intents.push({ kind: 'extend-programme', on: addDays(plannedEndOn, -y.rng.int(5, 25)) })
+  if (y.rng.chance(0.1))
+    y.intents.push({ kind: 'exit-programme', on: addDays(on, y.rng.int(30, 200)), reason: 'youth-request' })
+  else if (programme === 'CEJ' && y.rng.chance(0.06))
+    y.intents.push({ kind: 'exit-programme', on: addDays(on, y.rng.int(30, 200)), reason: 'breach' })
+  else if (programme === 'CEJ' && y.rng.chance(0.2))
+    y.intents.push({ kind: 'extend-programme', on: addDays(plannedEndOn, -y.rng.int(5, 25)) })
 }
 
 /** The young person came: the counsellor keeps the follow-up and moves the journey on. */
-export const contact = async (ctx: AgentContext, y: Youth, on: LocalDate, followUpId: FollowUpId): Promise<void> => {
-  if (!(await send(ctx, y, on, { type: 'KeepFollowUp', followUpId, comment: await maybeComment(ctx, y, 0.25) }))) return
+export const contact = async (
+  ctx: AgentContext,
+  y: Youth,
+  on: LocalDate,
+  followUpId: FollowUpId,
+): Promise<void> => {
+  if (
+    !(await send(ctx, y, on, { type: 'KeepFollowUp', followUpId, comment: await maybeComment(ctx, y, 0.25) }))
+  )
+    return
   y.contacts += 1
   y.missesInRow = 0
   const early = y.profile.earlyExit
@@ -49,32 +74,50 @@ export const contact = async (ctx: AgentContext, y: Youth, on: LocalDate, follow
     journey = openJourney(y)
     if (journey === null) return
   }
-  if (y.profile.programme !== null && journey.programme === null && !y.programmeTried) await enterProgramme(ctx, y, on, journey, y.profile.programme)
+  if (y.profile.programme !== null && journey.programme === null && !y.programmeTried)
+    await enterProgramme(ctx, y, on, journey, y.profile.programme)
   if (y.profile.transfers && !y.transferred && y.contacts >= 3) {
     y.transferred = true
     const others = ctx.network.filter((ml) => ml.id !== y.missionLocaleId)
     if (others.length > 0) {
       const to = y.rng.pick(others)
-      await send(ctx, y, on, { type: 'TransferJourney', toMissionLocaleId: to.id, counsellorId: y.rng.pick(to.counsellors) })
+      await send(ctx, y, on, {
+        type: 'TransferJourney',
+        toMissionLocaleId: to.id,
+        counsellorId: y.rng.pick(to.counsellors),
+      })
     }
   }
   if (y.profile.reassigned && y.contacts === 2) {
-    const colleagues = ctx.network.find((ml) => ml.id === y.missionLocaleId)?.counsellors.filter((c) => c !== y.counsellorId) ?? []
-    if (colleagues.length > 0) await send(ctx, y, on, { type: 'AssignCounsellor', counsellorId: y.rng.pick(colleagues) })
+    const colleagues =
+      ctx.network
+        .find((ml) => ml.id === y.missionLocaleId)
+        ?.counsellors.filter((c) => c !== y.counsellorId) ?? []
+    if (colleagues.length > 0)
+      await send(ctx, y, on, { type: 'AssignCounsellor', counsellorId: y.rng.pick(colleagues) })
   }
   journey = openJourney(y)
   if (journey === null) return
-  const employed = Object.values(journey.situations).some((s) => s.kind === 'employment' && s.endedOn === null)
+  const employed = Object.values(journey.situations).some(
+    (s) => s.kind === 'employment' && s.endedOn === null,
+  )
   if (!employed) {
     if (y.rng.chance(OFFER_RATE[y.profile.track])) await offerProposal(ctx, y, on)
     if (y.rng.chance(0.12)) await offerProposal(ctx, y, on)
     if (y.profile.track === 'employment' && y.rng.chance(0.03)) await startEmployment(ctx, y, on, null)
-    const busy = Object.values(journey.situations).some((s) => (s.kind === 'volunteering' || s.kind === 'schooling') && s.endedOn === null)
+    const busy = Object.values(journey.situations).some(
+      (s) => (s.kind === 'volunteering' || s.kind === 'schooling') && s.endedOn === null,
+    )
     if (!busy && openJourney(y) !== null && y.rng.chance(0.015))
       await startSituation(ctx, y, on, y.profile.track === 'training' ? 'schooling' : 'volunteering')
   }
   if (openJourney(y) !== null && y.rng.chance(0.06)) {
     y.workshops += 1
-    await send(ctx, y, on, { type: 'ScheduleFollowUp', followUpId: `ws-${y.workshops}` as FollowUpId, dueOn: addDays(on, y.rng.int(7, 21)), channel: 'workshop' })
+    await send(ctx, y, on, {
+      type: 'ScheduleFollowUp',
+      followUpId: `ws-${y.workshops}` as FollowUpId,
+      dueOn: addDays(on, y.rng.int(7, 21)),
+      channel: 'workshop',
+    })
   }
 }

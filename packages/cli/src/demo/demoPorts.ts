@@ -14,7 +14,11 @@ export const handlerPorts = (handle: JourneyCommandHandler, vault: Vault): Simul
     if (!isLeft(r)) return { _tag: 'Accepted', events: r.right.events.map((e) => e.event) }
     const e = r.left
     if (e._tag === 'Rejected') return { _tag: 'Refused', error: e.error }
-    return { _tag: 'Failed', message: e._tag === 'ConcurrencyConflict' ? `stream ${e.streamName} kept changing` : describeStoreError(e) }
+    return {
+      _tag: 'Failed',
+      message:
+        e._tag === 'ConcurrencyConflict' ? `stream ${e.streamName} kept changing` : describeStoreError(e),
+    }
   },
   seal: async (youthId, fields) => {
     const r = await vault.seal(youthId, fields)()

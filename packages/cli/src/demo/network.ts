@@ -5,7 +5,20 @@ import type { Prng } from './prng.js'
 // the simulated network: missions locales of different sizes, each with a few counsellors
 // ---------------------------------------------------------------------------------------------
 
-const CITIES = ['amiens', 'besancon', 'caen', 'dijon', 'grenoble', 'limoges', 'metz', 'nantes', 'poitiers', 'rouen', 'toulon', 'tours'] as const
+const CITIES = [
+  'amiens',
+  'besancon',
+  'caen',
+  'dijon',
+  'grenoble',
+  'limoges',
+  'metz',
+  'nantes',
+  'poitiers',
+  'rouen',
+  'toulon',
+  'tours',
+] as const
 
 /** A mission locale of the simulated network. */
 export interface MissionLocale {

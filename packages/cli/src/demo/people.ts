@@ -6,16 +6,95 @@ import type { Prng } from './prng.js'
 // ---------------------------------------------------------------------------------------------
 
 const FIRST_NAMES = [
-  'Léa', 'Hugo', 'Inès', 'Lucas', 'Manon', 'Nathan', 'Chloé', 'Yanis', 'Camille', 'Enzo', 'Sarah', 'Mathis', 'Jade',
-  'Rayan', 'Emma', 'Théo', 'Lina', 'Louis', 'Zoé', 'Adam', 'Clara', 'Noah', 'Maëlys', 'Bilal', 'Océane', 'Kylian',
-  'Anaïs', 'Samir', 'Lou', 'Tom', 'Aya', 'Axel', 'Jeanne', 'Ilyes', 'Romane', 'Malik', 'Eva', 'Gabin', 'Nour', 'Léo',
+  'Léa',
+  'Hugo',
+  'Inès',
+  'Lucas',
+  'Manon',
+  'Nathan',
+  'Chloé',
+  'Yanis',
+  'Camille',
+  'Enzo',
+  'Sarah',
+  'Mathis',
+  'Jade',
+  'Rayan',
+  'Emma',
+  'Théo',
+  'Lina',
+  'Louis',
+  'Zoé',
+  'Adam',
+  'Clara',
+  'Noah',
+  'Maëlys',
+  'Bilal',
+  'Océane',
+  'Kylian',
+  'Anaïs',
+  'Samir',
+  'Lou',
+  'Tom',
+  'Aya',
+  'Axel',
+  'Jeanne',
+  'Ilyes',
+  'Romane',
+  'Malik',
+  'Eva',
+  'Gabin',
+  'Nour',
+  'Léo',
 ] as const
 
 const LAST_NAMES = [
-  'Martin', 'Bernard', 'Dubois', 'Thomas', 'Robert', 'Richard', 'Petit', 'Durand', 'Leroy', 'Moreau', 'Simon', 'Laurent',
-  'Lefebvre', 'Michel', 'Garcia', 'David', 'Bertrand', 'Roux', 'Vincent', 'Fournier', 'Morel', 'Girard', 'André', 'Mercier',
-  'Dupont', 'Lambert', 'Bonnet', 'François', 'Martinez', 'Legrand', 'Garnier', 'Faure', 'Rousseau', 'Blanc', 'Guerin',
-  'Muller', 'Henry', 'Roussel', 'Nicolas', 'Perrin', 'Mathieu', 'Clement', 'Gauthier', 'Dumont', 'Lopez', 'Fontaine',
+  'Martin',
+  'Bernard',
+  'Dubois',
+  'Thomas',
+  'Robert',
+  'Richard',
+  'Petit',
+  'Durand',
+  'Leroy',
+  'Moreau',
+  'Simon',
+  'Laurent',
+  'Lefebvre',
+  'Michel',
+  'Garcia',
+  'David',
+  'Bertrand',
+  'Roux',
+  'Vincent',
+  'Fournier',
+  'Morel',
+  'Girard',
+  'André',
+  'Mercier',
+  'Dupont',
+  'Lambert',
+  'Bonnet',
+  'François',
+  'Martinez',
+  'Legrand',
+  'Garnier',
+  'Faure',
+  'Rousseau',
+  'Blanc',
+  'Guerin',
+  'Muller',
+  'Henry',
+  'Roussel',
+  'Nicolas',
+  'Perrin',
+  'Mathieu',
+  'Clement',
+  'Gauthier',
+  'Dumont',
+  'Lopez',
+  'Fontaine',
 ] as const
 
 const COMMENTS = [
@@ -48,10 +127,22 @@ export interface Person {
 const drawAge = (rng: Prng, rqthOver26: boolean): number =>
   rqthOver26
     ? rng.int(26, 29)
-    : rng.weighted([[16, 4], [17, 8], [18, 14], [19, 15], [20, 14], [21, 12], [22, 10], [23, 8], [24, 7], [25, 6]] as const)
+    : rng.weighted([
+        [16, 4],
+        [17, 8],
+        [18, 14],
+        [19, 15],
+        [20, 14],
+        [21, 12],
+        [22, 10],
+        [23, 8],
+        [24, 7],
+        [25, 6],
+      ] as const)
 
 /** A person aged exactly `age` on `on` (birthday drawn uniformly within that year of age). */
-const birthDateFor = (rng: Prng, age: number, on: LocalDate): LocalDate => addDays(addYears(on, -(age + 1)), rng.int(1, 364))
+const birthDateFor = (rng: Prng, age: number, on: LocalDate): LocalDate =>
+  addDays(addYears(on, -(age + 1)), rng.int(1, 364))
 
 /** Draws a fictitious person registered on `registeredOn`. */
 export const drawPerson = (rng: Prng, registeredOn: LocalDate): Person => {

@@ -21,5 +21,8 @@ export interface DemoPersonalFields {
 /** What the simulator needs: send a command through the command handler, seal personal data. */
 export interface SimulationPorts {
   readonly send: (commandId: string, command: JourneyCommand) => Promise<SendResult>
-  readonly seal: (youthId: YouthId, fields: DemoPersonalFields) => Promise<Sealed | { readonly _tag: 'Failed'; readonly message: string }>
+  readonly seal: (
+    youthId: YouthId,
+    fields: DemoPersonalFields,
+  ) => Promise<Sealed | { readonly _tag: 'Failed'; readonly message: string }>
 }

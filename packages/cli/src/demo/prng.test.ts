@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
 import { createPrng } from './prng.js'
 
 describe('seeded PRNG', () => {
@@ -18,16 +18,21 @@ describe('seeded PRNG', () => {
   })
   it('stays within bounds', () => {
     fc.assert(
-      fc.property(fc.integer(), fc.integer({ min: -50, max: 50 }), fc.integer({ min: 0, max: 50 }), (seed, min, span) => {
-        const p = createPrng(seed)
-        for (let i = 0; i < 20; i++) {
-          const n = p.int(min, min + span)
-          expect(n).toBeGreaterThanOrEqual(min)
-          expect(n).toBeLessThanOrEqual(min + span)
-          const f = p.next()
-          expect(f >= 0 && f < 1).toBe(true)
-        }
-      }),
+      fc.property(
+        fc.integer(),
+        fc.integer({ min: -50, max: 50 }),
+        fc.integer({ min: 0, max: 50 }),
+        (seed, min, span) => {
+          const p = createPrng(seed)
+          for (let i = 0; i < 20; i++) {
+            const n = p.int(min, min + span)
+            expect(n).toBeGreaterThanOrEqual(min)
+            expect(n).toBeLessThanOrEqual(min + span)
+            const f = p.next()
+            expect(f >= 0 && f < 1).toBe(true)
+          }
+        },
+      ),
       { numRuns: 50 },
     )
   })
@@ -39,7 +44,14 @@ describe('seeded PRNG', () => {
   it('draws weighted values in proportion', () => {
     const p = createPrng(7)
     let heavy = 0
-    for (let i = 0; i < 2000; i++) if (p.weighted([['x', 9], ['y', 1]] as const) === 'x') heavy++
+    for (let i = 0; i < 2000; i++)
+      if (
+        p.weighted([
+          ['x', 9],
+          ['y', 1],
+        ] as const) === 'x'
+      )
+        heavy++
     expect(heavy).toBeGreaterThan(1650)
     expect(heavy).toBeLessThan(1950)
   })

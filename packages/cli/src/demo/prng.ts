@@ -45,5 +45,12 @@ export const createPrng = (seed: number): Prng => {
     }
     return (entries[entries.length - 1] as readonly [T, number])[0]
   }
-  return { next, int, chance: (p) => next() < p, pick, weighted, fork: (label) => createPrng(hash(seed, String(label))) }
+  return {
+    next,
+    int,
+    chance: (p) => next() < p,
+    pick,
+    weighted,
+    fork: (label) => createPrng(hash(seed, String(label))),
+  }
 }

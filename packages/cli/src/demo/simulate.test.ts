@@ -29,7 +29,13 @@ const decidingPorts = () => {
     },
     seal: async (youthId, fields) => {
       sealed.push(fields)
-      return { keyId: `k-${youthId}` as KeyId, alg: 'A256GCM', iv: 'iv', ciphertext: String(sealed.length), tag: 't' } satisfies Sealed
+      return {
+        keyId: `k-${youthId}` as KeyId,
+        alg: 'A256GCM',
+        iv: 'iv',
+        ciphertext: String(sealed.length),
+        tag: 't',
+      } satisfies Sealed
     },
   }
   return { ports, log, sealed }
@@ -57,19 +63,52 @@ describe('network simulation', () => {
     const events = run.log.map((l) => l.event)
     const seen = (f: (e: JourneyEvent) => string | null) => new Set(events.map(f).filter((x) => x !== null))
     expect(seen((e) => (e.type === 'ProposalOffered' ? e.theme : null))).toEqual(new Set(themes))
-    expect(seen((e) => (e.type === 'ProposalOutcomeRecorded' ? e.outcome : null))).toEqual(new Set(proposalOutcomes))
+    expect(seen((e) => (e.type === 'ProposalOutcomeRecorded' ? e.outcome : null))).toEqual(
+      new Set(proposalOutcomes),
+    )
     expect(seen((e) => (e.type === 'JourneyClosed' ? e.reason : null))).toEqual(new Set(exitReasons))
-    expect(seen((e) => (e.type === 'ProgrammeEntered' ? e.programme : null))).toEqual(new Set(['PACEA', 'CEJ']))
-    expect(seen((e) => (e.type === 'SituationStarted' ? e.kind : null))).toEqual(new Set(['immersion', 'volunteering', 'schooling']))
+    expect(seen((e) => (e.type === 'ProgrammeEntered' ? e.programme : null))).toEqual(
+      new Set(['PACEA', 'CEJ']),
+    )
+    expect(seen((e) => (e.type === 'SituationStarted' ? e.kind : null))).toEqual(
+      new Set(['immersion', 'volunteering', 'schooling']),
+    )
     const types = seen((e) => e.type)
-    for (const type of ['FollowUpDue', 'FollowUpMissed', 'FollowUpKept', 'FollowUpRescheduled', 'FollowUpCancelled', 'JourneyTransferred',
-      'JourneyReopened', 'TrainingStarted', 'TrainingEnded', 'EmploymentStarted', 'EmploymentEnded', 'ProgrammeExtended', 'DiagnosticCompleted',
-      'PaceaPhaseStarted', 'PaceaPhaseEnded', 'SituationStarted', 'SituationEnded', 'ImmersionRenewed'])
+    for (const type of [
+      'FollowUpDue',
+      'FollowUpMissed',
+      'FollowUpKept',
+      'FollowUpRescheduled',
+      'FollowUpCancelled',
+      'JourneyTransferred',
+      'JourneyReopened',
+      'TrainingStarted',
+      'TrainingEnded',
+      'EmploymentStarted',
+      'EmploymentEnded',
+      'ProgrammeExtended',
+      'DiagnosticCompleted',
+      'PaceaPhaseStarted',
+      'PaceaPhaseEnded',
+      'SituationStarted',
+      'SituationEnded',
+      'ImmersionRenewed',
+    ])
       expect(types, type).toContain(type)
     expect(stats.right.youths).toBe(400)
     // No journey is left stalled: every open one saw its counsellor in the last four months.
     const lastContact = new Map<string, string>()
-    for (const e of events) if (['FollowUpKept', 'FollowUpMissed', 'FollowUpCancelled', 'YouthRegistered', 'JourneyReopened'].includes(e.type)) lastContact.set(e.youthId, e.on)
+    for (const e of events)
+      if (
+        [
+          'FollowUpKept',
+          'FollowUpMissed',
+          'FollowUpCancelled',
+          'YouthRegistered',
+          'JourneyReopened',
+        ].includes(e.type)
+      )
+        lastContact.set(e.youthId, e.on)
     const open = new Set<string>()
     for (const e of events)
       if (e.type === 'YouthRegistered' || e.type === 'JourneyReopened') open.add(e.youthId)
@@ -84,19 +123,29 @@ describe('network simulation', () => {
   it('registers young people aged 16 to 25, and RQTH people up to 29, all sealed', async () => {
     const run = decidingPorts()
     await simulateNetwork({ ...options, youths: 400 }, run.ports)
-    const ages = run.log.flatMap((l) => (l.event.type === 'YouthRegistered' ? [l.event.ageAtRegistration] : []))
+    const ages = run.log.flatMap((l) =>
+      l.event.type === 'YouthRegistered' ? [l.event.ageAtRegistration] : [],
+    )
     expect(ages).toHaveLength(400)
     expect(Math.min(...ages)).toBeGreaterThanOrEqual(16)
     expect(Math.max(...ages)).toBeLessThanOrEqual(29)
     expect(ages.some((a) => a >= 26)).toBe(true)
-    expect(run.log.every((l) => l.event.type !== 'YouthRegistered' || l.event.personalData !== null)).toBe(true)
-    expect(run.sealed.filter((f) => f.firstName !== undefined && f.lastName !== undefined && f.birthDate !== undefined)).toHaveLength(400)
+    expect(run.log.every((l) => l.event.type !== 'YouthRegistered' || l.event.personalData !== null)).toBe(
+      true,
+    )
+    expect(
+      run.sealed.filter(
+        (f) => f.firstName !== undefined && f.lastName !== undefined && f.birthDate !== undefined,
+      ),
+    ).toHaveLength(400)
   })
 
   it('interleaves streams in the global log', async () => {
     const run = decidingPorts()
     await simulateNetwork(options, run.ports)
-    const switches = run.log.filter((l, i) => i > 0 && l.event.youthId !== run.log[i - 1]?.event.youthId).length
+    const switches = run.log.filter(
+      (l, i) => i > 0 && l.event.youthId !== run.log[i - 1]?.event.youthId,
+    ).length
     expect(switches).toBeGreaterThan(run.log.length / 5)
   })
 })

@@ -1,7 +1,7 @@
 import { left, right, type Either } from 'fp-ts/lib/Either.js'
 import { addDays, addMonths, daysBetween, type LocalDate, type YouthId } from '@parcours/domain'
-import { SimulationFailed, type AgentContext, type SimulationStats } from './agentContext.js'
 import { actOn, finalTick, nextWake } from './agent.js'
+import { SimulationFailed, type AgentContext, type SimulationStats } from './agentContext.js'
 import { buildNetwork, type MissionLocale } from './network.js'
 import { drawPerson } from './people.js'
 import type { SimulationPorts } from './ports.js'
@@ -22,7 +22,9 @@ export interface SimulationOptions {
 }
 
 /** The simulated period: its first and last day. */
-export const simulationPeriod = (o: Pick<SimulationOptions, 'start' | 'months'>): { readonly from: LocalDate; readonly to: LocalDate } => ({
+export const simulationPeriod = (
+  o: Pick<SimulationOptions, 'start' | 'months'>,
+): { readonly from: LocalDate; readonly to: LocalDate } => ({
   from: o.start,
   to: addDays(addMonths(o.start, o.months), -1),
 })
@@ -37,7 +39,11 @@ const drawRegistrationDay = (rng: Prng, from: LocalDate, lastDay: number): Local
   }
 }
 
-const populate = (rng: Prng, options: SimulationOptions, network: ReadonlyArray<MissionLocale>): ReadonlyArray<Youth> => {
+const populate = (
+  rng: Prng,
+  options: SimulationOptions,
+  network: ReadonlyArray<MissionLocale>,
+): ReadonlyArray<Youth> => {
   const { from, to } = simulationPeriod(options)
   // Registrations stop two weeks before the end, so the last ones have a first follow-up in the period.
   const lastDay = Math.max(0, daysBetween(from, to) - 14)
@@ -49,7 +55,16 @@ const populate = (rng: Prng, options: SimulationOptions, network: ReadonlyArray<
     const person = drawPerson(own, registeredOn)
     const rqthOver26 = person.rqth && daysBetween(person.birthDate, registeredOn) >= 26 * 365
     const id = `y-${String(index + 1).padStart(width, '0')}` as YouthId
-    return newYouth(index, id, person, registeredOn, drawProfile(own, rqthOver26), own, ml.id, own.pick(ml.counsellors))
+    return newYouth(
+      index,
+      id,
+      person,
+      registeredOn,
+      drawProfile(own, rqthOver26),
+      own,
+      ml.id,
+      own.pick(ml.counsellors),
+    )
   })
 }
 

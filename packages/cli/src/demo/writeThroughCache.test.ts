@@ -1,7 +1,14 @@
-import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
 import { getInMemoryEventStore } from '@parcours/adapters'
-import { journeyEventCodec, type JourneyEvent, type MissionLocaleId, type LocalDate, type FollowUpId, type YouthId } from '@parcours/domain'
+import {
+  journeyEventCodec,
+  type JourneyEvent,
+  type MissionLocaleId,
+  type LocalDate,
+  type FollowUpId,
+  type YouthId,
+} from '@parcours/domain'
 import { withWriteThroughCache } from './writeThroughCache.js'
 
 const event = (n: number): JourneyEvent => ({
@@ -27,11 +34,18 @@ describe('write-through stream cache', () => {
           for (const size of batches) {
             // Read between appends, as the command handler does, so the cache is filled then refreshed.
             await cached.readStream('s')()
-            const events = Array.from({ length: size }, () => ({ id: `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`, event: event(n) }))
+            const events = Array.from({ length: size }, () => ({
+              id: `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`,
+              event: event(n),
+            }))
             const r = await cached.append('s', 'any', events)()
             expect(r._tag).toBe('Right')
           }
-          const options = { direction, ...(from === undefined ? {} : { fromRevision: BigInt(from) }), ...(maxCount === undefined ? {} : { maxCount }) }
+          const options = {
+            direction,
+            ...(from === undefined ? {} : { fromRevision: BigInt(from) }),
+            ...(maxCount === undefined ? {} : { maxCount }),
+          }
           expect(await cached.readStream('s', options)()).toEqual(await inner.readStream('s', options)())
         },
       ),

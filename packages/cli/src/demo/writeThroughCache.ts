@@ -5,10 +5,14 @@ import type { EventStore, JourneyEvent, ReadStreamOptions, RecordedEvent } from 
 // a stream cache for the demo: it owns a fresh store, so nobody else writes its streams
 // ---------------------------------------------------------------------------------------------
 
-const slice = <E>(events: ReadonlyArray<RecordedEvent<E>>, o: ReadStreamOptions): ReadonlyArray<RecordedEvent<E>> => {
+const slice = <E>(
+  events: ReadonlyArray<RecordedEvent<E>>,
+  o: ReadStreamOptions,
+): ReadonlyArray<RecordedEvent<E>> => {
   const max = o.maxCount ?? Number.POSITIVE_INFINITY
   if (o.direction === 'backwards') {
-    const end = o.fromRevision === undefined ? events.length : Math.min(events.length, Number(o.fromRevision) + 1)
+    const end =
+      o.fromRevision === undefined ? events.length : Math.min(events.length, Number(o.fromRevision) + 1)
     return events.slice(Math.max(0, end - max), end).reverse()
   }
   const start = o.fromRevision === undefined ? 0 : Number(o.fromRevision)
@@ -31,21 +35,23 @@ export const withWriteThroughCache = (inner: EventStore<JourneyEvent>): EventSto
       if (r._tag === 'Right' && events.length > 0) stale.add(streamName)
       return r
     },
-    readStream: (streamName, options = {}) => async () => {
-      let cached = cache.get(streamName)
-      if (cached === undefined) {
-        const all = await inner.readStream(streamName)()
-        if (all._tag === 'Left') return all
-        cached = [...all.right]
-        cache.set(streamName, cached)
-        stale.delete(streamName)
-      } else if (stale.has(streamName)) {
-        const fresh = await inner.readStream(streamName, { fromRevision: BigInt(cached.length) })()
-        if (fresh._tag === 'Left') return fresh
-        cached.push(...fresh.right)
-        stale.delete(streamName)
-      }
-      return right(slice(cached, options))
-    },
+    readStream:
+      (streamName, options = {}) =>
+      async () => {
+        let cached = cache.get(streamName)
+        if (cached === undefined) {
+          const all = await inner.readStream(streamName)()
+          if (all._tag === 'Left') return all
+          cached = [...all.right]
+          cache.set(streamName, cached)
+          stale.delete(streamName)
+        } else if (stale.has(streamName)) {
+          const fresh = await inner.readStream(streamName, { fromRevision: BigInt(cached.length) })()
+          if (fresh._tag === 'Left') return fresh
+          cached.push(...fresh.right)
+          stale.delete(streamName)
+        }
+        return right(slice(cached, options))
+      },
   }
 }

@@ -30,19 +30,40 @@ export interface Profile {
   readonly engagement: number
   readonly programme: Programme | null
   /** A life event that ends the journey early, if any, after that many contacts. */
-  readonly earlyExit: { readonly reason: 'moved-away' | 'youth-request' | 'other'; readonly afterContacts: number } | null
+  readonly earlyExit: {
+    readonly reason: 'moved-away' | 'youth-request' | 'other'
+    readonly afterContacts: number
+  } | null
   readonly transfers: boolean
   readonly reassigned: boolean
 }
 
 /** Something planned for a later day. */
 export type Intent =
-  | { readonly kind: 'answer'; readonly on: LocalDate; readonly proposalId: ProposalId; readonly outcome: ProposalOutcome | 'accept' }
-  | { readonly kind: 'end-training'; readonly on: LocalDate; readonly trainingId: SituationId; readonly result: 'completed' | 'abandoned' }
+  | {
+      readonly kind: 'answer'
+      readonly on: LocalDate
+      readonly proposalId: ProposalId
+      readonly outcome: ProposalOutcome | 'accept'
+    }
+  | {
+      readonly kind: 'end-training'
+      readonly on: LocalDate
+      readonly trainingId: SituationId
+      readonly result: 'completed' | 'abandoned'
+    }
   | { readonly kind: 'end-employment'; readonly on: LocalDate; readonly employmentId: SituationId }
-  | { readonly kind: 'exit-programme'; readonly on: LocalDate; readonly reason: 'youth-request' | 'breach' | 'autonomy' | 'completed' }
+  | {
+      readonly kind: 'exit-programme'
+      readonly on: LocalDate
+      readonly reason: 'youth-request' | 'breach' | 'autonomy' | 'completed'
+    }
   | { readonly kind: 'extend-programme'; readonly on: LocalDate }
-  | { readonly kind: 'close'; readonly on: LocalDate; readonly reason: 'durable-employment' | 'other-employment' | 'qualifying-training' }
+  | {
+      readonly kind: 'close'
+      readonly on: LocalDate
+      readonly reason: 'durable-employment' | 'other-employment' | 'qualifying-training'
+    }
   | { readonly kind: 'reopen'; readonly on: LocalDate }
   | { readonly kind: 'tick'; readonly on: LocalDate }
   | { readonly kind: 'late'; readonly on: LocalDate; readonly followUpId: FollowUpId }
@@ -78,7 +99,12 @@ export interface Youth {
   wakeOn: LocalDate | null
 }
 
-const TRACKS: ReadonlyArray<readonly [Track, number]> = [['employment', 40], ['training', 30], ['social', 18], ['drifting', 12]]
+const TRACKS: ReadonlyArray<readonly [Track, number]> = [
+  ['employment', 40],
+  ['training', 30],
+  ['social', 18],
+  ['drifting', 12],
+]
 
 /** Draws a young person's behaviour. */
 export const drawProfile = (rng: Prng, rqthOver26: boolean): Profile => {
@@ -86,9 +112,20 @@ export const drawProfile = (rng: Prng, rqthOver26: boolean): Profile => {
   const base = track === 'drifting' ? 0.45 : track === 'social' ? 0.7 : 0.8
   const programme: Programme | null = rqthOver26
     ? 'CEJ'
-    : rng.weighted([['PACEA', 38], ['CEJ', 30], [null, 32]] as ReadonlyArray<readonly [Programme | null, number]>)
+    : rng.weighted([
+        ['PACEA', 38],
+        ['CEJ', 30],
+        [null, 32],
+      ] as ReadonlyArray<readonly [Programme | null, number]>)
   const earlyExit = rng.chance(0.07)
-    ? { reason: rng.weighted([['moved-away', 4], ['youth-request', 4], ['other', 2]] as const), afterContacts: rng.int(1, 6) }
+    ? {
+        reason: rng.weighted([
+          ['moved-away', 4],
+          ['youth-request', 4],
+          ['other', 2],
+        ] as const),
+        afterContacts: rng.int(1, 6),
+      }
     : null
   return {
     track,
@@ -137,12 +174,51 @@ export const newYouth = (
 export const themeWeights = (track: Track): ReadonlyArray<readonly [Theme, number]> => {
   switch (track) {
     case 'employment':
-      return [['employment', 40], ['immersion', 12], ['apprenticeship', 10], ['training', 10], ['internship', 8], ['career-plan', 8], ['housing', 4], ['health', 3], ['citizenship', 2], ['culture-sport-leisure', 3]]
+      return [
+        ['employment', 40],
+        ['immersion', 12],
+        ['apprenticeship', 10],
+        ['training', 10],
+        ['internship', 8],
+        ['career-plan', 8],
+        ['housing', 4],
+        ['health', 3],
+        ['citizenship', 2],
+        ['culture-sport-leisure', 3],
+      ]
     case 'training':
-      return [['training', 38], ['apprenticeship', 16], ['career-plan', 12], ['internship', 10], ['employment', 10], ['immersion', 6], ['health', 3], ['housing', 3], ['citizenship', 1], ['culture-sport-leisure', 1]]
+      return [
+        ['training', 38],
+        ['apprenticeship', 16],
+        ['career-plan', 12],
+        ['internship', 10],
+        ['employment', 10],
+        ['immersion', 6],
+        ['health', 3],
+        ['housing', 3],
+        ['citizenship', 1],
+        ['culture-sport-leisure', 1],
+      ]
     case 'social':
-      return [['housing', 22], ['health', 20], ['citizenship', 12], ['culture-sport-leisure', 12], ['career-plan', 12], ['training', 8], ['employment', 8], ['immersion', 6]]
+      return [
+        ['housing', 22],
+        ['health', 20],
+        ['citizenship', 12],
+        ['culture-sport-leisure', 12],
+        ['career-plan', 12],
+        ['training', 8],
+        ['employment', 8],
+        ['immersion', 6],
+      ]
     case 'drifting':
-      return [['career-plan', 25], ['culture-sport-leisure', 15], ['employment', 15], ['training', 15], ['health', 10], ['housing', 10], ['immersion', 10]]
+      return [
+        ['career-plan', 25],
+        ['culture-sport-leisure', 15],
+        ['employment', 15],
+        ['training', 15],
+        ['health', 10],
+        ['housing', 10],
+        ['immersion', 10],
+      ]
   }
 }

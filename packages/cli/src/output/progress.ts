@@ -27,7 +27,12 @@ const plainProgress = (sink: TextSink, label: string): Progress => {
 
 const barProgress = (sink: TextSink, label: string): Progress => {
   const bar = new cliProgress.SingleBar(
-    { format: `${label} [{bar}] {percentage}% {value}/{total}`, stream: sink as NodeJS.WritableStream, hideCursor: true, clearOnComplete: false },
+    {
+      format: `${label} [{bar}] {percentage}% {value}/{total}`,
+      stream: sink as NodeJS.WritableStream,
+      hideCursor: true,
+      clearOnComplete: false,
+    },
     cliProgress.Presets.shades_classic,
   )
   let started = false

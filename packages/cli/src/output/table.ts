@@ -13,6 +13,10 @@ export const renderTable = (table: IndicatorTable): string => {
     chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
   })
   for (const row of table.rows)
-    t.push(row.map((cell, i) => (i > 0 && isFigure(cell) ? { content: String(cell), hAlign: 'right' as const } : String(cell))))
+    t.push(
+      row.map((cell, i) =>
+        i > 0 && isFigure(cell) ? { content: String(cell), hAlign: 'right' as const } : String(cell),
+      ),
+    )
   return `${table.title}\n${t.toString()}\n`
 }

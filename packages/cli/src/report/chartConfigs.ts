@@ -4,7 +4,18 @@ import type { ReportData } from './reportModel.js'
 // the four charts of the report, as chart.js configurations (plain JSON, inlined in the page)
 // ---------------------------------------------------------------------------------------------
 
-const PALETTE = ['#1f5fa8', '#e07b00', '#2e9e5b', '#c0392b', '#7d4fb0', '#8c6d31', '#d6478f', '#5b6770', '#17a2b8', '#b5a600']
+const PALETTE = [
+  '#1f5fa8',
+  '#e07b00',
+  '#2e9e5b',
+  '#c0392b',
+  '#7d4fb0',
+  '#8c6d31',
+  '#d6478f',
+  '#5b6770',
+  '#17a2b8',
+  '#b5a600',
+]
 
 const common = { animation: false, responsive: true, maintainAspectRatio: false } as const
 
@@ -25,9 +36,21 @@ export const chartSpecs = (data: ReportData): ReadonlyArray<ChartSpec> => [
       data: {
         labels: data.months.map((m) => m.month),
         datasets: [
-          { label: 'Registrations (first receptions)', data: data.months.map((m) => m.registrations), borderColor: PALETTE[0] },
-          { label: 'Programme entries (PACEA, CEJ)', data: data.months.map((m) => m.programmeEntries), borderColor: PALETTE[1] },
-          { label: 'Training and job entries', data: data.months.map((m) => m.situationEntries), borderColor: PALETTE[2] },
+          {
+            label: 'Registrations (first receptions)',
+            data: data.months.map((m) => m.registrations),
+            borderColor: PALETTE[0],
+          },
+          {
+            label: 'Programme entries (PACEA, CEJ)',
+            data: data.months.map((m) => m.programmeEntries),
+            borderColor: PALETTE[1],
+          },
+          {
+            label: 'Training and job entries',
+            data: data.months.map((m) => m.situationEntries),
+            borderColor: PALETTE[2],
+          },
           { label: 'Exits', data: data.months.map((m) => m.exits), borderColor: PALETTE[3] },
         ],
       },
@@ -41,7 +64,13 @@ export const chartSpecs = (data: ReportData): ReadonlyArray<ChartSpec> => [
       type: 'bar',
       data: {
         labels: data.proposalsByTheme.map((p) => p.label),
-        datasets: [{ label: 'Proposals offered', data: data.proposalsByTheme.map((p) => p.count), backgroundColor: PALETTE[4] }],
+        datasets: [
+          {
+            label: 'Proposals offered',
+            data: data.proposalsByTheme.map((p) => p.count),
+            backgroundColor: PALETTE[4],
+          },
+        ],
       },
       options: { ...common, indexAxis: 'y', scales: { x: { beginAtZero: true } } },
     },
@@ -53,7 +82,13 @@ export const chartSpecs = (data: ReportData): ReadonlyArray<ChartSpec> => [
       type: 'doughnut',
       data: {
         labels: data.proposalsByOutcome.map((p) => p.label),
-        datasets: [{ label: 'Outcomes', data: data.proposalsByOutcome.map((p) => p.count), backgroundColor: PALETTE.slice(0, data.proposalsByOutcome.length) }],
+        datasets: [
+          {
+            label: 'Outcomes',
+            data: data.proposalsByOutcome.map((p) => p.count),
+            backgroundColor: PALETTE.slice(0, data.proposalsByOutcome.length),
+          },
+        ],
       },
       options: { ...common, plugins: { legend: { position: 'right' } } },
     },
@@ -68,7 +103,9 @@ export const chartSpecs = (data: ReportData): ReadonlyArray<ChartSpec> => [
         datasets: [
           {
             label: 'Positive exits / exits (%)',
-            data: data.positiveExitRates.map((r) => (r.positiveExitRate === null ? 0 : Math.round(r.positiveExitRate * 1000) / 10)),
+            data: data.positiveExitRates.map((r) =>
+              r.positiveExitRate === null ? 0 : Math.round(r.positiveExitRate * 1000) / 10,
+            ),
             backgroundColor: PALETTE[2],
           },
         ],
@@ -83,7 +120,9 @@ export const chartSpecs = (data: ReportData): ReadonlyArray<ChartSpec> => [
       type: 'bar',
       data: {
         labels: data.funnel.map((f) => f.stage),
-        datasets: [{ label: 'Young people', data: data.funnel.map((f) => f.count), backgroundColor: PALETTE[0] }],
+        datasets: [
+          { label: 'Young people', data: data.funnel.map((f) => f.count), backgroundColor: PALETTE[0] },
+        ],
       },
       options: { ...common, indexAxis: 'y', scales: { x: { beginAtZero: true } } },
     },

@@ -6,7 +6,10 @@ import type { ChartSpec } from './chartConfigs.js'
 
 // JSON inside <script> must not be able to close the element.
 const scriptSafeJson = (value: unknown): string =>
-  JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')
+  JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029')
 
 /** The inline script that creates the charts; `data-charts-rendered` counts the charts drawn at least once. */
 export const chartConfigsScript = (specs: ReadonlyArray<ChartSpec>): string => `

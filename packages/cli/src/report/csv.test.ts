@@ -5,7 +5,14 @@ import { dashboardCsv } from './csv.js'
 // A dashboard with no months: only the total rows, whose first field is the mission locale id.
 const withMissionLocale = (missionLocaleId: string): Dashboard => {
   const totals = zeroFigures as unknown as Dashboard['totals']
-  return { missionLocaleId: null, from: null, to: null, months: [], totals, missionLocales: [{ missionLocaleId, months: [], totals, caseload: [] }] } as unknown as Dashboard
+  return {
+    missionLocaleId: null,
+    from: null,
+    to: null,
+    months: [],
+    totals,
+    missionLocales: [{ missionLocaleId, months: [], totals, caseload: [] }],
+  }
 }
 
 const zeroFigures = {

@@ -5,9 +5,25 @@ import type { Dashboard, DashboardFigures } from '@parcours/projections'
 // ---------------------------------------------------------------------------------------------
 
 const HEADER = [
-  'scope', 'month', 'first_receptions', 'in_contact', 'accompanied', 'pacea_entries', 'cej_entries', 'proposals', 'proposals_carried_out',
-  'training_entries', 'durable_employment_entries', 'other_employment_entries', 'immersion_entries', 'exits', 'positive_exits', 'positive_exit_rate',
-  'follow_ups_kept', 'follow_ups_missed', 'follow_ups_overdue',
+  'scope',
+  'month',
+  'first_receptions',
+  'in_contact',
+  'accompanied',
+  'pacea_entries',
+  'cej_entries',
+  'proposals',
+  'proposals_carried_out',
+  'training_entries',
+  'durable_employment_entries',
+  'other_employment_entries',
+  'immersion_entries',
+  'exits',
+  'positive_exits',
+  'positive_exit_rate',
+  'follow_ups_kept',
+  'follow_ups_missed',
+  'follow_ups_overdue',
 ]
 
 const row = (scope: string, month: string, f: DashboardFigures): ReadonlyArray<string | number> => [
@@ -47,7 +63,10 @@ export const dashboardCsv = (d: Dashboard): string => {
     ...d.months.map((m) => row(national, m.month, m)),
     row(national, 'total', d.totals),
     ...(d.missionLocaleId === null
-      ? d.missionLocales.flatMap((ml) => [...ml.months.map((m) => row(ml.missionLocaleId, m.month, m)), row(ml.missionLocaleId, 'total', ml.totals)])
+      ? d.missionLocales.flatMap((ml) => [
+          ...ml.months.map((m) => row(ml.missionLocaleId, m.month, m)),
+          row(ml.missionLocaleId, 'total', ml.totals),
+        ])
       : []),
   ]
   return [HEADER, ...rows].map((r) => r.map(field).join(',')).join('\n') + '\n'

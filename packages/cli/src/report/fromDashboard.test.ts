@@ -9,30 +9,58 @@ import { indicatorTable, percent, reportFromDashboard } from './fromDashboard.js
 let dashboard: Dashboard
 beforeAll(async () => {
   const io = bufferIo({})
-  expect(await run(['--store', 'memory', 'demo', '--youths', '80', '--months', '6', '--missions', '3', '--json', '--no-html'], io)).toBe(0)
+  expect(
+    await run(
+      [
+        '--store',
+        'memory',
+        'demo',
+        '--youths',
+        '80',
+        '--months',
+        '6',
+        '--missions',
+        '3',
+        '--json',
+        '--no-html',
+      ],
+      io,
+    ),
+  ).toBe(0)
   dashboard = JSON.parse(io.out()) as Dashboard
 })
 
 describe('the report of a dashboard', () => {
   it('has one column per mission locale after the national one, and full rows', () => {
     const table = indicatorTable(dashboard)
-    expect(table.columns).toEqual(['Indicator', 'National', ...dashboard.missionLocales.map((m) => m.missionLocaleId)])
+    expect(table.columns).toEqual([
+      'Indicator',
+      'National',
+      ...dashboard.missionLocales.map((m) => m.missionLocaleId),
+    ])
     for (const row of table.rows) expect(row).toHaveLength(table.columns.length)
-    expect(table.rows.find((r) => r[0] === 'First receptions')?.slice(1)).toEqual([80, ...dashboard.missionLocales.map((m) => m.totals.firstReceptions)])
+    expect(table.rows.find((r) => r[0] === 'First receptions')?.slice(1)).toEqual([
+      80,
+      ...dashboard.missionLocales.map((m) => m.totals.firstReceptions),
+    ])
   })
 
   it('charts monthly series that add up to the totals, and a funnel that narrows', () => {
     const report = reportFromDashboard(dashboard, 'test')
     expect(report.months.reduce((a, m) => a + m.registrations, 0)).toBe(dashboard.totals.firstReceptions)
     expect(report.months.reduce((a, m) => a + m.exits, 0)).toBe(dashboard.totals.exits)
-    expect(report.proposalsByOutcome.reduce((a, p) => a + p.count, 0)).toBe(Object.values(dashboard.totals.proposalsByOutcome).reduce((a, b) => a + b, 0))
+    expect(report.proposalsByOutcome.reduce((a, p) => a + p.count, 0)).toBe(
+      Object.values(dashboard.totals.proposalsByOutcome).reduce((a, b) => a + b, 0),
+    )
     const funnel = report.funnel.map((f) => f.count)
     expect(funnel[0]).toBe(80)
     expect(funnel.at(-1)).toBe(dashboard.totals.positiveExits)
     // every stage counts young people, each once: the funnel never widens
     funnel.slice(1).forEach((count, i) => expect(count).toBeLessThanOrEqual(funnel[i] as number))
     expect(funnel[2]).toBe(dashboard.totals.firstTrainingOrJobEntries)
-    expect(report.positiveExitRates.map((r) => r.missionLocaleId)).toEqual(dashboard.missionLocales.map((m) => m.missionLocaleId))
+    expect(report.positiveExitRates.map((r) => r.missionLocaleId)).toEqual(
+      dashboard.missionLocales.map((m) => m.missionLocaleId),
+    )
   })
 
   it('exports CSV rows per scope and month whose totals match', () => {
@@ -44,8 +72,12 @@ describe('the report of a dashboard', () => {
     const national = rows.filter((r) => r[0] === 'national' && r[1] !== 'total')
     expect(national.reduce((a, r) => a + Number(r[col]), 0)).toBe(80)
     expect(rows.find((r) => r[0] === 'national' && r[1] === 'total')?.[col]).toBe('80')
-    expect(rows.find((r) => r[0] === 'national' && r[1] === 'total')?.[header.indexOf('immersion_entries')]).toBe(String(dashboard.totals.immersionEntries))
-    expect(new Set(rows.map((r) => r[0]))).toEqual(new Set(['national', ...dashboard.missionLocales.map((m) => m.missionLocaleId)]))
+    expect(
+      rows.find((r) => r[0] === 'national' && r[1] === 'total')?.[header.indexOf('immersion_entries')],
+    ).toBe(String(dashboard.totals.immersionEntries))
+    expect(new Set(rows.map((r) => r[0]))).toEqual(
+      new Set(['national', ...dashboard.missionLocales.map((m) => m.missionLocaleId)]),
+    )
   })
 
   it('writes shares as percentages', () => {

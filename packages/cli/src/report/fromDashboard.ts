@@ -6,10 +6,12 @@ import type { IndicatorTable, ReportData } from './reportModel.js'
 // the dashboard (from the projections) as the report shows it: charts' series and tables
 // ---------------------------------------------------------------------------------------------
 
-const sum = (record: Readonly<Record<string, number>>): number => Object.values(record).reduce((a, b) => a + b, 0)
+const sum = (record: Readonly<Record<string, number>>): number =>
+  Object.values(record).reduce((a, b) => a + b, 0)
 
 /** A share as a percentage with one decimal, or a dash. */
-export const percent = (share: number | null): string => (share === null ? '–' : `${(share * 100).toFixed(1)}%`)
+export const percent = (share: number | null): string =>
+  share === null ? '–' : `${(share * 100).toFixed(1)}%`
 
 const days = (n: number | null): string => (n === null ? '–' : `${n}`)
 
@@ -29,13 +31,22 @@ export const indicatorRows = (f: DashboardFigures): ReadonlyArray<readonly [stri
   ['Median days to first proposal', days(f.medianDaysToFirstProposal)],
   ['Median days to first training or job', days(f.medianDaysToFirstTrainingOrJob)],
   ['Seen ≥ 5 times in first 12 months', percent(f.seenFiveTimes.share)],
-  ['Follow-ups kept / missed / overdue', `${f.followUps.kept} / ${f.followUps.missed} / ${f.followUps.overdue}`],
+  [
+    'Follow-ups kept / missed / overdue',
+    `${f.followUps.kept} / ${f.followUps.missed} / ${f.followUps.overdue}`,
+  ],
 ]
 
 /** Indicators side by side: national, then each mission locale. */
 export const indicatorTable = (d: Dashboard): IndicatorTable => {
-  const columns = [d.missionLocaleId ?? 'National', ...(d.missionLocaleId === null ? d.missionLocales.map((m) => m.missionLocaleId) : [])]
-  const perColumn = [d.totals, ...(d.missionLocaleId === null ? d.missionLocales.map((m) => m.totals) : [])].map(indicatorRows)
+  const columns = [
+    d.missionLocaleId ?? 'National',
+    ...(d.missionLocaleId === null ? d.missionLocales.map((m) => m.missionLocaleId) : []),
+  ]
+  const perColumn = [
+    d.totals,
+    ...(d.missionLocaleId === null ? d.missionLocales.map((m) => m.totals) : []),
+  ].map(indicatorRows)
   const first = perColumn[0] ?? []
   return {
     title: `Indicators, ${d.from ?? '…'} to ${d.to ?? '…'}`,
@@ -46,7 +57,19 @@ export const indicatorTable = (d: Dashboard): IndicatorTable => {
 
 const monthlyTable = (d: Dashboard): IndicatorTable => ({
   title: 'By month',
-  columns: ['Month', 'First receptions', 'In contact', 'Accompanied', 'PACEA', 'CEJ', 'Proposals', 'Trainings', 'Jobs (durable)', 'Exits', 'Positive exit rate'],
+  columns: [
+    'Month',
+    'First receptions',
+    'In contact',
+    'Accompanied',
+    'PACEA',
+    'CEJ',
+    'Proposals',
+    'Trainings',
+    'Jobs (durable)',
+    'Exits',
+    'Positive exit rate',
+  ],
   rows: d.months.map((m) => [
     m.month,
     m.firstReceptions,
@@ -65,13 +88,19 @@ const monthlyTable = (d: Dashboard): IndicatorTable => ({
 const exitsTable = (d: Dashboard): IndicatorTable => ({
   title: 'Exits by reason',
   columns: ['Reason', 'National', ...d.missionLocales.map((m) => m.missionLocaleId)],
-  rows: exitReasons.map((r) => [r, d.totals.exitsByReason[r], ...d.missionLocales.map((m) => m.totals.exitsByReason[r])]),
+  rows: exitReasons.map((r) => [
+    r,
+    d.totals.exitsByReason[r],
+    ...d.missionLocales.map((m) => m.totals.exitsByReason[r]),
+  ]),
 })
 
 const caseloadTable = (d: Dashboard): IndicatorTable => ({
   title: 'Caseload per counsellor (open journeys now)',
   columns: ['Mission locale', 'Counsellor', 'Open journeys'],
-  rows: d.missionLocales.flatMap((m) => m.caseload.map((c) => [m.missionLocaleId, c.counsellorId, c.openJourneys])),
+  rows: d.missionLocales.flatMap((m) =>
+    m.caseload.map((c) => [m.missionLocaleId, c.counsellorId, c.openJourneys]),
+  ),
 })
 
 /** The report of a dashboard; `subtitle` says what was simulated or which store it comes from. */
@@ -89,7 +118,11 @@ export const reportFromDashboard = (d: Dashboard, subtitle: string): ReportData 
     })),
     proposalsByTheme: themes.map((label) => ({ label, count: t.proposalsByTheme[label] })),
     proposalsByOutcome: proposalOutcomes.map((label) => ({ label, count: t.proposalsByOutcome[label] })),
-    positiveExitRates: d.missionLocales.map((m) => ({ missionLocaleId: m.missionLocaleId, exits: m.totals.exits, positiveExitRate: m.totals.positiveExitRate })),
+    positiveExitRates: d.missionLocales.map((m) => ({
+      missionLocaleId: m.missionLocaleId,
+      exits: m.totals.exits,
+      positiveExitRate: m.totals.positiveExitRate,
+    })),
     funnel: [
       { stage: 'Registered', count: t.firstReceptions },
       { stage: 'Received a proposal', count: t.firstProposals },

@@ -13,13 +13,18 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 beforeAll(async () => {
   const io = bufferIo({}, dir)
-  const code = await run(['--store', 'memory', 'demo', '--youths', '300', '--months', '12', '--html', report], io)
+  const code = await run(
+    ['--store', 'memory', 'demo', '--youths', '300', '--months', '12', '--html', report],
+    io,
+  )
   expect(code, io.err()).toBe(0)
 }, 120_000)
 
 describe('HTML report in headless Chromium', () => {
   it('finds Chromium (CI installs Debian chromium)', () => {
-    expect(chromiumAvailable(), `${CHROMIUM} is missing: install it with 'apt-get install -y chromium'`).toBe(true)
+    expect(chromiumAvailable(), `${CHROMIUM} is missing: install it with 'apt-get install -y chromium'`).toBe(
+      true,
+    )
   })
 
   it('draws every chart, with no network', async () => {

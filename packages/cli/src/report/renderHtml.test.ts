@@ -25,7 +25,10 @@ describe('HTML report', () => {
 
   it('keeps data from closing the script element', () => {
     const data = sampleReport()
-    const hostile = renderHtmlReport({ ...data, positiveExitRates: [{ missionLocaleId: '</script><b>x', exits: 1, positiveExitRate: 1 }] })
+    const hostile = renderHtmlReport({
+      ...data,
+      positiveExitRates: [{ missionLocaleId: '</script><b>x', exits: 1, positiveExitRate: 1 }],
+    })
     const afterLastScript = hostile.slice(hostile.lastIndexOf('<script>'))
     expect(afterLastScript.indexOf('</script>')).toBe(afterLastScript.lastIndexOf('</script>'))
   })

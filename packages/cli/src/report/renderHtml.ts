@@ -1,6 +1,6 @@
-import { chartConfigsScript } from './chartScript.js'
 import { chartSpecs } from './chartConfigs.js'
 import { chartJsSource } from './chartJsSource.js'
+import { chartConfigsScript } from './chartScript.js'
 import { isFigure, type IndicatorTable, type ReportData } from './reportModel.js'
 
 // ---------------------------------------------------------------------------------------------
@@ -8,12 +8,18 @@ import { isFigure, type IndicatorTable, type ReportData } from './reportModel.js
 // ---------------------------------------------------------------------------------------------
 
 const escapeHtml = (s: string): string =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string)
+  s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  )
 
 const tableHtml = (table: IndicatorTable): string => {
   const head = table.columns.map((c) => `<th>${escapeHtml(c)}</th>`).join('')
   const body = table.rows
-    .map((row) => `<tr>${row.map((cell, i) => `<td${i > 0 && isFigure(cell) ? ' class="num"' : ''}>${escapeHtml(String(cell))}</td>`).join('')}</tr>`)
+    .map(
+      (row) =>
+        `<tr>${row.map((cell, i) => `<td${i > 0 && isFigure(cell) ? ' class="num"' : ''}>${escapeHtml(String(cell))}</td>`).join('')}</tr>`,
+    )
     .join('\n')
   return `<section class="table"><h2>${escapeHtml(table.title)}</h2><table><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table></section>`
 }
@@ -39,7 +45,10 @@ footer { padding: 12px 28px 24px; font-size: 12px; color: #5b6770; }
 export const renderHtmlReport = (data: ReportData): string => {
   const specs = chartSpecs(data)
   const charts = specs
-    .map((s) => `<section class="chart"><h2>${escapeHtml(s.title)}</h2><div class="canvas"><canvas id="${s.id}"></canvas></div></section>`)
+    .map(
+      (s) =>
+        `<section class="chart"><h2>${escapeHtml(s.title)}</h2><div class="canvas"><canvas id="${s.id}"></canvas></div></section>`,
+    )
     .join('\n')
   return `<!doctype html>
 <html lang="en">

@@ -30,5 +30,14 @@ export const sampleReport = (): ReportData => ({
     { stage: 'Training or job', count: 24 },
     { stage: 'Positive exit', count: 6 },
   ],
-  tables: [{ title: 'National <indicators>', columns: ['Indicator', 'Value'], rows: [['First receptions', 113], ['Positive exit rate', '35.3%']] }],
+  tables: [
+    {
+      title: 'National <indicators>',
+      columns: ['Indicator', 'Value'],
+      rows: [
+        ['First receptions', 113],
+        ['Positive exit rate', '35.3%'],
+      ],
+    },
+  ],
 })

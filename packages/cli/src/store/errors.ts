@@ -1,6 +1,12 @@
+import {
+  describeVaultError,
+  type CommandHandlingError,
+  type ErasureError,
+  type VaultError,
+} from '@parcours/adapters'
 import { describeJourneyError, type JourneyError, type StoreError } from '@parcours/domain'
-import { describeVaultError, type CommandHandlingError, type ErasureError, type VaultError } from '@parcours/adapters'
-import { CliError, infrastructureError, refusedError } from '../cli/errors.js'
+import type { CliError } from '../cli/errors.js'
+import { infrastructureError, refusedError } from '../cli/errors.js'
 
 // ---------------------------------------------------------------------------------------------
 // utils: library errors as CLI errors — a refusal names its rule (exit 1), the rest is exit 3
@@ -23,13 +29,16 @@ export const describeStoreError = (e: StoreError): string => {
 }
 
 /** A refusal of the journey's rules, as exit 1 naming the rule. */
-export const refusal = (error: JourneyError): CliError => refusedError(`refused by rule ${error._tag}: ${describeJourneyError(error)}`)
+export const refusal = (error: JourneyError): CliError =>
+  refusedError(`refused by rule ${error._tag}: ${describeJourneyError(error)}`)
 
 /** Any error of command handling, as a CLI error. */
 export const commandHandlingFailure = (e: CommandHandlingError<JourneyError>): CliError => {
   if (e._tag === 'Rejected') return refusal(e.error)
   if (e._tag === 'ConcurrencyConflict')
-    return infrastructureError(`stream ${e.streamName} kept changing: gave up after ${e.attempts} attempts; nothing was written`)
+    return infrastructureError(
+      `stream ${e.streamName} kept changing: gave up after ${e.attempts} attempts; nothing was written`,
+    )
   return infrastructureError(describeStoreError(e))
 }
 
@@ -38,6 +47,10 @@ export const vaultFailure = (e: VaultError): CliError => infrastructureError(des
 
 /** An erasure error: the vault's or the command handler's. */
 export const erasureFailure = (e: ErasureError): CliError =>
-  e._tag === 'KeyNotFound' || e._tag === 'KeyErased' || e._tag === 'CorruptKey' || e._tag === 'DecryptionFailed' || e._tag === 'KeyStoreUnavailable'
+  e._tag === 'KeyNotFound' ||
+  e._tag === 'KeyErased' ||
+  e._tag === 'CorruptKey' ||
+  e._tag === 'DecryptionFailed' ||
+  e._tag === 'KeyStoreUnavailable'
     ? vaultFailure(e)
     : commandHandlingFailure(e)

@@ -9,12 +9,19 @@ import { describeStore, keyStorePathFor, projectionPathFor, type StoreSpec } fro
 // a fresh store for the demo: never mixed with existing journeys
 // ---------------------------------------------------------------------------------------------
 
-const sqliteFiles = (path: string): ReadonlyArray<string> => [path, `${path}-wal`, `${path}-shm`, `${path}-journal`]
+const sqliteFiles = (path: string): ReadonlyArray<string> => [
+  path,
+  `${path}-wal`,
+  `${path}-shm`,
+  `${path}-journal`,
+]
 
 /** Deletes a SQLite store with its key and read-model files (for `demo --reset`). */
 export const deleteSqliteStore = (spec: StoreSpec, cwd: string): void => {
   if (spec.kind !== 'sqlite') return
-  const files = [spec.path, keyStorePathFor(spec, cwd), projectionPathFor(spec, cwd)].flatMap((p) => (p === undefined ? [] : sqliteFiles(p)))
+  const files = [spec.path, keyStorePathFor(spec, cwd), projectionPathFor(spec, cwd)].flatMap((p) =>
+    p === undefined ? [] : sqliteFiles(p),
+  )
   for (const file of files) if (existsSync(file)) rmSync(file)
 }
 

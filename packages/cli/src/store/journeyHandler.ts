@@ -1,6 +1,17 @@
 import { isLeft } from 'fp-ts/lib/Either.js'
-import { foldJourney, journeyDecider, journeyStreamName, type JourneyCommand, type JourneyEvent } from '@parcours/domain'
-import { createCommandHandler, eventIdFor, type CommandResult, type JourneyCommandHandler } from '@parcours/adapters'
+import {
+  createCommandHandler,
+  eventIdFor,
+  type CommandResult,
+  type JourneyCommandHandler,
+} from '@parcours/adapters'
+import {
+  foldJourney,
+  journeyDecider,
+  journeyStreamName,
+  type JourneyCommand,
+  type JourneyEvent,
+} from '@parcours/domain'
 import { commandHandlingFailure, refusal } from './errors.js'
 import type { StoreEnv } from './openStore.js'
 
@@ -34,7 +45,11 @@ export const handleOrFail = async (
  * event appended): a refusal is thrown as exit 1. Sealed fields may be placeholders here.
  * Returns 'handled' when the command id was handled before (nothing to seal or judge again).
  */
-export const precheck = async (env: Pick<StoreEnv, 'store'>, commandId: string, command: JourneyCommand): Promise<'handled' | 'new'> => {
+export const precheck = async (
+  env: Pick<StoreEnv, 'store'>,
+  commandId: string,
+  command: JourneyCommand,
+): Promise<'handled' | 'new'> => {
   const read = await env.store.readStream(journeyStreamName(command.youthId))()
   if (isLeft(read)) throw commandHandlingFailure(read.left)
   // A command already handled is not judged again: the handler answers it with what it wrote then.

@@ -1,7 +1,7 @@
 import { foldJourney, type JourneyEvent, type RegisteredJourney, type YouthId } from '@parcours/domain'
-import type { StoreEnv } from './openStore.js'
 import { infrastructureError } from '../cli/errors.js'
 import { describeStoreError } from './errors.js'
+import type { StoreEnv } from './openStore.js'
 import { scanLog } from './scanLog.js'
 
 // ---------------------------------------------------------------------------------------------
@@ -9,7 +9,9 @@ import { scanLog } from './scanLog.js'
 // ---------------------------------------------------------------------------------------------
 
 /** Every journey's current state, in youth id order; a bad event stops it (exit 3). */
-export const readJourneys = async (env: Pick<StoreEnv, 'store'>): Promise<ReadonlyArray<RegisteredJourney>> => {
+export const readJourneys = async (
+  env: Pick<StoreEnv, 'store'>,
+): Promise<ReadonlyArray<RegisteredJourney>> => {
   const streams = new Map<YouthId, JourneyEvent[]>()
   const scan = await scanLog(env.store, ({ event }) => {
     const events = streams.get(event.youthId)
@@ -17,7 +19,10 @@ export const readJourneys = async (env: Pick<StoreEnv, 'store'>): Promise<Readon
     else events.push(event)
   })
   const firstBad = scan.bad[0]
-  if (firstBad !== undefined) throw infrastructureError(`${describeStoreError(firstBad)} (run 'parcours verify' to list every bad event)`)
+  if (firstBad !== undefined)
+    throw infrastructureError(
+      `${describeStoreError(firstBad)} (run 'parcours verify' to list every bad event)`,
+    )
   return [...streams.keys()]
     .sort()
     .map((youthId) => foldJourney(streams.get(youthId) ?? []))

@@ -39,13 +39,40 @@ describe('opening the store', () => {
 
   it('refuses a SQLite store in a missing folder with exit 2 naming --store', async () => {
     const path = join(dir, 'missing', 'p.db')
-    const r = await parcours('--store', `sqlite:${path}`, 'register', '--youth', 'y-1', '--mission-locale', 'ml-a', '--counsellor', 'c-1', '--birth-date', '2005-01-01', '--on', '2025-03-01')
-    expect([r.code, r.err]).toEqual([2, `parcours: --store: folder ${join(dir, 'missing')} does not exist; create it or choose another path.\n`])
+    const r = await parcours(
+      '--store',
+      `sqlite:${path}`,
+      'register',
+      '--youth',
+      'y-1',
+      '--mission-locale',
+      'ml-a',
+      '--counsellor',
+      'c-1',
+      '--birth-date',
+      '2005-01-01',
+      '--on',
+      '2025-03-01',
+    )
+    expect([r.code, r.err]).toEqual([
+      2,
+      `parcours: --store: folder ${join(dir, 'missing')} does not exist; create it or choose another path.\n`,
+    ])
     expect(existsSync(join(dir, 'missing'))).toBe(false)
   })
 
   it('writes no demo store when --html names a missing folder', async () => {
-    const r = await parcours('--store', 'sqlite:demo.db', 'demo', '--youths', '5', '--months', '1', '--html', join(dir, 'missing', 'r.html'))
+    const r = await parcours(
+      '--store',
+      'sqlite:demo.db',
+      'demo',
+      '--youths',
+      '5',
+      '--months',
+      '1',
+      '--html',
+      join(dir, 'missing', 'r.html'),
+    )
     expect(r.code).toBe(2)
     expect(r.err).toContain('--html')
     expect(existsSync(join(dir, 'demo.db'))).toBe(false)

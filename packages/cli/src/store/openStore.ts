@@ -2,9 +2,9 @@ import { existsSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { isLeft } from 'fp-ts/lib/Either.js'
 import type { Logger } from 'pino'
+import type { Vault } from '@parcours/adapters'
 import type { EventStore, JourneyEvent, KeyStore } from '@parcours/domain'
 import { journeyEventCodec } from '@parcours/domain'
-import type { Vault } from '@parcours/adapters'
 import { infrastructureError, usageError } from '../cli/errors.js'
 import { describeStoreError } from './errors.js'
 import { describeStore, keyStorePathFor, type StoreSpec } from './storeSpec.js'
@@ -43,9 +43,13 @@ export const openStoreEnv = async (
 ): Promise<StoreEnv> => {
   const adapters = await import('@parcours/adapters')
   if (spec.kind === 'sqlite' && options.mustExist === true && !existsSync(spec.path))
-    throw infrastructureError(`no store at ${spec.path}: run 'parcours demo' or register a young person first (or pass --store).`)
+    throw infrastructureError(
+      `no store at ${spec.path}: run 'parcours demo' or register a young person first (or pass --store).`,
+    )
   if (spec.kind === 'sqlite' && !existsSync(dirname(spec.path)))
-    throw usageError(`--store: folder ${dirname(spec.path)} does not exist; create it or choose another path.`)
+    throw usageError(
+      `--store: folder ${dirname(spec.path)} does not exist; create it or choose another path.`,
+    )
   const codec = journeyEventCodec
   const store: EventStore<JourneyEvent> =
     spec.kind === 'memory'
@@ -54,7 +58,8 @@ export const openStoreEnv = async (
         ? adapters.getSqliteEventStore({ path: spec.path, codec, logger })
         : adapters.getEventStoreDBEventStore({ connectionString: spec.connectionString, codec, logger })
   const keyPath = keyStorePathFor(spec, cwd, environment)
-  const keyStore = keyPath === undefined ? adapters.getInMemoryKeyStore() : adapters.getSqliteKeyStore({ path: keyPath })
+  const keyStore =
+    keyPath === undefined ? adapters.getInMemoryKeyStore() : adapters.getSqliteKeyStore({ path: keyPath })
   const vault = adapters.createVault({ keyStore })
   const close = async () => {
     await store.close()

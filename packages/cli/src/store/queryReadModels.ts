@@ -1,11 +1,14 @@
 import type { Command } from 'commander'
+import type { ProjectionSink } from '@parcours/projections'
 import type { RunContext } from '../cli/context.js'
 import type { StoreEnv } from './openStore.js'
 import { openSink, runProjections } from './readModels.js'
-import type { ProjectionSink } from '@parcours/projections'
 
 /** Opens the store and its read models, brought up to date, for a query command. */
-export const queryReadModels = async (ctx: RunContext, cmd: Command): Promise<{ readonly env: StoreEnv; readonly sink: ProjectionSink }> => {
+export const queryReadModels = async (
+  ctx: RunContext,
+  cmd: Command,
+): Promise<{ readonly env: StoreEnv; readonly sink: ProjectionSink }> => {
   const env = await ctx.openStore(cmd, { mustExist: true })
   const sink = openSink(env, ctx.io.cwd)
   ctx.onDispose(sink.close)

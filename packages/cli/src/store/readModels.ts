@@ -35,7 +35,9 @@ export const projectionFailure = (e: ProjectionRunError): CliError => {
     case 'SubscriptionFailed':
       return infrastructureError(describeStoreError(e.error))
     case 'ProjectionFailed':
-      return infrastructureError(`projection ${e.projection} failed on stream ${e.streamName} at revision ${e.revision}: ${e.message}`)
+      return infrastructureError(
+        `projection ${e.projection} failed on stream ${e.streamName} at revision ${e.revision}: ${e.message}`,
+      )
     case 'SinkFailed':
       return infrastructureError(`read models unavailable: ${e.message}`)
     case 'RunnerBusy':
@@ -50,7 +52,11 @@ export interface RunProjectionsOptions {
 }
 
 /** Brings every read model up to date (or rebuilds them from zero); throws the CLI error of a failure. */
-export const runProjections = async (env: StoreEnv, sink: ProjectionSink, options: RunProjectionsOptions): Promise<RunStats> => {
+export const runProjections = async (
+  env: StoreEnv,
+  sink: ProjectionSink,
+  options: RunProjectionsOptions,
+): Promise<RunStats> => {
   const { progress } = options
   const runner = createProjectionRunner({
     store: env.store,
@@ -58,7 +64,8 @@ export const runProjections = async (env: StoreEnv, sink: ProjectionSink, option
     sink,
     logger: env.logger,
     onProgress: (p) => {
-      if (p.headPosition !== undefined && p.checkpoint !== undefined) progress?.update(Number(p.checkpoint), Number(p.headPosition))
+      if (p.headPosition !== undefined && p.checkpoint !== undefined)
+        progress?.update(Number(p.checkpoint), Number(p.headPosition))
     },
   })
   const result = await (options.mode === 'rebuild' ? runner.rebuild() : runner.catchUp())()
@@ -68,7 +75,10 @@ export const runProjections = async (env: StoreEnv, sink: ProjectionSink, option
 }
 
 /** A projection's read model from the sink. */
-export const readModelOf = async <D extends object>(sink: ProjectionSink, projection: KeyedProjection<D>): Promise<DocMap<D>> => {
+export const readModelOf = async <D extends object>(
+  sink: ProjectionSink,
+  projection: KeyedProjection<D>,
+): Promise<DocMap<D>> => {
   const rm = await loadReadModel(sink, projection)()
   if (isLeft(rm)) throw infrastructureError(`read models unavailable: ${rm.left.message}`)
   return rm.right

@@ -1,35 +1,73 @@
-import { getInMemoryEventStore } from '@parcours/adapters'
-import { type DecodeFailed, type EventStore, type JourneyEvent, type ReadAllOptions, journeyEventCodec } from '@parcours/domain'
-import { journeyFixture } from '@parcours/domain/testing'
 import { left, right } from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
+import { getInMemoryEventStore } from '@parcours/adapters'
+import {
+  type DecodeFailed,
+  type EventStore,
+  type JourneyEvent,
+  type ReadAllOptions,
+  journeyEventCodec,
+} from '@parcours/domain'
+import { journeyFixture } from '@parcours/domain/testing'
 import { scanLog } from './scanLog.js'
 
 const SPACING = 100n
 
 // A store whose positions are `spacing` apart and that refuses reads from a position where no
 // event starts, as EventStoreDB does; `badAt` lists stored positions whose events fail to decode.
-const spaced = (inner: EventStore<JourneyEvent>, badAt: ReadonlyArray<bigint> = [], spacing = SPACING): EventStore<JourneyEvent> => ({
+const spaced = (
+  inner: EventStore<JourneyEvent>,
+  badAt: ReadonlyArray<bigint> = [],
+  spacing = SPACING,
+): EventStore<JourneyEvent> => ({
   ...inner,
-  readAll: (options: ReadAllOptions = {}) => async () => {
-    const from = options.fromPosition
-    if (from !== undefined && (from % spacing !== 0n || from === 0n)) return left({ _tag: 'StoreUnavailable', message: `invalid position ${from}` })
-    const r = await inner.readAll({ ...options, ...(from === undefined ? {} : { fromPosition: from / spacing }) })()
-    if (r._tag === 'Left') return r
-    const out = r.right.map((e) => ({ ...e, position: e.position * spacing }))
-    const broken = out.find((e) => badAt.includes(e.position))
-    if (broken === undefined) return right(out)
-    const failure: DecodeFailed = { _tag: 'DecodeFailed', streamName: broken.streamName, revision: broken.revision, position: broken.position, eventType: broken.event.type, reason: 'test', paths: [] }
-    return left(failure)
-  },
+  readAll:
+    (options: ReadAllOptions = {}) =>
+    async () => {
+      const from = options.fromPosition
+      if (from !== undefined && (from % spacing !== 0n || from === 0n))
+        return left({ _tag: 'StoreUnavailable', message: `invalid position ${from}` })
+      const r = await inner.readAll({
+        ...options,
+        ...(from === undefined ? {} : { fromPosition: from / spacing }),
+      })()
+      if (r._tag === 'Left') return r
+      const out = r.right.map((e) => ({ ...e, position: e.position * spacing }))
+      const broken = out.find((e) => badAt.includes(e.position))
+      if (broken === undefined) return right(out)
+      const failure: DecodeFailed = {
+        _tag: 'DecodeFailed',
+        streamName: broken.streamName,
+        revision: broken.revision,
+        position: broken.position,
+        eventType: broken.event.type,
+        reason: 'test',
+        paths: [],
+      }
+      return left(failure)
+    },
 })
 
 const storeWith = async (youths: number) => {
   const store = getInMemoryEventStore({ codec: journeyEventCodec })
   for (let i = 0; i < youths; i++) {
     const j = journeyFixture(`y-${i}`, 'ml-1')
-    const events = j.history(j.command('RegisterYouth', '2025-01-01', { counsellorId: 'c-1', birthDate: '2005-06-01', rqth: false, personalData: null }))
-    const r = await store.append(`journey-y-${i}`, 'no-stream', events.map((event, k) => ({ id: `00000000-0000-4000-8000-${String(i * 10 + k).padStart(12, '0')}`, event })))()
+    const events = j.history(
+      j.command('RegisterYouth', '2025-01-01', {
+        counsellorId: 'c-1',
+        birthDate: '2005-06-01',
+        rqth: false,
+        personalData: null,
+      }),
+    )
+    const r = await store.append(
+      `journey-y-${i}`,
+      'no-stream',
+      events.map((event, k) => ({
+        id: `00000000-0000-4000-8000-${String(i * 10 + k).padStart(12, '0')}`,
+        event,
+      })),
+    )()
     expect(r._tag).toBe('Right')
   }
   return store
@@ -61,7 +99,11 @@ describe('scanLog', () => {
 
   it('ends with exit 3 where the store refuses to read past an undecodable event', async () => {
     const seen: bigint[] = []
-    const scan = await scanLog(spaced(await storeWith(4), [3n * SPACING]), (e) => seen.push(e.position), 2).catch((e: unknown) => e)
+    const scan = await scanLog(
+      spaced(await storeWith(4), [3n * SPACING]),
+      (e) => seen.push(e.position),
+      2,
+    ).catch((e: unknown) => e)
     expect(scan).toMatchObject({ exitCode: 3 })
     expect(seen).toEqual([1n, 2n].map((p) => p * SPACING))
   })

@@ -42,7 +42,11 @@ export const scanLog = async (
   let done: GlobalPosition | undefined
   let from: GlobalPosition | undefined
   const read = (maxCount: number) =>
-    store.readAll({ maxCount, filter: { streamPrefixes: [JOURNEY_STREAM_PREFIX] }, ...(from === undefined ? {} : { fromPosition: from }) })()
+    store.readAll({
+      maxCount,
+      filter: { streamPrefixes: [JOURNEY_STREAM_PREFIX] },
+      ...(from === undefined ? {} : { fromPosition: from }),
+    })()
   const take = (recorded: RecordedEvent<JourneyEvent>) => {
     if (done !== undefined && recorded.position <= done) return
     events += 1

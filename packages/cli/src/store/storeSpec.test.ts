@@ -26,9 +26,15 @@ describe('store spec', () => {
   })
   it('prefers the flag, then PARCOURS_STORE, then the default file', () => {
     expect(storeSpecFrom('memory', { PARCOURS_STORE: 'sqlite:x.db' }, '/w').kind).toBe('memory')
-    expect(storeSpecFrom(undefined, { PARCOURS_STORE: 'sqlite:x.db' }, '/w')).toEqual({ kind: 'sqlite', path: '/w/x.db' })
+    expect(storeSpecFrom(undefined, { PARCOURS_STORE: 'sqlite:x.db' }, '/w')).toEqual({
+      kind: 'sqlite',
+      path: '/w/x.db',
+    })
     expect(storeSpecFrom(undefined, {}, '/w')).toEqual({ kind: 'sqlite', path: '/w/parcours.db' })
-    expect(storeSpecFrom(undefined, { PARCOURS_STORE: '' }, '/w')).toEqual({ kind: 'sqlite', path: '/w/parcours.db' })
+    expect(storeSpecFrom(undefined, { PARCOURS_STORE: '' }, '/w')).toEqual({
+      kind: 'sqlite',
+      path: '/w/parcours.db',
+    })
   })
   it('keeps keys in a separate file and hides credentials', () => {
     expect(keyStorePathFor({ kind: 'sqlite', path: '/w/p.db' }, '/w')).toBe('/w/p.db.keys')
@@ -36,6 +42,8 @@ describe('store spec', () => {
     expect(keyStorePathFor(esdb, '/w')).toBe('/w/parcours.keys')
     expect(keyStorePathFor(esdb, '/w', { PARCOURS_KEYS: '/vault/keys.db' })).toBe('/vault/keys.db')
     expect(keyStorePathFor(esdb, '/w', { PARCOURS_KEYS: 'k.db' })).toBe('/w/k.db')
-    expect(describeStore({ kind: 'esdb', connectionString: 'esdb://admin:secret@h:2113' })).not.toContain('secret')
+    expect(describeStore({ kind: 'esdb', connectionString: 'esdb://admin:secret@h:2113' })).not.toContain(
+      'secret',
+    )
   })
 })

@@ -25,27 +25,47 @@ export const parseStoreSpec = (value: string, cwd: string): StoreSpec => {
     return { kind: 'sqlite', path: isAbsolute(path) ? path : resolve(cwd, path) }
   }
   if (value.startsWith('esdb://') || value.startsWith('esdb+discover://')) {
-    if (value.length <= value.indexOf('//') + 2) throw usageError(`--store: '${value}' names no host. ${EXPECTED}`)
+    if (value.length <= value.indexOf('//') + 2)
+      throw usageError(`--store: '${value}' names no host. ${EXPECTED}`)
     return { kind: 'esdb', connectionString: value }
   }
   throw usageError(`--store: '${value}' is not a store. ${EXPECTED}`)
 }
 
 /** The store spec of a run: the flag, else the environment (when set and not empty), else the default. */
-export const storeSpecFrom = (flag: string | undefined, env: Readonly<Record<string, string | undefined>>, cwd: string): StoreSpec =>
-  parseStoreSpec(flag ?? (env['PARCOURS_STORE'] || undefined) ?? DEFAULT_STORE, cwd)
+export const storeSpecFrom = (
+  flag: string | undefined,
+  env: Readonly<Record<string, string | undefined>>,
+  cwd: string,
+): StoreSpec => parseStoreSpec(flag ?? (env['PARCOURS_STORE'] || undefined) ?? DEFAULT_STORE, cwd)
 
 /**
  * Where personal-data keys live beside a store: a separate file, never the event store itself —
  * `PATH.keys` beside `sqlite:PATH`; for EventStoreDB, PARCOURS_KEYS or `./parcours.keys`.
  */
-export const keyStorePathFor = (spec: StoreSpec, cwd: string, env: Readonly<Record<string, string | undefined>> = {}): string | undefined =>
-  spec.kind === 'sqlite' ? `${spec.path}.keys` : spec.kind === 'esdb' ? resolve(cwd, env['PARCOURS_KEYS'] || 'parcours.keys') : undefined
+export const keyStorePathFor = (
+  spec: StoreSpec,
+  cwd: string,
+  env: Readonly<Record<string, string | undefined>> = {},
+): string | undefined =>
+  spec.kind === 'sqlite'
+    ? `${spec.path}.keys`
+    : spec.kind === 'esdb'
+      ? resolve(cwd, env['PARCOURS_KEYS'] || 'parcours.keys')
+      : undefined
 
 /** Where read models live beside a store. */
 export const projectionPathFor = (spec: StoreSpec, cwd: string): string | undefined =>
-  spec.kind === 'sqlite' ? `${spec.path}.projections` : spec.kind === 'esdb' ? resolve(cwd, 'parcours.projections') : undefined
+  spec.kind === 'sqlite'
+    ? `${spec.path}.projections`
+    : spec.kind === 'esdb'
+      ? resolve(cwd, 'parcours.projections')
+      : undefined
 
 /** How the spec reads in messages (no credentials from a connection string). */
 export const describeStore = (spec: StoreSpec): string =>
-  spec.kind === 'memory' ? 'memory' : spec.kind === 'sqlite' ? `sqlite:${spec.path}` : spec.connectionString.replace(/\/\/[^@/]*@/, '//***@')
+  spec.kind === 'memory'
+    ? 'memory'
+    : spec.kind === 'sqlite'
+      ? `sqlite:${spec.path}`
+      : spec.connectionString.replace(/\/\/[^@/]*@/, '//***@')

@@ -29,8 +29,12 @@ export const decodeCommand = (u: unknown): Either<InvalidCommand, JourneyCommand
   if (codec === undefined)
     return left({
       _tag: 'InvalidCommand',
-      paths: [`type: expected one of ${journeyCommandTypes.join(' | ')}, got ${JSON.stringify(type) ?? 'nothing'}`],
+      paths: [
+        `type: expected one of ${journeyCommandTypes.join(' | ')}, got ${JSON.stringify(type) ?? 'nothing'}`,
+      ],
     })
   const decoded = codec.decode(u)
-  return isLeft(decoded) ? left({ _tag: 'InvalidCommand', paths: reportErrors(decoded.left) }) : right(decoded.right as JourneyCommand)
+  return isLeft(decoded)
+    ? left({ _tag: 'InvalidCommand', paths: reportErrors(decoded.left) })
+    : right(decoded.right as JourneyCommand)
 }

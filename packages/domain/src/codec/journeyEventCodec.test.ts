@@ -45,7 +45,10 @@ describe('journey event codec', () => {
 
   test('YouthRegistered version 1 is upcast: the RQTH age limit equals the general one', () => {
     const { cejAgeLimitOn: _dropped, type: _type, ...v1 } = registered
-    expect(journeyEventCodec.decode({ type: 'YouthRegistered', schemaVersion: 1, data: v1 })).toEqual({ _tag: 'Right', right: registered })
+    expect(journeyEventCodec.decode({ type: 'YouthRegistered', schemaVersion: 1, data: v1 })).toEqual({
+      _tag: 'Right',
+      right: registered,
+    })
   })
 
   test('a version 2 YouthRegistered without its RQTH age limit is invalid', () => {
@@ -53,7 +56,12 @@ describe('journey event codec', () => {
     const decoded = journeyEventCodec.decode({ type: 'YouthRegistered', schemaVersion: 2, data: v1 })
     expect(decoded).toEqual({
       _tag: 'Left',
-      left: { _tag: 'InvalidPayload', type: 'YouthRegistered', schemaVersion: 2, paths: ['cejAgeLimitOn: expected LocalDate, got nothing'] },
+      left: {
+        _tag: 'InvalidPayload',
+        type: 'YouthRegistered',
+        schemaVersion: 2,
+        paths: ['cejAgeLimitOn: expected LocalDate, got nothing'],
+      },
     })
   })
 
@@ -61,13 +69,24 @@ describe('journey event codec', () => {
     const decoded = journeyEventCodec.decode({
       type: 'ProposalOffered',
       schemaVersion: 1,
-      data: { youthId: 'y-1', missionLocaleId: 'ml-1', on: '2025-01-10', proposalId: 'p-1', theme: 'sailing', respondBy: '2025-02-30', counsellorId: 'c-1' },
+      data: {
+        youthId: 'y-1',
+        missionLocaleId: 'ml-1',
+        on: '2025-01-10',
+        proposalId: 'p-1',
+        theme: 'sailing',
+        respondBy: '2025-02-30',
+        counsellorId: 'c-1',
+      },
     })
     expect(decoded._tag === 'Left' && decoded.left).toEqual({
       _tag: 'InvalidPayload',
       type: 'ProposalOffered',
       schemaVersion: 1,
-      paths: ['theme: expected Theme, got a string of 7 characters', 'respondBy: expected LocalDate, got a string of 10 characters'],
+      paths: [
+        'theme: expected Theme, got a string of 7 characters',
+        'respondBy: expected LocalDate, got a string of 10 characters',
+      ],
     })
   })
 
@@ -75,7 +94,13 @@ describe('journey event codec', () => {
     const decoded = journeyEventCodec.decode({
       type: 'FollowUpKept',
       schemaVersion: 1,
-      data: { youthId: 'y-1', missionLocaleId: 'ml-1', on: '2025-01-10', followUpId: 'f 1', comment: { keyId: 'k' } },
+      data: {
+        youthId: 'y-1',
+        missionLocaleId: 'ml-1',
+        on: '2025-01-10',
+        followUpId: 'f 1',
+        comment: { keyId: 'k' },
+      },
     })
     expect(decoded._tag === 'Left' && decoded.left._tag === 'InvalidPayload' && decoded.left.paths).toEqual([
       'followUpId: expected FollowUpId, got a string of 3 characters',
@@ -133,7 +158,10 @@ describe('journey event codec', () => {
         const keys = Object.keys(data)
         const key = keys[pick % keys.length]!
         const { [key]: _removed, ...rest } = data
-        const decoded = journeyEventCodec.decode({ ...encoded.right, data: junk === 'remove' ? rest : { ...data, [key]: junk } })
+        const decoded = journeyEventCodec.decode({
+          ...encoded.right,
+          data: junk === 'remove' ? rest : { ...data, [key]: junk },
+        })
         expect(decoded._tag === 'Left' && decoded.left._tag).toBe('InvalidPayload')
         if (decoded._tag === 'Left' && decoded.left._tag === 'InvalidPayload')
           expect(decoded.left.paths.some((p) => p.startsWith(`${key}: expected `))).toBe(true)

@@ -17,7 +17,8 @@ export const journeyEventVersions: Readonly<Record<JourneyEvent['type'], number>
   JourneyEvent.types.map((c) => [c.name, 1 + Object.keys(upcasters[c.name] ?? {}).length]),
 ) as Record<JourneyEvent['type'], number>
 
-const versionOf = (type: string): number => (journeyEventVersions as Readonly<Record<string, number>>)[type] ?? 1
+const versionOf = (type: string): number =>
+  (journeyEventVersions as Readonly<Record<string, number>>)[type] ?? 1
 
 const withoutType = (value: Readonly<Record<string, unknown>>): Readonly<Record<string, unknown>> => {
   const { type: _type, ...data } = value
@@ -42,8 +43,13 @@ export const journeyEventCodec: EventCodec<JourneyEvent> = {
     if (codec === undefined) return left({ _tag: 'UnknownEventType', type })
     const schemaVersion = versionOf(type)
     const valid = codec.decode(event)
-    if (isLeft(valid)) return left({ _tag: 'InvalidPayload', type, schemaVersion, paths: reportErrors(valid.left) })
-    return right({ type, schemaVersion, data: withoutType(codec.encode(valid.right) as Record<string, unknown>) })
+    if (isLeft(valid))
+      return left({ _tag: 'InvalidPayload', type, schemaVersion, paths: reportErrors(valid.left) })
+    return right({
+      type,
+      schemaVersion,
+      data: withoutType(codec.encode(valid.right) as Record<string, unknown>),
+    })
   },
   decode: ({ type, schemaVersion, data }) => {
     const codec = codecs.get(type)
@@ -52,9 +58,13 @@ export const journeyEventCodec: EventCodec<JourneyEvent> = {
     if (!Number.isInteger(schemaVersion) || schemaVersion < 1 || schemaVersion > current)
       return left({ _tag: 'UnsupportedSchemaVersion', type, schemaVersion, current })
     const upcast_ = upcast(type, schemaVersion, current, data)
-    const candidate = typeof upcast_ === 'object' && upcast_ !== null && !Array.isArray(upcast_) ? { ...upcast_, type } : upcast_
+    const candidate =
+      typeof upcast_ === 'object' && upcast_ !== null && !Array.isArray(upcast_)
+        ? { ...upcast_, type }
+        : upcast_
     const decoded = codec.decode(candidate)
-    if (isLeft(decoded)) return left({ _tag: 'InvalidPayload', type, schemaVersion, paths: reportErrors(decoded.left) })
+    if (isLeft(decoded))
+      return left({ _tag: 'InvalidPayload', type, schemaVersion, paths: reportErrors(decoded.left) })
     return right(decoded.right as JourneyEvent)
   },
 }

@@ -9,7 +9,8 @@ import * as t from 'io-ts'
 const show = (value: unknown): string => {
   if (value === undefined) return 'nothing'
   if (value === null) return 'null'
-  if (typeof value === 'string') return value.length === 0 ? 'an empty string' : `a string of ${value.length} characters`
+  if (typeof value === 'string')
+    return value.length === 0 ? 'an empty string' : `a string of ${value.length} characters`
   if (Array.isArray(value)) return `an array of ${value.length}`
   if (typeof value === 'object') return 'an object'
   return `a ${typeof value}`

@@ -6,11 +6,14 @@
 /** Turns the data of version n into version n + 1. */
 export type Upcaster = (data: unknown) => unknown
 
-const isRecord = (u: unknown): u is Readonly<Record<string, unknown>> => typeof u === 'object' && u !== null && !Array.isArray(u)
+const isRecord = (u: unknown): u is Readonly<Record<string, unknown>> =>
+  typeof u === 'object' && u !== null && !Array.isArray(u)
 
 /** YouthRegistered 1 → 2: version 1 had no RQTH age limit; it equalled the general one. */
 const youthRegisteredV1toV2: Upcaster = (data) =>
-  isRecord(data) && data['cejAgeLimitOn'] === undefined ? { ...data, cejAgeLimitOn: data['ageLimitOn'] } : data
+  isRecord(data) && data['cejAgeLimitOn'] === undefined
+    ? { ...data, cejAgeLimitOn: data['ageLimitOn'] }
+    : data
 
 /** For each event type, the upcaster from each old version (key) to the next. */
 export const upcasters: Readonly<Record<string, Readonly<Record<number, Upcaster>>>> = {

@@ -1,5 +1,5 @@
-import type { KeyId } from '../model/ids.js'
 import type { JourneyEvent } from '../model/events.js'
+import type { KeyId } from '../model/ids.js'
 import type { LocalDate } from '../model/localDate.js'
 import type { Sealed } from '../model/sealed.js'
 import type { RegisteredJourney } from '../model/state.js'
@@ -25,8 +25,19 @@ export const closingEvents = (
 ): ReadonlyArray<JourneyEvent> => [
   ...(s.programme === null
     ? []
-    : [{ type: 'ProgrammeExited' as const, ...stamp(s, on), programme: s.programme.programme, reason: programmeReason }]),
-  ...pendingFollowUps(s).map((followUpId) => ({ type: 'FollowUpCancelled' as const, ...stamp(s, on), followUpId })),
+    : [
+        {
+          type: 'ProgrammeExited' as const,
+          ...stamp(s, on),
+          programme: s.programme.programme,
+          reason: programmeReason,
+        },
+      ]),
+  ...pendingFollowUps(s).map((followUpId) => ({
+    type: 'FollowUpCancelled' as const,
+    ...stamp(s, on),
+    followUpId,
+  })),
   { type: 'JourneyClosed', ...stamp(s, on), reason, comment },
 ]
 
@@ -34,8 +45,11 @@ export const closingEvents = (
 export const closeJourney: Rule<'CloseJourney'> = (c, s) => {
   if (c.reason === 'other' && c.comment === null) return refuse({ _tag: 'CommentRequired', reason: c.reason })
   const ageLimitOn = journeyAgeLimitOn(s)
-  if (c.reason === 'age-limit' && c.on < ageLimitOn) return refuse({ _tag: 'AgeLimitNotReached', on: c.on, ageLimitOn })
-  return accept(...closingEvents(s, c.on, c.reason, c.comment, c.reason === 'age-limit' ? 'age-limit' : 'journey-closed'))
+  if (c.reason === 'age-limit' && c.on < ageLimitOn)
+    return refuse({ _tag: 'AgeLimitNotReached', on: c.on, ageLimitOn })
+  return accept(
+    ...closingEvents(s, c.on, c.reason, c.comment, c.reason === 'age-limit' ? 'age-limit' : 'journey-closed'),
+  )
 }
 
 /** Reopen a closed journey, only before its age limit. */
@@ -54,4 +68,8 @@ export const reopenJourney: Rule<'ReopenJourney'> = (c, s) => {
 export const erasePersonalData: Rule<'ErasePersonalData'> = (c, s) =>
   s.personalDataErased
     ? refuse({ _tag: 'PersonalDataAlreadyErased' })
-    : accept({ type: 'PersonalDataErased', ...stamp(s, c.on), keyId: s.keyId ?? (s.youthId as string as KeyId) })
+    : accept({
+        type: 'PersonalDataErased',
+        ...stamp(s, c.on),
+        keyId: s.keyId ?? (s.youthId as string as KeyId),
+      })

@@ -10,7 +10,12 @@ import { accept, refuse, stamp } from './decision.js'
 export const assignCounsellor: Rule<'AssignCounsellor'> = (c, s) =>
   c.counsellorId === s.counsellorId
     ? refuse({ _tag: 'CounsellorAlreadyAssigned' })
-    : accept({ type: 'CounsellorAssigned', ...stamp(s, c.on), counsellorId: c.counsellorId, previousCounsellorId: s.counsellorId })
+    : accept({
+        type: 'CounsellorAssigned',
+        ...stamp(s, c.on),
+        counsellorId: c.counsellorId,
+        previousCounsellorId: s.counsellorId,
+      })
 
 /** The holding mission locale hands the journey over; the event belongs to the new one. */
 export const transferJourney: Rule<'TransferJourney'> = (c, s) =>
@@ -28,7 +33,13 @@ export const transferJourney: Rule<'TransferJourney'> = (c, s) =>
 export const recordRequest: Rule<'RecordRequest'> = (c, s) =>
   entryOf(s.requests, c.requestId) !== undefined
     ? refuse({ _tag: 'DuplicateRequest', requestId: c.requestId })
-    : accept({ type: 'RequestRecorded', ...stamp(s, c.on), requestId: c.requestId, theme: c.theme, comment: c.comment })
+    : accept({
+        type: 'RequestRecorded',
+        ...stamp(s, c.on),
+        requestId: c.requestId,
+        theme: c.theme,
+        comment: c.comment,
+      })
 
 /** A diagnostic may take several interviews: completing it again moves its date. */
 export const completeDiagnostic: Rule<'CompleteDiagnostic'> = (c, s) =>

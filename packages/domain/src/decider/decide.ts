@@ -3,12 +3,19 @@ import type { JourneyCommand } from '../model/commands.js'
 import type { JourneyState, RegisteredJourney } from '../model/state.js'
 import { journeyAgeLimitOn } from '../model/state.js'
 import type { JourneyPolicy } from '../policy/journeyPolicy.js'
+import { closeJourney, erasePersonalData, reopenJourney } from './closing.js'
 import { assignCounsellor, completeDiagnostic, recordRequest, transferJourney } from './counselling.js'
 import type { Decision } from './decision.js'
 import { refuse } from './decision.js'
-import { closeJourney, erasePersonalData, reopenJourney } from './closing.js'
 import { foldJourney } from './evolve.js'
-import { cancelFollowUp, keepFollowUp, missFollowUp, policyFollowUp, rescheduleFollowUp, scheduleFollowUp } from './followUps.js'
+import {
+  cancelFollowUp,
+  keepFollowUp,
+  missFollowUp,
+  policyFollowUp,
+  rescheduleFollowUp,
+  scheduleFollowUp,
+} from './followUps.js'
 import { endSituation, renewImmersion, startSituation } from './otherSituations.js'
 import { endPaceaPhase, startPaceaPhase } from './phases.js'
 import { enterProgramme, exitProgramme, extendProgramme } from './programmes.js'
@@ -85,14 +92,26 @@ const ruleFor = (c: JourneyCommand, s: RegisteredJourney, p: JourneyPolicy): Dec
 }
 
 // Commands still accepted once the age limit is reached: the clock's, closing, and erasure.
-const allowedPastAgeLimit: ReadonlySet<JourneyCommand['type']> = new Set(['ApplyTimeRules', 'CloseJourney', 'ErasePersonalData', 'ReopenJourney'])
+const allowedPastAgeLimit: ReadonlySet<JourneyCommand['type']> = new Set([
+  'ApplyTimeRules',
+  'CloseJourney',
+  'ErasePersonalData',
+  'ReopenJourney',
+])
 
 const guarded = (c: JourneyCommand, s: RegisteredJourney, p: JourneyPolicy): Decision => {
   if (c.youthId !== s.youthId) return refuse({ _tag: 'WrongYouth' })
-  if (c.missionLocaleId !== s.missionLocaleId) return refuse({ _tag: 'WrongMissionLocale', missionLocaleId: c.missionLocaleId })
+  if (c.missionLocaleId !== s.missionLocaleId)
+    return refuse({ _tag: 'WrongMissionLocale', missionLocaleId: c.missionLocaleId })
   if (c.type === 'RegisterYouth') return ruleFor(c, s, p)
-  if (c.on < s.registeredOn) return refuse({ _tag: 'DatedBeforeRegistration', on: c.on, registeredOn: s.registeredOn })
-  if (s.status === 'closed' && s.closedOn !== null && c.type !== 'ReopenJourney' && c.type !== 'ErasePersonalData')
+  if (c.on < s.registeredOn)
+    return refuse({ _tag: 'DatedBeforeRegistration', on: c.on, registeredOn: s.registeredOn })
+  if (
+    s.status === 'closed' &&
+    s.closedOn !== null &&
+    c.type !== 'ReopenJourney' &&
+    c.type !== 'ErasePersonalData'
+  )
     return refuse({ _tag: 'JourneyIsClosed', command: c.type, closedOn: s.closedOn })
   const ageLimitOn = journeyAgeLimitOn(s)
   if (s.status === 'open' && c.on >= ageLimitOn && !allowedPastAgeLimit.has(c.type))
@@ -101,7 +120,12 @@ const guarded = (c: JourneyCommand, s: RegisteredJourney, p: JourneyPolicy): Dec
 }
 
 /** Appends the policy's follow-up when the decided events would leave an open journey without one. */
-const withPendingFollowUp = (decision: Decision, s: JourneyState, on: JourneyCommand['on'], p: JourneyPolicy): Decision => {
+const withPendingFollowUp = (
+  decision: Decision,
+  s: JourneyState,
+  on: JourneyCommand['on'],
+  p: JourneyPolicy,
+): Decision => {
   if (isLeft(decision)) return decision
   const after = foldJourney(decision.right, s)
   if (after.status !== 'open') return decision
@@ -116,7 +140,12 @@ export const decideWithPolicy =
     if (state.status === 'unregistered') {
       if (command.type !== 'RegisterYouth') return refuse({ _tag: 'NotRegistered', command: command.type })
       const registered = registerYouth(command, policy)
-      return withPendingFollowUp(isLeft(registered) ? registered : right([registered.right]), state, command.on, policy)
+      return withPendingFollowUp(
+        isLeft(registered) ? registered : right([registered.right]),
+        state,
+        command.on,
+        policy,
+      )
     }
     return withPendingFollowUp(guarded(command, state, policy), state, command.on, policy)
   }

@@ -1,8 +1,14 @@
-import type { KeyId } from '../model/ids.js'
 import type { JourneyEvent } from '../model/events.js'
-import type { Sealed } from '../model/sealed.js'
 import type { LocalDate } from '../model/localDate.js'
-import type { FollowUpState, JourneyState, PhaseState, ProposalState, RegisteredJourney, SituationState } from '../model/state.js'
+import type { Sealed } from '../model/sealed.js'
+import type {
+  FollowUpState,
+  JourneyState,
+  PhaseState,
+  ProposalState,
+  RegisteredJourney,
+  SituationState,
+} from '../model/state.js'
 import { entryOf } from '../model/state.js'
 
 // ---------------------------------------------------------------------------------------------
@@ -11,24 +17,40 @@ import { entryOf } from '../model/state.js'
 // ---------------------------------------------------------------------------------------------
 
 const withKey = (state: RegisteredJourney, sealed: Sealed | null): RegisteredJourney =>
-  state.keyId === null && sealed !== null ? { ...state, keyId: sealed.keyId as KeyId } : state
+  state.keyId === null && sealed !== null ? { ...state, keyId: sealed.keyId } : state
 
-const updateIn = <V>(record: Readonly<Record<string, V>>, id: string, f: (v: V) => V): Readonly<Record<string, V>> => {
+const updateIn = <V>(
+  record: Readonly<Record<string, V>>,
+  id: string,
+  f: (v: V) => V,
+): Readonly<Record<string, V>> => {
   const current = entryOf(record, id)
   return current === undefined ? record : { ...record, [id]: f(current) }
 }
 
-const proposal = (s: RegisteredJourney, id: string, f: (p: ProposalState) => ProposalState): RegisteredJourney => ({
+const proposal = (
+  s: RegisteredJourney,
+  id: string,
+  f: (p: ProposalState) => ProposalState,
+): RegisteredJourney => ({
   ...s,
   proposals: updateIn(s.proposals, id, f),
 })
 
-const situation = (s: RegisteredJourney, id: string, f: (x: SituationState) => SituationState): RegisteredJourney => ({
+const situation = (
+  s: RegisteredJourney,
+  id: string,
+  f: (x: SituationState) => SituationState,
+): RegisteredJourney => ({
   ...s,
   situations: updateIn(s.situations, id, f),
 })
 
-const followUp = (s: RegisteredJourney, id: string, f: (x: FollowUpState) => FollowUpState): RegisteredJourney => ({
+const followUp = (
+  s: RegisteredJourney,
+  id: string,
+  f: (x: FollowUpState) => FollowUpState,
+): RegisteredJourney => ({
   ...s,
   followUps: updateIn(s.followUps, id, f),
 })
@@ -41,7 +63,12 @@ const phase = (s: RegisteredJourney, id: string, f: (x: PhaseState) => PhaseStat
 // A phase still running ends with its programme (or with the journey).
 const endRunningPhases = (s: RegisteredJourney, on: LocalDate): RegisteredJourney =>
   Object.values(s.phases).some((p) => p.endedOn === null)
-    ? { ...s, phases: Object.fromEntries(Object.entries(s.phases).map(([id, p]) => [id, p.endedOn === null ? { ...p, endedOn: on } : p])) }
+    ? {
+        ...s,
+        phases: Object.fromEntries(
+          Object.entries(s.phases).map(([id, p]) => [id, p.endedOn === null ? { ...p, endedOn: on } : p]),
+        ),
+      }
     : s
 
 const register = (e: Extract<JourneyEvent, { type: 'YouthRegistered' }>): RegisteredJourney =>
@@ -85,7 +112,15 @@ const evolveRegistered = (s: RegisteredJourney, e: JourneyEvent): RegisteredJour
     case 'DiagnosticCompleted':
       return withKey({ ...s, diagnosticOn: e.on }, e.comment)
     case 'ProgrammeEntered':
-      return { ...s, programme: { programme: e.programme, enteredOn: e.on, plannedEndOn: e.plannedEndOn, phasesStarted: 0 } }
+      return {
+        ...s,
+        programme: {
+          programme: e.programme,
+          enteredOn: e.on,
+          plannedEndOn: e.plannedEndOn,
+          phasesStarted: 0,
+        },
+      }
     case 'ProgrammeExtended':
       return s.programme === null ? s : { ...s, programme: { ...s.programme, plannedEndOn: e.plannedEndOn } }
     case 'ProgrammeExited':
@@ -93,8 +128,12 @@ const evolveRegistered = (s: RegisteredJourney, e: JourneyEvent): RegisteredJour
     case 'PaceaPhaseStarted':
       return {
         ...s,
-        programme: s.programme === null ? null : { ...s.programme, phasesStarted: s.programme.phasesStarted + 1 },
-        phases: { ...s.phases, [e.phaseId]: { startedOn: e.on, plannedEndOn: e.plannedEndOn, endedOn: null } },
+        programme:
+          s.programme === null ? null : { ...s.programme, phasesStarted: s.programme.phasesStarted + 1 },
+        phases: {
+          ...s.phases,
+          [e.phaseId]: { startedOn: e.on, plannedEndOn: e.plannedEndOn, endedOn: null },
+        },
       }
     case 'PaceaPhaseEnded':
       return phase(s, e.phaseId, (p) => ({ ...p, endedOn: e.on }))
@@ -103,7 +142,13 @@ const evolveRegistered = (s: RegisteredJourney, e: JourneyEvent): RegisteredJour
         ...s,
         proposals: {
           ...s.proposals,
-          [e.proposalId]: { theme: e.theme, offeredOn: e.on, respondBy: e.respondBy, status: 'offered', outcome: null },
+          [e.proposalId]: {
+            theme: e.theme,
+            offeredOn: e.on,
+            respondBy: e.respondBy,
+            status: 'offered',
+            outcome: null,
+          },
         },
       }
     case 'ProposalAccepted':
@@ -178,13 +223,19 @@ const evolveRegistered = (s: RegisteredJourney, e: JourneyEvent): RegisteredJour
     case 'FollowUpScheduled':
       return {
         ...s,
-        followUps: { ...s.followUps, [e.followUpId]: { dueOn: e.dueOn, channel: e.channel, status: 'pending', overdue: false } },
+        followUps: {
+          ...s.followUps,
+          [e.followUpId]: { dueOn: e.dueOn, channel: e.channel, status: 'pending', overdue: false },
+        },
         followUpCount: s.followUpCount + 1,
       }
     case 'FollowUpRescheduled':
       return followUp(s, e.followUpId, (f) => ({ ...f, dueOn: e.dueOn }))
     case 'FollowUpKept':
-      return withKey(followUp(s, e.followUpId, (f) => ({ ...f, status: 'kept' })), e.comment)
+      return withKey(
+        followUp(s, e.followUpId, (f) => ({ ...f, status: 'kept' })),
+        e.comment,
+      )
     case 'FollowUpMissed':
       return followUp(s, e.followUpId, (f) => ({ ...f, status: 'missed' }))
     case 'FollowUpCancelled':
@@ -192,7 +243,16 @@ const evolveRegistered = (s: RegisteredJourney, e: JourneyEvent): RegisteredJour
     case 'FollowUpDue':
       return followUp(s, e.followUpId, (f) => ({ ...f, overdue: true }))
     case 'JourneyClosed':
-      return withKey({ ...endRunningPhases(s, e.on), status: 'closed', closedOn: e.on, exitReason: e.reason, programme: null }, e.comment)
+      return withKey(
+        {
+          ...endRunningPhases(s, e.on),
+          status: 'closed',
+          closedOn: e.on,
+          exitReason: e.reason,
+          programme: null,
+        },
+        e.comment,
+      )
     case 'JourneyReopened':
       return { ...s, status: 'open', closedOn: null, exitReason: null, counsellorId: e.counsellorId }
     case 'PersonalDataErased':
@@ -209,5 +269,7 @@ export const evolveJourney = (state: JourneyState, event: JourneyEvent): Journey
     : evolveRegistered(state, event)
 
 /** Rebuilds a journey's state from its events. */
-export const foldJourney = (events: ReadonlyArray<JourneyEvent>, from: JourneyState = { status: 'unregistered' }): JourneyState =>
-  events.reduce(evolveJourney, from)
+export const foldJourney = (
+  events: ReadonlyArray<JourneyEvent>,
+  from: JourneyState = { status: 'unregistered' },
+): JourneyState => events.reduce(evolveJourney, from)

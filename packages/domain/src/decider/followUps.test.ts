@@ -1,21 +1,37 @@
 import { describe, test } from 'vitest'
 import { fakeSealed, journeyFixture } from '../testing/fixtures.js'
-import { given } from '../testing/givenWhenThen.js'
+import { given, givenDecider } from '../testing/givenWhenThen.js'
 import { createJourneyDecider } from './journeyDecider.js'
-import { givenDecider } from '../testing/givenWhenThen.js'
 
 const j = journeyFixture()
-const registered = j.command('RegisterYouth', '2025-01-10', { counsellorId: 'c-1', birthDate: '2005-06-15', rqth: false, personalData: null })
-const schedule = (followUpId: string, on: string, dueOn: string) => j.command('ScheduleFollowUp', on, { followUpId, dueOn, channel: 'phone' })
+const registered = j.command('RegisterYouth', '2025-01-10', {
+  counsellorId: 'c-1',
+  birthDate: '2005-06-15',
+  rqth: false,
+  personalData: null,
+})
+const schedule = (followUpId: string, on: string, dueOn: string) =>
+  j.command('ScheduleFollowUp', on, { followUpId, dueOn, channel: 'phone' })
 const withTwo = [registered, schedule('f-1', '2025-01-12', '2025-01-20')]
 
 describe('follow-ups', () => {
   test('a follow-up is scheduled under a new id, due on or after its scheduling', () => {
     given(j.history(registered))
       .when(schedule('f-1', '2025-01-12', '2025-01-20'))
-      .then([j.event('FollowUpScheduled', '2025-01-12', { followUpId: 'f-1', dueOn: '2025-01-20', channel: 'phone', counsellorId: 'c-1' })])
-    given(j.history(...withTwo)).when(schedule('f-1', '2025-01-12', '2025-01-22')).thenError({ _tag: 'DuplicateFollowUp', followUpId: 'f-1' })
-    given(j.history(registered)).when(schedule('f-1', '2025-01-12', '2025-01-11')).thenError('DueBeforeScheduled')
+      .then([
+        j.event('FollowUpScheduled', '2025-01-12', {
+          followUpId: 'f-1',
+          dueOn: '2025-01-20',
+          channel: 'phone',
+          counsellorId: 'c-1',
+        }),
+      ])
+    given(j.history(...withTwo))
+      .when(schedule('f-1', '2025-01-12', '2025-01-22'))
+      .thenError({ _tag: 'DuplicateFollowUp', followUpId: 'f-1' })
+    given(j.history(registered))
+      .when(schedule('f-1', '2025-01-12', '2025-01-11'))
+      .thenError('DueBeforeScheduled')
   })
 
   test('a follow-up is rescheduled', () => {
@@ -47,13 +63,21 @@ describe('follow-ups', () => {
 
   test('keep, miss, cancel and reschedule apply only to pending follow-ups', () => {
     const kept = [...withTwo, j.command('KeepFollowUp', '2025-01-20', { followUpId: 'f-1', comment: null })]
-    given(j.history(...kept)).when(j.command('MissFollowUp', '2025-01-21', { followUpId: 'f-1' })).thenError({ _tag: 'FollowUpNotPending', status: 'kept' })
-    given(j.history(...kept)).when(j.command('CancelFollowUp', '2025-01-21', { followUpId: 'f-1' })).thenError('FollowUpNotPending')
-    given(j.history(...kept)).when(j.command('KeepFollowUp', '2025-01-21', { followUpId: 'f-1', comment: null })).thenError('FollowUpNotPending')
+    given(j.history(...kept))
+      .when(j.command('MissFollowUp', '2025-01-21', { followUpId: 'f-1' }))
+      .thenError({ _tag: 'FollowUpNotPending', status: 'kept' })
+    given(j.history(...kept))
+      .when(j.command('CancelFollowUp', '2025-01-21', { followUpId: 'f-1' }))
+      .thenError('FollowUpNotPending')
+    given(j.history(...kept))
+      .when(j.command('KeepFollowUp', '2025-01-21', { followUpId: 'f-1', comment: null }))
+      .thenError('FollowUpNotPending')
     given(j.history(...kept))
       .when(j.command('RescheduleFollowUp', '2025-01-21', { followUpId: 'f-1', dueOn: '2025-02-01' }))
       .thenError('FollowUpNotPending')
-    given(j.history(...kept)).when(j.command('CancelFollowUp', '2025-01-21', { followUpId: 'f-9' })).thenError('UnknownFollowUp')
+    given(j.history(...kept))
+      .when(j.command('CancelFollowUp', '2025-01-21', { followUpId: 'f-9' }))
+      .thenError('UnknownFollowUp')
   })
 
   test('an open journey always has a pending follow-up: the policy schedules the next one within 30 days', () => {
@@ -61,13 +85,23 @@ describe('follow-ups', () => {
       .when(j.command('KeepFollowUp', '2025-02-01', { followUpId: 'fu-1', comment: null }))
       .then([
         j.event('FollowUpKept', '2025-02-01', { followUpId: 'fu-1', comment: null }),
-        j.event('FollowUpScheduled', '2025-02-01', { followUpId: 'fu-2', dueOn: '2025-03-03', channel: 'interview', counsellorId: 'c-1' }),
+        j.event('FollowUpScheduled', '2025-02-01', {
+          followUpId: 'fu-2',
+          dueOn: '2025-03-03',
+          channel: 'interview',
+          counsellorId: 'c-1',
+        }),
       ])
     given(j.history(registered))
       .when(j.command('CancelFollowUp', '2025-01-11', { followUpId: 'fu-1' }))
       .then([
         j.event('FollowUpCancelled', '2025-01-11', { followUpId: 'fu-1' }),
-        j.event('FollowUpScheduled', '2025-01-11', { followUpId: 'fu-2', dueOn: '2025-02-10', channel: 'interview', counsellorId: 'c-1' }),
+        j.event('FollowUpScheduled', '2025-01-11', {
+          followUpId: 'fu-2',
+          dueOn: '2025-02-10',
+          channel: 'interview',
+          counsellorId: 'c-1',
+        }),
       ])
   })
 
@@ -76,25 +110,53 @@ describe('follow-ups', () => {
       .when(j.command('RescheduleFollowUp', '2025-01-15', { followUpId: 'fu-1', dueOn: '2025-06-01' }))
       .then([
         j.event('FollowUpRescheduled', '2025-01-15', { followUpId: 'fu-1', dueOn: '2025-06-01' }),
-        j.event('FollowUpScheduled', '2025-01-15', { followUpId: 'fu-2', dueOn: '2025-02-14', channel: 'interview', counsellorId: 'c-1' }),
+        j.event('FollowUpScheduled', '2025-01-15', {
+          followUpId: 'fu-2',
+          dueOn: '2025-02-14',
+          channel: 'interview',
+          counsellorId: 'c-1',
+        }),
       ])
     given(j.history(registered))
       .when(j.command('EnterProgramme', '2025-01-20', { programme: 'CEJ', plannedEndOn: '2026-01-20' }))
       .then([
         j.event('ProgrammeEntered', '2025-01-20', { programme: 'CEJ', plannedEndOn: '2026-01-20' }),
-        j.event('FollowUpScheduled', '2025-01-20', { followUpId: 'fu-2', dueOn: '2025-01-27', channel: 'interview', counsellorId: 'c-1' }),
+        j.event('FollowUpScheduled', '2025-01-20', {
+          followUpId: 'fu-2',
+          dueOn: '2025-01-27',
+          channel: 'interview',
+          counsellorId: 'c-1',
+        }),
       ])
-    given(j.history(registered)).when(schedule('f-1', '2025-01-12', '2025-03-01')).then([
-      j.event('FollowUpScheduled', '2025-01-12', { followUpId: 'f-1', dueOn: '2025-03-01', channel: 'phone', counsellorId: 'c-1' }),
-    ])
+    given(j.history(registered))
+      .when(schedule('f-1', '2025-01-12', '2025-03-01'))
+      .then([
+        j.event('FollowUpScheduled', '2025-01-12', {
+          followUpId: 'f-1',
+          dueOn: '2025-03-01',
+          channel: 'phone',
+          counsellorId: 'c-1',
+        }),
+      ])
   })
 
   test('the policy follow-up id skips ids already taken', () => {
-    given(j.history(registered, schedule('fu-3', '2025-01-11', '2025-01-12'), j.command('CancelFollowUp', '2025-01-11', { followUpId: 'fu-1' })))
+    given(
+      j.history(
+        registered,
+        schedule('fu-3', '2025-01-11', '2025-01-12'),
+        j.command('CancelFollowUp', '2025-01-11', { followUpId: 'fu-1' }),
+      ),
+    )
       .when(j.command('KeepFollowUp', '2025-01-12', { followUpId: 'fu-3', comment: null }))
       .then([
         j.event('FollowUpKept', '2025-01-12', { followUpId: 'fu-3', comment: null }),
-        j.event('FollowUpScheduled', '2025-01-12', { followUpId: 'fu-4', dueOn: '2025-02-11', channel: 'interview', counsellorId: 'c-1' }),
+        j.event('FollowUpScheduled', '2025-01-12', {
+          followUpId: 'fu-4',
+          dueOn: '2025-02-11',
+          channel: 'interview',
+          counsellorId: 'c-1',
+        }),
       ])
   })
 
@@ -109,7 +171,12 @@ describe('follow-ups', () => {
           cejAgeLimitOn: '2031-06-15',
           personalData: null,
         }),
-        j.event('FollowUpScheduled', '2025-01-10', { followUpId: 'fu-1', dueOn: '2025-01-24', channel: 'interview', counsellorId: 'c-1' }),
+        j.event('FollowUpScheduled', '2025-01-10', {
+          followUpId: 'fu-1',
+          dueOn: '2025-01-24',
+          channel: 'interview',
+          counsellorId: 'c-1',
+        }),
       ])
   })
 })

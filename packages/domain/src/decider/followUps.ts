@@ -1,9 +1,9 @@
 import { addDays, addMonths } from '../model/calendar.js'
+import type { JourneyEvent } from '../model/events.js'
 import type { FollowUpId } from '../model/ids.js'
 import type { LocalDate } from '../model/localDate.js'
 import type { FollowUpState, RegisteredJourney } from '../model/state.js'
 import { entryOf, pendingFollowUps } from '../model/state.js'
-import type { JourneyEvent } from '../model/events.js'
 import type { JourneyPolicy } from '../policy/journeyPolicy.js'
 import type { Decision, Rule } from './decision.js'
 import { accept, refuse, stamp } from './decision.js'
@@ -13,8 +13,13 @@ import { accept, refuse, stamp } from './decision.js'
 // ---------------------------------------------------------------------------------------------
 
 /** Days until the next follow-up is due (policy): weekly early in a CEJ, else the general delay. */
-export const followUpCadenceDays = (state: RegisteredJourney, on: LocalDate, policy: JourneyPolicy): number =>
-  state.programme?.programme === 'CEJ' && on < addMonths(state.programme.enteredOn, policy.cejWeeklyFollowUpMonths)
+export const followUpCadenceDays = (
+  state: RegisteredJourney,
+  on: LocalDate,
+  policy: JourneyPolicy,
+): number =>
+  state.programme?.programme === 'CEJ' &&
+  on < addMonths(state.programme.enteredOn, policy.cejWeeklyFollowUpMonths)
     ? policy.cejFollowUpEveryDays
     : policy.followUpWithinDays
 
@@ -33,7 +38,11 @@ const hasFollowUpDueBy = (state: RegisteredJourney, dueBy: LocalDate): boolean =
  * The follow-up the policy schedules when an open journey would be left without a pending one due
  * within the cadence (a follow-up further away, or a 30-day one when a CEJ starts, is not enough).
  */
-export const policyFollowUp = (state: RegisteredJourney, on: LocalDate, policy: JourneyPolicy): JourneyEvent | null => {
+export const policyFollowUp = (
+  state: RegisteredJourney,
+  on: LocalDate,
+  policy: JourneyPolicy,
+): JourneyEvent | null => {
   if (state.status !== 'open') return null
   const dueOn = addDays(on, followUpCadenceDays(state, on, policy))
   return hasFollowUpDueBy(state, dueOn)
@@ -50,7 +59,8 @@ export const policyFollowUp = (state: RegisteredJourney, on: LocalDate, policy: 
 
 /** Schedule a follow-up under a new id, due on or after the command's date. */
 export const scheduleFollowUp: Rule<'ScheduleFollowUp'> = (c, s) => {
-  if (entryOf(s.followUps, c.followUpId) !== undefined) return refuse({ _tag: 'DuplicateFollowUp', followUpId: c.followUpId })
+  if (entryOf(s.followUps, c.followUpId) !== undefined)
+    return refuse({ _tag: 'DuplicateFollowUp', followUpId: c.followUpId })
   if (c.dueOn < c.on) return refuse({ _tag: 'DueBeforeScheduled', on: c.on, dueOn: c.dueOn })
   return accept({
     type: 'FollowUpScheduled',
@@ -62,7 +72,11 @@ export const scheduleFollowUp: Rule<'ScheduleFollowUp'> = (c, s) => {
   })
 }
 
-const withPending = (s: RegisteredJourney, id: FollowUpId, then: (f: FollowUpState) => Decision): Decision => {
+const withPending = (
+  s: RegisteredJourney,
+  id: FollowUpId,
+  then: (f: FollowUpState) => Decision,
+): Decision => {
   const f = entryOf(s.followUps, id)
   if (f === undefined) return refuse({ _tag: 'UnknownFollowUp', followUpId: id })
   if (f.status !== 'pending') return refuse({ _tag: 'FollowUpNotPending', followUpId: id, status: f.status })
@@ -79,7 +93,9 @@ export const rescheduleFollowUp: Rule<'RescheduleFollowUp'> = (c, s) =>
 
 /** The young person came (possibly early or late). */
 export const keepFollowUp: Rule<'KeepFollowUp'> = (c, s) =>
-  withPending(s, c.followUpId, () => accept({ type: 'FollowUpKept', ...stamp(s, c.on), followUpId: c.followUpId, comment: c.comment }))
+  withPending(s, c.followUpId, () =>
+    accept({ type: 'FollowUpKept', ...stamp(s, c.on), followUpId: c.followUpId, comment: c.comment }),
+  )
 
 /** The young person did not come; only on or after the due date. */
 export const missFollowUp: Rule<'MissFollowUp'> = (c, s) =>
@@ -91,4 +107,6 @@ export const missFollowUp: Rule<'MissFollowUp'> = (c, s) =>
 
 /** Cancel a pending follow-up. */
 export const cancelFollowUp: Rule<'CancelFollowUp'> = (c, s) =>
-  withPending(s, c.followUpId, () => accept({ type: 'FollowUpCancelled', ...stamp(s, c.on), followUpId: c.followUpId }))
+  withPending(s, c.followUpId, () =>
+    accept({ type: 'FollowUpCancelled', ...stamp(s, c.on), followUpId: c.followUpId }),
+  )

@@ -6,13 +6,13 @@ import { JourneyEvent } from '../model/events.js'
 import type { LocalDate } from '../model/localDate.js'
 import type { JourneyState } from '../model/state.js'
 import { pendingFollowUps } from '../model/state.js'
+import { defaultJourneyPolicy } from '../policy/journeyPolicy.js'
 import { arbAnyCommand, arbJourney } from '../testing/arbitraries.js'
 import type { JourneyScript } from '../testing/journeyScript.js'
-import { foldJourney } from './evolve.js'
 import type { Decision } from './decision.js'
-import { journeyDecider } from './journeyDecider.js'
+import { foldJourney } from './evolve.js'
 import { followUpCadenceDays } from './followUps.js'
-import { defaultJourneyPolicy } from '../policy/journeyPolicy.js'
+import { journeyDecider } from './journeyDecider.js'
 
 // ---------------------------------------------------------------------------------------------
 // The journey invariants of DOMAIN.md, checked on valid scripts followed by arbitrary commands
@@ -28,7 +28,13 @@ interface Step {
 
 // Aimed commands name the journey's youth and current mission locale, and move in time to just
 // after `lastOn`, their other dates shifted alike, so they meet the journey's real situation.
-const aimedAt = (script: JourneyScript, state: JourneyState, c: JourneyCommand, aim: boolean, lastOn: LocalDate): JourneyCommand => {
+const aimedAt = (
+  script: JourneyScript,
+  state: JourneyState,
+  c: JourneyCommand,
+  aim: boolean,
+  lastOn: LocalDate,
+): JourneyCommand => {
   if (!aim) return c
   const missionLocaleId = state.status === 'unregistered' ? script.missionLocaleId : state.missionLocaleId
   const on = addDays(lastOn, Number(c.on.slice(8)) % 15)
@@ -39,7 +45,8 @@ const aimedAt = (script: JourneyScript, state: JourneyState, c: JourneyCommand, 
   return shifted as JourneyCommand
 }
 
-const lastDate = (events: ReadonlyArray<JourneyEvent>): LocalDate => events.reduce((d, e) => (e.on > d ? e.on : d), '2024-01-01' as LocalDate)
+const lastDate = (events: ReadonlyArray<JourneyEvent>): LocalDate =>
+  events.reduce((d, e) => (e.on > d ? e.on : d), '2024-01-01' as LocalDate)
 
 /** Runs arbitrary commands after a valid script; returns every step and all accepted events. */
 const run = (script: JourneyScript, commands: ReadonlyArray<readonly [JourneyCommand, boolean]>) => {
@@ -64,7 +71,13 @@ const run = (script: JourneyScript, commands: ReadonlyArray<readonly [JourneyCom
 const arbRun = fc
   .record({
     script: arbJourney({ otherMissionLocales: ['ml-1', 'ml-2'] as never }),
-    commands: fc.array(fc.tuple(arbAnyCommand, fc.integer({ min: 0, max: 9 }).map((n) => n < 8)), { maxLength: 25 }),
+    commands: fc.array(
+      fc.tuple(
+        arbAnyCommand,
+        fc.integer({ min: 0, max: 9 }).map((n) => n < 8),
+      ),
+      { maxLength: 25 },
+    ),
   })
   .map(({ script, commands }) => ({ script, ...run(script, commands) }))
 
@@ -73,15 +86,23 @@ const runs = { numRuns: 300 }
 describe('journey invariants (properties)', () => {
   test('property: decide is total and never throws, for arbitrary commands on states reached by valid scripts', () => {
     fc.assert(
-      fc.property(arbJourney(), fc.array(arbAnyCommand, { maxLength: 30 }), fc.nat(), (script, commands, cut) => {
-        const prefix = script.events.slice(0, cut % (script.events.length + 1))
-        let state = foldJourney(prefix)
-        for (const command of commands) {
-          const decision = journeyDecider.decide(aimedAt(script, state, command, true, lastDate(prefix)), state)
-          expect(['Left', 'Right']).toContain(decision._tag)
-          if (decision._tag === 'Right') state = decision.right.reduce(journeyDecider.evolve, state)
-        }
-      }),
+      fc.property(
+        arbJourney(),
+        fc.array(arbAnyCommand, { maxLength: 30 }),
+        fc.nat(),
+        (script, commands, cut) => {
+          const prefix = script.events.slice(0, cut % (script.events.length + 1))
+          let state = foldJourney(prefix)
+          for (const command of commands) {
+            const decision = journeyDecider.decide(
+              aimedAt(script, state, command, true, lastDate(prefix)),
+              state,
+            )
+            expect(['Left', 'Right']).toContain(decision._tag)
+            if (decision._tag === 'Right') state = decision.right.reduce(journeyDecider.evolve, state)
+          }
+        },
+      ),
       runs,
     )
   })
@@ -111,7 +132,9 @@ describe('journey invariants (properties)', () => {
             expect(JourneyEvent.is(e)).toBe(true)
             expect(e.on).toBe(command.on)
             expect(e.youthId).toBe(command.youthId)
-            expect(e.missionLocaleId).toBe(command.type === 'TransferJourney' ? command.toMissionLocaleId : command.missionLocaleId)
+            expect(e.missionLocaleId).toBe(
+              command.type === 'TransferJourney' ? command.toMissionLocaleId : command.missionLocaleId,
+            )
           }
           expect(foldJourney(decision.right, before)).toEqual(after)
         }
@@ -156,7 +179,9 @@ describe('journey invariants (properties)', () => {
         let pacea: { enteredOn: LocalDate; plannedEndOn: LocalDate; phases: number } | null = null
         let running: string | null = null
         for (const e of events) {
-          if (e.type === 'ProgrammeEntered') pacea = e.programme === 'PACEA' ? { enteredOn: e.on, plannedEndOn: e.plannedEndOn, phases: 0 } : null
+          if (e.type === 'ProgrammeEntered')
+            pacea =
+              e.programme === 'PACEA' ? { enteredOn: e.on, plannedEndOn: e.plannedEndOn, phases: 0 } : null
           else if (e.type === 'ProgrammeExited' || e.type === 'JourneyClosed') [pacea, running] = [null, null]
           else if (e.type === 'PaceaPhaseStarted') {
             expect(pacea).not.toBeNull()
@@ -189,7 +214,9 @@ describe('journey invariants (properties)', () => {
           } else if (e.type === 'ImmersionRenewed') {
             const i = immersions.get(e.situationId)!
             expect(i.renewed || i.ended).toBe(false)
-            expect(e.plannedEndOn > i.plannedEndOn && e.plannedEndOn <= addMonths(i.plannedEndOn, 1)).toBe(true)
+            expect(e.plannedEndOn > i.plannedEndOn && e.plannedEndOn <= addMonths(i.plannedEndOn, 1)).toBe(
+              true,
+            )
             immersions.set(e.situationId, { ...i, plannedEndOn: e.plannedEndOn, renewed: true })
           } else if (e.type === 'SituationEnded' && e.kind === 'immersion') {
             const i = immersions.get(e.situationId)!
@@ -220,12 +247,27 @@ describe('journey invariants (properties)', () => {
         }
         // Once time has passed every respond-by date, each unanswered proposal has its one outcome.
         if (state.status === 'open') {
-          const later = addDays(Object.values(state.proposals).reduce((d, p) => (p.respondBy > d ? p.respondBy : d), state.registeredOn), 1)
-          const tick = journeyDecider.decide({ type: 'ApplyTimeRules', youthId: state.youthId, missionLocaleId: state.missionLocaleId, on: later }, state)
+          const later = addDays(
+            Object.values(state.proposals).reduce(
+              (d, p) => (p.respondBy > d ? p.respondBy : d),
+              state.registeredOn,
+            ),
+            1,
+          )
+          const tick = journeyDecider.decide(
+            {
+              type: 'ApplyTimeRules',
+              youthId: state.youthId,
+              missionLocaleId: state.missionLocaleId,
+              on: later,
+            },
+            state,
+          )
           if (tick._tag === 'Right' && later < state.cejAgeLimitOn) {
             const after = foldJourney(tick.right, state)
             if (after.status !== 'unregistered')
-              for (const p of Object.values(after.proposals)) expect(p.status === 'accepted' || p.outcome !== null).toBe(true)
+              for (const p of Object.values(after.proposals))
+                expect(p.status === 'accepted' || p.outcome !== null).toBe(true)
           }
         }
       }),
@@ -238,7 +280,8 @@ describe('journey invariants (properties)', () => {
       fc.property(arbRun, ({ events }) => {
         const followUps = new Map<string, { dueOn: LocalDate; status: string; due: boolean }>()
         for (const e of events) {
-          if (e.type === 'FollowUpScheduled') followUps.set(e.followUpId, { dueOn: e.dueOn, status: 'pending', due: false })
+          if (e.type === 'FollowUpScheduled')
+            followUps.set(e.followUpId, { dueOn: e.dueOn, status: 'pending', due: false })
           else if (e.type === 'FollowUpRescheduled') followUps.get(e.followUpId)!.dueOn = e.dueOn
           else if (e.type === 'FollowUpKept') followUps.get(e.followUpId)!.status = 'kept'
           else if (e.type === 'FollowUpCancelled') followUps.get(e.followUpId)!.status = 'cancelled'
@@ -289,7 +332,10 @@ describe('journey invariants (properties)', () => {
       fc.property(arbRun, fc.integer({ min: 0, max: 400 }), ({ state }, days) => {
         if (state.status !== 'open') return
         const tick = (on: LocalDate, s: JourneyState) =>
-          journeyDecider.decide({ type: 'ApplyTimeRules', youthId: state.youthId, missionLocaleId: state.missionLocaleId, on }, s)
+          journeyDecider.decide(
+            { type: 'ApplyTimeRules', youthId: state.youthId, missionLocaleId: state.missionLocaleId, on },
+            s,
+          )
         const now = addDays(state.registeredOn, days)
         const first = tick(now, state)
         if (first._tag === 'Left') {
@@ -297,10 +343,14 @@ describe('journey invariants (properties)', () => {
           return
         }
         const again = tick(now, foldJourney(first.right, state))
-        if (foldJourney(first.right, state).status === 'open') expect(again).toEqual({ _tag: 'Right', right: [] })
+        if (foldJourney(first.right, state).status === 'open')
+          expect(again).toEqual({ _tag: 'Right', right: [] })
         const atLimit = tick(state.cejAgeLimitOn, state)
         expect(atLimit._tag === 'Right' && foldJourney(atLimit.right, state).status).toBe('closed')
-        expect(atLimit._tag === 'Right' && atLimit.right.at(-1)).toMatchObject({ type: 'JourneyClosed', reason: 'age-limit' })
+        expect(atLimit._tag === 'Right' && atLimit.right.at(-1)).toMatchObject({
+          type: 'JourneyClosed',
+          reason: 'age-limit',
+        })
       }),
       runs,
     )
@@ -310,7 +360,11 @@ describe('journey invariants (properties)', () => {
     fc.assert(
       fc.property(arbRun, fc.array(arbAnyCommand, { maxLength: 10 }), ({ steps }, fresh) => {
         for (const command of fresh)
-          if (command.type !== 'RegisterYouth') expect(journeyDecider.decide(command, journeyDecider.initialState)).toMatchObject({ _tag: 'Left', left: { _tag: 'NotRegistered' } })
+          if (command.type !== 'RegisterYouth')
+            expect(journeyDecider.decide(command, journeyDecider.initialState)).toMatchObject({
+              _tag: 'Left',
+              left: { _tag: 'NotRegistered' },
+            })
         for (const { before, command, decision } of steps) {
           if (before.status === 'unregistered') continue
           const refused =

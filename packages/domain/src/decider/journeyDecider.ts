@@ -5,8 +5,8 @@ import type { JourneyState } from '../model/state.js'
 import { initialJourneyState } from '../model/state.js'
 import type { JourneyPolicy } from '../policy/journeyPolicy.js'
 import { journeyPolicy } from '../policy/journeyPolicy.js'
-import type { Decider } from './decider.js'
 import { decideWithPolicy } from './decide.js'
+import type { Decider } from './decider.js'
 import { evolveJourney } from './evolve.js'
 
 // ---------------------------------------------------------------------------------------------
@@ -21,7 +21,12 @@ export type JourneyDecider = Decider<JourneyCommand, JourneyState, JourneyEvent,
 /** A journey Decider with some policy values overridden (the rest are DOMAIN.md's defaults). */
 export const createJourneyDecider = (policy: Partial<JourneyPolicy> = {}): JourneyDecider => {
   const full = journeyPolicy(policy)
-  return { initialState: initialJourneyState, evolve: evolveJourney, decide: decideWithPolicy(full), policy: full }
+  return {
+    initialState: initialJourneyState,
+    evolve: evolveJourney,
+    decide: decideWithPolicy(full),
+    policy: full,
+  }
 }
 
 /** The journey Decider with the default policy. */

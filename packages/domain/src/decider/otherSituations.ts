@@ -23,9 +23,20 @@ export const startSituation: Rule<'StartSituation'> = (c, s, policy) => {
   if (c.kind === 'immersion') {
     const latestEndOn = addMonths(c.on, policy.immersionMaxMonths)
     if (c.plannedEndOn > latestEndOn)
-      return refuse({ _tag: 'ImmersionTooLong', maxMonths: policy.immersionMaxMonths, plannedEndOn: c.plannedEndOn, latestEndOn })
+      return refuse({
+        _tag: 'ImmersionTooLong',
+        maxMonths: policy.immersionMaxMonths,
+        plannedEndOn: c.plannedEndOn,
+        latestEndOn,
+      })
   }
-  return accept({ type: 'SituationStarted', ...stamp(s, c.on), situationId: c.situationId, kind: c.kind, plannedEndOn: c.plannedEndOn })
+  return accept({
+    type: 'SituationStarted',
+    ...stamp(s, c.on),
+    situationId: c.situationId,
+    kind: c.kind,
+    plannedEndOn: c.plannedEndOn,
+  })
 }
 
 const inProgress = (
@@ -34,8 +45,10 @@ const inProgress = (
   kind: OtherSituationKind | 'other',
 ): Decision | (SituationState & { readonly kind: OtherSituationKind }) => {
   const x = entryOf(s.situations, id)
-  if (x === undefined || !isOther(x) || (kind !== 'other' && x.kind !== kind)) return refuse({ _tag: 'UnknownSituation', situationId: id, kind })
-  if (x.endedOn !== null) return refuse({ _tag: 'SituationAlreadyEnded', situationId: id, endedOn: x.endedOn })
+  if (x === undefined || !isOther(x) || (kind !== 'other' && x.kind !== kind))
+    return refuse({ _tag: 'UnknownSituation', situationId: id, kind })
+  if (x.endedOn !== null)
+    return refuse({ _tag: 'SituationAlreadyEnded', situationId: id, endedOn: x.endedOn })
   return x
 }
 
@@ -53,12 +66,30 @@ export const endSituation: Rule<'EndSituation'> = (c, s) => {
 export const renewImmersion: Rule<'RenewImmersion'> = (c, s, policy) => {
   const x = inProgress(s, c.situationId, 'immersion')
   if (isDecision(x)) return x
-  if (c.on < x.startedOn) return refuse({ _tag: 'DatedBeforeSituationStart', situationId: c.situationId, on: c.on, startedOn: x.startedOn })
-  if (x.renewedOn !== null) return refuse({ _tag: 'ImmersionAlreadyRenewed', situationId: c.situationId, renewedOn: x.renewedOn })
+  if (c.on < x.startedOn)
+    return refuse({
+      _tag: 'DatedBeforeSituationStart',
+      situationId: c.situationId,
+      on: c.on,
+      startedOn: x.startedOn,
+    })
+  if (x.renewedOn !== null)
+    return refuse({ _tag: 'ImmersionAlreadyRenewed', situationId: c.situationId, renewedOn: x.renewedOn })
   const current = x.plannedEndOn ?? x.startedOn
-  if (c.plannedEndOn <= current) return refuse({ _tag: 'ExtensionNotLater', plannedEndOn: c.plannedEndOn, currentPlannedEndOn: current })
+  if (c.plannedEndOn <= current)
+    return refuse({ _tag: 'ExtensionNotLater', plannedEndOn: c.plannedEndOn, currentPlannedEndOn: current })
   const latestEndOn = addMonths(current, policy.immersionMaxMonths)
   if (c.plannedEndOn > latestEndOn)
-    return refuse({ _tag: 'ImmersionTooLong', maxMonths: policy.immersionMaxMonths, plannedEndOn: c.plannedEndOn, latestEndOn })
-  return accept({ type: 'ImmersionRenewed', ...stamp(s, c.on), situationId: c.situationId, plannedEndOn: c.plannedEndOn })
+    return refuse({
+      _tag: 'ImmersionTooLong',
+      maxMonths: policy.immersionMaxMonths,
+      plannedEndOn: c.plannedEndOn,
+      latestEndOn,
+    })
+  return accept({
+    type: 'ImmersionRenewed',
+    ...stamp(s, c.on),
+    situationId: c.situationId,
+    plannedEndOn: c.plannedEndOn,
+  })
 }

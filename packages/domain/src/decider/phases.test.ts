@@ -5,11 +5,17 @@ import { foldJourney } from './evolve.js'
 import { createJourneyDecider } from './journeyDecider.js'
 
 const j = journeyFixture()
-const registered = j.command('RegisterYouth', '2025-01-10', { counsellorId: 'c-1', birthDate: '2005-06-15', rqth: false, personalData: null })
+const registered = j.command('RegisterYouth', '2025-01-10', {
+  counsellorId: 'c-1',
+  birthDate: '2005-06-15',
+  rqth: false,
+  personalData: null,
+})
 const diagnostic = j.command('CompleteDiagnostic', '2025-01-15', { comment: null })
 const pacea = j.command('EnterProgramme', '2025-02-01', { programme: 'PACEA', plannedEndOn: '2026-02-01' })
 const inPacea = [registered, diagnostic, pacea]
-const startPhase = (on: string, phaseId: string, plannedEndOn: string) => j.command('StartPaceaPhase', on, { phaseId, plannedEndOn })
+const startPhase = (on: string, phaseId: string, plannedEndOn: string) =>
+  j.command('StartPaceaPhase', on, { phaseId, plannedEndOn })
 const endPhase = (on: string, phaseId: string) => j.command('EndPaceaPhase', on, { phaseId })
 
 describe('PACEA phases', () => {
@@ -23,8 +29,15 @@ describe('PACEA phases', () => {
   })
 
   test('a phase needs an open PACEA', () => {
-    given(j.history(registered)).when(startPhase('2025-02-10', 'ph-1', '2025-03-01')).thenError({ _tag: 'NoOpenPacea', openProgramme: null })
-    given(j.history(registered, j.command('EnterProgramme', '2025-02-01', { programme: 'CEJ', plannedEndOn: '2026-01-01' })))
+    given(j.history(registered))
+      .when(startPhase('2025-02-10', 'ph-1', '2025-03-01'))
+      .thenError({ _tag: 'NoOpenPacea', openProgramme: null })
+    given(
+      j.history(
+        registered,
+        j.command('EnterProgramme', '2025-02-01', { programme: 'CEJ', plannedEndOn: '2026-01-01' }),
+      ),
+    )
       .when(startPhase('2025-02-10', 'ph-1', '2025-03-01'))
       .thenError({ _tag: 'NoOpenPacea', openProgramme: 'CEJ' })
     given(j.history(...inPacea, j.command('ExitProgramme', '2025-03-01', { reason: 'autonomy' })))
@@ -38,14 +51,21 @@ describe('PACEA phases', () => {
       .then([j.event('PaceaPhaseStarted', '2025-03-01', { phaseId: 'ph-1', plannedEndOn: '2025-06-30' })])
     given(j.history(...inPacea))
       .when(startPhase('2025-03-02', 'ph-1', '2025-06-30'))
-      .thenError({ _tag: 'FirstPhaseTooLate', on: '2025-03-02', signedOn: '2025-02-01', latestOn: '2025-03-01' })
+      .thenError({
+        _tag: 'FirstPhaseTooLate',
+        on: '2025-03-02',
+        signedOn: '2025-02-01',
+        latestOn: '2025-03-01',
+      })
   })
 
   test('the delay of the first phase is policy; later phases have none', () => {
     givenDecider(createJourneyDecider({ paceaFirstPhaseWithinMonths: 2 }))(j.history(...inPacea))
       .when(startPhase('2025-04-01', 'ph-1', '2025-06-30'))
       .then([j.event('PaceaPhaseStarted', '2025-04-01', { phaseId: 'ph-1', plannedEndOn: '2025-06-30' })])
-    given(j.history(...inPacea, startPhase('2025-02-10', 'ph-1', '2025-03-31'), endPhase('2025-03-31', 'ph-1')))
+    given(
+      j.history(...inPacea, startPhase('2025-02-10', 'ph-1', '2025-03-31'), endPhase('2025-03-31', 'ph-1')),
+    )
       .when(startPhase('2025-09-01', 'ph-2', '2025-12-31'))
       .then([j.event('PaceaPhaseStarted', '2025-09-01', { phaseId: 'ph-2', plannedEndOn: '2025-12-31' })])
   })
@@ -58,31 +78,59 @@ describe('PACEA phases', () => {
     given(j.history(...running, endPhase('2025-04-01', 'ph-1')))
       .when(startPhase('2025-03-15', 'ph-2', '2025-06-30'))
       .thenError({ _tag: 'PhasesOverlap', on: '2025-03-15', previousEndOn: '2025-04-01' })
-    given(j.history(...running, endPhase('2025-04-01', 'ph-1'))).when(startPhase('2025-04-02', 'ph-1', '2025-06-30')).thenError({ _tag: 'DuplicatePhase', phaseId: 'ph-1' })
+    given(j.history(...running, endPhase('2025-04-01', 'ph-1')))
+      .when(startPhase('2025-04-02', 'ph-1', '2025-06-30'))
+      .thenError({ _tag: 'DuplicatePhase', phaseId: 'ph-1' })
   })
 
   test("a phase's planned end is not past the PACEA's planned end, nor before its start", () => {
     given(j.history(...inPacea))
       .when(startPhase('2025-02-10', 'ph-1', '2026-02-02'))
-      .thenError({ _tag: 'PhaseEndsAfterProgramme', plannedEndOn: '2026-02-02', programmePlannedEndOn: '2026-02-01' })
-    given(j.history(...inPacea)).when(startPhase('2025-02-10', 'ph-1', '2026-02-01')).then([j.event('PaceaPhaseStarted', '2025-02-10', { phaseId: 'ph-1', plannedEndOn: '2026-02-01' })])
-    given(j.history(...inPacea)).when(startPhase('2025-02-10', 'ph-1', '2025-02-09')).thenError({ _tag: 'EndBeforeStart', startOn: '2025-02-10', endOn: '2025-02-09' })
-    given(j.history(...inPacea)).when(startPhase('2025-01-31', 'ph-1', '2025-03-01')).thenError('DatedBeforeProgrammeEntry')
+      .thenError({
+        _tag: 'PhaseEndsAfterProgramme',
+        plannedEndOn: '2026-02-02',
+        programmePlannedEndOn: '2026-02-01',
+      })
+    given(j.history(...inPacea))
+      .when(startPhase('2025-02-10', 'ph-1', '2026-02-01'))
+      .then([j.event('PaceaPhaseStarted', '2025-02-10', { phaseId: 'ph-1', plannedEndOn: '2026-02-01' })])
+    given(j.history(...inPacea))
+      .when(startPhase('2025-02-10', 'ph-1', '2025-02-09'))
+      .thenError({ _tag: 'EndBeforeStart', startOn: '2025-02-10', endOn: '2025-02-09' })
+    given(j.history(...inPacea))
+      .when(startPhase('2025-01-31', 'ph-1', '2025-03-01'))
+      .thenError('DatedBeforeProgrammeEntry')
   })
 
   test('a phase ends once, not before its start, and only a started one', () => {
     const running = [...inPacea, startPhase('2025-02-10', 'ph-1', '2025-06-30')]
-    given(j.history(...running)).when(endPhase('2025-02-09', 'ph-1')).thenError({ _tag: 'EndBeforeStart', startOn: '2025-02-10', endOn: '2025-02-09' })
-    given(j.history(...running)).when(endPhase('2025-03-01', 'ph-9')).thenError({ _tag: 'UnknownPhase', phaseId: 'ph-9' })
-    given(j.history(...running, endPhase('2025-03-01', 'ph-1'))).when(endPhase('2025-03-02', 'ph-1')).thenError({ _tag: 'PhaseAlreadyEnded', endedOn: '2025-03-01' })
+    given(j.history(...running))
+      .when(endPhase('2025-02-09', 'ph-1'))
+      .thenError({ _tag: 'EndBeforeStart', startOn: '2025-02-10', endOn: '2025-02-09' })
+    given(j.history(...running))
+      .when(endPhase('2025-03-01', 'ph-9'))
+      .thenError({ _tag: 'UnknownPhase', phaseId: 'ph-9' })
+    given(j.history(...running, endPhase('2025-03-01', 'ph-1')))
+      .when(endPhase('2025-03-02', 'ph-1'))
+      .thenError({ _tag: 'PhaseAlreadyEnded', endedOn: '2025-03-01' })
   })
 
   test('a running phase ends with its PACEA', () => {
-    const exited = j.history(...inPacea, startPhase('2025-02-10', 'ph-1', '2025-06-30'), j.command('ExitProgramme', '2025-05-01', { reason: 'autonomy' }))
+    const exited = j.history(
+      ...inPacea,
+      startPhase('2025-02-10', 'ph-1', '2025-06-30'),
+      j.command('ExitProgramme', '2025-05-01', { reason: 'autonomy' }),
+    )
     expect(exited.map((e) => e.type)).not.toContain('PaceaPhaseEnded')
     const state = foldJourney(exited)
-    expect(state.status === 'open' && state.phases['ph-1']).toEqual({ startedOn: '2025-02-10', plannedEndOn: '2025-06-30', endedOn: '2025-05-01' })
-    given(exited).when(endPhase('2025-05-02', 'ph-1')).thenError({ _tag: 'PhaseAlreadyEnded', endedOn: '2025-05-01' })
+    expect(state.status === 'open' && state.phases['ph-1']).toEqual({
+      startedOn: '2025-02-10',
+      plannedEndOn: '2025-06-30',
+      endedOn: '2025-05-01',
+    })
+    given(exited)
+      .when(endPhase('2025-05-02', 'ph-1'))
+      .thenError({ _tag: 'PhaseAlreadyEnded', endedOn: '2025-05-01' })
   })
 
   test('a new PACEA has its own first-phase delay', () => {
@@ -93,7 +141,11 @@ describe('PACEA phases', () => {
       j.command('CompleteDiagnostic', '2025-06-01', { comment: null }),
       j.command('EnterProgramme', '2025-06-02', { programme: 'PACEA', plannedEndOn: '2026-06-01' }),
     ]
-    given(j.history(...again)).when(startPhase('2025-07-03', 'ph-2', '2025-09-01')).thenError({ _tag: 'FirstPhaseTooLate', latestOn: '2025-07-02' })
-    given(j.history(...again)).when(startPhase('2025-07-02', 'ph-2', '2025-09-01')).then([j.event('PaceaPhaseStarted', '2025-07-02', { phaseId: 'ph-2', plannedEndOn: '2025-09-01' })])
+    given(j.history(...again))
+      .when(startPhase('2025-07-03', 'ph-2', '2025-09-01'))
+      .thenError({ _tag: 'FirstPhaseTooLate', latestOn: '2025-07-02' })
+    given(j.history(...again))
+      .when(startPhase('2025-07-02', 'ph-2', '2025-09-01'))
+      .then([j.event('PaceaPhaseStarted', '2025-07-02', { phaseId: 'ph-2', plannedEndOn: '2025-09-01' })])
   })
 })

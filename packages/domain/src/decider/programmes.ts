@@ -21,13 +21,19 @@ const maxMonths = (policy: JourneyPolicy, programme: Programme): number =>
 /** Enter PACEA or CEJ. */
 export const enterProgramme: Rule<'EnterProgramme'> = (c, s, policy) => {
   if (s.programme !== null)
-    return refuse({ _tag: 'ProgrammeAlreadyOpen', programme: s.programme.programme, enteredOn: s.programme.enteredOn })
+    return refuse({
+      _tag: 'ProgrammeAlreadyOpen',
+      programme: s.programme.programme,
+      enteredOn: s.programme.enteredOn,
+    })
   if (s.lastProgrammeExitOn !== null && c.on < s.lastProgrammeExitOn)
     return refuse({ _tag: 'ProgrammesOverlap', on: c.on, previousExitOn: s.lastProgrammeExitOn })
   const ageLimitOn = programmeAgeLimitOn(s, c.programme)
-  if (c.on >= ageLimitOn) return refuse({ _tag: 'ProgrammeAgeLimitReached', programme: c.programme, ageLimitOn })
+  if (c.on >= ageLimitOn)
+    return refuse({ _tag: 'ProgrammeAgeLimitReached', programme: c.programme, ageLimitOn })
   if (c.programme === 'PACEA') {
-    if (s.diagnosticOn === null || s.diagnosticOn > c.on) return refuse({ _tag: 'DiagnosticRequired', programme: c.programme })
+    if (s.diagnosticOn === null || s.diagnosticOn > c.on)
+      return refuse({ _tag: 'DiagnosticRequired', programme: c.programme })
     const latestOn = addMonths(s.diagnosticOn, policy.paceaSignatureWithinMonths)
     if (c.on > latestOn) return refuse({ _tag: 'DiagnosticTooOld', diagnosticOn: s.diagnosticOn, latestOn })
   } else {
@@ -36,12 +42,24 @@ export const enterProgramme: Rule<'EnterProgramme'> = (c, s, policy) => {
     const schooling = situationsInProgress(s, 'schooling')[0]
     if (schooling !== undefined) return refuse({ _tag: 'CejWhileInSchool', schoolingId: schooling })
   }
-  if (c.plannedEndOn <= c.on) return refuse({ _tag: 'PlannedEndNotAfterStart', startOn: c.on, plannedEndOn: c.plannedEndOn })
+  if (c.plannedEndOn <= c.on)
+    return refuse({ _tag: 'PlannedEndNotAfterStart', startOn: c.on, plannedEndOn: c.plannedEndOn })
   const months = maxMonths(policy, c.programme)
   const latestEndOn = addMonths(c.on, months)
   if (c.plannedEndOn > latestEndOn)
-    return refuse({ _tag: 'ProgrammeTooLong', programme: c.programme, maxMonths: months, plannedEndOn: c.plannedEndOn, latestEndOn })
-  return accept({ type: 'ProgrammeEntered', ...stamp(s, c.on), programme: c.programme, plannedEndOn: c.plannedEndOn })
+    return refuse({
+      _tag: 'ProgrammeTooLong',
+      programme: c.programme,
+      maxMonths: months,
+      plannedEndOn: c.plannedEndOn,
+      latestEndOn,
+    })
+  return accept({
+    type: 'ProgrammeEntered',
+    ...stamp(s, c.on),
+    programme: c.programme,
+    plannedEndOn: c.plannedEndOn,
+  })
 }
 
 /** Only a CEJ is extended, exceptionally, up to its extended maximum in total. */
@@ -49,9 +67,14 @@ export const extendProgramme: Rule<'ExtendProgramme'> = (c, s, policy) => {
   const open = s.programme
   if (open === null) return refuse({ _tag: 'NoOpenProgramme' })
   if (open.programme !== 'CEJ') return refuse({ _tag: 'ExtensionOnlyForCej', programme: open.programme })
-  if (c.on < open.enteredOn) return refuse({ _tag: 'DatedBeforeProgrammeEntry', on: c.on, enteredOn: open.enteredOn })
+  if (c.on < open.enteredOn)
+    return refuse({ _tag: 'DatedBeforeProgrammeEntry', on: c.on, enteredOn: open.enteredOn })
   if (c.plannedEndOn <= open.plannedEndOn)
-    return refuse({ _tag: 'ExtensionNotLater', plannedEndOn: c.plannedEndOn, currentPlannedEndOn: open.plannedEndOn })
+    return refuse({
+      _tag: 'ExtensionNotLater',
+      plannedEndOn: c.plannedEndOn,
+      currentPlannedEndOn: open.plannedEndOn,
+    })
   const latestEndOn = addMonths(open.enteredOn, policy.cejExtendedMaxMonths)
   if (c.plannedEndOn > latestEndOn)
     return refuse({
@@ -61,13 +84,19 @@ export const extendProgramme: Rule<'ExtendProgramme'> = (c, s, policy) => {
       plannedEndOn: c.plannedEndOn,
       latestEndOn,
     })
-  return accept({ type: 'ProgrammeExtended', ...stamp(s, c.on), programme: open.programme, plannedEndOn: c.plannedEndOn })
+  return accept({
+    type: 'ProgrammeExtended',
+    ...stamp(s, c.on),
+    programme: open.programme,
+    plannedEndOn: c.plannedEndOn,
+  })
 }
 
 /** End the open programme. */
 export const exitProgramme: Rule<'ExitProgramme'> = (c, s) => {
   const open = s.programme
   if (open === null) return refuse({ _tag: 'NoOpenProgramme' })
-  if (c.on < open.enteredOn) return refuse({ _tag: 'DatedBeforeProgrammeEntry', on: c.on, enteredOn: open.enteredOn })
+  if (c.on < open.enteredOn)
+    return refuse({ _tag: 'DatedBeforeProgrammeEntry', on: c.on, enteredOn: open.enteredOn })
   return accept({ type: 'ProgrammeExited', ...stamp(s, c.on), programme: open.programme, reason: c.reason })
 }

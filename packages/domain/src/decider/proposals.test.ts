@@ -3,24 +3,44 @@ import { journeyFixture } from '../testing/fixtures.js'
 import { given } from '../testing/givenWhenThen.js'
 
 const j = journeyFixture()
-const registered = j.command('RegisterYouth', '2025-01-10', { counsellorId: 'c-1', birthDate: '2005-06-15', rqth: false, personalData: null })
-const offer = (proposalId: string, theme: 'training' | 'employment' | 'housing', on = '2025-02-01', respondBy = '2025-02-20') =>
-  j.command('OfferProposal', on, { proposalId, theme, respondBy })
+const registered = j.command('RegisterYouth', '2025-01-10', {
+  counsellorId: 'c-1',
+  birthDate: '2005-06-15',
+  rqth: false,
+  personalData: null,
+})
+const offer = (
+  proposalId: string,
+  theme: 'training' | 'employment' | 'housing',
+  on = '2025-02-01',
+  respondBy = '2025-02-20',
+) => j.command('OfferProposal', on, { proposalId, theme, respondBy })
 const offered = [registered, offer('p-1', 'training')]
 
 describe('proposals', () => {
   test('a counsellor offers a proposal with a theme', () => {
     given(j.history(registered))
       .when(offer('p-1', 'housing'))
-      .then([j.event('ProposalOffered', '2025-02-01', { proposalId: 'p-1', theme: 'housing', respondBy: '2025-02-20', counsellorId: 'c-1' })])
+      .then([
+        j.event('ProposalOffered', '2025-02-01', {
+          proposalId: 'p-1',
+          theme: 'housing',
+          respondBy: '2025-02-20',
+          counsellorId: 'c-1',
+        }),
+      ])
   })
 
   test('proposal ids are unique within a journey', () => {
-    given(j.history(...offered)).when(offer('p-1', 'employment', '2025-02-03')).thenError({ _tag: 'DuplicateProposal', proposalId: 'p-1' })
+    given(j.history(...offered))
+      .when(offer('p-1', 'employment', '2025-02-03'))
+      .thenError({ _tag: 'DuplicateProposal', proposalId: 'p-1' })
   })
 
   test('the respond-by date is not before the offer', () => {
-    given(j.history(registered)).when(offer('p-1', 'housing', '2025-02-01', '2025-01-31')).thenError('RespondByBeforeOffer')
+    given(j.history(registered))
+      .when(offer('p-1', 'housing', '2025-02-01', '2025-01-31'))
+      .thenError('RespondByBeforeOffer')
   })
 
   test('the young person accepts a proposal', () => {
@@ -34,14 +54,29 @@ describe('proposals', () => {
 
   test('a proposal ends with its outcome', () => {
     given(j.history(...offered))
-      .when(j.command('RecordProposalOutcome', '2025-02-10', { proposalId: 'p-1', outcome: 'refused-by-third-party' }))
+      .when(
+        j.command('RecordProposalOutcome', '2025-02-10', {
+          proposalId: 'p-1',
+          outcome: 'refused-by-third-party',
+        }),
+      )
       .then([
-        j.event('ProposalOutcomeRecorded', '2025-02-10', { proposalId: 'p-1', theme: 'training', outcome: 'refused-by-third-party', offeredOn: '2025-02-01' }),
+        j.event('ProposalOutcomeRecorded', '2025-02-10', {
+          proposalId: 'p-1',
+          theme: 'training',
+          outcome: 'refused-by-third-party',
+          offeredOn: '2025-02-01',
+        }),
       ])
   })
 
   test('exactly one outcome per proposal', () => {
-    given(j.history(...offered, j.command('RecordProposalOutcome', '2025-02-10', { proposalId: 'p-1', outcome: 'refused-by-youth' })))
+    given(
+      j.history(
+        ...offered,
+        j.command('RecordProposalOutcome', '2025-02-10', { proposalId: 'p-1', outcome: 'refused-by-youth' }),
+      ),
+    )
       .when(j.command('RecordProposalOutcome', '2025-02-11', { proposalId: 'p-1', outcome: 'carried-out' }))
       .thenError({ _tag: 'OutcomeAlreadyRecorded', proposalId: 'p-1', outcome: 'refused-by-youth' })
   })
@@ -56,7 +91,9 @@ describe('proposals', () => {
     given(j.history(...offered))
       .when(j.command('RecordProposalOutcome', '2025-02-10', { proposalId: 'p-9', outcome: 'carried-out' }))
       .thenError({ _tag: 'UnknownProposal', proposalId: 'p-9' })
-    given(j.history(...offered)).when(j.command('AcceptProposal', '2025-02-10', { proposalId: 'p-9' })).thenError('UnknownProposal')
+    given(j.history(...offered))
+      .when(j.command('AcceptProposal', '2025-02-10', { proposalId: 'p-9' }))
+      .thenError('UnknownProposal')
   })
 
   test('a proposal is recorded expired only after its respond-by date (policy)', () => {
@@ -65,6 +102,13 @@ describe('proposals', () => {
       .thenError({ _tag: 'ProposalNotExpired', respondBy: '2025-02-20' })
     given(j.history(...offered))
       .when(j.command('RecordProposalOutcome', '2025-02-21', { proposalId: 'p-1', outcome: 'expired' }))
-      .then([j.event('ProposalOutcomeRecorded', '2025-02-21', { proposalId: 'p-1', theme: 'training', outcome: 'expired', offeredOn: '2025-02-01' })])
+      .then([
+        j.event('ProposalOutcomeRecorded', '2025-02-21', {
+          proposalId: 'p-1',
+          theme: 'training',
+          outcome: 'expired',
+          offeredOn: '2025-02-01',
+        }),
+      ])
   })
 })

@@ -1,11 +1,11 @@
 import { addDays } from '../model/calendar.js'
+import type { ProposalId } from '../model/ids.js'
 import type { LocalDate } from '../model/localDate.js'
 import type { ProposalState } from '../model/state.js'
 import { entryOf } from '../model/state.js'
 import type { JourneyPolicy } from '../policy/journeyPolicy.js'
 import type { Decision, Rule } from './decision.js'
 import { accept, refuse, stamp } from './decision.js'
-import type { ProposalId } from '../model/ids.js'
 
 // ---------------------------------------------------------------------------------------------
 // Proposals: a unique id, answered at most once, exactly one outcome, never dated before the offer.
@@ -17,7 +17,8 @@ export const hasExpired = (p: ProposalState, on: LocalDate, policy: JourneyPolic
 
 /** Offer a proposal. */
 export const offerProposal: Rule<'OfferProposal'> = (c, s) => {
-  if (entryOf(s.proposals, c.proposalId) !== undefined) return refuse({ _tag: 'DuplicateProposal', proposalId: c.proposalId })
+  if (entryOf(s.proposals, c.proposalId) !== undefined)
+    return refuse({ _tag: 'DuplicateProposal', proposalId: c.proposalId })
   if (c.respondBy < c.on) return refuse({ _tag: 'RespondByBeforeOffer', on: c.on, respondBy: c.respondBy })
   return accept({
     type: 'ProposalOffered',
@@ -53,7 +54,11 @@ export const acceptProposal: Rule<'AcceptProposal'> = (c, s) =>
 export const recordProposalOutcome: Rule<'RecordProposalOutcome'> = (c, s, policy) =>
   withOpenProposal(c.proposalId, entryOf(s.proposals, c.proposalId), c.on, (p) =>
     c.outcome === 'expired' && !hasExpired(p, c.on, policy)
-      ? refuse({ _tag: 'ProposalNotExpired', proposalId: c.proposalId, respondBy: addDays(p.respondBy, policy.proposalExpiryGraceDays) })
+      ? refuse({
+          _tag: 'ProposalNotExpired',
+          proposalId: c.proposalId,
+          respondBy: addDays(p.respondBy, policy.proposalExpiryGraceDays),
+        })
       : accept({
           type: 'ProposalOutcomeRecorded',
           ...stamp(s, c.on),

@@ -14,7 +14,14 @@ const register = (on: string, birthDate: string, rqth = false) =>
 describe('registration and eligibility', () => {
   test('registration: a young person aged 16 to 25 is registered with derived facts and a first follow-up', () => {
     given([])
-      .when(j.command('RegisterYouth', '2025-01-10', { counsellorId: 'c-1', birthDate: '2005-06-15', rqth: false, personalData: fakeSealed('key-y1') }))
+      .when(
+        j.command('RegisterYouth', '2025-01-10', {
+          counsellorId: 'c-1',
+          birthDate: '2005-06-15',
+          rqth: false,
+          personalData: fakeSealed('key-y1'),
+        }),
+      )
       .then([
         j.event('YouthRegistered', '2025-01-10', {
           counsellorId: 'c-1',
@@ -23,24 +30,35 @@ describe('registration and eligibility', () => {
           cejAgeLimitOn: '2031-06-15',
           personalData: fakeSealed('key-y1'),
         }),
-        j.event('FollowUpScheduled', '2025-01-10', { followUpId: 'fu-1', dueOn: '2025-02-09', channel: 'interview', counsellorId: 'c-1' }),
+        j.event('FollowUpScheduled', '2025-01-10', {
+          followUpId: 'fu-1',
+          dueOn: '2025-02-09',
+          channel: 'interview',
+          counsellorId: 'c-1',
+        }),
       ])
   })
 
   test('eligibility: from the 16th birthday, not the day before', () => {
-    given([]).when(register('2025-06-14', '2009-06-15')).thenError({ _tag: 'NotEligible', age: 15, minimumAge: 16, ageLimit: 26 })
+    given([])
+      .when(register('2025-06-14', '2009-06-15'))
+      .thenError({ _tag: 'NotEligible', age: 15, minimumAge: 16, ageLimit: 26 })
     expect(decideJourney(register('2025-06-15', '2009-06-15'), { status: 'unregistered' })._tag).toBe('Right')
   })
 
   test('eligibility: up to the day before the 26th birthday', () => {
     expect(decideJourney(register('2025-06-14', '1999-06-15'), { status: 'unregistered' })._tag).toBe('Right')
-    given([]).when(register('2025-06-15', '1999-06-15')).thenError({ _tag: 'NotEligible', age: 26, ageLimit: 26, rqth: false })
+    given([])
+      .when(register('2025-06-15', '1999-06-15'))
+      .thenError({ _tag: 'NotEligible', age: 26, ageLimit: 26, rqth: false })
   })
 
   test('eligibility: a 29 February birth reaches 16 on 1 March of a common year', () => {
     given([]).when(register('2024-02-28', '2008-02-29')).thenError({ _tag: 'NotEligible', age: 15 })
     expect(decideJourney(register('2024-02-29', '2008-02-29'), { status: 'unregistered' })._tag).toBe('Right')
-    given([]).when(register('2025-02-28', '2009-02-28')).then(j.history(register('2025-02-28', '2009-02-28')))
+    given([])
+      .when(register('2025-02-28', '2009-02-28'))
+      .then(j.history(register('2025-02-28', '2009-02-28')))
     given([]).when(register('2025-02-28', '2009-03-01')).thenError('NotEligible')
   })
 
@@ -50,26 +68,47 @@ describe('registration and eligibility', () => {
   })
 
   test('eligibility: with RQTH, eligible until the day before the 30th birthday, for the CEJ only', () => {
-    given([]).when(register('2025-06-14', '1995-06-15', true)).then([
-      j.event('YouthRegistered', '2025-06-14', {
-        counsellorId: 'c-1',
-        ageAtRegistration: 29,
-        ageLimitOn: '2021-06-15',
-        cejAgeLimitOn: '2025-06-15',
-        personalData: null,
-      }),
-      j.event('FollowUpScheduled', '2025-06-14', { followUpId: 'fu-1', dueOn: '2025-07-14', channel: 'interview', counsellorId: 'c-1' }),
-    ])
-    given([]).when(register('2025-06-15', '1995-06-15', true)).thenError({ _tag: 'NotEligible', age: 30, ageLimit: 30, rqth: true })
-    given([]).when(register('2025-06-15', '1999-06-15', false)).thenError({ _tag: 'NotEligible', ageLimit: 26 })
+    given([])
+      .when(register('2025-06-14', '1995-06-15', true))
+      .then([
+        j.event('YouthRegistered', '2025-06-14', {
+          counsellorId: 'c-1',
+          ageAtRegistration: 29,
+          ageLimitOn: '2021-06-15',
+          cejAgeLimitOn: '2025-06-15',
+          personalData: null,
+        }),
+        j.event('FollowUpScheduled', '2025-06-14', {
+          followUpId: 'fu-1',
+          dueOn: '2025-07-14',
+          channel: 'interview',
+          counsellorId: 'c-1',
+        }),
+      ])
+    given([])
+      .when(register('2025-06-15', '1995-06-15', true))
+      .thenError({ _tag: 'NotEligible', age: 30, ageLimit: 30, rqth: true })
+    given([])
+      .when(register('2025-06-15', '1999-06-15', false))
+      .thenError({ _tag: 'NotEligible', ageLimit: 26 })
   })
 
   test('nothing happens to a journey before it is registered', () => {
-    given([]).when(j.command('OfferProposal', '2025-01-10', { proposalId: 'p-1', theme: 'training', respondBy: '2025-02-01' })).thenError({
-      _tag: 'NotRegistered',
-      command: 'OfferProposal',
-    })
-    given([]).when(j.command('ApplyTimeRules', '2025-01-10', {})).thenError('NotRegistered')
+    given([])
+      .when(
+        j.command('OfferProposal', '2025-01-10', {
+          proposalId: 'p-1',
+          theme: 'training',
+          respondBy: '2025-02-01',
+        }),
+      )
+      .thenError({
+        _tag: 'NotRegistered',
+        command: 'OfferProposal',
+      })
+    given([])
+      .when(j.command('ApplyTimeRules', '2025-01-10', {}))
+      .thenError('NotRegistered')
   })
 
   test('a registered youth is not registered twice', () => {
@@ -81,7 +120,9 @@ describe('registration and eligibility', () => {
   test('tenant: a command from another mission locale than the journey’s is refused', () => {
     const other = journeyFixture('y-1', 'ml-2')
     given(j.history(register('2025-01-10', '2005-06-15')))
-      .when(other.command('RecordRequest', '2025-01-11', { requestId: 'r-1', theme: 'housing', comment: null }))
+      .when(
+        other.command('RecordRequest', '2025-01-11', { requestId: 'r-1', theme: 'housing', comment: null }),
+      )
       .thenError({ _tag: 'WrongMissionLocale', missionLocaleId: 'ml-2' })
   })
 
@@ -104,13 +145,20 @@ describe('registration and eligibility', () => {
       fc.constantFrom(...['1992', '1996', '2000', '2004', '2008'].map((y) => `${y}-02-29` as LocalDate)),
     )
     fc.assert(
-      fc.property(arbBirth, fc.boolean(), fc.integer({ min: -2, max: 1 }), fc.constantFrom(16, 26, 30), (birth, rqth, offset, age) => {
-        const on = addDays(birthday(birth, age), offset)
-        const accepted = decideJourney(register(on, birth, rqth), { status: 'unregistered' })._tag === 'Right'
-        const limit = rqth ? 30 : 26
-        const expected = age === 16 ? offset >= 0 : age === limit ? offset < 0 : age < limit
-        expect(accepted).toBe(expected)
-      }),
+      fc.property(
+        arbBirth,
+        fc.boolean(),
+        fc.integer({ min: -2, max: 1 }),
+        fc.constantFrom(16, 26, 30),
+        (birth, rqth, offset, age) => {
+          const on = addDays(birthday(birth, age), offset)
+          const accepted =
+            decideJourney(register(on, birth, rqth), { status: 'unregistered' })._tag === 'Right'
+          const limit = rqth ? 30 : 26
+          const expected = age === 16 ? offset >= 0 : age === limit ? offset < 0 : age < limit
+          expect(accepted).toBe(expected)
+        },
+      ),
       { numRuns: 300 },
     )
   })

@@ -14,7 +14,10 @@ import type { JourneyPolicy } from '../policy/journeyPolicy.js'
  * Register a young person aged from 16 up to the day before the 26th birthday (the 30th with RQTH,
  * then for the CEJ only). The birth date stays out of the event: only derived facts go in.
  */
-export const registerYouth = (c: RegisterYouth, policy: JourneyPolicy): Either<JourneyError, YouthRegistered> => {
+export const registerYouth = (
+  c: RegisterYouth,
+  policy: JourneyPolicy,
+): Either<JourneyError, YouthRegistered> => {
   const age = ageOn(c.birthDate, c.on)
   const ageLimitOn = birthday(c.birthDate, policy.ageLimit)
   const cejAgeLimitOn = c.rqth ? birthday(c.birthDate, policy.cejRqthAgeLimit) : ageLimitOn

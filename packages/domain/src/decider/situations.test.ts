@@ -3,43 +3,98 @@ import { journeyFixture } from '../testing/fixtures.js'
 import { given } from '../testing/givenWhenThen.js'
 
 const j = journeyFixture()
-const registered = j.command('RegisterYouth', '2025-01-10', { counsellorId: 'c-1', birthDate: '2005-06-15', rqth: false, personalData: null })
+const registered = j.command('RegisterYouth', '2025-01-10', {
+  counsellorId: 'c-1',
+  birthDate: '2005-06-15',
+  rqth: false,
+  personalData: null,
+})
 const offer = (proposalId: string, theme: 'training' | 'apprenticeship' | 'employment') =>
   j.command('OfferProposal', '2025-02-01', { proposalId, theme, respondBy: '2025-02-20' })
 const start = (on: string, proposalId: string | null, plannedEndOn: string | null = null) =>
   j.command('StartTraining', on, { trainingId: 's-1', proposalId, qualifying: true, plannedEndOn })
-const employ = (contract: 'CDI' | 'CDD' | 'temporary' | 'apprenticeship' | 'subsidised', durationMonths: number | null) =>
-  j.command('StartEmployment', '2025-03-01', { employmentId: 'e-1', proposalId: null, contract, durationMonths })
+const employ = (
+  contract: 'CDI' | 'CDD' | 'temporary' | 'apprenticeship' | 'subsidised',
+  durationMonths: number | null,
+) =>
+  j.command('StartEmployment', '2025-03-01', {
+    employmentId: 'e-1',
+    proposalId: null,
+    contract,
+    durationMonths,
+  })
 
 describe('situations', () => {
   test('a training entry from a proposal requires an accepted training proposal', () => {
-    given(j.history(registered, offer('p-1', 'training'), j.command('AcceptProposal', '2025-02-05', { proposalId: 'p-1' })))
+    given(
+      j.history(
+        registered,
+        offer('p-1', 'training'),
+        j.command('AcceptProposal', '2025-02-05', { proposalId: 'p-1' }),
+      ),
+    )
       .when(start('2025-03-01', 'p-1', '2025-09-01'))
-      .then([j.event('TrainingStarted', '2025-03-01', { trainingId: 's-1', proposalId: 'p-1', qualifying: true, plannedEndOn: '2025-09-01' })])
-    given(j.history(registered, offer('p-1', 'training'))).when(start('2025-03-01', 'p-1')).thenError({ _tag: 'ProposalNotAccepted', proposalId: 'p-1' })
+      .then([
+        j.event('TrainingStarted', '2025-03-01', {
+          trainingId: 's-1',
+          proposalId: 'p-1',
+          qualifying: true,
+          plannedEndOn: '2025-09-01',
+        }),
+      ])
+    given(j.history(registered, offer('p-1', 'training')))
+      .when(start('2025-03-01', 'p-1'))
+      .thenError({ _tag: 'ProposalNotAccepted', proposalId: 'p-1' })
   })
 
   test('a training entry from a carried-out apprenticeship proposal is accepted', () => {
-    given(j.history(registered, offer('p-1', 'apprenticeship'), j.command('RecordProposalOutcome', '2025-02-10', { proposalId: 'p-1', outcome: 'carried-out' })))
+    given(
+      j.history(
+        registered,
+        offer('p-1', 'apprenticeship'),
+        j.command('RecordProposalOutcome', '2025-02-10', { proposalId: 'p-1', outcome: 'carried-out' }),
+      ),
+    )
       .when(start('2025-03-01', 'p-1'))
-      .then([j.event('TrainingStarted', '2025-03-01', { trainingId: 's-1', proposalId: 'p-1', qualifying: true, plannedEndOn: null })])
+      .then([
+        j.event('TrainingStarted', '2025-03-01', {
+          trainingId: 's-1',
+          proposalId: 'p-1',
+          qualifying: true,
+          plannedEndOn: null,
+        }),
+      ])
   })
 
   test('a training entry from a refused proposal is refused', () => {
-    given(j.history(registered, offer('p-1', 'training'), j.command('RecordProposalOutcome', '2025-02-10', { proposalId: 'p-1', outcome: 'refused-by-youth' })))
+    given(
+      j.history(
+        registered,
+        offer('p-1', 'training'),
+        j.command('RecordProposalOutcome', '2025-02-10', { proposalId: 'p-1', outcome: 'refused-by-youth' }),
+      ),
+    )
       .when(start('2025-03-01', 'p-1'))
       .thenError('ProposalNotAccepted')
   })
 
   test('a training entry from a proposal of another theme is refused', () => {
-    given(j.history(registered, offer('p-1', 'employment'), j.command('AcceptProposal', '2025-02-05', { proposalId: 'p-1' })))
+    given(
+      j.history(
+        registered,
+        offer('p-1', 'employment'),
+        j.command('AcceptProposal', '2025-02-05', { proposalId: 'p-1' }),
+      ),
+    )
       .when(start('2025-03-01', 'p-1'))
       .thenError({ _tag: 'NotATrainingProposal', theme: 'employment' })
     given(j.history(registered)).when(start('2025-03-01', 'p-7')).thenError('UnknownProposal')
   })
 
   test('end date ≥ start date', () => {
-    given(j.history(registered)).when(start('2025-03-01', null, '2025-02-28')).thenError({ _tag: 'EndBeforeStart', startOn: '2025-03-01', endOn: '2025-02-28' })
+    given(j.history(registered))
+      .when(start('2025-03-01', null, '2025-02-28'))
+      .thenError({ _tag: 'EndBeforeStart', startOn: '2025-03-01', endOn: '2025-02-28' })
     given(j.history(registered, start('2025-03-01', null)))
       .when(j.command('EndTraining', '2025-02-28', { trainingId: 's-1', result: 'completed' }))
       .thenError('EndBeforeStart')
@@ -49,21 +104,46 @@ describe('situations', () => {
   })
 
   test('a situation ends once, and only an existing one', () => {
-    const ended = [registered, start('2025-03-01', null), j.command('EndTraining', '2025-06-01', { trainingId: 's-1', result: 'completed' })]
+    const ended = [
+      registered,
+      start('2025-03-01', null),
+      j.command('EndTraining', '2025-06-01', { trainingId: 's-1', result: 'completed' }),
+    ]
     given(j.history(...ended))
       .when(j.command('EndTraining', '2025-06-02', { trainingId: 's-1', result: 'completed' }))
       .thenError({ _tag: 'SituationAlreadyEnded', endedOn: '2025-06-01' })
-    given(j.history(registered)).when(j.command('EndEmployment', '2025-06-02', { employmentId: 'e-1' })).thenError('UnknownSituation')
+    given(j.history(registered))
+      .when(j.command('EndEmployment', '2025-06-02', { employmentId: 'e-1' }))
+      .thenError('UnknownSituation')
     given(j.history(registered, start('2025-03-01', null)))
-      .when(j.command('StartEmployment', '2025-03-01', { employmentId: 's-1', proposalId: null, contract: 'CDI', durationMonths: null }))
+      .when(
+        j.command('StartEmployment', '2025-03-01', {
+          employmentId: 's-1',
+          proposalId: null,
+          contract: 'CDI',
+          durationMonths: null,
+        }),
+      )
       .thenError({ _tag: 'DuplicateSituation', situationId: 's-1' })
   })
 
   test('durable employment is derived: CDI, CDD over 6 months, apprenticeship', () => {
-    const durable = (contract: 'CDI' | 'CDD' | 'temporary' | 'apprenticeship' | 'subsidised', months: number | null, expected: boolean) =>
+    const durable = (
+      contract: 'CDI' | 'CDD' | 'temporary' | 'apprenticeship' | 'subsidised',
+      months: number | null,
+      expected: boolean,
+    ) =>
       given(j.history(registered))
         .when(employ(contract, months))
-        .then([j.event('EmploymentStarted', '2025-03-01', { employmentId: 'e-1', proposalId: null, contract, durationMonths: months, durable: expected })])
+        .then([
+          j.event('EmploymentStarted', '2025-03-01', {
+            employmentId: 'e-1',
+            proposalId: null,
+            contract,
+            durationMonths: months,
+            durable: expected,
+          }),
+        ])
     durable('CDI', null, true)
     durable('apprenticeship', 24, true)
     durable('CDD', 7, true)
@@ -73,8 +153,12 @@ describe('situations', () => {
   })
 
   test('a CDD needs its duration in whole months', () => {
-    given(j.history(registered)).when(employ('CDD', null)).thenError({ _tag: 'DurationRequired', contract: 'CDD' })
-    given(j.history(registered)).when(employ('CDD', 2.5)).thenError({ _tag: 'InvalidDuration', durationMonths: 2.5 })
+    given(j.history(registered))
+      .when(employ('CDD', null))
+      .thenError({ _tag: 'DurationRequired', contract: 'CDD' })
+    given(j.history(registered))
+      .when(employ('CDD', 2.5))
+      .thenError({ _tag: 'InvalidDuration', durationMonths: 2.5 })
     given(j.history(registered)).when(employ('temporary', 0)).thenError('InvalidDuration')
   })
 

@@ -12,7 +12,11 @@ import { accept, refuse, stamp } from './decision.js'
 // ---------------------------------------------------------------------------------------------
 
 /** Whether an employment counts as durable: CDI, apprenticeship, or a CDD over the policy's months. */
-export const isDurableEmployment = (contract: ContractType, durationMonths: number | null, policy: JourneyPolicy): boolean =>
+export const isDurableEmployment = (
+  contract: ContractType,
+  durationMonths: number | null,
+  policy: JourneyPolicy,
+): boolean =>
   contract === 'CDI' ||
   contract === 'apprenticeship' ||
   (contract === 'CDD' && durationMonths !== null && durationMonths > policy.durableCddOverMonths)
@@ -30,10 +34,13 @@ export const startTraining: Rule<'StartTraining'> = (c, s) => {
     if (p === undefined) return refuse({ _tag: 'UnknownProposal', proposalId: c.proposalId })
     if (p.theme !== 'training' && p.theme !== 'apprenticeship')
       return refuse({ _tag: 'NotATrainingProposal', proposalId: c.proposalId, theme: p.theme })
-    if (p.status !== 'accepted' && p.outcome !== 'carried-out') return refuse({ _tag: 'ProposalNotAccepted', proposalId: c.proposalId })
-    if (c.on < p.offeredOn) return refuse({ _tag: 'DatedBeforeOffer', proposalId: c.proposalId, on: c.on, offeredOn: p.offeredOn })
+    if (p.status !== 'accepted' && p.outcome !== 'carried-out')
+      return refuse({ _tag: 'ProposalNotAccepted', proposalId: c.proposalId })
+    if (c.on < p.offeredOn)
+      return refuse({ _tag: 'DatedBeforeOffer', proposalId: c.proposalId, on: c.on, offeredOn: p.offeredOn })
   }
-  if (c.plannedEndOn !== null && c.plannedEndOn < c.on) return refuse({ _tag: 'EndBeforeStart', startOn: c.on, endOn: c.plannedEndOn })
+  if (c.plannedEndOn !== null && c.plannedEndOn < c.on)
+    return refuse({ _tag: 'EndBeforeStart', startOn: c.on, endOn: c.plannedEndOn })
   return accept({
     type: 'TrainingStarted',
     ...stamp(s, c.on),
@@ -50,11 +57,13 @@ export const startEmployment: Rule<'StartEmployment'> = (c, s, policy) => {
   if (duplicate !== null) return duplicate
   if (c.durationMonths !== null && (!Number.isInteger(c.durationMonths) || c.durationMonths < 1))
     return refuse({ _tag: 'InvalidDuration', durationMonths: c.durationMonths })
-  if (c.contract === 'CDD' && c.durationMonths === null) return refuse({ _tag: 'DurationRequired', contract: c.contract })
+  if (c.contract === 'CDD' && c.durationMonths === null)
+    return refuse({ _tag: 'DurationRequired', contract: c.contract })
   if (c.proposalId !== null) {
     const p = entryOf(s.proposals, c.proposalId)
     if (p === undefined) return refuse({ _tag: 'UnknownProposal', proposalId: c.proposalId })
-    if (c.on < p.offeredOn) return refuse({ _tag: 'DatedBeforeOffer', proposalId: c.proposalId, on: c.on, offeredOn: p.offeredOn })
+    if (c.on < p.offeredOn)
+      return refuse({ _tag: 'DatedBeforeOffer', proposalId: c.proposalId, on: c.on, offeredOn: p.offeredOn })
   }
   return accept({
     type: 'EmploymentStarted',
@@ -67,10 +76,16 @@ export const startEmployment: Rule<'StartEmployment'> = (c, s, policy) => {
   })
 }
 
-const endable = (s: RegisteredJourney, id: SituationId, kind: 'training' | 'employment', on: LocalDate): Decision | null => {
+const endable = (
+  s: RegisteredJourney,
+  id: SituationId,
+  kind: 'training' | 'employment',
+  on: LocalDate,
+): Decision | null => {
   const x = entryOf(s.situations, id)
   if (x === undefined || x.kind !== kind) return refuse({ _tag: 'UnknownSituation', situationId: id, kind })
-  if (x.endedOn !== null) return refuse({ _tag: 'SituationAlreadyEnded', situationId: id, endedOn: x.endedOn })
+  if (x.endedOn !== null)
+    return refuse({ _tag: 'SituationAlreadyEnded', situationId: id, endedOn: x.endedOn })
   if (on < x.startedOn) return refuse({ _tag: 'EndBeforeStart', startOn: x.startedOn, endOn: on })
   return null
 }
@@ -82,4 +97,5 @@ export const endTraining: Rule<'EndTraining'> = (c, s) =>
 
 /** End an employment in progress. */
 export const endEmployment: Rule<'EndEmployment'> = (c, s) =>
-  endable(s, c.employmentId, 'employment', c.on) ?? accept({ type: 'EmploymentEnded', ...stamp(s, c.on), employmentId: c.employmentId })
+  endable(s, c.employmentId, 'employment', c.on) ??
+  accept({ type: 'EmploymentEnded', ...stamp(s, c.on), employmentId: c.employmentId })

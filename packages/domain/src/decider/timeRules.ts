@@ -1,11 +1,11 @@
 import { addDays } from '../model/calendar.js'
-import type { FollowUpId, ProposalId } from '../model/ids.js'
 import type { JourneyEvent } from '../model/events.js'
+import type { FollowUpId, ProposalId } from '../model/ids.js'
 import { journeyAgeLimitOn } from '../model/state.js'
 import type { ProgrammeExitReason } from '../model/vocabulary.js'
+import { closingEvents } from './closing.js'
 import type { Rule } from './decision.js'
 import { accept, stamp } from './decision.js'
-import { closingEvents } from './closing.js'
 import { foldJourney } from './evolve.js'
 import { programmeAgeLimitOn } from './programmes.js'
 import { hasExpired } from './proposals.js'
@@ -20,7 +20,12 @@ export const applyTimeRules: Rule<'ApplyTimeRules'> = (c, s, policy) => {
   const on = c.on
   const due: JourneyEvent[] = Object.entries(s.followUps)
     .filter(([, f]) => f.status === 'pending' && !f.overdue && f.dueOn <= on)
-    .map(([id, f]) => ({ type: 'FollowUpDue', ...stamp(s, on), followUpId: id as FollowUpId, dueOn: f.dueOn }))
+    .map(([id, f]) => ({
+      type: 'FollowUpDue',
+      ...stamp(s, on),
+      followUpId: id as FollowUpId,
+      dueOn: f.dueOn,
+    }))
   const expired: JourneyEvent[] = Object.entries(s.proposals)
     .filter(([, p]) => hasExpired(p, on, policy))
     .map(([id, p]) => ({
@@ -36,8 +41,18 @@ export const applyTimeRules: Rule<'ApplyTimeRules'> = (c, s, policy) => {
     const termPassedOn = addDays(s.programme.plannedEndOn, 1)
     const ageLimitOn = programmeAgeLimitOn(s, s.programme.programme)
     const reason: ProgrammeExitReason | null =
-      ageLimitOn <= on && ageLimitOn <= termPassedOn ? 'age-limit' : termPassedOn <= on ? 'term-reached' : null
-    if (reason !== null) programmeEnd.push({ type: 'ProgrammeExited', ...stamp(s, on), programme: s.programme.programme, reason })
+      ageLimitOn <= on && ageLimitOn <= termPassedOn
+        ? 'age-limit'
+        : termPassedOn <= on
+          ? 'term-reached'
+          : null
+    if (reason !== null)
+      programmeEnd.push({
+        type: 'ProgrammeExited',
+        ...stamp(s, on),
+        programme: s.programme.programme,
+        reason,
+      })
   }
   const before = [...due, ...expired, ...programmeEnd]
   if (on < journeyAgeLimitOn(s)) return accept(...before)

@@ -80,12 +80,16 @@ describe('calendar', () => {
 
   test('property: age increases by exactly 1 on each birthday and is constant between them', () => {
     fc.assert(
-      fc.property(arbLocalDate({ min: d('1990-01-01'), max: d('2012-12-31') }), fc.integer({ min: 1, max: 35 }), (birth, years) => {
-        const day = birthday(birth, years)
-        expect(ageOn(birth, day)).toBe(years)
-        expect(ageOn(birth, addDays(day, -1))).toBe(years - 1)
-        expect(ageOn(birth, addDays(birthday(birth, years + 1), -1))).toBe(years)
-      }),
+      fc.property(
+        arbLocalDate({ min: d('1990-01-01'), max: d('2012-12-31') }),
+        fc.integer({ min: 1, max: 35 }),
+        (birth, years) => {
+          const day = birthday(birth, years)
+          expect(ageOn(birth, day)).toBe(years)
+          expect(ageOn(birth, addDays(day, -1))).toBe(years - 1)
+          expect(ageOn(birth, addDays(birthday(birth, years + 1), -1))).toBe(years)
+        },
+      ),
       { numRuns: 300 },
     )
   })

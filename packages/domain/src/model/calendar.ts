@@ -37,7 +37,9 @@ const fromDayNumber = (n: number): LocalDate => {
   const z = n + 719468
   const era = Math.floor(z / 146097)
   const doe = z - era * 146097
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365)
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  )
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100))
   const mp = Math.floor((5 * doy + 2) / 153)
   const day = doy - Math.floor((153 * mp + 2) / 5) + 1
@@ -46,10 +48,12 @@ const fromDayNumber = (n: number): LocalDate => {
 }
 
 /** The date `days` days after `date` (before it when negative). */
-export const addDays = (date: LocalDate, days: number): LocalDate => fromDayNumber(toDayNumber(parts(date)) + days)
+export const addDays = (date: LocalDate, days: number): LocalDate =>
+  fromDayNumber(toDayNumber(parts(date)) + days)
 
 /** Days from `from` to `to` (negative when `to` is earlier). */
-export const daysBetween = (from: LocalDate, to: LocalDate): number => toDayNumber(parts(to)) - toDayNumber(parts(from))
+export const daysBetween = (from: LocalDate, to: LocalDate): number =>
+  toDayNumber(parts(to)) - toDayNumber(parts(from))
 
 /** The same day `months` months later, clamped to the end of a shorter month (31 Jan + 1 → 28/29 Feb). */
 export const addMonths = (date: LocalDate, months: number): LocalDate => {

@@ -1,8 +1,15 @@
+import type { JourneyCommandType } from './commands.js'
 import type { FollowUpId, MissionLocaleId, PhaseId, ProposalId, RequestId, SituationId } from './ids.js'
 import type { LocalDate } from './localDate.js'
 import type { FollowUpStatus } from './state.js'
-import type { ContractType, ExitReason, OtherSituationKind, Programme, ProposalOutcome, Theme } from './vocabulary.js'
-import type { JourneyCommandType } from './commands.js'
+import type {
+  ContractType,
+  ExitReason,
+  OtherSituationKind,
+  Programme,
+  ProposalOutcome,
+  Theme,
+} from './vocabulary.js'
 
 // ---------------------------------------------------------------------------------------------
 // model: why a command was refused. `_tag` names the rule; the fields are what a user needs to
@@ -14,7 +21,13 @@ export type JourneyError =
   // registration and the journey as a whole
   | { readonly _tag: 'NotRegistered'; readonly command: JourneyCommandType }
   | { readonly _tag: 'AlreadyRegistered'; readonly registeredOn: LocalDate }
-  | { readonly _tag: 'NotEligible'; readonly age: number; readonly minimumAge: number; readonly ageLimit: number; readonly rqth: boolean }
+  | {
+      readonly _tag: 'NotEligible'
+      readonly age: number
+      readonly minimumAge: number
+      readonly ageLimit: number
+      readonly rqth: boolean
+    }
   | { readonly _tag: 'WrongYouth' }
   | { readonly _tag: 'WrongMissionLocale'; readonly missionLocaleId: MissionLocaleId }
   | { readonly _tag: 'DatedBeforeRegistration'; readonly on: LocalDate; readonly registeredOn: LocalDate }
@@ -35,13 +48,31 @@ export type JourneyError =
   | { readonly _tag: 'NoOpenProgramme' }
   | { readonly _tag: 'DiagnosticRequired'; readonly programme: Programme }
   | { readonly _tag: 'DiagnosticTooOld'; readonly diagnosticOn: LocalDate; readonly latestOn: LocalDate }
-  | { readonly _tag: 'ProgrammeAgeLimitReached'; readonly programme: Programme; readonly ageLimitOn: LocalDate }
+  | {
+      readonly _tag: 'ProgrammeAgeLimitReached'
+      readonly programme: Programme
+      readonly ageLimitOn: LocalDate
+    }
   | { readonly _tag: 'CejWhileInTraining'; readonly trainingId: SituationId }
   | { readonly _tag: 'CejWhileInSchool'; readonly schoolingId: SituationId }
-  | { readonly _tag: 'PlannedEndNotAfterStart'; readonly startOn: LocalDate; readonly plannedEndOn: LocalDate }
-  | { readonly _tag: 'ProgrammeTooLong'; readonly programme: Programme; readonly maxMonths: number; readonly plannedEndOn: LocalDate; readonly latestEndOn: LocalDate }
+  | {
+      readonly _tag: 'PlannedEndNotAfterStart'
+      readonly startOn: LocalDate
+      readonly plannedEndOn: LocalDate
+    }
+  | {
+      readonly _tag: 'ProgrammeTooLong'
+      readonly programme: Programme
+      readonly maxMonths: number
+      readonly plannedEndOn: LocalDate
+      readonly latestEndOn: LocalDate
+    }
   | { readonly _tag: 'ExtensionOnlyForCej'; readonly programme: Programme }
-  | { readonly _tag: 'ExtensionNotLater'; readonly plannedEndOn: LocalDate; readonly currentPlannedEndOn: LocalDate }
+  | {
+      readonly _tag: 'ExtensionNotLater'
+      readonly plannedEndOn: LocalDate
+      readonly currentPlannedEndOn: LocalDate
+    }
   | { readonly _tag: 'ProgrammesOverlap'; readonly on: LocalDate; readonly previousExitOn: LocalDate }
   | { readonly _tag: 'DatedBeforeProgrammeEntry'; readonly on: LocalDate; readonly enteredOn: LocalDate }
   // PACEA phases
@@ -49,8 +80,17 @@ export type JourneyError =
   | { readonly _tag: 'DuplicatePhase'; readonly phaseId: PhaseId }
   | { readonly _tag: 'PhaseAlreadyRunning'; readonly phaseId: PhaseId; readonly startedOn: LocalDate }
   | { readonly _tag: 'PhasesOverlap'; readonly on: LocalDate; readonly previousEndOn: LocalDate }
-  | { readonly _tag: 'FirstPhaseTooLate'; readonly on: LocalDate; readonly signedOn: LocalDate; readonly latestOn: LocalDate }
-  | { readonly _tag: 'PhaseEndsAfterProgramme'; readonly plannedEndOn: LocalDate; readonly programmePlannedEndOn: LocalDate }
+  | {
+      readonly _tag: 'FirstPhaseTooLate'
+      readonly on: LocalDate
+      readonly signedOn: LocalDate
+      readonly latestOn: LocalDate
+    }
+  | {
+      readonly _tag: 'PhaseEndsAfterProgramme'
+      readonly plannedEndOn: LocalDate
+      readonly programmePlannedEndOn: LocalDate
+    }
   | { readonly _tag: 'UnknownPhase'; readonly phaseId: PhaseId }
   | { readonly _tag: 'PhaseAlreadyEnded'; readonly phaseId: PhaseId; readonly endedOn: LocalDate }
   // proposals
@@ -58,27 +98,59 @@ export type JourneyError =
   | { readonly _tag: 'RespondByBeforeOffer'; readonly on: LocalDate; readonly respondBy: LocalDate }
   | { readonly _tag: 'UnknownProposal'; readonly proposalId: ProposalId }
   | { readonly _tag: 'ProposalAlreadyAccepted'; readonly proposalId: ProposalId }
-  | { readonly _tag: 'OutcomeAlreadyRecorded'; readonly proposalId: ProposalId; readonly outcome: ProposalOutcome }
-  | { readonly _tag: 'DatedBeforeOffer'; readonly proposalId: ProposalId; readonly on: LocalDate; readonly offeredOn: LocalDate }
+  | {
+      readonly _tag: 'OutcomeAlreadyRecorded'
+      readonly proposalId: ProposalId
+      readonly outcome: ProposalOutcome
+    }
+  | {
+      readonly _tag: 'DatedBeforeOffer'
+      readonly proposalId: ProposalId
+      readonly on: LocalDate
+      readonly offeredOn: LocalDate
+    }
   | { readonly _tag: 'ProposalNotExpired'; readonly proposalId: ProposalId; readonly respondBy: LocalDate }
   | { readonly _tag: 'NotATrainingProposal'; readonly proposalId: ProposalId; readonly theme: Theme }
   | { readonly _tag: 'ProposalNotAccepted'; readonly proposalId: ProposalId }
   // situations
   | { readonly _tag: 'DuplicateSituation'; readonly situationId: SituationId }
-  | { readonly _tag: 'UnknownSituation'; readonly situationId: SituationId; readonly kind: 'training' | 'employment' | OtherSituationKind | 'other' }
+  | {
+      readonly _tag: 'UnknownSituation'
+      readonly situationId: SituationId
+      readonly kind: 'training' | 'employment' | OtherSituationKind | 'other'
+    }
   | { readonly _tag: 'SituationAlreadyEnded'; readonly situationId: SituationId; readonly endedOn: LocalDate }
   | { readonly _tag: 'EndBeforeStart'; readonly startOn: LocalDate; readonly endOn: LocalDate }
   | { readonly _tag: 'DurationRequired'; readonly contract: ContractType }
   | { readonly _tag: 'InvalidDuration'; readonly durationMonths: number }
-  | { readonly _tag: 'ImmersionTooLong'; readonly maxMonths: number; readonly plannedEndOn: LocalDate; readonly latestEndOn: LocalDate }
-  | { readonly _tag: 'ImmersionAlreadyRenewed'; readonly situationId: SituationId; readonly renewedOn: LocalDate }
-  | { readonly _tag: 'DatedBeforeSituationStart'; readonly situationId: SituationId; readonly on: LocalDate; readonly startedOn: LocalDate }
+  | {
+      readonly _tag: 'ImmersionTooLong'
+      readonly maxMonths: number
+      readonly plannedEndOn: LocalDate
+      readonly latestEndOn: LocalDate
+    }
+  | {
+      readonly _tag: 'ImmersionAlreadyRenewed'
+      readonly situationId: SituationId
+      readonly renewedOn: LocalDate
+    }
+  | {
+      readonly _tag: 'DatedBeforeSituationStart'
+      readonly situationId: SituationId
+      readonly on: LocalDate
+      readonly startedOn: LocalDate
+    }
   // follow-ups
   | { readonly _tag: 'DuplicateFollowUp'; readonly followUpId: FollowUpId }
   | { readonly _tag: 'UnknownFollowUp'; readonly followUpId: FollowUpId }
   | { readonly _tag: 'FollowUpNotPending'; readonly followUpId: FollowUpId; readonly status: FollowUpStatus }
   | { readonly _tag: 'DueBeforeScheduled'; readonly on: LocalDate; readonly dueOn: LocalDate }
-  | { readonly _tag: 'MissedBeforeDue'; readonly followUpId: FollowUpId; readonly on: LocalDate; readonly dueOn: LocalDate }
+  | {
+      readonly _tag: 'MissedBeforeDue'
+      readonly followUpId: FollowUpId
+      readonly on: LocalDate
+      readonly dueOn: LocalDate
+    }
 
 /** The `_tag`s of every journey error. */
 export type JourneyErrorTag = JourneyError['_tag']
@@ -92,7 +164,8 @@ const describe: { readonly [K in JourneyErrorTag]: (e: Extract<JourneyError, { _
   WrongYouth: () => 'The command names another young person than this journey.',
   WrongMissionLocale: (e) => `This journey is not held by mission locale ${e.missionLocaleId}.`,
   DatedBeforeRegistration: (e) => `The date ${e.on} is before the registration on ${e.registeredOn}.`,
-  JourneyIsClosed: (e) => `The journey was closed on ${e.closedOn}: ${e.command} is refused; reopen it first.`,
+  JourneyIsClosed: (e) =>
+    `The journey was closed on ${e.closedOn}: ${e.command} is refused; reopen it first.`,
   JourneyNotClosed: () => 'The journey is open: only a closed journey can be reopened.',
   AgeLimitReached: (e) => `The age limit was reached on ${e.ageLimitOn}; nothing can be done on ${e.on}.`,
   AgeLimitNotReached: (e) => `The age limit is only reached on ${e.ageLimitOn}, not on ${e.on}.`,
@@ -105,7 +178,8 @@ const describe: { readonly [K in JourneyErrorTag]: (e: Extract<JourneyError, { _
   ProgrammeAlreadyOpen: (e) => `A ${e.programme} is already open since ${e.enteredOn}: exit it first.`,
   NoOpenProgramme: () => 'No programme is open.',
   DiagnosticRequired: (e) => `A ${e.programme} needs a completed diagnostic first.`,
-  DiagnosticTooOld: (e) => `The diagnostic of ${e.diagnosticOn} is too old: a PACEA must be signed by ${e.latestOn}.`,
+  DiagnosticTooOld: (e) =>
+    `The diagnostic of ${e.diagnosticOn} is too old: a PACEA must be signed by ${e.latestOn}.`,
   ProgrammeAgeLimitReached: (e) => `The age limit of the ${e.programme} was reached on ${e.ageLimitOn}.`,
   CejWhileInTraining: (e) => `A CEJ is not for people in training: training ${e.trainingId} is in progress.`,
   CejWhileInSchool: (e) => `A CEJ is not for students: schooling ${e.schoolingId} is in progress.`,
@@ -113,15 +187,23 @@ const describe: { readonly [K in JourneyErrorTag]: (e: Extract<JourneyError, { _
   ProgrammeTooLong: (e) =>
     `A ${e.programme} lasts ${e.maxMonths} months at most: planned end ${e.plannedEndOn} is after ${e.latestEndOn}.`,
   ExtensionOnlyForCej: (e) => `Only a CEJ can be extended, not a ${e.programme}.`,
-  ExtensionNotLater: (e) => `An extension must end after the current planned end ${e.currentPlannedEndOn}, not on ${e.plannedEndOn}.`,
-  ProgrammesOverlap: (e) => `A programme cannot start on ${e.on}, before the previous one ended on ${e.previousExitOn}.`,
+  ExtensionNotLater: (e) =>
+    `An extension must end after the current planned end ${e.currentPlannedEndOn}, not on ${e.plannedEndOn}.`,
+  ProgrammesOverlap: (e) =>
+    `A programme cannot start on ${e.on}, before the previous one ended on ${e.previousExitOn}.`,
   DatedBeforeProgrammeEntry: (e) => `The date ${e.on} is before the programme started on ${e.enteredOn}.`,
-  NoOpenPacea: (e) => (e.openProgramme === null ? 'No PACEA is open: phases belong to a PACEA.' : `Phases belong to a PACEA, not to the open ${e.openProgramme}.`),
+  NoOpenPacea: (e) =>
+    e.openProgramme === null
+      ? 'No PACEA is open: phases belong to a PACEA.'
+      : `Phases belong to a PACEA, not to the open ${e.openProgramme}.`,
   DuplicatePhase: (e) => `A phase ${e.phaseId} already exists.`,
   PhaseAlreadyRunning: (e) => `Phase ${e.phaseId} is running since ${e.startedOn}: end it first.`,
-  PhasesOverlap: (e) => `A phase cannot start on ${e.on}, before the previous one ended on ${e.previousEndOn}.`,
-  FirstPhaseTooLate: (e) => `The first phase must start by ${e.latestOn} (the PACEA was signed on ${e.signedOn}), not on ${e.on}.`,
-  PhaseEndsAfterProgramme: (e) => `A phase ends with its PACEA: planned end ${e.plannedEndOn} is after the PACEA's planned end ${e.programmePlannedEndOn}.`,
+  PhasesOverlap: (e) =>
+    `A phase cannot start on ${e.on}, before the previous one ended on ${e.previousEndOn}.`,
+  FirstPhaseTooLate: (e) =>
+    `The first phase must start by ${e.latestOn} (the PACEA was signed on ${e.signedOn}), not on ${e.on}.`,
+  PhaseEndsAfterProgramme: (e) =>
+    `A phase ends with its PACEA: planned end ${e.plannedEndOn} is after the PACEA's planned end ${e.programmePlannedEndOn}.`,
   UnknownPhase: (e) => `No phase ${e.phaseId} was started.`,
   PhaseAlreadyEnded: (e) => `Phase ${e.phaseId} already ended on ${e.endedOn}.`,
   DuplicateProposal: (e) => `A proposal ${e.proposalId} was already offered.`,
@@ -129,19 +211,26 @@ const describe: { readonly [K in JourneyErrorTag]: (e: Extract<JourneyError, { _
   UnknownProposal: (e) => `No proposal ${e.proposalId} was offered.`,
   ProposalAlreadyAccepted: (e) => `Proposal ${e.proposalId} is already accepted.`,
   OutcomeAlreadyRecorded: (e) => `Proposal ${e.proposalId} already has its outcome '${e.outcome}'.`,
-  DatedBeforeOffer: (e) => `The date ${e.on} is before proposal ${e.proposalId} was offered on ${e.offeredOn}.`,
-  ProposalNotExpired: (e) => `Proposal ${e.proposalId} has not expired: it was answered, or ${e.respondBy} has not passed.`,
-  NotATrainingProposal: (e) => `Proposal ${e.proposalId} is about '${e.theme}', not training or apprenticeship.`,
+  DatedBeforeOffer: (e) =>
+    `The date ${e.on} is before proposal ${e.proposalId} was offered on ${e.offeredOn}.`,
+  ProposalNotExpired: (e) =>
+    `Proposal ${e.proposalId} has not expired: it was answered, or ${e.respondBy} has not passed.`,
+  NotATrainingProposal: (e) =>
+    `Proposal ${e.proposalId} is about '${e.theme}', not training or apprenticeship.`,
   ProposalNotAccepted: (e) => `Proposal ${e.proposalId} was neither accepted nor carried out.`,
   DuplicateSituation: (e) => `A situation ${e.situationId} already exists.`,
-  UnknownSituation: (e) => `No ${e.kind === 'other' ? 'immersion, volunteering or schooling' : e.kind} ${e.situationId} was started.`,
+  UnknownSituation: (e) =>
+    `No ${e.kind === 'other' ? 'immersion, volunteering or schooling' : e.kind} ${e.situationId} was started.`,
   SituationAlreadyEnded: (e) => `Situation ${e.situationId} already ended on ${e.endedOn}.`,
   EndBeforeStart: (e) => `The end ${e.endOn} is before the start ${e.startOn}.`,
   DurationRequired: (e) => `A ${e.contract} needs its duration in months.`,
   InvalidDuration: (e) => `A duration must be a whole number of months from 1, not ${e.durationMonths}.`,
-  ImmersionTooLong: (e) => `An immersion lasts ${e.maxMonths} month(s) at most: planned end ${e.plannedEndOn} is after ${e.latestEndOn}.`,
-  ImmersionAlreadyRenewed: (e) => `Immersion ${e.situationId} was already renewed on ${e.renewedOn}: it is renewable once.`,
-  DatedBeforeSituationStart: (e) => `The date ${e.on} is before situation ${e.situationId} started on ${e.startedOn}.`,
+  ImmersionTooLong: (e) =>
+    `An immersion lasts ${e.maxMonths} month(s) at most: planned end ${e.plannedEndOn} is after ${e.latestEndOn}.`,
+  ImmersionAlreadyRenewed: (e) =>
+    `Immersion ${e.situationId} was already renewed on ${e.renewedOn}: it is renewable once.`,
+  DatedBeforeSituationStart: (e) =>
+    `The date ${e.on} is before situation ${e.situationId} started on ${e.startedOn}.`,
   DuplicateFollowUp: (e) => `A follow-up ${e.followUpId} already exists.`,
   UnknownFollowUp: (e) => `No follow-up ${e.followUpId} was scheduled.`,
   FollowUpNotPending: (e) => `Follow-up ${e.followUpId} is ${e.status}, no longer pending.`,

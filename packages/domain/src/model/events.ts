@@ -1,5 +1,15 @@
 import * as t from 'io-ts'
-import { CounsellorId, FollowUpId, KeyId, MissionLocaleId, PhaseId, ProposalId, RequestId, SituationId, YouthId } from './ids.js'
+import {
+  CounsellorId,
+  FollowUpId,
+  KeyId,
+  MissionLocaleId,
+  PhaseId,
+  ProposalId,
+  RequestId,
+  SituationId,
+  YouthId,
+} from './ids.js'
 import { LocalDate } from './localDate.js'
 import { Sealed } from './sealed.js'
 import {
@@ -21,7 +31,10 @@ import {
 // ---------------------------------------------------------------------------------------------
 
 const event = <T extends string, P extends t.Props>(type: T, props: P) =>
-  t.type({ type: t.literal(type), youthId: YouthId, missionLocaleId: MissionLocaleId, on: LocalDate, ...props }, type)
+  t.type(
+    { type: t.literal(type), youthId: YouthId, missionLocaleId: MissionLocaleId, on: LocalDate, ...props },
+    type,
+  )
 
 const nullable = <C extends t.Mixed>(codec: C) => t.union([codec, t.null])
 

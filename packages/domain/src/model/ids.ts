@@ -8,11 +8,7 @@ import * as t from 'io-ts'
 const isIdToken = (s: string): boolean => s.length > 0 && s.length <= 100 && !/\s/.test(s)
 
 const idCodec = <B extends string>(name: B) =>
-  t.brand(
-    t.string,
-    (s): s is t.Branded<string, { readonly [K in B]: symbol }> => isIdToken(s),
-    name,
-  )
+  t.brand(t.string, (s): s is t.Branded<string, { readonly [K in B]: symbol }> => isIdToken(s), name)
 
 /** Pseudonymous id of a young person's journey (the stream is named after it). */
 export const YouthId = idCodec('YouthId')

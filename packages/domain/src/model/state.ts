@@ -1,6 +1,24 @@
-import type { CounsellorId, FollowUpId, KeyId, MissionLocaleId, PhaseId, ProposalId, SituationId, YouthId } from './ids.js'
+import type {
+  CounsellorId,
+  FollowUpId,
+  KeyId,
+  MissionLocaleId,
+  PhaseId,
+  ProposalId,
+  SituationId,
+  YouthId,
+} from './ids.js'
 import type { LocalDate } from './localDate.js'
-import type { ContractType, ExitReason, FollowUpChannel, OtherSituationKind, Programme, ProposalOutcome, Theme, TrainingResult } from './vocabulary.js'
+import type {
+  ContractType,
+  ExitReason,
+  FollowUpChannel,
+  OtherSituationKind,
+  Programme,
+  ProposalOutcome,
+  Theme,
+  TrainingResult,
+} from './vocabulary.js'
 
 // ---------------------------------------------------------------------------------------------
 // model: what the decider knows of a journey, rebuilt from its events by `evolve`.
@@ -105,7 +123,8 @@ export type JourneyState = UnregisteredJourney | RegisteredJourney
 export const initialJourneyState: JourneyState = { status: 'unregistered' }
 
 /** Whether the journey has been registered (open or closed). */
-export const isRegistered = (state: JourneyState): state is RegisteredJourney => state.status !== 'unregistered'
+export const isRegistered = (state: JourneyState): state is RegisteredJourney =>
+  state.status !== 'unregistered'
 
 /** The entry under `id` in one of the journey's records: an id such as `constructor` is an id, not an inherited member. */
 export const entryOf = <V>(record: Readonly<Record<string, V>>, id: string): V | undefined =>
@@ -118,10 +137,14 @@ export const pendingFollowUps = (state: RegisteredJourney): ReadonlyArray<Follow
     .map(([id]) => id as FollowUpId)
 
 /** The trainings in progress (started, not ended). */
-export const trainingsInProgress = (state: RegisteredJourney): ReadonlyArray<SituationId> => situationsInProgress(state, 'training')
+export const trainingsInProgress = (state: RegisteredJourney): ReadonlyArray<SituationId> =>
+  situationsInProgress(state, 'training')
 
 /** The situations of one kind that started and have not ended. */
-export const situationsInProgress = (state: RegisteredJourney, kind: SituationState['kind']): ReadonlyArray<SituationId> =>
+export const situationsInProgress = (
+  state: RegisteredJourney,
+  kind: SituationState['kind'],
+): ReadonlyArray<SituationId> =>
   Object.entries(state.situations)
     .filter(([, s]) => s.kind === kind && s.endedOn === null)
     .map(([id]) => id as SituationId)

@@ -13,7 +13,15 @@ export const Programme = keys(programmes, 'Programme')
 export type Programme = t.TypeOf<typeof Programme>
 
 /** Why a programme ended. */
-export const programmeExitReasons = ['completed', 'autonomy', 'age-limit', 'youth-request', 'breach', 'term-reached', 'journey-closed'] as const
+export const programmeExitReasons = [
+  'completed',
+  'autonomy',
+  'age-limit',
+  'youth-request',
+  'breach',
+  'term-reached',
+  'journey-closed',
+] as const
 export const ProgrammeExitReason = keys(programmeExitReasons, 'ProgrammeExitReason')
 export type ProgrammeExitReason = t.TypeOf<typeof ProgrammeExitReason>
 
@@ -34,7 +42,12 @@ export const Theme = keys(themes, 'Theme')
 export type Theme = t.TypeOf<typeof Theme>
 
 /** The one outcome every proposal ends with. */
-export const proposalOutcomes = ['carried-out', 'refused-by-youth', 'refused-by-third-party', 'expired'] as const
+export const proposalOutcomes = [
+  'carried-out',
+  'refused-by-youth',
+  'refused-by-third-party',
+  'expired',
+] as const
 export const ProposalOutcome = keys(proposalOutcomes, 'ProposalOutcome')
 export type ProposalOutcome = t.TypeOf<typeof ProposalOutcome>
 

@@ -31,18 +31,43 @@ describe('journey policy', () => {
   test('a decider with a longer proposal grace lets proposals expire later', () => {
     const lenient = givenDecider(createJourneyDecider({ proposalExpiryGraceDays: 7 }))
     const history = j.history(
-      j.command('RegisterYouth', '2025-01-10', { counsellorId: 'c-1', birthDate: '2005-06-15', rqth: false, personalData: null }),
-      j.command('OfferProposal', '2025-01-12', { proposalId: 'p-1', theme: 'housing', respondBy: '2025-01-20' }),
+      j.command('RegisterYouth', '2025-01-10', {
+        counsellorId: 'c-1',
+        birthDate: '2005-06-15',
+        rqth: false,
+        personalData: null,
+      }),
+      j.command('OfferProposal', '2025-01-12', {
+        proposalId: 'p-1',
+        theme: 'housing',
+        respondBy: '2025-01-20',
+      }),
     )
-    lenient(history).when(j.command('ApplyTimeRules', '2025-01-27', {})).then([])
+    lenient(history)
+      .when(j.command('ApplyTimeRules', '2025-01-27', {}))
+      .then([])
     lenient(history)
       .when(j.command('ApplyTimeRules', '2025-01-28', {}))
-      .then([j.event('ProposalOutcomeRecorded', '2025-01-28', { proposalId: 'p-1', theme: 'housing', outcome: 'expired', offeredOn: '2025-01-12' })])
+      .then([
+        j.event('ProposalOutcomeRecorded', '2025-01-28', {
+          proposalId: 'p-1',
+          theme: 'housing',
+          outcome: 'expired',
+          offeredOn: '2025-01-12',
+        }),
+      ])
   })
 
   test('a decider with another age limit applies it at registration', () => {
     givenDecider(createJourneyDecider({ minimumAge: 18 }))([])
-      .when(j.command('RegisterYouth', '2025-01-10', { counsellorId: 'c-1', birthDate: '2008-01-01', rqth: false, personalData: null }))
+      .when(
+        j.command('RegisterYouth', '2025-01-10', {
+          counsellorId: 'c-1',
+          birthDate: '2008-01-01',
+          rqth: false,
+          personalData: null,
+        }),
+      )
       .thenError({ _tag: 'NotEligible', age: 17, minimumAge: 18 })
   })
 })

@@ -14,8 +14,18 @@ export interface EncodedEvent {
 /** Why an event could not be encoded or decoded. */
 export type CodecError =
   | { readonly _tag: 'UnknownEventType'; readonly type: string }
-  | { readonly _tag: 'UnsupportedSchemaVersion'; readonly type: string; readonly schemaVersion: number; readonly current: number }
-  | { readonly _tag: 'InvalidPayload'; readonly type: string; readonly schemaVersion: number; readonly paths: ReadonlyArray<string> }
+  | {
+      readonly _tag: 'UnsupportedSchemaVersion'
+      readonly type: string
+      readonly schemaVersion: number
+      readonly current: number
+    }
+  | {
+      readonly _tag: 'InvalidPayload'
+      readonly type: string
+      readonly schemaVersion: number
+      readonly paths: ReadonlyArray<string>
+    }
 
 /**
  * How a store turns events into JSON and back. `encode` validates (a payload that fails its codec

@@ -102,7 +102,8 @@ export interface StoreUnavailable {
 }
 
 /** Every error a store returns. */
-export type StoreError = WrongExpectedRevision | StreamDeleted | InvalidEvent | DecodeFailed | StoreUnavailable
+export type StoreError =
+  WrongExpectedRevision | StreamDeleted | InvalidEvent | DecodeFailed | StoreUnavailable
 
 // ---------------------------------------------------------------------------------------------
 // reads and subscriptions
@@ -186,7 +187,10 @@ export interface EventStore<E extends { readonly type: string }> {
     expected: ExpectedRevision,
     events: ReadonlyArray<EventToAppend<E>>,
   ) => TaskEither<StoreError, AppendResult>
-  readonly readStream: (streamName: string, options?: ReadStreamOptions) => TaskEither<StoreError, ReadonlyArray<RecordedEvent<E>>>
+  readonly readStream: (
+    streamName: string,
+    options?: ReadStreamOptions,
+  ) => TaskEither<StoreError, ReadonlyArray<RecordedEvent<E>>>
   readonly readAll: (options?: ReadAllOptions) => TaskEither<StoreError, ReadonlyArray<RecordedEvent<E>>>
   readonly subscribe: (options: SubscribeOptions) => Subscription<E>
   /** Releases connections and ends every open subscription. */

@@ -19,11 +19,41 @@ const registered = (on: string, ageLimitOn: string, cejAgeLimitOn = ageLimitOn):
   cejAgeLimitOn: d(cejAgeLimitOn),
   personalData: null,
 })
-const cejEntered = (on: string): JourneyEvent => ({ ...base, type: 'ProgrammeEntered', on: d(on), programme: 'CEJ', plannedEndOn: d(on) })
-const cejExited = (on: string): JourneyEvent => ({ ...base, type: 'ProgrammeExited', on: d(on), programme: 'CEJ', reason: 'completed' })
-const paceaEntered = (on: string): JourneyEvent => ({ ...base, type: 'ProgrammeEntered', on: d(on), programme: 'PACEA', plannedEndOn: d(on) })
-const paceaExited = (on: string): JourneyEvent => ({ ...base, type: 'ProgrammeExited', on: d(on), programme: 'PACEA', reason: 'completed' })
-const closed = (on: string): JourneyEvent => ({ ...base, type: 'JourneyClosed', on: d(on), reason: 'moved-away', comment: null })
+const cejEntered = (on: string): JourneyEvent => ({
+  ...base,
+  type: 'ProgrammeEntered',
+  on: d(on),
+  programme: 'CEJ',
+  plannedEndOn: d(on),
+})
+const cejExited = (on: string): JourneyEvent => ({
+  ...base,
+  type: 'ProgrammeExited',
+  on: d(on),
+  programme: 'CEJ',
+  reason: 'completed',
+})
+const paceaEntered = (on: string): JourneyEvent => ({
+  ...base,
+  type: 'ProgrammeEntered',
+  on: d(on),
+  programme: 'PACEA',
+  plannedEndOn: d(on),
+})
+const paceaExited = (on: string): JourneyEvent => ({
+  ...base,
+  type: 'ProgrammeExited',
+  on: d(on),
+  programme: 'PACEA',
+  reason: 'completed',
+})
+const closed = (on: string): JourneyEvent => ({
+  ...base,
+  type: 'JourneyClosed',
+  on: d(on),
+  reason: 'moved-away',
+  comment: null,
+})
 
 describe('retentionDueOn', () => {
   it('is nothing before registration', () => {
@@ -35,22 +65,44 @@ describe('retentionDueOn', () => {
   })
 
   it('ignores a PACEA', () => {
-    const events = [registered('2020-03-01', '2026-05-17'), paceaEntered('2020-04-01'), paceaExited('2025-12-01'), closed('2025-12-01')]
+    const events = [
+      registered('2020-03-01', '2026-05-17'),
+      paceaEntered('2020-04-01'),
+      paceaExited('2025-12-01'),
+      closed('2025-12-01'),
+    ]
     expect(retentionDueOn(events)).toBe('2028-05-17')
   })
 
   it('is the CEJ end + 10 years when that is later', () => {
-    const events = [registered('2020-03-01', '2026-05-17'), cejEntered('2021-02-01'), cejExited('2022-01-15'), closed('2022-02-01')]
+    const events = [
+      registered('2020-03-01', '2026-05-17'),
+      cejEntered('2021-02-01'),
+      cejExited('2022-01-15'),
+      closed('2022-02-01'),
+    ]
     expect(retentionDueOn(events)).toBe('2032-01-15')
   })
 
   it('keeps the age limit + 2 years when it is later than the CEJ end + 10 years', () => {
-    const events = [registered('2020-03-01', '2026-05-17'), cejEntered('2021-02-01'), cejExited('2022-01-15'), closed('2022-02-01')]
+    const events = [
+      registered('2020-03-01', '2026-05-17'),
+      cejEntered('2021-02-01'),
+      cejExited('2022-01-15'),
+      closed('2022-02-01'),
+    ]
     expect(retentionDueOn(events, { yearsAfterAgeLimit: 2, yearsAfterCejEnd: 3 })).toBe('2028-05-17')
   })
 
   it('takes the last CEJ when there were several', () => {
-    const events = [registered('2018-03-01', '2022-05-17'), cejEntered('2019-01-01'), cejExited('2019-06-01'), cejEntered('2021-01-01'), cejExited('2021-09-30'), closed('2021-10-01')]
+    const events = [
+      registered('2018-03-01', '2022-05-17'),
+      cejEntered('2019-01-01'),
+      cejExited('2019-06-01'),
+      cejEntered('2021-01-01'),
+      cejExited('2021-09-30'),
+      closed('2021-10-01'),
+    ]
     expect(retentionDueOn(events)).toBe('2031-09-30')
   })
 
@@ -67,7 +119,13 @@ describe('retentionDueOn', () => {
   })
 
   it('ends a period started on 29 February on 28 February of a common year', () => {
-    expect(retentionDueOn([registered('2020-03-01', '2026-02-28'), cejEntered('2022-01-01'), cejExited('2024-02-29')])).toBe('2034-02-28')
+    expect(
+      retentionDueOn([
+        registered('2020-03-01', '2026-02-28'),
+        cejEntered('2022-01-01'),
+        cejExited('2024-02-29'),
+      ]),
+    ).toBe('2034-02-28')
   })
 })
 
@@ -81,7 +139,9 @@ describe('isPastRetention', () => {
   })
 
   it('is never true while a CEJ is open', () => {
-    expect(isPastRetention([registered('2020-03-01', '2026-05-17'), cejEntered('2021-02-01')], d('2090-01-01'))).toBe(false)
+    expect(
+      isPastRetention([registered('2020-03-01', '2026-05-17'), cejEntered('2021-02-01')], d('2090-01-01')),
+    ).toBe(false)
   })
 })
 
@@ -89,7 +149,12 @@ describe('isPersonalDataErased', () => {
   it('tells whether PersonalDataErased was recorded', () => {
     const events = [registered('2020-03-01', '2026-05-17')]
     expect(isPersonalDataErased(events)).toBe(false)
-    expect(isPersonalDataErased([...events, { ...base, type: 'PersonalDataErased', on: d('2029-01-01'), keyId: 'k' as never }])).toBe(true)
+    expect(
+      isPersonalDataErased([
+        ...events,
+        { ...base, type: 'PersonalDataErased', on: d('2029-01-01'), keyId: 'k' as never },
+      ]),
+    ).toBe(true)
   })
 })
 
@@ -98,32 +163,38 @@ const dateArb = fc.integer({ min: 0, max: 20_000 }).map((n) => addDays(d('1990-0
 const journeyArb = fc.record({
   registeredOn: dateArb,
   ageLimitInDays: fc.integer({ min: 1, max: 3_650 }),
-  cejs: fc.array(fc.tuple(fc.integer({ min: 1, max: 900 }), fc.integer({ min: 1, max: 540 })), { maxLength: 3 }),
+  cejs: fc.array(fc.tuple(fc.integer({ min: 1, max: 900 }), fc.integer({ min: 1, max: 540 })), {
+    maxLength: 3,
+  }),
 })
 
 describe('retention properties', () => {
   it('is the later of the age limit + 2 years and the last CEJ end + 10 years, and past it stays past', () => {
     fc.assert(
-      fc.property(journeyArb, fc.integer({ min: -400, max: 400 }), ({ registeredOn, ageLimitInDays, cejs }, shift) => {
-        const ageLimitOn = addDays(registeredOn, ageLimitInDays)
-        const events: JourneyEvent[] = [registered(registeredOn, ageLimitOn)]
-        let cursor = registeredOn
-        let lastEnd: LocalDate | null = null
-        for (const [gap, length] of cejs) {
-          const start = addDays(cursor, gap)
-          lastEnd = addDays(start, length)
-          events.push(cejEntered(start), cejExited(lastEnd))
-          cursor = lastEnd
-        }
-        events.push(closed(addDays(cursor, 1)))
-        const dueOn = retentionDueOn(events)
-        const afterAgeLimit = addYears(ageLimitOn, 2)
-        const afterCej = lastEnd === null ? afterAgeLimit : addYears(lastEnd, 10)
-        expect(dueOn).toBe(afterAgeLimit > afterCej ? afterAgeLimit : afterCej)
-        if (dueOn === null) return
-        const at = addDays(dueOn, shift)
-        expect(isPastRetention(events, at)).toBe(shift >= 0)
-      }),
+      fc.property(
+        journeyArb,
+        fc.integer({ min: -400, max: 400 }),
+        ({ registeredOn, ageLimitInDays, cejs }, shift) => {
+          const ageLimitOn = addDays(registeredOn, ageLimitInDays)
+          const events: JourneyEvent[] = [registered(registeredOn, ageLimitOn)]
+          let cursor = registeredOn
+          let lastEnd: LocalDate | null = null
+          for (const [gap, length] of cejs) {
+            const start = addDays(cursor, gap)
+            lastEnd = addDays(start, length)
+            events.push(cejEntered(start), cejExited(lastEnd))
+            cursor = lastEnd
+          }
+          events.push(closed(addDays(cursor, 1)))
+          const dueOn = retentionDueOn(events)
+          const afterAgeLimit = addYears(ageLimitOn, 2)
+          const afterCej = lastEnd === null ? afterAgeLimit : addYears(lastEnd, 10)
+          expect(dueOn).toBe(afterAgeLimit > afterCej ? afterAgeLimit : afterCej)
+          if (dueOn === null) return
+          const at = addDays(dueOn, shift)
+          expect(isPastRetention(events, at)).toBe(shift >= 0)
+        },
+      ),
       { numRuns: 200 },
     )
   })

@@ -15,7 +15,13 @@ interface Facts {
   readonly lastCejEndOn: LocalDate | null
 }
 
-const noFacts: Facts = { ageLimitOn: null, cejAgeLimitOn: null, closed: false, cejOpen: false, lastCejEndOn: null }
+const noFacts: Facts = {
+  ageLimitOn: null,
+  cejAgeLimitOn: null,
+  closed: false,
+  cejOpen: false,
+  lastCejEndOn: null,
+}
 
 const endCej = (facts: Facts, on: LocalDate): Facts => ({
   ...facts,

@@ -1,11 +1,17 @@
 import * as fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import { journeyDecider } from '../decider/journeyDecider.js'
 import { foldJourney } from '../decider/evolve.js'
+import { journeyDecider } from '../decider/journeyDecider.js'
 import { JourneyCommand } from '../model/commands.js'
 import { JourneyEvent } from '../model/events.js'
 import { LocalDate } from '../model/localDate.js'
-import { arbAnyCommand, arbAnyEvent, arbJourneyHistory, arbJourneyScript, arbLocalDate } from './arbitraries.js'
+import {
+  arbAnyCommand,
+  arbAnyEvent,
+  arbJourneyHistory,
+  arbJourneyScript,
+  arbLocalDate,
+} from './arbitraries.js'
 import { runScript } from './runScript.js'
 
 describe('arbitraries', () => {
@@ -22,7 +28,8 @@ describe('arbitraries', () => {
   test('property: arbAnyCommand yields well-typed commands', () => {
     fc.assert(
       fc.property(arbAnyCommand, (c) => {
-        const nonFinite = 'durationMonths' in c && c.durationMonths !== null && !Number.isFinite(c.durationMonths)
+        const nonFinite =
+          'durationMonths' in c && c.durationMonths !== null && !Number.isFinite(c.durationMonths)
         expect(JourneyCommand.is(c) || nonFinite).toBe(true)
       }),
       { numRuns: 200 },
@@ -54,7 +61,25 @@ describe('arbitraries', () => {
     const histories = samples.flat()
     const events = histories.flatMap((h) => h.events)
     const types = new Set(events.map((e) => e.type))
-    for (const t of ['YouthRegistered', 'ProposalOffered', 'ProposalAccepted', 'ProposalOutcomeRecorded', 'ProgrammeEntered', 'ProgrammeExited', 'PaceaPhaseStarted', 'PaceaPhaseEnded', 'TrainingStarted', 'EmploymentStarted', 'SituationStarted', 'SituationEnded', 'ImmersionRenewed', 'FollowUpKept', 'FollowUpMissed', 'FollowUpDue', 'JourneyClosed'])
+    for (const t of [
+      'YouthRegistered',
+      'ProposalOffered',
+      'ProposalAccepted',
+      'ProposalOutcomeRecorded',
+      'ProgrammeEntered',
+      'ProgrammeExited',
+      'PaceaPhaseStarted',
+      'PaceaPhaseEnded',
+      'TrainingStarted',
+      'EmploymentStarted',
+      'SituationStarted',
+      'SituationEnded',
+      'ImmersionRenewed',
+      'FollowUpKept',
+      'FollowUpMissed',
+      'FollowUpDue',
+      'JourneyClosed',
+    ])
       expect(types).toContain(t)
     const themes = new Set(events.flatMap((e) => (e.type === 'ProposalOffered' ? [e.theme] : [])))
     expect(themes.size).toBe(10)

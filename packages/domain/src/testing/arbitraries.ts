@@ -5,7 +5,17 @@ import { addDays, addYears, ageOn, daysBetween, localDateOf } from '../model/cal
 import type { JourneyCommand } from '../model/commands.js'
 import type { JourneyError } from '../model/errors.js'
 import type { JourneyEvent } from '../model/events.js'
-import type { CounsellorId, FollowUpId, KeyId, MissionLocaleId, PhaseId, ProposalId, RequestId, SituationId, YouthId } from '../model/ids.js'
+import type {
+  CounsellorId,
+  FollowUpId,
+  KeyId,
+  MissionLocaleId,
+  PhaseId,
+  ProposalId,
+  RequestId,
+  SituationId,
+  YouthId,
+} from '../model/ids.js'
 import type { LocalDate } from '../model/localDate.js'
 import { isLeapYear } from '../model/localDate.js'
 import type { Sealed } from '../model/sealed.js'
@@ -30,14 +40,17 @@ import { buildJourneyScript } from './journeyScript.js'
 // ---------------------------------------------------------------------------------------------
 
 /** A LocalDate between two dates (inclusive); defaults 1990-01-01 to 2040-12-31. */
-export const arbLocalDate = (range: { readonly min?: LocalDate; readonly max?: LocalDate } = {}): fc.Arbitrary<LocalDate> => {
+export const arbLocalDate = (
+  range: { readonly min?: LocalDate; readonly max?: LocalDate } = {},
+): fc.Arbitrary<LocalDate> => {
   const min = range.min ?? ('1990-01-01' as LocalDate)
   const max = range.max ?? ('2040-12-31' as LocalDate)
   return fc.integer({ min: 0, max: daysBetween(min, max) }).map((n) => addDays(min, n))
 }
 
 // Small pools, so generated commands often refer to things that exist (and sometimes not).
-const id = <B>(prefix: string, size = 3): fc.Arbitrary<B> => fc.integer({ min: 1, max: size }).map((n) => `${prefix}-${n}` as B)
+const id = <B>(prefix: string, size = 3): fc.Arbitrary<B> =>
+  fc.integer({ min: 1, max: size }).map((n) => `${prefix}-${n}` as B)
 const arbYouthId = id<YouthId>('y', 2)
 const arbMissionLocaleId = id<MissionLocaleId>('ml', 2)
 const arbCounsellorId = id<CounsellorId>('c')
@@ -79,7 +92,11 @@ export const arbAnyCommand: fc.Arbitrary<JourneyCommand> = fc.oneof(
   cmd('ExitProgramme', { reason: fc.constantFrom(...programmeExitReasons) }),
   cmd('StartPaceaPhase', { phaseId: arbPhaseId, plannedEndOn: arbNearDate }),
   cmd('EndPaceaPhase', { phaseId: arbPhaseId }),
-  cmd('OfferProposal', { proposalId: arbProposalId, theme: fc.constantFrom(...themes), respondBy: arbNearDate }),
+  cmd('OfferProposal', {
+    proposalId: arbProposalId,
+    theme: fc.constantFrom(...themes),
+    respondBy: arbNearDate,
+  }),
   cmd('AcceptProposal', { proposalId: arbProposalId }),
   cmd('RecordProposalOutcome', { proposalId: arbProposalId, outcome: fc.constantFrom(...proposalOutcomes) }),
   cmd('StartTraining', {
@@ -93,13 +110,23 @@ export const arbAnyCommand: fc.Arbitrary<JourneyCommand> = fc.oneof(
     employmentId: arbSituationId,
     proposalId: fc.option(arbProposalId, { nil: null }),
     contract: fc.constantFrom(...contractTypes),
-    durationMonths: fc.option(fc.oneof(fc.integer({ min: -2, max: 36 }), fc.double({ noNaN: false })), { nil: null }),
+    durationMonths: fc.option(fc.oneof(fc.integer({ min: -2, max: 36 }), fc.double({ noNaN: false })), {
+      nil: null,
+    }),
   }),
   cmd('EndEmployment', { employmentId: arbSituationId }),
-  cmd('StartSituation', { situationId: arbSituationId, kind: fc.constantFrom(...otherSituationKinds), plannedEndOn: arbNearDate }),
+  cmd('StartSituation', {
+    situationId: arbSituationId,
+    kind: fc.constantFrom(...otherSituationKinds),
+    plannedEndOn: arbNearDate,
+  }),
   cmd('EndSituation', { situationId: arbSituationId }),
   cmd('RenewImmersion', { situationId: arbSituationId, plannedEndOn: arbNearDate }),
-  cmd('ScheduleFollowUp', { followUpId: arbFollowUpId, dueOn: arbNearDate, channel: fc.constantFrom(...followUpChannels) }),
+  cmd('ScheduleFollowUp', {
+    followUpId: arbFollowUpId,
+    dueOn: arbNearDate,
+    channel: fc.constantFrom(...followUpChannels),
+  }),
   cmd('RescheduleFollowUp', { followUpId: arbFollowUpId, dueOn: arbNearDate }),
   cmd('KeepFollowUp', { followUpId: arbFollowUpId, comment: arbComment }),
   cmd('MissFollowUp', { followUpId: arbFollowUpId }),
@@ -111,7 +138,13 @@ export const arbAnyCommand: fc.Arbitrary<JourneyCommand> = fc.oneof(
 ) as fc.Arbitrary<JourneyCommand>
 
 const ev = <T extends string, P extends Record<string, fc.Arbitrary<unknown>>>(type: T, props: P) =>
-  fc.record({ type: fc.constant(type), youthId: arbYouthId, missionLocaleId: arbMissionLocaleId, on: arbLocalDate(), ...props })
+  fc.record({
+    type: fc.constant(type),
+    youthId: arbYouthId,
+    missionLocaleId: arbMissionLocaleId,
+    on: arbLocalDate(),
+    ...props,
+  })
 
 /** Any event that satisfies its codec (not necessarily one a decider would produce), for codec round trips. */
 export const arbAnyEvent: fc.Arbitrary<JourneyEvent> = fc.oneof(
@@ -122,16 +155,27 @@ export const arbAnyEvent: fc.Arbitrary<JourneyEvent> = fc.oneof(
     cejAgeLimitOn: arbLocalDate(),
     personalData: arbComment,
   }),
-  ev('CounsellorAssigned', { counsellorId: arbCounsellorId, previousCounsellorId: fc.option(arbCounsellorId, { nil: null }) }),
+  ev('CounsellorAssigned', {
+    counsellorId: arbCounsellorId,
+    previousCounsellorId: fc.option(arbCounsellorId, { nil: null }),
+  }),
   ev('JourneyTransferred', { fromMissionLocaleId: arbMissionLocaleId, counsellorId: arbCounsellorId }),
   ev('RequestRecorded', { requestId: arbRequestId, theme: fc.constantFrom(...themes), comment: arbComment }),
   ev('DiagnosticCompleted', { comment: arbComment }),
   ev('ProgrammeEntered', { programme: fc.constantFrom(...programmes), plannedEndOn: arbLocalDate() }),
   ev('ProgrammeExtended', { programme: fc.constantFrom(...programmes), plannedEndOn: arbLocalDate() }),
-  ev('ProgrammeExited', { programme: fc.constantFrom(...programmes), reason: fc.constantFrom(...programmeExitReasons) }),
+  ev('ProgrammeExited', {
+    programme: fc.constantFrom(...programmes),
+    reason: fc.constantFrom(...programmeExitReasons),
+  }),
   ev('PaceaPhaseStarted', { phaseId: arbPhaseId, plannedEndOn: arbLocalDate() }),
   ev('PaceaPhaseEnded', { phaseId: arbPhaseId }),
-  ev('ProposalOffered', { proposalId: arbProposalId, theme: fc.constantFrom(...themes), respondBy: arbLocalDate(), counsellorId: arbCounsellorId }),
+  ev('ProposalOffered', {
+    proposalId: arbProposalId,
+    theme: fc.constantFrom(...themes),
+    respondBy: arbLocalDate(),
+    counsellorId: arbCounsellorId,
+  }),
   ev('ProposalAccepted', { proposalId: arbProposalId, theme: fc.constantFrom(...themes) }),
   ev('ProposalOutcomeRecorded', {
     proposalId: arbProposalId,
@@ -154,10 +198,19 @@ export const arbAnyEvent: fc.Arbitrary<JourneyEvent> = fc.oneof(
     durable: fc.boolean(),
   }),
   ev('EmploymentEnded', { employmentId: arbSituationId }),
-  ev('SituationStarted', { situationId: arbSituationId, kind: fc.constantFrom(...otherSituationKinds), plannedEndOn: arbLocalDate() }),
+  ev('SituationStarted', {
+    situationId: arbSituationId,
+    kind: fc.constantFrom(...otherSituationKinds),
+    plannedEndOn: arbLocalDate(),
+  }),
   ev('SituationEnded', { situationId: arbSituationId, kind: fc.constantFrom(...otherSituationKinds) }),
   ev('ImmersionRenewed', { situationId: arbSituationId, plannedEndOn: arbLocalDate() }),
-  ev('FollowUpScheduled', { followUpId: arbFollowUpId, dueOn: arbLocalDate(), channel: fc.constantFrom(...followUpChannels), counsellorId: arbCounsellorId }),
+  ev('FollowUpScheduled', {
+    followUpId: arbFollowUpId,
+    dueOn: arbLocalDate(),
+    channel: fc.constantFrom(...followUpChannels),
+    counsellorId: arbCounsellorId,
+  }),
   ev('FollowUpRescheduled', { followUpId: arbFollowUpId, dueOn: arbLocalDate() }),
   ev('FollowUpKept', { followUpId: arbFollowUpId, comment: arbComment }),
   ev('FollowUpMissed', { followUpId: arbFollowUpId }),
@@ -183,7 +236,12 @@ export interface JourneyScriptOptions {
 }
 
 // A birth date giving the wanted age on the registration date; sometimes a 29 February.
-const birthDateFor = (registeredOn: LocalDate, years: number, extraDays: number, leapDay: boolean): LocalDate => {
+const birthDateFor = (
+  registeredOn: LocalDate,
+  years: number,
+  extraDays: number,
+  leapDay: boolean,
+): LocalDate => {
   const plain = addDays(addYears(registeredOn, -years), -extraDays)
   if (!leapDay) return plain
   let y = Number(plain.slice(0, 4))
@@ -197,7 +255,9 @@ const arbSettings = (o: JourneyScriptOptions): fc.Arbitrary<JourneySettings> =>
     .record({
       youthId: o.youthId === undefined ? id<YouthId>('youth', 1000) : fc.constant(o.youthId),
       missionLocaleId: o.missionLocaleId === undefined ? arbMissionLocaleId : fc.constant(o.missionLocaleId),
-      registeredOn: arbLocalDate(o.registeredBetween ?? { min: '2023-01-01' as LocalDate, max: '2025-12-31' as LocalDate }),
+      registeredOn: arbLocalDate(
+        o.registeredBetween ?? { min: '2023-01-01' as LocalDate, max: '2025-12-31' as LocalDate },
+      ),
       rqthChance: fc.integer({ min: 0, max: 9 }),
       years: fc.integer({ min: 16, max: 25 }),
       rqthYears: fc.integer({ min: 16, max: 29 }),
@@ -240,9 +300,14 @@ export interface JourneyHistoryOptions {
 }
 
 /** Several young people's journeys, ids `youth-1`…, spread over the mission locales, transfers included. */
-export const arbJourneyHistory = (o: JourneyHistoryOptions = {}): fc.Arbitrary<ReadonlyArray<JourneyScript>> => {
+export const arbJourneyHistory = (
+  o: JourneyHistoryOptions = {},
+): fc.Arbitrary<ReadonlyArray<JourneyScript>> => {
   const youths = o.youths ?? 5
-  const mls = Array.from({ length: Math.max(1, o.missionLocales ?? 2) }, (_, i) => `ml-${i + 1}` as MissionLocaleId)
+  const mls = Array.from(
+    { length: Math.max(1, o.missionLocales ?? 2) },
+    (_, i) => `ml-${i + 1}` as MissionLocaleId,
+  )
   return fc.tuple(
     ...Array.from({ length: youths }, (_, i) =>
       arbJourney({

@@ -1,7 +1,7 @@
 import { journeyDecider } from '../decider/journeyDecider.js'
 import type { JourneyCommand } from '../model/commands.js'
-import type { JourneyEvent } from '../model/events.js'
 import { describeJourneyError } from '../model/errors.js'
+import type { JourneyEvent } from '../model/events.js'
 import type { Sealed } from '../model/sealed.js'
 
 // ---------------------------------------------------------------------------------------------
@@ -10,18 +10,30 @@ import type { Sealed } from '../model/sealed.js'
 // ---------------------------------------------------------------------------------------------
 
 /** A type with its branded strings loosened to plain strings (for test literals). */
-export type Loose<T> = { [K in keyof T]: T[K] extends string ? string : T[K] extends string | null ? string | null : T[K] }
+export type Loose<T> = {
+  [K in keyof T]: T[K] extends string ? string : T[K] extends string | null ? string | null : T[K]
+}
 
-type Fields<U extends { type: string }, K extends U['type']> = Loose<Omit<Extract<U, { type: K }>, 'type' | 'youthId' | 'missionLocaleId' | 'on'>>
+type Fields<U extends { type: string }, K extends U['type']> = Loose<
+  Omit<Extract<U, { type: K }>, 'type' | 'youthId' | 'missionLocaleId' | 'on'>
+>
 
 /** Builders bound to one young person and mission locale. */
 export interface JourneyFixture {
   readonly youthId: string
   readonly missionLocaleId: string
   /** A command of this journey dated `on`. */
-  readonly command: <K extends JourneyCommand['type']>(type: K, on: string, fields: Fields<JourneyCommand, K>) => Extract<JourneyCommand, { type: K }>
+  readonly command: <K extends JourneyCommand['type']>(
+    type: K,
+    on: string,
+    fields: Fields<JourneyCommand, K>,
+  ) => Extract<JourneyCommand, { type: K }>
   /** An event of this journey dated `on`. */
-  readonly event: <K extends JourneyEvent['type']>(type: K, on: string, fields: Fields<JourneyEvent, K>) => Extract<JourneyEvent, { type: K }>
+  readonly event: <K extends JourneyEvent['type']>(
+    type: K,
+    on: string,
+    fields: Fields<JourneyEvent, K>,
+  ) => Extract<JourneyEvent, { type: K }>
   /** The events the default decider accepts for these commands, in order; throws on a refusal. */
   readonly history: (...commands: ReadonlyArray<JourneyCommand>) => ReadonlyArray<JourneyEvent>
 }
@@ -37,7 +49,8 @@ export const journeyFixture = (youthId = 'y-1', missionLocaleId = 'ml-1'): Journ
     let state = journeyDecider.initialState
     for (const command of commands) {
       const decision = journeyDecider.decide(command, state)
-      if (decision._tag === 'Left') throw new Error(`history: ${command.type} refused: ${describeJourneyError(decision.left)}`)
+      if (decision._tag === 'Left')
+        throw new Error(`history: ${command.type} refused: ${describeJourneyError(decision.left)}`)
       events.push(...decision.right)
       state = decision.right.reduce(journeyDecider.evolve, state)
     }

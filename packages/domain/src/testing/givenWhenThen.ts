@@ -1,11 +1,11 @@
 import type { Either } from 'fp-ts/lib/Either.js'
-import { isDeepStrictEqual } from './deepEqual.js'
 import type { Decider } from '../decider/decider.js'
 import { journeyDecider } from '../decider/journeyDecider.js'
 import type { JourneyCommand } from '../model/commands.js'
 import type { JourneyError } from '../model/errors.js'
 import type { JourneyEvent } from '../model/events.js'
 import type { JourneyState } from '../model/state.js'
+import { isDeepStrictEqual } from './deepEqual.js'
 import { lineDiff, pretty } from './lineDiff.js'
 
 // ---------------------------------------------------------------------------------------------
@@ -14,7 +14,9 @@ import { lineDiff, pretty } from './lineDiff.js'
 // ---------------------------------------------------------------------------------------------
 
 /** Some fields of an error (of any member of the union), branded strings given as plain strings. */
-export type ErrorMatch<Err> = Err extends unknown ? { readonly [K in keyof Err]?: Err[K] extends string ? string : Err[K] } : never
+export type ErrorMatch<Err> = Err extends unknown
+  ? { readonly [K in keyof Err]?: Err[K] extends string ? string : Err[K] }
+  : never
 
 /** The assertions available once the command is given. */
 export interface WhenResult<S, E, Err> {
@@ -53,14 +55,28 @@ export const givenDecider =
         decision,
         state,
         then: (expected) => {
-          if (decision._tag === 'Left') fail('Expected events, but the command was refused', { events: expected }, { error: decision.left })
-          else if (!isDeepStrictEqual(decision.right, expected)) fail('The decided events differ', expected, decision.right)
+          if (decision._tag === 'Left')
+            fail(
+              'Expected events, but the command was refused',
+              { events: expected },
+              { error: decision.left },
+            )
+          else if (!isDeepStrictEqual(decision.right, expected))
+            fail('The decided events differ', expected, decision.right)
         },
         thenError: (expected) => {
-          const wanted = typeof expected === 'string' ? { _tag: expected } : (expected as Record<string, unknown>)
-          if (decision._tag === 'Right') fail('Expected a refusal, but the command was accepted', { error: wanted }, { events: decision.right })
+          const wanted =
+            typeof expected === 'string' ? { _tag: expected } : (expected as Record<string, unknown>)
+          if (decision._tag === 'Right')
+            fail(
+              'Expected a refusal, but the command was accepted',
+              { error: wanted },
+              { events: decision.right },
+            )
           else if (!matchesPartial(decision.left, wanted))
-            throw new Error(`The refusal differs (- expected, + actual):\n${lineDiff(wanted, pick(decision.left, wanted))}\nfull error: ${pretty(decision.left)}`)
+            throw new Error(
+              `The refusal differs (- expected, + actual):\n${lineDiff(wanted, pick(decision.left, wanted))}\nfull error: ${pretty(decision.left)}`,
+            )
         },
       }
     },
@@ -75,5 +91,6 @@ const pick = (actual: unknown, wanted: Readonly<Record<string, unknown>>): unkno
     : actual
 
 /** given/when/then for the journey Decider with the default policy. */
-export const given: (events?: ReadonlyArray<JourneyEvent>) => Given<JourneyCommand, JourneyState, JourneyEvent, JourneyError> =
-  givenDecider(journeyDecider)
+export const given: (
+  events?: ReadonlyArray<JourneyEvent>,
+) => Given<JourneyCommand, JourneyState, JourneyEvent, JourneyError> = givenDecider(journeyDecider)

@@ -4,12 +4,28 @@ import { addDays, addMonths } from '../model/calendar.js'
 import type { JourneyCommand } from '../model/commands.js'
 import type { JourneyError } from '../model/errors.js'
 import type { JourneyEvent } from '../model/events.js'
-import type { CounsellorId, FollowUpId, KeyId, MissionLocaleId, PhaseId, ProposalId, RequestId, SituationId, YouthId } from '../model/ids.js'
+import type {
+  CounsellorId,
+  FollowUpId,
+  KeyId,
+  MissionLocaleId,
+  PhaseId,
+  ProposalId,
+  RequestId,
+  SituationId,
+  YouthId,
+} from '../model/ids.js'
 import type { LocalDate } from '../model/localDate.js'
 import type { Sealed } from '../model/sealed.js'
 import type { JourneyState, RegisteredJourney } from '../model/state.js'
 import { journeyAgeLimitOn, pendingFollowUps, runningPhase, trainingsInProgress } from '../model/state.js'
-import type { ContractType, ExitReason, OtherSituationKind, ProgrammeExitReason, ProposalOutcome } from '../model/vocabulary.js'
+import type {
+  ContractType,
+  ExitReason,
+  OtherSituationKind,
+  ProgrammeExitReason,
+  ProposalOutcome,
+} from '../model/vocabulary.js'
 import { themes } from '../model/vocabulary.js'
 import type { Random } from './random.js'
 import { seededRandom } from './random.js'
@@ -52,13 +68,35 @@ const gaps = [0, 0, 1, 1, 2, 3, 5, 7, 10, 14, 21] as const
 
 const sealedFor = (settings: JourneySettings, r: Random): Sealed | null =>
   settings.sealed
-    ? { keyId: `key-${settings.youthId}` as KeyId, alg: 'A256GCM', iv: `iv${r.int(1e6)}`, ciphertext: `ct${r.int(1e9)}`, tag: `tg${r.int(1e6)}` }
+    ? {
+        keyId: `key-${settings.youthId}` as KeyId,
+        alg: 'A256GCM',
+        iv: `iv${r.int(1e6)}`,
+        ciphertext: `ct${r.int(1e9)}`,
+        tag: `tg${r.int(1e6)}`,
+      }
     : null
 
 const contractDraft = (r: Random): { contract: ContractType; durationMonths: number | null } => {
-  const contract = r.weighted<ContractType>({ CDI: 20, CDD: 35, temporary: 25, subsidised: 10, apprenticeship: 10 })
+  const contract = r.weighted<ContractType>({
+    CDI: 20,
+    CDD: 35,
+    temporary: 25,
+    subsidised: 10,
+    apprenticeship: 10,
+  })
   const durationMonths =
-    contract === 'CDD' ? r.between(1, 18) : contract === 'temporary' ? (r.chance(0.5) ? null : r.between(1, 3)) : contract === 'subsidised' ? r.between(6, 24) : contract === 'apprenticeship' ? r.between(12, 36) : null
+    contract === 'CDD'
+      ? r.between(1, 18)
+      : contract === 'temporary'
+        ? r.chance(0.5)
+          ? null
+          : r.between(1, 3)
+        : contract === 'subsidised'
+          ? r.between(6, 24)
+          : contract === 'apprenticeship'
+            ? r.between(12, 36)
+            : null
   return { contract, durationMonths }
 }
 
@@ -75,7 +113,12 @@ const exitReasonFor = (s: RegisteredJourney, r: Random): ExitReason => {
 const unusedProposals = (s: RegisteredJourney, theme: string): ReadonlyArray<ProposalId> => {
   const used = new Set(Object.values(s.situations).map((x) => x.proposalId))
   return Object.entries(s.proposals)
-    .filter(([id, p]) => p.theme === theme && (p.status === 'accepted' || p.outcome === 'carried-out') && !used.has(id as ProposalId))
+    .filter(
+      ([id, p]) =>
+        p.theme === theme &&
+        (p.status === 'accepted' || p.outcome === 'carried-out') &&
+        !used.has(id as ProposalId),
+    )
     .map(([id]) => id as ProposalId)
 }
 
@@ -86,19 +129,35 @@ const phaseStep = (s: RegisteredJourney, on: LocalDate, n: number, r: Random): D
   const running = runningPhase(s)
   if (running !== null) return { type: 'EndPaceaPhase', on, phaseId: running }
   const end = addMonths(on, r.between(1, 8))
-  return { type: 'StartPaceaPhase', on, phaseId: `ph-${n}` as PhaseId, plannedEndOn: end < open.plannedEndOn ? end : open.plannedEndOn }
+  return {
+    type: 'StartPaceaPhase',
+    on,
+    phaseId: `ph-${n}` as PhaseId,
+    plannedEndOn: end < open.plannedEndOn ? end : open.plannedEndOn,
+  }
 }
 
 /** An immersion (up to 4 weeks), a volunteering or a schooling starts. */
 const otherSituationDraft = (on: LocalDate, n: number, r: Random): Draft => {
   const kind = r.weighted<OtherSituationKind>({ immersion: 3, volunteering: 1, schooling: 1 })
-  const plannedEndOn = kind === 'immersion' ? addDays(on, r.between(3, 28)) : addMonths(on, r.between(kind === 'volunteering' ? 6 : 3, 12))
+  const plannedEndOn =
+    kind === 'immersion'
+      ? addDays(on, r.between(3, 28))
+      : addMonths(on, r.between(kind === 'volunteering' ? 6 : 3, 12))
   return { type: 'StartSituation', on, situationId: `s-${n}` as SituationId, kind, plannedEndOn }
 }
 
 /** The next command for an open journey, as of `date`. */
-const openStep = (s: RegisteredJourney, date: LocalDate, n: number, settings: JourneySettings, r: Random): Draft => {
-  const pending = pendingFollowUps(s).map((id) => ({ id, ...s.followUps[id]! })).sort((a, b) => (a.dueOn < b.dueOn ? -1 : 1))
+const openStep = (
+  s: RegisteredJourney,
+  date: LocalDate,
+  n: number,
+  settings: JourneySettings,
+  r: Random,
+): Draft => {
+  const pending = pendingFollowUps(s)
+    .map((id) => ({ id, ...s.followUps[id]! }))
+    .sort((a, b) => (a.dueOn < b.dueOn ? -1 : 1))
   const openProposals = Object.entries(s.proposals).filter(([, p]) => p.outcome === null)
   const inProgress = Object.entries(s.situations).filter(([, x]) => x.endedOn === null)
   const action = r.weighted({
@@ -121,22 +180,48 @@ const openStep = (s: RegisteredJourney, date: LocalDate, n: number, settings: Jo
       const f = pending[0]!
       const meetOn = f.dueOn > date ? f.dueOn : date
       return r.chance(0.8)
-        ? { type: 'KeepFollowUp', on: meetOn, followUpId: f.id, comment: r.chance(0.3) ? sealedFor(settings, r) : null }
+        ? {
+            type: 'KeepFollowUp',
+            on: meetOn,
+            followUpId: f.id,
+            comment: r.chance(0.3) ? sealedFor(settings, r) : null,
+          }
         : { type: 'MissFollowUp', on: meetOn, followUpId: f.id }
     }
     case 'time':
       return { type: 'ApplyTimeRules', on: addDays(date, r.between(1, 40)) }
     case 'request':
-      return { type: 'RecordRequest', on, requestId: `r-${n}` as RequestId, theme: r.pick(themes), comment: r.chance(0.3) ? sealedFor(settings, r) : null }
+      return {
+        type: 'RecordRequest',
+        on,
+        requestId: `r-${n}` as RequestId,
+        theme: r.pick(themes),
+        comment: r.chance(0.3) ? sealedFor(settings, r) : null,
+      }
     case 'diagnostic':
       return { type: 'CompleteDiagnostic', on, comment: r.chance(0.5) ? sealedFor(settings, r) : null }
     case 'programme': {
       const open = s.programme
       if (open === null) {
-        if (s.diagnosticOn !== null && on <= addMonths(s.diagnosticOn, 1) && on < s.ageLimitOn && r.chance(0.6))
-          return { type: 'EnterProgramme', on, programme: 'PACEA', plannedEndOn: addMonths(on, r.between(3, 24)) }
+        if (
+          s.diagnosticOn !== null &&
+          on <= addMonths(s.diagnosticOn, 1) &&
+          on < s.ageLimitOn &&
+          r.chance(0.6)
+        )
+          return {
+            type: 'EnterProgramme',
+            on,
+            programme: 'PACEA',
+            plannedEndOn: addMonths(on, r.between(3, 24)),
+          }
         if (trainingsInProgress(s).length === 0 && s.lastProgrammeExitOn === null)
-          return { type: 'EnterProgramme', on, programme: 'CEJ', plannedEndOn: addMonths(on, r.between(6, 12)) }
+          return {
+            type: 'EnterProgramme',
+            on,
+            programme: 'CEJ',
+            plannedEndOn: addMonths(on, r.between(6, 12)),
+          }
         return { type: 'CompleteDiagnostic', on, comment: null }
       }
       const extendTo = addMonths(open.enteredOn, r.between(13, 18))
@@ -152,7 +237,13 @@ const openStep = (s: RegisteredJourney, date: LocalDate, n: number, settings: Jo
     case 'phase':
       return phaseStep(s, on, n, r) ?? { type: 'ApplyTimeRules', on }
     case 'offer':
-      return { type: 'OfferProposal', on, proposalId: `p-${n}` as ProposalId, theme: r.pick(themes), respondBy: addDays(on, r.between(7, 45)) }
+      return {
+        type: 'OfferProposal',
+        on,
+        proposalId: `p-${n}` as ProposalId,
+        theme: r.pick(themes),
+        respondBy: addDays(on, r.between(7, 45)),
+      }
     case 'answer': {
       const [id, p] = r.pick(openProposals)
       const proposalId = id as ProposalId
@@ -160,7 +251,11 @@ const openStep = (s: RegisteredJourney, date: LocalDate, n: number, settings: Jo
       const outcome: ProposalOutcome =
         p.status === 'accepted'
           ? r.weighted<ProposalOutcome>({ 'carried-out': 65, 'refused-by-third-party': 35 })
-          : r.weighted<ProposalOutcome>({ 'carried-out': 40, 'refused-by-youth': 35, 'refused-by-third-party': 25 })
+          : r.weighted<ProposalOutcome>({
+              'carried-out': 40,
+              'refused-by-youth': 35,
+              'refused-by-third-party': 25,
+            })
       return { type: 'RecordProposalOutcome', on, proposalId, outcome }
     }
     case 'situation': {
@@ -168,10 +263,21 @@ const openStep = (s: RegisteredJourney, date: LocalDate, n: number, settings: Jo
         const [id, x] = r.pick(inProgress)
         const endOn = addDays(on, r.between(0, 90))
         const situationId = id as SituationId
-        if (x.kind === 'training') return { type: 'EndTraining', on: endOn, trainingId: situationId, result: r.chance(0.7) ? 'completed' : 'abandoned' }
+        if (x.kind === 'training')
+          return {
+            type: 'EndTraining',
+            on: endOn,
+            trainingId: situationId,
+            result: r.chance(0.7) ? 'completed' : 'abandoned',
+          }
         if (x.kind === 'employment') return { type: 'EndEmployment', on: endOn, employmentId: situationId }
         if (x.kind === 'immersion' && x.renewedOn === null && x.plannedEndOn !== null && r.chance(0.4))
-          return { type: 'RenewImmersion', on, situationId, plannedEndOn: addDays(x.plannedEndOn, r.between(3, 28)) }
+          return {
+            type: 'RenewImmersion',
+            on,
+            situationId,
+            plannedEndOn: addDays(x.plannedEndOn, r.between(3, 28)),
+          }
         return { type: 'EndSituation', on: x.kind === 'immersion' ? on : endOn, situationId }
       }
       if (r.chance(0.2)) return otherSituationDraft(on, n, r)
@@ -187,7 +293,13 @@ const openStep = (s: RegisteredJourney, date: LocalDate, n: number, settings: Jo
           plannedEndOn: r.chance(0.8) ? addMonths(on, r.between(2, 12)) : null,
         }
       const fromJob = unusedProposals(s, 'employment')[0] ?? null
-      return { type: 'StartEmployment', on, employmentId: trainingId, proposalId: fromJob, ...contractDraft(r) }
+      return {
+        type: 'StartEmployment',
+        on,
+        employmentId: trainingId,
+        proposalId: fromJob,
+        ...contractDraft(r),
+      }
     }
     case 'followUps': {
       const f = pending[pending.length - 1]
@@ -206,13 +318,25 @@ const openStep = (s: RegisteredJourney, date: LocalDate, n: number, settings: Jo
     case 'counsellor': {
       const target = settings.otherMissionLocales.find((ml) => ml !== s.missionLocaleId)
       if (target !== undefined && r.chance(0.3))
-        return { type: 'TransferJourney', on, toMissionLocaleId: target, counsellorId: counsellorOf(target, r.between(1, 3)) }
-      const others = [1, 2, 3, 4].map((k) => counsellorOf(s.missionLocaleId, k)).filter((c) => c !== s.counsellorId)
+        return {
+          type: 'TransferJourney',
+          on,
+          toMissionLocaleId: target,
+          counsellorId: counsellorOf(target, r.between(1, 3)),
+        }
+      const others = [1, 2, 3, 4]
+        .map((k) => counsellorOf(s.missionLocaleId, k))
+        .filter((c) => c !== s.counsellorId)
       return { type: 'AssignCounsellor', on, counsellorId: r.pick(others) }
     }
     case 'close': {
       const reason = exitReasonFor(s, r)
-      return { type: 'CloseJourney', on, reason, comment: reason === 'other' ? (sealedFor(settings, r) ?? sealedStub(settings)) : null }
+      return {
+        type: 'CloseJourney',
+        on,
+        reason,
+        comment: reason === 'other' ? (sealedFor(settings, r) ?? sealedStub(settings)) : null,
+      }
     }
   }
 }
@@ -272,7 +396,11 @@ export const buildJourneyScript = (
     // Past the age limit only the clock acts: it closes the journey.
     const command = { ...draft, ...ids, missionLocaleId: state.missionLocaleId } as JourneyCommand
     const limit = journeyAgeLimitOn(state)
-    issue(state.status === 'open' && command.on >= limit ? { type: 'ApplyTimeRules', ...ids, missionLocaleId: state.missionLocaleId, on: command.on } : command)
+    issue(
+      state.status === 'open' && command.on >= limit
+        ? { type: 'ApplyTimeRules', ...ids, missionLocaleId: state.missionLocaleId, on: command.on }
+        : command,
+    )
   })
   return { youthId: settings.youthId, missionLocaleId: settings.missionLocaleId, commands, events, state }
 }

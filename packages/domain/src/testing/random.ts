@@ -40,7 +40,7 @@ export const seededRandom = (seed: number): Random => {
         if (w > 0 && r < w) return k
         r -= w
       }
-      return entries.find(([, w]) => w > 0)?.[0] ?? (entries[0]![0])
+      return entries.find(([, w]) => w > 0)?.[0] ?? entries[0]![0]
     },
   }
 }

@@ -8,8 +8,21 @@ import { arbJourney, given, journeyFixture } from './index.js'
 describe('README snippets', () => {
   test('calling decide without fp-ts ceremony', () => {
     const j = journeyFixture('y-1', 'ml-1')
-    const pastEvents = j.history(j.command('RegisterYouth', '2025-01-10', { counsellorId: 'c-1', birthDate: '2005-06-15', rqth: false, personalData: null }))
-    const untrustedJson: unknown = { type: 'ExitProgramme', youthId: 'y-1', missionLocaleId: 'ml-1', on: '2025-02-01', reason: 'autonomy' }
+    const pastEvents = j.history(
+      j.command('RegisterYouth', '2025-01-10', {
+        counsellorId: 'c-1',
+        birthDate: '2005-06-15',
+        rqth: false,
+        personalData: null,
+      }),
+    )
+    const untrustedJson: unknown = {
+      type: 'ExitProgramme',
+      youthId: 'y-1',
+      missionLocaleId: 'ml-1',
+      on: '2025-02-01',
+      reason: 'autonomy',
+    }
     const state = foldJourney(pastEvents)
     const command = decodeCommand(untrustedJson)
     if (isLeft(command)) throw new Error(command.left.paths.join('; '))
@@ -20,11 +33,29 @@ describe('README snippets', () => {
   test('given / when / then', () => {
     const j = journeyFixture('y-1', 'ml-1')
     const registered = j.history(
-      j.command('RegisterYouth', '2025-01-10', { counsellorId: 'c-1', birthDate: '2005-06-15', rqth: false, personalData: null }),
+      j.command('RegisterYouth', '2025-01-10', {
+        counsellorId: 'c-1',
+        birthDate: '2005-06-15',
+        rqth: false,
+        personalData: null,
+      }),
     )
     given(registered)
-      .when(j.command('OfferProposal', '2025-02-01', { proposalId: 'p-1', theme: 'training', respondBy: '2025-02-20' }))
-      .then([j.event('ProposalOffered', '2025-02-01', { proposalId: 'p-1', theme: 'training', respondBy: '2025-02-20', counsellorId: 'c-1' })])
+      .when(
+        j.command('OfferProposal', '2025-02-01', {
+          proposalId: 'p-1',
+          theme: 'training',
+          respondBy: '2025-02-20',
+        }),
+      )
+      .then([
+        j.event('ProposalOffered', '2025-02-01', {
+          proposalId: 'p-1',
+          theme: 'training',
+          respondBy: '2025-02-20',
+          counsellorId: 'c-1',
+        }),
+      ])
     given(registered)
       .when(j.command('AcceptProposal', '2025-02-02', { proposalId: 'p-9' }))
       .thenError({ _tag: 'UnknownProposal', proposalId: 'p-9' })

@@ -19,7 +19,10 @@ export interface ScriptRun<C, S, E, Err> {
 }
 
 /** Decides each command against the state the previous ones left, as a command handler would. */
-export const runScript = <C, S, E, Err>(decider: Decider<C, S, E, Err>, commands: ReadonlyArray<C>): ScriptRun<C, S, E, Err> => {
+export const runScript = <C, S, E, Err>(
+  decider: Decider<C, S, E, Err>,
+  commands: ReadonlyArray<C>,
+): ScriptRun<C, S, E, Err> => {
   const events: E[] = []
   const rejections: Rejection<C, Err>[] = []
   let state = decider.initialState

@@ -31,8 +31,8 @@ export const contactCounts = (
       const [ml = '', month = ''] = contact.split('|')
       if (!selected(ml) || !months.has(month)) continue
       increment(perCell, contact)
-      if (!monthsSeen.has(month)) monthsSeen.add(month), increment(perMonth, month)
-      if (!localesSeen.has(ml)) localesSeen.add(ml), increment(perMissionLocale, ml)
+      if (!monthsSeen.has(month)) (monthsSeen.add(month), increment(perMonth, month))
+      if (!localesSeen.has(ml)) (localesSeen.add(ml), increment(perMissionLocale, ml))
     }
     if (monthsSeen.size > 0) total++
   }

@@ -5,8 +5,10 @@ import { dashboardProjection } from './dashboardProjection.js'
 import { queryCaseload } from './queryCaseload.js'
 import { type DashboardQuery, queryDashboard } from './queryDashboard.js'
 
-const build = (...journeys: ReadonlyArray<JourneyBuilder>) => foldEvents(dashboardProjection, record(journeys.map((j) => j.events)))
-const dashboard = (journeys: ReadonlyArray<JourneyBuilder>, query: DashboardQuery = {}) => queryDashboard(build(...journeys), query)
+const build = (...journeys: ReadonlyArray<JourneyBuilder>) =>
+  foldEvents(dashboardProjection, record(journeys.map((j) => j.events)))
+const dashboard = (journeys: ReadonlyArray<JourneyBuilder>, query: DashboardQuery = {}) =>
+  queryDashboard(build(...journeys), query)
 const month = (d: ReturnType<typeof dashboard>, m: string) => {
   const row = d.months.find((r) => r.month === m)
   if (row === undefined) throw new Error(`no row for ${m}`)
@@ -15,10 +17,17 @@ const month = (d: ReturnType<typeof dashboard>, m: string) => {
 
 describe('dashboard: first receptions', () => {
   it('counts a registration in the month of its business date, across a month boundary', () => {
-    const d = dashboard([journey('y1', 'A').register('2025-01-31'), journey('y2', 'A').register('2025-02-01'), journey('y3', 'B').register('2025-02-15')])
+    const d = dashboard([
+      journey('y1', 'A').register('2025-01-31'),
+      journey('y2', 'A').register('2025-02-01'),
+      journey('y3', 'B').register('2025-02-15'),
+    ])
     expect(month(d, '2025-01').firstReceptions).toBe(1)
     expect(month(d, '2025-02').firstReceptions).toBe(2)
-    const a = dashboard([journey('y1', 'A').register('2025-01-31'), journey('y3', 'B').register('2025-02-15')], { missionLocaleId: 'A' })
+    const a = dashboard(
+      [journey('y1', 'A').register('2025-01-31'), journey('y3', 'B').register('2025-02-15')],
+      { missionLocaleId: 'A' },
+    )
     expect(a.months.map((r) => [r.month, r.firstReceptions])).toEqual([['2025-01', 1]])
   })
 
@@ -35,7 +44,11 @@ describe('dashboard: first receptions', () => {
 
 describe('dashboard: contact and accompanied journeys', () => {
   it('counts distinct young people with a contact event per month; FollowUpDue and erasure are no contact', () => {
-    const y1 = journey('y1', 'A').register('2025-01-10').schedule('2025-01-10', 'f1', '2025-02-05').due('2025-02-06', 'f1', '2025-02-05').kept('2025-03-02', 'f1')
+    const y1 = journey('y1', 'A')
+      .register('2025-01-10')
+      .schedule('2025-01-10', 'f1', '2025-02-05')
+      .due('2025-02-06', 'f1', '2025-02-05')
+      .kept('2025-03-02', 'f1')
     const y2 = journey('y2', 'A').register('2025-01-20').erase('2025-02-01')
     const d = dashboard([y1, y2])
     expect(d.months.map((r) => r.inContact)).toEqual([2, 0, 1])
@@ -44,7 +57,10 @@ describe('dashboard: contact and accompanied journeys', () => {
   })
 
   it('counts open journeys at each month end: closing and reopening', () => {
-    const y1 = journey('y1', 'A').register('2025-01-10').close('2025-03-10', 'lost-contact').reopen('2025-05-02')
+    const y1 = journey('y1', 'A')
+      .register('2025-01-10')
+      .close('2025-03-10', 'lost-contact')
+      .reopen('2025-05-02')
     const y2 = journey('y2', 'A').register('2025-02-28')
     const d = dashboard([y1, y2], { from: '2024-12', to: '2025-06' })
     expect(d.months.map((r) => r.accompanied)).toEqual([0, 1, 2, 1, 1, 2, 2])
@@ -98,8 +114,19 @@ describe('dashboard: programmes, proposals, entries', () => {
   it('counts programme entries, proposals by theme and by outcome, training and employment entries', () => {
     const d = dashboard([y1, y2, y3])
     expect(d.totals.programmeEntries).toEqual({ PACEA: 1, CEJ: 1 })
-    expect(d.totals.proposalsByTheme).toMatchObject({ training: 1, housing: 1, employment: 1, health: 1, apprenticeship: 0 })
-    expect(d.totals.proposalsByOutcome).toEqual({ 'carried-out': 1, 'refused-by-youth': 0, 'refused-by-third-party': 0, expired: 1 })
+    expect(d.totals.proposalsByTheme).toMatchObject({
+      training: 1,
+      housing: 1,
+      employment: 1,
+      health: 1,
+      apprenticeship: 0,
+    })
+    expect(d.totals.proposalsByOutcome).toEqual({
+      'carried-out': 1,
+      'refused-by-youth': 0,
+      'refused-by-third-party': 0,
+      expired: 1,
+    })
     expect([d.totals.trainingEntries, d.totals.qualifyingTrainingEntries]).toEqual([2, 1])
     expect(d.totals.employmentEntries).toEqual({ durable: 1, other: 1 })
     expect(month(d, '2025-02').proposalsByTheme.housing).toBe(1)
@@ -116,23 +143,35 @@ describe('dashboard: programmes, proposals, entries', () => {
     expect(month(d, '2025-06').medianDaysToFirstTrainingOrJob).toBeNull()
     // each young person counts once, in the month of their first proposal or entry
     expect([d.totals.firstProposals, month(d, '2025-01').firstProposals]).toEqual([3, 2])
-    expect([d.totals.firstTrainingOrJobEntries, month(d, '2025-02').firstTrainingOrJobEntries]).toEqual([2, 1])
+    expect([d.totals.firstTrainingOrJobEntries, month(d, '2025-02').firstTrainingOrJobEntries]).toEqual([
+      2, 1,
+    ])
   })
 })
 
 describe('dashboard: exits', () => {
   it('counts exits by reason and the positive exit rate', () => {
     const reasons = ['durable-employment', 'qualifying-training', 'lost-contact', 'moved-away'] as const
-    const d = dashboard(reasons.map((r, i) => journey(`y${i}`, 'A').register('2025-01-10').close('2025-02-10', r)))
+    const d = dashboard(
+      reasons.map((r, i) => journey(`y${i}`, 'A').register('2025-01-10').close('2025-02-10', r)),
+    )
     expect(d.totals.exits).toBe(4)
-    expect(d.totals.exitsByReason).toMatchObject({ 'durable-employment': 1, 'qualifying-training': 1, 'lost-contact': 1, 'moved-away': 1, other: 0 })
+    expect(d.totals.exitsByReason).toMatchObject({
+      'durable-employment': 1,
+      'qualifying-training': 1,
+      'lost-contact': 1,
+      'moved-away': 1,
+      other: 0,
+    })
     expect(d.totals.positiveExits).toBe(2)
     expect(d.totals.positiveExitRate).toBe(0.5)
     expect(month(d, '2025-01').positiveExitRate).toBeNull()
   })
 
   it('does not count a second close of a closed journey', () => {
-    const d = dashboard([journey('y1', 'A').register('2025-01-10').close('2025-02-10', 'other').close('2025-02-11', 'other')])
+    const d = dashboard([
+      journey('y1', 'A').register('2025-01-10').close('2025-02-10', 'other').close('2025-02-11', 'other'),
+    ])
     expect(d.totals.exits).toBe(1)
     expect(d.totals.accompanied).toBe(0)
   })
@@ -153,9 +192,22 @@ describe('dashboard: follow-ups and the five-contacts share', () => {
   })
 
   it('counts young people seen at least 5 times in the 12 months after registration, in their registration cohort', () => {
-    const keptOn = (j: JourneyBuilder, dates: ReadonlyArray<string>) => dates.reduce((acc, d, i) => acc.schedule(d, `f${i}`, d).kept(d, `f${i}`), j)
-    const y1 = keptOn(journey('y1', 'A').register('2025-01-10'), ['2025-02-01', '2025-03-01', '2025-05-01', '2025-09-01', '2026-01-09'])
-    const y2 = keptOn(journey('y2', 'A').register('2025-01-20'), ['2025-02-01', '2025-03-01', '2025-05-01', '2025-09-01', '2026-01-20'])
+    const keptOn = (j: JourneyBuilder, dates: ReadonlyArray<string>) =>
+      dates.reduce((acc, d, i) => acc.schedule(d, `f${i}`, d).kept(d, `f${i}`), j)
+    const y1 = keptOn(journey('y1', 'A').register('2025-01-10'), [
+      '2025-02-01',
+      '2025-03-01',
+      '2025-05-01',
+      '2025-09-01',
+      '2026-01-09',
+    ])
+    const y2 = keptOn(journey('y2', 'A').register('2025-01-20'), [
+      '2025-02-01',
+      '2025-03-01',
+      '2025-05-01',
+      '2025-09-01',
+      '2026-01-20',
+    ])
     const y3 = journey('y3', 'A').register('2025-02-02')
     const d = dashboard([y1, y2, y3])
     expect(month(d, '2025-01').seenFiveTimes).toEqual({ cohort: 2, reached: 1, share: 0.5 })
@@ -166,9 +218,15 @@ describe('dashboard: follow-ups and the five-contacts share', () => {
 
 describe('dashboard: erasure and caseload', () => {
   it('leaves every count unchanged after personal-data erasure', () => {
-    const base = () => journey('y1', 'A').register('2025-01-10').offer('2025-01-12', 'p1', 'training', '2025-02-01').close('2025-03-01', 'other')
+    const base = () =>
+      journey('y1', 'A')
+        .register('2025-01-10')
+        .offer('2025-01-12', 'p1', 'training', '2025-02-01')
+        .close('2025-03-01', 'other')
     expect(dashboard([base().erase('2025-04-01')])).toEqual(dashboard([base()]))
-    expect(dashboard([base().erase('2025-04-01')], { to: '2025-04' })).toEqual(dashboard([base()], { to: '2025-04' }))
+    expect(dashboard([base().erase('2025-04-01')], { to: '2025-04' })).toEqual(
+      dashboard([base()], { to: '2025-04' }),
+    )
   })
 
   it('counts open journeys per counsellor, following assignments, transfers and exits', () => {
@@ -182,17 +240,23 @@ describe('dashboard: erasure and caseload', () => {
       { counsellorId: 'a2', openJourneys: 1 },
     ])
     expect(queryCaseload(rm, { missionLocaleId: 'B' })).toEqual([{ counsellorId: 'b1', openJourneys: 1 }])
-    expect(queryDashboard(rm, { missionLocaleId: 'B' }).missionLocales[0]?.caseload).toEqual([{ counsellorId: 'b1', openJourneys: 1 }])
+    expect(queryDashboard(rm, { missionLocaleId: 'B' }).missionLocales[0]?.caseload).toEqual([
+      { counsellorId: 'b1', openJourneys: 1 },
+    ])
   })
 
   it('is plain JSON holding no young person id', () => {
-    const d = dashboard([journey('youth-secret-1', 'A').register('2025-01-10').transfer('2025-02-01', 'B', 'b1')])
+    const d = dashboard([
+      journey('youth-secret-1', 'A').register('2025-01-10').transfer('2025-02-01', 'B', 'b1'),
+    ])
     expect(JSON.stringify(d)).not.toContain('youth-secret-1')
     expect(JSON.parse(JSON.stringify(d))).toEqual(d)
   })
 
   it('gives no rows for an empty read model or a malformed month', () => {
     expect(queryDashboard(build()).months).toEqual([])
-    expect(dashboard([journey('y1', 'A').register('2025-01-10')], { from: '2025-01', to: '2025-13' }).months).toEqual([])
+    expect(
+      dashboard([journey('y1', 'A').register('2025-01-10')], { from: '2025-01', to: '2025-13' }).months,
+    ).toEqual([])
   })
 })

@@ -31,7 +31,12 @@ const SEEN_TIMES = 5
 
 type Step = { rm: DashboardReadModel; youth: DashboardYouth }
 
-const updateCell = (s: Step, missionLocaleId: string, on: string, f: (c: DashboardCell) => Partial<DashboardCell>): void => {
+const updateCell = (
+  s: Step,
+  missionLocaleId: string,
+  on: string,
+  f: (c: DashboardCell) => Partial<DashboardCell>,
+): void => {
   const key = cellKey(missionLocaleId, monthOf(on))
   const cell = (getDoc(s.rm, key) as DashboardCell | undefined) ?? emptyCell(missionLocaleId, monthOf(on))
   s.rm = setDoc(s.rm, key, { ...cell, ...f(cell) })
@@ -39,7 +44,12 @@ const updateCell = (s: Step, missionLocaleId: string, on: string, f: (c: Dashboa
 
 const moveCaseload = (s: Step, missionLocaleId: string, counsellorId: string, by: number): void => {
   const key = counsellorKey(missionLocaleId, counsellorId)
-  const doc = (getDoc(s.rm, key) as CounsellorCaseload | undefined) ?? { kind: 'counsellor', missionLocaleId, counsellorId, openJourneys: 0 }
+  const doc = (getDoc(s.rm, key) as CounsellorCaseload | undefined) ?? {
+    kind: 'counsellor',
+    missionLocaleId,
+    counsellorId,
+    openJourneys: 0,
+  }
   s.rm = setDoc(s.rm, key, { ...doc, openJourneys: doc.openJourneys + by })
 }
 
@@ -55,9 +65,13 @@ const countContact = (s: Step, e: JourneyEvent): void => {
   updateCell(s, e.missionLocaleId, e.on, (c) => ({ inContact: c.inContact + 1 }))
 }
 
-const daysSinceRegistration = (y: DashboardYouth, on: string): string => String(Math.max(0, daysBetween(y.registeredOn, on)))
+const daysSinceRegistration = (y: DashboardYouth, on: string): string =>
+  String(Math.max(0, daysBetween(y.registeredOn, on)))
 
-const register = (e: Extract<JourneyEvent, { type: 'YouthRegistered' }>, revision: number): DashboardYouth => ({
+const register = (
+  e: Extract<JourneyEvent, { type: 'YouthRegistered' }>,
+  revision: number,
+): DashboardYouth => ({
   ...youthHeaderOf(e, revision),
   registeredOn: e.on,
   registeredMissionLocaleId: e.missionLocaleId,
@@ -81,7 +95,9 @@ const countKept = (s: Step, e: JourneyEvent): void => {
   if (!inFirstYear || y.keptInFirstYear >= SEEN_TIMES) return
   youthUpdate(s, { keptInFirstYear: y.keptInFirstYear + 1 })
   if (y.keptInFirstYear + 1 === SEEN_TIMES)
-    updateCell(s, y.registeredMissionLocaleId, y.registeredOn, (c) => ({ cohortSeenFiveTimes: c.cohortSeenFiveTimes + 1 }))
+    updateCell(s, y.registeredMissionLocaleId, y.registeredOn, (c) => ({
+      cohortSeenFiveTimes: c.cohortSeenFiveTimes + 1,
+    }))
 }
 
 const applyToYouth = (s: Step, e: JourneyEvent): void => {
@@ -102,16 +118,22 @@ const applyToYouth = (s: Step, e: JourneyEvent): void => {
       }
       return youthUpdate(s, { missionLocaleId: e.missionLocaleId, counsellorId: e.counsellorId })
     case 'ProgrammeEntered':
-      return updateCell(s, e.missionLocaleId, e.on, (c) => ({ programmeEntries: bump(c.programmeEntries, e.programme) }))
+      return updateCell(s, e.missionLocaleId, e.on, (c) => ({
+        programmeEntries: bump(c.programmeEntries, e.programme),
+      }))
     case 'ProposalOffered': {
       updateCell(s, e.missionLocaleId, e.on, (c) => ({ proposalsByTheme: bump(c.proposalsByTheme, e.theme) }))
       if (y.firstProposalCounted) return
       const days = daysSinceRegistration(y, e.on)
-      updateCell(s, e.missionLocaleId, e.on, (c) => ({ daysToFirstProposal: bump(c.daysToFirstProposal, days) }))
+      updateCell(s, e.missionLocaleId, e.on, (c) => ({
+        daysToFirstProposal: bump(c.daysToFirstProposal, days),
+      }))
       return youthUpdate(s, { firstProposalCounted: true })
     }
     case 'ProposalOutcomeRecorded':
-      return updateCell(s, e.missionLocaleId, e.on, (c) => ({ proposalsByOutcome: bump(c.proposalsByOutcome, e.outcome) }))
+      return updateCell(s, e.missionLocaleId, e.on, (c) => ({
+        proposalsByOutcome: bump(c.proposalsByOutcome, e.outcome),
+      }))
     case 'TrainingStarted':
       updateCell(s, e.missionLocaleId, e.on, (c) => ({
         trainingEntries: c.trainingEntries + 1,
@@ -120,11 +142,14 @@ const applyToYouth = (s: Step, e: JourneyEvent): void => {
       return countFirstEntry(s, e)
     case 'EmploymentStarted':
       updateCell(s, e.missionLocaleId, e.on, (c) =>
-        e.durable ? { durableEmploymentEntries: c.durableEmploymentEntries + 1 } : { otherEmploymentEntries: c.otherEmploymentEntries + 1 },
+        e.durable
+          ? { durableEmploymentEntries: c.durableEmploymentEntries + 1 }
+          : { otherEmploymentEntries: c.otherEmploymentEntries + 1 },
       )
       return countFirstEntry(s, e)
     case 'SituationStarted':
-      if (e.kind === 'immersion') updateCell(s, e.missionLocaleId, e.on, (c) => ({ immersionEntries: (c.immersionEntries ?? 0) + 1 }))
+      if (e.kind === 'immersion')
+        updateCell(s, e.missionLocaleId, e.on, (c) => ({ immersionEntries: (c.immersionEntries ?? 0) + 1 }))
       return
     case 'FollowUpKept':
       return countKept(s, e)
@@ -134,7 +159,10 @@ const applyToYouth = (s: Step, e: JourneyEvent): void => {
       return updateCell(s, e.missionLocaleId, e.on, (c) => ({ followUpsOverdue: c.followUpsOverdue + 1 }))
     case 'JourneyClosed':
       if (!y.open) return
-      updateCell(s, y.missionLocaleId, e.on, (c) => ({ journeysClosed: c.journeysClosed + 1, exitsByReason: bump(c.exitsByReason, e.reason) }))
+      updateCell(s, y.missionLocaleId, e.on, (c) => ({
+        journeysClosed: c.journeysClosed + 1,
+        exitsByReason: bump(c.exitsByReason, e.reason),
+      }))
       moveCaseload(s, y.missionLocaleId, y.counsellorId, -1)
       return youthUpdate(s, { open: false })
     case 'JourneyReopened':
@@ -155,10 +183,13 @@ const apply = (rm: DashboardReadModel, recorded: RecordedEvent<JourneyEvent>): D
   let s: Step
   if (e.type === 'YouthRegistered' && isFirstRegistration(existing, recorded)) {
     s = { rm, youth: register(e, revision) }
-    updateCell(s, e.missionLocaleId, e.on, (c) => ({ firstReceptions: c.firstReceptions + 1, journeysOpened: c.journeysOpened + 1 }))
+    updateCell(s, e.missionLocaleId, e.on, (c) => ({
+      firstReceptions: c.firstReceptions + 1,
+      journeysOpened: c.journeysOpened + 1,
+    }))
     moveCaseload(s, e.missionLocaleId, e.counsellorId, 1)
   } else if (isNextInStream(existing, recorded)) {
-    s = { rm, youth: { ...(existing as DashboardYouth), revision } }
+    s = { rm, youth: { ...existing, revision } }
     applyToYouth(s, e)
   } else {
     return rm

@@ -63,7 +63,8 @@ export type DashboardDoc = DashboardCell | CounsellorCaseload | DashboardYouth
 
 /** Document keys. */
 export const cellKey = (missionLocaleId: string, month: string): string => `cell:${missionLocaleId}:${month}`
-export const counsellorKey = (missionLocaleId: string, counsellorId: string): string => `counsellor:${missionLocaleId}:${counsellorId}`
+export const counsellorKey = (missionLocaleId: string, counsellorId: string): string =>
+  `counsellor:${missionLocaleId}:${counsellorId}`
 export const youthKey = (youthId: string): string => `youth:${youthId}`
 
 /** A cell with every counter at zero. */
@@ -95,13 +96,17 @@ export const emptyCell = (missionLocaleId: string, month: string): DashboardCell
 })
 
 /** `counts` with `key` raised by `by`. */
-export const bump = (counts: Counts, key: string, by = 1): Counts => ({ ...counts, [key]: (counts[key] ?? 0) + by })
+export const bump = (counts: Counts, key: string, by = 1): Counts => ({
+  ...counts,
+  [key]: (counts[key] ?? 0) + by,
+})
 
 /** Adds two documents of the same shape: numbers add up, records merge key by key, other values keep `a`'s. */
 export const addDocs = <D>(a: D, b: D): D => {
   if (typeof a === 'number' && typeof b === 'number') return (a + b) as D
   if (typeof a !== 'object' || a === null || typeof b !== 'object' || b === null || Array.isArray(a)) return a
   const out: Record<string, unknown> = { ...(b as Record<string, unknown>) }
-  for (const [k, v] of Object.entries(a as Record<string, unknown>)) out[k] = k in out ? addDocs(v, out[k]) : v
+  for (const [k, v] of Object.entries(a as Record<string, unknown>))
+    out[k] = k in out ? addDocs(v, out[k]) : v
   return out as D
 }

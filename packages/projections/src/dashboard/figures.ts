@@ -103,7 +103,11 @@ export const figuresOf = ({ sum, inContact, accompanied }: PeriodParts): Dashboa
     medianDaysToFirstTrainingOrJob: medianOf(sum.daysToFirstEntry),
     firstProposals: countOf(sum.daysToFirstProposal),
     firstTrainingOrJobEntries: countOf(sum.daysToFirstEntry),
-    seenFiveTimes: { cohort: sum.firstReceptions, reached: sum.cohortSeenFiveTimes, share: ratio(sum.cohortSeenFiveTimes, sum.firstReceptions) },
+    seenFiveTimes: {
+      cohort: sum.firstReceptions,
+      reached: sum.cohortSeenFiveTimes,
+      share: ratio(sum.cohortSeenFiveTimes, sum.firstReceptions),
+    },
     followUps: { kept: sum.followUpsKept, missed: sum.followUpsMissed, overdue: sum.followUpsOverdue },
     transfers: { in: sum.transfersIn, out: sum.transfersOut },
   }

@@ -3,7 +3,10 @@ import type { DashboardReadModel } from './dashboardProjection.js'
 import type { CaseloadRow } from './queryDashboard.js'
 
 /** Open journeys per counsellor of one mission locale, now, busiest first. */
-export const queryCaseload = (rm: DashboardReadModel, query: { readonly missionLocaleId: string }): ReadonlyArray<CaseloadRow> => {
+export const queryCaseload = (
+  rm: DashboardReadModel,
+  query: { readonly missionLocaleId: string },
+): ReadonlyArray<CaseloadRow> => {
   const rows: CaseloadRow[] = []
   for (const [, doc] of docEntries(rm))
     if (doc.kind === 'counsellor' && doc.missionLocaleId === query.missionLocaleId && doc.openJourneys !== 0)

@@ -1,7 +1,7 @@
 import { monthsBetween } from '../model/dates.js'
 import { docEntries } from '../model/docMap.js'
-import type { DashboardReadModel } from './dashboardProjection.js'
 import { contactCounts } from './contactCounts.js'
+import type { DashboardReadModel } from './dashboardProjection.js'
 import { type CounsellorCaseload, type DashboardCell, type DashboardYouth, emptyCell } from './documents.js'
 import { type DashboardFigures, figuresOf, sumCells } from './figures.js'
 
@@ -49,13 +49,18 @@ export interface Dashboard {
 // utils
 // ---------------------------------------------------------------------------------------------
 
-const netOpenings = (c: DashboardCell): number => c.journeysOpened + c.transfersIn - c.journeysClosed - c.transfersOut
+const netOpenings = (c: DashboardCell): number =>
+  c.journeysOpened + c.transfersIn - c.journeysClosed - c.transfersOut
 
 /** Open journeys at the end of `month`: every opening minus every closing up to it. */
 const accompaniedAt = (cells: ReadonlyArray<DashboardCell>, month: string): number =>
   cells.reduce((acc, c) => (c.month <= month ? acc + netOpenings(c) : acc), 0)
 
-const figuresFor = (cells: ReadonlyArray<DashboardCell>, months: ReadonlyArray<string>, inContact: number): DashboardFigures => {
+const figuresFor = (
+  cells: ReadonlyArray<DashboardCell>,
+  months: ReadonlyArray<string>,
+  inContact: number,
+): DashboardFigures => {
   const inRange = new Set(months)
   const last = months[months.length - 1] ?? ''
   return figuresOf({
@@ -68,7 +73,11 @@ const figuresFor = (cells: ReadonlyArray<DashboardCell>, months: ReadonlyArray<s
   })
 }
 
-const monthsOf = (cells: ReadonlyArray<DashboardCell>, months: ReadonlyArray<string>, inContact: (month: string) => number): ReadonlyArray<DashboardMonth> =>
+const monthsOf = (
+  cells: ReadonlyArray<DashboardCell>,
+  months: ReadonlyArray<string>,
+  inContact: (month: string) => number,
+): ReadonlyArray<DashboardMonth> =>
   months.map((month) => ({ month, ...figuresFor(cells, [month], inContact(month)) }))
 
 // ---------------------------------------------------------------------------------------------
@@ -80,7 +89,8 @@ export const queryDashboard = (rm: DashboardReadModel, query: DashboardQuery = {
   const cells: DashboardCell[] = []
   const youths: DashboardYouth[] = []
   const counsellors: CounsellorCaseload[] = []
-  const selected = (ml: string): boolean => query.missionLocaleId === undefined || ml === query.missionLocaleId
+  const selected = (ml: string): boolean =>
+    query.missionLocaleId === undefined || ml === query.missionLocaleId
   for (const [, doc] of docEntries(rm)) {
     if (doc.kind === 'cell' && selected(doc.missionLocaleId)) cells.push(doc)
     else if (doc.kind === 'youth') youths.push(doc)

@@ -1,4 +1,10 @@
-import { addDays as addDaysTo, addMonths as addMonthsTo, daysBetween as daysFromTo, type LocalDate, monthOf as monthOfDate } from '@parcours/domain'
+import {
+  addDays as addDaysTo,
+  addMonths as addMonthsTo,
+  daysBetween as daysFromTo,
+  type LocalDate,
+  monthOf as monthOfDate,
+} from '@parcours/domain'
 
 // ---------------------------------------------------------------------------------------------
 // utils: months ('YYYY-MM') for reporting, and the domain's calendar on plain date strings.

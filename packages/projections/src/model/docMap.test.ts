@@ -2,7 +2,9 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { changedKeys, docEntries, docMapOf, emptyDocMap, getDoc, setDoc } from './docMap.js'
 
-const ops = fc.array(fc.tuple(fc.string({ maxLength: 4 }), fc.option(fc.integer(), { nil: undefined })), { maxLength: 200 })
+const ops = fc.array(fc.tuple(fc.string({ maxLength: 4 }), fc.option(fc.integer(), { nil: undefined })), {
+  maxLength: 200,
+})
 
 describe('DocMap', () => {
   it('behaves like a Map, and never changes a version once made', () => {
@@ -21,7 +23,8 @@ describe('DocMap', () => {
         expect(map.size).toBe(reference.size)
         for (const [k, v] of reference) expect(getDoc(map, k)).toBe(v)
         expect(new Map(docEntries(map))).toEqual(reference)
-        for (const [old, snapshot] of versions) expect(JSON.stringify([...docEntries(old)].sort())).toBe(snapshot)
+        for (const [old, snapshot] of versions)
+          expect(JSON.stringify([...docEntries(old)].sort())).toBe(snapshot)
       }),
       { numRuns: 100 },
     )
@@ -34,7 +37,11 @@ describe('DocMap', () => {
           list.reduce((acc, [k, v]) => setDoc(acc, k, v === undefined ? undefined : { v }), m)
         const before = apply(emptyDocMap(), first)
         const after = apply(before, second)
-        const expected = new Set([...new Set([...docEntries(before), ...docEntries(after)].map(([k]) => k))].filter((k) => getDoc(before, k) !== getDoc(after, k)))
+        const expected = new Set(
+          [...new Set([...docEntries(before), ...docEntries(after)].map(([k]) => k))].filter(
+            (k) => getDoc(before, k) !== getDoc(after, k),
+          ),
+        )
         expect(new Set(changedKeys(before, after))).toEqual(expected)
       }),
       { numRuns: 100 },

@@ -13,11 +13,16 @@ export interface Revisioned {
 }
 
 /** Whether the event is a first registration to apply (no document yet). */
-export const isFirstRegistration = (doc: Revisioned | undefined, recorded: RecordedEvent<JourneyEvent>): boolean =>
-  doc === undefined && recorded.event.type === 'YouthRegistered'
+export const isFirstRegistration = (
+  doc: Revisioned | undefined,
+  recorded: RecordedEvent<JourneyEvent>,
+): boolean => doc === undefined && recorded.event.type === 'YouthRegistered'
 
 /** Whether the event follows the document's last applied revision in its stream. */
-export const isNextInStream = (doc: Revisioned | undefined, recorded: RecordedEvent<JourneyEvent>): doc is Revisioned =>
+export const isNextInStream = (
+  doc: Revisioned | undefined,
+  recorded: RecordedEvent<JourneyEvent>,
+): doc is Revisioned =>
   doc !== undefined && recorded.event.type !== 'YouthRegistered' && Number(recorded.revision) > doc.revision
 
 /** The fields every per-youth document starts with: who, where, whose, and the last revision. */
@@ -30,7 +35,10 @@ export interface YouthHeader extends Revisioned {
 }
 
 /** The header of a per-youth document, from the journey's registration at `revision`. */
-export const youthHeaderOf = (e: Extract<JourneyEvent, { type: 'YouthRegistered' }>, revision: number): YouthHeader => ({
+export const youthHeaderOf = (
+  e: Extract<JourneyEvent, { type: 'YouthRegistered' }>,
+  revision: number,
+): YouthHeader => ({
   kind: 'youth',
   youthId: e.youthId,
   revision,

@@ -1,10 +1,10 @@
-import { getInMemoryEventStore } from '@parcours/adapters'
-import { journeyEventCodec } from '@parcours/domain'
+import { Writable } from 'node:stream'
 import fc from 'fast-check'
 import { isLeft, isRight } from 'fp-ts/lib/Either.js'
-import { Writable } from 'node:stream'
 import { pino } from 'pino'
 import { describe, expect, it } from 'vitest'
+import { getInMemoryEventStore } from '@parcours/adapters'
+import { journeyEventCodec } from '@parcours/domain'
 import { dashboardProjection } from '../dashboard/dashboardProjection.js'
 import { queryDashboard } from '../dashboard/queryDashboard.js'
 import { type DocMap, docEntries } from '../model/docMap.js'
@@ -21,10 +21,13 @@ import { createProjectionRunner, type ProjectionRunnerOptions } from './createPr
 import { type AnyKeyedProjection, loadReadModel } from './readModels.js'
 
 const newStore = () => getInMemoryEventStore({ codec: journeyEventCodec })
-const docs = (rm: DocMap<object> | undefined) => Object.fromEntries(docEntries(rm ?? ({ size: 0, top: [] } as DocMap<object>)))
+const docs = (rm: DocMap<object> | undefined) => Object.fromEntries(docEntries(rm ?? { size: 0, top: [] }))
 
 /** Each projection's read model as the sink holds it. */
-const persistedModels = async (sink: ProjectionSink, projections: ReadonlyArray<AnyKeyedProjection> = allProjections) => {
+const persistedModels = async (
+  sink: ProjectionSink,
+  projections: ReadonlyArray<AnyKeyedProjection> = allProjections,
+) => {
   const out: Record<string, unknown> = {}
   for (const p of projections) {
     const r = await loadReadModel(sink, p)()
@@ -33,16 +36,28 @@ const persistedModels = async (sink: ProjectionSink, projections: ReadonlyArray<
   }
   return out
 }
-const folded = (recorded: Parameters<typeof foldEvents>[1], projections: ReadonlyArray<AnyKeyedProjection> = allProjections) =>
-  Object.fromEntries(projections.map((p) => [p.name, docs(foldEvents(p, recorded) as DocMap<object>)]))
+const folded = (
+  recorded: Parameters<typeof foldEvents>[1],
+  projections: ReadonlyArray<AnyKeyedProjection> = allProjections,
+) => Object.fromEntries(projections.map((p) => [p.name, docs(foldEvents(p, recorded) as DocMap<object>)]))
 
 const runner = (o: Partial<ProjectionRunnerOptions> & Pick<ProjectionRunnerOptions, 'store' | 'sink'>) =>
   createProjectionRunner({ projections: allProjections, batchSize: 7, ...o })
 
 const sample = () => {
-  const a = journey('y1', 'A', 'a1').register('2025-01-10').offer('2025-01-12', 'p1', 'training', '2025-02-01').transfer('2025-02-10', 'B', 'b1').close('2025-03-01', 'other')
-  const b = journey('y2', 'B', 'b1').register('2025-01-11').schedule('2025-01-11', 'f1', '2025-02-01').kept('2025-02-01', 'f1')
-  const c = journey('y3', 'A', 'a2').register('2025-02-11').programme('2025-02-12', 'CEJ', '2026-02-12').employment('2025-04-01', 'e1', true)
+  const a = journey('y1', 'A', 'a1')
+    .register('2025-01-10')
+    .offer('2025-01-12', 'p1', 'training', '2025-02-01')
+    .transfer('2025-02-10', 'B', 'b1')
+    .close('2025-03-01', 'other')
+  const b = journey('y2', 'B', 'b1')
+    .register('2025-01-11')
+    .schedule('2025-01-11', 'f1', '2025-02-01')
+    .kept('2025-02-01', 'f1')
+  const c = journey('y3', 'A', 'a2')
+    .register('2025-02-11')
+    .programme('2025-02-12', 'CEJ', '2026-02-12')
+    .employment('2025-04-01', 'e1', true)
   return record([a.events, b.events, c.events])
 }
 
@@ -53,9 +68,19 @@ describe('projection runner (in-memory store and sink)', () => {
     await appendAll(store, recorded)
     const progress: number[] = []
     let caughtUp = 0
-    const r = await runner({ store, sink, onProgress: (p) => progress.push(p.events), onCaughtUp: () => caughtUp++ }).catchUp()()
+    const r = await runner({
+      store,
+      sink,
+      onProgress: (p) => progress.push(p.events),
+      onCaughtUp: () => caughtUp++,
+    }).catchUp()()
     if (isLeft(r)) throw new Error(r.left.message)
-    expect(r.right).toMatchObject({ events: recorded.length, lag: 0, checkpoint: BigInt(recorded.length), rebuilt: true })
+    expect(r.right).toMatchObject({
+      events: recorded.length,
+      lag: 0,
+      checkpoint: BigInt(recorded.length),
+      rebuilt: true,
+    })
     expect(r.right.batches).toBe(Math.ceil(recorded.length / 7))
     expect(progress[progress.length - 1]).toBe(recorded.length)
     expect(caughtUp).toBe(1)
@@ -113,35 +138,48 @@ describe('projection runner (in-memory store and sink)', () => {
 
   it('gives the same read models after a crash at any commit, before or after the write', async () => {
     await fc.assert(
-      fc.asyncProperty(arbHistory({ youths: 5 }), fc.integer({ min: 1, max: 12 }), fc.constantFrom('before-write' as const, 'after-write' as const), async (h, failAt, point) => {
-        const [store, sink] = [newStore(), getInMemoryProjectionSink()]
-        await appendAll(store, h.recorded)
-        const crashed = await runner({ store, sink: failingSink(sink, failAt, point), batchSize: 5 }).catchUp()()
-        expect(isLeft(crashed)).toBe(failAt <= Math.ceil(h.recorded.length / 5))
-        const resumed = await runner({ store, sink }).catchUp()()
-        expect(isRight(resumed)).toBe(true)
-        expect(await persistedModels(sink)).toEqual(folded(h.recorded))
-      }),
+      fc.asyncProperty(
+        arbHistory({ youths: 5 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.constantFrom('before-write' as const, 'after-write' as const),
+        async (h, failAt, point) => {
+          const [store, sink] = [newStore(), getInMemoryProjectionSink()]
+          await appendAll(store, h.recorded)
+          const crashed = await runner({
+            store,
+            sink: failingSink(sink, failAt, point),
+            batchSize: 5,
+          }).catchUp()()
+          expect(isLeft(crashed)).toBe(failAt <= Math.ceil(h.recorded.length / 5))
+          const resumed = await runner({ store, sink }).catchUp()()
+          expect(isRight(resumed)).toBe(true)
+          expect(await persistedModels(sink)).toEqual(folded(h.recorded))
+        },
+      ),
       { numRuns: 15 },
     )
   })
 
   it('builds incrementally, over appends arriving between runs, what a rebuild from zero builds', async () => {
     await fc.assert(
-      fc.asyncProperty(arbHistory({ youths: 5 }), fc.array(fc.nat(), { maxLength: 4 }), async (h, cutSeeds) => {
-        const [store, sink] = [newStore(), getInMemoryProjectionSink()]
-        const n = h.recorded.length
-        let from = 0
-        for (const cut of [...[...new Set(cutSeeds.map((c) => c % (n + 1)))].sort((a, b) => a - b), n]) {
-          await appendAll(store, h.recorded.slice(from, cut))
-          from = cut
-          expect(isRight(await runner({ store, sink }).catchUp()())).toBe(true)
-        }
-        const incremental = await persistedModels(sink)
-        const rebuildSink = getInMemoryProjectionSink()
-        expect(isRight(await runner({ store, sink: rebuildSink }).rebuild()())).toBe(true)
-        expect(incremental).toEqual(await persistedModels(rebuildSink))
-      }),
+      fc.asyncProperty(
+        arbHistory({ youths: 5 }),
+        fc.array(fc.nat(), { maxLength: 4 }),
+        async (h, cutSeeds) => {
+          const [store, sink] = [newStore(), getInMemoryProjectionSink()]
+          const n = h.recorded.length
+          let from = 0
+          for (const cut of [...[...new Set(cutSeeds.map((c) => c % (n + 1)))].sort((a, b) => a - b), n]) {
+            await appendAll(store, h.recorded.slice(from, cut))
+            from = cut
+            expect(isRight(await runner({ store, sink }).catchUp()())).toBe(true)
+          }
+          const incremental = await persistedModels(sink)
+          const rebuildSink = getInMemoryProjectionSink()
+          expect(isRight(await runner({ store, sink: rebuildSink }).rebuild()())).toBe(true)
+          expect(incremental).toEqual(await persistedModels(rebuildSink))
+        },
+      ),
       { numRuns: 10 },
     )
   })
@@ -152,12 +190,22 @@ describe('projection runner (in-memory store and sink)', () => {
         const store = newStore()
         await appendAll(store, h.recorded)
         const sink = getInMemoryProjectionSink()
-        for (const [name, missionLocales] of [['w1', ['ml-1']], ['w2', ['ml-2', 'ml-3']]] as const)
-          expect(isRight(await runner({ store, sink, name, partition: { missionLocales } }).catchUp()())).toBe(true)
+        for (const [name, missionLocales] of [
+          ['w1', ['ml-1']],
+          ['w2', ['ml-2', 'ml-3']],
+        ] as const)
+          expect(
+            isRight(await runner({ store, sink, name, partition: { missionLocales } }).catchUp()()),
+          ).toBe(true)
         expect(await persistedModels(sink)).toEqual(folded(h.recorded))
         const split = getInMemoryProjectionSink()
         await runner({ store, sink: split, name: 'dash', projections: [dashboardProjection] }).catchUp()()
-        await runner({ store, sink: split, name: 'lists', projections: [worklistProjection, timelineProjection] }).catchUp()()
+        await runner({
+          store,
+          sink: split,
+          name: 'lists',
+          projections: [worklistProjection, timelineProjection],
+        }).catchUp()()
         expect(await persistedModels(split)).toEqual(folded(h.recorded))
       }),
       { numRuns: 10 },
@@ -196,7 +244,9 @@ describe('projection runner: logs', () => {
     const [store, sink] = [newStore(), getInMemoryProjectionSink()]
     await appendAll(store, sample())
     const lines: string[] = []
-    const destination = new Writable({ write: (chunk: Buffer, _enc, done) => (lines.push(...chunk.toString().trim().split('\n')), done()) })
+    const destination = new Writable({
+      write: (chunk: Buffer, _enc, done) => (lines.push(...chunk.toString().trim().split('\n')), done()),
+    })
     await runner({ store, sink, logger: pino({ level: 'info' }, destination) }).catchUp()()
     const logs = lines.map((l) => JSON.parse(l) as { module?: string; msg?: string })
     expect(logs.some((l) => l.module === 'projectionRunner' && l.msg === 'caught up')).toBe(true)
@@ -207,7 +257,10 @@ describe('projection runner: logs', () => {
 describe('projection runner: a store that delivers again what came before the checkpoint', () => {
   it('counts nothing twice', async () => {
     const [inner, sink] = [newStore(), getInMemoryProjectionSink()]
-    const atLeastOnce = { ...inner, subscribe: (o: Parameters<typeof inner.subscribe>[0]) => inner.subscribe({ ...o, from: 'start' }) }
+    const atLeastOnce = {
+      ...inner,
+      subscribe: (o: Parameters<typeof inner.subscribe>[0]) => inner.subscribe({ ...o, from: 'start' }),
+    }
     const recorded = sample()
     await appendAll(inner, recorded.slice(0, 6))
     expect(isRight(await runner({ store: atLeastOnce, sink }).catchUp()())).toBe(true)

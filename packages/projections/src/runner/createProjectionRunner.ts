@@ -1,7 +1,15 @@
 import { type Either, isLeft, left, right } from 'fp-ts/lib/Either.js'
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js'
 import type { Logger } from 'pino'
-import { JOURNEY_STREAM_PREFIX, type EventStore, type GlobalFilter, type JourneyEvent, type RecordedEvent, type Subscription, type SubscriptionMessage } from '@parcours/domain'
+import {
+  JOURNEY_STREAM_PREFIX,
+  type EventStore,
+  type GlobalFilter,
+  type JourneyEvent,
+  type RecordedEvent,
+  type Subscription,
+  type SubscriptionMessage,
+} from '@parcours/domain'
 import { type DocMap, docMapOf } from '../model/docMap.js'
 import type { KeyedProjection } from '../model/projection.js'
 import type { DeadLetter, ProjectionSink, SinkFailed } from '../sink/projectionSink.js'
@@ -75,7 +83,8 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
   const batchSize = Math.max(1, options.batchSize ?? 500)
   const flushAfterMs = options.flushAfterMs ?? 100
   const log = options.logger?.child({ module: 'projectionRunner', runner: name })
-  const partition = options.partition?.missionLocales === undefined ? undefined : new Set(options.partition.missionLocales)
+  const partition =
+    options.partition?.missionLocales === undefined ? undefined : new Set(options.partition.missionLocales)
   const versions = Object.fromEntries(projections.map((p) => [p.name, p.version]))
 
   let loaded: Loaded | undefined
@@ -89,7 +98,10 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
     if (isLeft(stored)) return stored
     const stale = projections.some((p) => stored.right.versions[p.name] !== p.version)
     if (fromZero || stale) {
-      log?.info({ asked: fromZero, versions, stored: stored.right.versions }, 'rebuilding read models from zero')
+      log?.info(
+        { asked: fromZero, versions, stored: stored.right.versions },
+        'rebuilding read models from zero',
+      )
       const fresh = { rms: initialReadModels(projections), checkpoint: undefined, rebuilt: true }
       // Stored read models stay until the rebuild has caught up and replaces them in one commit.
       if (stored.right.checkpoint !== undefined) return right({ ...fresh, replacing: true })
@@ -108,7 +120,8 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
     return isLeft(r) ? undefined : r.right[0]?.position
   }
 
-  const takes = (e: JourneyEvent): boolean => partition === undefined || e.type !== 'YouthRegistered' || partition.has(e.missionLocaleId)
+  const takes = (e: JourneyEvent): boolean =>
+    partition === undefined || e.type !== 'YouthRegistered' || partition.has(e.missionLocaleId)
 
   const run = async (mode: Mode, fromZero: boolean): Promise<Either<ProjectionRunError, RunStats>> => {
     const started = performance.now()
@@ -123,7 +136,10 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
     let parked: DeadLetter[] = []
 
     const progress = (): RunProgress => {
-      const lag = head === undefined || (position !== undefined && position >= head) ? 0 : Number(head - (position ?? 0n))
+      const lag =
+        head === undefined || (position !== undefined && position >= head)
+          ? 0
+          : Number(head - (position ?? 0n))
       return { runner: name, events, batches, checkpoint: position, headPosition: head, lag, caughtUp }
     }
     // A rebuild replaces the stored read models in one commit, once caught up: a rebuild that
@@ -145,14 +161,26 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
         pending = 0
         return right(undefined)
       }
-      const batch = { scope: name, checkpoint: position, changes: changesBetween(batchStart, rms), deadLetters: parked }
+      const batch = {
+        scope: name,
+        checkpoint: position,
+        changes: changesBetween(batchStart, rms),
+        deadLetters: parked,
+      }
       const r = await sink.commit(rebuilding ? { ...batch, reset: versions } : batch)()
       if (isLeft(r)) {
         loaded = undefined // what the sink holds is the truth now: the next run reloads it
         log?.error({ err: r.left.cause, checkpoint: String(position) }, 'batch commit failed')
         return r
       }
-      ;[persisted, batchStart, pending, parked, batches, rebuilding] = [position, rms, 0, [], batches + 1, false]
+      ;[persisted, batchStart, pending, parked, batches, rebuilding] = [
+        position,
+        rms,
+        0,
+        [],
+        batches + 1,
+        false,
+      ]
       loaded = { rms, checkpoint: persisted, rebuilt: false }
       options.onProgress?.(progress())
       return right(undefined)
@@ -190,14 +218,29 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
     const fail = async (error: ProjectionRunError): Promise<Either<ProjectionRunError, RunStats>> => {
       await subscription?.close()
       // The tag and where only: a decode reason may quote stored values, which logs never hold.
-      log?.error({ tag: error._tag, ...('streamName' in error ? { streamName: error.streamName, revision: String(error.revision) } : {}) }, 'projection run failed')
+      log?.error(
+        {
+          tag: error._tag,
+          ...('streamName' in error
+            ? { streamName: error.streamName, revision: String(error.revision) }
+            : {}),
+        },
+        'projection run failed',
+      )
       return left(error)
     }
 
-    log?.info({ checkpoint: position === undefined ? null : String(position), mode }, 'projection run started')
+    log?.info(
+      { checkpoint: position === undefined ? null : String(position), mode },
+      'projection run started',
+    )
     for (;;) {
       if (stopping) break
-      const sub = store.subscribe({ from: position ?? 'start', filter: journeys, bufferSize: Math.max(256, batchSize * 2) })
+      const sub = store.subscribe({
+        from: position ?? 'start',
+        filter: journeys,
+        bufferSize: Math.max(256, batchSize * 2),
+      })
       subscription = sub
       const it = sub[Symbol.asyncIterator]()
       let resubscribe = false
@@ -236,8 +279,18 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
         } else {
           const error = msg.error
           if (error._tag === 'DecodeFailed' && options.onDecodeFailure === 'park') {
-            log?.warn({ streamName: error.streamName, revision: String(error.revision), eventType: error.eventType }, 'parked an event that cannot be decoded')
-            parked.push({ streamName: error.streamName, revision: error.revision, position: error.position, eventType: error.eventType, reason: error.reason, paths: error.paths })
+            log?.warn(
+              { streamName: error.streamName, revision: String(error.revision), eventType: error.eventType },
+              'parked an event that cannot be decoded',
+            )
+            parked.push({
+              streamName: error.streamName,
+              revision: error.revision,
+              position: error.position,
+              eventType: error.eventType,
+              reason: error.reason,
+              paths: error.paths,
+            })
             parkedTotal++
             position = error.position
             const c = await commit()
@@ -257,7 +310,12 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
     if (isLeft(c)) return left(c.left)
     if (!stopping) {
       // The log ended without a stop asked for: the store closed under the runner.
-      return fail(subscriptionError({ _tag: 'StoreUnavailable', message: 'the subscription ended before the run was stopped' }))
+      return fail(
+        subscriptionError({
+          _tag: 'StoreUnavailable',
+          message: 'the subscription ended before the run was stopped',
+        }),
+      )
     }
     return right(finish())
   }
@@ -265,7 +323,8 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
   const exclusive =
     (mode: Mode, fromZero: boolean): TaskEither<ProjectionRunError, RunStats> =>
     async () => {
-      if (running) return left({ _tag: 'RunnerBusy', message: `projection runner ${name} is already running` })
+      if (running)
+        return left({ _tag: 'RunnerBusy', message: `projection runner ${name} is already running` })
       running = true
       stopping = false
       try {
@@ -285,6 +344,7 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
       stopping = true
       await subscription?.close()
     },
-    readModel: <D extends object>(projection: KeyedProjection<D>) => loaded?.rms.get(projection.name) as DocMap<D> | undefined,
+    readModel: <D extends object>(projection: KeyedProjection<D>) =>
+      loaded?.rms.get(projection.name) as DocMap<D> | undefined,
   }
 }

@@ -48,7 +48,10 @@ export const mergeScopes = <D extends object>(
  * `const r = await loadReadModel(sink, dashboardProjection)()`, then `if (isRight(r)) queryDashboard(r.right)`.
  */
 export const loadReadModel =
-  <D extends object>(sink: ProjectionSink, projection: KeyedProjection<D>): TaskEither<SinkFailed, DocMap<D>> =>
+  <D extends object>(
+    sink: ProjectionSink,
+    projection: KeyedProjection<D>,
+  ): TaskEither<SinkFailed, DocMap<D>> =>
   async () => {
     const r = await sink.documents(projection.name)()
     return r._tag === 'Left' ? r : { _tag: 'Right', right: mergeScopes(projection, r.right) }

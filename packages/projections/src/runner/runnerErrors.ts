@@ -16,10 +16,18 @@ export const subscriptionError = (error: StoreError): ProjectionRunError =>
         error,
         message: `cannot decode the event at revision ${error.revision} of stream ${error.streamName} (position ${error.position}, type ${error.eventType}): ${error.reason}`,
       }
-    : { _tag: 'SubscriptionFailed', error, message: `the subscription failed: ${error._tag}${'message' in error ? `: ${error.message}` : ''}` }
+    : {
+        _tag: 'SubscriptionFailed',
+        error,
+        message: `the subscription failed: ${error._tag}${'message' in error ? `: ${error.message}` : ''}`,
+      }
 
 /** A projection threw on an event. */
-export const projectionFailed = (projection: string, recorded: RecordedEvent<JourneyEvent>, cause: unknown): ProjectionFailed => ({
+export const projectionFailed = (
+  projection: string,
+  recorded: RecordedEvent<JourneyEvent>,
+  cause: unknown,
+): ProjectionFailed => ({
   _tag: 'ProjectionFailed',
   projection,
   streamName: recorded.streamName,

@@ -38,7 +38,8 @@ export interface RunnerBusy {
 }
 
 /** Every error a runner returns. */
-export type ProjectionRunError = ProjectionDecodeFailed | SubscriptionFailed | ProjectionFailed | SinkFailed | RunnerBusy
+export type ProjectionRunError =
+  ProjectionDecodeFailed | SubscriptionFailed | ProjectionFailed | SinkFailed | RunnerBusy
 
 /** Progress after each batch; `lag` is how far the checkpoint is behind the log's head, in global positions. */
 export interface RunProgress {

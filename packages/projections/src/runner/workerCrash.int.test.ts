@@ -3,11 +3,11 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { getSqliteEventStore } from '@parcours/adapters'
-import { journeyEventCodec } from '@parcours/domain'
 import fc from 'fast-check'
 import { isLeft } from 'fp-ts/lib/Either.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { getSqliteEventStore } from '@parcours/adapters'
+import { journeyEventCodec } from '@parcours/domain'
 import { dashboardProjection } from '../dashboard/dashboardProjection.js'
 import { docEntries } from '../model/docMap.js'
 import { foldEvents } from '../model/projection.js'
@@ -28,7 +28,11 @@ let dir = ''
 beforeAll(() => {
   // Brings dist up to date with the sources (type errors elsewhere do not stop the emit).
   try {
-    execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-b', 'packages/projections'], { cwd: root, stdio: 'ignore' })
+    execFileSync(
+      process.execPath,
+      [join(root, 'node_modules/typescript/bin/tsc'), '-b', 'packages/projections'],
+      { cwd: root, stdio: 'ignore' },
+    )
   } catch {
     // the emit happened or the check below fails
   }
@@ -45,8 +49,16 @@ interface Worker {
 }
 
 const startWorker = (storePath: string, sinkPath: string, batchSize: number, delayMs: number): Worker => {
-  const child = spawn(process.execPath, [worker, storePath, sinkPath, String(batchSize), String(delayMs)], { stdio: ['ignore', 'pipe', 'pipe'] })
-  const w: Worker = { child, lines: [], stderr: [], exit: undefined, exited: new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal }))) }
+  const child = spawn(process.execPath, [worker, storePath, sinkPath, String(batchSize), String(delayMs)], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  const w: Worker = {
+    child,
+    lines: [],
+    stderr: [],
+    exit: undefined,
+    exited: new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal }))),
+  }
   void w.exited.then((e) => (w.exit = e))
   let buffer = ''
   child.stdout?.on('data', (chunk: Buffer) => {
@@ -61,9 +73,13 @@ const startWorker = (storePath: string, sinkPath: string, batchSize: number, del
 
 /** Waits until the worker printed `n` lines; fails at once, with its stderr, if it exits first. */
 const waitForLines = async (w: Worker, n: number, ms = 60_000) => {
-  for (const start = Date.now(); w.lines.length < n; ) {
-    if (w.exit !== undefined) throw new Error(`worker exited (${JSON.stringify(w.exit)}) after ${w.lines.length} lines: ${w.stderr.join('')}`)
-    if (Date.now() - start > ms) throw new Error(`worker printed ${w.lines.length} lines in ${ms} ms: ${w.stderr.join('')}`)
+  for (const start = Date.now(); w.lines.length < n;) {
+    if (w.exit !== undefined)
+      throw new Error(
+        `worker exited (${JSON.stringify(w.exit)}) after ${w.lines.length} lines: ${w.stderr.join('')}`,
+      )
+    if (Date.now() - start > ms)
+      throw new Error(`worker printed ${w.lines.length} lines in ${ms} ms: ${w.stderr.join('')}`)
     await new Promise((r) => setTimeout(r, 5))
   }
 }
@@ -84,7 +100,10 @@ const persisted = async (sinkPath: string) => {
 describe('a projection worker killed mid-run', () => {
   it('resumes from its checkpoint after SIGKILL and ends equal to a rebuild from zero', async () => {
     expect(existsSync(worker)).toBe(true)
-    const [history] = fc.sample(arbHistory({ youths: 40, missionLocales: 3, steps: { min: 10, max: 30 } }), { numRuns: 1, seed: 42 })
+    const [history] = fc.sample(arbHistory({ youths: 40, missionLocales: 3, steps: { min: 10, max: 30 } }), {
+      numRuns: 1,
+      seed: 42,
+    })
     if (history === undefined) throw new Error('no history')
     const storePath = join(dir, 'events.db')
     const store = getSqliteEventStore({ path: storePath, codec: journeyEventCodec })
@@ -111,10 +130,17 @@ describe('a projection worker killed mid-run', () => {
     const rebuildStore = getSqliteEventStore({ path: storePath, codec: journeyEventCodec })
     const rebuildSinkPath = join(dir, 'rebuild.db')
     const rebuildSink = getSqliteProjectionSink({ path: rebuildSinkPath })
-    const rebuilt = await createProjectionRunner({ store: rebuildStore, sink: rebuildSink, projections: allProjections, name: 'worker' }).rebuild()()
+    const rebuilt = await createProjectionRunner({
+      store: rebuildStore,
+      sink: rebuildSink,
+      projections: allProjections,
+      name: 'worker',
+    }).rebuild()()
     expect(isLeft(rebuilt)).toBe(false)
     await Promise.all([rebuildStore.close(), rebuildSink.close()])
     expect(resumed.models).toEqual((await persisted(rebuildSinkPath)).models)
-    expect(resumed.models['dashboard']).toEqual(Object.fromEntries(docEntries(foldEvents(dashboardProjection, history.recorded))))
+    expect(resumed.models['dashboard']).toEqual(
+      Object.fromEntries(docEntries(foldEvents(dashboardProjection, history.recorded))),
+    )
   })
 })

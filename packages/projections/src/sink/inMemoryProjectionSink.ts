@@ -14,7 +14,12 @@ interface Scope {
   deadLetters: Map<bigint, DeadLetter>
 }
 
-const newScope = (): Scope => ({ checkpoint: undefined, versions: {}, documents: new Map(), deadLetters: new Map() })
+const newScope = (): Scope => ({
+  checkpoint: undefined,
+  versions: {},
+  documents: new Map(),
+  deadLetters: new Map(),
+})
 
 /** A projection sink held in memory (tests, demos, embedding). */
 export const getInMemoryProjectionSink = (): ProjectionSink => {
@@ -32,10 +37,12 @@ export const getInMemoryProjectionSink = (): ProjectionSink => {
         const documents = Object.fromEntries([...s.documents].map(([p, docs]) => [p, [...docs]]))
         return { checkpoint: s.checkpoint, versions: { ...s.versions }, documents }
       }),
-    reset: (scope, versions) => run(() => void scopes.set(scope, { ...newScope(), versions: { ...versions } })),
+    reset: (scope, versions) =>
+      run(() => void scopes.set(scope, { ...newScope(), versions: { ...versions } })),
     commit: (batch) =>
       run(() => {
-        if (batch.reset !== undefined) scopes.set(batch.scope, { ...newScope(), versions: { ...batch.reset } })
+        if (batch.reset !== undefined)
+          scopes.set(batch.scope, { ...newScope(), versions: { ...batch.reset } })
         const s = scopeOf(batch.scope)
         for (const c of batch.changes) {
           let docs = s.documents.get(c.projection)
@@ -47,7 +54,11 @@ export const getInMemoryProjectionSink = (): ProjectionSink => {
         s.checkpoint = batch.checkpoint
       }),
     documents: (projection) =>
-      run(() => [...scopes].filter(([, s]) => s.documents.has(projection)).map(([scope, s]) => ({ scope, docs: [...(s.documents.get(projection) ?? [])] }))),
+      run(() =>
+        [...scopes]
+          .filter(([, s]) => s.documents.has(projection))
+          .map(([scope, s]) => ({ scope, docs: [...(s.documents.get(projection) ?? [])] })),
+      ),
     deadLetters: (scope) =>
       run(() =>
         [...scopes]

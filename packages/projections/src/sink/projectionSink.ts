@@ -63,8 +63,15 @@ export interface ProjectionSink {
   readonly reset: (scope: string, versions: Readonly<Record<string, number>>) => TaskEither<SinkFailed, void>
   readonly commit: (batch: BatchCommit) => TaskEither<SinkFailed, void>
   /** A projection's documents in every scope (workers may share a projection over disjoint partitions). */
-  readonly documents: (projection: string) => TaskEither<SinkFailed, ReadonlyArray<{ readonly scope: string; readonly docs: ReadonlyArray<readonly [string, object]> }>>
-  readonly deadLetters: (scope?: string) => TaskEither<SinkFailed, ReadonlyArray<DeadLetter & { readonly scope: string }>>
+  readonly documents: (
+    projection: string,
+  ) => TaskEither<
+    SinkFailed,
+    ReadonlyArray<{ readonly scope: string; readonly docs: ReadonlyArray<readonly [string, object]> }>
+  >
+  readonly deadLetters: (
+    scope?: string,
+  ) => TaskEither<SinkFailed, ReadonlyArray<DeadLetter & { readonly scope: string }>>
   readonly close: () => Promise<void>
 }
 

@@ -62,21 +62,40 @@ export const getSqliteProjectionSink = (options: { readonly path: string }): Pro
   db.pragma('synchronous = NORMAL')
   db.exec(schema)
   const q = {
-    checkpoint: db.prepare<[string], { position: string }>('SELECT position FROM projection_checkpoints WHERE scope = ?'),
-    versions: db.prepare<[string], { projection: string; version: number }>('SELECT projection, version FROM projection_versions WHERE scope = ?'),
-    docs: db.prepare<[string], DocRow>('SELECT projection, key, doc FROM projection_documents WHERE scope = ?'),
-    docsOf: db.prepare<[string], DocRow & { scope: string }>('SELECT scope, projection, key, doc FROM projection_documents WHERE projection = ? ORDER BY scope'),
-    upsertDoc: db.prepare('INSERT INTO projection_documents (scope, projection, key, doc) VALUES (?, ?, ?, ?) ON CONFLICT (scope, projection, key) DO UPDATE SET doc = excluded.doc'),
+    checkpoint: db.prepare<[string], { position: string }>(
+      'SELECT position FROM projection_checkpoints WHERE scope = ?',
+    ),
+    versions: db.prepare<[string], { projection: string; version: number }>(
+      'SELECT projection, version FROM projection_versions WHERE scope = ?',
+    ),
+    docs: db.prepare<[string], DocRow>(
+      'SELECT projection, key, doc FROM projection_documents WHERE scope = ?',
+    ),
+    docsOf: db.prepare<[string], DocRow & { scope: string }>(
+      'SELECT scope, projection, key, doc FROM projection_documents WHERE projection = ? ORDER BY scope',
+    ),
+    upsertDoc: db.prepare(
+      'INSERT INTO projection_documents (scope, projection, key, doc) VALUES (?, ?, ?, ?) ON CONFLICT (scope, projection, key) DO UPDATE SET doc = excluded.doc',
+    ),
     deleteDoc: db.prepare('DELETE FROM projection_documents WHERE scope = ? AND projection = ? AND key = ?'),
-    setCheckpoint: db.prepare('INSERT INTO projection_checkpoints (scope, position, updated_at) VALUES (?, ?, ?) ON CONFLICT (scope) DO UPDATE SET position = excluded.position, updated_at = excluded.updated_at'),
+    setCheckpoint: db.prepare(
+      'INSERT INTO projection_checkpoints (scope, position, updated_at) VALUES (?, ?, ?) ON CONFLICT (scope) DO UPDATE SET position = excluded.position, updated_at = excluded.updated_at',
+    ),
     park: db.prepare(
       'INSERT OR REPLACE INTO projection_dead_letters (scope, position, stream_name, revision, event_type, reason, paths, parked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     ),
-    deadLetters: db.prepare<[], DeadLetterRow>('SELECT * FROM projection_dead_letters ORDER BY scope, CAST(position AS INTEGER)'),
+    deadLetters: db.prepare<[], DeadLetterRow>(
+      'SELECT * FROM projection_dead_letters ORDER BY scope, CAST(position AS INTEGER)',
+    ),
     setVersion: db.prepare('INSERT INTO projection_versions (scope, projection, version) VALUES (?, ?, ?)'),
   }
   const reset = db.transaction((scope: string, versions: Readonly<Record<string, number>>) => {
-    for (const table of ['projection_documents', 'projection_checkpoints', 'projection_versions', 'projection_dead_letters'])
+    for (const table of [
+      'projection_documents',
+      'projection_checkpoints',
+      'projection_versions',
+      'projection_dead_letters',
+    ])
       db.prepare(`DELETE FROM ${table} WHERE scope = ?`).run(scope)
     for (const [projection, version] of Object.entries(versions)) q.setVersion.run(scope, projection, version)
   })
@@ -87,7 +106,16 @@ export const getSqliteProjectionSink = (options: { readonly path: string }): Pro
       else q.upsertDoc.run(batch.scope, c.projection, c.key, JSON.stringify(c.doc))
     const now = new Date().toISOString()
     for (const d of batch.deadLetters)
-      q.park.run(batch.scope, String(d.position), d.streamName, String(d.revision), d.eventType, d.reason, JSON.stringify(d.paths), now)
+      q.park.run(
+        batch.scope,
+        String(d.position),
+        d.streamName,
+        String(d.revision),
+        d.eventType,
+        d.reason,
+        JSON.stringify(d.paths),
+        now,
+      )
     q.setCheckpoint.run(batch.scope, String(batch.checkpoint), now)
   })
   const run = <A>(f: () => A) => tryCatch(async () => f(), sinkFailed)
@@ -113,7 +141,13 @@ export const getSqliteProjectionSink = (options: { readonly path: string }): Pro
         }
         return [...byScope].map(([scope, docs]) => ({ scope, docs }))
       }),
-    deadLetters: (scope) => run(() => q.deadLetters.all().filter((r) => scope === undefined || r.scope === scope).map(deadLetterOf)),
+    deadLetters: (scope) =>
+      run(() =>
+        q.deadLetters
+          .all()
+          .filter((r) => scope === undefined || r.scope === scope)
+          .map(deadLetterOf),
+      ),
     close: async () => {
       if (db.open) db.close()
     },

@@ -1,6 +1,6 @@
+import fc from 'fast-check'
 import type { JourneyEvent, RecordedEvent } from '@parcours/domain'
 import { arbJourneyHistory } from '@parcours/domain/testing'
-import fc from 'fast-check'
 import { record } from './journeyBuilder.js'
 
 // ---------------------------------------------------------------------------------------------
@@ -36,8 +36,22 @@ export const arbInterleaving = (lengths: ReadonlyArray<number>): fc.Arbitrary<Re
 }
 
 /** A generated history of `youths` young people over `missionLocales` mission locales. */
-export const arbHistory = (o: { readonly youths?: number; readonly missionLocales?: number; readonly steps?: { min: number; max: number } } = {}): fc.Arbitrary<GeneratedHistory> =>
-  arbJourneyHistory({ youths: o.youths ?? 6, missionLocales: o.missionLocales ?? 2, steps: o.steps ?? { min: 3, max: 25 } }).chain((scripts) => {
+export const arbHistory = (
+  o: {
+    readonly youths?: number
+    readonly missionLocales?: number
+    readonly steps?: { min: number; max: number }
+  } = {},
+): fc.Arbitrary<GeneratedHistory> =>
+  arbJourneyHistory({
+    youths: o.youths ?? 6,
+    missionLocales: o.missionLocales ?? 2,
+    steps: o.steps ?? { min: 3, max: 25 },
+  }).chain((scripts) => {
     const journeys = scripts.map((s) => s.events)
-    return arbInterleaving(journeys.map((j) => j.length)).map((order) => ({ journeys, order, recorded: record(journeys, order) }))
+    return arbInterleaving(journeys.map((j) => j.length)).map((order) => ({
+      journeys,
+      order,
+      recorded: record(journeys, order),
+    }))
   })

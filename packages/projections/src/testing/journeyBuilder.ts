@@ -1,4 +1,10 @@
-import type { ExitReason as Reason, JourneyEvent, ProposalOutcome as Outcome, RecordedEvent, Theme } from '@parcours/domain'
+import type {
+  ExitReason as Reason,
+  JourneyEvent,
+  ProposalOutcome as Outcome,
+  RecordedEvent,
+  Theme,
+} from '@parcours/domain'
 import { JourneyEvent as JourneyEventCodec } from '@parcours/domain'
 
 // ---------------------------------------------------------------------------------------------
@@ -7,7 +13,6 @@ import { JourneyEvent as JourneyEventCodec } from '@parcours/domain'
 // ---------------------------------------------------------------------------------------------
 
 const sealed = { keyId: 'key-1', alg: 'A256GCM', iv: 'aXY=', ciphertext: 'Y2lwaGVy', tag: 'dGFn' } as const
-
 
 /** A journey under construction; each method appends one event and returns the builder. */
 export interface JourneyBuilder {
@@ -22,15 +27,30 @@ export interface JourneyBuilder {
   readonly exitProgramme: (on: string, programme: 'PACEA' | 'CEJ') => JourneyBuilder
   readonly offer: (on: string, proposalId: string, theme: Theme, respondBy: string) => JourneyBuilder
   readonly accept: (on: string, proposalId: string, theme: Theme) => JourneyBuilder
-  readonly outcome: (on: string, proposalId: string, theme: Theme, outcome: Outcome, offeredOn: string) => JourneyBuilder
+  readonly outcome: (
+    on: string,
+    proposalId: string,
+    theme: Theme,
+    outcome: Outcome,
+    offeredOn: string,
+  ) => JourneyBuilder
   readonly training: (on: string, trainingId: string, qualifying?: boolean) => JourneyBuilder
   readonly trainingEnded: (on: string, trainingId: string) => JourneyBuilder
   readonly employment: (on: string, employmentId: string, durable: boolean) => JourneyBuilder
   readonly employmentEnded: (on: string, employmentId: string) => JourneyBuilder
   readonly phase: (on: string, phaseId: string, plannedEndOn: string) => JourneyBuilder
   readonly phaseEnded: (on: string, phaseId: string) => JourneyBuilder
-  readonly situation: (on: string, situationId: string, kind: 'immersion' | 'volunteering' | 'schooling', plannedEndOn: string) => JourneyBuilder
-  readonly situationEnded: (on: string, situationId: string, kind: 'immersion' | 'volunteering' | 'schooling') => JourneyBuilder
+  readonly situation: (
+    on: string,
+    situationId: string,
+    kind: 'immersion' | 'volunteering' | 'schooling',
+    plannedEndOn: string,
+  ) => JourneyBuilder
+  readonly situationEnded: (
+    on: string,
+    situationId: string,
+    kind: 'immersion' | 'volunteering' | 'schooling',
+  ) => JourneyBuilder
   readonly renewed: (on: string, situationId: string, plannedEndOn: string) => JourneyBuilder
   readonly schedule: (on: string, followUpId: string, dueOn: string) => JourneyBuilder
   readonly reschedule: (on: string, followUpId: string, dueOn: string) => JourneyBuilder
@@ -74,33 +94,57 @@ export const journey = (youthId: string, missionLocaleId: string, counsellorId =
       ;[ml, counsellor] = [to, toCounsellor]
       return push('JourneyTransferred', on, { fromMissionLocaleId: from, counsellorId: toCounsellor })
     },
-    request: (on: string, requestId: string, theme: Theme = 'training') => push('RequestRecorded', on, { requestId, theme, comment: sealed }),
+    request: (on: string, requestId: string, theme: Theme = 'training') =>
+      push('RequestRecorded', on, { requestId, theme, comment: sealed }),
     diagnostic: (on: string) => push('DiagnosticCompleted', on, { comment: sealed }),
-    programme: (on: string, programme: 'PACEA' | 'CEJ', plannedEndOn: string) => push('ProgrammeEntered', on, { programme, plannedEndOn }),
-    extend: (on: string, programme: 'PACEA' | 'CEJ', plannedEndOn: string) => push('ProgrammeExtended', on, { programme, plannedEndOn }),
-    exitProgramme: (on: string, programme: 'PACEA' | 'CEJ') => push('ProgrammeExited', on, { programme, reason: 'completed' }),
-    offer: (on: string, proposalId: string, theme: Theme, respondBy: string) => push('ProposalOffered', on, { proposalId, theme, respondBy, counsellorId: counsellor }),
-    accept: (on: string, proposalId: string, theme: Theme) => push('ProposalAccepted', on, { proposalId, theme }),
+    programme: (on: string, programme: 'PACEA' | 'CEJ', plannedEndOn: string) =>
+      push('ProgrammeEntered', on, { programme, plannedEndOn }),
+    extend: (on: string, programme: 'PACEA' | 'CEJ', plannedEndOn: string) =>
+      push('ProgrammeExtended', on, { programme, plannedEndOn }),
+    exitProgramme: (on: string, programme: 'PACEA' | 'CEJ') =>
+      push('ProgrammeExited', on, { programme, reason: 'completed' }),
+    offer: (on: string, proposalId: string, theme: Theme, respondBy: string) =>
+      push('ProposalOffered', on, { proposalId, theme, respondBy, counsellorId: counsellor }),
+    accept: (on: string, proposalId: string, theme: Theme) =>
+      push('ProposalAccepted', on, { proposalId, theme }),
     outcome: (on: string, proposalId: string, theme: Theme, outcome: Outcome, offeredOn: string) =>
       push('ProposalOutcomeRecorded', on, { proposalId, theme, outcome, offeredOn }),
-    training: (on: string, trainingId: string, qualifying = true) => push('TrainingStarted', on, { trainingId, proposalId: null, qualifying, plannedEndOn: null }),
-    trainingEnded: (on: string, trainingId: string) => push('TrainingEnded', on, { trainingId, result: 'completed' }),
+    training: (on: string, trainingId: string, qualifying = true) =>
+      push('TrainingStarted', on, { trainingId, proposalId: null, qualifying, plannedEndOn: null }),
+    trainingEnded: (on: string, trainingId: string) =>
+      push('TrainingEnded', on, { trainingId, result: 'completed' }),
     employment: (on: string, employmentId: string, durable: boolean) =>
-      push('EmploymentStarted', on, { employmentId, proposalId: null, contract: durable ? 'CDI' : 'temporary', durationMonths: null, durable }),
+      push('EmploymentStarted', on, {
+        employmentId,
+        proposalId: null,
+        contract: durable ? 'CDI' : 'temporary',
+        durationMonths: null,
+        durable,
+      }),
     employmentEnded: (on: string, employmentId: string) => push('EmploymentEnded', on, { employmentId }),
-    phase: (on: string, phaseId: string, plannedEndOn: string) => push('PaceaPhaseStarted', on, { phaseId, plannedEndOn }),
+    phase: (on: string, phaseId: string, plannedEndOn: string) =>
+      push('PaceaPhaseStarted', on, { phaseId, plannedEndOn }),
     phaseEnded: (on: string, phaseId: string) => push('PaceaPhaseEnded', on, { phaseId }),
-    situation: (on: string, situationId: string, kind: 'immersion' | 'volunteering' | 'schooling', plannedEndOn: string) =>
-      push('SituationStarted', on, { situationId, kind, plannedEndOn }),
-    situationEnded: (on: string, situationId: string, kind: 'immersion' | 'volunteering' | 'schooling') => push('SituationEnded', on, { situationId, kind }),
-    renewed: (on: string, situationId: string, plannedEndOn: string) => push('ImmersionRenewed', on, { situationId, plannedEndOn }),
-    schedule: (on: string, followUpId: string, dueOn: string) => push('FollowUpScheduled', on, { followUpId, dueOn, channel: 'interview', counsellorId: counsellor }),
-    reschedule: (on: string, followUpId: string, dueOn: string) => push('FollowUpRescheduled', on, { followUpId, dueOn }),
+    situation: (
+      on: string,
+      situationId: string,
+      kind: 'immersion' | 'volunteering' | 'schooling',
+      plannedEndOn: string,
+    ) => push('SituationStarted', on, { situationId, kind, plannedEndOn }),
+    situationEnded: (on: string, situationId: string, kind: 'immersion' | 'volunteering' | 'schooling') =>
+      push('SituationEnded', on, { situationId, kind }),
+    renewed: (on: string, situationId: string, plannedEndOn: string) =>
+      push('ImmersionRenewed', on, { situationId, plannedEndOn }),
+    schedule: (on: string, followUpId: string, dueOn: string) =>
+      push('FollowUpScheduled', on, { followUpId, dueOn, channel: 'interview', counsellorId: counsellor }),
+    reschedule: (on: string, followUpId: string, dueOn: string) =>
+      push('FollowUpRescheduled', on, { followUpId, dueOn }),
     kept: (on: string, followUpId: string) => push('FollowUpKept', on, { followUpId, comment: sealed }),
     missed: (on: string, followUpId: string) => push('FollowUpMissed', on, { followUpId }),
     cancelled: (on: string, followUpId: string) => push('FollowUpCancelled', on, { followUpId }),
     due: (on: string, followUpId: string, dueOn: string) => push('FollowUpDue', on, { followUpId, dueOn }),
-    close: (on: string, reason: Reason) => push('JourneyClosed', on, { reason, comment: reason === 'other' ? sealed : null }),
+    close: (on: string, reason: Reason) =>
+      push('JourneyClosed', on, { reason, comment: reason === 'other' ? sealed : null }),
     reopen: (on: string, to = counsellor) => {
       counsellor = to
       return push('JourneyReopened', on, { counsellorId: to })
@@ -117,7 +161,10 @@ export const streamOf = (youthId: string): string => `journey-${youthId}`
  * Records journeys as a store would: revisions per stream, global positions from 1. `order` lists
  * which journey gives its next event at each step (default: one journey after the other).
  */
-export const record = (journeys: ReadonlyArray<ReadonlyArray<JourneyEvent>>, order?: ReadonlyArray<number>): ReadonlyArray<RecordedEvent<JourneyEvent>> => {
+export const record = (
+  journeys: ReadonlyArray<ReadonlyArray<JourneyEvent>>,
+  order?: ReadonlyArray<number>,
+): ReadonlyArray<RecordedEvent<JourneyEvent>> => {
   const cursors = journeys.map(() => 0)
   const sequence = order ?? journeys.flatMap((events, i) => events.map(() => i))
   return sequence.map((i, n) => {

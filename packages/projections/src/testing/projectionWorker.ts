@@ -1,6 +1,6 @@
+import { isLeft } from 'fp-ts/lib/Either.js'
 import { getSqliteEventStore } from '@parcours/adapters'
 import { journeyEventCodec } from '@parcours/domain'
-import { isLeft } from 'fp-ts/lib/Either.js'
 import { allProjections } from '../projections.js'
 import { createProjectionRunner } from '../runner/createProjectionRunner.js'
 import { getSqliteProjectionSink } from '../sink/sqliteProjectionSink.js'

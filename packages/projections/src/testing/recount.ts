@@ -43,7 +43,10 @@ const zero = (): Recount => ({
 const endOf = (month: string): string => `${month}-31`
 
 /** Counts per `missionLocaleId|YYYY-MM`, for the given months. */
-export const recount = (journeys: ReadonlyArray<ReadonlyArray<JourneyEvent>>, months: ReadonlyArray<string>): Map<string, Recount> => {
+export const recount = (
+  journeys: ReadonlyArray<ReadonlyArray<JourneyEvent>>,
+  months: ReadonlyArray<string>,
+): Map<string, Recount> => {
   const out = new Map<string, Recount>()
   const at = (ml: string, on: string): Recount => {
     const key = `${ml}|${on.slice(0, 7)}`
@@ -55,7 +58,8 @@ export const recount = (journeys: ReadonlyArray<ReadonlyArray<JourneyEvent>>, mo
     const contacts = new Set<string>()
     for (const e of events) {
       const r = at(e.missionLocaleId, e.on)
-      if (e.type !== 'FollowUpDue' && e.type !== 'PersonalDataErased') contacts.add(`${e.missionLocaleId}|${e.on.slice(0, 7)}`)
+      if (e.type !== 'FollowUpDue' && e.type !== 'PersonalDataErased')
+        contacts.add(`${e.missionLocaleId}|${e.on.slice(0, 7)}`)
       if (e.type === 'YouthRegistered') r.firstReceptions++
       if (e.type === 'ProposalOffered') r.proposals++
       if (e.type === 'ProposalOutcomeRecorded') r.outcomes++

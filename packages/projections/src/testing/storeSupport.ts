@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto'
+import { isLeft, left } from 'fp-ts/lib/Either.js'
 import type { EventStore, JourneyEvent, RecordedEvent } from '@parcours/domain'
-import { isLeft } from 'fp-ts/lib/Either.js'
-import { left } from 'fp-ts/lib/Either.js'
 import type { ProjectionSink } from '../sink/projectionSink.js'
 
 // ---------------------------------------------------------------------------------------------
@@ -9,10 +8,18 @@ import type { ProjectionSink } from '../sink/projectionSink.js'
 // ---------------------------------------------------------------------------------------------
 
 /** Appends the events in their global order, one append each, as many writers would. */
-export const appendAll = async (store: EventStore<JourneyEvent>, recorded: ReadonlyArray<RecordedEvent<JourneyEvent>>): Promise<void> => {
+export const appendAll = async (
+  store: EventStore<JourneyEvent>,
+  recorded: ReadonlyArray<RecordedEvent<JourneyEvent>>,
+): Promise<void> => {
   for (const r of recorded) {
-    const result = await store.append(r.streamName, 'any', [{ id: randomUUID(), event: r.event, metadata: { tenant: r.event.missionLocaleId } }])()
-    if (isLeft(result)) throw new Error(`append failed: ${JSON.stringify(result.left, (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v))}`)
+    const result = await store.append(r.streamName, 'any', [
+      { id: randomUUID(), event: r.event, metadata: { tenant: r.event.missionLocaleId } },
+    ])()
+    if (isLeft(result))
+      throw new Error(
+        `append failed: ${JSON.stringify(result.left, (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v))}`,
+      )
   }
 }
 

@@ -25,7 +25,10 @@ export interface Timeline {
  * The timeline of a young person followed by the given mission locale; undefined for a young
  * person unknown there (including one transferred to another mission locale).
  */
-export const queryTimeline = (rm: TimelineReadModel, query: { readonly missionLocaleId: string; readonly youthId: string }): Timeline | undefined => {
+export const queryTimeline = (
+  rm: TimelineReadModel,
+  query: { readonly missionLocaleId: string; readonly youthId: string },
+): Timeline | undefined => {
   const doc = getDoc(rm, `youth:${query.youthId}`)
   if (doc === undefined || doc.missionLocaleId !== query.missionLocaleId) return undefined
   const status: SealedStatus = doc.erased ? 'erased' : 'sealed'
@@ -35,7 +38,9 @@ export const queryTimeline = (rm: TimelineReadModel, query: { readonly missionLo
     erased: doc.erased,
     items: doc.entries.map((entry) => ({
       ...entry,
-      details: Object.fromEntries(Object.entries(entry.details).map(([k, v]) => [k, typeof v === 'object' && v !== null ? status : v])),
+      details: Object.fromEntries(
+        Object.entries(entry.details).map(([k, v]) => [k, typeof v === 'object' && v !== null ? status : v]),
+      ),
     })),
   }
 }

@@ -4,10 +4,15 @@ import { type JourneyBuilder, journey, record } from '../testing/journeyBuilder.
 import { queryTimeline } from './queryTimeline.js'
 import { timelineProjection } from './timelineProjection.js'
 
-const build = (...journeys: ReadonlyArray<JourneyBuilder>) => foldEvents(timelineProjection, record(journeys.map((j) => j.events)))
+const build = (...journeys: ReadonlyArray<JourneyBuilder>) =>
+  foldEvents(timelineProjection, record(journeys.map((j) => j.events)))
 
 describe('timeline', () => {
-  const y1 = () => journey('y1', 'A', 'a1').register('2025-01-10').diagnostic('2025-01-20').offer('2025-01-21', 'p1', 'training', '2025-02-01')
+  const y1 = () =>
+    journey('y1', 'A', 'a1')
+      .register('2025-01-10')
+      .diagnostic('2025-01-20')
+      .offer('2025-01-21', 'p1', 'training', '2025-02-01')
 
   it("lists a journey's events in stream order, with sealed fields shown as sealed and no ciphertext", () => {
     const t = queryTimeline(build(y1()), { missionLocaleId: 'A', youthId: 'y1' })
@@ -18,7 +23,11 @@ describe('timeline', () => {
     ])
     expect(t?.items[0]?.details.personalData).toBe('sealed')
     expect(t?.items[1]?.details.comment).toBe('sealed')
-    expect(t?.items[2]?.details).toMatchObject({ proposalId: 'p1', theme: 'training', respondBy: '2025-02-01' })
+    expect(t?.items[2]?.details).toMatchObject({
+      proposalId: 'p1',
+      theme: 'training',
+      respondBy: '2025-02-01',
+    })
     expect(JSON.stringify(build(y1()))).not.toContain('Y2lwaGVy')
   })
 

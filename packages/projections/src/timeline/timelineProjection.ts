@@ -41,7 +41,11 @@ const detailsOf = (e: JourneyEvent): TimelineEntry['details'] => {
   const details: Record<string, TimelineValue> = {}
   for (const [field, value] of Object.entries(e)) {
     if (envelope.has(field)) continue
-    details[field] = isSealed(value) ? { sealed: true } : typeof value === 'object' && value !== null ? JSON.stringify(value) : (value as TimelineValue)
+    details[field] = isSealed(value)
+      ? { sealed: true }
+      : typeof value === 'object' && value !== null
+        ? JSON.stringify(value)
+        : (value as TimelineValue)
   }
   return details
 }
@@ -60,9 +64,16 @@ const apply = (rm: TimelineReadModel, recorded: RecordedEvent<JourneyEvent>): Ti
   const existing = getDoc(rm, key)
   const revision = Number(recorded.revision)
   if (isFirstRegistration(existing, recorded))
-    return setDoc(rm, key, { kind: 'youth', youthId: e.youthId, revision, missionLocaleId: e.missionLocaleId, erased: false, entries: [entryOf(recorded)] })
+    return setDoc(rm, key, {
+      kind: 'youth',
+      youthId: e.youthId,
+      revision,
+      missionLocaleId: e.missionLocaleId,
+      erased: false,
+      entries: [entryOf(recorded)],
+    })
   if (!isNextInStream(existing, recorded)) return rm
-  const y = existing as TimelineYouth
+  const y = existing
   return setDoc(rm, key, {
     ...y,
     revision,

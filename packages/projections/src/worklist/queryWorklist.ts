@@ -73,15 +73,28 @@ const defaultWindows: WorklistWindows = { followUpDays: 7, programmeDays: 30, ag
 const byDateThenYouth =
   <T extends { readonly youthId: string }>(date: (t: T) => string) =>
   (a: T, b: T): number =>
-    date(a) < date(b) ? -1 : date(a) > date(b) ? 1 : a.youthId < b.youthId ? -1 : a.youthId > b.youthId ? 1 : 0
+    date(a) < date(b)
+      ? -1
+      : date(a) > date(b)
+        ? 1
+        : a.youthId < b.youthId
+          ? -1
+          : a.youthId > b.youthId
+            ? 1
+            : 0
 
-const mine = (y: WorklistYouth, q: WorklistQuery): boolean => y.open && y.missionLocaleId === q.missionLocaleId && y.counsellorId === q.counsellorId
+const mine = (y: WorklistYouth, q: WorklistQuery): boolean =>
+  y.open && y.missionLocaleId === q.missionLocaleId && y.counsellorId === q.counsellorId
 
 /**
  * A counsellor's alerts as of a date, from the journeys currently open in their mission locale
  * and followed by them. A journey transferred away leaves the old mission locale's lists.
  */
-export const queryWorklist = (rm: WorklistReadModel, query: WorklistQuery, windows: WorklistWindows = defaultWindows): Worklist => {
+export const queryWorklist = (
+  rm: WorklistReadModel,
+  query: WorklistQuery,
+  windows: WorklistWindows = defaultWindows,
+): Worklist => {
   const { asOf } = query
   const list: Omit<Worklist, 'missionLocaleId' | 'counsellorId' | 'asOf'> = {
     overdueFollowUps: [],
@@ -90,7 +103,8 @@ export const queryWorklist = (rm: WorklistReadModel, query: WorklistQuery, windo
     programmesEnding: [],
     ageLimitsNear: [],
   }
-  const push = <K extends keyof typeof list>(k: K, item: (typeof list)[K][number]): void => void (list[k] as unknown[]).push(item)
+  const push = <K extends keyof typeof list>(k: K, item: (typeof list)[K][number]): void =>
+    void (list[k] as unknown[]).push(item)
   for (const [, y] of docEntries(rm)) {
     if (!mine(y, query)) continue
     const youthId = y.youthId
@@ -102,12 +116,24 @@ export const queryWorklist = (rm: WorklistReadModel, query: WorklistQuery, windo
     }
     for (const [proposalId, p] of Object.entries(y.proposals))
       // An accepted proposal was answered: like the domain's expiry, the alert is for unanswered ones.
-      if (!p.accepted && p.respondBy < asOf) push('proposalsPastRespondBy', { youthId, proposalId, theme: p.theme, respondBy: p.respondBy, daysPast: daysBetween(p.respondBy, asOf) })
+      if (!p.accepted && p.respondBy < asOf)
+        push('proposalsPastRespondBy', {
+          youthId,
+          proposalId,
+          theme: p.theme,
+          respondBy: p.respondBy,
+          daysPast: daysBetween(p.respondBy, asOf),
+        })
     if (y.programme !== null && y.programme.plannedEndOn <= addDays(asOf, windows.programmeDays))
-      push('programmesEnding', { youthId, ...y.programme, daysLeft: daysBetween(asOf, y.programme.plannedEndOn) })
+      push('programmesEnding', {
+        youthId,
+        ...y.programme,
+        daysLeft: daysBetween(asOf, y.programme.plannedEndOn),
+      })
     // With RQTH the journey stays open past the 26th birthday, up to the CEJ limit: past the one, watch the other.
     const limit = y.programme?.programme === 'CEJ' || y.ageLimitOn < asOf ? y.cejAgeLimitOn : y.ageLimitOn
-    if (limit <= addDays(asOf, windows.ageLimitDays)) push('ageLimitsNear', { youthId, ageLimitOn: limit, daysLeft: daysBetween(asOf, limit) })
+    if (limit <= addDays(asOf, windows.ageLimitDays))
+      push('ageLimitsNear', { youthId, ageLimitOn: limit, daysLeft: daysBetween(asOf, limit) })
   }
   return {
     missionLocaleId: query.missionLocaleId,

@@ -52,30 +52,55 @@ describe('worklist: proposals, programmes, age limit', () => {
       .offer('2025-05-02', 'p4', 'employment', '2025-06-01')
       .accept('2025-05-20', 'p4', 'employment')
     const w = worklist([y1], mine)
-    expect(w.proposalsPastRespondBy).toEqual([{ youthId: 'y1', proposalId: 'p1', theme: 'training', respondBy: '2025-06-01', daysPast: 14 }])
+    expect(w.proposalsPastRespondBy).toEqual([
+      { youthId: 'y1', proposalId: 'p1', theme: 'training', respondBy: '2025-06-01', daysPast: 14 },
+    ])
   })
 
   it('lists programmes ending within 30 days, following extensions and exits', () => {
-    const soon = journey('y1', 'A', 'a1').register('2025-01-01').programme('2025-01-10', 'PACEA', '2025-07-15')
-    const extended = journey('y2', 'A', 'a1').register('2025-01-01').programme('2025-01-10', 'CEJ', '2025-07-01').extend('2025-06-01', 'CEJ', '2025-12-01')
-    const exited = journey('y3', 'A', 'a1').register('2025-01-01').programme('2025-01-10', 'PACEA', '2025-07-01').exitProgramme('2025-06-01', 'PACEA')
-    const later = journey('y4', 'A', 'a1').register('2025-01-01').programme('2025-01-10', 'PACEA', '2025-07-16')
+    const soon = journey('y1', 'A', 'a1')
+      .register('2025-01-01')
+      .programme('2025-01-10', 'PACEA', '2025-07-15')
+    const extended = journey('y2', 'A', 'a1')
+      .register('2025-01-01')
+      .programme('2025-01-10', 'CEJ', '2025-07-01')
+      .extend('2025-06-01', 'CEJ', '2025-12-01')
+    const exited = journey('y3', 'A', 'a1')
+      .register('2025-01-01')
+      .programme('2025-01-10', 'PACEA', '2025-07-01')
+      .exitProgramme('2025-06-01', 'PACEA')
+    const later = journey('y4', 'A', 'a1')
+      .register('2025-01-01')
+      .programme('2025-01-10', 'PACEA', '2025-07-16')
     const w = worklist([soon, extended, exited, later], mine)
-    expect(w.programmesEnding).toEqual([{ youthId: 'y1', programme: 'PACEA', plannedEndOn: '2025-07-15', daysLeft: 30 }])
+    expect(w.programmesEnding).toEqual([
+      { youthId: 'y1', programme: 'PACEA', plannedEndOn: '2025-07-15', daysLeft: 30 },
+    ])
   })
 
   it('lists young people reaching the age limit within 60 days (the CEJ limit while in a CEJ)', () => {
     const near = journey('y1', 'A', 'a1').register('2025-01-01', { ageLimitOn: '2025-08-14' })
     const far = journey('y2', 'A', 'a1').register('2025-01-01', { ageLimitOn: '2025-08-15' })
-    const cej = journey('y3', 'A', 'a1').register('2025-01-01', { ageLimitOn: '2025-07-01', cejAgeLimitOn: '2029-07-01' }).programme('2025-02-01', 'CEJ', '2026-02-01')
+    const cej = journey('y3', 'A', 'a1')
+      .register('2025-01-01', { ageLimitOn: '2025-07-01', cejAgeLimitOn: '2029-07-01' })
+      .programme('2025-02-01', 'CEJ', '2026-02-01')
     const w = worklist([near, far, cej], mine)
     expect(w.ageLimitsNear).toEqual([{ youthId: 'y1', ageLimitOn: '2025-08-14', daysLeft: 60 }])
   })
 
   it('with RQTH, past the 26th birthday the journey stays open until the CEJ limit: that is the limit to watch', () => {
-    const past26 = journey('y1', 'A', 'a1').register('2025-01-01', { ageLimitOn: '2024-03-01', cejAgeLimitOn: '2028-03-01' })
-    const near30 = journey('y2', 'A', 'a1').register('2025-01-01', { ageLimitOn: '2021-07-01', cejAgeLimitOn: '2025-07-01' })
-    const near26 = journey('y3', 'A', 'a1').register('2025-01-01', { ageLimitOn: '2025-07-01', cejAgeLimitOn: '2029-07-01' })
+    const past26 = journey('y1', 'A', 'a1').register('2025-01-01', {
+      ageLimitOn: '2024-03-01',
+      cejAgeLimitOn: '2028-03-01',
+    })
+    const near30 = journey('y2', 'A', 'a1').register('2025-01-01', {
+      ageLimitOn: '2021-07-01',
+      cejAgeLimitOn: '2025-07-01',
+    })
+    const near26 = journey('y3', 'A', 'a1').register('2025-01-01', {
+      ageLimitOn: '2025-07-01',
+      cejAgeLimitOn: '2029-07-01',
+    })
     expect(worklist([past26, near30, near26], mine).ageLimitsNear).toEqual([
       { youthId: 'y2', ageLimitOn: '2025-07-01', daysLeft: 16 },
       { youthId: 'y3', ageLimitOn: '2025-07-01', daysLeft: 16 },
@@ -96,10 +121,20 @@ describe('worklist: scope', () => {
 
   it('moves a journey to the new counsellor on reassignment and out of the old mission locale on transfer', () => {
     const reassigned = overdue(journey('y1', 'A', 'a1').register('2025-05-01')).assign('2025-05-10', 'a2')
-    const transferred = overdue(journey('y2', 'A', 'a1').register('2025-05-01')).transfer('2025-05-10', 'B', 'b1')
+    const transferred = overdue(journey('y2', 'A', 'a1').register('2025-05-01')).transfer(
+      '2025-05-10',
+      'B',
+      'b1',
+    )
     const all = [reassigned, transferred]
     expect(worklist(all, mine).overdueFollowUps).toEqual([])
-    expect(worklist(all, { ...mine, counsellorId: 'a2' }).overdueFollowUps.map((f) => f.youthId)).toEqual(['y1'])
-    expect(worklist(all, { missionLocaleId: 'B', counsellorId: 'b1', asOf }).overdueFollowUps.map((f) => f.youthId)).toEqual(['y2'])
+    expect(worklist(all, { ...mine, counsellorId: 'a2' }).overdueFollowUps.map((f) => f.youthId)).toEqual([
+      'y1',
+    ])
+    expect(
+      worklist(all, { missionLocaleId: 'B', counsellorId: 'b1', asOf }).overdueFollowUps.map(
+        (f) => f.youthId,
+      ),
+    ).toEqual(['y2'])
   })
 })

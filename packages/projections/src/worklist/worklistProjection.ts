@@ -53,10 +53,18 @@ const evolve = (y: WorklistYouth, e: JourneyEvent): WorklistYouth => {
     case 'ProgrammeExited':
       return { ...y, programme: null }
     case 'ProposalOffered':
-      return { ...y, proposals: { ...y.proposals, [e.proposalId]: { theme: e.theme, offeredOn: e.on, respondBy: e.respondBy, accepted: false } } }
+      return {
+        ...y,
+        proposals: {
+          ...y.proposals,
+          [e.proposalId]: { theme: e.theme, offeredOn: e.on, respondBy: e.respondBy, accepted: false },
+        },
+      }
     case 'ProposalAccepted': {
       const p = y.proposals[e.proposalId]
-      return p === undefined ? y : { ...y, proposals: { ...y.proposals, [e.proposalId]: { ...p, accepted: true } } }
+      return p === undefined
+        ? y
+        : { ...y, proposals: { ...y.proposals, [e.proposalId]: { ...p, accepted: true } } }
     }
     case 'ProposalOutcomeRecorded':
       return { ...y, proposals: without(y.proposals, e.proposalId) }
@@ -66,7 +74,9 @@ const evolve = (y: WorklistYouth, e: JourneyEvent): WorklistYouth => {
       return { ...y, followUps: { ...y.followUps, [e.followUpId]: { dueOn: e.dueOn, overdueSince: null } } }
     case 'FollowUpDue': {
       const f = y.followUps[e.followUpId]
-      return f === undefined ? y : { ...y, followUps: { ...y.followUps, [e.followUpId]: { ...f, overdueSince: e.on } } }
+      return f === undefined
+        ? y
+        : { ...y, followUps: { ...y.followUps, [e.followUpId]: { ...f, overdueSince: e.on } } }
     }
     case 'FollowUpKept':
     case 'FollowUpMissed':
@@ -96,7 +106,7 @@ const apply = (rm: WorklistReadModel, recorded: RecordedEvent<JourneyEvent>): Wo
       proposals: {},
     })
   if (!isNextInStream(existing, recorded)) return rm
-  return setDoc(rm, key, { ...evolve(existing as WorklistYouth, e), revision })
+  return setDoc(rm, key, { ...evolve(existing, e), revision })
 }
 
 /** The counsellors' worklists (alerts) projection. */

@@ -26,8 +26,13 @@ export const allFilterOf = (options: StreamsPb.ReadReq.Options): AllFilter | und
   const regex = expression?.getRegex() ?? ''
   const pattern = regex === '' ? undefined : new RegExp(regex)
   const test = (value: string): boolean =>
-    prefixes.length > 0 ? prefixes.some((p) => value.startsWith(p)) : pattern === undefined || pattern.test(value)
-  const window = filter.getWindowCase() === streamsPb.ReadReq.Options.FilterOptions.WindowCase.MAX ? filter.getMax() : DEFAULT_WINDOW
+    prefixes.length > 0
+      ? prefixes.some((p) => value.startsWith(p))
+      : pattern === undefined || pattern.test(value)
+  const window =
+    filter.getWindowCase() === streamsPb.ReadReq.Options.FilterOptions.WindowCase.MAX
+      ? filter.getMax()
+      : DEFAULT_WINDOW
   const multiplier = filter.getCheckpointintervalmultiplier()
   return {
     matches: (record) => test(onStream ? record.streamName : record.type),

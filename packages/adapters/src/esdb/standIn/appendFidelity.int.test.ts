@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto'
-import { jsonEvent, NO_STREAM, STREAM_EXISTS, StreamDeletedError, WrongExpectedVersionError } from '@eventstore/db-client'
+import {
+  jsonEvent,
+  NO_STREAM,
+  STREAM_EXISTS,
+  StreamDeletedError,
+  WrongExpectedVersionError,
+} from '@eventstore/db-client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { connect, events, readAllOf, rejection, uniqueStream, type Connected } from './fidelityFixtures.js'
 
@@ -33,9 +39,13 @@ describe('stand-in fidelity: append', () => {
     const stale = await rejection(c.client.appendToStream(stream, events(1), { expectedRevision: 0n }))
     expect(stale).toBeInstanceOf(WrongExpectedVersionError)
     expect(stale).toMatchObject({ streamName: stream, expectedVersion: 0n, actualVersion: 1n })
-    const noStream = await rejection(c.client.appendToStream(stream, events(1), { expectedRevision: NO_STREAM }))
+    const noStream = await rejection(
+      c.client.appendToStream(stream, events(1), { expectedRevision: NO_STREAM }),
+    )
     expect(noStream).toMatchObject({ expectedVersion: 'no_stream', actualVersion: 1n })
-    const missing = await rejection(c.client.appendToStream(uniqueStream('missing'), events(1), { expectedRevision: STREAM_EXISTS }))
+    const missing = await rejection(
+      c.client.appendToStream(uniqueStream('missing'), events(1), { expectedRevision: STREAM_EXISTS }),
+    )
     expect(missing).toBeInstanceOf(WrongExpectedVersionError)
     expect(missing).toMatchObject({ expectedVersion: 'stream_exists', actualVersion: 'no_stream' })
   })
@@ -51,7 +61,9 @@ describe('stand-in fidelity: append', () => {
     expect(exact.nextExpectedRevision).toBe(2n)
     expect(exact.position).toEqual(first.position)
     expect(await readAllOf(c.client.readStream(stream))).toHaveLength(4)
-    const differs = await rejection(c.client.appendToStream(stream, events(3), { expectedRevision: NO_STREAM }))
+    const differs = await rejection(
+      c.client.appendToStream(stream, events(3), { expectedRevision: NO_STREAM }),
+    )
     expect(differs).toBeInstanceOf(WrongExpectedVersionError)
   })
 
@@ -70,9 +82,19 @@ describe('stand-in fidelity: append', () => {
   it('keeps event ids, types, JSON data and custom metadata as written', async () => {
     const stream = uniqueStream('roundtrip')
     const id = randomUUID()
-    await c.client.appendToStream(stream, jsonEvent({ id, type: 'Kept', data: { a: [1, 2] }, metadata: { schemaVersion: 2 } }))
+    await c.client.appendToStream(
+      stream,
+      jsonEvent({ id, type: 'Kept', data: { a: [1, 2] }, metadata: { schemaVersion: 2 } }),
+    )
     const [read] = await readAllOf(c.client.readStream(stream))
-    expect(read?.event).toMatchObject({ id, type: 'Kept', data: { a: [1, 2] }, metadata: { schemaVersion: 2 }, isJson: true, streamId: stream })
+    expect(read?.event).toMatchObject({
+      id,
+      type: 'Kept',
+      data: { a: [1, 2] },
+      metadata: { schemaVersion: 2 },
+      isJson: true,
+      streamId: stream,
+    })
     expect(Math.abs((read?.event?.created.getTime() ?? 0) - Date.now())).toBeLessThan(60_000)
   })
 

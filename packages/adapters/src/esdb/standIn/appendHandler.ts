@@ -1,7 +1,7 @@
 import { status, type sendUnaryData, type ServerReadableStream } from '@grpc/grpc-js'
 import { sharedPb, streamsPb, type StreamsPb } from '../protocol.js'
-import type { ProposedRecord, StandInLog, WireExpected } from './standInLog.js'
 import { uuidOf } from '../uuid.js'
+import type { ProposedRecord, StandInLog, WireExpected } from './standInLog.js'
 import { statusError, streamDeletedError, streamNameOf, wireExpected } from './wire.js'
 
 // ---------------------------------------------------------------------------------------------
@@ -12,7 +12,10 @@ import { statusError, streamDeletedError, streamNameOf, wireExpected } from './w
 /** The Append handler over a log. */
 export const appendHandler =
   (log: StandInLog) =>
-  (call: ServerReadableStream<StreamsPb.AppendReq, StreamsPb.AppendResp>, callback: sendUnaryData<StreamsPb.AppendResp>): void => {
+  (
+    call: ServerReadableStream<StreamsPb.AppendReq, StreamsPb.AppendResp>,
+    callback: sendUnaryData<StreamsPb.AppendResp>,
+  ): void => {
     let options: StreamsPb.AppendReq.Options | undefined
     const events: ProposedRecord[] = []
     let missingMetadata = false
@@ -59,7 +62,12 @@ export const appendHandler =
           callback(streamDeletedError(streamName))
           return
         case 'WrongExpectedVersion':
-          callback(null, new streamsPb.AppendResp().setWrongExpectedVersion(wrongExpectedVersion(outcome.current, expected)))
+          callback(
+            null,
+            new streamsPb.AppendResp().setWrongExpectedVersion(
+              wrongExpectedVersion(outcome.current, expected),
+            ),
+          )
           return
         case 'Written': {
           const success = new streamsPb.AppendResp.Success()
@@ -68,7 +76,9 @@ export const appendHandler =
           if (outcome.position === undefined) success.setNoPosition(new sharedPb.Empty())
           else
             success.setPosition(
-              new streamsPb.AppendResp.Position().setCommitPosition(outcome.position.toString()).setPreparePosition(outcome.position.toString()),
+              new streamsPb.AppendResp.Position()
+                .setCommitPosition(outcome.position.toString())
+                .setPreparePosition(outcome.position.toString()),
             )
           callback(null, new streamsPb.AppendResp().setSuccess(success))
         }
@@ -76,7 +86,10 @@ export const appendHandler =
     })
   }
 
-const wrongExpectedVersion = (current: bigint, expected: WireExpected): StreamsPb.AppendResp.WrongExpectedVersion => {
+const wrongExpectedVersion = (
+  current: bigint,
+  expected: WireExpected,
+): StreamsPb.AppendResp.WrongExpectedVersion => {
   const wev = new streamsPb.AppendResp.WrongExpectedVersion()
   if (current < 0n) wev.setCurrentNoStream(new sharedPb.Empty())
   else wev.setCurrentRevision(current.toString())

@@ -1,4 +1,10 @@
-import { NO_STREAM, START, StreamDeletedError, StreamNotFoundError, WrongExpectedVersionError } from '@eventstore/db-client'
+import {
+  NO_STREAM,
+  START,
+  StreamDeletedError,
+  StreamNotFoundError,
+  WrongExpectedVersionError,
+} from '@eventstore/db-client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { connect, events, readAllOf, rejection, uniqueStream, type Connected } from './fidelityFixtures.js'
 
@@ -19,7 +25,9 @@ describe('stand-in fidelity: delete, tombstone and metadata', () => {
     await c.client.appendToStream(stream, batch)
     await c.client.deleteStream(stream, { expectedRevision: 1n })
     expect(await rejection(readAllOf(c.client.readStream(stream)))).toBeInstanceOf(StreamNotFoundError)
-    const inAll = (await readAllOf(c.client.readAll({ fromPosition: START }))).filter((e) => e.event?.streamId === stream)
+    const inAll = (await readAllOf(c.client.readAll({ fromPosition: START }))).filter(
+      (e) => e.event?.streamId === stream,
+    )
     expect(inAll.map((e) => e.event?.id)).toEqual(batch.map((e) => e.id))
     const again = await c.client.appendToStream(stream, events(1), { expectedRevision: NO_STREAM })
     expect(again.nextExpectedRevision).toBe(2n)
@@ -32,7 +40,9 @@ describe('stand-in fidelity: delete, tombstone and metadata', () => {
     const error = await rejection(c.client.deleteStream(stream, { expectedRevision: 0n }))
     expect(error).toBeInstanceOf(WrongExpectedVersionError)
     expect(error).toMatchObject({ streamName: stream, expectedVersion: 0n, actualVersion: 2n })
-    expect(await rejection(c.client.deleteStream(uniqueStream('never')))).toBeInstanceOf(WrongExpectedVersionError)
+    expect(await rejection(c.client.deleteStream(uniqueStream('never')))).toBeInstanceOf(
+      WrongExpectedVersionError,
+    )
   })
 
   it('a tombstoned stream refuses everything with StreamDeletedError', async () => {
@@ -44,7 +54,9 @@ describe('stand-in fidelity: delete, tombstone and metadata', () => {
     expect(await rejection(c.client.appendToStream(stream, events(1)))).toBeInstanceOf(StreamDeletedError)
     expect(await rejection(c.client.deleteStream(stream))).toBeInstanceOf(StreamDeletedError)
     expect(await rejection(c.client.tombstoneStream(stream))).toBeInstanceOf(StreamDeletedError)
-    const deleted = (await readAllOf(c.client.readAll({ fromPosition: START }))).filter((e) => e.event?.streamId === stream)
+    const deleted = (await readAllOf(c.client.readAll({ fromPosition: START }))).filter(
+      (e) => e.event?.streamId === stream,
+    )
     expect(deleted.at(-1)?.event?.type).toBe('$streamDeleted')
   })
 

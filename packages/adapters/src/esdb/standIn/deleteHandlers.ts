@@ -23,12 +23,16 @@ const answer = <Res>(
       return
     case 'WrongExpectedVersion':
       callback(
-        statusError(status.FAILED_PRECONDITION, `Append failed due to WrongExpectedVersion. Stream: ${streamName}`, {
-          exception: 'wrong-expected-version',
-          'stream-name': streamName,
-          'expected-version': expectedVersionNumber(expected).toString(),
-          'actual-version': outcome.current.toString(),
-        }),
+        statusError(
+          status.FAILED_PRECONDITION,
+          `Append failed due to WrongExpectedVersion. Stream: ${streamName}`,
+          {
+            exception: 'wrong-expected-version',
+            'stream-name': streamName,
+            'expected-version': expectedVersionNumber(expected).toString(),
+            'actual-version': outcome.current.toString(),
+          },
+        ),
       )
       return
     case 'Written':
@@ -44,21 +48,31 @@ const target = (options: Options | undefined): { streamName: string; expected: W
 /** The Delete handler: writes `$tb` metadata, the events stay in `$all`. */
 export const deleteHandler =
   (log: StandInLog) =>
-  (call: ServerUnaryCall<StreamsPb.DeleteReq, StreamsPb.DeleteResp>, callback: sendUnaryData<StreamsPb.DeleteResp>): void => {
+  (
+    call: ServerUnaryCall<StreamsPb.DeleteReq, StreamsPb.DeleteResp>,
+    callback: sendUnaryData<StreamsPb.DeleteResp>,
+  ): void => {
     const { streamName, expected } = target(call.request.getOptions())
     answer(streamName, expected, log.softDelete(streamName, expected), callback, (p) =>
-      new streamsPb.DeleteResp().setPosition(new streamsPb.DeleteResp.Position().setCommitPosition(p.toString()).setPreparePosition(p.toString())),
+      new streamsPb.DeleteResp().setPosition(
+        new streamsPb.DeleteResp.Position().setCommitPosition(p.toString()).setPreparePosition(p.toString()),
+      ),
     )
   }
 
 /** The Tombstone handler: the stream accepts nothing afterwards. */
 export const tombstoneHandler =
   (log: StandInLog) =>
-  (call: ServerUnaryCall<StreamsPb.TombstoneReq, StreamsPb.TombstoneResp>, callback: sendUnaryData<StreamsPb.TombstoneResp>): void => {
+  (
+    call: ServerUnaryCall<StreamsPb.TombstoneReq, StreamsPb.TombstoneResp>,
+    callback: sendUnaryData<StreamsPb.TombstoneResp>,
+  ): void => {
     const { streamName, expected } = target(call.request.getOptions())
     answer(streamName, expected, log.tombstone(streamName, expected), callback, (p) =>
       new streamsPb.TombstoneResp().setPosition(
-        new streamsPb.TombstoneResp.Position().setCommitPosition(p.toString()).setPreparePosition(p.toString()),
+        new streamsPb.TombstoneResp.Position()
+          .setCommitPosition(p.toString())
+          .setPreparePosition(p.toString()),
       ),
     )
   }

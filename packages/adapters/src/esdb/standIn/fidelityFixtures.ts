@@ -32,10 +32,14 @@ export const uniqueStream = (label: string): string => `${label}-${randomUUID().
 
 /** JSON events with fresh ids. */
 export const events = (count: number, type = 'Happened') =>
-  Array.from({ length: count }, (_, i) => jsonEvent<JSONEventType>({ id: randomUUID(), type, data: { n: i } }))
+  Array.from({ length: count }, (_, i) =>
+    jsonEvent<JSONEventType>({ id: randomUUID(), type, data: { n: i } }),
+  )
 
 /** Everything a read returns, or the error it throws. */
-export const readAllOf = async (read: AsyncIterable<ResolvedEvent>): Promise<ReadonlyArray<ResolvedEvent>> => {
+export const readAllOf = async (
+  read: AsyncIterable<ResolvedEvent>,
+): Promise<ReadonlyArray<ResolvedEvent>> => {
   const out: Array<ResolvedEvent> = []
   for await (const e of read) out.push(e)
   return out

@@ -1,4 +1,12 @@
-import { BACKWARDS, END, EventStoreDBClient, FORWARDS, jsonEvent, START, StreamNotFoundError } from '@eventstore/db-client'
+import {
+  BACKWARDS,
+  END,
+  EventStoreDBClient,
+  FORWARDS,
+  jsonEvent,
+  START,
+  StreamNotFoundError,
+} from '@eventstore/db-client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { connect, events, readAllOf, rejection, uniqueStream, type Connected } from './fidelityFixtures.js'
 
@@ -18,32 +26,48 @@ describe('stand-in fidelity: read', () => {
     await c.client.appendToStream(stream, batch)
     return { stream, ids: batch.map((e) => e.id) }
   }
-  const idsOf = (read: ReadonlyArray<{ readonly event?: { readonly id: string } | undefined }>) => read.map((e) => e.event?.id)
+  const idsOf = (read: ReadonlyArray<{ readonly event?: { readonly id: string } | undefined }>) =>
+    read.map((e) => e.event?.id)
 
   it('a missing stream is a StreamNotFoundError', async () => {
-    expect(await rejection(readAllOf(c.client.readStream(uniqueStream('missing'))))).toBeInstanceOf(StreamNotFoundError)
+    expect(await rejection(readAllOf(c.client.readStream(uniqueStream('missing'))))).toBeInstanceOf(
+      StreamNotFoundError,
+    )
   })
 
   it('reads a stream from a revision, inclusive in both directions, with a count', async () => {
     const { stream, ids } = await fiveEvents()
     expect(idsOf(await readAllOf(c.client.readStream(stream, { fromRevision: 2n })))).toEqual(ids.slice(2))
-    expect(idsOf(await readAllOf(c.client.readStream(stream, { fromRevision: 2n, direction: BACKWARDS })))).toEqual(ids.slice(0, 3).reverse())
-    expect(idsOf(await readAllOf(c.client.readStream(stream, { fromRevision: END, direction: BACKWARDS, maxCount: 2 })))).toEqual(
-      ids.slice(3).reverse(),
+    expect(
+      idsOf(await readAllOf(c.client.readStream(stream, { fromRevision: 2n, direction: BACKWARDS }))),
+    ).toEqual(ids.slice(0, 3).reverse())
+    expect(
+      idsOf(
+        await readAllOf(
+          c.client.readStream(stream, { fromRevision: END, direction: BACKWARDS, maxCount: 2 }),
+        ),
+      ),
+    ).toEqual(ids.slice(3).reverse())
+    expect(idsOf(await readAllOf(c.client.readStream(stream, { fromRevision: START, maxCount: 2 })))).toEqual(
+      ids.slice(0, 2),
     )
-    expect(idsOf(await readAllOf(c.client.readStream(stream, { fromRevision: START, maxCount: 2 })))).toEqual(ids.slice(0, 2))
   })
 
   it('reads $all from a position: inclusive forwards, exclusive backwards', async () => {
     const { stream, ids } = await fiveEvents()
-    const mine = (read: Awaited<ReturnType<typeof readAllOf>>) => read.filter((e) => e.event?.streamId === stream)
+    const mine = (read: Awaited<ReturnType<typeof readAllOf>>) =>
+      read.filter((e) => e.event?.streamId === stream)
     const all = mine(await readAllOf(c.client.readAll({ fromPosition: START, direction: FORWARDS })))
     expect(idsOf(all)).toEqual(ids)
     const third = all[2]?.event?.position
     if (third === undefined) throw new Error('no position')
     expect(idsOf(mine(await readAllOf(c.client.readAll({ fromPosition: third }))))).toEqual(ids.slice(2))
-    expect(idsOf(mine(await readAllOf(c.client.readAll({ fromPosition: third, direction: BACKWARDS }))))).toEqual(ids.slice(0, 2).reverse())
-    const lastTwo = await readAllOf(c.client.readAll({ fromPosition: END, direction: BACKWARDS, maxCount: 2 }))
+    expect(
+      idsOf(mine(await readAllOf(c.client.readAll({ fromPosition: third, direction: BACKWARDS })))),
+    ).toEqual(ids.slice(0, 2).reverse())
+    const lastTwo = await readAllOf(
+      c.client.readAll({ fromPosition: END, direction: BACKWARDS, maxCount: 2 }),
+    )
     expect(idsOf(lastTwo)).toEqual(ids.slice(3).reverse())
   })
 
@@ -62,7 +86,9 @@ describe('stand-in fidelity: read', () => {
   })
 
   it('answers esdb+discover:// connection strings through gossip, naming itself leader', async () => {
-    const discovered = EventStoreDBClient.connectionString(`esdb+discover://127.0.0.1:${c.standIn.port}?tls=false`)
+    const discovered = EventStoreDBClient.connectionString(
+      `esdb+discover://127.0.0.1:${c.standIn.port}?tls=false`,
+    )
     try {
       const stream = uniqueStream('discover')
       await discovered.appendToStream(stream, events(1))

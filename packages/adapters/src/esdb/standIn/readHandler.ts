@@ -1,6 +1,6 @@
 import type { ServerWritableStream } from '@grpc/grpc-js'
-import { allFilterOf } from './allFilter.js'
 import { streamsPb, type StreamsPb } from '../protocol.js'
+import { allFilterOf } from './allFilter.js'
 import { send } from './send.js'
 import type { StoredRecord } from './standInData.js'
 import type { StandInLog } from './standInLog.js'
@@ -34,14 +34,21 @@ export const readHandler =
     run.catch((error: unknown) => call.destroy(error instanceof Error ? error : new Error(String(error))))
   }
 
-const countOf = (options: StreamsPb.ReadReq.Options): bigint => (options.hasCount() ? BigInt(options.getCount()) : BigInt(Number.MAX_SAFE_INTEGER))
+const countOf = (options: StreamsPb.ReadReq.Options): bigint =>
+  options.hasCount() ? BigInt(options.getCount()) : BigInt(Number.MAX_SAFE_INTEGER)
 
 const isBackwards = (options: StreamsPb.ReadReq.Options): boolean =>
   options.getReadDirection() === streamsPb.ReadReq.Options.ReadDirection.BACKWARDS
 
-const uuidAsString = (options: StreamsPb.ReadReq.Options): boolean => options.getUuidOption()?.hasString() ?? true
+const uuidAsString = (options: StreamsPb.ReadReq.Options): boolean =>
+  options.getUuidOption()?.hasString() ?? true
 
-const sendAll = async (call: ReadCall, records: Iterable<StoredRecord>, count: bigint, asString: boolean): Promise<void> => {
+const sendAll = async (
+  call: ReadCall,
+  records: Iterable<StoredRecord>,
+  count: bigint,
+  asString: boolean,
+): Promise<void> => {
   let sent = 0n
   for (const record of records) {
     if (sent >= count) break
@@ -51,7 +58,11 @@ const sendAll = async (call: ReadCall, records: Iterable<StoredRecord>, count: b
   call.end()
 }
 
-const readStream = async (log: StandInLog, call: ReadCall, options: StreamsPb.ReadReq.Options): Promise<void> => {
+const readStream = async (
+  log: StandInLog,
+  call: ReadCall,
+  options: StreamsPb.ReadReq.Options,
+): Promise<void> => {
   const stream = options.getStream()
   const streamName = streamNameOf(stream?.getStreamIdentifier())
   const state = log.state(streamName)
@@ -68,19 +79,31 @@ const readStream = async (log: StandInLog, call: ReadCall, options: StreamsPb.Re
   const indexes = log.streamIndexes(streamName)
   const backwards = isBackwards(options)
   const last = BigInt(indexes.length) - 1n
-  const from = stream?.hasStart() ? 0n : stream?.hasEnd() ? (backwards ? last : last + 1n) : BigInt(stream?.getRevision() ?? '0')
+  const from = stream?.hasStart()
+    ? 0n
+    : stream?.hasEnd()
+      ? backwards
+        ? last
+        : last + 1n
+      : BigInt(stream?.getRevision() ?? '0')
   const floor = state.truncateBefore ?? 0n
   function* revisions(): Generator<StoredRecord> {
     if (backwards) {
-      for (let r = from > last ? last : from; r >= floor; r--) yield log.records[indexes[Number(r)] ?? -1] as StoredRecord
+      for (let r = from > last ? last : from; r >= floor; r--)
+        yield log.records[indexes[Number(r)] ?? -1] as StoredRecord
     } else {
-      for (let r = from < floor ? floor : from; r <= last; r++) yield log.records[indexes[Number(r)] ?? -1] as StoredRecord
+      for (let r = from < floor ? floor : from; r <= last; r++)
+        yield log.records[indexes[Number(r)] ?? -1] as StoredRecord
     }
   }
   await sendAll(call, revisions(), countOf(options), uuidAsString(options))
 }
 
-const readAll = async (log: StandInLog, call: ReadCall, options: StreamsPb.ReadReq.Options): Promise<void> => {
+const readAll = async (
+  log: StandInLog,
+  call: ReadCall,
+  options: StreamsPb.ReadReq.Options,
+): Promise<void> => {
   const all = options.getAll()
   const filter = allFilterOf(options)
   const backwards = isBackwards(options)

@@ -38,12 +38,22 @@ export const nextPosition = (record: StoredRecord | undefined): bigint =>
     ? 0n
     : record.position +
       RECORD_OVERHEAD +
-      BigInt(utf8.encode(record.streamName).length + utf8.encode(record.type).length + record.data.length + record.customMetadata.length)
+      BigInt(
+        utf8.encode(record.streamName).length +
+          utf8.encode(record.type).length +
+          record.data.length +
+          record.customMetadata.length,
+      )
 
 /** Ticks (100 ns since the Unix epoch) for now. */
 export const ticksNow = (): bigint => BigInt(Date.now()) * 10_000n
 
-const systemRecord = (streamName: string, type: string, id: string, json: unknown): Omit<StoredRecord, 'position'> => ({
+const systemRecord = (
+  streamName: string,
+  type: string,
+  id: string,
+  json: unknown,
+): Omit<StoredRecord, 'position'> => ({
   streamName,
   revision: 0n,
   id,
@@ -62,8 +72,14 @@ export const createStandInData = (): EsdbStandInData => {
   const seeds = [
     systemRecord('$epochs', '$epoch-information', '9f1c2a4e-0b1d-4c5e-8a8f-2d1e6c0b7a11', { epochNumber: 0 }),
     systemRecord('$users', '$User', 'c3a5d9e2-6f4b-4a1c-9e7d-5b2f8a6c1d22', { loginName: 'admin' }),
-    systemRecord('$user-admin', '$user', 'e8b7f6a5-4d3c-4b2a-8190-7a6b5c4d3e33', { loginName: 'admin', fullName: 'Event Store Administrator' }),
-    systemRecord('$settings', '$settings', '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c44', { $userStreamAcl: {}, $systemStreamAcl: {} }),
+    systemRecord('$user-admin', '$user', 'e8b7f6a5-4d3c-4b2a-8190-7a6b5c4d3e33', {
+      loginName: 'admin',
+      fullName: 'Event Store Administrator',
+    }),
+    systemRecord('$settings', '$settings', '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c44', {
+      $userStreamAcl: {},
+      $systemStreamAcl: {},
+    }),
   ]
   const records: StoredRecord[] = []
   for (const seed of seeds) records.push({ ...seed, position: nextPosition(records.at(-1)) })

@@ -1,4 +1,10 @@
-import { nextPosition, ticksNow, TOMBSTONE_REVISION, type EsdbStandInData, type StoredRecord } from './standInData.js'
+import {
+  nextPosition,
+  ticksNow,
+  TOMBSTONE_REVISION,
+  type EsdbStandInData,
+  type StoredRecord,
+} from './standInData.js'
 
 // ---------------------------------------------------------------------------------------------
 // model: the server's write semantics over the log (ESDB-PROTOCOL.md, "Server semantics").
@@ -43,7 +49,11 @@ export interface StandInLog {
   readonly streamIndexes: (streamName: string) => ReadonlyArray<number>
   /** Whether a soft delete hides every event of the stream (reads say "not found"). */
   readonly isHidden: (streamName: string) => boolean
-  readonly append: (streamName: string, expected: WireExpected, events: ReadonlyArray<ProposedRecord>) => WriteOutcome
+  readonly append: (
+    streamName: string,
+    expected: WireExpected,
+    events: ReadonlyArray<ProposedRecord>,
+  ) => WriteOutcome
   readonly softDelete: (streamName: string, expected: WireExpected) => WriteOutcome
   readonly tombstone: (streamName: string, expected: WireExpected) => WriteOutcome
   /** The index of the first record whose position is at or after (`strict`: after) this one. */
@@ -113,8 +123,13 @@ export const openStandInLog = (data: EsdbStandInData): StandInLog => {
     return at === undefined ? undefined : records[at]?.position
   }
   /** A retry of events already written from `start` on: the outcome the first write had. */
-  const replay = (streamName: string, start: bigint, ids: ReadonlyArray<string>): WriteOutcome | undefined => {
-    if (ids.length === 0 || !ids.every((id, i) => idAt(streamName, start + BigInt(i)) === id)) return undefined
+  const replay = (
+    streamName: string,
+    start: bigint,
+    ids: ReadonlyArray<string>,
+  ): WriteOutcome | undefined => {
+    if (ids.length === 0 || !ids.every((id, i) => idAt(streamName, start + BigInt(i)) === id))
+      return undefined
     const revision = start + BigInt(ids.length - 1)
     return { _tag: 'Written', revision, position: positionOf(streamName, revision) }
   }
@@ -124,7 +139,13 @@ export const openStandInLog = (data: EsdbStandInData): StandInLog => {
     let revision = first - 1n
     for (const event of events) {
       revision += 1n
-      const record: StoredRecord = { ...event, streamName, revision, position: nextPosition(records.at(-1)), created: ticksNow() }
+      const record: StoredRecord = {
+        ...event,
+        streamName,
+        revision,
+        position: nextPosition(records.at(-1)),
+        created: ticksNow(),
+      }
       records.push(record)
       index(record, records.length - 1)
       position = record.position
@@ -135,7 +156,11 @@ export const openStandInLog = (data: EsdbStandInData): StandInLog => {
     return { _tag: 'Written', revision, position }
   }
 
-  const append = (streamName: string, expected: WireExpected, events: ReadonlyArray<ProposedRecord>): WriteOutcome => {
+  const append = (
+    streamName: string,
+    expected: WireExpected,
+    events: ReadonlyArray<ProposedRecord>,
+  ): WriteOutcome => {
     const s = state(streamName)
     if (s.tombstoned) return { _tag: 'StreamDeleted' }
     const current = s.last

@@ -1,7 +1,14 @@
 import { Server, ServerCredentials, status, type sendUnaryData, type ServerUnaryCall } from '@grpc/grpc-js'
+import {
+  gossipGrpc,
+  gossipPb,
+  serverFeaturesGrpc,
+  serverFeaturesPb,
+  sharedPb,
+  streamsGrpc,
+} from '../protocol.js'
 import { appendHandler } from './appendHandler.js'
 import { deleteHandler, tombstoneHandler } from './deleteHandlers.js'
-import { gossipGrpc, gossipPb, serverFeaturesGrpc, serverFeaturesPb, sharedPb, streamsGrpc } from '../protocol.js'
 import { readHandler } from './readHandler.js'
 import { createStandInData, type EsdbStandInData } from './standInData.js'
 import { openStandInLog } from './standInLog.js'
@@ -41,7 +48,9 @@ const SERVER_VERSION = '24.10.0-standin'
 
 const bind = (server: Server, port: number): Promise<number> =>
   new Promise((resolve, reject) =>
-    server.bindAsync(`${HOST}:${port}`, ServerCredentials.createInsecure(), (error, bound) => (error ? reject(error) : resolve(bound))),
+    server.bindAsync(`${HOST}:${port}`, ServerCredentials.createInsecure(), (error, bound) =>
+      error ? reject(error) : resolve(bound),
+    ),
   )
 
 /** Binds, retrying a little while a just-stopped stand-in still holds the port. */
@@ -63,7 +72,12 @@ const supportedMethods = () => {
   const streams = 'event_store.client.streams.streams'
   return new serverFeaturesPb.SupportedMethods()
     .setEventStoreServerVersion(SERVER_VERSION)
-    .setMethodsList([method(streams, 'read'), method(streams, 'append'), method(streams, 'delete'), method(streams, 'tombstone')])
+    .setMethodsList([
+      method(streams, 'read'),
+      method(streams, 'append'),
+      method(streams, 'delete'),
+      method(streams, 'tombstone'),
+    ])
 }
 
 /** Gossip answers with one live leader: itself, so `esdb+discover://` connection strings work. */
@@ -88,14 +102,19 @@ export const startEsdbStandIn = async (options: EsdbStandInOptions = {}): Promis
     delete: deleteHandler(log),
     tombstone: tombstoneHandler(log),
     batchAppend: (call: { emit: (event: 'error', error: unknown) => void }) =>
-      call.emit('error', statusError(status.UNIMPLEMENTED, 'BatchAppend is not implemented by the stand-in', {})),
+      call.emit(
+        'error',
+        statusError(status.UNIMPLEMENTED, 'BatchAppend is not implemented by the stand-in', {}),
+      ),
   })
   server.addService(serverFeaturesGrpc.ServerFeaturesService, {
-    getSupportedMethods: (_call: ServerUnaryCall<unknown, unknown>, callback: sendUnaryData<unknown>) => callback(null, supportedMethods()),
+    getSupportedMethods: (_call: ServerUnaryCall<unknown, unknown>, callback: sendUnaryData<unknown>) =>
+      callback(null, supportedMethods()),
   })
   let port = 0
   server.addService(gossipGrpc.GossipService, {
-    read: (_call: ServerUnaryCall<unknown, unknown>, callback: sendUnaryData<unknown>) => callback(null, clusterInfo(port)),
+    read: (_call: ServerUnaryCall<unknown, unknown>, callback: sendUnaryData<unknown>) =>
+      callback(null, clusterInfo(port)),
   })
   port = await bindWithRetry(server, options.port ?? 0)
   let stopped = false
@@ -105,7 +124,12 @@ export const startEsdbStandIn = async (options: EsdbStandInOptions = {}): Promis
     data,
     storedBytes: () =>
       Buffer.concat(
-        data.records.flatMap((r) => [Buffer.from(r.streamName, 'utf8'), Buffer.from(r.type, 'utf8'), Buffer.from(r.data), Buffer.from(r.customMetadata)]),
+        data.records.flatMap((r) => [
+          Buffer.from(r.streamName, 'utf8'),
+          Buffer.from(r.type, 'utf8'),
+          Buffer.from(r.data),
+          Buffer.from(r.customMetadata),
+        ]),
       ),
     stop: async () => {
       if (stopped) return

@@ -1,4 +1,11 @@
-import { END, eventTypeFilter, START, streamNameFilter, type ResolvedEvent, type StreamSubscription } from '@eventstore/db-client'
+import {
+  END,
+  eventTypeFilter,
+  START,
+  streamNameFilter,
+  type ResolvedEvent,
+  type StreamSubscription,
+} from '@eventstore/db-client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { connect, events, uniqueStream, type Connected } from './fidelityFixtures.js'
 
@@ -57,15 +64,21 @@ describe('stand-in fidelity: subscriptions', () => {
     const batch = events(4)
     const { position } = await c.client.appendToStream(stream, batch.slice(0, 2))
     await c.client.appendToStream(stream, batch.slice(2))
-    const fromRevision = await timeline(c.client.subscribeToStream(stream, { fromRevision: 1n }), (s) => s.includes('caughtUp'))
+    const fromRevision = await timeline(c.client.subscribeToStream(stream, { fromRevision: 1n }), (s) =>
+      s.includes('caughtUp'),
+    )
     expect(fromRevision).toEqual(['confirmation', ...batch.slice(2).map((e) => `event:${e.id}`), 'caughtUp'])
     if (position === undefined) throw new Error('no position')
     const fromPosition = await timeline(
       c.client.subscribeToAll({ fromPosition: position, filter: streamNameFilter({ prefixes: [stream] }) }),
       (s) => s.includes('caughtUp'),
     )
-    expect(fromPosition.filter((s) => s.startsWith('event:'))).toEqual(batch.slice(2).map((e) => `event:${e.id}`))
-    const fromEnd = await timeline(c.client.subscribeToStream(stream, { fromRevision: END }), (s) => s.includes('caughtUp'))
+    expect(fromPosition.filter((s) => s.startsWith('event:'))).toEqual(
+      batch.slice(2).map((e) => `event:${e.id}`),
+    )
+    const fromEnd = await timeline(c.client.subscribeToStream(stream, { fromRevision: END }), (s) =>
+      s.includes('caughtUp'),
+    )
     expect(fromEnd).toEqual(['confirmation', 'caughtUp'])
   })
 
@@ -94,13 +107,24 @@ describe('stand-in fidelity: subscriptions', () => {
     const stream = uniqueStream('types')
     await c.client.appendToStream(stream, [...events(2, 'Kept'), ...events(2, 'Dropped')])
     const got: Array<ResolvedEvent> = []
-    const subscription = c.client.subscribeToAll({ fromPosition: START, filter: eventTypeFilter({ regex: '^[^$].*' }) })
+    const subscription = c.client.subscribeToAll({
+      fromPosition: START,
+      filter: eventTypeFilter({ regex: '^[^$].*' }),
+    })
     subscription.on('data', (e: ResolvedEvent) => got.push(e))
     await timeline(subscription, (s) => s.includes('caughtUp'))
     expect(got.some((e) => e.event?.type.startsWith('$') === true)).toBe(false)
-    expect(got.filter((e) => e.event?.streamId === stream).map((e) => e.event?.type)).toEqual(['Kept', 'Kept', 'Dropped', 'Dropped'])
+    expect(got.filter((e) => e.event?.streamId === stream).map((e) => e.event?.type)).toEqual([
+      'Kept',
+      'Kept',
+      'Dropped',
+      'Dropped',
+    ])
     const kept: Array<ResolvedEvent> = []
-    const onlyKept = c.client.subscribeToAll({ fromPosition: START, filter: eventTypeFilter({ prefixes: ['Kept'] }) })
+    const onlyKept = c.client.subscribeToAll({
+      fromPosition: START,
+      filter: eventTypeFilter({ prefixes: ['Kept'] }),
+    })
     onlyKept.on('data', (e: ResolvedEvent) => kept.push(e))
     await timeline(onlyKept, (s) => s.includes('caughtUp'))
     expect(kept.map((e) => e.event?.type)).toEqual(['Kept', 'Kept'])

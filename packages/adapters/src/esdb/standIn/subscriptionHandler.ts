@@ -1,6 +1,6 @@
 import type { ServerWritableStream } from '@grpc/grpc-js'
-import { allFilterOf } from './allFilter.js'
 import { streamsPb, type StreamsPb } from '../protocol.js'
+import { allFilterOf } from './allFilter.js'
 import { isOver, send } from './send.js'
 import type { StoredRecord } from './standInData.js'
 import type { StandInLog } from './standInLog.js'
@@ -16,13 +16,18 @@ import { eventResponse, streamDeletedError, streamNameOf } from './wire.js'
 type ReadCall = ServerWritableStream<StreamsPb.ReadReq, StreamsPb.ReadResp>
 
 const confirmation = (): StreamsPb.ReadResp =>
-  new streamsPb.ReadResp().setConfirmation(new streamsPb.ReadResp.SubscriptionConfirmation().setSubscriptionId(crypto.randomUUID()))
+  new streamsPb.ReadResp().setConfirmation(
+    new streamsPb.ReadResp.SubscriptionConfirmation().setSubscriptionId(crypto.randomUUID()),
+  )
 
-const caughtUp = (): StreamsPb.ReadResp => new streamsPb.ReadResp().setCaughtUp(new streamsPb.ReadResp.CaughtUp())
+const caughtUp = (): StreamsPb.ReadResp =>
+  new streamsPb.ReadResp().setCaughtUp(new streamsPb.ReadResp.CaughtUp())
 
 const checkpoint = (position: bigint): StreamsPb.ReadResp =>
   new streamsPb.ReadResp().setCheckpoint(
-    new streamsPb.ReadResp.Checkpoint().setCommitPosition(position.toString()).setPreparePosition(position.toString()),
+    new streamsPb.ReadResp.Checkpoint()
+      .setCommitPosition(position.toString())
+      .setPreparePosition(position.toString()),
   )
 
 /** Resolves when the client cancels or the call closes. */
@@ -33,14 +38,23 @@ const ended = (call: ReadCall): Promise<void> =>
   })
 
 /** Waits for the next write to the log unless `moreNow` says there is already something to send. */
-const waitForMore = async (log: StandInLog, call: ReadCall, over: Promise<void>, moreNow: () => boolean): Promise<void> => {
+const waitForMore = async (
+  log: StandInLog,
+  call: ReadCall,
+  over: Promise<void>,
+  moreNow: () => boolean,
+): Promise<void> => {
   const next = log.nextWrite()
   if (moreNow()) return
   await Promise.race([next, over])
 }
 
 /** A subscription to `$all`, filtered or not. */
-export const subscribeToAll = async (log: StandInLog, call: ReadCall, options: StreamsPb.ReadReq.Options): Promise<void> => {
+export const subscribeToAll = async (
+  log: StandInLog,
+  call: ReadCall,
+  options: StreamsPb.ReadReq.Options,
+): Promise<void> => {
   const all = options.getAll()
   const filter = allFilterOf(options)
   const asString = options.getUuidOption()?.hasString() ?? true
@@ -78,7 +92,11 @@ export const subscribeToAll = async (log: StandInLog, call: ReadCall, options: S
 }
 
 /** A subscription to one stream; a tombstone ends it with the stream-deleted status. */
-export const subscribeToStream = async (log: StandInLog, call: ReadCall, options: StreamsPb.ReadReq.Options): Promise<void> => {
+export const subscribeToStream = async (
+  log: StandInLog,
+  call: ReadCall,
+  options: StreamsPb.ReadReq.Options,
+): Promise<void> => {
   const stream = options.getStream()
   const streamName = streamNameOf(stream?.getStreamIdentifier())
   const asString = options.getUuidOption()?.hasString() ?? true
@@ -86,7 +104,11 @@ export const subscribeToStream = async (log: StandInLog, call: ReadCall, options
     call.emit('error', streamDeletedError(streamName))
     return
   }
-  let cursor = stream?.hasStart() ? 0 : stream?.hasEnd() ? log.streamIndexes(streamName).length : Number(BigInt(stream?.getRevision() ?? '-1') + 1n)
+  let cursor = stream?.hasStart()
+    ? 0
+    : stream?.hasEnd()
+      ? log.streamIndexes(streamName).length
+      : Number(BigInt(stream?.getRevision() ?? '-1') + 1n)
   const over = ended(call)
   if (!(await send(call, confirmation()))) return
   let live = false
@@ -105,6 +127,11 @@ export const subscribeToStream = async (log: StandInLog, call: ReadCall, options
       if (!(await send(call, caughtUp()))) return
       live = true
     }
-    await waitForMore(log, call, over, () => cursor < log.streamIndexes(streamName).length || log.state(streamName).tombstoned)
+    await waitForMore(
+      log,
+      call,
+      over,
+      () => cursor < log.streamIndexes(streamName).length || log.state(streamName).tombstoned,
+    )
   }
 }

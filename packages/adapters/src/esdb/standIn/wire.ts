@@ -46,7 +46,9 @@ export const eventResponse = (record: StoredRecord, uuidAsString: boolean): Stre
     .set('type', record.type)
     .set('content-type', record.contentType)
     .set('created', record.created.toString())
-  const event = new streamsPb.ReadResp.ReadEvent().setEvent(recorded).setCommitPosition(record.position.toString())
+  const event = new streamsPb.ReadResp.ReadEvent()
+    .setEvent(recorded)
+    .setCommitPosition(record.position.toString())
   return new streamsPb.ReadResp().setEvent(event)
 }
 
@@ -60,7 +62,11 @@ const uuidMessage = (id: string, asString: boolean): SharedPb.UUID => {
 }
 
 /** A gRPC error status with the trailers the server adds (`exception`, `stream-name`, …). */
-export const statusError = (code: status, details: string, trailers: Readonly<Record<string, string>>): Partial<ServiceError> => {
+export const statusError = (
+  code: status,
+  details: string,
+  trailers: Readonly<Record<string, string>>,
+): Partial<ServiceError> => {
   const metadata = new Metadata()
   for (const [key, value] of Object.entries(trailers)) metadata.set(key, value)
   return { code, details, metadata }

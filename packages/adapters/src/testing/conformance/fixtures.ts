@@ -11,7 +11,10 @@ import type { TestEvent } from './testEvents.js'
 export interface ConformanceContext {
   readonly store: () => EventStore<TestEvent>
   /** A fresh store, for tests that close it; the caller disposes it. */
-  readonly freshStore: () => Promise<{ readonly store: EventStore<TestEvent>; readonly dispose: () => Promise<void> }>
+  readonly freshStore: () => Promise<{
+    readonly store: EventStore<TestEvent>
+    readonly dispose: () => Promise<void>
+  }>
   /** A prefix no other test uses; streams named `${prefix}x` are this test's alone. */
   readonly prefix: (label: string) => string
   readonly concurrentWriters: boolean
@@ -61,7 +64,10 @@ export const collect = async <E>(
   try {
     for (;;) {
       const next = await Promise.race([iterator.next(), timeout])
-      if (next === 'timeout') throw new Error(`subscription timed out after ${messages.length} messages: ${show(messages.slice(-5))}`)
+      if (next === 'timeout')
+        throw new Error(
+          `subscription timed out after ${messages.length} messages: ${show(messages.slice(-5))}`,
+        )
       if (next.done === true) return messages
       messages.push(next.value)
       if (done(messages)) return messages
@@ -83,8 +89,11 @@ export const caughtUp = <E>(messages: ReadonlyArray<SubscriptionMessage<E>>): bo
   messages.some((m) => m._tag === 'CaughtUp')
 
 /** Appends a batch and returns the result, failing the test on error. */
-export const appendOk = (store: EventStore<TestEvent>, stream: string, events: ReadonlyArray<EventToAppend<TestEvent>>) =>
-  ok(store.append(stream, 'any', events))
+export const appendOk = (
+  store: EventStore<TestEvent>,
+  stream: string,
+  events: ReadonlyArray<EventToAppend<TestEvent>>,
+) => ok(store.append(stream, 'any', events))
 
 /** A pause, for slow consumers. */
 export const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))

@@ -6,7 +6,11 @@ import { itemAdded, itemRemoved } from './testEvents.js'
 /** Example tests for idempotent re-appends, in every expectation mode. */
 export const describeIdempotenceConformance = (ctx: ConformanceContext): void => {
   describe('idempotent re-append', () => {
-    const modes: ReadonlyArray<{ readonly mode: string; readonly before: number; readonly expected: ExpectedRevision }> = [
+    const modes: ReadonlyArray<{
+      readonly mode: string
+      readonly before: number
+      readonly expected: ExpectedRevision
+    }> = [
       { mode: 'no-stream', before: 0, expected: 'no-stream' },
       { mode: 'an exact revision', before: 2, expected: 1n },
       { mode: 'any', before: 2, expected: 'any' },
@@ -15,7 +19,12 @@ export const describeIdempotenceConformance = (ctx: ConformanceContext): void =>
     for (const { mode, before, expected } of modes) {
       it(`re-appending the same ids with ${mode} writes nothing and returns the first result`, async () => {
         const name = `${ctx.prefix('idem')}s`
-        if (before > 0) await appendOk(ctx.store(), name, fresh(...Array.from({ length: before }, (_, i) => itemAdded(`p${i}`))))
+        if (before > 0)
+          await appendOk(
+            ctx.store(),
+            name,
+            fresh(...Array.from({ length: before }, (_, i) => itemAdded(`p${i}`))),
+          )
         const batch = fresh(itemAdded('a'), itemRemoved('a'))
         const first = await ok(ctx.store().append(name, expected, batch))
         await appendOk(ctx.store(), name, fresh(itemAdded('later')))

@@ -19,27 +19,37 @@ export const describeReadConformance = (ctx: ConformanceContext): void => {
       const { name, batch } = await fiveEvents()
       expect(ids(await ok(ctx.store().readStream(name)))).toEqual(batch)
       expect(ids(await ok(ctx.store().readStream(name, { direction: 'forwards' })))).toEqual(batch)
-      expect(ids(await ok(ctx.store().readStream(name, { direction: 'backwards' })))).toEqual([...batch].reverse())
+      expect(ids(await ok(ctx.store().readStream(name, { direction: 'backwards' })))).toEqual(
+        [...batch].reverse(),
+      )
     })
 
     it('starts at fromRevision, inclusive, in both directions', async () => {
       const { name, batch } = await fiveEvents()
       expect(ids(await ok(ctx.store().readStream(name, { fromRevision: 2n })))).toEqual(batch.slice(2))
-      expect(ids(await ok(ctx.store().readStream(name, { fromRevision: 2n, direction: 'backwards' })))).toEqual(batch.slice(0, 3).reverse())
+      expect(
+        ids(await ok(ctx.store().readStream(name, { fromRevision: 2n, direction: 'backwards' }))),
+      ).toEqual(batch.slice(0, 3).reverse())
       expect(await ok(ctx.store().readStream(name, { fromRevision: 5n }))).toEqual([])
     })
 
     it('stops after maxCount events in both directions', async () => {
       const { name, batch } = await fiveEvents()
       expect(ids(await ok(ctx.store().readStream(name, { maxCount: 2 })))).toEqual(batch.slice(0, 2))
-      expect(ids(await ok(ctx.store().readStream(name, { maxCount: 2, direction: 'backwards' })))).toEqual(batch.slice(3).reverse())
-      expect(ids(await ok(ctx.store().readStream(name, { fromRevision: 1n, maxCount: 3 })))).toEqual(batch.slice(1, 4))
+      expect(ids(await ok(ctx.store().readStream(name, { maxCount: 2, direction: 'backwards' })))).toEqual(
+        batch.slice(3).reverse(),
+      )
+      expect(ids(await ok(ctx.store().readStream(name, { fromRevision: 1n, maxCount: 3 })))).toEqual(
+        batch.slice(1, 4),
+      )
       // At most maxCount: a fraction rounds down, nothing below one, no limit at Infinity.
       for (const direction of ['forwards', 'backwards'] as const) {
         expect(await ok(ctx.store().readStream(name, { maxCount: 2.5, direction }))).toHaveLength(2)
         expect(await ok(ctx.store().readStream(name, { maxCount: 0, direction }))).toEqual([])
         expect(await ok(ctx.store().readStream(name, { maxCount: -1, direction }))).toEqual([])
-        expect(await ok(ctx.store().readStream(name, { maxCount: Number.POSITIVE_INFINITY, direction }))).toHaveLength(5)
+        expect(
+          await ok(ctx.store().readStream(name, { maxCount: Number.POSITIVE_INFINITY, direction })),
+        ).toHaveLength(5)
       }
     })
 
@@ -63,8 +73,13 @@ export const describeReadConformance = (ctx: ConformanceContext): void => {
       const prefix = ctx.prefix('all')
       const written: Array<string> = []
       const plan: ReadonlyArray<readonly [string, TestEvent]> = [
-        ['a', itemAdded('1')], ['b', itemAdded('2')], ['a', itemRemoved('1')], ['c', cartCheckedOut(3)],
-        ['b', itemRemoved('2')], ['a', cartCheckedOut(7)], ['c', itemAdded('4')],
+        ['a', itemAdded('1')],
+        ['b', itemAdded('2')],
+        ['a', itemRemoved('1')],
+        ['c', cartCheckedOut(3)],
+        ['b', itemRemoved('2')],
+        ['a', cartCheckedOut(7)],
+        ['c', itemAdded('4')],
       ]
       for (const [stream, event] of plan) {
         const batch = fresh(event)
@@ -81,18 +96,28 @@ export const describeReadConformance = (ctx: ConformanceContext): void => {
       expect(ids(forwards)).toEqual(written)
       const positions = forwards.map((e) => e.position)
       expect(positions.every((p, i) => i === 0 || p > (positions[i - 1] ?? p))).toBe(true)
-      expect(ids(await ok(ctx.store().readAll({ direction: 'backwards', filter: { streamPrefixes: [prefix] } })))).toEqual([...written].reverse())
+      expect(
+        ids(await ok(ctx.store().readAll({ direction: 'backwards', filter: { streamPrefixes: [prefix] } }))),
+      ).toEqual([...written].reverse())
     })
 
     it('filters by several prefixes and by event types', async () => {
       const { prefix, written, plan } = await scene()
       const inAorC = written.filter((_, i) => plan[i]?.[0] !== 'b')
-      expect(ids(await ok(ctx.store().readAll({ filter: { streamPrefixes: [`${prefix}a`, `${prefix}c`] } })))).toEqual(inAorC)
+      expect(
+        ids(await ok(ctx.store().readAll({ filter: { streamPrefixes: [`${prefix}a`, `${prefix}c`] } }))),
+      ).toEqual(inAorC)
       const added = written.filter((_, i) => plan[i]?.[1].type === 'ItemAdded')
-      expect(ids(await ok(ctx.store().readAll({ filter: { streamPrefixes: [prefix], eventTypes: ['ItemAdded'] } })))).toEqual(added)
+      expect(
+        ids(
+          await ok(ctx.store().readAll({ filter: { streamPrefixes: [prefix], eventTypes: ['ItemAdded'] } })),
+        ),
+      ).toEqual(added)
       const twoTypes = written.filter((_, i) => plan[i]?.[1].type !== 'ItemRemoved')
       const filter = { streamPrefixes: [prefix], eventTypes: ['ItemAdded', 'CartCheckedOut'] }
-      expect(ids(await ok(ctx.store().readAll({ filter, direction: 'backwards' })))).toEqual([...twoTypes].reverse())
+      expect(ids(await ok(ctx.store().readAll({ filter, direction: 'backwards' })))).toEqual(
+        [...twoTypes].reverse(),
+      )
     })
 
     it('starts forwards at fromPosition inclusive, backwards strictly before it', async () => {
@@ -101,24 +126,32 @@ export const describeReadConformance = (ctx: ConformanceContext): void => {
       const all = await ok(ctx.store().readAll({ filter }))
       const third = all[3]?.position ?? 0n
       expect(ids(await ok(ctx.store().readAll({ filter, fromPosition: third })))).toEqual(written.slice(3))
-      expect(ids(await ok(ctx.store().readAll({ filter, fromPosition: third, direction: 'backwards' })))).toEqual(written.slice(0, 3).reverse())
+      expect(
+        ids(await ok(ctx.store().readAll({ filter, fromPosition: third, direction: 'backwards' }))),
+      ).toEqual(written.slice(0, 3).reverse())
     })
 
     it('stops after maxCount events in both directions', async () => {
       const { prefix, written } = await scene()
       const filter = { streamPrefixes: [prefix] }
       expect(ids(await ok(ctx.store().readAll({ filter, maxCount: 3 })))).toEqual(written.slice(0, 3))
-      expect(ids(await ok(ctx.store().readAll({ filter, maxCount: 2, direction: 'backwards' })))).toEqual(written.slice(-2).reverse())
+      expect(ids(await ok(ctx.store().readAll({ filter, maxCount: 2, direction: 'backwards' })))).toEqual(
+        written.slice(-2).reverse(),
+      )
       for (const direction of ['forwards', 'backwards'] as const) {
         expect(await ok(ctx.store().readAll({ filter, maxCount: 2.5, direction }))).toHaveLength(2)
         expect(await ok(ctx.store().readAll({ filter, maxCount: 0, direction }))).toEqual([])
         expect(await ok(ctx.store().readAll({ filter, maxCount: -1, direction }))).toEqual([])
-        expect(await ok(ctx.store().readAll({ filter, maxCount: Number.POSITIVE_INFINITY, direction }))).toHaveLength(written.length)
+        expect(
+          await ok(ctx.store().readAll({ filter, maxCount: Number.POSITIVE_INFINITY, direction })),
+        ).toHaveLength(written.length)
       }
     })
 
     it('reads nothing under a prefix no stream has', async () => {
-      expect(await ok(ctx.store().readAll({ filter: { streamPrefixes: [ctx.prefix('nobody')] } }))).toEqual([])
+      expect(await ok(ctx.store().readAll({ filter: { streamPrefixes: [ctx.prefix('nobody')] } }))).toEqual(
+        [],
+      )
     })
   })
 }

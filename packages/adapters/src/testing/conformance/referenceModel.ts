@@ -47,7 +47,12 @@ export const currentRevision = (model: ReferenceModel, streamName: string): Stre
   BigInt((model.streams.get(streamName)?.length ?? 0) - 1)
 
 /** The outcome of appending a batch of fresh ids (never stored before). */
-export const expectedOutcome = (model: ReferenceModel, streamName: string, expected: ExpectedRevision, count: number): ModelOutcome => {
+export const expectedOutcome = (
+  model: ReferenceModel,
+  streamName: string,
+  expected: ExpectedRevision,
+  count: number,
+): ModelOutcome => {
   const current = currentRevision(model, streamName)
   const holds =
     expected === 'any' ||
@@ -73,5 +78,12 @@ export const recordBatch = (
     stream.push(recorded)
     model.log.push(recorded)
   }
-  if (batch.length > 0) model.batches.push({ streamName, ids: batch.map((e) => e.id), first, last: BigInt(stream.length - 1), position })
+  if (batch.length > 0)
+    model.batches.push({
+      streamName,
+      ids: batch.map((e) => e.id),
+      first,
+      last: BigInt(stream.length - 1),
+      position,
+    })
 }

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import type { SubscriptionMessage } from '@parcours/domain'
-import { appendOk, caughtUp, collect, eventsOf, fresh, ok, pause, tick, type ConformanceContext } from './fixtures.js'
+import {
+  appendOk,
+  caughtUp,
+  collect,
+  eventsOf,
+  fresh,
+  ok,
+  pause,
+  tick,
+  type ConformanceContext,
+} from './fixtures.js'
 import { itemAdded, itemRemoved, type TestEvent } from './testEvents.js'
 
 type Messages = ReadonlyArray<SubscriptionMessage<TestEvent>>
@@ -39,16 +49,23 @@ export const describeSubscriptionConformance = (ctx: ConformanceContext): void =
       const stored = await ok(ctx.store().readAll({ filter: { streamPrefixes: [prefix] } }))
       for (const k of [0, 2, 5]) {
         const from = stored[k]?.position ?? 0n
-        const got = await collect(ctx.store().subscribe({ from, filter: { streamPrefixes: [prefix] } }), caughtUp)
+        const got = await collect(
+          ctx.store().subscribe({ from, filter: { streamPrefixes: [prefix] } }),
+          caughtUp,
+        )
         expect(idsOf(got)).toEqual(ids.slice(k + 1))
       }
     })
 
     it('filters by event type', async () => {
       const { prefix } = await seed('sub-types', 9)
-      const stored = await ok(ctx.store().readAll({ filter: { streamPrefixes: [prefix], eventTypes: ['ItemRemoved'] } }))
+      const stored = await ok(
+        ctx.store().readAll({ filter: { streamPrefixes: [prefix], eventTypes: ['ItemRemoved'] } }),
+      )
       const got = await collect(
-        ctx.store().subscribe({ from: 'start', filter: { streamPrefixes: [prefix], eventTypes: ['ItemRemoved'] } }),
+        ctx
+          .store()
+          .subscribe({ from: 'start', filter: { streamPrefixes: [prefix], eventTypes: ['ItemRemoved'] } }),
         caughtUp,
       )
       expect(idsOf(got)).toEqual(stored.map((e) => e.id))
@@ -58,8 +75,13 @@ export const describeSubscriptionConformance = (ctx: ConformanceContext): void =
     it('sends checkpoints from which a new subscription resumes after exactly the events already seen', async () => {
       const { prefix, ids } = await seed('sub-checkpoint', 10)
       const filter = { streamPrefixes: [prefix] }
-      const got = await collect(ctx.store().subscribe({ from: 'start', filter, checkpointInterval: 2 }), caughtUp)
-      const checkpoints = got.flatMap((m, i) => (m._tag === 'Checkpoint' ? [{ at: i, position: m.position }] : []))
+      const got = await collect(
+        ctx.store().subscribe({ from: 'start', filter, checkpointInterval: 2 }),
+        caughtUp,
+      )
+      const checkpoints = got.flatMap((m, i) =>
+        m._tag === 'Checkpoint' ? [{ at: i, position: m.position }] : [],
+      )
       expect(checkpoints.length).toBeGreaterThanOrEqual(1)
       for (const { at, position } of checkpoints) {
         const seen = eventsOf(got.slice(0, at))
@@ -73,7 +95,9 @@ export const describeSubscriptionConformance = (ctx: ConformanceContext): void =
       const prefix = ctx.prefix('sub-slow')
       const before = fresh(...Array.from({ length: 120 }, (_, i) => itemAdded(`b${i}`)))
       await appendOk(ctx.store(), `${prefix}s`, before)
-      const subscription = ctx.store().subscribe({ from: 'start', filter: { streamPrefixes: [prefix] }, bufferSize: 4 })
+      const subscription = ctx
+        .store()
+        .subscribe({ from: 'start', filter: { streamPrefixes: [prefix] }, bufferSize: 4 })
       const during = fresh(...Array.from({ length: 60 }, (_, i) => itemAdded(`d${i}`)))
       const writer = (async () => {
         for (const event of during) await appendOk(ctx.store(), `${prefix}s`, [event])
@@ -115,7 +139,10 @@ export const describeSubscriptionConformance = (ctx: ConformanceContext): void =
         const prefix = ctx.prefix('sub-store-close')
         await appendOk(store, `${prefix}s`, fresh(itemAdded('1'), itemAdded('2')))
         let first = 0
-        for await (const message of store.subscribe({ from: 'start', filter: { streamPrefixes: [prefix] } })) {
+        for await (const message of store.subscribe({
+          from: 'start',
+          filter: { streamPrefixes: [prefix] },
+        })) {
           // On a shared log a checkpoint may come before our first event: break on the first event.
           if (message._tag !== 'Event') continue
           first += 1

@@ -27,7 +27,8 @@ export const withJourneyOptions = (command: Command, onDefault: 'today' | 'requi
   command
     .requiredOption('--youth <id>', 'the young person (pseudonymous id)', parseId)
     .requiredOption('--mission-locale <id>', 'the mission locale holding the journey', parseId)
-  if (onDefault === 'required') command.requiredOption('--on <date>', 'the date it takes effect (YYYY-MM-DD)', parseDate)
+  if (onDefault === 'required')
+    command.requiredOption('--on <date>', 'the date it takes effect (YYYY-MM-DD)', parseDate)
   else command.addOption(dateOrToday('--on <date>', 'the date it takes effect'))
   return command
     .option('--command-id <id>', 'id that makes a retry idempotent (generated when absent)', parseId)
@@ -35,5 +36,7 @@ export const withJourneyOptions = (command: Command, onDefault: 'today' | 'requi
 }
 
 /** Adds `--comment` (sealed in the vault before it reaches the store). */
-export const withComment = (command: Command, description = "counsellor's comment (personal data: sealed in the vault)"): Command =>
-  command.option('--comment <text>', description, parseText)
+export const withComment = (
+  command: Command,
+  description = "counsellor's comment (personal data: sealed in the vault)",
+): Command => command.option('--comment <text>', description, parseText)

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto'
-import { isLeft } from 'fp-ts/lib/Either.js'
 import type { Command } from 'commander'
-import { decodeCommand, type JourneyCommand, type KeyId, type Sealed, type YouthId } from '@parcours/domain'
+import { isLeft } from 'fp-ts/lib/Either.js'
 import type { PersonalFields } from '@parcours/adapters'
+import { decodeCommand, type JourneyCommand, type KeyId, type Sealed, type YouthId } from '@parcours/domain'
 import type { RunContext } from '../../cli/context.js'
 import { refusedError, usageError } from '../../cli/errors.js'
 import { vaultFailure } from '../../store/errors.js'
@@ -56,17 +56,29 @@ export const sendJourneyCommand = async (
   let command = draft
   if (toSeal !== undefined && handled === 'new') {
     const sealed = await env.vault.seal(options.youth as YouthId, toSeal.fields)()
-    if (isLeft(sealed)) throw sealed.left._tag === 'KeyErased' ? erasedRefusal(sealed.left.youthId, toSeal.field) : vaultFailure(sealed.left)
+    if (isLeft(sealed))
+      throw sealed.left._tag === 'KeyErased'
+        ? erasedRefusal(sealed.left.youthId, toSeal.field)
+        : vaultFailure(sealed.left)
     command = decode({ ...base, [toSeal.field]: sealed.right })
   }
   const result = await handleOrFail(journeyHandler(env), commandId, command)
-  env.logger.info({ commandId, type: command.type, youthId: command.youthId, events: result.events.length }, 'command handled')
+  env.logger.info(
+    { commandId, type: command.type, youthId: command.youthId, events: result.events.length },
+    'command handled',
+  )
   const events = result.events.map((e) => ({ revision: Number(e.revision), type: e.event.type }))
   if (options.json === true) {
-    ctx.io.stdout.write(`${JSON.stringify({ commandId, streamName: result.streamName, replayed: result.replayed, events }, null, 2)}\n`)
+    ctx.io.stdout.write(
+      `${JSON.stringify({ commandId, streamName: result.streamName, replayed: result.replayed, events }, null, 2)}\n`,
+    )
     return
   }
-  const what = result.replayed ? 'already handled: nothing new written' : events.length === 0 ? 'nothing to record' : events.map((e) => `${e.type}@${e.revision}`).join(', ')
+  const what = result.replayed
+    ? 'already handled: nothing new written'
+    : events.length === 0
+      ? 'nothing to record'
+      : events.map((e) => `${e.type}@${e.revision}`).join(', ')
   ctx.io.stdout.write(`${command.type} ${command.youthId} (command ${commandId}): ${what}\n`)
 }
 
