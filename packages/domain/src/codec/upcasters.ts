@@ -3,6 +3,8 @@
 // what does not look like the old shape passes through, and validation reports it afterwards.
 // ---------------------------------------------------------------------------------------------
 
+import { ageBandOf } from '../model/ageLimits.js'
+
 /** Turns the data of version n into version n + 1. */
 export type Upcaster = (data: unknown) => unknown
 
@@ -15,7 +17,23 @@ const youthRegisteredV1toV2: Upcaster = (data) =>
     ? { ...data, cejAgeLimitOn: data['ageLimitOn'] }
     : data
 
+/**
+ * YouthRegistered 2 → 3: version 2 held the age limits and the age in clear. The limits move to
+ * `legacyAgeLimits`, which only lives in memory (the time rules still work on a store not yet
+ * migrated); the age becomes its band. `parcours migrate` rewrites such events sealed.
+ */
+const youthRegisteredV2toV3: Upcaster = (data) => {
+  if (!isRecord(data) || typeof data['ageAtRegistration'] !== 'number') return data
+  const { ageAtRegistration, ageLimitOn, cejAgeLimitOn, ...rest } = data
+  return {
+    ...rest,
+    ageBand: ageBandOf(ageAtRegistration),
+    sealedAgeLimits: null,
+    legacyAgeLimits: { ageLimitOn, cejAgeLimitOn },
+  }
+}
+
 /** For each event type, the upcaster from each old version (key) to the next. */
 export const upcasters: Readonly<Record<string, Readonly<Record<number, Upcaster>>>> = {
-  YouthRegistered: { 1: youthRegisteredV1toV2 },
+  YouthRegistered: { 1: youthRegisteredV1toV2, 2: youthRegisteredV2toV3 },
 }

@@ -5,7 +5,7 @@ import type { Sealed } from '../model/sealed.js'
 import type { RegisteredJourney } from '../model/state.js'
 import { journeyAgeLimitOn, pendingFollowUps } from '../model/state.js'
 import type { ExitReason, ProgrammeExitReason } from '../model/vocabulary.js'
-import type { Rule } from './decision.js'
+import type { CommandOf, Decision, Rule } from './decision.js'
 import { accept, refuse, stamp } from './decision.js'
 
 // ---------------------------------------------------------------------------------------------
@@ -65,7 +65,7 @@ export const reopenJourney: Rule<'ReopenJourney'> = (c, s) => {
  * Record that the young person's key was erased. A journey registered without sealed data has no
  * key yet; its key is then named after the youth id, which is how the vault names new keys.
  */
-export const erasePersonalData: Rule<'ErasePersonalData'> = (c, s) =>
+export const erasePersonalData = (c: CommandOf<'ErasePersonalData'>, s: RegisteredJourney): Decision =>
   s.personalDataErased
     ? refuse({ _tag: 'PersonalDataAlreadyErased' })
     : accept({

@@ -1,7 +1,7 @@
 import { isLeft, right } from 'fp-ts/lib/Either.js'
 import type { JourneyCommand } from '../model/commands.js'
-import type { JourneyState, RegisteredJourney } from '../model/state.js'
-import { journeyAgeLimitOn } from '../model/state.js'
+import type { AgedJourney, JourneyState, RegisteredJourney } from '../model/state.js'
+import { journeyAgeLimitOn, withAgeLimits } from '../model/state.js'
 import type { JourneyPolicy } from '../policy/journeyPolicy.js'
 import { closeJourney, erasePersonalData, reopenJourney } from './closing.js'
 import { assignCounsellor, completeDiagnostic, recordRequest, transferJourney } from './counselling.js'
@@ -28,7 +28,7 @@ import { applyTimeRules } from './timeRules.js'
 // decide: the guards every command passes, then the command's own rule, then the follow-up policy.
 // ---------------------------------------------------------------------------------------------
 
-const ruleFor = (c: JourneyCommand, s: RegisteredJourney, p: JourneyPolicy): Decision => {
+const ruleFor = (c: JourneyCommand, s: AgedJourney, p: JourneyPolicy): Decision => {
   switch (c.type) {
     case 'RegisterYouth':
       return refuse({ _tag: 'AlreadyRegistered', registeredOn: s.registeredOn })
@@ -87,7 +87,7 @@ const ruleFor = (c: JourneyCommand, s: RegisteredJourney, p: JourneyPolicy): Dec
     case 'ApplyTimeRules':
       return applyTimeRules(c, s, p)
     case 'ErasePersonalData':
-      return erasePersonalData(c, s, p)
+      return erasePersonalData(c, s)
   }
 }
 
@@ -103,7 +103,7 @@ const guarded = (c: JourneyCommand, s: RegisteredJourney, p: JourneyPolicy): Dec
   if (c.youthId !== s.youthId) return refuse({ _tag: 'WrongYouth' })
   if (c.missionLocaleId !== s.missionLocaleId)
     return refuse({ _tag: 'WrongMissionLocale', missionLocaleId: c.missionLocaleId })
-  if (c.type === 'RegisterYouth') return ruleFor(c, s, p)
+  if (c.type === 'RegisterYouth') return refuse({ _tag: 'AlreadyRegistered', registeredOn: s.registeredOn })
   if (c.on < s.registeredOn)
     return refuse({ _tag: 'DatedBeforeRegistration', on: c.on, registeredOn: s.registeredOn })
   if (
@@ -113,10 +113,14 @@ const guarded = (c: JourneyCommand, s: RegisteredJourney, p: JourneyPolicy): Dec
     c.type !== 'ErasePersonalData'
   )
     return refuse({ _tag: 'JourneyIsClosed', command: c.type, closedOn: s.closedOn })
-  const ageLimitOn = journeyAgeLimitOn(s)
-  if (s.status === 'open' && c.on >= ageLimitOn && !allowedPastAgeLimit.has(c.type))
+  // An erasure needs no age: it must go through even once the limits can no longer be opened.
+  if (c.type === 'ErasePersonalData') return erasePersonalData(c, s)
+  const aged = withAgeLimits(s, c.ageLimits)
+  if (aged === null) return refuse({ _tag: 'AgeLimitsUnknown', command: c.type })
+  const ageLimitOn = journeyAgeLimitOn(aged)
+  if (aged.status === 'open' && c.on >= ageLimitOn && !allowedPastAgeLimit.has(c.type))
     return refuse({ _tag: 'AgeLimitReached', on: c.on, ageLimitOn })
-  return ruleFor(c, s, p)
+  return ruleFor(c, aged, p)
 }
 
 /** Appends the policy's follow-up when the decided events would leave an open journey without one. */

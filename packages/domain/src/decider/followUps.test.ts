@@ -1,6 +1,7 @@
 import { describe, test } from 'vitest'
 import { fakeSealed, journeyFixture } from '../testing/fixtures.js'
 import { given, givenDecider } from '../testing/givenWhenThen.js'
+import { sealAgeLimitsForTest, openingForTest } from '../testing/openedAgeLimits.js'
 import { createJourneyDecider } from './journeyDecider.js'
 
 const j = journeyFixture()
@@ -161,14 +162,13 @@ describe('follow-ups', () => {
   })
 
   test('the follow-up cadence is configurable', () => {
-    givenDecider(createJourneyDecider({ followUpWithinDays: 14 }))([])
+    givenDecider(openingForTest(createJourneyDecider({ followUpWithinDays: 14 })))([])
       .when(registered)
       .then([
         j.event('YouthRegistered', '2025-01-10', {
           counsellorId: 'c-1',
-          ageAtRegistration: 19,
-          ageLimitOn: '2031-06-15',
-          cejAgeLimitOn: '2031-06-15',
+          ageBand: '18-21',
+          sealedAgeLimits: sealAgeLimitsForTest({ ageLimitOn: '2031-06-15', cejAgeLimitOn: '2031-06-15' }),
           personalData: null,
         }),
         j.event('FollowUpScheduled', '2025-01-10', {

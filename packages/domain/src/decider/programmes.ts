@@ -1,6 +1,6 @@
 import { addMonths } from '../model/calendar.js'
 import type { LocalDate } from '../model/localDate.js'
-import type { RegisteredJourney } from '../model/state.js'
+import type { AgedJourney } from '../model/state.js'
 import { situationsInProgress, trainingsInProgress } from '../model/state.js'
 import type { Programme } from '../model/vocabulary.js'
 import type { JourneyPolicy } from '../policy/journeyPolicy.js'
@@ -12,7 +12,7 @@ import { accept, refuse, stamp } from './decision.js'
 // ---------------------------------------------------------------------------------------------
 
 /** The day a programme must end by, at the latest, for the young person's age. */
-export const programmeAgeLimitOn = (state: RegisteredJourney, programme: Programme): LocalDate =>
+export const programmeAgeLimitOn = (state: AgedJourney, programme: Programme): LocalDate =>
   programme === 'CEJ' ? state.cejAgeLimitOn : state.ageLimitOn
 
 const maxMonths = (policy: JourneyPolicy, programme: Programme): number =>

@@ -1,4 +1,5 @@
 import * as t from 'io-ts'
+import { AgeLimits } from './ageLimits.js'
 import {
   CounsellorId,
   FollowUpId,
@@ -29,9 +30,21 @@ import {
 // which is the domain's only notion of "now".
 // ---------------------------------------------------------------------------------------------
 
+// `ageLimits` is what the shell opened from the journey's sealed registration: the time rules
+// need it. A command without it is refused on a registered journey (AgeLimitsUnknown), except an
+// erasure and what a closed journey refuses anyway.
 const command = <T extends string, P extends t.Props>(type: T, props: P) =>
-  t.type(
-    { type: t.literal(type), youthId: YouthId, missionLocaleId: MissionLocaleId, on: LocalDate, ...props },
+  t.intersection(
+    [
+      t.type({
+        type: t.literal(type),
+        youthId: YouthId,
+        missionLocaleId: MissionLocaleId,
+        on: LocalDate,
+        ...props,
+      }),
+      t.partial({ ageLimits: AgeLimits }),
+    ],
     type,
   )
 
@@ -39,13 +52,15 @@ const nullable = <C extends t.Mixed>(codec: C) => t.union([codec, t.null])
 
 /**
  * Register a young person. The birth date and RQTH status are used to check eligibility and derive
- * the age limits; they are not stored in clear. `personalData` is the identity already sealed.
+ * the age limits; they are not stored in clear. `personalData` is the identity already sealed,
+ * `sealedAgeLimits` the `ageLimitsOf(birthDate, rqth, policy)` the shell sealed.
  */
 export const RegisterYouth = command('RegisterYouth', {
   counsellorId: CounsellorId,
   birthDate: LocalDate,
   rqth: t.boolean,
   personalData: nullable(Sealed),
+  sealedAgeLimits: nullable(Sealed),
 })
 export type RegisterYouth = t.TypeOf<typeof RegisterYouth>
 

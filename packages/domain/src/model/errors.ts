@@ -38,6 +38,7 @@ export type JourneyError =
   | { readonly _tag: 'DatedBeforeClosing'; readonly on: LocalDate; readonly closedOn: LocalDate }
   | { readonly _tag: 'CommentRequired'; readonly reason: ExitReason }
   | { readonly _tag: 'PersonalDataAlreadyErased' }
+  | { readonly _tag: 'AgeLimitsUnknown'; readonly command: JourneyCommandType }
   // counsellor and mission locale
   | { readonly _tag: 'CounsellorAlreadyAssigned' }
   | { readonly _tag: 'SameMissionLocale'; readonly missionLocaleId: MissionLocaleId }
@@ -172,6 +173,8 @@ const describe: { readonly [K in JourneyErrorTag]: (e: Extract<JourneyError, { _
   DatedBeforeClosing: (e) => `The date ${e.on} is before the closing on ${e.closedOn}.`,
   CommentRequired: (e) => `Closing for the reason '${e.reason}' needs a comment.`,
   PersonalDataAlreadyErased: () => "This young person's personal data is already erased.",
+  AgeLimitsUnknown: (e) =>
+    `${e.command} needs the journey's age limits: they are sealed, and were not opened for this command.`,
   CounsellorAlreadyAssigned: () => 'This counsellor is already the référent of the young person.',
   SameMissionLocale: (e) => `The journey is already held by mission locale ${e.missionLocaleId}.`,
   DuplicateRequest: (e) => `A request ${e.requestId} is already recorded.`,

@@ -1,3 +1,4 @@
+import type { AgeBand, AgeLimits } from './ageLimits.js'
 import type {
   CounsellorId,
   FollowUpId,
@@ -9,6 +10,7 @@ import type {
   YouthId,
 } from './ids.js'
 import type { LocalDate } from './localDate.js'
+import type { Sealed } from './sealed.js'
 import type {
   ContractType,
   ExitReason,
@@ -92,11 +94,16 @@ export interface RegisteredJourney {
   readonly missionLocaleId: MissionLocaleId
   readonly counsellorId: CounsellorId
   readonly registeredOn: LocalDate
-  readonly ageAtRegistration: number
-  /** The 26th birthday. */
-  readonly ageLimitOn: LocalDate
+  readonly ageBand: AgeBand
+  /**
+   * The 26th birthday, once known: the events hold it sealed, so it is known only from a
+   * command's opened `ageLimits` (or an event of a store not yet migrated).
+   */
+  readonly ageLimitOn: LocalDate | null
   /** The 30th birthday with RQTH, else `ageLimitOn`: the journey stays open until then for the CEJ. */
-  readonly cejAgeLimitOn: LocalDate
+  readonly cejAgeLimitOn: LocalDate | null
+  /** The age limits as the registration sealed them: what the shell opens for the next command. */
+  readonly sealedAgeLimits: Sealed | null
   /** The key that seals this young person's personal data, once known. */
   readonly keyId: KeyId | null
   readonly personalDataErased: boolean
@@ -115,6 +122,9 @@ export interface RegisteredJourney {
   /** How many follow-ups were ever scheduled: the base of derived follow-up ids. */
   readonly followUpCount: number
 }
+
+/** A registered journey whose age limits are known: what every rule of the decider sees. */
+export type AgedJourney = RegisteredJourney & AgeLimits
 
 /** The state of one young person's journey. */
 export type JourneyState = UnregisteredJourney | RegisteredJourney
@@ -154,4 +164,18 @@ export const runningPhase = (state: RegisteredJourney): PhaseId | null =>
   (Object.entries(state.phases).find(([, p]) => p.endedOn === null)?.[0] ?? null) as PhaseId | null
 
 /** The day the journey reaches its age limit (the 30th birthday with RQTH, for the CEJ; else the 26th). */
-export const journeyAgeLimitOn = (state: RegisteredJourney): LocalDate => state.cejAgeLimitOn
+export const journeyAgeLimitOn = (state: AgedJourney): LocalDate => state.cejAgeLimitOn
+
+/**
+ * The journey with its age limits: those the command brings (opened by the shell), else those a
+ * store not yet migrated still holds in clear; `null` when neither knows them.
+ */
+export const withAgeLimits = (
+  state: RegisteredJourney,
+  opened: AgeLimits | undefined,
+): AgedJourney | null => {
+  if (opened !== undefined) return { ...state, ...opened }
+  return state.ageLimitOn === null || state.cejAgeLimitOn === null
+    ? null
+    : { ...state, ageLimitOn: state.ageLimitOn, cejAgeLimitOn: state.cejAgeLimitOn }
+}
