@@ -40,17 +40,17 @@ describe('age limits as command input', () => {
     expect(journeyDecider.decide({ ...offer, ageLimits: limits }, state)._tag).toBe('Right')
   })
 
-  test('the opened limits decide the age rules: past them only the clock, closing and erasure act', () => {
-    const offer = j.command('OfferProposal', '2025-02-01', {
-      proposalId: 'p-1',
-      theme: 'training',
-      respondBy: '2025-02-20',
-    })
+  test('the opened limits drive the time rules: the journey ages out on the limit they give', () => {
+    const tick = j.command('ApplyTimeRules', '2025-02-01', {})
     const early = { ageLimitOn: '2025-01-20' as LocalDate, cejAgeLimitOn: '2025-01-20' as LocalDate }
-    expect(journeyDecider.decide({ ...offer, ageLimits: early }, state)).toMatchObject({
-      _tag: 'Left',
-      left: { _tag: 'AgeLimitReached', ageLimitOn: '2025-01-20' },
+    const decided = journeyDecider.decide({ ...tick, ageLimits: early }, state)
+    expect(decided._tag === 'Right' && decided.right.at(-1)).toMatchObject({
+      type: 'JourneyClosed',
+      on: '2025-01-20',
+      reason: 'age-limit',
     })
+    const onTime = journeyDecider.decide({ ...tick, ageLimits: limits }, state)
+    expect(onTime._tag === 'Right' && onTime.right.some((e) => e.type === 'JourneyClosed')).toBe(false)
   })
 
   test('an erasure needs no age limits: it goes through once the key can no longer open them', () => {

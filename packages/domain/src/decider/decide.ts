@@ -1,8 +1,9 @@
 import { isLeft, right } from 'fp-ts/lib/Either.js'
 import type { JourneyCommand } from '../model/commands.js'
 import type { AgedJourney, JourneyState, RegisteredJourney } from '../model/state.js'
-import { journeyAgeLimitOn, withAgeLimits } from '../model/state.js'
+import { withAgeLimits } from '../model/state.js'
 import type { JourneyPolicy } from '../policy/journeyPolicy.js'
+import { journeyAgeLimitOn } from './ageLimit.js'
 import { closeJourney, erasePersonalData, reopenJourney } from './closing.js'
 import { assignCounsellor, completeDiagnostic, recordRequest, transferJourney } from './counselling.js'
 import type { Decision } from './decision.js'
@@ -11,6 +12,7 @@ import { foldJourney } from './evolve.js'
 import {
   cancelFollowUp,
   keepFollowUp,
+  markFollowUpUnspecified,
   missFollowUp,
   policyFollowUp,
   rescheduleFollowUp,
@@ -21,8 +23,9 @@ import { endPaceaPhase, startPaceaPhase } from './phases.js'
 import { enterProgramme, exitProgramme, extendProgramme } from './programmes.js'
 import { acceptProposal, offerProposal, recordProposalOutcome } from './proposals.js'
 import { registerYouth } from './registration.js'
+import { prescribeSession, recordSessionAttendance, refuseSession } from './sessions.js'
 import { endEmployment, endTraining, startEmployment, startTraining } from './situations.js'
-import { applyTimeRules } from './timeRules.js'
+import { timeDrivenFacts } from './timeRules.js'
 
 // ---------------------------------------------------------------------------------------------
 // decide: the guards every command passes, then the command's own rule, then the follow-up policy.
@@ -80,12 +83,21 @@ const ruleFor = (c: JourneyCommand, s: AgedJourney, p: JourneyPolicy): Decision 
       return missFollowUp(c, s, p)
     case 'CancelFollowUp':
       return cancelFollowUp(c, s, p)
+    case 'MarkFollowUpUnspecified':
+      return markFollowUpUnspecified(c, s, p)
+    case 'PrescribeSession':
+      return prescribeSession(c, s, p)
+    case 'RefuseSession':
+      return refuseSession(c, s, p)
+    case 'RecordSessionAttendance':
+      return recordSessionAttendance(c, s, p)
     case 'CloseJourney':
       return closeJourney(c, s, p)
     case 'ReopenJourney':
       return reopenJourney(c, s, p)
     case 'ApplyTimeRules':
-      return applyTimeRules(c, s, p)
+      // Its facts are the time-driven ones every command records first (see `guarded`).
+      return right([])
     case 'ErasePersonalData':
       return erasePersonalData(c, s)
   }
@@ -106,21 +118,44 @@ const guarded = (c: JourneyCommand, s: RegisteredJourney, p: JourneyPolicy): Dec
   if (c.type === 'RegisterYouth') return refuse({ _tag: 'AlreadyRegistered', registeredOn: s.registeredOn })
   if (c.on < s.registeredOn)
     return refuse({ _tag: 'DatedBeforeRegistration', on: c.on, registeredOn: s.registeredOn })
-  if (
-    s.status === 'closed' &&
-    s.closedOn !== null &&
-    c.type !== 'ReopenJourney' &&
-    c.type !== 'ErasePersonalData'
-  )
-    return refuse({ _tag: 'JourneyIsClosed', command: c.type, closedOn: s.closedOn })
-  // An erasure needs no age: it must go through even once the limits can no longer be opened.
-  if (c.type === 'ErasePersonalData') return erasePersonalData(c, s)
   const aged = withAgeLimits(s, c.ageLimits)
-  if (aged === null) return refuse({ _tag: 'AgeLimitsUnknown', command: c.type })
-  const ageLimitOn = journeyAgeLimitOn(aged)
-  if (aged.status === 'open' && c.on >= ageLimitOn && !allowedPastAgeLimit.has(c.type))
+  if (aged === null) return withoutAgeLimits(c, s)
+  // What fell due by the command's date is recorded first, dated when it fell due: the command
+  // meets the journey as it stands on its date, whether the clock's tick ran on time or late.
+  const caughtUp = timeDrivenFacts(aged, c.on, p)
+  const now = caughtUp.state
+  if (now.status === 'unregistered') return right(caughtUp.events)
+  const own = checked(c, { ...now, ageLimitOn: aged.ageLimitOn, cejAgeLimitOn: aged.cejAgeLimitOn }, p)
+  if (isLeft(own)) return own
+  const events = [...caughtUp.events, ...own.right]
+  return c.type === 'ApplyTimeRules' ? right(events) : withPendingFollowUp(right(events), s, c.on, p)
+}
+
+const isClosedTo = (c: JourneyCommand, s: RegisteredJourney): boolean =>
+  s.status === 'closed' &&
+  s.closedOn !== null &&
+  c.type !== 'ReopenJourney' &&
+  c.type !== 'ErasePersonalData' &&
+  c.type !== 'ApplyTimeRules'
+
+// Without its age limits (sealed, not opened) a journey still refuses what it would refuse anyway,
+// and still records an erasure: that must go through even once the key can no longer open them.
+const withoutAgeLimits = (c: JourneyCommand, s: RegisteredJourney): Decision => {
+  if (isClosedTo(c, s) && s.closedOn !== null)
+    return refuse({ _tag: 'JourneyIsClosed', command: c.type, closedOn: s.closedOn })
+  if (c.type === 'ErasePersonalData') return erasePersonalData(c, s)
+  if (c.type === 'ApplyTimeRules' && s.status === 'closed') return right([])
+  if (c.type === 'ReopenJourney' && s.personalDataErased) return refuse({ _tag: 'ReopeningAfterErasure' })
+  return refuse({ _tag: 'AgeLimitsUnknown', command: c.type })
+}
+
+const checked = (c: JourneyCommand, s: AgedJourney, p: JourneyPolicy): Decision => {
+  if (isClosedTo(c, s) && s.closedOn !== null)
+    return refuse({ _tag: 'JourneyIsClosed', command: c.type, closedOn: s.closedOn })
+  const ageLimitOn = journeyAgeLimitOn(s, p)
+  if (s.status === 'open' && c.on >= ageLimitOn && !allowedPastAgeLimit.has(c.type))
     return refuse({ _tag: 'AgeLimitReached', on: c.on, ageLimitOn })
-  return ruleFor(c, aged, p)
+  return ruleFor(c, s, p)
 }
 
 /** Appends the policy's follow-up when the decided events would leave an open journey without one. */
@@ -151,5 +186,5 @@ export const decideWithPolicy =
         policy,
       )
     }
-    return withPendingFollowUp(guarded(command, state, policy), state, command.on, policy)
+    return guarded(command, state, policy)
   }
