@@ -1,5 +1,13 @@
 import { isLeft } from 'fp-ts/lib/Either.js'
-import type { JourneyCommand, LocalDate, MissionLocaleId, Sealed, YouthId } from '@parcours/domain'
+import {
+  ageLimitsOf,
+  defaultJourneyPolicy,
+  type JourneyCommand,
+  type LocalDate,
+  type MissionLocaleId,
+  type Sealed,
+  type YouthId,
+} from '@parcours/domain'
 import type { JourneyCommandHandler } from './erasePersonalData.js'
 import type { PersonalFields } from './personalFields.js'
 import type { Vault } from './vault.js'
@@ -39,7 +47,9 @@ export const writeJourney = async (
   stages = journeyStages,
 ): Promise<void> => {
   const { youthId, missionLocaleId } = person
-  const base = { youthId, missionLocaleId }
+  const ageLimits = ageLimitsOf(d('2005-06-15'), false, defaultJourneyPolicy)
+  // The shell's part: every command carries the age limits opened (here: known).
+  const base = { youthId, missionLocaleId, ageLimits }
   const steps: Array<() => Promise<JourneyCommand | ReadonlyArray<JourneyCommand>>> = [
     async () => ({
       ...base,
@@ -49,6 +59,7 @@ export const writeJourney = async (
       birthDate: d('2005-06-15'),
       rqth: false,
       personalData: await seal(vault, youthId, person.identity),
+      sealedAgeLimits: await seal(vault, youthId, ageLimits),
     }),
     async () => ({
       ...base,
@@ -117,9 +128,13 @@ export const fictitiousPerson = (n: number, missionLocaleId = 'ml-lyon'): Fictit
   closingComment: `départ à l'étranger ${n}, raison personnelle`,
 })
 
+/** The dates the birth date 2005-06-15 gives: the 16th, 26th and 30th birthdays. */
+export const birthDerivedDates: ReadonlyArray<string> = ['2021-06-15', '2031-06-15', '2035-06-15']
+
 /** Every personal value of a person, as it must never appear in clear. */
 export const personalValues = (person: FictitiousPerson): ReadonlyArray<string> => [
   ...Object.values(person.identity),
+  ...birthDerivedDates,
   person.requestComment,
   person.followUpComment,
   person.diagnosticComment,

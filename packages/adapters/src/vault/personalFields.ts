@@ -14,6 +14,8 @@ export const personalFieldNames = [
   'address',
   'comment',
   'rqthDetail',
+  'ageLimitOn',
+  'cejAgeLimitOn',
 ] as const
 
 /** A personal field name. */
@@ -21,7 +23,8 @@ export type PersonalFieldName = (typeof personalFieldNames)[number]
 
 /**
  * The personal data of a young person, as the vault seals it: identity, contact, a counsellor's
- * free-text comment, the RQTH detail. All optional: a follow-up comment seals `{ comment }` alone.
+ * free-text comment, the RQTH detail, the age limits (the 26th birthday, and the 30th with RQTH).
+ * All optional: a follow-up comment seals `{ comment }` alone.
  */
 export const PersonalFields = t.exact(
   t.partial(
