@@ -6,6 +6,13 @@ import type {
   Theme,
 } from '@parcours/domain'
 import { JourneyEvent as JourneyEventCodec } from '@parcours/domain'
+import { openAgeLimitsForTest, sealAgeLimitsForTest } from '@parcours/domain/testing'
+import {
+  type OpenedAgeLimits,
+  type WorklistQuery,
+  worklistSealedAgeLimits,
+} from '../worklist/queryWorklist.js'
+import type { WorklistReadModel } from '../worklist/worklistProjection.js'
 
 // ---------------------------------------------------------------------------------------------
 // Test support: hand-built journeys. Each call appends one event; every event is checked against
@@ -79,9 +86,11 @@ export const journey = (youthId: string, missionLocaleId: string, counsellorId =
     register: (on: string, o: { ageLimitOn?: string; cejAgeLimitOn?: string } = {}) =>
       push('YouthRegistered', on, {
         counsellorId: counsellor,
-        ageAtRegistration: 18,
-        ageLimitOn: o.ageLimitOn ?? '2032-01-01',
-        cejAgeLimitOn: o.cejAgeLimitOn ?? o.ageLimitOn ?? '2032-01-01',
+        ageBand: '18-21',
+        sealedAgeLimits: sealAgeLimitsForTest({
+          ageLimitOn: o.ageLimitOn ?? '2032-01-01',
+          cejAgeLimitOn: o.cejAgeLimitOn ?? o.ageLimitOn ?? '2032-01-01',
+        }),
         personalData: sealed,
       }),
     assign: (on: string, to: string) => {
@@ -136,7 +145,12 @@ export const journey = (youthId: string, missionLocaleId: string, counsellorId =
     renewed: (on: string, situationId: string, plannedEndOn: string) =>
       push('ImmersionRenewed', on, { situationId, plannedEndOn }),
     schedule: (on: string, followUpId: string, dueOn: string) =>
-      push('FollowUpScheduled', on, { followUpId, dueOn, channel: 'interview', counsellorId: counsellor }),
+      push('FollowUpScheduled', on, {
+        followUpId,
+        dueOn,
+        kind: 'individual-interview',
+        counsellorId: counsellor,
+      }),
     reschedule: (on: string, followUpId: string, dueOn: string) =>
       push('FollowUpRescheduled', on, { followUpId, dueOn }),
     kept: (on: string, followUpId: string) => push('FollowUpKept', on, { followUpId, comment: sealed }),
@@ -184,3 +198,15 @@ export const record = (
     }
   })
 }
+
+/** The age limits of a worklist's journeys, opened the way the test builder sealed them. */
+export const openedForTest = (
+  rm: WorklistReadModel,
+  query: Pick<WorklistQuery, 'missionLocaleId' | 'counsellorId'>,
+): ReadonlyMap<string, OpenedAgeLimits> =>
+  new Map(
+    worklistSealedAgeLimits(rm, query).flatMap(({ youthId, sealed }) => {
+      const opened = openAgeLimitsForTest(sealed)
+      return opened === undefined ? [] : [[youthId, opened] as const]
+    }),
+  )

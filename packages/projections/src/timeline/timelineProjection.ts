@@ -33,7 +33,9 @@ export interface TimelineYouth {
 /** The timeline read model: one document per young person, keyed `youth:<id>`. */
 export type TimelineReadModel = DocMap<TimelineYouth>
 
-const envelope = new Set(['type', 'youthId', 'missionLocaleId', 'on'])
+// The envelope is shown apart; `legacyAgeLimits` (clear age limits read from a store not yet
+// migrated) is personal and never shown nor kept.
+const envelope = new Set(['type', 'youthId', 'missionLocaleId', 'on', 'legacyAgeLimits'])
 
 const isSealed = (v: unknown): boolean => typeof v === 'object' && v !== null && 'ciphertext' in v
 
@@ -86,7 +88,7 @@ const apply = (rm: TimelineReadModel, recorded: RecordedEvent<JourneyEvent>): Ti
 /** The journey timeline projection (pseudonymous; never decrypts). */
 export const timelineProjection: KeyedProjection<TimelineYouth> = {
   name: 'timeline',
-  version: 1,
+  version: 2,
   initial: emptyDocMap<TimelineYouth>(),
   apply,
   merge: (_key, a) => a,

@@ -1,11 +1,11 @@
-import type { JourneyEvent, RecordedEvent } from '@parcours/domain'
+import type { JourneyEvent, RecordedEvent, Sealed } from '@parcours/domain'
 import { type DocMap, emptyDocMap, getDoc, setDoc } from '../model/docMap.js'
 import type { KeyedProjection } from '../model/projection.js'
 import { isFirstRegistration, isNextInStream, type YouthHeader, youthHeaderOf } from '../model/streamGuard.js'
 
 // ---------------------------------------------------------------------------------------------
 // model: one document per young person holding what a counsellor's alerts need: pending
-// follow-ups, proposals without outcome, the open programme and the age limits.
+// follow-ups, proposals without outcome, the open programme and the age limits (sealed).
 // ---------------------------------------------------------------------------------------------
 
 /** A follow-up not yet kept, missed or cancelled. */
@@ -25,8 +25,12 @@ export interface PendingProposal {
 
 /** The worklist document of one young person. */
 export interface WorklistYouth extends YouthHeader {
-  readonly ageLimitOn: string
-  readonly cejAgeLimitOn: string
+  /**
+   * The age limits as the registration sealed them (the 26th birthday gives the birth date): the
+   * read model keeps them sealed, and the worklist's reader opens them (`queryWorklist`'s
+   * `ageLimits`). After erasure they can never be opened again.
+   */
+  readonly sealedAgeLimits: Sealed | null
   readonly programme: { readonly programme: string; readonly plannedEndOn: string } | null
   readonly followUps: { readonly [followUpId: string]: PendingFollowUp }
   readonly proposals: { readonly [proposalId: string]: PendingProposal }
@@ -99,8 +103,7 @@ const apply = (rm: WorklistReadModel, recorded: RecordedEvent<JourneyEvent>): Wo
   if (e.type === 'YouthRegistered' && isFirstRegistration(existing, recorded))
     return setDoc(rm, key, {
       ...youthHeaderOf(e, revision),
-      ageLimitOn: e.ageLimitOn,
-      cejAgeLimitOn: e.cejAgeLimitOn,
+      sealedAgeLimits: e.sealedAgeLimits,
       programme: null,
       followUps: {},
       proposals: {},
@@ -112,7 +115,7 @@ const apply = (rm: WorklistReadModel, recorded: RecordedEvent<JourneyEvent>): Wo
 /** The counsellors' worklists (alerts) projection. */
 export const worklistProjection: KeyedProjection<WorklistYouth> = {
   name: 'worklist',
-  version: 1,
+  version: 2,
   initial: emptyDocMap<WorklistYouth>(),
   apply,
   merge: (_key, a) => a,
