@@ -1,9 +1,18 @@
 import type { Command } from 'commander'
-import type { LocalDate } from '@parcours/domain'
-import { docEntries, queryWorklist, worklistProjection, type Worklist } from '@parcours/projections'
-import { usageError } from '../cli/errors.js'
+import { isLeft } from 'fp-ts/lib/Either.js'
+import { AgeLimits, type LocalDate, type YouthId } from '@parcours/domain'
+import {
+  docEntries,
+  queryWorklist,
+  worklistProjection,
+  worklistSealedAgeLimits,
+  type OpenedAgeLimits,
+  type Worklist,
+} from '@parcours/projections'
+import { infrastructureError, usageError } from '../cli/errors.js'
 import { parseId } from '../cli/parse.js'
 import { renderTable } from '../output/table.js'
+import { vaultFailure } from '../store/errors.js'
 import { queryReadModels } from '../store/queryReadModels.js'
 import { readModelOf } from '../store/readModels.js'
 import type { CommandModule } from './commandModule.js'
@@ -57,7 +66,7 @@ export const register: CommandModule['register'] = (command, ctx) =>
     .addOption(dateOrToday('--at <date>', 'as of this date'))
     .option('--json', 'print the worklist as JSON')
     .action(async (o: Options, cmd: Command) => {
-      const { sink } = await queryReadModels(ctx, cmd)
+      const { env, sink } = await queryReadModels(ctx, cmd)
       const rm = await readModelOf(sink, worklistProjection)
       let missionLocaleId = o.missionLocale
       if (missionLocaleId === undefined) {
@@ -73,7 +82,20 @@ export const register: CommandModule['register'] = (command, ctx) =>
             `--counsellor: no journey is followed by ${o.counsellor}; check the id or pass --mission-locale.`,
           )
       }
-      const worklist = queryWorklist(rm, { missionLocaleId, counsellorId: o.counsellor, asOf: o.at })
+      const whose = { missionLocaleId, counsellorId: o.counsellor }
+      // The age-limit alert needs the limits, sealed in the read model: the counsellor's run opens them.
+      const ageLimits = new Map<string, OpenedAgeLimits>()
+      for (const { youthId, sealed } of worklistSealedAgeLimits(rm, whose)) {
+        const opened = await env.vault.open(sealed, youthId as YouthId)()
+        if (isLeft(opened)) throw vaultFailure(opened.left)
+        if (opened.right._tag === 'Opened') {
+          const limits = AgeLimits.decode(opened.right.fields)
+          if (isLeft(limits))
+            throw infrastructureError(`the sealed age limits of ${youthId} are not age limits`)
+          ageLimits.set(youthId, limits.right)
+        }
+      }
+      const worklist = queryWorklist(rm, { ...whose, asOf: o.at, ageLimits })
       if (o.json === true) {
         ctx.io.stdout.write(`${JSON.stringify(worklist, null, 2)}\n`)
         return

@@ -398,7 +398,7 @@ describe('journey commands on SQLite', () => {
       '2025-05-02',
     )
     expect([comment.code, comment.err]).toEqual([1, expect.stringContaining('PersonalDataErased')])
-    expect(comment.err).toContain('--comment')
+    expect(comment.err).toContain('age limits')
     expect(await storedEvents()).toBe(before)
   })
 })

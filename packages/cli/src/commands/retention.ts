@@ -5,7 +5,7 @@ import type { LocalDate } from '@parcours/domain'
 import { infrastructureError } from '../cli/errors.js'
 import { parseDate } from '../cli/parse.js'
 import { renderTable } from '../output/table.js'
-import { describeStoreError, erasureFailure } from '../store/errors.js'
+import { describeStoreError, erasureFailure, vaultFailure } from '../store/errors.js'
 import { journeyHandler } from '../store/journeyHandler.js'
 import type { CommandModule } from './commandModule.js'
 
@@ -32,10 +32,10 @@ export const register: CommandModule['register'] = (command, ctx) =>
         logger: env.logger,
       })()
       if (isLeft(run)) throw infrastructureError(describeStoreError(run.left))
-      const { erased, failed } = run.right
+      const { erased, failed, unopened } = run.right
       if (o.json === true)
         ctx.io.stdout.write(
-          `${JSON.stringify({ ...run.right, failed: failed.map((f) => ({ ...f, error: erasureFailure(f.error).message })) }, null, 2)}\n`,
+          `${JSON.stringify({ ...run.right, failed: failed.map((f) => ({ ...f, error: erasureFailure(f.error).message })), unopened: unopened.map((u) => ({ ...u, error: vaultFailure(u.error).message })) }, null, 2)}\n`,
         )
       else {
         const verb = o.dryRun === true ? 'would be erased' : 'erased'
@@ -54,7 +54,15 @@ export const register: CommandModule['register'] = (command, ctx) =>
           ctx.io.stdout.write(
             `FAILED ${f.youthId} (${f.missionLocaleId}): ${erasureFailure(f.error).message}\n`,
           )
+        for (const u of unopened)
+          ctx.io.stdout.write(
+            `SKIPPED ${u.youthId} (${u.missionLocaleId}): age limits not opened, retention date unknown: ${vaultFailure(u.error).message}\n`,
+          )
       }
+      if (unopened.length > 0)
+        throw infrastructureError(
+          `${unopened.length} journey(s) whose age limits could not be opened were skipped; the others were done.`,
+        )
       if (failed.length > 0)
         throw infrastructureError(
           `${failed.length} erasure(s) failed; the others were done. Run again to retry.`,

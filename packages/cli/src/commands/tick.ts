@@ -2,6 +2,7 @@ import type { Command } from 'commander'
 import type { LocalDate } from '@parcours/domain'
 import { parseDate, parseId } from '../cli/parse.js'
 import { createProgress } from '../output/progress.js'
+import { withOpenedAgeLimits } from '../store/ageLimits.js'
 import { handleOrFail, journeyHandler } from '../store/journeyHandler.js'
 import { readJourneys } from '../store/openJourneys.js'
 import type { CommandModule } from './commandModule.js'
@@ -32,12 +33,13 @@ export const register: CommandModule['register'] = (command, ctx) =>
       let touched = 0
       for (const [i, journey] of open.entries()) {
         // One tick per journey and day: running the same tick again writes nothing new.
-        const result = await handleOrFail(handle, `tick-${o.at}-${journey.youthId}`, {
-          type: 'ApplyTimeRules',
+        const tick = await withOpenedAgeLimits(env, journey, {
+          type: 'ApplyTimeRules' as const,
           youthId: journey.youthId,
           missionLocaleId: journey.missionLocaleId,
           on: o.at,
         })
+        const result = await handleOrFail(handle, `tick-${o.at}-${journey.youthId}`, tick)
         if (result.events.length > 0 && !result.replayed) touched += 1
         if (!result.replayed)
           for (const e of result.events) written[e.event.type] = (written[e.event.type] ?? 0) + 1

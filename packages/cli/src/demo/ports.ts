@@ -16,6 +16,8 @@ export interface DemoPersonalFields {
   readonly lastName?: string
   readonly birthDate?: string
   readonly comment?: string
+  readonly ageLimitOn?: string
+  readonly cejAgeLimitOn?: string
 }
 
 /** What the simulator needs: send a command through the command handler, seal personal data. */

@@ -2,11 +2,21 @@ import { randomUUID } from 'node:crypto'
 import type { Command } from 'commander'
 import { isLeft } from 'fp-ts/lib/Either.js'
 import type { PersonalFields } from '@parcours/adapters'
-import { decodeCommand, type JourneyCommand, type KeyId, type Sealed, type YouthId } from '@parcours/domain'
+import {
+  ageLimitsOf,
+  decodeCommand,
+  journeyDecider,
+  type JourneyCommand,
+  type KeyId,
+  type Sealed,
+  type YouthId,
+} from '@parcours/domain'
 import type { RunContext } from '../../cli/context.js'
 import { refusedError, usageError } from '../../cli/errors.js'
+import { journeyState, withOpenedAgeLimits } from '../../store/ageLimits.js'
 import { vaultFailure } from '../../store/errors.js'
 import { handleOrFail, journeyHandler, precheck } from '../../store/journeyHandler.js'
+import type { StoreEnv } from '../../store/openStore.js'
 import type { JourneyOptions } from './journeyOptions.js'
 
 // ---------------------------------------------------------------------------------------------
@@ -36,6 +46,22 @@ const erasedRefusal = (youthId: string, field: ToSeal['field']) =>
     `refused by rule PersonalDataErased: the personal data of ${youthId} was erased; no new ${field === 'comment' ? 'comment' : 'identity'} can be recorded for them${field === 'comment' ? ' (send it without --comment)' : ''}.`,
   )
 
+const draftOf = (base: { readonly youthId: string }) => ({ youthId: base.youthId as YouthId })
+
+const sealOrFail = async (
+  env: Pick<StoreEnv, 'vault'>,
+  youthId: YouthId,
+  fields: PersonalFields,
+  field: ToSeal['field'],
+): Promise<Sealed> => {
+  const sealed = await env.vault.seal(youthId, fields)()
+  if (isLeft(sealed))
+    throw sealed.left._tag === 'KeyErased'
+      ? erasedRefusal(sealed.left.youthId, field)
+      : vaultFailure(sealed.left)
+  return sealed.right
+}
+
 /**
  * Sends one journey command: checks it against the rules, seals its personal data through the
  * vault, handles it (idempotent under its command id), and prints what was written.
@@ -48,19 +74,42 @@ export const sendJourneyCommand = async (
   toSeal?: ToSeal,
 ): Promise<void> => {
   const base = { ...body, youthId: options.youth, missionLocaleId: options.missionLocale, on: options.on }
-  const draft = decode(toSeal === undefined ? base : { ...base, [toSeal.field]: PLACEHOLDER })
+  const registering = body.type === 'RegisterYouth'
+  const placeholders = {
+    ...(toSeal === undefined ? {} : { [toSeal.field]: PLACEHOLDER }),
+    ...(registering ? { sealedAgeLimits: PLACEHOLDER } : {}),
+  }
   const env = await ctx.openStore(cmd)
+  // The time rules need the journey's age limits: they are sealed, the shell opens them.
+  const opened = registering
+    ? decode({ ...base, ...placeholders })
+    : await withOpenedAgeLimits(
+        env,
+        await journeyState(env, draftOf(base)),
+        decode({ ...base, ...placeholders }),
+      )
+  const withLimits = opened.ageLimits === undefined ? base : { ...base, ageLimits: opened.ageLimits }
   const commandId = options.commandId ?? `cli-${randomUUID()}`
   // A retry seals nothing: the handler answers it with the events of the first run, whatever the key's fate since.
-  const handled = await precheck(env, commandId, draft)
-  let command = draft
-  if (toSeal !== undefined && handled === 'new') {
-    const sealed = await env.vault.seal(options.youth as YouthId, toSeal.fields)()
-    if (isLeft(sealed))
-      throw sealed.left._tag === 'KeyErased'
-        ? erasedRefusal(sealed.left.youthId, toSeal.field)
-        : vaultFailure(sealed.left)
-    command = decode({ ...base, [toSeal.field]: sealed.right })
+  const handled = await precheck(env, commandId, opened)
+  let command = opened
+  if ((toSeal !== undefined || registering) && handled === 'new') {
+    const youthId = options.youth as YouthId
+    const field = toSeal?.field ?? 'personalData'
+    const sealedField =
+      toSeal === undefined ? {} : { [toSeal.field]: await sealOrFail(env, youthId, toSeal.fields, field) }
+    const sealedLimits =
+      opened.type === 'RegisterYouth'
+        ? {
+            sealedAgeLimits: await sealOrFail(
+              env,
+              youthId,
+              ageLimitsOf(opened.birthDate, opened.rqth, journeyDecider.policy),
+              field,
+            ),
+          }
+        : {}
+    command = decode({ ...withLimits, ...sealedField, ...sealedLimits })
   }
   const result = await handleOrFail(journeyHandler(env), commandId, command)
   env.logger.info(
