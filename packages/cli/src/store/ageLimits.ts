@@ -1,7 +1,7 @@
 import { isLeft } from 'fp-ts/lib/Either.js'
 import { openAgeLimits } from '@parcours/adapters'
-import { refusedError } from '../cli/errors.js'
 import { foldJourney, journeyStreamName, type JourneyCommand, type JourneyState } from '@parcours/domain'
+import { refusedError } from '../cli/errors.js'
 import { commandHandlingFailure, vaultFailure } from './errors.js'
 import type { StoreEnv } from './openStore.js'
 
