@@ -6,7 +6,6 @@ import {
   journeyEventCodec,
   journeyEventVersions,
   type Sealed,
-  type YouthId,
   type YouthRegistered,
 } from '@parcours/domain'
 import { infrastructureError, usageError } from '../cli/errors.js'
