@@ -118,6 +118,8 @@ const guarded = (c: JourneyCommand, s: RegisteredJourney, p: JourneyPolicy): Dec
   if (c.type === 'RegisterYouth') return ruleFor(c, s, p)
   if (c.on < s.registeredOn)
     return refuse({ _tag: 'DatedBeforeRegistration', on: c.on, registeredOn: s.registeredOn })
+  if (c.on < s.heldSince)
+    return refuse({ _tag: 'DatedBeforeReopeningOrTransfer', on: c.on, since: s.heldSince })
   // What fell due before the command's day is recorded first, dated when it fell due: the command
   // meets the journey as the nightly tick of the day before left it, whether that tick ran on time,
   // late or not at all. The tick itself (ApplyTimeRules) records what falls due on its day too.
