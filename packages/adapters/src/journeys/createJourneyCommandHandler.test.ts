@@ -178,7 +178,12 @@ describe('createJourneyCommandHandler', () => {
           if (read.right.length === 0) return store.append(stream, expected, events)()
           rivals--
           const rival = journeyDecider.decide(
-            { ...base, type: 'AssignCounsellor', on: d('2025-03-02'), counsellorId: `c-rival-${rivals}` as never },
+            {
+              ...base,
+              type: 'AssignCounsellor',
+              on: d('2025-03-02'),
+              counsellorId: `c-rival-${rivals}` as never,
+            },
             foldJourney(read.right.map((e) => e.event)),
           )
           if (isLeft(rival)) throw new Error(rival.left._tag)
