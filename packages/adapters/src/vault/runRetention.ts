@@ -18,8 +18,9 @@ import {
   type StoreError,
   type YouthId,
 } from '@parcours/domain'
+import type { JourneyCommandHandler } from '../journeys/index.js'
 import { openAgeLimits } from './ageLimits.js'
-import { erasePersonalData, type ErasureError, type JourneyCommandHandler } from './erasePersonalData.js'
+import { erasePersonalData, type ErasureError } from './erasePersonalData.js'
 import type { Vault } from './vault.js'
 import type { VaultError } from './vaultErrors.js'
 

@@ -1,6 +1,5 @@
-import type { Command } from 'commander'
 import { isLeft } from 'fp-ts/lib/Either.js'
-import { AgeLimits, type LocalDate, type YouthId } from '@parcours/domain'
+import { AgeLimits, type YouthId } from '@parcours/domain'
 import {
   docEntries,
   queryWorklist,
@@ -17,13 +16,6 @@ import { queryReadModels } from '../store/queryReadModels.js'
 import { readModelOf } from '../store/readModels.js'
 import type { CommandModule } from './commandModule.js'
 import { dateOrToday } from './journey/index.js'
-
-interface Options {
-  readonly counsellor: string
-  readonly missionLocale?: string
-  readonly at: LocalDate
-  readonly json?: true
-}
 
 const sections = (w: Worklist) =>
   [
@@ -65,7 +57,7 @@ export const register: CommandModule['register'] = (command, ctx) =>
     )
     .addOption(dateOrToday('--at <date>', 'as of this date'))
     .option('--json', 'print the worklist as JSON')
-    .action(async (o: Options, cmd: Command) => {
+    .action(async (o, cmd) => {
       const { env, sink } = await queryReadModels(ctx, cmd)
       const rm = await readModelOf(sink, worklistProjection)
       let missionLocaleId = o.missionLocale

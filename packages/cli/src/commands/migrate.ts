@@ -1,13 +1,7 @@
 import { rmSync } from 'node:fs'
-import type { Command } from 'commander'
 import { isLeft } from 'fp-ts/lib/Either.js'
 import { readStoredEvents, rewriteStoredEvents, type RewrittenEvent } from '@parcours/adapters'
-import {
-  journeyEventCodec,
-  journeyEventVersions,
-  type Sealed,
-  type YouthRegistered,
-} from '@parcours/domain'
+import { journeyEventCodec, journeyEventVersions, type Sealed, type YouthRegistered } from '@parcours/domain'
 import { infrastructureError, usageError } from '../cli/errors.js'
 import { vaultFailure } from '../store/errors.js'
 import type { StoreEnv } from '../store/openStore.js'
@@ -67,21 +61,19 @@ const migrateSqlite = async (env: StoreEnv, path: string): Promise<number> => {
 
 /** `parcours migrate`: brings the store forward to this version's event schemas. */
 export const register: CommandModule['register'] = (command, ctx) =>
-  command
-    .option('--json', 'print the result as JSON')
-    .action(async (o: { readonly json?: true }, cmd: Command) => {
-      const env = await ctx.openStore(cmd, { mustExist: true })
-      if (env.spec.kind !== 'sqlite')
-        throw usageError(
-          '--store: migrate rewrites a SQLite store in place; an EventStoreDB log is immutable and is read through the upcasters (see the README).',
-        )
-      const migrated = await migrateSqlite(env, env.spec.path)
-      if (o.json === true)
-        ctx.io.stdout.write(
-          `${JSON.stringify({ youthRegistered: migrated, schemaVersion: current }, null, 2)}\n`,
-        )
-      else
-        ctx.io.stdout.write(
-          `Migrated ${migrated} YouthRegistered event(s) to schema version ${current}: age limits sealed, age kept as its band; read models removed (rebuilt at the next query).\n`,
-        )
-    })
+  command.option('--json', 'print the result as JSON').action(async (o, cmd) => {
+    const env = await ctx.openStore(cmd, { mustExist: true })
+    if (env.spec.kind !== 'sqlite')
+      throw usageError(
+        '--store: migrate rewrites a SQLite store in place; an EventStoreDB log is immutable and is read through the upcasters (see the README).',
+      )
+    const migrated = await migrateSqlite(env, env.spec.path)
+    if (o.json === true)
+      ctx.io.stdout.write(
+        `${JSON.stringify({ youthRegistered: migrated, schemaVersion: current }, null, 2)}\n`,
+      )
+    else
+      ctx.io.stdout.write(
+        `Migrated ${migrated} YouthRegistered event(s) to schema version ${current}: age limits sealed, age kept as its band; read models removed (rebuilt at the next query).\n`,
+      )
+  })

@@ -1,8 +1,8 @@
 import { isLeft } from 'fp-ts/lib/Either.js'
 import { openAgeLimits } from '@parcours/adapters'
 import { foldJourney, journeyStreamName, type JourneyCommand, type JourneyState } from '@parcours/domain'
-import { refusedError } from '../cli/errors.js'
-import { commandHandlingFailure, vaultFailure } from './errors.js'
+import { infrastructureError, refusedError } from '../cli/errors.js'
+import { describeStoreError, vaultFailure } from './errors.js'
 import type { StoreEnv } from './openStore.js'
 
 // ---------------------------------------------------------------------------------------------
@@ -34,6 +34,6 @@ export const journeyState = async (
   command: Pick<JourneyCommand, 'youthId'>,
 ): Promise<JourneyState> => {
   const read = await env.store.readStream(journeyStreamName(command.youthId))()
-  if (isLeft(read)) throw commandHandlingFailure(read.left)
+  if (isLeft(read)) throw infrastructureError(describeStoreError(read.left))
   return foldJourney(read.right.map((r) => r.event))
 }

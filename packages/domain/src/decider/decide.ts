@@ -1,4 +1,5 @@
 import { isLeft, right } from 'fp-ts/lib/Either.js'
+import { addDays } from '../model/calendar.js'
 import type { JourneyCommand } from '../model/commands.js'
 import type { AgedJourney, JourneyState, RegisteredJourney } from '../model/state.js'
 import { withAgeLimits } from '../model/state.js'
@@ -118,25 +119,27 @@ const guarded = (c: JourneyCommand, s: RegisteredJourney, p: JourneyPolicy): Dec
   if (c.type === 'RegisterYouth') return refuse({ _tag: 'AlreadyRegistered', registeredOn: s.registeredOn })
   if (c.on < s.registeredOn)
     return refuse({ _tag: 'DatedBeforeRegistration', on: c.on, registeredOn: s.registeredOn })
+  if (c.on < s.heldSince)
+    return refuse({ _tag: 'DatedBeforeReopeningOrTransfer', on: c.on, since: s.heldSince })
+  // Erasing the key is no fact of the journey's course: it records nothing else, and needs no age.
+  if (c.type === 'ErasePersonalData') return erasePersonalData(c, s)
   const aged = withAgeLimits(s, c.ageLimits)
   if (aged === null) return withoutAgeLimits(c, s)
-  // What fell due by the command's date is recorded first, dated when it fell due: the command
-  // meets the journey as it stands on its date, whether the clock's tick ran on time or late.
-  const caughtUp = timeDrivenFacts(aged, c.on, p)
+  // What fell due before the command's day is recorded first, dated when it fell due: the command
+  // meets the journey as the nightly tick of the day before left it, whether that tick ran on time,
+  // late or not at all. The tick itself (ApplyTimeRules) records what falls due on its day too.
+  const caughtUp = timeDrivenFacts(aged, c.type === 'ApplyTimeRules' ? c.on : addDays(c.on, -1), p)
   const now = caughtUp.state
   if (now.status === 'unregistered') return right(caughtUp.events)
+  if (c.type === 'ApplyTimeRules' && s.status === 'open') return right(caughtUp.events)
   const own = checked(c, { ...now, ageLimitOn: aged.ageLimitOn, cejAgeLimitOn: aged.cejAgeLimitOn }, p)
   if (isLeft(own)) return own
   const events = [...caughtUp.events, ...own.right]
-  return c.type === 'ApplyTimeRules' ? right(events) : withPendingFollowUp(right(events), s, c.on, p)
+  return withPendingFollowUp(right(events), s, c.on, p)
 }
 
 const isClosedTo = (c: JourneyCommand, s: RegisteredJourney): boolean =>
-  s.status === 'closed' &&
-  s.closedOn !== null &&
-  c.type !== 'ReopenJourney' &&
-  c.type !== 'ErasePersonalData' &&
-  c.type !== 'ApplyTimeRules'
+  s.status === 'closed' && s.closedOn !== null && c.type !== 'ReopenJourney' && c.type !== 'ErasePersonalData'
 
 // Without its age limits (sealed, not opened) a journey still refuses what it would refuse anyway,
 // and still records an erasure: that must go through even once the key can no longer open them.
@@ -144,7 +147,6 @@ const withoutAgeLimits = (c: JourneyCommand, s: RegisteredJourney): Decision => 
   if (isClosedTo(c, s) && s.closedOn !== null)
     return refuse({ _tag: 'JourneyIsClosed', command: c.type, closedOn: s.closedOn })
   if (c.type === 'ErasePersonalData') return erasePersonalData(c, s)
-  if (c.type === 'ApplyTimeRules' && s.status === 'closed') return right([])
   if (c.type === 'ReopenJourney' && s.personalDataErased) return refuse({ _tag: 'ReopeningAfterErasure' })
   return refuse({ _tag: 'AgeLimitsUnknown', command: c.type })
 }

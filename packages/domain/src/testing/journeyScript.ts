@@ -2,7 +2,7 @@ import { journeyAgeLimitOn } from '../decider/ageLimit.js'
 import type { Decider } from '../decider/decider.js'
 import { journeyDecider } from '../decider/journeyDecider.js'
 import { ageLimitsOf } from '../model/ageLimits.js'
-import { addDays, addMonths } from '../model/calendar.js'
+import { addDays, addMonths, daysBetween } from '../model/calendar.js'
 import type { JourneyCommand } from '../model/commands.js'
 import type { JourneyError } from '../model/errors.js'
 import type { JourneyEvent } from '../model/events.js'
@@ -14,6 +14,7 @@ import type {
   PhaseId,
   ProposalId,
   RequestId,
+  SessionId,
   SituationId,
   YouthId,
 } from '../model/ids.js'
@@ -52,6 +53,8 @@ export interface JourneySettings {
   readonly sealed: boolean
   /** One seed per step after the registration. */
   readonly seeds: ReadonlyArray<number>
+  /** Whether commands are also tried dated back, anywhere after the registration (saisie a posteriori). */
+  readonly backdating?: boolean
 }
 
 /** A built script: the commands and the events the decider accepted for them. */
@@ -150,6 +153,31 @@ const otherSituationDraft = (on: LocalDate, n: number, r: Random): Draft => {
   return { type: 'StartSituation', on, situationId: `s-${n}` as SituationId, kind, plannedEndOn }
 }
 
+/** A collective session: registered to one (sometimes full), refused, or attendance taken after it. */
+const sessionStep = (s: RegisteredJourney, on: LocalDate, n: number, r: Random): Draft => {
+  const open = Object.entries(s.sessions).filter(([, x]) => x.outcome === null)
+  const held = open.find(([, x]) => x.heldOn <= on)
+  if (held !== undefined)
+    return { type: 'RecordSessionAttendance', on, sessionId: held[0] as SessionId, present: r.chance(0.7) }
+  const [first] = open
+  if (first !== undefined && r.chance(0.3))
+    return {
+      type: 'RefuseSession',
+      on,
+      sessionId: first[0] as SessionId,
+      by: r.chance(0.6) ? 'youth' : 'third-party',
+    }
+  return {
+    type: 'PrescribeSession',
+    on,
+    sessionId: `session-${n}` as SessionId,
+    kind: r.chance(0.6) ? 'workshop' : 'information-session',
+    heldOn: addDays(on, r.between(0, 21)),
+    capacity: 12,
+    registrations: r.between(0, 12),
+  }
+}
+
 /** The next command for an open journey, as of `date`. */
 const openStep = (
   s: AgedJourney,
@@ -169,11 +197,17 @@ const openStep = (
     request: 4,
     diagnostic: s.diagnosticOn === null ? 8 : 1,
     programme: 6,
-    phase: s.programme?.programme !== 'PACEA' ? 0 : s.programme.phasesStarted === 0 ? 14 : 4,
+    phase:
+      s.programme?.programme !== 'PACEA'
+        ? 0
+        : s.programme.phasesStarted === 0 || runningPhase(s) !== null
+          ? 14
+          : 4,
     offer: 14,
     answer: openProposals.length > 0 ? 14 : 0,
     situation: 8,
     followUps: 4,
+    session: 5,
     counsellor: 2,
     close: 3,
   })
@@ -189,8 +223,12 @@ const openStep = (
             followUpId: f.id,
             comment: r.chance(0.3) ? sealedFor(settings, r) : null,
           }
-        : { type: 'MissFollowUp', on: meetOn, followUpId: f.id }
+        : r.chance(0.6)
+          ? { type: 'MissFollowUp', on: meetOn, followUpId: f.id }
+          : { type: 'MarkFollowUpUnspecified', on: meetOn, followUpId: f.id }
     }
+    case 'session':
+      return sessionStep(s, on, n, r)
     case 'time':
       return { type: 'ApplyTimeRules', on: addDays(date, r.between(1, 40)) }
     case 'request':
@@ -362,6 +400,21 @@ const closedStep = (s: AgedJourney, date: LocalDate, r: Random): Draft | null =>
   return null
 }
 
+/** The same command dated `on`, its other dates (planned end, respond-by, due, held) moved alike. */
+export const redated = <C extends JourneyCommand>(c: C, on: LocalDate): C => {
+  const delta = daysBetween(c.on, on)
+  const shifted: Record<string, unknown> = { ...c, on }
+  for (const field of ['plannedEndOn', 'respondBy', 'dueOn', 'heldOn'])
+    if (typeof shifted[field] === 'string') shifted[field] = addDays(shifted[field] as LocalDate, delta)
+  return shifted as C
+}
+
+// The same command dated back by up to its distance to the registration.
+const backdated = (c: JourneyCommand, registeredOn: LocalDate, r: Random): JourneyCommand | null => {
+  const span = daysBetween(registeredOn, c.on)
+  return span <= 0 ? null : redated(c, addDays(c.on, -r.between(1, span)))
+}
+
 /** Builds a valid journey script from its settings (see JourneySettings). */
 export const buildJourneyScript = (
   settings: JourneySettings,
@@ -371,13 +424,14 @@ export const buildJourneyScript = (
   const events: JourneyEvent[] = []
   let state = decider.initialState
   let date = settings.registeredOn
-  const issue = (command: JourneyCommand): void => {
+  const issue = (command: JourneyCommand): boolean => {
     const decision = decider.decide(command, state)
-    if (decision._tag === 'Left') return
+    if (decision._tag === 'Left') return false
     commands.push(command)
     events.push(...decision.right)
     state = decision.right.reduce(decider.evolve, state)
     if (command.on > date) date = command.on
+    return true
   }
   // The script is its own shell: it knows the birth date, so every command carries the limits opened.
   const ageLimits = ageLimitsOf(settings.birthDate, settings.rqth, journeyDecider.policy)
@@ -403,11 +457,13 @@ export const buildJourneyScript = (
     // Past the age limit only the clock acts: it closes the journey.
     const command = { ...draft, ...ids, missionLocaleId: state.missionLocaleId } as JourneyCommand
     const limit = journeyAgeLimitOn(aged)
-    issue(
+    const chosen: JourneyCommand =
       state.status === 'open' && command.on >= limit
         ? { type: 'ApplyTimeRules', ...ids, missionLocaleId: state.missionLocaleId, on: command.on }
-        : command,
-    )
+        : command
+    const back =
+      settings.backdating === true && r.chance(0.5) ? backdated(chosen, settings.registeredOn, r) : null
+    if (back === null || !issue(back)) issue(chosen)
   })
   return { youthId: settings.youthId, missionLocaleId: settings.missionLocaleId, commands, events, state }
 }
