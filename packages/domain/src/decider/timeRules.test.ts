@@ -196,7 +196,7 @@ describe('time-driven facts are dated when they fall due (now is an input)', () 
         offeredOn: '2025-01-12',
       }),
     ])
-    const lenient = createJourneyDecider({ acceptedProposalExpiryDays: 10 })
+    const lenient = openingForTest(createJourneyDecider({ acceptedProposalExpiryDays: 10 }))
     const d = lenient.decide(tick('2025-02-15'), foldJourney(j.history(...accepted)))
     expect(d._tag === 'Right' && ofType(d.right, 'ProposalOutcomeRecorded').map((e) => e.on)).toEqual([
       '2025-01-30',
