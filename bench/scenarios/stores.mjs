@@ -405,6 +405,25 @@ export const cases = ({ quick }) => {
       ],
     }),
     readFoldCase({
+      name: 'SQLite read and fold, cache off',
+      streams: 1000,
+      length: 50,
+      rounds,
+      openOurs: () => {
+        const dir = tempDir()
+        const store = getSqliteEventStore({
+          path: join(dir, 'events.db'),
+          codec: testEventCodec,
+          cacheSize: 0,
+        })
+        return {
+          store,
+          dispose: async () => (await store.close(), rmSync(dir, { recursive: true, force: true })),
+        }
+      },
+      peers: [],
+    }),
+    readFoldCase({
       name: 'SQLite read and fold',
       streams: 1000,
       length: 50,
