@@ -3,8 +3,8 @@
 // own process (so its peak RSS is its own), with its peers in the same process, one after another.
 // Usage: node bench/run.mjs [--quick] [scenario ...]   scenarios: the files of bench/scenarios/
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs'
-import { cpus, totalmem } from 'node:os'
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { cpus, tmpdir, totalmem } from 'node:os'
 import { basename, join } from 'node:path'
 
 const here = import.meta.dirname
@@ -17,6 +17,16 @@ const files = readdirSync(join(here, 'scenarios'))
   .filter((f) => (wanted.length === 0 ? f !== 'national' : wanted.includes(f)))
   .sort()
 
+// Files the cases share (a generated history), removed at the end of the run.
+const shared = mkdtempSync(join(tmpdir(), 'parcours-bench-run-'))
+process.on('exit', () => rmSync(shared, { recursive: true, force: true }))
+const MARKER = '@@bench-rows@@'
+/** What a case printed after its marker line (lib/child.mjs). */
+const rowsOf = (stdout) => {
+  const at = stdout.lastIndexOf(`${MARKER}\n`)
+  if (at < 0) throw new Error(`a case printed no result: ${stdout.slice(-500)}`)
+  return JSON.parse(stdout.slice(at + MARKER.length + 1))
+}
 const child = (file, ...rest) =>
   execFileSync(
     process.execPath,
@@ -28,16 +38,24 @@ const child = (file, ...rest) =>
       ...rest,
       ...(quick ? ['--quick'] : []),
     ],
-    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 },
+    {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+      maxBuffer: 64 * 1024 * 1024,
+      env: { ...process.env, PARCOURS_BENCH_TMP: shared },
+    },
   )
 
 const started = Date.now()
 const scenarios = []
 for (const file of files) {
-  const cases = JSON.parse(child(file, '--list'))
+  const cases = rowsOf(child(file, '--list'))
   for (const name of cases) {
     process.stderr.write(`bench: ${file} ${name}\n`)
-    scenarios.push(...JSON.parse(child(file, name)))
+    scenarios.push(...rowsOf(child(file, name)))
+    // What is measured so far is kept, should a later case fail.
+    writeFileSync(join(shared, 'partial.json'), JSON.stringify(scenarios))
+    process.stderr.write(`${JSON.stringify(scenarios[scenarios.length - 1])}\n`)
   }
 }
 const document = {

@@ -34,9 +34,9 @@ export const templates = (count, missionLocales = 4) => {
  * locales shifted by i. Streams are interleaved by blocks of 1,000 young people, as a year's
  * appends would be. Returns the number of events written.
  */
-export const writeNational = ({ path, youths, missionLocales, pool, onProgress }) => {
+export const writeNational = async ({ path, youths, missionLocales, pool, onProgress }) => {
   const store = getSqliteEventStore({ path, codec: journeyEventCodec })
-  void store.close() // creates the schema, nothing more
+  await store.close() // it creates the schema, nothing more
   const db = new Database(path)
   db.pragma('journal_mode = WAL')
   db.pragma('synchronous = OFF')
@@ -81,6 +81,7 @@ export const writeNational = ({ path, youths, missionLocales, pool, onProgress }
     writeBlock(first)
     onProgress?.(Math.min(youths, first + block), written)
   }
+  db.pragma('wal_checkpoint(TRUNCATE)')
   db.close()
   return written
 }

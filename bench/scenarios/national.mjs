@@ -3,7 +3,7 @@
 // event store (never held in memory), then every read model rebuilt from it into a SQLite sink,
 // by one runner and over two worker threads. Reports events/s, wall time and peak RSS.
 // Run it alone: `pnpm bench national` (PARCOURS_NATIONAL_YOUTHS=20000 for a smaller year).
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { getSqliteEventStore } from '@parcours/adapters'
@@ -14,6 +14,7 @@ import {
   getSqliteProjectionSink,
   rebuildInWorkers,
 } from '@parcours/projections'
+import Database from 'better-sqlite3'
 import { templates, writeNational } from '../lib/journeys.mjs'
 import { must, peakRssMB } from '../lib/measure.mjs'
 
@@ -21,13 +22,25 @@ const MISSION_LOCALES = 400
 const youths = Number(process.env.PARCOURS_NATIONAL_YOUTHS ?? 1_000_000)
 const log = (message) => process.stderr.write(`national: ${message}\n`)
 
-/** Generates the year once per process (each case runs in its own process). */
-const generate = () => {
+/** Generates the year once per run (in the run's PARCOURS_BENCH_TMP), shared by both cases. */
+const generate = async () => {
   const dir = mkdtempSync(join(tmpdir(), 'parcours-national-'))
-  const path = join(dir, 'events.db')
+  const path = join(process.env.PARCOURS_BENCH_TMP ?? dir, `national-${youths}.db`)
   const started = performance.now()
-  const events = writeNational({
-    path,
+  if (existsSync(path)) {
+    const db = new Database(path, { readonly: true })
+    const events = db.prepare('SELECT count(*) FROM events').pluck().get()
+    db.close()
+    return {
+      dir,
+      path,
+      events,
+      generateSeconds: 0,
+      dispose: () => rmSync(dir, { recursive: true, force: true }),
+    }
+  }
+  const events = await writeNational({
+    path: `${path}.partial`,
     youths,
     missionLocales: MISSION_LOCALES,
     pool: templates(500, 8),
@@ -36,6 +49,7 @@ const generate = () => {
         log(`${done.toLocaleString('en')} young people, ${written.toLocaleString('en')} events`)
     },
   })
+  renameSync(`${path}.partial`, path)
   const seconds = (performance.now() - started) / 1000
   log(`generated ${events.toLocaleString('en')} events in ${seconds.toFixed(0)} s`)
   return {
@@ -64,7 +78,7 @@ export const cases = () => [
   {
     name: 'national rebuild, one runner',
     run: async () => {
-      const year = generate()
+      const year = await generate()
       const store = getSqliteEventStore({ path: year.path, codec: journeyEventCodec, cacheSize: 0 })
       const sink = getSqliteProjectionSink({ path: join(year.dir, 'projections.db') })
       const started = performance.now()
@@ -90,7 +104,7 @@ export const cases = () => [
   {
     name: 'national rebuild, two worker threads',
     run: async () => {
-      const year = generate()
+      const year = await generate()
       const started = performance.now()
       const shards = await must(
         rebuildInWorkers({ storePath: year.path, sinkPath: join(year.dir, 'projections.db'), workers: 2 }),

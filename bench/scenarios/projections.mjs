@@ -2,7 +2,7 @@
 // counting with mutable maps; and a rebuild of every read model from the in-memory store into the
 // in-memory sink, and from a SQLite store into a SQLite sink, beside a bare loop that reads the
 // same rows, parses them and counts. Events per second; the journeys come from lib/journeys.mjs.
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { getInMemoryEventStore, getSqliteEventStore } from '@parcours/adapters'
@@ -35,11 +35,24 @@ const bareCount = (events) => {
   return counts.size
 }
 
-/** A SQLite store file of `youths` young people; returns its path, the events and a cleanup. */
-const sqliteHistory = (youths) => {
+/**
+ * A SQLite store file of `youths` young people; returns its path, the events and a cleanup. The
+ * file is generated once per `pnpm bench` run (in the run's PARCOURS_BENCH_TMP) and shared by the
+ * cases, which only read it.
+ */
+const sqliteHistory = async (youths) => {
   const dir = mkdtempSync(join(tmpdir(), 'parcours-bench-projections-'))
-  const path = join(dir, 'events.db')
-  const events = writeNational({ path, youths, missionLocales: MISSION_LOCALES, pool: templates(200) })
+  const shared = process.env.PARCOURS_BENCH_TMP
+  const path = join(shared ?? dir, `history-${youths}-${MISSION_LOCALES}.db`)
+  if (!existsSync(path)) {
+    const partial = `${path}.partial`
+    rmSync(partial, { force: true })
+    await writeNational({ path: partial, youths, missionLocales: MISSION_LOCALES, pool: templates(200) })
+    renameSync(partial, path)
+  }
+  const db = new Database(path, { readonly: true })
+  const events = db.prepare('SELECT count(*) FROM events').pluck().get()
+  db.close()
   return { dir, path, events, dispose: () => rmSync(dir, { recursive: true, force: true }) }
 }
 
@@ -88,7 +101,7 @@ export const cases = ({ quick }) => {
   const foldCase = (projection) => ({
     name: `fold ${projection.name}`,
     run: async () => {
-      const history = sqliteHistory(youths)
+      const history = await sqliteHistory(youths)
       const events = await readDecoded(history.path)
       history.dispose()
       const ours = await rate(
@@ -112,7 +125,7 @@ export const cases = ({ quick }) => {
     {
       name: 'rebuild in-memory',
       run: async () => {
-        const history = sqliteHistory(youths)
+        const history = await sqliteHistory(youths)
         const events = await readDecoded(history.path)
         history.dispose()
         const store = getInMemoryEventStore({ codec: journeyEventCodec })
@@ -149,7 +162,7 @@ export const cases = ({ quick }) => {
     {
       name: 'rebuild SQLite over two worker threads',
       run: async () => {
-        const history = sqliteHistory(youths)
+        const history = await sqliteHistory(youths)
         let round = 0
         const ours = await rate(
           () =>
@@ -181,7 +194,7 @@ export const cases = ({ quick }) => {
     {
       name: 'rebuild SQLite',
       run: async () => {
-        const history = sqliteHistory(youths)
+        const history = await sqliteHistory(youths)
         const store = getSqliteEventStore({ path: history.path, codec: journeyEventCodec })
         let round = 0
         const ours = await rate(

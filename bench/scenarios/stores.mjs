@@ -367,7 +367,7 @@ export const cases = ({ quick }) => {
     ),
     readFoldCase({
       name: 'in-memory read and fold',
-      streams: 1000,
+      streams: 400,
       length: 50,
       rounds,
       openOurs: () => {
@@ -406,7 +406,7 @@ export const cases = ({ quick }) => {
     }),
     readFoldCase({
       name: 'SQLite read and fold, cache off',
-      streams: 1000,
+      streams: 400,
       length: 50,
       rounds,
       openOurs: () => {
@@ -425,7 +425,7 @@ export const cases = ({ quick }) => {
     }),
     readFoldCase({
       name: 'SQLite read and fold',
-      streams: 1000,
+      streams: 400,
       length: 50,
       rounds,
       openOurs: () => {

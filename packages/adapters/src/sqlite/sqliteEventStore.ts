@@ -37,7 +37,7 @@ export interface SqliteEventStoreOptions<E extends { readonly type: string }> {
   /**
    * How many decoded events stream reads keep, by global position, so that reading a stream again
    * (as a command handler does) decodes only what is new. Stored events never change, so the cache
-   * holds across processes. Default 100,000; 0 turns it off.
+   * holds across processes. Default 50,000; 0 turns it off.
    */
   readonly cacheSize?: number
 }
@@ -127,7 +127,7 @@ export const getSqliteEventStore = <E extends { readonly type: string }>(
   const decodeRows = (rows: ReadonlyArray<EventRow>): Either<StoreError, ReadonlyArray<RecordedEvent<E>>> =>
     decodeStoredEvents(codec, rows.map(toStoredEvent), log)
 
-  const cacheSize = Math.max(0, options.cacheSize ?? 100_000)
+  const cacheSize = Math.max(0, options.cacheSize ?? 50_000)
   const cache = new Map<number, RecordedEvent<E>>()
   const remember = (event: RecordedEvent<E>): RecordedEvent<E> => {
     const frozen = frozenCopy(event)
