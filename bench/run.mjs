@@ -52,7 +52,13 @@ for (const file of files) {
   const cases = rowsOf(child(file, '--list'))
   for (const name of cases) {
     process.stderr.write(`bench: ${file} ${name}\n`)
-    scenarios.push(...rowsOf(child(file, name)))
+    try {
+      scenarios.push(...rowsOf(child(file, name)))
+    } catch (e) {
+      // A failed case is a row saying so; the others still run and are kept.
+      scenarios.push({ name: `${file}: ${name}`, error: String(e?.message ?? e).split('\n')[0] })
+      process.exitCode = 1
+    }
     // What is measured so far is kept, should a later case fail.
     writeFileSync(join(shared, 'partial.json'), JSON.stringify(scenarios))
     process.stderr.write(`${JSON.stringify(scenarios[scenarios.length - 1])}\n`)

@@ -50,18 +50,21 @@ const parcoursAppends = (store) => ({
   },
 })
 
-/** Emmett: the same, with its expected stream versions; SQLITE_BUSY is retried and counted. */
-const emmettAppends = (store, retries = { busy: 0 }) => {
-  const busy = async (f) => {
-    for (;;) {
-      try {
-        return await f()
-      } catch (e) {
-        if (!String(e?.message ?? e).includes('SQLITE_BUSY') && e?.code !== 'SQLITE_BUSY') throw e
-        retries.busy++
-      }
+/** Runs `f` again while it fails with SQLITE_BUSY, counting the retries in `retries.busy`. */
+const retryBusy = (retries) => async (f) => {
+  for (;;) {
+    try {
+      return await f()
+    } catch (e) {
+      if (!String(e?.message ?? e).includes('SQLITE_BUSY') && e?.code !== 'SQLITE_BUSY') throw e
+      retries.busy++
     }
   }
+}
+
+/** Emmett: the same, with its expected stream versions; SQLITE_BUSY is retried and counted. */
+const emmettAppends = (store, retries = { busy: 0 }) => {
+  const busy = retryBusy(retries)
   return {
     retries,
     prefill: async (count) => {
@@ -312,19 +315,24 @@ const readFoldCase = ({ name, streams, length, rounds, openOurs, peers }) => ({
   },
 })
 
-const emmettFold = (store) => ({
+const emmettFold = (store, retries = { busy: 0 }) => ({
+  retries,
   append: (stream, batch) =>
-    store.appendToStream(
-      stream,
-      batch.map((e) => ({ type: e.type, data: { sku: e.sku, quantity: e.quantity } })),
+    retryBusy(retries)(() =>
+      store.appendToStream(
+        stream,
+        batch.map((e) => ({ type: e.type, data: { sku: e.sku, quantity: e.quantity } })),
+      ),
     ),
   foldAll: async (streams) => {
     let total = 0
     for (let s = 0; s < streams; s++) {
-      const { state } = await store.aggregateStream(`cart-${s}`, {
-        initialState: () => 0,
-        evolve: (t, e) => (e.type === 'ItemAdded' ? t + e.data.quantity : t),
-      })
+      const { state } = await retryBusy(retries)(() =>
+        store.aggregateStream(`cart-${s}`, {
+          initialState: () => 0,
+          evolve: (t, e) => (e.type === 'ItemAdded' ? t + e.data.quantity : t),
+        }),
+      )
       total += state
     }
     return total
