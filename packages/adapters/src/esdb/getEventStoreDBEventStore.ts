@@ -19,6 +19,7 @@ import type {
   Subscription,
 } from '@parcours/domain'
 import { actualRevision, expectationHolds } from '../appendRules/index.js'
+import { tryDriver } from '../interop/index.js'
 import { readLimit } from '../readRules/index.js'
 import { decodeStoredEvent, encodeEvents, type SerializedEvent } from '../serialization/index.js'
 import { createEsdbSubscription, type ResubscribePolicy } from './esdbSubscription.js'
@@ -68,11 +69,8 @@ const connect = (
       message: 'EventStoreDB: give a connection string (esdb://host:2113?tls=false) or a client',
     })
   }
-  try {
-    return right(EventStoreDBClient.connectionString(options.connectionString))
-  } catch (error) {
-    return left(unavailable(error))
-  }
+  const connectionString = options.connectionString
+  return tryDriver(() => EventStoreDBClient.connectionString(connectionString), unavailable)
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 import { convertToCommandError, StreamDeletedError, WrongExpectedVersionError } from '@eventstore/db-client'
 import type { ExpectedRevision, StoreError } from '@parcours/domain'
+import { messageOf } from '../interop/index.js'
 import { fromClientActual } from './expectedRevision.js'
 
 // ---------------------------------------------------------------------------------------------
@@ -10,8 +11,6 @@ import { fromClientActual } from './expectedRevision.js'
 /** The client's error for anything it threw or a raw gRPC status. */
 const commandError = (error: unknown): unknown =>
   typeof error === 'object' && error !== null ? convertToCommandError(error as Error) : error
-
-const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error))
 
 /** The port's error for a failed call on a stream (append, read). */
 export const toStoreError = (error: unknown, streamName: string, expected?: ExpectedRevision): StoreError => {
