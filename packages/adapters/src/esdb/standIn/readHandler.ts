@@ -2,8 +2,10 @@ import type { ServerWritableStream } from '@grpc/grpc-js'
 import { streamsPb, type StreamsPb } from '../protocol.js'
 import { allFilterOf } from './allFilter.js'
 import { send } from './send.js'
+import { notLeader } from './standInCluster.js'
 import type { StoredRecord } from './standInData.js'
 import type { StandInLog } from './standInLog.js'
+import type { StandInNode } from './standInNode.js'
 import { subscribeToAll, subscribeToStream } from './subscriptionHandler.js'
 import { eventResponse, streamDeletedError, streamIdentifier, streamNameOf } from './wire.js'
 
@@ -15,19 +17,33 @@ import { eventResponse, streamDeletedError, streamIdentifier, streamNameOf } fro
 
 type ReadCall = ServerWritableStream<StreamsPb.ReadReq, StreamsPb.ReadResp>
 
-/** The Read handler over a log. */
+/** The Read handler of a node. */
 export const readHandler =
-  (log: StandInLog) =>
+  (node: StandInNode) =>
   (call: ReadCall): void => {
+    const { log } = node
     const options = call.request.getOptions()
     if (options === undefined) {
       call.end()
       return
     }
+    const refused = notLeader(node.cluster, node.self, false, call.metadata)
+    if (refused !== undefined) {
+      call.emit('error', refused)
+      return
+    }
+    if (options.hasSubscription()) {
+      // A node leaving the leader role ends its subscriptions; the client subscribes again.
+      node.openCalls.add(call)
+      const forget = (): void => void node.openCalls.delete(call)
+      call.once('cancelled', forget)
+      call.once('close', forget)
+      call.once('finish', forget)
+    }
     const run = options.hasSubscription()
       ? options.hasStream()
         ? subscribeToStream(log, call, options)
-        : subscribeToAll(log, call, options)
+        : subscribeToAll(log, call, options, node.behaviour)
       : options.hasStream()
         ? readStream(log, call, options)
         : readAll(log, call, options)
