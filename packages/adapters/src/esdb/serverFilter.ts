@@ -58,3 +58,16 @@ export const allOptions = (from: 'start' | 'end' | bigint): StreamsPb.ReadReq.Op
       .setPreparePosition(from.toString()),
   )
 }
+
+/** A `$all` request from a full position (a subscription resuming after a page-start checkpoint). */
+export const allOptionsAt = (from: {
+  readonly commit: bigint
+  readonly prepare: bigint
+}): StreamsPb.ReadReq.Options.AllOptions =>
+  from.commit < 0n
+    ? allOptions('start')
+    : new streamsPb.ReadReq.Options.AllOptions().setPosition(
+        new streamsPb.ReadReq.Options.Position()
+          .setCommitPosition(from.commit.toString())
+          .setPreparePosition((from.prepare < 0n ? 0n : from.prepare).toString()),
+      )
