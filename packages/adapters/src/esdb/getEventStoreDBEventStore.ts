@@ -58,6 +58,17 @@ const toEventData = (event: SerializedEvent): EventData =>
     metadata: new TextEncoder().encode(event.metadata),
   }) as EventData
 
+/** An append's size as the server counts it against its maximum: type, data and metadata of each event. */
+const appendSizeOf = (events: ReadonlyArray<SerializedEvent>): number =>
+  events.reduce(
+    (sum, e) =>
+      sum +
+      Buffer.byteLength(e.type, 'utf8') +
+      Buffer.byteLength(e.data, 'utf8') +
+      Buffer.byteLength(e.metadata, 'utf8'),
+    0,
+  )
+
 const connect = (
   options: Pick<EventStoreDBEventStoreOptions<{ readonly type: string }>, 'connectionString' | 'client'>,
 ): Either<StoreError, EventStoreDBClient> => {
@@ -171,7 +182,7 @@ export const getEventStoreDBEventStore = <E extends { readonly type: string }>(
           position: result.position?.commit ?? -1n,
         })
       } catch (error) {
-        const storeError = toStoreError(error, streamName, expected)
+        const storeError = toStoreError(error, streamName, expected, appendSizeOf(encoded.right))
         logger?.debug({ streamName, expected: String(expected), err: storeError }, 'append refused')
         return left(storeError)
       }

@@ -6,14 +6,22 @@ import {
   WrongExpectedVersionError,
 } from '@eventstore/db-client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { connect, events, readAllOf, rejection, uniqueStream, type Connected } from './fidelityFixtures.js'
+import {
+  appendPaths,
+  connect,
+  events,
+  readAllOf,
+  rejection,
+  uniqueStream,
+  type Connected,
+} from './fidelityFixtures.js'
 
 // The stand-in as the real client sees it: soft delete, tombstone, stream metadata
 // (ESDB-PROTOCOL.md, "Delete / Tombstone", "Stream metadata").
-describe('stand-in fidelity: delete, tombstone and metadata', () => {
+describe.each(appendPaths)('stand-in fidelity: delete, tombstone and metadata ($path)', ({ batchAppend }) => {
   let c: Connected
   beforeAll(async () => {
-    c = await connect()
+    c = await connect({ batchAppend })
   })
   afterAll(async () => {
     await c.close()
