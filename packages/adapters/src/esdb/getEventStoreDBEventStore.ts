@@ -1,6 +1,7 @@
 import {
   EventStoreDBClient,
   NotLeaderError,
+  UnavailableError,
   type AppendExpectedRevision,
   type EventData,
 } from '@eventstore/db-client'
@@ -144,6 +145,12 @@ export const getEventStoreDBEventStore = <E extends { readonly type: string }>(
       : left({ _tag: 'WrongExpectedRevision', streamName, expected, actual: actualRevision(current) })
   }
 
+  /**
+   * Appends, going once more after the client was sent elsewhere: a follower's `not-leader` (the
+   * client has switched to the leader it named) or UNAVAILABLE from a node that left the leader
+   * role (the client rediscovers the cluster). The event ids make the second attempt safe: if the
+   * first was written, the server answers with its result and writes nothing.
+   */
   const appendOnce = async (
     client: EventStoreDBClient,
     streamName: string,
@@ -153,9 +160,10 @@ export const getEventStoreDBEventStore = <E extends { readonly type: string }>(
     try {
       return await client.appendToStream(streamName, [...events], { expectedRevision: expected })
     } catch (error) {
-      // The client has switched to the leader it was told of; event ids make the retry safe.
-      if (error instanceof NotLeaderError)
+      if (error instanceof NotLeaderError || error instanceof UnavailableError) {
+        logger?.debug({ streamName, err: error }, 'append sent to another node')
         return client.appendToStream(streamName, [...events], { expectedRevision: expected })
+      }
       throw error
     }
   }

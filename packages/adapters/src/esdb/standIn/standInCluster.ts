@@ -17,6 +17,8 @@ export interface StandInMember {
 export interface StandInCluster {
   readonly members: ReadonlyArray<StandInMember>
   leader: number
+  /** How many calls followers have refused with `not-leader`. */
+  notLeaderAnswers: number
 }
 
 export const HOST = '127.0.0.1'
@@ -40,6 +42,7 @@ export const createStandInCluster = (size: number): StandInCluster => ({
     port: 0,
   })),
   leader: 0,
+  notLeaderAnswers: 0,
 })
 
 // ---------------------------------------------------------------------------------------------
@@ -77,6 +80,7 @@ export const notLeader = (
   if (cluster.leader === self) return undefined
   if (!needsLeader && metadata?.get('requires-leader')[0] !== 'true') return undefined
   const leader = cluster.members[cluster.leader]
+  cluster.notLeaderAnswers += 1
   return statusError(status.NOT_FOUND, 'Leader info available', {
     exception: 'not-leader',
     'leader-endpoint-host': HOST,

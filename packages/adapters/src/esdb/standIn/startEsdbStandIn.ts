@@ -65,6 +65,8 @@ export interface EsdbStandInCluster {
    * UNAVAILABLE, as when a node leaves the leader role; its later writes get `not-leader`.
    */
   readonly electLeader: (n: number) => void
+  /** How many calls followers have refused with `not-leader` so far. */
+  readonly notLeaderAnswers: () => number
   readonly stop: () => Promise<void>
 }
 
@@ -201,6 +203,7 @@ export const startEsdbStandInCluster = async (
     data,
     behaviour,
     leader: () => cluster.leader,
+    notLeaderAnswers: () => cluster.notLeaderAnswers,
     electLeader: (n) => {
       if (!Number.isInteger(n) || n < 0 || n >= size)
         throw new RangeError(`electLeader: no node ${n} in a cluster of ${size}`)
