@@ -77,4 +77,14 @@ describe.each(appendPaths)('stand-in fidelity: delete, tombstone and metadata ($
     const raw = await readAllOf(c.client.readStream(`$$${stream}`))
     expect(raw.map((e) => e.event?.type)).toEqual(['$metadata'])
   })
+
+  it('a no_stream delete of a stream that holds only metadata succeeds; of a stream never written, it fails', async () => {
+    const stream = uniqueStream('metaonly')
+    await c.client.setStreamMetadata(stream, { maxCount: 10 })
+    const deleted = await c.client.deleteStream(stream, { expectedRevision: NO_STREAM })
+    expect(deleted.position).toBeDefined()
+    expect(
+      await rejection(c.client.deleteStream(uniqueStream('never'), { expectedRevision: NO_STREAM })),
+    ).toBeInstanceOf(WrongExpectedVersionError)
+  })
 })

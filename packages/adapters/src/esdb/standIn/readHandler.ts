@@ -3,8 +3,8 @@ import { streamsPb, type StreamsPb } from '../protocol.js'
 import { allFilterOf } from './allFilter.js'
 import { send } from './send.js'
 import { notLeader } from './standInCluster.js'
-import type { StoredRecord } from './standInData.js'
-import type { StandInLog } from './standInLog.js'
+import { ticksNow, type StoredRecord } from './standInData.js'
+import { isExpired, readFloor, type StandInLog } from './standInLog.js'
 import type { StandInNode } from './standInNode.js'
 import { subscribeToAll, subscribeToStream } from './subscriptionHandler.js'
 import { eventResponse, streamDeletedError, streamIdentifier, streamNameOf } from './wire.js'
@@ -102,14 +102,20 @@ const readStream = async (
         ? last
         : last + 1n
       : BigInt(stream?.getRevision() ?? '0')
-  const floor = state.truncateBefore ?? 0n
+  // $tb, $maxCount and $maxAge truncate what a stream read returns (the events stay in $all).
+  const floor = readFloor(state)
+  const now = ticksNow()
   function* revisions(): Generator<StoredRecord> {
     if (backwards) {
-      for (let r = from > last ? last : from; r >= floor; r--)
-        yield log.records[indexes[Number(r)] ?? -1] as StoredRecord
+      for (let r = from > last ? last : from; r >= floor; r--) {
+        const record = log.records[indexes[Number(r)] ?? -1] as StoredRecord
+        if (!isExpired(state, record, now)) yield record
+      }
     } else {
-      for (let r = from < floor ? floor : from; r <= last; r++)
-        yield log.records[indexes[Number(r)] ?? -1] as StoredRecord
+      for (let r = from < floor ? floor : from; r <= last; r++) {
+        const record = log.records[indexes[Number(r)] ?? -1] as StoredRecord
+        if (!isExpired(state, record, now)) yield record
+      }
     }
   }
   await sendAll(call, revisions(), countOf(options), uuidAsString(options))

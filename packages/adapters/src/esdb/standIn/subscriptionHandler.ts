@@ -4,7 +4,7 @@ import { allFilterOf } from './allFilter.js'
 import { isOver, send } from './send.js'
 import { UINT64_MAX, type StandInBehaviour } from './standInBehaviour.js'
 import { nextPosition, type StoredRecord } from './standInData.js'
-import type { StandInLog } from './standInLog.js'
+import { readFloor, type StandInLog } from './standInLog.js'
 import { eventResponse, streamDeletedError, streamNameOf } from './wire.js'
 
 // ---------------------------------------------------------------------------------------------
@@ -144,7 +144,7 @@ export const subscribeToStream = async (
   let live = false
   while (!isOver(call) && !log.isClosed()) {
     const indexes = log.streamIndexes(streamName)
-    const floor = log.state(streamName).truncateBefore ?? 0n
+    const floor = readFloor(log.state(streamName))
     while (cursor < indexes.length) {
       const record = log.records[indexes[cursor++] ?? -1] as StoredRecord
       if (record.revision >= floor && !(await send(call, eventResponse(record, asString)))) return
