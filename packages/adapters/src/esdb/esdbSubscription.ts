@@ -32,6 +32,8 @@ export interface EsdbSubscriptionDeps<E extends { readonly type: string }> {
   readonly codec: EventCodec<E>
   readonly resubscribe: ResubscribePolicy
   readonly logger: Logger | undefined
+  /** The stream prefixes the application owns, when it shares the store (see the store's options). */
+  readonly categories?: ReadonlyArray<string> | undefined
 }
 
 const DEFAULT_CHECKPOINT_INTERVAL = 32
@@ -66,7 +68,7 @@ export const createEsdbSubscription = <E extends { readonly type: string }>(
   options: SubscribeOptions,
   onClose: () => void,
 ): Subscription<E> => {
-  const { client, codec, resubscribe, logger } = deps
+  const { client, codec, resubscribe, logger, categories } = deps
   const interval = Math.max(1, options.checkpointInterval ?? DEFAULT_CHECKPOINT_INTERVAL)
   const abort = new AbortController()
   let call: ReadCall | undefined
@@ -91,7 +93,12 @@ export const createEsdbSubscription = <E extends { readonly type: string }>(
       while (!abort.signal.aborted) {
         let failure: unknown
         try {
-          const { request, filter } = subscribeToAllRequest(last ?? 'start', options.filter, interval)
+          const { request, filter } = subscribeToAllRequest(
+            last ?? 'start',
+            options.filter,
+            interval,
+            categories,
+          )
           call = await openRead(client, request, 'subscribeToAll')
           // Closed while the call was opening: `finish` could not cancel it, so cancel it here.
           if (abort.signal.aborted) return call.cancel()

@@ -43,6 +43,13 @@ export interface EventStoreDBEventStoreOptions<E extends { readonly type: string
   readonly logger?: Logger
   /** How a dropped subscription comes back. Default: 20 attempts from 100 ms, doubling up to 3.2 s. */
   readonly resubscribe?: ResubscribePolicy
+  /**
+   * The stream-name prefixes this application owns (e.g. `['journey-']`), for a store shared with
+   * other applications: `readAll` and `subscribe` then only ever see streams under them, whatever
+   * filter they are given, and other streams' events are never decoded. Default: every stream
+   * except the server's own (`$` types and `$$` metadata).
+   */
+  readonly categories?: ReadonlyArray<string>
 }
 
 const DEFAULT_RESUBSCRIBE: ResubscribePolicy = { maxAttempts: 20, baseDelayMs: 100 }
@@ -251,6 +258,7 @@ export const getEventStoreDBEventStore = <E extends { readonly type: string }>(
           readOptions.direction,
           readOptions.fromPosition,
           readOptions.filter,
+          options.categories,
         )
         const out: Array<RecordedEvent<E>> = []
         try {
@@ -277,7 +285,13 @@ export const getEventStoreDBEventStore = <E extends { readonly type: string }>(
       return failedSubscription<E>(error)
     }
     const subscription: Subscription<E> = createEsdbSubscription(
-      { client: connected.right, codec, resubscribe: options.resubscribe ?? DEFAULT_RESUBSCRIBE, logger },
+      {
+        client: connected.right,
+        codec,
+        resubscribe: options.resubscribe ?? DEFAULT_RESUBSCRIBE,
+        logger,
+        categories: options.categories,
+      },
       subscribeOptions,
       () => subscriptions.delete(subscription),
     )

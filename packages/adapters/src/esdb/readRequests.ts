@@ -45,8 +45,9 @@ export const readAllRequest = (
   direction: Direction | undefined,
   from: bigint | undefined,
   filter: GlobalFilter | undefined,
+  categories?: ReadonlyArray<string>,
 ): { readonly request: StreamsPb.ReadReq; readonly filter: ServerFilter } => {
-  const server = serverFilter(filter)
+  const server = serverFilter(filter, undefined, categories)
   const start = from ?? (direction === 'backwards' ? 'end' : 'start')
   const options = baseOptions(direction)
     .setAll(allOptions(start))
@@ -60,8 +61,9 @@ export const subscribeToAllRequest = (
   from: 'start' | AllPosition,
   filter: GlobalFilter | undefined,
   checkpointInterval: number,
+  categories?: ReadonlyArray<string>,
 ): { readonly request: StreamsPb.ReadReq; readonly filter: ServerFilter } => {
-  const server = serverFilter(filter, checkpointInterval)
+  const server = serverFilter(filter, checkpointInterval, categories)
   const options = baseOptions('forwards')
     .setAll(from === 'start' ? allOptions('start') : allOptionsAt(from))
     .setSubscription(new streamsPb.ReadReq.Options.SubscriptionOptions())
