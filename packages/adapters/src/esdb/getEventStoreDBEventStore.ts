@@ -25,6 +25,7 @@ import { decodeStoredEvent, encodeEvents, type SerializedEvent } from '../serial
 import { createEsdbSubscription, type ResubscribePolicy } from './esdbSubscription.js'
 import { toClientExpected } from './expectedRevision.js'
 import type { StreamsPb } from './protocol.js'
+import { clientShapeError } from './rawRead.js'
 import { readReplies } from './readReplies.js'
 import { readAllRequest, readStreamRequest } from './readRequests.js'
 import { storedEventOf, streamNameOfRecorded, typeOfRecorded } from './storedEventOf.js'
@@ -80,7 +81,10 @@ const appendSizeOf = (events: ReadonlyArray<SerializedEvent>): number =>
 const connect = (
   options: Pick<EventStoreDBEventStoreOptions<{ readonly type: string }>, 'connectionString' | 'client'>,
 ): Either<StoreError, EventStoreDBClient> => {
-  if (options.client !== undefined) return right(options.client)
+  if (options.client !== undefined) {
+    const shape = clientShapeError(options.client)
+    return shape === undefined ? right(options.client) : left({ _tag: 'StoreUnavailable', message: shape })
+  }
   if (options.connectionString === undefined) {
     return left({
       _tag: 'StoreUnavailable',
@@ -88,7 +92,9 @@ const connect = (
     })
   }
   try {
-    return right(EventStoreDBClient.connectionString(options.connectionString))
+    const client = EventStoreDBClient.connectionString(options.connectionString)
+    const shape = clientShapeError(client)
+    return shape === undefined ? right(client) : left({ _tag: 'StoreUnavailable', message: shape })
   } catch (error) {
     return left(unavailable(error))
   }
