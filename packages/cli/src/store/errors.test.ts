@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { ExitCode } from '../cli/errors.js'
-import { commandHandlingFailure } from './errors.js'
+import { journeyFailure } from './errors.js'
 
 describe('store errors as CLI errors', () => {
   it('an append over the store limit names the stream and both sizes, says nothing was written, exit 3', () => {
-    const error = commandHandlingFailure({
+    const error = journeyFailure({
       _tag: 'AppendTooLarge',
       streamName: 'journey-42',
       size: 1_300_000,
