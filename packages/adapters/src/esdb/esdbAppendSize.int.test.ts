@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto'
+import { right } from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
-import { itemAdded, startEsdbStandIn, testEventCodec } from '../testing/index.js'
+import type { Decider } from '@parcours/domain'
+import { createCommandHandler } from '../commandHandling/index.js'
+import { itemAdded, startEsdbStandIn, testEventCodec, type TestEvent } from '../testing/index.js'
 import { getEventStoreDBEventStore } from './getEventStoreDBEventStore.js'
 import { appendPaths } from './standIn/fidelityFixtures.js'
 
@@ -55,6 +58,31 @@ describe.each(appendPaths)('EventStoreDB adapter: the maximum append size ($path
       expect(
         (await store.append(stream, 'any', [{ id: randomUUID(), event: itemAdded('small') }])())._tag,
       ).toBe('Right')
+    } finally {
+      await store.close()
+      await standIn.stop()
+    }
+  })
+
+  it('the command handler returns AppendTooLarge as it is, and the stream stays as it was', async () => {
+    const standIn = await startEsdbStandIn({ batchAppend, maxAppendSize: 2_000 })
+    const store = getEventStoreDBEventStore({
+      connectionString: standIn.connectionString,
+      codec: testEventCodec,
+    })
+    const decider: Decider<{ readonly skus: ReadonlyArray<string> }, null, TestEvent, never> = {
+      initialState: null,
+      evolve: (state) => state,
+      decide: (command) => right(command.skus.map((sku) => itemAdded(sku))),
+    }
+    const handle = createCommandHandler({ store, decider, streamName: () => 'cart-large' })
+    try {
+      const refused = await handle({ commandId: randomUUID(), command: { skus: ['z'.repeat(2_500)] } })()
+      expect(refused).toMatchObject({
+        _tag: 'Left',
+        left: { _tag: 'AppendTooLarge', streamName: 'cart-large' },
+      })
+      expect(await store.readStream('cart-large')()).toEqual({ _tag: 'Right', right: [] })
     } finally {
       await store.close()
       await standIn.stop()
