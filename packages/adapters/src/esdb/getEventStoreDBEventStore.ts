@@ -5,7 +5,7 @@ import {
   type AppendExpectedRevision,
   type EventData,
 } from '@eventstore/db-client'
-import { left, right, type Either } from 'fp-ts/lib/Either.js'
+import { flatten, left, right, type Either } from 'fp-ts/lib/Either.js'
 import type { Logger } from 'pino'
 import type {
   AppendResult,
@@ -20,6 +20,7 @@ import type {
   Subscription,
 } from '@parcours/domain'
 import { actualRevision, expectationHolds } from '../appendRules/index.js'
+import { tryDriver } from '../interop/index.js'
 import { readLimit } from '../readRules/index.js'
 import { decodeStoredEvent, encodeEvents, type SerializedEvent } from '../serialization/index.js'
 import { createEsdbSubscription, type ResubscribePolicy } from './esdbSubscription.js'
@@ -91,13 +92,14 @@ const connect = (
       message: 'EventStoreDB: give a connection string (esdb://host:2113?tls=false) or a client',
     })
   }
-  try {
-    const client = EventStoreDBClient.connectionString(options.connectionString)
-    const shape = clientShapeError(client)
-    return shape === undefined ? right(client) : left({ _tag: 'StoreUnavailable', message: shape })
-  } catch (error) {
-    return left(unavailable(error))
-  }
+  const connectionString = options.connectionString
+  return flatten(
+    tryDriver((): Either<StoreError, EventStoreDBClient> => {
+      const client = EventStoreDBClient.connectionString(connectionString)
+      const shape = clientShapeError(client)
+      return shape === undefined ? right(client) : left({ _tag: 'StoreUnavailable', message: shape })
+    }, unavailable),
+  )
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ import {
   WrongExpectedVersionError,
 } from '@eventstore/db-client'
 import type { ExpectedRevision, StoreError } from '@parcours/domain'
+import { messageOf } from '../interop/index.js'
 import { fromClientActual } from './expectedRevision.js'
 
 // ---------------------------------------------------------------------------------------------
@@ -15,8 +16,6 @@ import { fromClientActual } from './expectedRevision.js'
 /** The client's error for anything it threw or a raw gRPC status. */
 const commandError = (error: unknown): unknown =>
   typeof error === 'object' && error !== null ? convertToCommandError(error as Error) : error
-
-const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error))
 
 /**
  * The port's error for a failed call on a stream (append, read); an append passes the size of its
