@@ -7,6 +7,8 @@ import type {
   EventStore,
   ExpectedRevision,
   RecordedEvent,
+  StoreError,
+  StreamRevision,
   WrongExpectedRevision,
 } from '@parcours/domain'
 import type { CommandHandlingError, CommandResult } from './commandHandlingError.js'
@@ -37,6 +39,23 @@ export interface CommandHandlerOptions<C, S, E extends { readonly type: string }
   /** Default: base 10 ms. */
   readonly backoff?: Backoff
   readonly logger?: Logger
+  /**
+   * How many streams' folded states the handler keeps, keyed by stream and revision, so that a
+   * command reads only the events appended since (by anyone) instead of the whole journey.
+   * Default 10,000; 0 turns the cache off.
+   */
+  readonly stateCacheSize?: number
+}
+
+/**
+ * A stream's state as folded up to `revision`, with the ids of its stored events (to spot a
+ * re-sent command). The set only ever gains ids of events stored in the stream, so the entries of
+ * one stream share it.
+ */
+interface CachedState<S> {
+  readonly revision: StreamRevision
+  readonly state: S
+  readonly ids: Set<string>
 }
 
 /** A command to handle: its id makes it idempotent; the correlation id defaults to it. */
@@ -116,6 +135,53 @@ export const createCommandHandler = <C, S, E extends { readonly type: string }, 
   const random = options.backoff?.random ?? Math.random
   const sleep = options.backoff?.sleep ?? timer
   const log = options.logger?.child({ module: 'commandHandler' })
+  const cacheSize = Math.max(0, Math.floor(options.stateCacheSize ?? 10_000))
+  const cache = new Map<string, CachedState<S>>()
+  const remember = (streamName: string, entry: CachedState<S>) => {
+    if (cacheSize === 0) return
+    const known = cache.get(streamName)
+    if (known !== undefined && known.revision >= entry.revision) return
+    // Most recently used last: the first key is the one to evict.
+    cache.delete(streamName)
+    cache.set(streamName, entry)
+    if (cache.size > cacheSize) cache.delete(cache.keys().next().value as string)
+  }
+
+  /**
+   * The stream's state and revision: the cached state (if any) with the events appended since,
+   * read from the store. Events never change once stored, so a state folded up to a revision stays
+   * right whoever appends after it; a stale one only costs a conflict and a retry.
+   */
+  const stateOf = async (
+    streamName: string,
+    commandId: string,
+  ): Promise<
+    Either<StoreError, { readonly cached: CachedState<S>; readonly earlier: ReadonlyArray<RecordedEvent<E>> }>
+  > => {
+    const known = cache.get(streamName)
+    const read = await store.readStream(
+      streamName,
+      known === undefined ? {} : { fromRevision: known.revision + 1n },
+    )()
+    if (read._tag === 'Left') return read
+    const tail = read.right
+    const firstId = eventIdFor(commandId, 0)
+    if (known?.ids.has(firstId) === true) {
+      // A command handled before the cached revision: its events are read back once, to return them.
+      const whole = await store.readStream(streamName)()
+      if (whole._tag === 'Left') return whole
+      return right({ cached: known, earlier: eventsOfCommand(whole.right, commandId) })
+    }
+    const ids = known?.ids ?? new Set<string>()
+    for (const e of tail) ids.add(e.id)
+    const cached: CachedState<S> = {
+      revision: tail[tail.length - 1]?.revision ?? known?.revision ?? -1n,
+      state: tail.reduce((s, e) => decider.evolve(s, e.event), known?.state ?? decider.initialState),
+      ids,
+    }
+    if (tail.length > 0) remember(streamName, cached)
+    return right({ cached, earlier: eventsOfCommand(tail, commandId) })
+  }
 
   type Attempt<CompleteErr> = Either<CommandHandlingError<Err> | CompleteErr, CommandResult<E>>
 
@@ -124,14 +190,13 @@ export const createCommandHandler = <C, S, E extends { readonly type: string }, 
     complete: (() => Promise<Either<CompleteErr, C>>) | undefined,
     streamName: string,
   ): Promise<Attempt<CompleteErr> | WrongExpectedRevision> => {
-    const read = await store.readStream(streamName)()
+    const read = await stateOf(streamName, commandId)
     if (read._tag === 'Left') return read.left._tag === 'WrongExpectedRevision' ? read.left : read
-    const history = read.right
-    const earlier = eventsOfCommand(history, commandId)
+    const { cached, earlier } = read.right
     if (earlier.length > 0) return right(replayOf(streamName, earlier))
 
-    const state = history.reduce((s, e) => decider.evolve(s, e.event), decider.initialState)
-    const current = history[history.length - 1]?.revision ?? -1n
+    const { state } = cached
+    const current = cached.revision
     let toRecord = command
     let decision = decider.decide(command, state)
     if (decision._tag === 'Right' && decision.right.length > 0 && complete !== undefined) {
@@ -172,6 +237,12 @@ export const createCommandHandler = <C, S, E extends { readonly type: string }, 
     )()
     if (appended._tag === 'Left')
       return appended.left._tag === 'WrongExpectedRevision' ? appended.left : appended
+    for (const e of events) cached.ids.add(e.id)
+    remember(streamName, {
+      revision: appended.right.nextExpectedRevision,
+      state: decision.right.reduce((s, e) => decider.evolve(s, e), state),
+      ids: cached.ids,
+    })
     // The append says where the last event went; the others precede it in the stream.
     return right({
       streamName,

@@ -60,6 +60,8 @@ export interface JourneyCommandHandlerOptions {
   readonly maxRetries?: number
   /** Default: base 10 ms. */
   readonly backoff?: Backoff
+  /** Streams whose folded state is kept (see createCommandHandler). Default 10,000; 0 turns it off. */
+  readonly stateCacheSize?: number
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -107,6 +109,7 @@ export const createJourneyCommandHandler = ({
   logger,
   maxRetries,
   backoff,
+  stateCacheSize,
 }: JourneyCommandHandlerOptions): JourneyCommandHandler => {
   const handle = createCommandHandler({
     store,
@@ -116,6 +119,7 @@ export const createJourneyCommandHandler = ({
     ...(logger === undefined ? {} : { logger }),
     ...(maxRetries === undefined ? {} : { maxRetries }),
     ...(backoff === undefined ? {} : { backoff }),
+    ...(stateCacheSize === undefined ? {} : { stateCacheSize }),
   })
   return ({ personal, ...envelope }) => {
     if (personal === undefined) return handle(envelope)

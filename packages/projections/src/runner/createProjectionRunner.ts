@@ -30,11 +30,23 @@ export interface ProjectionRunnerOptions {
   readonly sink: ProjectionSink
   /** Events per committed batch. Default 500. */
   readonly batchSize?: number
+  /**
+   * Events per committed batch while a rebuild catches up from zero, where fewer, larger commits
+   * write each document fewer times. Default 10,000 when `batchSize` is not given, else
+   * `batchSize`; never less than `batchSize`.
+   */
+  readonly rebuildBatchSize?: number
   readonly logger?: Logger
   /** On an event that cannot be decoded: stop with an error (default), or park it in the dead letters and go on. */
   readonly onDecodeFailure?: 'stop' | 'park'
-  /** Only journeys registered in these mission locales (a worker's share; other workers take the rest). */
-  readonly partition?: { readonly missionLocales?: ReadonlyArray<string> }
+  /**
+   * A worker's share of the journeys (other workers take the rest): those registered in these
+   * mission locales, or in the mission locales whose hash falls in shard `index` of `count`.
+   */
+  readonly partition?: {
+    readonly missionLocales?: ReadonlyArray<string>
+    readonly shard?: { readonly index: number; readonly count: number }
+  }
   /** The checkpoint key and scope of this worker's documents. Default 'default'; unique per worker. */
   readonly name?: string
   /** Called after each committed batch. */
@@ -78,6 +90,14 @@ interface Loaded {
 
 type Mode = 'catch-up' | 'follow'
 
+/** The shard of a mission locale among `count`: a stable string hash (FNV-1a), the same in every process. */
+export const shardOf = (missionLocaleId: string, count: number): number => {
+  let h = 0x811c9dc5
+  for (let i = 0; i < missionLocaleId.length; i++)
+    h = Math.imul(h ^ missionLocaleId.charCodeAt(i), 0x01000193)
+  return (h >>> 0) % Math.max(1, count)
+}
+
 // ---------------------------------------------------------------------------------------------
 // constructors
 // ---------------------------------------------------------------------------------------------
@@ -89,8 +109,13 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
   const batchSize = Math.max(1, options.batchSize ?? 500)
   const flushAfterMs = options.flushAfterMs ?? 100
   const log = options.logger?.child({ module: 'projectionRunner', runner: name })
+  const rebuildBatchSize = Math.max(
+    batchSize,
+    options.rebuildBatchSize ?? (options.batchSize === undefined ? 10_000 : batchSize),
+  )
   const partition =
     options.partition?.missionLocales === undefined ? undefined : new Set(options.partition.missionLocales)
+  const shard = options.partition?.shard
   const versions = Object.fromEntries(projections.map((p) => [p.name, p.version]))
 
   let loaded: Loaded | undefined
@@ -127,7 +152,9 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
   }
 
   const takes = (e: JourneyEvent): boolean =>
-    partition === undefined || e.type !== 'YouthRegistered' || partition.has(e.missionLocaleId)
+    e.type !== 'YouthRegistered' ||
+    ((partition === undefined || partition.has(e.missionLocaleId)) &&
+      (shard === undefined || shardOf(e.missionLocaleId, shard.count) === shard.index))
 
   const run = async (mode: Mode, fromZero: boolean): Promise<Either<ProjectionRunError, RunStats>> => {
     const started = performance.now()
@@ -168,6 +195,8 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
     // A rebuild replaces the stored read models in one commit, once caught up: a rebuild that
     // fails or is stopped half-way leaves the previous ones as they were.
     let rebuilding = state.right.replacing === true
+    // From zero, batches are large until caught up; live, they are small so that readers see news soon.
+    const batchLimit = (): number => (state.right.rebuilt && !caughtUp ? rebuildBatchSize : batchSize)
     const commit = async (): Promise<Either<SinkFailed, void>> => {
       if (rebuilding && !caughtUp) {
         pending = 0
@@ -262,7 +291,7 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
       const sub = store.subscribe({
         from: position ?? 'start',
         filter: journeys,
-        bufferSize: Math.max(256, batchSize * 2),
+        bufferSize: Math.max(256, Math.min(batchSize * 2, 4096)),
       })
       subscription = sub
       const it = sub[Symbol.asyncIterator]()
@@ -282,7 +311,7 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
         if (msg._tag === 'Event') {
           const a = apply(msg.event)
           if (isLeft(a)) return fail(a.left)
-          if (pending >= batchSize) {
+          if (pending >= batchLimit()) {
             const c = await commit()
             if (isLeft(c)) return fail(c.left)
           }
