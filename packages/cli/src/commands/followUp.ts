@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { followUpChannels, type FollowUpChannel } from '@parcours/domain'
+import { appointmentKinds, type AppointmentKind } from '@parcours/domain'
 import { subcommand } from '../cli/configureCommand.js'
 import { parseDate, parseId, parseOneOf } from '../cli/parse.js'
 import type { CommandModule } from './commandModule.js'
@@ -17,17 +17,17 @@ export const register: CommandModule['register'] = (command, ctx) => {
     .option('--follow-up <id>', 'follow-up id (generated when absent)', parseId)
     .requiredOption('--due <date>', 'due date (YYYY-MM-DD)', parseDate)
     .option(
-      '--channel <channel>',
-      `one of ${followUpChannels.join(', ')}`,
-      parseOneOf(followUpChannels),
-      'interview' as FollowUpChannel,
+      '--kind <kind>',
+      `one of ${appointmentKinds.join(', ')}`,
+      parseOneOf(appointmentKinds),
+      'individual-interview' as AppointmentKind,
     )
     .action((o, cmd) =>
       sendJourneyCommand(ctx, cmd, o, {
         type: 'ScheduleFollowUp',
         followUpId: o.followUp ?? `f-${randomUUID().slice(0, 8)}`,
         dueOn: o.due,
-        channel: o.channel,
+        kind: o.kind,
       }),
     )
   followUpCommand('reschedule', 'Move a follow-up to a new due date')

@@ -44,7 +44,11 @@ describe('ids named like Object.prototype members', () => {
       }),
       j.command('EndTraining', '2025-01-20', { trainingId: id, result: 'completed' }),
       j.command('RecordProposalOutcome', '2025-01-21', { proposalId: id, outcome: 'carried-out' }),
-      j.command('ScheduleFollowUp', '2025-01-22', { followUpId: id, dueOn: '2025-02-01', channel: 'phone' }),
+      j.command('ScheduleFollowUp', '2025-01-22', {
+        followUpId: id,
+        dueOn: '2025-02-01',
+        kind: 'phone-or-video-call',
+      }),
       j.command('KeepFollowUp', '2025-02-01', { followUpId: id, comment: null }),
     ])
     expect(state.status).toBe('open')
@@ -52,7 +56,7 @@ describe('ids named like Object.prototype members', () => {
     expect(Object.hasOwn(state.requests, id)).toBe(true)
     expect(state.proposals[id]).toMatchObject({ status: 'closed', outcome: 'carried-out' })
     expect(state.situations[id]).toMatchObject({ kind: 'training', endedOn: '2025-01-20' })
-    expect(state.followUps[id]).toMatchObject({ status: 'kept' })
+    expect(state.followUps[id]).toMatchObject({ status: 'present' })
   })
 
   test.each(ids)('an unknown %s is unknown', (id) => {

@@ -1,6 +1,7 @@
+import { journeyAgeLimitOn } from '../decider/ageLimit.js'
 import type { Decider } from '../decider/decider.js'
 import { journeyDecider } from '../decider/journeyDecider.js'
-import { addDays, addMonths } from '../model/calendar.js'
+import { addDays, addMonths, daysBetween } from '../model/calendar.js'
 import type { JourneyCommand } from '../model/commands.js'
 import type { JourneyError } from '../model/errors.js'
 import type { JourneyEvent } from '../model/events.js'
@@ -12,21 +13,22 @@ import type {
   PhaseId,
   ProposalId,
   RequestId,
+  SessionId,
   SituationId,
   YouthId,
 } from '../model/ids.js'
 import type { LocalDate } from '../model/localDate.js'
 import type { Sealed } from '../model/sealed.js'
 import type { JourneyState, RegisteredJourney } from '../model/state.js'
-import { journeyAgeLimitOn, pendingFollowUps, runningPhase, trainingsInProgress } from '../model/state.js'
+import { pendingFollowUps, runningPhase, trainingsInProgress } from '../model/state.js'
 import type {
   ContractType,
   ExitReason,
   OtherSituationKind,
   ProgrammeExitReason,
-  ProposalOutcome,
+  RecordableProposalOutcome,
 } from '../model/vocabulary.js'
-import { themes } from '../model/vocabulary.js'
+import { appointmentKinds, themes } from '../model/vocabulary.js'
 import type { Random } from './random.js'
 import { seededRandom } from './random.js'
 
@@ -49,6 +51,8 @@ export interface JourneySettings {
   readonly sealed: boolean
   /** One seed per step after the registration. */
   readonly seeds: ReadonlyArray<number>
+  /** Whether commands are also tried dated back, anywhere after the registration (saisie a posteriori). */
+  readonly backdating?: boolean
 }
 
 /** A built script: the commands and the events the decider accepted for them. */
@@ -105,7 +109,7 @@ const exitReasonFor = (s: RegisteredJourney, r: Random): ExitReason => {
   if (current.some((x) => x.durable)) return 'durable-employment'
   if (current.some((x) => x.kind === 'training' && x.qualifying)) return 'qualifying-training'
   if (current.some((x) => x.kind === 'employment')) return 'other-employment'
-  const missed = Object.values(s.followUps).filter((f) => f.status === 'missed').length
+  const missed = Object.values(s.followUps).filter((f) => f.status === 'absent').length
   if (missed >= 2 && r.chance(0.7)) return 'lost-contact'
   return r.weighted<ExitReason>({ 'moved-away': 3, 'youth-request': 3, 'lost-contact': 2, other: 2 })
 }
@@ -147,6 +151,31 @@ const otherSituationDraft = (on: LocalDate, n: number, r: Random): Draft => {
   return { type: 'StartSituation', on, situationId: `s-${n}` as SituationId, kind, plannedEndOn }
 }
 
+/** A collective session: registered to one (sometimes full), refused, or attendance taken after it. */
+const sessionStep = (s: RegisteredJourney, on: LocalDate, n: number, r: Random): Draft => {
+  const open = Object.entries(s.sessions).filter(([, x]) => x.outcome === null)
+  const held = open.find(([, x]) => x.heldOn <= on)
+  if (held !== undefined)
+    return { type: 'RecordSessionAttendance', on, sessionId: held[0] as SessionId, present: r.chance(0.7) }
+  const [first] = open
+  if (first !== undefined && r.chance(0.3))
+    return {
+      type: 'RefuseSession',
+      on,
+      sessionId: first[0] as SessionId,
+      by: r.chance(0.6) ? 'youth' : 'third-party',
+    }
+  return {
+    type: 'PrescribeSession',
+    on,
+    sessionId: `session-${n}` as SessionId,
+    kind: r.chance(0.6) ? 'workshop' : 'information-session',
+    heldOn: addDays(on, r.between(0, 21)),
+    capacity: 12,
+    registrations: r.between(0, 12),
+  }
+}
+
 /** The next command for an open journey, as of `date`. */
 const openStep = (
   s: RegisteredJourney,
@@ -166,11 +195,17 @@ const openStep = (
     request: 4,
     diagnostic: s.diagnosticOn === null ? 8 : 1,
     programme: 6,
-    phase: s.programme?.programme !== 'PACEA' ? 0 : s.programme.phasesStarted === 0 ? 14 : 4,
+    phase:
+      s.programme?.programme !== 'PACEA'
+        ? 0
+        : s.programme.phasesStarted === 0 || runningPhase(s) !== null
+          ? 14
+          : 4,
     offer: 14,
     answer: openProposals.length > 0 ? 14 : 0,
     situation: 8,
     followUps: 4,
+    session: 5,
     counsellor: 2,
     close: 3,
   })
@@ -186,8 +221,12 @@ const openStep = (
             followUpId: f.id,
             comment: r.chance(0.3) ? sealedFor(settings, r) : null,
           }
-        : { type: 'MissFollowUp', on: meetOn, followUpId: f.id }
+        : r.chance(0.6)
+          ? { type: 'MissFollowUp', on: meetOn, followUpId: f.id }
+          : { type: 'MarkFollowUpUnspecified', on: meetOn, followUpId: f.id }
     }
+    case 'session':
+      return sessionStep(s, on, n, r)
     case 'time':
       return { type: 'ApplyTimeRules', on: addDays(date, r.between(1, 40)) }
     case 'request':
@@ -248,10 +287,10 @@ const openStep = (
       const [id, p] = r.pick(openProposals)
       const proposalId = id as ProposalId
       if (p.status === 'offered' && r.chance(0.4)) return { type: 'AcceptProposal', on, proposalId }
-      const outcome: ProposalOutcome =
+      const outcome: RecordableProposalOutcome =
         p.status === 'accepted'
-          ? r.weighted<ProposalOutcome>({ 'carried-out': 65, 'refused-by-third-party': 35 })
-          : r.weighted<ProposalOutcome>({
+          ? r.weighted<RecordableProposalOutcome>({ 'carried-out': 65, 'refused-by-third-party': 35 })
+          : r.weighted<RecordableProposalOutcome>({
               'carried-out': 40,
               'refused-by-youth': 35,
               'refused-by-third-party': 25,
@@ -309,7 +348,7 @@ const openStep = (
           on,
           followUpId: `f-${n}` as FollowUpId,
           dueOn: addDays(on, r.between(1, 30)),
-          channel: r.pick(['interview', 'phone', 'email', 'workshop'] as const),
+          kind: r.pick(appointmentKinds),
         }
       return r.chance(0.6)
         ? { type: 'RescheduleFollowUp', on, followUpId: f.id, dueOn: addDays(on, r.between(1, 21)) }
@@ -359,6 +398,21 @@ const closedStep = (s: RegisteredJourney, date: LocalDate, r: Random): Draft | n
   return null
 }
 
+/** The same command dated `on`, its other dates (planned end, respond-by, due, held) moved alike. */
+export const redated = <C extends JourneyCommand>(c: C, on: LocalDate): C => {
+  const delta = daysBetween(c.on, on)
+  const shifted: Record<string, unknown> = { ...c, on }
+  for (const field of ['plannedEndOn', 'respondBy', 'dueOn', 'heldOn'])
+    if (typeof shifted[field] === 'string') shifted[field] = addDays(shifted[field] as LocalDate, delta)
+  return shifted as C
+}
+
+// The same command dated back by up to its distance to the registration.
+const backdated = (c: JourneyCommand, registeredOn: LocalDate, r: Random): JourneyCommand | null => {
+  const span = daysBetween(registeredOn, c.on)
+  return span <= 0 ? null : redated(c, addDays(c.on, -r.between(1, span)))
+}
+
 /** Builds a valid journey script from its settings (see JourneySettings). */
 export const buildJourneyScript = (
   settings: JourneySettings,
@@ -368,13 +422,14 @@ export const buildJourneyScript = (
   const events: JourneyEvent[] = []
   let state = decider.initialState
   let date = settings.registeredOn
-  const issue = (command: JourneyCommand): void => {
+  const issue = (command: JourneyCommand): boolean => {
     const decision = decider.decide(command, state)
-    if (decision._tag === 'Left') return
+    if (decision._tag === 'Left') return false
     commands.push(command)
     events.push(...decision.right)
     state = decision.right.reduce(decider.evolve, state)
     if (command.on > date) date = command.on
+    return true
   }
   const ids = { youthId: settings.youthId }
   const first = settings.seeds[0] ?? 0
@@ -396,11 +451,13 @@ export const buildJourneyScript = (
     // Past the age limit only the clock acts: it closes the journey.
     const command = { ...draft, ...ids, missionLocaleId: state.missionLocaleId } as JourneyCommand
     const limit = journeyAgeLimitOn(state)
-    issue(
+    const chosen: JourneyCommand =
       state.status === 'open' && command.on >= limit
         ? { type: 'ApplyTimeRules', ...ids, missionLocaleId: state.missionLocaleId, on: command.on }
-        : command,
-    )
+        : command
+    const back =
+      settings.backdating === true && r.chance(0.5) ? backdated(chosen, settings.registeredOn, r) : null
+    if (back === null || !issue(back)) issue(chosen)
   })
   return { youthId: settings.youthId, missionLocaleId: settings.missionLocaleId, commands, events, state }
 }

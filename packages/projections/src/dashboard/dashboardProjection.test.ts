@@ -126,6 +126,7 @@ describe('dashboard: programmes, proposals, entries', () => {
       'refused-by-youth': 0,
       'refused-by-third-party': 0,
       expired: 1,
+      'closed-without-follow-up': 0,
     })
     expect([d.totals.trainingEntries, d.totals.qualifyingTrainingEntries]).toEqual([2, 1])
     expect(d.totals.employmentEntries).toEqual({ durable: 1, other: 1 })

@@ -136,7 +136,12 @@ export const journey = (youthId: string, missionLocaleId: string, counsellorId =
     renewed: (on: string, situationId: string, plannedEndOn: string) =>
       push('ImmersionRenewed', on, { situationId, plannedEndOn }),
     schedule: (on: string, followUpId: string, dueOn: string) =>
-      push('FollowUpScheduled', on, { followUpId, dueOn, channel: 'interview', counsellorId: counsellor }),
+      push('FollowUpScheduled', on, {
+        followUpId,
+        dueOn,
+        kind: 'individual-interview',
+        counsellorId: counsellor,
+      }),
     reschedule: (on: string, followUpId: string, dueOn: string) =>
       push('FollowUpRescheduled', on, { followUpId, dueOn }),
     kept: (on: string, followUpId: string) => push('FollowUpKept', on, { followUpId, comment: sealed }),
