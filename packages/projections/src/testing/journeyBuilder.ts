@@ -1,6 +1,8 @@
 import type {
   ExitReason as Reason,
+  FollowUpChannel,
   JourneyEvent,
+  ProgrammeExitReason,
   ProposalOutcome as Outcome,
   RecordedEvent,
   Theme,
@@ -24,7 +26,11 @@ export interface JourneyBuilder {
   readonly diagnostic: (on: string) => JourneyBuilder
   readonly programme: (on: string, programme: 'PACEA' | 'CEJ', plannedEndOn: string) => JourneyBuilder
   readonly extend: (on: string, programme: 'PACEA' | 'CEJ', plannedEndOn: string) => JourneyBuilder
-  readonly exitProgramme: (on: string, programme: 'PACEA' | 'CEJ') => JourneyBuilder
+  readonly exitProgramme: (
+    on: string,
+    programme: 'PACEA' | 'CEJ',
+    reason?: ProgrammeExitReason,
+  ) => JourneyBuilder
   readonly offer: (on: string, proposalId: string, theme: Theme, respondBy: string) => JourneyBuilder
   readonly accept: (on: string, proposalId: string, theme: Theme) => JourneyBuilder
   readonly outcome: (
@@ -52,7 +58,12 @@ export interface JourneyBuilder {
     kind: 'immersion' | 'volunteering' | 'schooling',
   ) => JourneyBuilder
   readonly renewed: (on: string, situationId: string, plannedEndOn: string) => JourneyBuilder
-  readonly schedule: (on: string, followUpId: string, dueOn: string) => JourneyBuilder
+  readonly schedule: (
+    on: string,
+    followUpId: string,
+    dueOn: string,
+    channel?: FollowUpChannel,
+  ) => JourneyBuilder
   readonly reschedule: (on: string, followUpId: string, dueOn: string) => JourneyBuilder
   readonly kept: (on: string, followUpId: string) => JourneyBuilder
   readonly missed: (on: string, followUpId: string) => JourneyBuilder
@@ -101,8 +112,8 @@ export const journey = (youthId: string, missionLocaleId: string, counsellorId =
       push('ProgrammeEntered', on, { programme, plannedEndOn }),
     extend: (on: string, programme: 'PACEA' | 'CEJ', plannedEndOn: string) =>
       push('ProgrammeExtended', on, { programme, plannedEndOn }),
-    exitProgramme: (on: string, programme: 'PACEA' | 'CEJ') =>
-      push('ProgrammeExited', on, { programme, reason: 'completed' }),
+    exitProgramme: (on: string, programme: 'PACEA' | 'CEJ', reason: ProgrammeExitReason = 'completed') =>
+      push('ProgrammeExited', on, { programme, reason }),
     offer: (on: string, proposalId: string, theme: Theme, respondBy: string) =>
       push('ProposalOffered', on, { proposalId, theme, respondBy, counsellorId: counsellor }),
     accept: (on: string, proposalId: string, theme: Theme) =>
@@ -135,8 +146,8 @@ export const journey = (youthId: string, missionLocaleId: string, counsellorId =
       push('SituationEnded', on, { situationId, kind }),
     renewed: (on: string, situationId: string, plannedEndOn: string) =>
       push('ImmersionRenewed', on, { situationId, plannedEndOn }),
-    schedule: (on: string, followUpId: string, dueOn: string) =>
-      push('FollowUpScheduled', on, { followUpId, dueOn, channel: 'interview', counsellorId: counsellor }),
+    schedule: (on: string, followUpId: string, dueOn: string, channel: FollowUpChannel = 'interview') =>
+      push('FollowUpScheduled', on, { followUpId, dueOn, channel, counsellorId: counsellor }),
     reschedule: (on: string, followUpId: string, dueOn: string) =>
       push('FollowUpRescheduled', on, { followUpId, dueOn }),
     kept: (on: string, followUpId: string) => push('FollowUpKept', on, { followUpId, comment: sealed }),
