@@ -1,6 +1,6 @@
 import { addDays, daysBetween } from '../model/dates.js'
 import { docEntries } from '../model/docMap.js'
-import type { WorklistReadModel, WorklistYouth } from './worklistProjection.js'
+import type { PendingFollowUp, WorklistReadModel, WorklistYouth } from './worklistProjection.js'
 
 // ---------------------------------------------------------------------------------------------
 // model
@@ -19,6 +19,15 @@ export interface FollowUpAlert {
   readonly followUpId: string
   readonly dueOn: string
   readonly days: number
+}
+
+/** A reminder to send today: an appointment `daysBefore` days ahead (7 or 1 by default). */
+export interface ReminderAlert {
+  readonly youthId: string
+  readonly followUpId: string
+  readonly channel: string
+  readonly dueOn: string
+  readonly daysBefore: number
 }
 
 /** A proposal past its respond-by date without an answer. */
@@ -52,19 +61,22 @@ export interface Worklist {
   readonly asOf: string
   readonly overdueFollowUps: ReadonlyArray<FollowUpAlert>
   readonly followUpsDueSoon: ReadonlyArray<FollowUpAlert>
+  readonly reminders: ReadonlyArray<ReminderAlert>
   readonly proposalsPastRespondBy: ReadonlyArray<ProposalAlert>
   readonly programmesEnding: ReadonlyArray<ProgrammeAlert>
   readonly ageLimitsNear: ReadonlyArray<AgeLimitAlert>
 }
 
-/** Alert windows, in days (defaults: 7, 30, 60). */
+/** Alert windows, in days (defaults: 7, 30, 60; reminders 7 and 1 days before an appointment). */
 export interface WorklistWindows {
   readonly followUpDays: number
   readonly programmeDays: number
   readonly ageLimitDays: number
+  readonly reminderDays?: ReadonlyArray<number>
 }
 
 const defaultWindows: WorklistWindows = { followUpDays: 7, programmeDays: 30, ageLimitDays: 60 }
+const defaultReminderDays: ReadonlyArray<number> = [7, 1]
 
 // ---------------------------------------------------------------------------------------------
 // the query
@@ -99,6 +111,7 @@ export const queryWorklist = (
   const list: Omit<Worklist, 'missionLocaleId' | 'counsellorId' | 'asOf'> = {
     overdueFollowUps: [],
     followUpsDueSoon: [],
+    reminders: [],
     proposalsPastRespondBy: [],
     programmesEnding: [],
     ageLimitsNear: [],
@@ -108,11 +121,22 @@ export const queryWorklist = (
   for (const [, y] of docEntries(rm)) {
     if (!mine(y, query)) continue
     const youthId = y.youthId
-    for (const [followUpId, f] of Object.entries(y.followUps)) {
-      if (f.dueOn < asOf || (f.overdueSince !== null && f.overdueSince <= asOf))
-        push('overdueFollowUps', { youthId, followUpId, dueOn: f.dueOn, days: daysBetween(f.dueOn, asOf) })
-      else if (f.dueOn <= addDays(asOf, windows.followUpDays))
+    const followUps = Object.entries(y.followUps)
+    const overdue = (f: PendingFollowUp): boolean =>
+      f.dueOn < asOf || (f.overdueSince !== null && f.overdueSince <= asOf)
+    // A stale follow-up left pending is no alert while a later appointment is planned: that one is next.
+    const nextPlanned = followUps.some(([, f]) => !overdue(f))
+    for (const [followUpId, f] of followUps) {
+      if (overdue(f)) {
+        if (!nextPlanned)
+          push('overdueFollowUps', { youthId, followUpId, dueOn: f.dueOn, days: daysBetween(f.dueOn, asOf) })
+        continue
+      }
+      if (f.dueOn <= addDays(asOf, windows.followUpDays))
         push('followUpsDueSoon', { youthId, followUpId, dueOn: f.dueOn, days: daysBetween(asOf, f.dueOn) })
+      for (const daysBefore of windows.reminderDays ?? defaultReminderDays)
+        if (daysBetween(asOf, f.dueOn) === daysBefore)
+          push('reminders', { youthId, followUpId, channel: f.channel, dueOn: f.dueOn, daysBefore })
     }
     for (const [proposalId, p] of Object.entries(y.proposals))
       // An accepted proposal was answered: like the domain's expiry, the alert is for unanswered ones.
@@ -141,6 +165,7 @@ export const queryWorklist = (
     asOf,
     overdueFollowUps: [...list.overdueFollowUps].sort(byDateThenYouth((a) => a.dueOn)),
     followUpsDueSoon: [...list.followUpsDueSoon].sort(byDateThenYouth((a) => a.dueOn)),
+    reminders: [...list.reminders].sort(byDateThenYouth((a) => a.dueOn)),
     proposalsPastRespondBy: [...list.proposalsPastRespondBy].sort(byDateThenYouth((a) => a.respondBy)),
     programmesEnding: [...list.programmesEnding].sort(byDateThenYouth((a) => a.plannedEndOn)),
     ageLimitsNear: [...list.ageLimitsNear].sort(byDateThenYouth((a) => a.ageLimitOn)),

@@ -11,6 +11,8 @@ import { isFirstRegistration, isNextInStream, type YouthHeader, youthHeaderOf } 
 /** A follow-up not yet kept, missed or cancelled. */
 export interface PendingFollowUp {
   readonly dueOn: string
+  /** How it takes place (interview, phone, e-mail, workshop). */
+  readonly channel: string
   /** Set once FollowUpDue was recorded (the business date it was). */
   readonly overdueSince: string | null
 }
@@ -69,9 +71,22 @@ const evolve = (y: WorklistYouth, e: JourneyEvent): WorklistYouth => {
     case 'ProposalOutcomeRecorded':
       return { ...y, proposals: without(y.proposals, e.proposalId) }
     case 'FollowUpScheduled':
-      return { ...y, followUps: { ...y.followUps, [e.followUpId]: { dueOn: e.dueOn, overdueSince: null } } }
-    case 'FollowUpRescheduled':
-      return { ...y, followUps: { ...y.followUps, [e.followUpId]: { dueOn: e.dueOn, overdueSince: null } } }
+      return {
+        ...y,
+        followUps: {
+          ...y.followUps,
+          [e.followUpId]: { dueOn: e.dueOn, channel: e.channel, overdueSince: null },
+        },
+      }
+    case 'FollowUpRescheduled': {
+      const f = y.followUps[e.followUpId]
+      return f === undefined
+        ? y
+        : {
+            ...y,
+            followUps: { ...y.followUps, [e.followUpId]: { ...f, dueOn: e.dueOn, overdueSince: null } },
+          }
+    }
     case 'FollowUpDue': {
       const f = y.followUps[e.followUpId]
       return f === undefined
@@ -112,7 +127,7 @@ const apply = (rm: WorklistReadModel, recorded: RecordedEvent<JourneyEvent>): Wo
 /** The counsellors' worklists (alerts) projection. */
 export const worklistProjection: KeyedProjection<WorklistYouth> = {
   name: 'worklist',
-  version: 1,
+  version: 2,
   initial: emptyDocMap<WorklistYouth>(),
   apply,
   merge: (_key, a) => a,
