@@ -66,7 +66,7 @@ describe('given / when / then', () => {
         j.event('FollowUpScheduled', '2025-02-01', {
           followUpId: 'fu-2',
           dueOn: '2025-03-03',
-          channel: 'interview',
+          kind: 'individual-interview',
           counsellorId: 'c-1',
         }),
       ])

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { Command } from 'commander'
-import { followUpChannels, type FollowUpChannel, type LocalDate } from '@parcours/domain'
+import { appointmentKinds, type AppointmentKind, type LocalDate } from '@parcours/domain'
 import { subcommand } from '../cli/configureCommand.js'
 import { parseDate, parseId, parseOneOf } from '../cli/parse.js'
 import type { CommandModule } from './commandModule.js'
@@ -25,17 +25,17 @@ export const register: CommandModule['register'] = (command, ctx) => {
   followUpCommand('schedule', 'Schedule a follow-up', false)
     .requiredOption('--due <date>', 'due date (YYYY-MM-DD)', parseDate)
     .option(
-      '--channel <channel>',
-      `one of ${followUpChannels.join(', ')}`,
-      parseOneOf(followUpChannels),
-      'interview' as FollowUpChannel,
+      '--kind <kind>',
+      `one of ${appointmentKinds.join(', ')}`,
+      parseOneOf(appointmentKinds),
+      'individual-interview' as AppointmentKind,
     )
     .action(
       (
         o: JourneyOptions & {
           readonly followUp?: string
           readonly due: LocalDate
-          readonly channel: FollowUpChannel
+          readonly kind: AppointmentKind
         },
         cmd: Command,
       ) =>
@@ -43,7 +43,7 @@ export const register: CommandModule['register'] = (command, ctx) => {
           type: 'ScheduleFollowUp',
           followUpId: o.followUp ?? `f-${randomUUID().slice(0, 8)}`,
           dueOn: o.due,
-          channel: o.channel,
+          kind: o.kind,
         }),
     )
   followUpCommand('reschedule', 'Move a follow-up to a new due date')

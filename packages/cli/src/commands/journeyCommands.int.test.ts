@@ -110,8 +110,8 @@ describe('journey commands on SQLite', () => {
       'f-x',
       '--due',
       '2025-02-15',
-      '--channel',
-      'phone',
+      '--kind',
+      'phone-or-video-call',
       '--on',
       '2025-02-01',
     )

@@ -1,5 +1,6 @@
 import {
   addDays,
+  isPending,
   journeyAgeLimitOn,
   themes,
   type FollowUpId,
@@ -41,10 +42,15 @@ const register = async (ctx: AgentContext, y: Youth, on: LocalDate): Promise<voi
 }
 
 /** Whether a time-driven rule is due: the simulator then sends ApplyTimeRules, like a daily clock would. */
+const isPendingIn = (journey: RegisteredJourney | null, id: FollowUpId): boolean => {
+  const f = journey?.followUps[id]
+  return f !== undefined && isPending(f)
+}
+
 const timeRulesDue = (s: RegisteredJourney, day: LocalDate): boolean =>
   day >= journeyAgeLimitOn(s) ||
   (s.programme !== null && s.programme.plannedEndOn < day) ||
-  Object.values(s.followUps).some((f) => f.status === 'pending' && !f.overdue && f.dueOn < day) ||
+  Object.values(s.followUps).some((f) => isPending(f) && !f.overdue && f.dueOn < day) ||
   Object.values(s.proposals).some((p) => p.status === 'offered' && p.respondBy < day)
 
 const runIntent = async (ctx: AgentContext, y: Youth, day: LocalDate, intent: Intent): Promise<void> => {
@@ -108,7 +114,7 @@ const lateFollowUp = async (
 ): Promise<void> => {
   const f = openJourney(y)?.followUps[followUpId]
   // A follow-up moved to a later day since is handled on that day.
-  if (f?.status !== 'pending' || f.dueOn > day) return
+  if (f === undefined || !isPending(f) || f.dueOn > day) return
   const r = y.rng.next()
   if (r < 0.45) return contact(ctx, y, day, followUpId)
   if (r < 0.75) return missed(ctx, y, day, followUpId)
@@ -160,11 +166,10 @@ export const actOn = async (ctx: AgentContext, y: Youth, day: LocalDate): Promis
   if (journey === null) return
   // Today's follow-ups, even one the clock has just marked overdue on its due date.
   const today = Object.entries(journey.followUps)
-    .filter(([, f]) => f.status === 'pending' && f.dueOn === day)
+    .filter(([, f]) => isPending(f) && f.dueOn === day)
     .map(([id]) => id as FollowUpId)
     .sort()
-  for (const id of today)
-    if (openJourney(y)?.followUps[id]?.status === 'pending') await dueToday(ctx, y, day, id)
+  for (const id of today) if (isPendingIn(openJourney(y), id)) await dueToday(ctx, y, day, id)
   planLateFollowUps(y, day)
 }
 
@@ -174,7 +179,7 @@ const planLateFollowUps = (y: Youth, day: LocalDate): void => {
   if (journey === null) return
   const planned = new Set(y.intents.flatMap((i) => (i.kind === 'late' ? [i.followUpId] : [])))
   for (const [id, f] of Object.entries(journey.followUps).sort(([a], [b]) => (a < b ? -1 : 1)))
-    if (f.status === 'pending' && f.overdue && !planned.has(id as FollowUpId))
+    if (isPending(f) && f.overdue && !planned.has(id as FollowUpId))
       y.intents.push({ kind: 'late', on: addDays(day, y.rng.int(3, 12)), followUpId: id as FollowUpId })
 }
 
@@ -187,8 +192,7 @@ export const nextWake = (y: Youth, day: LocalDate): LocalDate | null => {
   if (journey !== null) {
     candidates.push(journeyAgeLimitOn(journey))
     if (journey.programme !== null) candidates.push(addDays(journey.programme.plannedEndOn, 1))
-    for (const f of Object.values(journey.followUps))
-      if (f.status === 'pending' && !f.overdue) candidates.push(f.dueOn)
+    for (const f of Object.values(journey.followUps)) if (isPending(f) && !f.overdue) candidates.push(f.dueOn)
   }
   if (candidates.length === 0) return null
   const earliest = candidates.reduce((a, b) => (a < b ? a : b))

@@ -117,7 +117,7 @@ export const contact = async (
       type: 'ScheduleFollowUp',
       followUpId: `ws-${y.workshops}` as FollowUpId,
       dueOn: addDays(on, y.rng.int(7, 21)),
-      channel: 'workshop',
+      kind: 'workshop',
     })
   }
 }

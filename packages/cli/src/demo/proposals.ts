@@ -4,7 +4,7 @@ import {
   type ContractType,
   type LocalDate,
   type ProposalId,
-  type ProposalOutcome,
+  type RecordableProposalOutcome,
   type SituationId,
   type Theme,
 } from '@parcours/domain'
@@ -16,7 +16,7 @@ import { themeWeights, type Youth } from './youth.js'
 // proposals and what follows them: answers, outcomes, trainings and jobs
 // ---------------------------------------------------------------------------------------------
 
-type Plan = ProposalOutcome | 'accept'
+type Plan = RecordableProposalOutcome | 'accept'
 
 const outcomeWeights = (theme: Theme): ReadonlyArray<readonly [Plan, number]> =>
   theme === 'employment'

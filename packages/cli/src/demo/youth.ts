@@ -8,7 +8,7 @@ import {
   type PhaseId,
   type Programme,
   type ProposalId,
-  type ProposalOutcome,
+  type RecordableProposalOutcome,
   type SituationId,
   type Theme,
   type YouthId,
@@ -44,7 +44,7 @@ export type Intent =
       readonly kind: 'answer'
       readonly on: LocalDate
       readonly proposalId: ProposalId
-      readonly outcome: ProposalOutcome | 'accept'
+      readonly outcome: RecordableProposalOutcome | 'accept'
     }
   | {
       readonly kind: 'end-training'

@@ -15,7 +15,24 @@ const youthRegisteredV1toV2: Upcaster = (data) =>
     ? { ...data, cejAgeLimitOn: data['ageLimitOn'] }
     : data
 
+// Version 1 named how a follow-up took place (`channel`); version 2 names the appointment's kind
+// in i-milo's vocabulary. An e-mail was a remote contact: it becomes a phone or video call.
+const kindOfChannel: Readonly<Record<string, string>> = {
+  interview: 'individual-interview',
+  phone: 'phone-or-video-call',
+  email: 'phone-or-video-call',
+  workshop: 'workshop',
+}
+
+/** FollowUpScheduled 1 → 2: `channel` (interview, phone, email, workshop) becomes `kind`. */
+const followUpScheduledV1toV2: Upcaster = (data) => {
+  if (!isRecord(data) || data['kind'] !== undefined || typeof data['channel'] !== 'string') return data
+  const { channel, ...rest } = data
+  return { ...rest, kind: kindOfChannel[channel as string] ?? channel }
+}
+
 /** For each event type, the upcaster from each old version (key) to the next. */
 export const upcasters: Readonly<Record<string, Readonly<Record<number, Upcaster>>>> = {
   YouthRegistered: { 1: youthRegisteredV1toV2 },
+  FollowUpScheduled: { 1: followUpScheduledV1toV2 },
 }

@@ -77,7 +77,7 @@ describe('exit, reopening and erasure', () => {
         j.event('FollowUpScheduled', '2025-09-01', {
           followUpId: 'fu-2',
           dueOn: '2025-10-01',
-          channel: 'interview',
+          kind: 'individual-interview',
           counsellorId: 'c-2',
         }),
       ])

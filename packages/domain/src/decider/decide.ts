@@ -1,8 +1,8 @@
 import { isLeft, right } from 'fp-ts/lib/Either.js'
 import type { JourneyCommand } from '../model/commands.js'
 import type { JourneyState, RegisteredJourney } from '../model/state.js'
-import { journeyAgeLimitOn } from '../model/state.js'
 import type { JourneyPolicy } from '../policy/journeyPolicy.js'
+import { journeyAgeLimitOn } from './ageLimit.js'
 import { closeJourney, erasePersonalData, reopenJourney } from './closing.js'
 import { assignCounsellor, completeDiagnostic, recordRequest, transferJourney } from './counselling.js'
 import type { Decision } from './decision.js'
@@ -11,6 +11,7 @@ import { foldJourney } from './evolve.js'
 import {
   cancelFollowUp,
   keepFollowUp,
+  markFollowUpUnspecified,
   missFollowUp,
   policyFollowUp,
   rescheduleFollowUp,
@@ -21,8 +22,9 @@ import { endPaceaPhase, startPaceaPhase } from './phases.js'
 import { enterProgramme, exitProgramme, extendProgramme } from './programmes.js'
 import { acceptProposal, offerProposal, recordProposalOutcome } from './proposals.js'
 import { registerYouth } from './registration.js'
+import { prescribeSession, recordSessionAttendance, refuseSession } from './sessions.js'
 import { endEmployment, endTraining, startEmployment, startTraining } from './situations.js'
-import { applyTimeRules } from './timeRules.js'
+import { timeDrivenFacts } from './timeRules.js'
 
 // ---------------------------------------------------------------------------------------------
 // decide: the guards every command passes, then the command's own rule, then the follow-up policy.
@@ -80,12 +82,21 @@ const ruleFor = (c: JourneyCommand, s: RegisteredJourney, p: JourneyPolicy): Dec
       return missFollowUp(c, s, p)
     case 'CancelFollowUp':
       return cancelFollowUp(c, s, p)
+    case 'MarkFollowUpUnspecified':
+      return markFollowUpUnspecified(c, s, p)
+    case 'PrescribeSession':
+      return prescribeSession(c, s, p)
+    case 'RefuseSession':
+      return refuseSession(c, s, p)
+    case 'RecordSessionAttendance':
+      return recordSessionAttendance(c, s, p)
     case 'CloseJourney':
       return closeJourney(c, s, p)
     case 'ReopenJourney':
       return reopenJourney(c, s, p)
     case 'ApplyTimeRules':
-      return applyTimeRules(c, s, p)
+      // Its facts are the time-driven ones every command records first (see `guarded`).
+      return right([])
     case 'ErasePersonalData':
       return erasePersonalData(c, s, p)
   }
@@ -106,14 +117,27 @@ const guarded = (c: JourneyCommand, s: RegisteredJourney, p: JourneyPolicy): Dec
   if (c.type === 'RegisterYouth') return ruleFor(c, s, p)
   if (c.on < s.registeredOn)
     return refuse({ _tag: 'DatedBeforeRegistration', on: c.on, registeredOn: s.registeredOn })
+  // What fell due by the command's date is recorded first, dated when it fell due: the command
+  // meets the journey as it stands on its date, whether the clock's tick ran on time or late.
+  const caughtUp = timeDrivenFacts(s, c.on, p)
+  const now = caughtUp.state
+  if (now.status === 'unregistered') return right(caughtUp.events)
+  const own = checked(c, now, p)
+  if (isLeft(own)) return own
+  const events = [...caughtUp.events, ...own.right]
+  return c.type === 'ApplyTimeRules' ? right(events) : withPendingFollowUp(right(events), s, c.on, p)
+}
+
+const checked = (c: JourneyCommand, s: RegisteredJourney, p: JourneyPolicy): Decision => {
   if (
     s.status === 'closed' &&
     s.closedOn !== null &&
     c.type !== 'ReopenJourney' &&
-    c.type !== 'ErasePersonalData'
+    c.type !== 'ErasePersonalData' &&
+    c.type !== 'ApplyTimeRules'
   )
     return refuse({ _tag: 'JourneyIsClosed', command: c.type, closedOn: s.closedOn })
-  const ageLimitOn = journeyAgeLimitOn(s)
+  const ageLimitOn = journeyAgeLimitOn(s, p)
   if (s.status === 'open' && c.on >= ageLimitOn && !allowedPastAgeLimit.has(c.type))
     return refuse({ _tag: 'AgeLimitReached', on: c.on, ageLimitOn })
   return ruleFor(c, s, p)
@@ -147,5 +171,5 @@ export const decideWithPolicy =
         policy,
       )
     }
-    return withPendingFollowUp(guarded(command, state, policy), state, command.on, policy)
+    return guarded(command, state, policy)
   }

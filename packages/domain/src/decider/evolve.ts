@@ -7,6 +7,7 @@ import type {
   PhaseState,
   ProposalState,
   RegisteredJourney,
+  SessionState,
   SituationState,
 } from '../model/state.js'
 import { entryOf } from '../model/state.js'
@@ -55,6 +56,15 @@ const followUp = (
   followUps: updateIn(s.followUps, id, f),
 })
 
+const session = (
+  s: RegisteredJourney,
+  id: string,
+  f: (x: SessionState) => SessionState,
+): RegisteredJourney => ({
+  ...s,
+  sessions: updateIn(s.sessions, id, f),
+})
+
 const phase = (s: RegisteredJourney, id: string, f: (x: PhaseState) => PhaseState): RegisteredJourney => ({
   ...s,
   phases: updateIn(s.phases, id, f),
@@ -89,11 +99,13 @@ const register = (e: Extract<JourneyEvent, { type: 'YouthRegistered' }>): Regist
       diagnosticOn: null,
       programme: null,
       lastProgrammeExitOn: null,
+      lastCejExitOn: null,
       requests: {},
       proposals: {},
       situations: {},
       phases: {},
       followUps: {},
+      sessions: {},
       followUpCount: 0,
     },
     e.personalData,
@@ -124,7 +136,12 @@ const evolveRegistered = (s: RegisteredJourney, e: JourneyEvent): RegisteredJour
     case 'ProgrammeExtended':
       return s.programme === null ? s : { ...s, programme: { ...s.programme, plannedEndOn: e.plannedEndOn } }
     case 'ProgrammeExited':
-      return { ...endRunningPhases(s, e.on), programme: null, lastProgrammeExitOn: e.on }
+      return {
+        ...endRunningPhases(s, e.on),
+        programme: null,
+        lastProgrammeExitOn: e.on,
+        lastCejExitOn: e.programme === 'CEJ' ? e.on : s.lastCejExitOn,
+      }
     case 'PaceaPhaseStarted':
       return {
         ...s,
@@ -147,14 +164,21 @@ const evolveRegistered = (s: RegisteredJourney, e: JourneyEvent): RegisteredJour
             offeredOn: e.on,
             respondBy: e.respondBy,
             status: 'offered',
+            acceptedOn: null,
             outcome: null,
+            outcomeOn: null,
           },
         },
       }
     case 'ProposalAccepted':
-      return proposal(s, e.proposalId, (p) => ({ ...p, status: 'accepted' }))
+      return proposal(s, e.proposalId, (p) => ({ ...p, status: 'accepted', acceptedOn: e.on }))
     case 'ProposalOutcomeRecorded':
-      return proposal(s, e.proposalId, (p) => ({ ...p, status: 'closed', outcome: e.outcome }))
+      return proposal(s, e.proposalId, (p) => ({
+        ...p,
+        status: 'closed',
+        outcome: e.outcome,
+        outcomeOn: e.on,
+      }))
     case 'TrainingStarted':
       return {
         ...s,
@@ -171,6 +195,7 @@ const evolveRegistered = (s: RegisteredJourney, e: JourneyEvent): RegisteredJour
             durable: false,
             qualifying: e.qualifying,
             result: null,
+            ongoingAtExit: false,
           },
         },
       }
@@ -192,6 +217,7 @@ const evolveRegistered = (s: RegisteredJourney, e: JourneyEvent): RegisteredJour
             durable: e.durable,
             qualifying: false,
             result: null,
+            ongoingAtExit: false,
           },
         },
       }
@@ -213,6 +239,7 @@ const evolveRegistered = (s: RegisteredJourney, e: JourneyEvent): RegisteredJour
             durable: false,
             qualifying: false,
             result: null,
+            ongoingAtExit: false,
           },
         },
       }
@@ -225,19 +252,55 @@ const evolveRegistered = (s: RegisteredJourney, e: JourneyEvent): RegisteredJour
         ...s,
         followUps: {
           ...s.followUps,
-          [e.followUpId]: { dueOn: e.dueOn, channel: e.channel, status: 'pending', overdue: false },
+          [e.followUpId]: {
+            dueOn: e.dueOn,
+            kind: e.kind,
+            scheduledOn: e.on,
+            status: 'planned',
+            overdue: false,
+            remindedOn: [],
+          },
         },
         followUpCount: s.followUpCount + 1,
       }
     case 'FollowUpRescheduled':
-      return followUp(s, e.followUpId, (f) => ({ ...f, dueOn: e.dueOn }))
+      return followUp(s, e.followUpId, (f) => ({
+        ...f,
+        dueOn: e.dueOn,
+        scheduledOn: e.on,
+        status: 'rescheduled',
+      }))
     case 'FollowUpKept':
       return withKey(
-        followUp(s, e.followUpId, (f) => ({ ...f, status: 'kept' })),
+        followUp(s, e.followUpId, (f) => ({ ...f, status: 'present' })),
         e.comment,
       )
     case 'FollowUpMissed':
-      return followUp(s, e.followUpId, (f) => ({ ...f, status: 'missed' }))
+      return followUp(s, e.followUpId, (f) => ({ ...f, status: 'absent' }))
+    case 'FollowUpMarkedUnspecified':
+      return followUp(s, e.followUpId, (f) => ({ ...f, status: 'unspecified' }))
+    case 'FollowUpReminderDue':
+      return followUp(s, e.followUpId, (f) => ({ ...f, remindedOn: [...f.remindedOn, e.on] }))
+    case 'SessionPrescribed':
+      return {
+        ...s,
+        sessions: {
+          ...s.sessions,
+          [e.sessionId]: {
+            kind: e.kind,
+            heldOn: e.heldOn,
+            prescribedOn: e.on,
+            outcome: null,
+            remindedOn: [],
+          },
+        },
+      }
+    case 'SessionOutcomeRecorded':
+      return session(s, e.sessionId, (x) => ({ ...x, outcome: e.outcome }))
+    case 'SessionReminderDue':
+      return session(s, e.sessionId, (x) => ({ ...x, remindedOn: [...x.remindedOn, e.on] }))
+    case 'SituationOngoingAtExit':
+      return situation(s, e.situationId, (x) => ({ ...x, endedOn: e.on, ongoingAtExit: true }))
     case 'FollowUpCancelled':
       return followUp(s, e.followUpId, (f) => ({ ...f, status: 'cancelled' }))
     case 'FollowUpDue':

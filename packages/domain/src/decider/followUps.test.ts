@@ -11,7 +11,7 @@ const registered = j.command('RegisterYouth', '2025-01-10', {
   personalData: null,
 })
 const schedule = (followUpId: string, on: string, dueOn: string) =>
-  j.command('ScheduleFollowUp', on, { followUpId, dueOn, channel: 'phone' })
+  j.command('ScheduleFollowUp', on, { followUpId, dueOn, kind: 'phone-or-video-call' })
 const withTwo = [registered, schedule('f-1', '2025-01-12', '2025-01-20')]
 
 describe('follow-ups', () => {
@@ -22,7 +22,7 @@ describe('follow-ups', () => {
         j.event('FollowUpScheduled', '2025-01-12', {
           followUpId: 'f-1',
           dueOn: '2025-01-20',
-          channel: 'phone',
+          kind: 'phone-or-video-call',
           counsellorId: 'c-1',
         }),
       ])
@@ -88,7 +88,7 @@ describe('follow-ups', () => {
         j.event('FollowUpScheduled', '2025-02-01', {
           followUpId: 'fu-2',
           dueOn: '2025-03-03',
-          channel: 'interview',
+          kind: 'individual-interview',
           counsellorId: 'c-1',
         }),
       ])
@@ -99,7 +99,7 @@ describe('follow-ups', () => {
         j.event('FollowUpScheduled', '2025-01-11', {
           followUpId: 'fu-2',
           dueOn: '2025-02-10',
-          channel: 'interview',
+          kind: 'individual-interview',
           counsellorId: 'c-1',
         }),
       ])
@@ -113,7 +113,7 @@ describe('follow-ups', () => {
         j.event('FollowUpScheduled', '2025-01-15', {
           followUpId: 'fu-2',
           dueOn: '2025-02-14',
-          channel: 'interview',
+          kind: 'individual-interview',
           counsellorId: 'c-1',
         }),
       ])
@@ -124,7 +124,7 @@ describe('follow-ups', () => {
         j.event('FollowUpScheduled', '2025-01-20', {
           followUpId: 'fu-2',
           dueOn: '2025-01-27',
-          channel: 'interview',
+          kind: 'individual-interview',
           counsellorId: 'c-1',
         }),
       ])
@@ -134,7 +134,7 @@ describe('follow-ups', () => {
         j.event('FollowUpScheduled', '2025-01-12', {
           followUpId: 'f-1',
           dueOn: '2025-03-01',
-          channel: 'phone',
+          kind: 'phone-or-video-call',
           counsellorId: 'c-1',
         }),
       ])
@@ -154,7 +154,7 @@ describe('follow-ups', () => {
         j.event('FollowUpScheduled', '2025-01-12', {
           followUpId: 'fu-4',
           dueOn: '2025-02-11',
-          channel: 'interview',
+          kind: 'individual-interview',
           counsellorId: 'c-1',
         }),
       ])
@@ -174,7 +174,7 @@ describe('follow-ups', () => {
         j.event('FollowUpScheduled', '2025-01-10', {
           followUpId: 'fu-1',
           dueOn: '2025-01-24',
-          channel: 'interview',
+          kind: 'individual-interview',
           counsellorId: 'c-1',
         }),
       ])

@@ -3,7 +3,7 @@ import type { JourneyEvent } from '../model/events.js'
 import type { FollowUpId } from '../model/ids.js'
 import type { LocalDate } from '../model/localDate.js'
 import type { FollowUpState, RegisteredJourney } from '../model/state.js'
-import { entryOf, pendingFollowUps } from '../model/state.js'
+import { entryOf, isPending, nextFollowUp } from '../model/state.js'
 import type { JourneyPolicy } from '../policy/journeyPolicy.js'
 import type { Decision, Rule } from './decision.js'
 import { accept, refuse, stamp } from './decision.js'
@@ -30,13 +30,10 @@ export const nextFollowUpId = (state: RegisteredJourney): FollowUpId => {
   return `fu-${n}` as FollowUpId
 }
 
-/** Whether a pending follow-up is due by `dueBy` (an overdue one counts: it is still to be held). */
-const hasFollowUpDueBy = (state: RegisteredJourney, dueBy: LocalDate): boolean =>
-  pendingFollowUps(state).some((id) => (entryOf(state.followUps, id)?.dueOn ?? dueBy) <= dueBy)
-
 /**
- * The follow-up the policy schedules when an open journey would be left without a pending one due
- * within the cadence (a follow-up further away, or a 30-day one when a CEJ starts, is not enough).
+ * The follow-up the policy schedules when an open journey would be left without a next follow-up
+ * (the nearest pending appointment not yet past) due within the cadence: a stale overdue one, one
+ * further away, or a 30-day one when a CEJ starts, is not enough.
  */
 export const policyFollowUp = (
   state: RegisteredJourney,
@@ -45,14 +42,15 @@ export const policyFollowUp = (
 ): JourneyEvent | null => {
   if (state.status !== 'open') return null
   const dueOn = addDays(on, followUpCadenceDays(state, on, policy))
-  return hasFollowUpDueBy(state, dueOn)
+  const next = nextFollowUp(state, on)
+  return next !== null && next.dueOn <= dueOn
     ? null
     : {
         type: 'FollowUpScheduled',
         ...stamp(state, on),
         followUpId: nextFollowUpId(state),
         dueOn,
-        channel: 'interview',
+        kind: 'individual-interview',
         counsellorId: state.counsellorId,
       }
 }
@@ -67,7 +65,7 @@ export const scheduleFollowUp: Rule<'ScheduleFollowUp'> = (c, s) => {
     ...stamp(s, c.on),
     followUpId: c.followUpId,
     dueOn: c.dueOn,
-    channel: c.channel,
+    kind: c.kind,
     counsellorId: s.counsellorId,
   })
 }
@@ -75,17 +73,20 @@ export const scheduleFollowUp: Rule<'ScheduleFollowUp'> = (c, s) => {
 const withPending = (
   s: RegisteredJourney,
   id: FollowUpId,
+  on: LocalDate,
   then: (f: FollowUpState) => Decision,
 ): Decision => {
   const f = entryOf(s.followUps, id)
   if (f === undefined) return refuse({ _tag: 'UnknownFollowUp', followUpId: id })
-  if (f.status !== 'pending') return refuse({ _tag: 'FollowUpNotPending', followUpId: id, status: f.status })
+  if (!isPending(f)) return refuse({ _tag: 'FollowUpNotPending', followUpId: id, status: f.status })
+  if (on < f.scheduledOn)
+    return refuse({ _tag: 'DatedBeforeScheduling', followUpId: id, on, scheduledOn: f.scheduledOn })
   return then(f)
 }
 
 /** Move a pending follow-up. An overdue one stays overdue: FollowUpDue is recorded once per follow-up. */
 export const rescheduleFollowUp: Rule<'RescheduleFollowUp'> = (c, s) =>
-  withPending(s, c.followUpId, () =>
+  withPending(s, c.followUpId, c.on, () =>
     c.dueOn < c.on
       ? refuse({ _tag: 'DueBeforeScheduled', on: c.on, dueOn: c.dueOn })
       : accept({ type: 'FollowUpRescheduled', ...stamp(s, c.on), followUpId: c.followUpId, dueOn: c.dueOn }),
@@ -93,20 +94,28 @@ export const rescheduleFollowUp: Rule<'RescheduleFollowUp'> = (c, s) =>
 
 /** The young person came (possibly early or late). */
 export const keepFollowUp: Rule<'KeepFollowUp'> = (c, s) =>
-  withPending(s, c.followUpId, () =>
+  withPending(s, c.followUpId, c.on, () =>
     accept({ type: 'FollowUpKept', ...stamp(s, c.on), followUpId: c.followUpId, comment: c.comment }),
   )
 
 /** The young person did not come; only on or after the due date. */
 export const missFollowUp: Rule<'MissFollowUp'> = (c, s) =>
-  withPending(s, c.followUpId, (f) =>
+  withPending(s, c.followUpId, c.on, (f) =>
     c.on < f.dueOn
       ? refuse({ _tag: 'MissedBeforeDue', followUpId: c.followUpId, on: c.on, dueOn: f.dueOn })
       : accept({ type: 'FollowUpMissed', ...stamp(s, c.on), followUpId: c.followUpId }),
   )
 
+/** Whether the young person came is not known; only on or after the due date (*Non précisé*). */
+export const markFollowUpUnspecified: Rule<'MarkFollowUpUnspecified'> = (c, s) =>
+  withPending(s, c.followUpId, c.on, (f) =>
+    c.on < f.dueOn
+      ? refuse({ _tag: 'UnspecifiedBeforeDue', followUpId: c.followUpId, on: c.on, dueOn: f.dueOn })
+      : accept({ type: 'FollowUpMarkedUnspecified', ...stamp(s, c.on), followUpId: c.followUpId }),
+  )
+
 /** Cancel a pending follow-up. */
 export const cancelFollowUp: Rule<'CancelFollowUp'> = (c, s) =>
-  withPending(s, c.followUpId, () =>
+  withPending(s, c.followUpId, c.on, () =>
     accept({ type: 'FollowUpCancelled', ...stamp(s, c.on), followUpId: c.followUpId }),
   )

@@ -156,7 +156,7 @@ describe('programmes', () => {
         j.event('FollowUpScheduled', '2025-02-01', {
           followUpId: 'fu-2',
           dueOn: '2025-02-08',
-          channel: 'interview',
+          kind: 'individual-interview',
           counsellorId: 'c-1',
         }),
       ])
@@ -186,7 +186,7 @@ describe('programmes', () => {
         j.event('FollowUpScheduled', '2025-02-08', {
           followUpId: 'fu-3',
           dueOn: '2025-02-15',
-          channel: 'interview',
+          kind: 'individual-interview',
           counsellorId: 'c-1',
         }),
       ])
@@ -197,7 +197,7 @@ describe('programmes', () => {
         j.event('FollowUpScheduled', '2025-05-01', {
           followUpId: 'fu-3',
           dueOn: '2025-05-31',
-          channel: 'interview',
+          kind: 'individual-interview',
           counsellorId: 'c-1',
         }),
       ])

@@ -1,19 +1,16 @@
 import { addMonths } from '../model/calendar.js'
-import type { LocalDate } from '../model/localDate.js'
-import type { RegisteredJourney } from '../model/state.js'
-import { situationsInProgress, trainingsInProgress } from '../model/state.js'
+import type { PhaseId } from '../model/ids.js'
+import { runningPhase, situationsInProgress, trainingsInProgress } from '../model/state.js'
+import { entryOf } from '../model/state.js'
 import type { Programme } from '../model/vocabulary.js'
 import type { JourneyPolicy } from '../policy/journeyPolicy.js'
+import { programmeAgeLimitOn } from './ageLimit.js'
 import type { Rule } from './decision.js'
 import { accept, refuse, stamp } from './decision.js'
 
 // ---------------------------------------------------------------------------------------------
 // Programmes: at most one open at a time, never overlapping, within their duration limits.
 // ---------------------------------------------------------------------------------------------
-
-/** The day a programme must end by, at the latest, for the young person's age. */
-export const programmeAgeLimitOn = (state: RegisteredJourney, programme: Programme): LocalDate =>
-  programme === 'CEJ' ? state.cejAgeLimitOn : state.ageLimitOn
 
 const maxMonths = (policy: JourneyPolicy, programme: Programme): number =>
   programme === 'CEJ' ? policy.cejMaxMonths : policy.paceaMaxMonths
@@ -98,5 +95,9 @@ export const exitProgramme: Rule<'ExitProgramme'> = (c, s) => {
   if (open === null) return refuse({ _tag: 'NoOpenProgramme' })
   if (c.on < open.enteredOn)
     return refuse({ _tag: 'DatedBeforeProgrammeEntry', on: c.on, enteredOn: open.enteredOn })
+  const phaseId: PhaseId | null = runningPhase(s)
+  const phase = phaseId === null ? undefined : entryOf(s.phases, phaseId)
+  if (phaseId !== null && phase !== undefined && c.on < phase.startedOn)
+    return refuse({ _tag: 'DatedBeforePhaseStart', phaseId, on: c.on, startedOn: phase.startedOn })
   return accept({ type: 'ProgrammeExited', ...stamp(s, c.on), programme: open.programme, reason: c.reason })
 }

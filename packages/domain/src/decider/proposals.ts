@@ -11,9 +11,20 @@ import { accept, refuse, stamp } from './decision.js'
 // Proposals: a unique id, answered at most once, exactly one outcome, never dated before the offer.
 // ---------------------------------------------------------------------------------------------
 
-/** Whether a proposal still waiting for an answer has expired on `on` (policy). */
-export const hasExpired = (p: ProposalState, on: LocalDate, policy: JourneyPolicy): boolean =>
-  p.status === 'offered' && on > addDays(p.respondBy, policy.proposalExpiryGraceDays)
+/** The day an unanswered proposal expires: the day after its respond-by date (+ the grace, policy). */
+export const expiresOn = (p: ProposalState, policy: JourneyPolicy): LocalDate =>
+  addDays(p.respondBy, 1 + policy.proposalExpiryGraceDays)
+
+/** The day an accepted proposal never carried out expires (policy), or null if it is not accepted. */
+export const acceptedExpiresOn = (p: ProposalState, policy: JourneyPolicy): LocalDate | null =>
+  p.acceptedOn === null ? null : addDays(p.acceptedOn, policy.acceptedProposalExpiryDays)
+
+/** Whether a proposal without outcome has expired on `on` (policy): unanswered, or accepted and never carried out. */
+export const hasExpired = (p: ProposalState, on: LocalDate, policy: JourneyPolicy): boolean => {
+  if (p.status === 'offered') return on >= expiresOn(p, policy)
+  const acceptedEnd = p.status === 'accepted' ? acceptedExpiresOn(p, policy) : null
+  return acceptedEnd !== null && on >= acceptedEnd
+}
 
 /** Offer a proposal. */
 export const offerProposal: Rule<'OfferProposal'> = (c, s) => {
@@ -39,6 +50,8 @@ const withOpenProposal = (
   if (p === undefined) return refuse({ _tag: 'UnknownProposal', proposalId })
   if (p.outcome !== null) return refuse({ _tag: 'OutcomeAlreadyRecorded', proposalId, outcome: p.outcome })
   if (on < p.offeredOn) return refuse({ _tag: 'DatedBeforeOffer', proposalId, on, offeredOn: p.offeredOn })
+  if (p.acceptedOn !== null && on < p.acceptedOn)
+    return refuse({ _tag: 'DatedBeforeAcceptance', proposalId, on, acceptedOn: p.acceptedOn })
   return then(p)
 }
 
@@ -57,7 +70,7 @@ export const recordProposalOutcome: Rule<'RecordProposalOutcome'> = (c, s, polic
       ? refuse({
           _tag: 'ProposalNotExpired',
           proposalId: c.proposalId,
-          respondBy: addDays(p.respondBy, policy.proposalExpiryGraceDays),
+          respondBy: addDays(expiresOn(p, policy), -1),
         })
       : accept({
           type: 'ProposalOutcomeRecorded',

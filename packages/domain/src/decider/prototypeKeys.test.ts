@@ -44,7 +44,11 @@ describe('ids named like Object.prototype members', () => {
       }),
       j.command('EndTraining', '2025-01-20', { trainingId: id, result: 'completed' }),
       j.command('RecordProposalOutcome', '2025-01-21', { proposalId: id, outcome: 'carried-out' }),
-      j.command('ScheduleFollowUp', '2025-01-22', { followUpId: id, dueOn: '2025-02-01', channel: 'phone' }),
+      j.command('ScheduleFollowUp', '2025-01-22', {
+        followUpId: id,
+        dueOn: '2025-02-01',
+        kind: 'phone-or-video-call',
+      }),
       j.command('KeepFollowUp', '2025-02-01', { followUpId: id, comment: null }),
     ])
     expect(state.status).toBe('open')

@@ -33,7 +33,7 @@ describe('registration and eligibility', () => {
         j.event('FollowUpScheduled', '2025-01-10', {
           followUpId: 'fu-1',
           dueOn: '2025-02-09',
-          channel: 'interview',
+          kind: 'individual-interview',
           counsellorId: 'c-1',
         }),
       ])
@@ -81,7 +81,7 @@ describe('registration and eligibility', () => {
         j.event('FollowUpScheduled', '2025-06-14', {
           followUpId: 'fu-1',
           dueOn: '2025-07-14',
-          channel: 'interview',
+          kind: 'individual-interview',
           counsellorId: 'c-1',
         }),
       ])

@@ -35,7 +35,7 @@ describe('time-driven rules (now is an input)', () => {
       j.command('ScheduleFollowUp', '2025-01-11', {
         followUpId: 'f-2',
         dueOn: '2025-02-11',
-        channel: 'email',
+        kind: 'phone-or-video-call',
       }),
       j.command('CancelFollowUp', '2025-01-12', { followUpId: 'fu-1' }),
     ]

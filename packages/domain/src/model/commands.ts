@@ -6,19 +6,22 @@ import {
   PhaseId,
   ProposalId,
   RequestId,
+  SessionId,
   SituationId,
   YouthId,
 } from './ids.js'
 import { LocalDate } from './localDate.js'
 import { Sealed } from './sealed.js'
 import {
+  AppointmentKind,
   ContractType,
   ExitReason,
-  FollowUpChannel,
   OtherSituationKind,
   Programme,
   ProgrammeExitReason,
-  ProposalOutcome,
+  RecordableProposalOutcome,
+  SessionKind,
+  SessionRefuser,
   Theme,
   TrainingResult,
 } from './vocabulary.js'
@@ -104,10 +107,10 @@ export type OfferProposal = t.TypeOf<typeof OfferProposal>
 export const AcceptProposal = command('AcceptProposal', { proposalId: ProposalId })
 export type AcceptProposal = t.TypeOf<typeof AcceptProposal>
 
-/** Record the one outcome of a proposal. */
+/** Record the one outcome of a proposal (`closed-without-follow-up` is the closure's, not a counsellor's). */
 export const RecordProposalOutcome = command('RecordProposalOutcome', {
   proposalId: ProposalId,
-  outcome: ProposalOutcome,
+  outcome: RecordableProposalOutcome,
 })
 export type RecordProposalOutcome = t.TypeOf<typeof RecordProposalOutcome>
 
@@ -153,11 +156,11 @@ export type EndSituation = t.TypeOf<typeof EndSituation>
 export const RenewImmersion = command('RenewImmersion', { situationId: SituationId, plannedEndOn: LocalDate })
 export type RenewImmersion = t.TypeOf<typeof RenewImmersion>
 
-/** Schedule a follow-up. */
+/** Plan an appointment (follow-up) of a kind for a date. */
 export const ScheduleFollowUp = command('ScheduleFollowUp', {
   followUpId: FollowUpId,
   dueOn: LocalDate,
-  channel: FollowUpChannel,
+  kind: AppointmentKind,
 })
 export type ScheduleFollowUp = t.TypeOf<typeof ScheduleFollowUp>
 
@@ -172,6 +175,34 @@ export type KeepFollowUp = t.TypeOf<typeof KeepFollowUp>
 /** The young person missed the follow-up. */
 export const MissFollowUp = command('MissFollowUp', { followUpId: FollowUpId })
 export type MissFollowUp = t.TypeOf<typeof MissFollowUp>
+
+/** Record that whether the young person came to a past appointment is not known (*Non précisé*). */
+export const MarkFollowUpUnspecified = command('MarkFollowUpUnspecified', { followUpId: FollowUpId })
+export type MarkFollowUpUnspecified = t.TypeOf<typeof MarkFollowUpUnspecified>
+
+/**
+ * Register (prescribe) the young person to a collective session. The session lives outside the
+ * journey: the shell passes its capacity and how many registrations it already holds.
+ */
+export const PrescribeSession = command('PrescribeSession', {
+  sessionId: SessionId,
+  kind: SessionKind,
+  heldOn: LocalDate,
+  capacity: t.number,
+  registrations: t.number,
+})
+export type PrescribeSession = t.TypeOf<typeof PrescribeSession>
+
+/** The young person, or a third party (the organiser, an employer), refused the session before it was held. */
+export const RefuseSession = command('RefuseSession', { sessionId: SessionId, by: SessionRefuser })
+export type RefuseSession = t.TypeOf<typeof RefuseSession>
+
+/** Attendance taken after the session: present → carried out; absent → refused by the young person. */
+export const RecordSessionAttendance = command('RecordSessionAttendance', {
+  sessionId: SessionId,
+  present: t.boolean,
+})
+export type RecordSessionAttendance = t.TypeOf<typeof RecordSessionAttendance>
 
 /** Cancel a follow-up. */
 export const CancelFollowUp = command('CancelFollowUp', { followUpId: FollowUpId })
@@ -221,6 +252,10 @@ export const JourneyCommand = t.union(
     KeepFollowUp,
     MissFollowUp,
     CancelFollowUp,
+    MarkFollowUpUnspecified,
+    PrescribeSession,
+    RefuseSession,
+    RecordSessionAttendance,
     CloseJourney,
     ReopenJourney,
     ApplyTimeRules,

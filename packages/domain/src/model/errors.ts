@@ -1,5 +1,13 @@
 import type { JourneyCommandType } from './commands.js'
-import type { FollowUpId, MissionLocaleId, PhaseId, ProposalId, RequestId, SituationId } from './ids.js'
+import type {
+  FollowUpId,
+  MissionLocaleId,
+  PhaseId,
+  ProposalId,
+  RequestId,
+  SessionId,
+  SituationId,
+} from './ids.js'
 import type { LocalDate } from './localDate.js'
 import type { FollowUpStatus } from './state.js'
 import type {
@@ -8,6 +16,7 @@ import type {
   OtherSituationKind,
   Programme,
   ProposalOutcome,
+  SessionOutcome,
   Theme,
 } from './vocabulary.js'
 
@@ -38,6 +47,12 @@ export type JourneyError =
   | { readonly _tag: 'DatedBeforeClosing'; readonly on: LocalDate; readonly closedOn: LocalDate }
   | { readonly _tag: 'CommentRequired'; readonly reason: ExitReason }
   | { readonly _tag: 'PersonalDataAlreadyErased' }
+  | { readonly _tag: 'ReopeningAfterErasure' }
+  | {
+      readonly _tag: 'ExitWithoutSituation'
+      readonly reason: ExitReason
+      readonly needs: 'durable-employment' | 'qualifying-training'
+    }
   // counsellor and mission locale
   | { readonly _tag: 'CounsellorAlreadyAssigned' }
   | { readonly _tag: 'SameMissionLocale'; readonly missionLocaleId: MissionLocaleId }
@@ -91,6 +106,12 @@ export type JourneyError =
       readonly plannedEndOn: LocalDate
       readonly programmePlannedEndOn: LocalDate
     }
+  | {
+      readonly _tag: 'DatedBeforePhaseStart'
+      readonly phaseId: PhaseId
+      readonly on: LocalDate
+      readonly startedOn: LocalDate
+    }
   | { readonly _tag: 'UnknownPhase'; readonly phaseId: PhaseId }
   | { readonly _tag: 'PhaseAlreadyEnded'; readonly phaseId: PhaseId; readonly endedOn: LocalDate }
   // proposals
@@ -108,6 +129,12 @@ export type JourneyError =
       readonly proposalId: ProposalId
       readonly on: LocalDate
       readonly offeredOn: LocalDate
+    }
+  | {
+      readonly _tag: 'DatedBeforeAcceptance'
+      readonly proposalId: ProposalId
+      readonly on: LocalDate
+      readonly acceptedOn: LocalDate
     }
   | { readonly _tag: 'ProposalNotExpired'; readonly proposalId: ProposalId; readonly respondBy: LocalDate }
   | { readonly _tag: 'NotATrainingProposal'; readonly proposalId: ProposalId; readonly theme: Theme }
@@ -151,6 +178,46 @@ export type JourneyError =
       readonly on: LocalDate
       readonly dueOn: LocalDate
     }
+  | {
+      readonly _tag: 'UnspecifiedBeforeDue'
+      readonly followUpId: FollowUpId
+      readonly on: LocalDate
+      readonly dueOn: LocalDate
+    }
+  | {
+      readonly _tag: 'DatedBeforeScheduling'
+      readonly followUpId: FollowUpId
+      readonly on: LocalDate
+      readonly scheduledOn: LocalDate
+    }
+  // collective sessions
+  | { readonly _tag: 'DuplicateSession'; readonly sessionId: SessionId }
+  | { readonly _tag: 'UnknownSession'; readonly sessionId: SessionId }
+  | {
+      readonly _tag: 'SessionOutcomeAlreadyRecorded'
+      readonly sessionId: SessionId
+      readonly outcome: SessionOutcome
+    }
+  | {
+      readonly _tag: 'SessionFull'
+      readonly sessionId: SessionId
+      readonly capacity: number
+      readonly registrations: number
+    }
+  | { readonly _tag: 'InvalidCapacity'; readonly capacity: number; readonly registrations: number }
+  | { readonly _tag: 'SessionBeforePrescription'; readonly on: LocalDate; readonly heldOn: LocalDate }
+  | {
+      readonly _tag: 'AttendanceBeforeSession'
+      readonly sessionId: SessionId
+      readonly on: LocalDate
+      readonly heldOn: LocalDate
+    }
+  | {
+      readonly _tag: 'DatedBeforePrescription'
+      readonly sessionId: SessionId
+      readonly on: LocalDate
+      readonly prescribedOn: LocalDate
+    }
 
 /** The `_tag`s of every journey error. */
 export type JourneyErrorTag = JourneyError['_tag']
@@ -172,6 +239,10 @@ const describe: { readonly [K in JourneyErrorTag]: (e: Extract<JourneyError, { _
   DatedBeforeClosing: (e) => `The date ${e.on} is before the closing on ${e.closedOn}.`,
   CommentRequired: (e) => `Closing for the reason '${e.reason}' needs a comment.`,
   PersonalDataAlreadyErased: () => "This young person's personal data is already erased.",
+  ReopeningAfterErasure: () =>
+    "The young person's personal data was erased: the journey cannot be reopened; register them anew.",
+  ExitWithoutSituation: (e) =>
+    `An exit for '${e.reason}' needs a ${e.needs === 'durable-employment' ? 'durable employment' : 'qualifying training'} in progress on the exit date.`,
   CounsellorAlreadyAssigned: () => 'This counsellor is already the référent of the young person.',
   SameMissionLocale: (e) => `The journey is already held by mission locale ${e.missionLocaleId}.`,
   DuplicateRequest: (e) => `A request ${e.requestId} is already recorded.`,
@@ -191,7 +262,8 @@ const describe: { readonly [K in JourneyErrorTag]: (e: Extract<JourneyError, { _
     `An extension must end after the current planned end ${e.currentPlannedEndOn}, not on ${e.plannedEndOn}.`,
   ProgrammesOverlap: (e) =>
     `A programme cannot start on ${e.on}, before the previous one ended on ${e.previousExitOn}.`,
-  DatedBeforeProgrammeEntry: (e) => `The date ${e.on} is before the programme started on ${e.enteredOn}.`,
+  DatedBeforeProgrammeEntry: (e) =>
+    `Time rule (nothing is dated before what it depends on): ${e.on} is before the programme's entry on ${e.enteredOn}.`,
   NoOpenPacea: (e) =>
     e.openProgramme === null
       ? 'No PACEA is open: phases belong to a PACEA.'
@@ -204,6 +276,8 @@ const describe: { readonly [K in JourneyErrorTag]: (e: Extract<JourneyError, { _
     `The first phase must start by ${e.latestOn} (the PACEA was signed on ${e.signedOn}), not on ${e.on}.`,
   PhaseEndsAfterProgramme: (e) =>
     `A phase ends with its PACEA: planned end ${e.plannedEndOn} is after the PACEA's planned end ${e.programmePlannedEndOn}.`,
+  DatedBeforePhaseStart: (e) =>
+    `Time rule (nothing is dated before what it depends on): ${e.on} is before phase ${e.phaseId} started on ${e.startedOn}.`,
   UnknownPhase: (e) => `No phase ${e.phaseId} was started.`,
   PhaseAlreadyEnded: (e) => `Phase ${e.phaseId} already ended on ${e.endedOn}.`,
   DuplicateProposal: (e) => `A proposal ${e.proposalId} was already offered.`,
@@ -212,7 +286,9 @@ const describe: { readonly [K in JourneyErrorTag]: (e: Extract<JourneyError, { _
   ProposalAlreadyAccepted: (e) => `Proposal ${e.proposalId} is already accepted.`,
   OutcomeAlreadyRecorded: (e) => `Proposal ${e.proposalId} already has its outcome '${e.outcome}'.`,
   DatedBeforeOffer: (e) =>
-    `The date ${e.on} is before proposal ${e.proposalId} was offered on ${e.offeredOn}.`,
+    `Time rule (nothing is dated before what it depends on): ${e.on} is before proposal ${e.proposalId} was offered on ${e.offeredOn}.`,
+  DatedBeforeAcceptance: (e) =>
+    `Time rule (nothing is dated before what it depends on): ${e.on} is before proposal ${e.proposalId} was accepted on ${e.acceptedOn}.`,
   ProposalNotExpired: (e) =>
     `Proposal ${e.proposalId} has not expired: it was answered, or ${e.respondBy} has not passed.`,
   NotATrainingProposal: (e) =>
@@ -230,12 +306,30 @@ const describe: { readonly [K in JourneyErrorTag]: (e: Extract<JourneyError, { _
   ImmersionAlreadyRenewed: (e) =>
     `Immersion ${e.situationId} was already renewed on ${e.renewedOn}: it is renewable once.`,
   DatedBeforeSituationStart: (e) =>
-    `The date ${e.on} is before situation ${e.situationId} started on ${e.startedOn}.`,
+    `Time rule (nothing is dated before what it depends on): ${e.on} is before situation ${e.situationId} started on ${e.startedOn}.`,
   DuplicateFollowUp: (e) => `A follow-up ${e.followUpId} already exists.`,
   UnknownFollowUp: (e) => `No follow-up ${e.followUpId} was scheduled.`,
   FollowUpNotPending: (e) => `Follow-up ${e.followUpId} is ${e.status}, no longer pending.`,
   DueBeforeScheduled: (e) => `The due date ${e.dueOn} is before ${e.on}.`,
   MissedBeforeDue: (e) => `Follow-up ${e.followUpId} is due on ${e.dueOn}: it cannot be missed on ${e.on}.`,
+  UnspecifiedBeforeDue: (e) =>
+    `Follow-up ${e.followUpId} is due on ${e.dueOn}: its attendance cannot be left unspecified on ${e.on}.`,
+  DatedBeforeScheduling: (e) =>
+    `Time rule (nothing is dated before what it depends on): ${e.on} is before follow-up ${e.followUpId} was scheduled on ${e.scheduledOn}.`,
+  DuplicateSession: (e) => `The young person is already registered to session ${e.sessionId}.`,
+  UnknownSession: (e) => `The young person is not registered to session ${e.sessionId}.`,
+  SessionOutcomeAlreadyRecorded: (e) =>
+    `The registration to session ${e.sessionId} already has its outcome '${e.outcome}'.`,
+  SessionFull: (e) =>
+    `Session ${e.sessionId} is full: ${e.registrations} registration(s) for a capacity of ${e.capacity}.`,
+  InvalidCapacity: (e) =>
+    `A capacity is a whole number from 1 and registrations a whole number from 0, not ${e.capacity} and ${e.registrations}.`,
+  SessionBeforePrescription: (e) =>
+    `Time rule (nothing is dated before what it depends on): the session on ${e.heldOn} is before the registration on ${e.on}.`,
+  AttendanceBeforeSession: (e) =>
+    `Attendance to session ${e.sessionId} is taken after it is held on ${e.heldOn}, not on ${e.on}.`,
+  DatedBeforePrescription: (e) =>
+    `Time rule (nothing is dated before what it depends on): ${e.on} is before the registration to session ${e.sessionId} on ${e.prescribedOn}.`,
 }
 
 /** One clear English line saying which rule a command broke (no personal data). */

@@ -3,6 +3,7 @@ import {
   CounsellorId,
   FollowUpId,
   KeyId,
+  SessionId,
   MissionLocaleId,
   PhaseId,
   ProposalId,
@@ -13,13 +14,16 @@ import {
 import { LocalDate } from './localDate.js'
 import { Sealed } from './sealed.js'
 import {
+  AppointmentKind,
   ContractType,
   ExitReason,
-  FollowUpChannel,
   OtherSituationKind,
   Programme,
   ProgrammeExitReason,
   ProposalOutcome,
+  SessionKind,
+  SessionOutcome,
+  SituationKind,
   Theme,
   TrainingResult,
 } from './vocabulary.js'
@@ -191,11 +195,11 @@ export const ImmersionRenewed = event('ImmersionRenewed', {
 })
 export type ImmersionRenewed = t.TypeOf<typeof ImmersionRenewed>
 
-/** A follow-up was scheduled for a due date. */
+/** An appointment (follow-up) was planned for a date (v2: `kind` replaced v1's `channel`). */
 export const FollowUpScheduled = event('FollowUpScheduled', {
   followUpId: FollowUpId,
   dueOn: LocalDate,
-  channel: FollowUpChannel,
+  kind: AppointmentKind,
   counsellorId: CounsellorId,
 })
 export type FollowUpScheduled = t.TypeOf<typeof FollowUpScheduled>
@@ -206,6 +210,49 @@ export const FollowUpRescheduled = event('FollowUpRescheduled', {
   dueOn: LocalDate,
 })
 export type FollowUpRescheduled = t.TypeOf<typeof FollowUpRescheduled>
+
+/** The appointment's date passed and its attendance was recorded as not known (*Non précisé*). */
+export const FollowUpMarkedUnspecified = event('FollowUpMarkedUnspecified', {
+  followUpId: FollowUpId,
+})
+export type FollowUpMarkedUnspecified = t.TypeOf<typeof FollowUpMarkedUnspecified>
+
+/** A reminder fell due `daysBefore` days before a planned appointment (time-driven, dated `dueOn − daysBefore`). */
+export const FollowUpReminderDue = event('FollowUpReminderDue', {
+  followUpId: FollowUpId,
+  dueOn: LocalDate,
+  daysBefore: t.number,
+})
+export type FollowUpReminderDue = t.TypeOf<typeof FollowUpReminderDue>
+
+/** The young person was registered (*prescrit*) to a collective session held on `heldOn`. */
+export const SessionPrescribed = event('SessionPrescribed', {
+  sessionId: SessionId,
+  kind: SessionKind,
+  heldOn: LocalDate,
+  counsellorId: CounsellorId,
+})
+export type SessionPrescribed = t.TypeOf<typeof SessionPrescribed>
+
+/**
+ * A session registration ended with its one outcome: carried out (present), refused by the young
+ * person (before, or absent at the session), refused by a third party, or closed with the journey.
+ */
+export const SessionOutcomeRecorded = event('SessionOutcomeRecorded', {
+  sessionId: SessionId,
+  kind: SessionKind,
+  heldOn: LocalDate,
+  outcome: SessionOutcome,
+})
+export type SessionOutcomeRecorded = t.TypeOf<typeof SessionOutcomeRecorded>
+
+/** A reminder fell due `daysBefore` days before a session the young person is registered to. */
+export const SessionReminderDue = event('SessionReminderDue', {
+  sessionId: SessionId,
+  heldOn: LocalDate,
+  daysBefore: t.number,
+})
+export type SessionReminderDue = t.TypeOf<typeof SessionReminderDue>
 
 /** The young person attended the follow-up. */
 export const FollowUpKept = event('FollowUpKept', {
@@ -232,6 +279,19 @@ export const FollowUpDue = event('FollowUpDue', {
   dueOn: LocalDate,
 })
 export type FollowUpDue = t.TypeOf<typeof FollowUpDue>
+
+/**
+ * A situation still in progress when the journey closed, recorded as it stood at exit: the journey
+ * no longer follows it (it is not ended: the young person may well stay in it).
+ */
+export const SituationOngoingAtExit = event('SituationOngoingAtExit', {
+  situationId: SituationId,
+  kind: SituationKind,
+  startedOn: LocalDate,
+  durable: t.boolean,
+  qualifying: t.boolean,
+})
+export type SituationOngoingAtExit = t.TypeOf<typeof SituationOngoingAtExit>
 
 /** The journey was closed (sortie). */
 export const JourneyClosed = event('JourneyClosed', {
@@ -281,6 +341,12 @@ export const JourneyEvent = t.union(
     FollowUpMissed,
     FollowUpCancelled,
     FollowUpDue,
+    FollowUpMarkedUnspecified,
+    FollowUpReminderDue,
+    SessionPrescribed,
+    SessionOutcomeRecorded,
+    SessionReminderDue,
+    SituationOngoingAtExit,
     JourneyClosed,
     JourneyReopened,
     PersonalDataErased,

@@ -30,6 +30,10 @@ export type ProposalId = t.TypeOf<typeof ProposalId>
 export const FollowUpId = idCodec('FollowUpId')
 export type FollowUpId = t.TypeOf<typeof FollowUpId>
 
+/** Id of a collective session (workshop, information session) of a mission locale. */
+export const SessionId = idCodec('SessionId')
+export type SessionId = t.TypeOf<typeof SessionId>
+
 /** Id of a training or employment situation, unique within a journey. */
 export const SituationId = idCodec('SituationId')
 export type SituationId = t.TypeOf<typeof SituationId>

@@ -5,17 +5,20 @@ import type {
   MissionLocaleId,
   PhaseId,
   ProposalId,
+  SessionId,
   SituationId,
   YouthId,
 } from './ids.js'
 import type { LocalDate } from './localDate.js'
 import type {
+  AppointmentKind,
   ContractType,
   ExitReason,
-  FollowUpChannel,
   OtherSituationKind,
   Programme,
   ProposalOutcome,
+  SessionKind,
+  SessionOutcome,
   Theme,
   TrainingResult,
 } from './vocabulary.js'
@@ -50,7 +53,10 @@ export interface ProposalState {
   readonly offeredOn: LocalDate
   readonly respondBy: LocalDate
   readonly status: ProposalStatus
+  /** When the young person accepted it (an accepted proposal never carried out expires, policy). */
+  readonly acceptedOn: LocalDate | null
   readonly outcome: ProposalOutcome | null
+  readonly outcomeOn: LocalDate | null
 }
 
 /** A situation: training, employment, immersion, volunteering or schooling. */
@@ -67,17 +73,35 @@ export interface SituationState {
   readonly durable: boolean
   readonly qualifying: boolean
   readonly result: TrainingResult | null
+  /** Still in progress when the journey closed: recorded as such, and no longer followed. */
+  readonly ongoingAtExit: boolean
 }
 
-/** Where a follow-up stands. Only a pending one can be kept, missed, cancelled or rescheduled. */
-export type FollowUpStatus = 'pending' | 'kept' | 'missed' | 'cancelled'
+/**
+ * Where an appointment stands, in i-milo's words: planned or rescheduled (both still to be held),
+ * then present (kept), absent (missed), cancelled or unspecified.
+ */
+export type FollowUpStatus = 'planned' | 'rescheduled' | 'present' | 'absent' | 'cancelled' | 'unspecified'
 
-/** A follow-up as the decider tracks it; `overdue` once FollowUpDue was recorded for it. */
+/** An appointment (follow-up) as the decider tracks it; `overdue` once FollowUpDue was recorded for it. */
 export interface FollowUpState {
   readonly dueOn: LocalDate
-  readonly channel: FollowUpChannel
+  readonly kind: AppointmentKind
+  /** When it was planned, then when it was last moved: attendance is never dated before. */
+  readonly scheduledOn: LocalDate
   readonly status: FollowUpStatus
   readonly overdue: boolean
+  /** The dates of the reminders already recorded for it. */
+  readonly remindedOn: ReadonlyArray<LocalDate>
+}
+
+/** A registration of the young person to a collective session. */
+export interface SessionState {
+  readonly kind: SessionKind
+  readonly heldOn: LocalDate
+  readonly prescribedOn: LocalDate
+  readonly outcome: SessionOutcome | null
+  readonly remindedOn: ReadonlyArray<LocalDate>
 }
 
 /** A journey before its registration. */
@@ -106,12 +130,15 @@ export interface RegisteredJourney {
   readonly programme: OpenProgramme | null
   /** When the last programme ended: a new one may not start before (no overlap). */
   readonly lastProgrammeExitOn: LocalDate | null
+  /** When the last CEJ ended (it may have carried a young person with RQTH past the 26th birthday). */
+  readonly lastCejExitOn: LocalDate | null
   readonly requests: Readonly<Record<string, Theme>>
   readonly proposals: Readonly<Record<string, ProposalState>>
   readonly situations: Readonly<Record<string, SituationState>>
   /** Every PACEA phase of the journey, ended ones included. */
   readonly phases: Readonly<Record<string, PhaseState>>
   readonly followUps: Readonly<Record<string, FollowUpState>>
+  readonly sessions: Readonly<Record<string, SessionState>>
   /** How many follow-ups were ever scheduled: the base of derived follow-up ids. */
   readonly followUpCount: number
 }
@@ -130,11 +157,35 @@ export const isRegistered = (state: JourneyState): state is RegisteredJourney =>
 export const entryOf = <V>(record: Readonly<Record<string, V>>, id: string): V | undefined =>
   Object.hasOwn(record, id) ? record[id] : undefined
 
-/** The ids of the journey's pending follow-ups. */
+/** Whether an appointment is still to be held (planned or rescheduled). */
+export const isPending = (f: FollowUpState): boolean => f.status === 'planned' || f.status === 'rescheduled'
+
+/** The ids of the journey's pending follow-ups (planned or rescheduled). */
 export const pendingFollowUps = (state: RegisteredJourney): ReadonlyArray<FollowUpId> =>
   Object.entries(state.followUps)
-    .filter(([, f]) => f.status === 'pending')
+    .filter(([, f]) => isPending(f))
     .map(([id]) => id as FollowUpId)
+
+/**
+ * The next follow-up as of `on`: the nearest pending appointment not yet past (due on or after
+ * `on`). A stale overdue one never stands in for it. Ties go to the smaller id.
+ */
+export const nextFollowUp = (
+  state: RegisteredJourney,
+  on: LocalDate,
+): { readonly followUpId: FollowUpId; readonly dueOn: LocalDate } | null => {
+  let best: { followUpId: FollowUpId; dueOn: LocalDate } | null = null
+  for (const [id, f] of Object.entries(state.followUps))
+    if (isPending(f) && f.dueOn >= on && (best === null || f.dueOn < best.dueOn))
+      best = { followUpId: id as FollowUpId, dueOn: f.dueOn }
+  return best
+}
+
+/** The ids of the session registrations without an outcome. */
+export const openSessions = (state: RegisteredJourney): ReadonlyArray<SessionId> =>
+  Object.entries(state.sessions)
+    .filter(([, x]) => x.outcome === null)
+    .map(([id]) => id as SessionId)
 
 /** The trainings in progress (started, not ended). */
 export const trainingsInProgress = (state: RegisteredJourney): ReadonlyArray<SituationId> =>
@@ -152,6 +203,3 @@ export const situationsInProgress = (
 /** The running PACEA phase (started, not ended), if any. */
 export const runningPhase = (state: RegisteredJourney): PhaseId | null =>
   (Object.entries(state.phases).find(([, p]) => p.endedOn === null)?.[0] ?? null) as PhaseId | null
-
-/** The day the journey reaches its age limit (the 30th birthday with RQTH, for the CEJ; else the 26th). */
-export const journeyAgeLimitOn = (state: RegisteredJourney): LocalDate => state.cejAgeLimitOn

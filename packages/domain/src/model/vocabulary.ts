@@ -47,6 +47,7 @@ export const proposalOutcomes = [
   'refused-by-youth',
   'refused-by-third-party',
   'expired',
+  'closed-without-follow-up',
 ] as const
 export const ProposalOutcome = keys(proposalOutcomes, 'ProposalOutcome')
 export type ProposalOutcome = t.TypeOf<typeof ProposalOutcome>
@@ -66,10 +67,53 @@ export const otherSituationKinds = ['immersion', 'volunteering', 'schooling'] as
 export const OtherSituationKind = keys(otherSituationKinds, 'OtherSituationKind')
 export type OtherSituationKind = t.TypeOf<typeof OtherSituationKind>
 
-/** How a follow-up takes place. */
-export const followUpChannels = ['interview', 'phone', 'email', 'workshop'] as const
-export const FollowUpChannel = keys(followUpChannels, 'FollowUpChannel')
-export type FollowUpChannel = t.TypeOf<typeof FollowUpChannel>
+/** The outcomes a counsellor records; the others come from the clock (`expired`) or the closure. */
+export const recordableProposalOutcomes = [
+  'carried-out',
+  'refused-by-youth',
+  'refused-by-third-party',
+  'expired',
+] as const satisfies ReadonlyArray<ProposalOutcome>
+export const RecordableProposalOutcome = keys(recordableProposalOutcomes, 'RecordableProposalOutcome')
+export type RecordableProposalOutcome = t.TypeOf<typeof RecordableProposalOutcome>
+
+/** Kinds of appointment (i-milo's *rendez-vous*); DARES counts the individual interviews. */
+export const appointmentKinds = [
+  'individual-interview',
+  'phone-or-video-call',
+  'workshop',
+  'information-session',
+] as const
+export const AppointmentKind = keys(appointmentKinds, 'AppointmentKind')
+export type AppointmentKind = t.TypeOf<typeof AppointmentKind>
+
+/** Kinds of collective session (i-milo's *sessions*). */
+export const sessionKinds = ['workshop', 'information-session'] as const
+export const SessionKind = keys(sessionKinds, 'SessionKind')
+export type SessionKind = t.TypeOf<typeof SessionKind>
+
+/**
+ * How a registration to a collective session ended: carried out (present), refused by the young
+ * person (absent counts as such), refused by a third party, or left open when the journey closed.
+ */
+export const sessionOutcomes = [
+  'carried-out',
+  'refused-by-youth',
+  'refused-by-third-party',
+  'closed-without-follow-up',
+] as const
+export const SessionOutcome = keys(sessionOutcomes, 'SessionOutcome')
+export type SessionOutcome = t.TypeOf<typeof SessionOutcome>
+
+/** Who refused a session registration before it was held. */
+export const sessionRefusers = ['youth', 'third-party'] as const
+export const SessionRefuser = keys(sessionRefusers, 'SessionRefuser')
+export type SessionRefuser = t.TypeOf<typeof SessionRefuser>
+
+/** Situation kinds as the journey tracks them (training, employment and the others). */
+export const situationKinds = ['training', 'employment', 'immersion', 'volunteering', 'schooling'] as const
+export const SituationKind = keys(situationKinds, 'SituationKind')
+export type SituationKind = t.TypeOf<typeof SituationKind>
 
 /** Why a journey was closed (sortie). */
 export const exitReasons = [

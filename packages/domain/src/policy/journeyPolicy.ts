@@ -30,8 +30,22 @@ export interface JourneyPolicy {
   readonly immersionMaxMonths: number
   /** A CDD counts as durable employment when longer than this many months (6). */
   readonly durableCddOverMonths: number
-  /** A proposal without answer expires when `on` is more than this many days after its respond-by date (0). */
+  /** A proposal without answer expires this many days after the day following its respond-by date (0). */
   readonly proposalExpiryGraceDays: number
+  /** An accepted proposal never carried out (nor refused) expires this many days after its acceptance (90). */
+  readonly acceptedProposalExpiryDays: number
+  /** Reminders fall due this many days before an appointment or a session ([7, 1]). */
+  readonly reminderDaysBefore: ReadonlyArray<number>
+  /**
+   * A young person with RQTH registered past the 26th birthday (eligible for the CEJ only) has this
+   * many days to enter it before the journey ages out (30).
+   */
+  readonly rqthCejEntryWithinDays: number
+  /**
+   * An exit for durable employment needs a durable employment in progress, one for qualifying
+   * training a qualifying training in progress (true).
+   */
+  readonly exitMustMatchSituation: boolean
 }
 
 /** The defaults of DOMAIN.md. */
@@ -50,6 +64,10 @@ export const defaultJourneyPolicy: JourneyPolicy = {
   immersionMaxMonths: 1,
   durableCddOverMonths: 6,
   proposalExpiryGraceDays: 0,
+  acceptedProposalExpiryDays: 90,
+  reminderDaysBefore: [7, 1],
+  rqthCejEntryWithinDays: 30,
+  exitMustMatchSituation: true,
 }
 
 /** The default policy with some values overridden. */

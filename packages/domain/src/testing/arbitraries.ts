@@ -13,6 +13,7 @@ import type {
   PhaseId,
   ProposalId,
   RequestId,
+  SessionId,
   SituationId,
   YouthId,
 } from '../model/ids.js'
@@ -22,12 +23,17 @@ import type { Sealed } from '../model/sealed.js'
 import type { JourneyState } from '../model/state.js'
 import {
   contractTypes,
+  appointmentKinds,
   exitReasons,
-  followUpChannels,
   otherSituationKinds,
   programmeExitReasons,
   programmes,
   proposalOutcomes,
+  recordableProposalOutcomes,
+  sessionKinds,
+  sessionOutcomes,
+  sessionRefusers,
+  situationKinds,
   themes,
   trainingResults,
 } from '../model/vocabulary.js'
@@ -58,6 +64,7 @@ const arbProposalId = id<ProposalId>('p', 4)
 const arbFollowUpId = fc.oneof(id<FollowUpId>('fu', 4), id<FollowUpId>('f', 3))
 const arbSituationId = id<SituationId>('s')
 const arbRequestId = id<RequestId>('r')
+const arbSessionId = id<SessionId>('session', 3)
 const arbPhaseId = id<PhaseId>('ph')
 const arbNearDate = arbLocalDate({ min: '2024-01-01' as LocalDate, max: '2026-12-31' as LocalDate })
 
@@ -98,7 +105,10 @@ export const arbAnyCommand: fc.Arbitrary<JourneyCommand> = fc.oneof(
     respondBy: arbNearDate,
   }),
   cmd('AcceptProposal', { proposalId: arbProposalId }),
-  cmd('RecordProposalOutcome', { proposalId: arbProposalId, outcome: fc.constantFrom(...proposalOutcomes) }),
+  cmd('RecordProposalOutcome', {
+    proposalId: arbProposalId,
+    outcome: fc.constantFrom(...recordableProposalOutcomes),
+  }),
   cmd('StartTraining', {
     trainingId: arbSituationId,
     proposalId: fc.option(arbProposalId, { nil: null }),
@@ -125,12 +135,22 @@ export const arbAnyCommand: fc.Arbitrary<JourneyCommand> = fc.oneof(
   cmd('ScheduleFollowUp', {
     followUpId: arbFollowUpId,
     dueOn: arbNearDate,
-    channel: fc.constantFrom(...followUpChannels),
+    kind: fc.constantFrom(...appointmentKinds),
   }),
   cmd('RescheduleFollowUp', { followUpId: arbFollowUpId, dueOn: arbNearDate }),
   cmd('KeepFollowUp', { followUpId: arbFollowUpId, comment: arbComment }),
   cmd('MissFollowUp', { followUpId: arbFollowUpId }),
   cmd('CancelFollowUp', { followUpId: arbFollowUpId }),
+  cmd('MarkFollowUpUnspecified', { followUpId: arbFollowUpId }),
+  cmd('PrescribeSession', {
+    sessionId: arbSessionId,
+    kind: fc.constantFrom(...sessionKinds),
+    heldOn: arbNearDate,
+    capacity: fc.integer({ min: -1, max: 12 }),
+    registrations: fc.integer({ min: -1, max: 12 }),
+  }),
+  cmd('RefuseSession', { sessionId: arbSessionId, by: fc.constantFrom(...sessionRefusers) }),
+  cmd('RecordSessionAttendance', { sessionId: arbSessionId, present: fc.boolean() }),
   cmd('CloseJourney', { reason: fc.constantFrom(...exitReasons), comment: arbComment }),
   cmd('ReopenJourney', { counsellorId: arbCounsellorId }),
   cmd('ApplyTimeRules', {}),
@@ -208,7 +228,7 @@ export const arbAnyEvent: fc.Arbitrary<JourneyEvent> = fc.oneof(
   ev('FollowUpScheduled', {
     followUpId: arbFollowUpId,
     dueOn: arbLocalDate(),
-    channel: fc.constantFrom(...followUpChannels),
+    kind: fc.constantFrom(...appointmentKinds),
     counsellorId: arbCounsellorId,
   }),
   ev('FollowUpRescheduled', { followUpId: arbFollowUpId, dueOn: arbLocalDate() }),
@@ -216,6 +236,36 @@ export const arbAnyEvent: fc.Arbitrary<JourneyEvent> = fc.oneof(
   ev('FollowUpMissed', { followUpId: arbFollowUpId }),
   ev('FollowUpCancelled', { followUpId: arbFollowUpId }),
   ev('FollowUpDue', { followUpId: arbFollowUpId, dueOn: arbLocalDate() }),
+  ev('FollowUpMarkedUnspecified', { followUpId: arbFollowUpId }),
+  ev('FollowUpReminderDue', {
+    followUpId: arbFollowUpId,
+    dueOn: arbLocalDate(),
+    daysBefore: fc.constantFrom(7, 1),
+  }),
+  ev('SessionPrescribed', {
+    sessionId: arbSessionId,
+    kind: fc.constantFrom(...sessionKinds),
+    heldOn: arbLocalDate(),
+    counsellorId: arbCounsellorId,
+  }),
+  ev('SessionOutcomeRecorded', {
+    sessionId: arbSessionId,
+    kind: fc.constantFrom(...sessionKinds),
+    heldOn: arbLocalDate(),
+    outcome: fc.constantFrom(...sessionOutcomes),
+  }),
+  ev('SessionReminderDue', {
+    sessionId: arbSessionId,
+    heldOn: arbLocalDate(),
+    daysBefore: fc.constantFrom(7, 1),
+  }),
+  ev('SituationOngoingAtExit', {
+    situationId: arbSituationId,
+    kind: fc.constantFrom(...situationKinds),
+    startedOn: arbLocalDate(),
+    durable: fc.boolean(),
+    qualifying: fc.boolean(),
+  }),
   ev('JourneyClosed', { reason: fc.constantFrom(...exitReasons), comment: arbComment }),
   ev('JourneyReopened', { counsellorId: arbCounsellorId }),
   ev('PersonalDataErased', { keyId: id<KeyId>('key', 2) }),

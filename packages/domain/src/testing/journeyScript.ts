@@ -18,15 +18,16 @@ import type {
 import type { LocalDate } from '../model/localDate.js'
 import type { Sealed } from '../model/sealed.js'
 import type { JourneyState, RegisteredJourney } from '../model/state.js'
-import { journeyAgeLimitOn, pendingFollowUps, runningPhase, trainingsInProgress } from '../model/state.js'
+import { pendingFollowUps, runningPhase, trainingsInProgress } from '../model/state.js'
+import { journeyAgeLimitOn } from '../decider/ageLimit.js'
 import type {
   ContractType,
   ExitReason,
   OtherSituationKind,
   ProgrammeExitReason,
-  ProposalOutcome,
+  RecordableProposalOutcome,
 } from '../model/vocabulary.js'
-import { themes } from '../model/vocabulary.js'
+import { appointmentKinds, themes } from '../model/vocabulary.js'
 import type { Random } from './random.js'
 import { seededRandom } from './random.js'
 
@@ -105,7 +106,7 @@ const exitReasonFor = (s: RegisteredJourney, r: Random): ExitReason => {
   if (current.some((x) => x.durable)) return 'durable-employment'
   if (current.some((x) => x.kind === 'training' && x.qualifying)) return 'qualifying-training'
   if (current.some((x) => x.kind === 'employment')) return 'other-employment'
-  const missed = Object.values(s.followUps).filter((f) => f.status === 'missed').length
+  const missed = Object.values(s.followUps).filter((f) => f.status === 'absent').length
   if (missed >= 2 && r.chance(0.7)) return 'lost-contact'
   return r.weighted<ExitReason>({ 'moved-away': 3, 'youth-request': 3, 'lost-contact': 2, other: 2 })
 }
@@ -248,10 +249,10 @@ const openStep = (
       const [id, p] = r.pick(openProposals)
       const proposalId = id as ProposalId
       if (p.status === 'offered' && r.chance(0.4)) return { type: 'AcceptProposal', on, proposalId }
-      const outcome: ProposalOutcome =
+      const outcome: RecordableProposalOutcome =
         p.status === 'accepted'
-          ? r.weighted<ProposalOutcome>({ 'carried-out': 65, 'refused-by-third-party': 35 })
-          : r.weighted<ProposalOutcome>({
+          ? r.weighted<RecordableProposalOutcome>({ 'carried-out': 65, 'refused-by-third-party': 35 })
+          : r.weighted<RecordableProposalOutcome>({
               'carried-out': 40,
               'refused-by-youth': 35,
               'refused-by-third-party': 25,
@@ -309,7 +310,7 @@ const openStep = (
           on,
           followUpId: `f-${n}` as FollowUpId,
           dueOn: addDays(on, r.between(1, 30)),
-          channel: r.pick(['interview', 'phone', 'email', 'workshop'] as const),
+          kind: r.pick(appointmentKinds),
         }
       return r.chance(0.6)
         ? { type: 'RescheduleFollowUp', on, followUpId: f.id, dueOn: addDays(on, r.between(1, 21)) }

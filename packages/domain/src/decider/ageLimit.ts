@@ -1,0 +1,38 @@
+import { addDays } from '../model/calendar.js'
+import type { LocalDate } from '../model/localDate.js'
+import type { RegisteredJourney } from '../model/state.js'
+import type { Programme } from '../model/vocabulary.js'
+import type { JourneyPolicy } from '../policy/journeyPolicy.js'
+import { defaultJourneyPolicy } from '../policy/journeyPolicy.js'
+
+// ---------------------------------------------------------------------------------------------
+// The age limit, in one place. The 26th birthday ends a journey; with RQTH the 30th, but only
+// inside an open CEJ: outside a CEJ the journey ages out at 26 (DOMAIN.md).
+// ---------------------------------------------------------------------------------------------
+
+/** The last day a programme may run for the young person's age: the 30th birthday (RQTH) for a CEJ, else the 26th. */
+export const programmeAgeLimitOn = (state: RegisteredJourney, programme: Programme): LocalDate =>
+  programme === 'CEJ' ? state.cejAgeLimitOn : state.ageLimitOn
+
+/**
+ * The day the journey ages out, in the state it is in:
+ * - in an open CEJ, the CEJ's age limit (the 30th birthday with RQTH, else the 26th);
+ * - after a CEJ that carried the young person past the 26th birthday, the day that CEJ ended;
+ * - registered past the 26th birthday (RQTH, for the CEJ only) and no CEJ entered since, the end of
+ *   the delay to enter it (`rqthCejEntryWithinDays`), within the 30th birthday;
+ * - otherwise the 26th birthday.
+ * From that day on the journey is past its age limit: it closes, and it is never reopened.
+ */
+export const journeyAgeLimitOn = (
+  state: RegisteredJourney,
+  policy: JourneyPolicy = defaultJourneyPolicy,
+): LocalDate => {
+  if (state.programme?.programme === 'CEJ') return state.cejAgeLimitOn
+  if (state.lastCejExitOn !== null && state.lastCejExitOn > state.ageLimitOn)
+    return state.lastCejExitOn < state.cejAgeLimitOn ? state.lastCejExitOn : state.cejAgeLimitOn
+  if (state.registeredOn >= state.ageLimitOn && state.lastCejExitOn === null) {
+    const entryBy = addDays(state.registeredOn, policy.rqthCejEntryWithinDays)
+    return entryBy < state.cejAgeLimitOn ? entryBy : state.cejAgeLimitOn
+  }
+  return state.ageLimitOn
+}
