@@ -144,6 +144,7 @@ describe('dashboard: programmes, proposals, entries', () => {
       apprenticeship: 0,
     })
     expect(d.totals.proposalsByOutcome).toEqual({
+      'closed-without-follow-up': 0,
       'carried-out': 1,
       'refused-by-youth': 0,
       'refused-by-third-party': 0,
@@ -256,17 +257,22 @@ describe('dashboard: follow-ups and the five-contacts share', () => {
       .due('2025-02-11', 'f2', '2025-02-10')
       .missed('2025-02-12', 'f2')
     const d = dashboard([y1])
-    expect(month(d, '2025-01').followUps).toEqual({ kept: 1, missed: 0, overdue: 0 })
-    expect(month(d, '2025-02').followUps).toEqual({ kept: 0, missed: 1, overdue: 1 })
+    expect(month(d, '2025-01').followUps).toEqual({ kept: 1, missed: 0, unspecified: 0, overdue: 0 })
+    expect(month(d, '2025-02').followUps).toEqual({ kept: 0, missed: 1, unspecified: 0, overdue: 1 })
+    const y2 = journey('y2', 'A')
+      .register('2025-01-10')
+      .schedule('2025-01-10', 'f1', '2025-01-31')
+      .unspecified('2025-02-03', 'f1')
+    expect(dashboard([y2]).totals.followUps).toEqual({ kept: 0, missed: 0, unspecified: 1, overdue: 0 })
   })
 
-  it('counts individual interviews: kept follow-ups of channel interview, not phone calls, e-mails or workshops', () => {
+  it('counts individual interviews: kept appointments of that kind, not calls, workshops or information sessions', () => {
     const y1 = journey('y1', 'A')
       .register('2025-01-10')
       .schedule('2025-01-10', 'f1', '2025-01-20')
-      .schedule('2025-01-10', 'f2', '2025-01-21', 'phone')
+      .schedule('2025-01-10', 'f2', '2025-01-21', 'phone-or-video-call')
       .schedule('2025-01-10', 'f3', '2025-01-22', 'workshop')
-      .schedule('2025-01-10', 'f4', '2025-01-23', 'email')
+      .schedule('2025-01-10', 'f4', '2025-01-23', 'information-session')
       .schedule('2025-01-10', 'f5', '2025-02-03')
       .schedule('2025-01-10', 'f6', '2025-02-04')
       .kept('2025-01-20', 'f1')
@@ -293,15 +299,15 @@ describe('dashboard: follow-ups and the five-contacts share', () => {
     expect(d.totals.interviews).toBe(1)
   })
 
-  it('counts "seen 5 times" on individual interviews only: phone calls and workshops do not make it', () => {
+  it('counts "seen 5 times" on individual interviews only: calls and workshops do not make it', () => {
     const dates = ['2025-02-01', '2025-03-01', '2025-04-01', '2025-05-01', '2025-06-01']
-    const seen = (channel: 'interview' | 'phone' | 'workshop') =>
+    const seen = (kind: 'individual-interview' | 'phone-or-video-call' | 'workshop') =>
       dates.reduce(
-        (acc, d, i) => acc.schedule(d, `f${i}`, d, i === 4 ? channel : 'interview').kept(d, `f${i}`),
+        (acc, d, i) => acc.schedule(d, `f${i}`, d, i === 4 ? kind : 'individual-interview').kept(d, `f${i}`),
         journey('y1', 'A').register('2025-01-10'),
       )
-    expect(dashboard([seen('interview')]).totals.seenFiveTimes.reached).toBe(1)
-    expect(dashboard([seen('phone')]).totals.seenFiveTimes.reached).toBe(0)
+    expect(dashboard([seen('individual-interview')]).totals.seenFiveTimes.reached).toBe(1)
+    expect(dashboard([seen('phone-or-video-call')]).totals.seenFiveTimes.reached).toBe(0)
     expect(dashboard([seen('workshop')]).totals.seenFiveTimes.reached).toBe(0)
   })
 

@@ -177,7 +177,7 @@ const applyToYouth = (s: Step, e: JourneyEvent): void => {
         updateCell(s, e.missionLocaleId, e.on, (c) => ({ immersionEntries: (c.immersionEntries ?? 0) + 1 }))
       return
     case 'FollowUpScheduled':
-      if (e.channel === 'interview' && !y.plannedInterviews.includes(e.followUpId))
+      if (e.kind === 'individual-interview' && !y.plannedInterviews.includes(e.followUpId))
         youthUpdate(s, { plannedInterviews: [...y.plannedInterviews, e.followUpId] })
       return
     case 'FollowUpKept':
@@ -185,6 +185,9 @@ const applyToYouth = (s: Step, e: JourneyEvent): void => {
       return settle(s, e.followUpId)
     case 'FollowUpMissed':
       updateCell(s, e.missionLocaleId, e.on, (c) => ({ followUpsMissed: c.followUpsMissed + 1 }))
+      return settle(s, e.followUpId)
+    case 'FollowUpMarkedUnspecified':
+      updateCell(s, e.missionLocaleId, e.on, (c) => ({ followUpsUnspecified: c.followUpsUnspecified + 1 }))
       return settle(s, e.followUpId)
     case 'FollowUpCancelled':
       return settle(s, e.followUpId)

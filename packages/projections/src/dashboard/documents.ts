@@ -39,10 +39,12 @@ export interface DashboardCell {
   readonly daysToFirstEntry: Counts
   /** Young people registered this month here with ≥ 5 individual interviews in their 12 months after registration. */
   readonly cohortSeenFiveTimes: number
-  /** Individual interviews held (kept follow-ups of channel `interview`). */
+  /** Individual interviews held (kept appointments of kind `individual-interview`). */
   readonly interviews: number
   readonly followUpsKept: number
   readonly followUpsMissed: number
+  /** Appointments whose attendance was recorded as not known (*Non précisé*). */
+  readonly followUpsUnspecified: number
   readonly followUpsOverdue: number
 }
 
@@ -108,6 +110,7 @@ export const emptyCell = (missionLocaleId: string, month: string): DashboardCell
   interviews: 0,
   followUpsKept: 0,
   followUpsMissed: 0,
+  followUpsUnspecified: 0,
   followUpsOverdue: 0,
 })
 

@@ -48,7 +48,13 @@ export interface DashboardFigures {
   readonly interviews: number
   /** Registrations of the period, and how many of them had ≥ 5 individual interviews in their first 12 months. */
   readonly seenFiveTimes: { readonly cohort: number; readonly reached: number; readonly share: number | null }
-  readonly followUps: { readonly kept: number; readonly missed: number; readonly overdue: number }
+  /** Appointments present (kept), absent (missed), of unknown attendance, and become overdue. */
+  readonly followUps: {
+    readonly kept: number
+    readonly missed: number
+    readonly unspecified: number
+    readonly overdue: number
+  }
   readonly transfers: { readonly in: number; readonly out: number }
 }
 
@@ -129,7 +135,12 @@ export const figuresOf = ({ sum, inContact, accompanied, programmeStock }: Perio
       reached: sum.cohortSeenFiveTimes,
       share: ratio(sum.cohortSeenFiveTimes, sum.firstReceptions),
     },
-    followUps: { kept: sum.followUpsKept, missed: sum.followUpsMissed, overdue: sum.followUpsOverdue },
+    followUps: {
+      kept: sum.followUpsKept,
+      missed: sum.followUpsMissed,
+      unspecified: sum.followUpsUnspecified,
+      overdue: sum.followUpsOverdue,
+    },
     transfers: { in: sum.transfersIn, out: sum.transfersOut },
   }
 }

@@ -32,12 +32,27 @@ describe('event classification', () => {
       y().situation('2025-02-01', 's1', 'immersion', '2025-02-20'),
       y().programme('2025-02-01', 'CEJ', '2026-02-01'),
       y().close('2025-03-01', 'moved-away').reopen('2025-04-01'),
+      y().prescribe('2025-01-20', 's1', 'workshop', '2025-02-01'),
+      y().sessionOutcome('2025-02-01', 's1', 'workshop', '2025-02-01', 'carried-out'),
+      y().sessionOutcome('2025-01-25', 's1', 'workshop', '2025-02-01', 'refused-by-youth'),
     ])
       expect([last(b).type, involvementOf(last(b))]).toEqual([last(b).type, 'contact'])
   })
 
   it('counts no missed appointment, no automatic expiry, no overdue follow-up and no closure', () => {
     expect(involvementOf(last(y().missed('2025-01-20', 'f1')))).toBe('absence')
+    // an absent registrant's session is recorded as refused by the young person, on or after it
+    expect(
+      involvementOf(
+        last(y().sessionOutcome('2025-02-02', 's1', 'workshop', '2025-02-01', 'refused-by-youth')),
+      ),
+    ).toBe('absence')
+    expect(involvementOf(last(y().reminder('2025-01-25', 'f1', '2025-02-01', 7)))).toBe('time-driven')
+    expect(
+      involvementOf(
+        last(y().outcome('2025-03-01', 'p1', 'training', 'closed-without-follow-up', '2025-01-20')),
+      ),
+    ).toBe('record')
     expect(involvementOf(last(y().due('2025-01-21', 'f1', '2025-01-20')))).toBe('time-driven')
     expect(involvementOf(last(y().outcome('2025-02-21', 'p1', 'training', 'expired', '2025-01-20')))).toBe(
       'time-driven',
@@ -58,6 +73,9 @@ describe('event classification', () => {
       y().transfer('2025-01-12', 'B', 'b1'),
       y().erase('2025-01-12'),
       y().training('2025-02-01', 't1').trainingEnded('2025-03-01', 't1'),
+      y().unspecified('2025-02-02', 'f1'),
+      y().ongoingAtExit('2025-03-01', 't1', 'training', '2025-02-01'),
+      y().sessionOutcome('2025-02-02', 's1', 'workshop', '2025-02-01', 'closed-without-follow-up'),
     ])
       expect(isContact(last(b))).toBe(false)
   })

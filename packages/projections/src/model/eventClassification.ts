@@ -42,7 +42,8 @@ export const eventInvolvement: ClassifyEach = {
   PaceaPhaseEnded: 'record',
   ProposalOffered: 'contact',
   ProposalAccepted: 'contact',
-  // The young person carried it out or refused it; a third party's refusal or an expiry involves them not.
+  // The young person carried it out or refused it; a third party's refusal, an expiry or the
+  // closure's "closed without follow-up" involves them not.
   ProposalOutcomeRecorded: (e) =>
     e.outcome === 'carried-out' || e.outcome === 'refused-by-youth'
       ? 'contact'
@@ -62,6 +63,22 @@ export const eventInvolvement: ClassifyEach = {
   FollowUpMissed: 'absence',
   FollowUpCancelled: 'record',
   FollowUpDue: 'time-driven',
+  // Attendance not known (*Non précisé*): nobody can say the young person came.
+  FollowUpMarkedUnspecified: 'record',
+  FollowUpReminderDue: 'time-driven',
+  SessionPrescribed: 'contact',
+  // Attended: a contact. Refused by the young person before the session: an answer, a contact;
+  // on or after it, the absent registrant's refusal: an absence.
+  SessionOutcomeRecorded: (e) =>
+    e.outcome === 'carried-out'
+      ? 'contact'
+      : e.outcome === 'refused-by-youth'
+        ? e.on < e.heldOn
+          ? 'contact'
+          : 'absence'
+        : 'record',
+  SessionReminderDue: 'time-driven',
+  SituationOngoingAtExit: 'record',
   JourneyClosed: (e) => (e.reason === 'age-limit' ? 'time-driven' : 'record'),
   JourneyReopened: 'contact',
   PersonalDataErased: 'record',

@@ -69,9 +69,14 @@ export const recount = (
       const r = at(e.missionLocaleId, e.on)
       // Which events are contacts is the classification's to say; the fold is what this checks.
       if (isContact(e)) contacts.add(`${e.missionLocaleId}|${e.on.slice(0, 7)}`)
-      if (e.type === 'FollowUpScheduled' && e.channel === 'interview') interviews.add(e.followUpId)
+      if (e.type === 'FollowUpScheduled' && e.kind === 'individual-interview') interviews.add(e.followUpId)
       if (e.type === 'FollowUpKept' && interviews.delete(e.followUpId)) r.interviews++
-      if (e.type === 'FollowUpMissed' || e.type === 'FollowUpCancelled') interviews.delete(e.followUpId)
+      if (
+        e.type === 'FollowUpMissed' ||
+        e.type === 'FollowUpCancelled' ||
+        e.type === 'FollowUpMarkedUnspecified'
+      )
+        interviews.delete(e.followUpId)
       if (e.type === 'JourneyClosed') interviews.clear()
       if (e.type === 'ProgrammeEntered') inProgramme = true
       if (e.type === 'ProgrammeExited' && inProgramme) (r.programmeExits++, (inProgramme = false))

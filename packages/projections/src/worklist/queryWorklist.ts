@@ -21,12 +21,18 @@ export interface FollowUpAlert {
   readonly days: number
 }
 
-/** A reminder to send today: an appointment `daysBefore` days ahead (7 or 1 by default). */
+/**
+ * A reminder falling due on `asOf`: an appointment (a follow-up) or a collective session the young
+ * person is registered to, `daysBefore` days ahead (7 and 1 by default) — and planned by then.
+ */
 export interface ReminderAlert {
   readonly youthId: string
-  readonly followUpId: string
-  readonly channel: string
-  readonly dueOn: string
+  readonly of: 'appointment' | 'session'
+  /** The follow-up's id, or the session's. */
+  readonly id: string
+  /** The appointment's kind, or the session's (workshop, information session). */
+  readonly kind: string
+  readonly on: string
   readonly daysBefore: number
 }
 
@@ -118,6 +124,18 @@ export const queryWorklist = (
   }
   const push = <K extends keyof typeof list>(k: K, item: (typeof list)[K][number]): void =>
     void (list[k] as unknown[]).push(item)
+  const remind = (
+    youthId: string,
+    of: ReminderAlert['of'],
+    id: string,
+    kind: string,
+    on: string,
+    plannedOn: string,
+  ): void => {
+    if (plannedOn > asOf) return
+    for (const daysBefore of windows.reminderDays ?? defaultReminderDays)
+      if (daysBetween(asOf, on) === daysBefore) push('reminders', { youthId, of, id, kind, on, daysBefore })
+  }
   for (const [, y] of docEntries(rm)) {
     if (!mine(y, query)) continue
     const youthId = y.youthId
@@ -134,10 +152,10 @@ export const queryWorklist = (
       }
       if (f.dueOn <= addDays(asOf, windows.followUpDays))
         push('followUpsDueSoon', { youthId, followUpId, dueOn: f.dueOn, days: daysBetween(asOf, f.dueOn) })
-      for (const daysBefore of windows.reminderDays ?? defaultReminderDays)
-        if (daysBetween(asOf, f.dueOn) === daysBefore)
-          push('reminders', { youthId, followUpId, channel: f.channel, dueOn: f.dueOn, daysBefore })
+      remind(youthId, 'appointment', followUpId, f.kind, f.dueOn, f.scheduledOn)
     }
+    for (const [sessionId, x] of Object.entries(y.sessions))
+      remind(youthId, 'session', sessionId, x.kind, x.heldOn, x.prescribedOn)
     for (const [proposalId, p] of Object.entries(y.proposals))
       // An accepted proposal was answered: like the domain's expiry, the alert is for unanswered ones.
       if (!p.accepted && p.respondBy < asOf)
@@ -165,7 +183,7 @@ export const queryWorklist = (
     asOf,
     overdueFollowUps: [...list.overdueFollowUps].sort(byDateThenYouth((a) => a.dueOn)),
     followUpsDueSoon: [...list.followUpsDueSoon].sort(byDateThenYouth((a) => a.dueOn)),
-    reminders: [...list.reminders].sort(byDateThenYouth((a) => a.dueOn)),
+    reminders: [...list.reminders].sort(byDateThenYouth((a) => a.on)),
     proposalsPastRespondBy: [...list.proposalsPastRespondBy].sort(byDateThenYouth((a) => a.respondBy)),
     programmesEnding: [...list.programmesEnding].sort(byDateThenYouth((a) => a.plannedEndOn)),
     ageLimitsNear: [...list.ageLimitsNear].sort(byDateThenYouth((a) => a.ageLimitOn)),

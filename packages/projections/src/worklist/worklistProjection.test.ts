@@ -70,7 +70,7 @@ describe('worklist: follow-ups', () => {
     ).toEqual(['stale', 'f3'])
   })
 
-  it('lists the reminders due today: 7 days and 1 day before each planned appointment', () => {
+  it('lists the reminders due today: 7 days and 1 day before each planned appointment or session', () => {
     const y = journey('y1', 'A', 'a1')
       .register('2025-05-01')
       .schedule('2025-05-01', 'in7', '2025-06-22', 'workshop')
@@ -80,10 +80,30 @@ describe('worklist: follow-ups', () => {
       .cancelled('2025-06-10', 'gone')
       .schedule('2025-05-01', 'moved', '2025-06-16')
       .reschedule('2025-06-10', 'moved', '2025-06-30')
+      // planned after the day its 7-day reminder would have fallen: no reminder
+      .schedule('2025-06-16', 'late', '2025-06-22')
+      .prescribe('2025-06-01', 's1', 'information-session', '2025-06-16')
+      .prescribe('2025-06-01', 's2', 'workshop', '2025-06-22')
+      .sessionOutcome('2025-06-05', 's2', 'workshop', '2025-06-22', 'refused-by-youth')
     const w = worklist([y], mine)
     expect(w.reminders).toEqual([
-      { youthId: 'y1', followUpId: 'in1', channel: 'interview', dueOn: '2025-06-16', daysBefore: 1 },
-      { youthId: 'y1', followUpId: 'in7', channel: 'workshop', dueOn: '2025-06-22', daysBefore: 7 },
+      {
+        youthId: 'y1',
+        of: 'appointment',
+        id: 'in1',
+        kind: 'individual-interview',
+        on: '2025-06-16',
+        daysBefore: 1,
+      },
+      {
+        youthId: 'y1',
+        of: 'session',
+        id: 's1',
+        kind: 'information-session',
+        on: '2025-06-16',
+        daysBefore: 1,
+      },
+      { youthId: 'y1', of: 'appointment', id: 'in7', kind: 'workshop', on: '2025-06-22', daysBefore: 7 },
     ])
     const other = queryWorklist(foldEvents(worklistProjection, record([y.events])), mine, {
       followUpDays: 7,
@@ -91,7 +111,21 @@ describe('worklist: follow-ups', () => {
       ageLimitDays: 60,
       reminderDays: [6],
     })
-    expect(other.reminders.map((r) => r.followUpId)).toEqual(['in6'])
+    expect(other.reminders.map((r) => r.id)).toEqual(['in6'])
+  })
+
+  it("drops an appointment of unknown attendance from the lists, and a closed journey's sessions", () => {
+    const y = journey('y1', 'A', 'a1')
+      .register('2025-05-01')
+      .schedule('2025-05-01', 'f1', '2025-06-10')
+      .unspecified('2025-06-11', 'f1')
+    expect(worklist([y], mine).overdueFollowUps).toEqual([])
+    const closed = journey('y2', 'A', 'a1')
+      .register('2025-05-01')
+      .prescribe('2025-06-01', 's1', 'workshop', '2025-06-16')
+      .close('2025-06-02', 'moved-away')
+      .reopen('2025-06-03')
+    expect(worklist([closed], mine).reminders).toEqual([])
   })
 })
 
