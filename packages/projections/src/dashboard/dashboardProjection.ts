@@ -77,6 +77,7 @@ const register = (
   firstEntryCounted: false,
   interviewsInFirstYear: 0,
   plannedInterviews: [],
+  becameDue: {},
   programme: null,
   contactMonths: [],
 })
@@ -102,8 +103,22 @@ const countKept = (s: Step, e: Extract<JourneyEvent, { type: 'FollowUpKept' }>):
     }))
 }
 
-/** A follow-up is no longer pending: it leaves the planned interviews. */
-const settle = (s: Step, followUpId: string): void => {
+/**
+ * FollowUpDue is dated on the appointment's date: an appointment attended, missed, marked, moved or
+ * cancelled by the end of that day was never overdue, and leaves the overdue count it entered.
+ */
+const resolveDue = (s: Step, followUpId: string, on: string): void => {
+  const due = s.youth.becameDue[followUpId]
+  if (due === undefined) return
+  if (on <= due.on)
+    updateCell(s, due.missionLocaleId, due.on, (c) => ({ followUpsOverdue: c.followUpsOverdue - 1 }))
+  const { [followUpId]: _gone, ...rest } = s.youth.becameDue
+  youthUpdate(s, { becameDue: rest })
+}
+
+/** A follow-up is no longer pending: it leaves the planned interviews and the overdue ones. */
+const settle = (s: Step, followUpId: string, on: string): void => {
+  resolveDue(s, followUpId, on)
   if (s.youth.plannedInterviews.includes(followUpId))
     youthUpdate(s, { plannedInterviews: s.youth.plannedInterviews.filter((id) => id !== followUpId) })
 }
@@ -182,17 +197,23 @@ const applyToYouth = (s: Step, e: JourneyEvent): void => {
       return
     case 'FollowUpKept':
       countKept(s, e)
-      return settle(s, e.followUpId)
+      return settle(s, e.followUpId, e.on)
     case 'FollowUpMissed':
       updateCell(s, e.missionLocaleId, e.on, (c) => ({ followUpsMissed: c.followUpsMissed + 1 }))
-      return settle(s, e.followUpId)
+      return settle(s, e.followUpId, e.on)
     case 'FollowUpMarkedUnspecified':
       updateCell(s, e.missionLocaleId, e.on, (c) => ({ followUpsUnspecified: c.followUpsUnspecified + 1 }))
-      return settle(s, e.followUpId)
+      return settle(s, e.followUpId, e.on)
     case 'FollowUpCancelled':
-      return settle(s, e.followUpId)
+      return settle(s, e.followUpId, e.on)
+    case 'FollowUpRescheduled':
+      return resolveDue(s, e.followUpId, e.on)
     case 'FollowUpDue':
-      return updateCell(s, e.missionLocaleId, e.on, (c) => ({ followUpsOverdue: c.followUpsOverdue + 1 }))
+      if (y.becameDue[e.followUpId] !== undefined) return
+      updateCell(s, e.missionLocaleId, e.on, (c) => ({ followUpsOverdue: c.followUpsOverdue + 1 }))
+      return youthUpdate(s, {
+        becameDue: { ...y.becameDue, [e.followUpId]: { on: e.on, missionLocaleId: e.missionLocaleId } },
+      })
     case 'JourneyClosed':
       if (!y.open) return
       updateCell(s, y.missionLocaleId, e.on, (c) => ({
@@ -200,7 +221,7 @@ const applyToYouth = (s: Step, e: JourneyEvent): void => {
         exitsByReason: bump(c.exitsByReason, e.reason),
       }))
       moveCaseload(s, y.missionLocaleId, y.counsellorId, -1)
-      return youthUpdate(s, { open: false, plannedInterviews: [] })
+      return youthUpdate(s, { open: false, plannedInterviews: [], becameDue: {} })
     case 'JourneyReopened':
       if (y.open) return
       updateCell(s, y.missionLocaleId, e.on, (c) => ({ journeysOpened: c.journeysOpened + 1 }))

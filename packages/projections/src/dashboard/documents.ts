@@ -66,6 +66,10 @@ export interface DashboardYouth extends YouthHeader {
   readonly interviewsInFirstYear: number
   /** Pending follow-ups that are individual interviews. */
   readonly plannedInterviews: ReadonlyArray<string>
+  /** Follow-ups counted overdue (FollowUpDue) and still pending: when and where they were counted. */
+  readonly becameDue: {
+    readonly [followUpId: string]: { readonly on: string; readonly missionLocaleId: string }
+  }
   /** The programme open now, if any. */
   readonly programme: string | null
   /** `missionLocaleId|YYYY-MM` of every month the young person was in contact. */

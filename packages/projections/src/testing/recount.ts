@@ -64,6 +64,7 @@ export const recount = (
   for (const events of journeys) {
     const contacts = new Set<string>()
     const interviews = new Set<string>()
+    const becameDue = new Map<string, { r: Recount; on: string }>()
     let inProgramme = false
     for (const e of events) {
       const r = at(e.missionLocaleId, e.on)
@@ -77,7 +78,7 @@ export const recount = (
         e.type === 'FollowUpMarkedUnspecified'
       )
         interviews.delete(e.followUpId)
-      if (e.type === 'JourneyClosed') interviews.clear()
+      if (e.type === 'JourneyClosed') (interviews.clear(), becameDue.clear())
       if (e.type === 'ProgrammeEntered') inProgramme = true
       if (e.type === 'ProgrammeExited' && inProgramme) (r.programmeExits++, (inProgramme = false))
       if (e.type === 'YouthRegistered') r.firstReceptions++
@@ -93,7 +94,20 @@ export const recount = (
       }
       if (e.type === 'FollowUpKept') r.kept++
       if (e.type === 'FollowUpMissed') r.missed++
-      if (e.type === 'FollowUpDue') r.overdue++
+      if (e.type === 'FollowUpDue') (r.overdue++, becameDue.set(e.followUpId, { r, on: e.on }))
+      if (
+        (e.type === 'FollowUpKept' ||
+          e.type === 'FollowUpMissed' ||
+          e.type === 'FollowUpMarkedUnspecified' ||
+          e.type === 'FollowUpCancelled' ||
+          e.type === 'FollowUpRescheduled') &&
+        becameDue.has(e.followUpId)
+      ) {
+        // Settled by the end of the day it fell due: it never was overdue.
+        const due = becameDue.get(e.followUpId)
+        becameDue.delete(e.followUpId)
+        if (due !== undefined && e.on <= due.on) due.r.overdue--
+      }
     }
     for (const c of contacts) {
       const [ml = '', month = ''] = c.split('|')

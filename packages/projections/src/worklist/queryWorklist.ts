@@ -140,8 +140,8 @@ export const queryWorklist = (
     if (!mine(y, query)) continue
     const youthId = y.youthId
     const followUps = Object.entries(y.followUps)
-    const overdue = (f: PendingFollowUp): boolean =>
-      f.dueOn < asOf || (f.overdueSince !== null && f.overdueSince <= asOf)
+    // Overdue from the day after its date (FollowUpDue is dated on the date itself: due today).
+    const overdue = (f: PendingFollowUp): boolean => f.dueOn < asOf
     // A stale follow-up left pending is no alert while a later appointment is planned: that one is next.
     const nextPlanned = followUps.some(([, f]) => !overdue(f))
     for (const [followUpId, f] of followUps) {

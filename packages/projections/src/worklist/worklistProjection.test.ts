@@ -31,7 +31,7 @@ describe('worklist: follow-ups', () => {
     ])
   })
 
-  it('treats a follow-up recorded as FollowUpDue as overdue, and a rescheduled one by its new date', () => {
+  it('has a follow-up due today (FollowUpDue is dated on its date) due, not overdue; a rescheduled one by its new date', () => {
     const y2 = journey('y2', 'A', 'a1')
       .register('2025-05-01')
       .schedule('2025-05-01', 'f1', '2025-06-15')
@@ -41,8 +41,11 @@ describe('worklist: follow-ups', () => {
       .schedule('2025-05-01', 'f2', '2025-06-01')
       .reschedule('2025-05-30', 'f2', '2025-07-01')
     const w = worklist([y2, y3], mine)
-    expect(w.overdueFollowUps.map((f) => f.followUpId)).toEqual(['f1'])
-    expect(w.followUpsDueSoon).toEqual([])
+    expect(w.overdueFollowUps).toEqual([])
+    expect(w.followUpsDueSoon.map((f) => [f.followUpId, f.days])).toEqual([['f1', 0]])
+    expect(
+      worklist([y2, y3], { ...mine, asOf: '2025-06-16' }).overdueFollowUps.map((f) => f.followUpId),
+    ).toEqual(['f1'])
   })
 
   it('never shows a young person overdue on a stale follow-up while a later appointment is planned', () => {
@@ -267,7 +270,7 @@ describe('worklist: properties', () => {
         const rm = foldEvents(worklistProjection, record(journeysOf(youths).map((j) => j.events)))
         for (const [, y] of docEntries(rm)) {
           const pending = Object.values(y.followUps)
-          const late = pending.filter((f) => f.dueOn < day(at) || (f.overdueSince ?? '9999') <= day(at))
+          const late = pending.filter((f) => f.dueOn < day(at))
           if (late.length === pending.length)
             expect(w.overdueFollowUps.filter((f) => f.youthId === y.youthId)).toHaveLength(late.length)
         }

@@ -15,8 +15,6 @@ export interface PendingFollowUp {
   readonly kind: string
   /** When it was planned (or last moved): no reminder falls before. */
   readonly scheduledOn: string
-  /** Set once FollowUpDue was recorded (the business date it was). */
-  readonly overdueSince: string | null
 }
 
 /** A collective session the young person is registered to, its outcome still to come. */
@@ -85,7 +83,7 @@ const evolve = (y: WorklistYouth, e: JourneyEvent): WorklistYouth => {
         ...y,
         followUps: {
           ...y.followUps,
-          [e.followUpId]: { dueOn: e.dueOn, kind: e.kind, scheduledOn: e.on, overdueSince: null },
+          [e.followUpId]: { dueOn: e.dueOn, kind: e.kind, scheduledOn: e.on },
         },
       }
     case 'FollowUpRescheduled': {
@@ -94,14 +92,8 @@ const evolve = (y: WorklistYouth, e: JourneyEvent): WorklistYouth => {
         ? y
         : {
             ...y,
-            followUps: { ...y.followUps, [e.followUpId]: { ...f, dueOn: e.dueOn, overdueSince: null } },
+            followUps: { ...y.followUps, [e.followUpId]: { ...f, dueOn: e.dueOn, scheduledOn: e.on } },
           }
-    }
-    case 'FollowUpDue': {
-      const f = y.followUps[e.followUpId]
-      return f === undefined
-        ? y
-        : { ...y, followUps: { ...y.followUps, [e.followUpId]: { ...f, overdueSince: e.on } } }
     }
     case 'FollowUpKept':
     case 'FollowUpMissed':
