@@ -28,7 +28,7 @@ const kindOfChannel: Readonly<Record<string, string>> = {
 const followUpScheduledV1toV2: Upcaster = (data) => {
   if (!isRecord(data) || data['kind'] !== undefined || typeof data['channel'] !== 'string') return data
   const { channel, ...rest } = data
-  return { ...rest, kind: kindOfChannel[channel as string] ?? channel }
+  return { ...rest, kind: kindOfChannel[channel] ?? channel }
 }
 
 /** For each event type, the upcaster from each old version (key) to the next. */

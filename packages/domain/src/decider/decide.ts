@@ -1,4 +1,5 @@
 import { isLeft, right } from 'fp-ts/lib/Either.js'
+import { addDays } from '../model/calendar.js'
 import type { JourneyCommand } from '../model/commands.js'
 import type { JourneyState, RegisteredJourney } from '../model/state.js'
 import type { JourneyPolicy } from '../policy/journeyPolicy.js'
@@ -117,15 +118,17 @@ const guarded = (c: JourneyCommand, s: RegisteredJourney, p: JourneyPolicy): Dec
   if (c.type === 'RegisterYouth') return ruleFor(c, s, p)
   if (c.on < s.registeredOn)
     return refuse({ _tag: 'DatedBeforeRegistration', on: c.on, registeredOn: s.registeredOn })
-  // What fell due by the command's date is recorded first, dated when it fell due: the command
-  // meets the journey as it stands on its date, whether the clock's tick ran on time or late.
-  const caughtUp = timeDrivenFacts(s, c.on, p)
+  // What fell due before the command's day is recorded first, dated when it fell due: the command
+  // meets the journey as the nightly tick of the day before left it, whether that tick ran on time,
+  // late or not at all. The tick itself (ApplyTimeRules) records what falls due on its day too.
+  const caughtUp = timeDrivenFacts(s, c.type === 'ApplyTimeRules' ? c.on : addDays(c.on, -1), p)
   const now = caughtUp.state
   if (now.status === 'unregistered') return right(caughtUp.events)
+  if (c.type === 'ApplyTimeRules' && s.status === 'open') return right(caughtUp.events)
   const own = checked(c, now, p)
   if (isLeft(own)) return own
   const events = [...caughtUp.events, ...own.right]
-  return c.type === 'ApplyTimeRules' ? right(events) : withPendingFollowUp(right(events), s, c.on, p)
+  return withPendingFollowUp(right(events), s, c.on, p)
 }
 
 const checked = (c: JourneyCommand, s: RegisteredJourney, p: JourneyPolicy): Decision => {
@@ -133,8 +136,7 @@ const checked = (c: JourneyCommand, s: RegisteredJourney, p: JourneyPolicy): Dec
     s.status === 'closed' &&
     s.closedOn !== null &&
     c.type !== 'ReopenJourney' &&
-    c.type !== 'ErasePersonalData' &&
-    c.type !== 'ApplyTimeRules'
+    c.type !== 'ErasePersonalData'
   )
     return refuse({ _tag: 'JourneyIsClosed', command: c.type, closedOn: s.closedOn })
   const ageLimitOn = journeyAgeLimitOn(s, p)

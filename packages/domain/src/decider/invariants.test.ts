@@ -128,14 +128,23 @@ describe('journey invariants (properties)', () => {
             expect(after).toBe(before)
             continue
           }
-          for (const e of decision.right) {
+          // The command's own events are dated its day; before them may come what fell due
+          // earlier, each dated the day it fell due (never after the command's day).
+          const own = decision.right.findIndex((e) => e.on === command.on)
+          decision.right.forEach((e, i) => {
+            if (own >= 0 && i >= own) expect(e.on).toBe(command.on)
+            else expect(e.on < command.on || command.type === 'ApplyTimeRules').toBe(true)
+          })
+          decision.right.forEach((e, i) => {
             expect(JourneyEvent.is(e)).toBe(true)
-            expect(e.on).toBe(command.on)
+            expect(e.on <= command.on).toBe(true)
             expect(e.youthId).toBe(command.youthId)
             expect(e.missionLocaleId).toBe(
-              command.type === 'TransferJourney' ? command.toMissionLocaleId : command.missionLocaleId,
+              command.type === 'TransferJourney' && own >= 0 && i >= own
+                ? command.toMissionLocaleId
+                : command.missionLocaleId,
             )
-          }
+          })
           expect(foldJourney(decision.right, before)).toEqual(after)
         }
         expect(foldJourney(events)).toEqual(state)

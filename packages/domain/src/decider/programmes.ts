@@ -1,7 +1,6 @@
 import { addMonths } from '../model/calendar.js'
 import type { PhaseId } from '../model/ids.js'
-import { runningPhase, situationsInProgress, trainingsInProgress } from '../model/state.js'
-import { entryOf } from '../model/state.js'
+import { runningPhase, situationsInProgress, trainingsInProgress, entryOf } from '../model/state.js'
 import type { Programme } from '../model/vocabulary.js'
 import type { JourneyPolicy } from '../policy/journeyPolicy.js'
 import { programmeAgeLimitOn } from './ageLimit.js'

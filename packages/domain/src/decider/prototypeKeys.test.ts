@@ -56,7 +56,7 @@ describe('ids named like Object.prototype members', () => {
     expect(Object.hasOwn(state.requests, id)).toBe(true)
     expect(state.proposals[id]).toMatchObject({ status: 'closed', outcome: 'carried-out' })
     expect(state.situations[id]).toMatchObject({ kind: 'training', endedOn: '2025-01-20' })
-    expect(state.followUps[id]).toMatchObject({ status: 'kept' })
+    expect(state.followUps[id]).toMatchObject({ status: 'present' })
   })
 
   test.each(ids)('an unknown %s is unknown', (id) => {

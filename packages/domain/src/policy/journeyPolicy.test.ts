@@ -23,6 +23,10 @@ describe('journey policy', () => {
       immersionMaxMonths: 1,
       durableCddOverMonths: 6,
       proposalExpiryGraceDays: 0,
+      acceptedProposalExpiryDays: 90,
+      reminderDaysBefore: [7, 1],
+      rqthCejEntryWithinDays: 30,
+      exitMustMatchSituation: true,
     })
     expect(journeyDecider.policy).toEqual(defaultJourneyPolicy)
     expect(journeyPolicy({ cejMaxMonths: 9 }).cejMaxMonths).toBe(9)

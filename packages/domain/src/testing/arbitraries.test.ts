@@ -78,13 +78,23 @@ describe('arbitraries', () => {
       'FollowUpKept',
       'FollowUpMissed',
       'FollowUpDue',
+      'FollowUpMarkedUnspecified',
+      'FollowUpReminderDue',
+      'SessionPrescribed',
+      'SessionOutcomeRecorded',
+      'SessionReminderDue',
+      'SituationOngoingAtExit',
       'JourneyClosed',
     ])
       expect(types).toContain(t)
     const themes = new Set(events.flatMap((e) => (e.type === 'ProposalOffered' ? [e.theme] : [])))
     expect(themes.size).toBe(10)
     const outcomes = new Set(events.flatMap((e) => (e.type === 'ProposalOutcomeRecorded' ? [e.outcome] : [])))
-    expect(outcomes.size).toBe(4)
+    expect(outcomes.size).toBe(5)
+    const sessionOutcomes = new Set(
+      events.flatMap((e) => (e.type === 'SessionOutcomeRecorded' ? [e.outcome] : [])),
+    )
+    expect(sessionOutcomes.size).toBe(4)
     const kinds = new Set(events.flatMap((e) => (e.type === 'SituationStarted' ? [e.kind] : [])))
     expect(kinds).toEqual(new Set(['immersion', 'volunteering', 'schooling']))
     const exits = new Set(events.flatMap((e) => (e.type === 'JourneyClosed' ? [e.reason] : [])))

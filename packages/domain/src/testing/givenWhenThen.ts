@@ -22,6 +22,11 @@ export type ErrorMatch<Err> = Err extends unknown
 export interface WhenResult<S, E, Err> {
   /** Asserts the command is accepted with exactly these events, in this order. */
   readonly then: (expected: ReadonlyArray<E>) => void
+  /**
+   * Asserts the command is accepted and its events end with these, in this order: what fell due
+   * before the command's day (reminders, overdue follow-ups, expiries…) may come first.
+   */
+  readonly thenEndsWith: (expected: ReadonlyArray<E>) => void
   /** Asserts the command is refused with this `_tag`, or with an error containing these fields. */
   readonly thenError: (expected: string | ErrorMatch<Err>) => void
   /** The raw decision, for custom assertions. */
@@ -63,6 +68,19 @@ export const givenDecider =
             )
           else if (!isDeepStrictEqual(decision.right, expected))
             fail('The decided events differ', expected, decision.right)
+        },
+        thenEndsWith: (expected) => {
+          if (decision._tag === 'Left')
+            fail(
+              'Expected events, but the command was refused',
+              { events: expected },
+              { error: decision.left },
+            )
+          else {
+            const tail = decision.right.slice(Math.max(0, decision.right.length - expected.length))
+            if (decision.right.length < expected.length || !isDeepStrictEqual(tail, expected))
+              fail('The last decided events differ', expected, tail)
+          }
         },
         thenError: (expected) => {
           const wanted =

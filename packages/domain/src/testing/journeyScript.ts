@@ -1,3 +1,4 @@
+import { journeyAgeLimitOn } from '../decider/ageLimit.js'
 import type { Decider } from '../decider/decider.js'
 import { journeyDecider } from '../decider/journeyDecider.js'
 import { addDays, addMonths } from '../model/calendar.js'
@@ -12,6 +13,7 @@ import type {
   PhaseId,
   ProposalId,
   RequestId,
+  SessionId,
   SituationId,
   YouthId,
 } from '../model/ids.js'
@@ -19,7 +21,6 @@ import type { LocalDate } from '../model/localDate.js'
 import type { Sealed } from '../model/sealed.js'
 import type { JourneyState, RegisteredJourney } from '../model/state.js'
 import { pendingFollowUps, runningPhase, trainingsInProgress } from '../model/state.js'
-import { journeyAgeLimitOn } from '../decider/ageLimit.js'
 import type {
   ContractType,
   ExitReason,
@@ -148,6 +149,31 @@ const otherSituationDraft = (on: LocalDate, n: number, r: Random): Draft => {
   return { type: 'StartSituation', on, situationId: `s-${n}` as SituationId, kind, plannedEndOn }
 }
 
+/** A collective session: registered to one (sometimes full), refused, or attendance taken after it. */
+const sessionStep = (s: RegisteredJourney, on: LocalDate, n: number, r: Random): Draft => {
+  const open = Object.entries(s.sessions).filter(([, x]) => x.outcome === null)
+  const held = open.find(([, x]) => x.heldOn <= on)
+  if (held !== undefined)
+    return { type: 'RecordSessionAttendance', on, sessionId: held[0] as SessionId, present: r.chance(0.7) }
+  const [first] = open
+  if (first !== undefined && r.chance(0.3))
+    return {
+      type: 'RefuseSession',
+      on,
+      sessionId: first[0] as SessionId,
+      by: r.chance(0.6) ? 'youth' : 'third-party',
+    }
+  return {
+    type: 'PrescribeSession',
+    on,
+    sessionId: `session-${n}` as SessionId,
+    kind: r.chance(0.6) ? 'workshop' : 'information-session',
+    heldOn: addDays(on, r.between(0, 21)),
+    capacity: 12,
+    registrations: r.between(0, 12),
+  }
+}
+
 /** The next command for an open journey, as of `date`. */
 const openStep = (
   s: RegisteredJourney,
@@ -167,11 +193,17 @@ const openStep = (
     request: 4,
     diagnostic: s.diagnosticOn === null ? 8 : 1,
     programme: 6,
-    phase: s.programme?.programme !== 'PACEA' ? 0 : s.programme.phasesStarted === 0 ? 14 : 4,
+    phase:
+      s.programme?.programme !== 'PACEA'
+        ? 0
+        : s.programme.phasesStarted === 0 || runningPhase(s) !== null
+          ? 14
+          : 4,
     offer: 14,
     answer: openProposals.length > 0 ? 14 : 0,
     situation: 8,
     followUps: 4,
+    session: 5,
     counsellor: 2,
     close: 3,
   })
@@ -187,8 +219,12 @@ const openStep = (
             followUpId: f.id,
             comment: r.chance(0.3) ? sealedFor(settings, r) : null,
           }
-        : { type: 'MissFollowUp', on: meetOn, followUpId: f.id }
+        : r.chance(0.6)
+          ? { type: 'MissFollowUp', on: meetOn, followUpId: f.id }
+          : { type: 'MarkFollowUpUnspecified', on: meetOn, followUpId: f.id }
     }
+    case 'session':
+      return sessionStep(s, on, n, r)
     case 'time':
       return { type: 'ApplyTimeRules', on: addDays(date, r.between(1, 40)) }
     case 'request':
