@@ -158,9 +158,7 @@ describe('erasure and the read models', () => {
             youthId: last.youthId,
             // The mission locale holding the journey now (after any transfer) is the one that may erase.
             missionLocaleId: last.missionLocaleId,
-            // On the day of the journey's last fact: a later command would first record what fell
-            // due in between (overdue follow-ups, reminders), which the indicators rightly count.
-            on: last.on,
+            on: addDays(last.on, 30),
             commandId: `erase-${last.youthId}`,
           })()
           expect(erased._tag).toBe('Right')

@@ -1,6 +1,6 @@
 import type { JourneyError } from '../model/errors.js'
 import type { JourneyEvent } from '../model/events.js'
-import type { FollowUpId, KeyId, PhaseId, ProposalId, SessionId, SituationId } from '../model/ids.js'
+import type { FollowUpId, KeyId, ProposalId, SessionId, SituationId } from '../model/ids.js'
 import type { LocalDate } from '../model/localDate.js'
 import type { Sealed } from '../model/sealed.js'
 import type { RegisteredJourney } from '../model/state.js'
@@ -10,6 +10,7 @@ import type { JourneyPolicy } from '../policy/journeyPolicy.js'
 import { journeyAgeLimitOn } from './ageLimit.js'
 import type { Rule } from './decision.js'
 import { accept, refuse, stamp } from './decision.js'
+import { phaseBeforeExit } from './programmes.js'
 
 // ---------------------------------------------------------------------------------------------
 // Exit, reopening and erasure of personal data. Closing leaves nothing open: the programme ends,
@@ -107,9 +108,8 @@ export const closingEvents = (
 export const closureBeforeFact = (s: RegisteredJourney, on: LocalDate): JourneyError | null => {
   if (s.programme !== null && on < s.programme.enteredOn)
     return { _tag: 'DatedBeforeProgrammeEntry', on, enteredOn: s.programme.enteredOn }
-  for (const [id, p] of Object.entries(s.phases))
-    if (p.endedOn === null && on < p.startedOn)
-      return { _tag: 'DatedBeforePhaseStart', phaseId: id as PhaseId, on, startedOn: p.startedOn }
+  const phase = phaseBeforeExit(s, on)
+  if (phase !== null) return phase
   for (const [id, x] of Object.entries(s.situations))
     if (x.endedOn === null && on < x.startedOn)
       return { _tag: 'DatedBeforeSituationStart', situationId: id as SituationId, on, startedOn: x.startedOn }

@@ -118,9 +118,13 @@ const guarded = (c: JourneyCommand, s: RegisteredJourney, p: JourneyPolicy): Dec
   if (c.type === 'RegisterYouth') return ruleFor(c, s, p)
   if (c.on < s.registeredOn)
     return refuse({ _tag: 'DatedBeforeRegistration', on: c.on, registeredOn: s.registeredOn })
+  if (c.on < s.heldSince)
+    return refuse({ _tag: 'DatedBeforeReopeningOrTransfer', on: c.on, since: s.heldSince })
   // What fell due before the command's day is recorded first, dated when it fell due: the command
   // meets the journey as the nightly tick of the day before left it, whether that tick ran on time,
   // late or not at all. The tick itself (ApplyTimeRules) records what falls due on its day too.
+  // Erasing the key is no fact of the journey's course: it records nothing else.
+  if (c.type === 'ErasePersonalData') return ruleFor(c, s, p)
   const caughtUp = timeDrivenFacts(s, c.type === 'ApplyTimeRules' ? c.on : addDays(c.on, -1), p)
   const now = caughtUp.state
   if (now.status === 'unregistered') return right(caughtUp.events)

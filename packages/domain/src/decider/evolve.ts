@@ -95,6 +95,7 @@ const register = (e: Extract<JourneyEvent, { type: 'YouthRegistered' }>): Regist
       keyId: null,
       personalDataErased: false,
       closedOn: null,
+      heldSince: e.on,
       exitReason: null,
       diagnosticOn: null,
       programme: null,
@@ -118,7 +119,7 @@ const evolveRegistered = (s: RegisteredJourney, e: JourneyEvent): RegisteredJour
     case 'CounsellorAssigned':
       return { ...s, counsellorId: e.counsellorId }
     case 'JourneyTransferred':
-      return { ...s, missionLocaleId: e.missionLocaleId, counsellorId: e.counsellorId }
+      return { ...s, missionLocaleId: e.missionLocaleId, counsellorId: e.counsellorId, heldSince: e.on }
     case 'RequestRecorded':
       return withKey({ ...s, requests: { ...s.requests, [e.requestId]: e.theme } }, e.comment)
     case 'DiagnosticCompleted':
@@ -317,7 +318,14 @@ const evolveRegistered = (s: RegisteredJourney, e: JourneyEvent): RegisteredJour
         e.comment,
       )
     case 'JourneyReopened':
-      return { ...s, status: 'open', closedOn: null, exitReason: null, counsellorId: e.counsellorId }
+      return {
+        ...s,
+        status: 'open',
+        closedOn: null,
+        exitReason: null,
+        counsellorId: e.counsellorId,
+        heldSince: e.on,
+      }
     case 'PersonalDataErased':
       return { ...s, personalDataErased: true, keyId: e.keyId }
   }

@@ -1,6 +1,9 @@
 import { addMonths } from '../model/calendar.js'
+import type { JourneyError } from '../model/errors.js'
 import type { PhaseId } from '../model/ids.js'
-import { runningPhase, situationsInProgress, trainingsInProgress, entryOf } from '../model/state.js'
+import type { LocalDate } from '../model/localDate.js'
+import type { RegisteredJourney } from '../model/state.js'
+import { situationsInProgress, trainingsInProgress } from '../model/state.js'
 import type { Programme } from '../model/vocabulary.js'
 import type { JourneyPolicy } from '../policy/journeyPolicy.js'
 import { programmeAgeLimitOn } from './ageLimit.js'
@@ -88,15 +91,27 @@ export const extendProgramme: Rule<'ExtendProgramme'> = (c, s, policy) => {
   })
 }
 
+/** The phase of the open programme an exit on `on` would precede (its start, or its end), if any. */
+export const phaseBeforeExit = (s: RegisteredJourney, on: LocalDate): JourneyError | null => {
+  const open = s.programme
+  if (open === null) return null
+  for (const [id, p] of Object.entries(s.phases)) {
+    if (p.startedOn < open.enteredOn) continue
+    const phaseId = id as PhaseId
+    if (on < p.startedOn) return { _tag: 'DatedBeforePhaseStart', phaseId, on, startedOn: p.startedOn }
+    if (p.endedOn !== null && on < p.endedOn)
+      return { _tag: 'DatedBeforePhaseEnd', phaseId, on, endedOn: p.endedOn }
+  }
+  return null
+}
+
 /** End the open programme. */
 export const exitProgramme: Rule<'ExitProgramme'> = (c, s) => {
   const open = s.programme
   if (open === null) return refuse({ _tag: 'NoOpenProgramme' })
   if (c.on < open.enteredOn)
     return refuse({ _tag: 'DatedBeforeProgrammeEntry', on: c.on, enteredOn: open.enteredOn })
-  const phaseId: PhaseId | null = runningPhase(s)
-  const phase = phaseId === null ? undefined : entryOf(s.phases, phaseId)
-  if (phaseId !== null && phase !== undefined && c.on < phase.startedOn)
-    return refuse({ _tag: 'DatedBeforePhaseStart', phaseId, on: c.on, startedOn: phase.startedOn })
+  const phase = phaseBeforeExit(s, c.on)
+  if (phase !== null) return refuse(phase)
   return accept({ type: 'ProgrammeExited', ...stamp(s, c.on), programme: open.programme, reason: c.reason })
 }

@@ -40,6 +40,13 @@ export type JourneyError =
   | { readonly _tag: 'WrongYouth' }
   | { readonly _tag: 'WrongMissionLocale'; readonly missionLocaleId: MissionLocaleId }
   | { readonly _tag: 'DatedBeforeRegistration'; readonly on: LocalDate; readonly registeredOn: LocalDate }
+  | { readonly _tag: 'DatedBeforeReopeningOrTransfer'; readonly on: LocalDate; readonly since: LocalDate }
+  | {
+      readonly _tag: 'DatedBeforePhaseEnd'
+      readonly phaseId: PhaseId
+      readonly on: LocalDate
+      readonly endedOn: LocalDate
+    }
   | { readonly _tag: 'JourneyIsClosed'; readonly command: JourneyCommandType; readonly closedOn: LocalDate }
   | { readonly _tag: 'JourneyNotClosed' }
   | { readonly _tag: 'AgeLimitReached'; readonly on: LocalDate; readonly ageLimitOn: LocalDate }
@@ -231,6 +238,10 @@ const describe: { readonly [K in JourneyErrorTag]: (e: Extract<JourneyError, { _
   WrongYouth: () => 'The command names another young person than this journey.',
   WrongMissionLocale: (e) => `This journey is not held by mission locale ${e.missionLocaleId}.`,
   DatedBeforeRegistration: (e) => `The date ${e.on} is before the registration on ${e.registeredOn}.`,
+  DatedBeforeReopeningOrTransfer: (e) =>
+    `Time rule (nothing is dated before what it depends on): ${e.on} is before the journey was last reopened or transferred, on ${e.since}.`,
+  DatedBeforePhaseEnd: (e) =>
+    `Time rule (phases stay inside their programme): ${e.on} is before phase ${e.phaseId} ended on ${e.endedOn}.`,
   JourneyIsClosed: (e) =>
     `The journey was closed on ${e.closedOn}: ${e.command} is refused; reopen it first.`,
   JourneyNotClosed: () => 'The journey is open: only a closed journey can be reopened.',

@@ -125,6 +125,11 @@ export interface RegisteredJourney {
   readonly keyId: KeyId | null
   readonly personalDataErased: boolean
   readonly closedOn: LocalDate | null
+  /**
+   * Since when the journey is held as it is: its registration, last reopening or last transfer.
+   * Nothing is recorded on it dated before (a reopened or transferred journey is not rewritten).
+   */
+  readonly heldSince: LocalDate
   readonly exitReason: ExitReason | null
   readonly diagnosticOn: LocalDate | null
   readonly programme: OpenProgramme | null

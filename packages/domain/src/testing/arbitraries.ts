@@ -281,6 +281,11 @@ export interface JourneyScriptOptions {
   readonly steps?: { readonly min: number; readonly max: number }
   /** Registration dates (default 2023-01-01 to 2025-12-31). */
   readonly registeredBetween?: { readonly min: LocalDate; readonly max: LocalDate }
+  /**
+   * How the counsellor dates commands: on the day ('forward', the default), or also after the
+   * fact, anywhere back to the registration ('anywhere'; a command refused so is sent on the day).
+   */
+  readonly dating?: 'forward' | 'anywhere'
   /** The decider the script is checked against (default: the journey decider, default policy). */
   readonly decider?: Decider<JourneyCommand, JourneyState, JourneyEvent, JourneyError>
 }
@@ -327,6 +332,7 @@ const arbSettings = (o: JourneyScriptOptions): fc.Arbitrary<JourneySettings> =>
         registeredOn: g.registeredOn,
         sealed: g.sealed,
         seeds: g.seeds,
+        backdating: o.dating === 'anywhere',
       }
     })
 

@@ -1,7 +1,7 @@
 import { journeyAgeLimitOn } from '../decider/ageLimit.js'
 import type { Decider } from '../decider/decider.js'
 import { journeyDecider } from '../decider/journeyDecider.js'
-import { addDays, addMonths } from '../model/calendar.js'
+import { addDays, addMonths, daysBetween } from '../model/calendar.js'
 import type { JourneyCommand } from '../model/commands.js'
 import type { JourneyError } from '../model/errors.js'
 import type { JourneyEvent } from '../model/events.js'
@@ -51,6 +51,8 @@ export interface JourneySettings {
   readonly sealed: boolean
   /** One seed per step after the registration. */
   readonly seeds: ReadonlyArray<number>
+  /** Whether commands are also tried dated back, anywhere after the registration (saisie a posteriori). */
+  readonly backdating?: boolean
 }
 
 /** A built script: the commands and the events the decider accepted for them. */
@@ -396,6 +398,21 @@ const closedStep = (s: RegisteredJourney, date: LocalDate, r: Random): Draft | n
   return null
 }
 
+/** The same command dated `on`, its other dates (planned end, respond-by, due, held) moved alike. */
+export const redated = <C extends JourneyCommand>(c: C, on: LocalDate): C => {
+  const delta = daysBetween(c.on, on)
+  const shifted: Record<string, unknown> = { ...c, on }
+  for (const field of ['plannedEndOn', 'respondBy', 'dueOn', 'heldOn'])
+    if (typeof shifted[field] === 'string') shifted[field] = addDays(shifted[field] as LocalDate, delta)
+  return shifted as C
+}
+
+// The same command dated back by up to its distance to the registration.
+const backdated = (c: JourneyCommand, registeredOn: LocalDate, r: Random): JourneyCommand | null => {
+  const span = daysBetween(registeredOn, c.on)
+  return span <= 0 ? null : redated(c, addDays(c.on, -r.between(1, span)))
+}
+
 /** Builds a valid journey script from its settings (see JourneySettings). */
 export const buildJourneyScript = (
   settings: JourneySettings,
@@ -405,13 +422,14 @@ export const buildJourneyScript = (
   const events: JourneyEvent[] = []
   let state = decider.initialState
   let date = settings.registeredOn
-  const issue = (command: JourneyCommand): void => {
+  const issue = (command: JourneyCommand): boolean => {
     const decision = decider.decide(command, state)
-    if (decision._tag === 'Left') return
+    if (decision._tag === 'Left') return false
     commands.push(command)
     events.push(...decision.right)
     state = decision.right.reduce(decider.evolve, state)
     if (command.on > date) date = command.on
+    return true
   }
   const ids = { youthId: settings.youthId }
   const first = settings.seeds[0] ?? 0
@@ -433,11 +451,13 @@ export const buildJourneyScript = (
     // Past the age limit only the clock acts: it closes the journey.
     const command = { ...draft, ...ids, missionLocaleId: state.missionLocaleId } as JourneyCommand
     const limit = journeyAgeLimitOn(state)
-    issue(
+    const chosen: JourneyCommand =
       state.status === 'open' && command.on >= limit
         ? { type: 'ApplyTimeRules', ...ids, missionLocaleId: state.missionLocaleId, on: command.on }
-        : command,
-    )
+        : command
+    const back =
+      settings.backdating === true && r.chance(0.5) ? backdated(chosen, settings.registeredOn, r) : null
+    if (back === null || !issue(back)) issue(chosen)
   })
   return { youthId: settings.youthId, missionLocaleId: settings.missionLocaleId, commands, events, state }
 }

@@ -144,11 +144,11 @@ describe('dashboard: programmes, proposals, entries', () => {
       apprenticeship: 0,
     })
     expect(d.totals.proposalsByOutcome).toEqual({
-      'closed-without-follow-up': 0,
       'carried-out': 1,
       'refused-by-youth': 0,
       'refused-by-third-party': 0,
       expired: 1,
+      'closed-without-follow-up': 0,
     })
     expect([d.totals.trainingEntries, d.totals.qualifyingTrainingEntries]).toEqual([2, 1])
     expect(d.totals.employmentEntries).toEqual({ durable: 1, other: 1 })
