@@ -17,7 +17,8 @@ import {
   type StoreError,
   type YouthId,
 } from '@parcours/domain'
-import { erasePersonalData, type ErasureError, type JourneyCommandHandler } from './erasePersonalData.js'
+import type { JourneyCommandHandler } from '../journeys/index.js'
+import { erasePersonalData, type ErasureError } from './erasePersonalData.js'
 import type { Vault } from './vault.js'
 
 // ---------------------------------------------------------------------------------------------

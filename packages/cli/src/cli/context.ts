@@ -1,29 +1,47 @@
-import type { Command } from 'commander'
+import { Option, type Command } from '@commander-js/extra-typings'
 import type { Logger } from 'pino'
 import { openStoreEnv, type OpenStoreOptions, type StoreEnv } from '../store/openStore.js'
 import { storeSpecFrom, type StoreSpec } from '../store/storeSpec.js'
 import type { CliIo } from './io.js'
-import type { LogLevel } from './logLevels.js'
+import { LOG_LEVELS } from './logLevels.js'
+import { parseOneOf } from './parse.js'
 
 // ---------------------------------------------------------------------------------------------
 // model: what a command's action gets besides its own options
 // ---------------------------------------------------------------------------------------------
 
-/** The global options every command accepts. */
-export interface GlobalOptions {
-  readonly store?: string
-  readonly logLevel: LogLevel
+/** Declares the global options every command accepts: `--store` and `--log-level`. */
+export const withGlobalOptions = (program: Command) =>
+  program
+    .addOption(
+      new Option(
+        '--store <spec>',
+        'memory | sqlite:PATH | esdb://HOST:PORT?tls=false (env PARCOURS_STORE; default sqlite:./parcours.db)',
+      ),
+    )
+    .addOption(
+      new Option('--log-level <level>', `log level on stderr (${LOG_LEVELS.join(', ')})`)
+        .argParser(parseOneOf(LOG_LEVELS))
+        .default('warn' as const),
+    )
+
+/** The global options, as their declarations type them. */
+export type GlobalOptions = ReturnType<ReturnType<typeof withGlobalOptions>['opts']>
+
+/** Any command of the program, at any depth: it sees the global options. */
+export interface WithGlobals {
+  readonly optsWithGlobals: () => GlobalOptions
 }
 
 /** The run a command belongs to: its io, the global options, the logger, and the stores it opened. */
 export interface RunContext {
   readonly io: CliIo
   /** The store spec of this run (flag, PARCOURS_STORE, or the default). */
-  readonly storeSpec: (command: Command) => StoreSpec
+  readonly storeSpec: (command: WithGlobals) => StoreSpec
   /** The root logger (pino, to stderr, personal data redacted). */
-  readonly logger: (command: Command) => Promise<Logger>
+  readonly logger: (command: WithGlobals) => Promise<Logger>
   /** Opens the store, the key store and the vault; they are closed when the run ends. */
-  readonly openStore: (command: Command, options?: OpenStoreOptions) => Promise<StoreEnv>
+  readonly openStore: (command: WithGlobals, options?: OpenStoreOptions) => Promise<StoreEnv>
   /** Registers something to release when the run ends (in reverse order). */
   readonly onDispose: (release: () => Promise<void> | void) => void
   /** Releases everything the run opened. */
@@ -34,9 +52,9 @@ export interface RunContext {
 export const createRunContext = (io: CliIo): RunContext => {
   const releases: Array<() => Promise<void> | void> = []
   let logger: Logger | undefined
-  const globals = (command: Command): GlobalOptions => command.optsWithGlobals<GlobalOptions>()
-  const storeSpec = (command: Command): StoreSpec => storeSpecFrom(globals(command).store, io.env, io.cwd)
-  const getLogger = async (command: Command): Promise<Logger> => {
+  const globals = (command: WithGlobals): GlobalOptions => command.optsWithGlobals()
+  const storeSpec = (command: WithGlobals): StoreSpec => storeSpecFrom(globals(command).store, io.env, io.cwd)
+  const getLogger = async (command: WithGlobals): Promise<Logger> => {
     if (logger === undefined) {
       const { createParcoursLogger } = await import('@parcours/adapters')
       logger = createParcoursLogger({

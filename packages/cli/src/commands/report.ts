@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs'
-import { Option, type Command } from 'commander'
+import { Option } from '@commander-js/extra-typings'
 import { dashboardProjection, queryDashboard } from '@parcours/projections'
 import { usageError } from '../cli/errors.js'
 import { outputFileFor } from '../cli/outputFile.js'
@@ -12,15 +12,6 @@ import { queryReadModels } from '../store/queryReadModels.js'
 import { readModelOf } from '../store/readModels.js'
 import { describeStore } from '../store/storeSpec.js'
 import type { CommandModule } from './commandModule.js'
-
-interface Options {
-  readonly missionLocale?: string
-  readonly from?: string
-  readonly to?: string
-  readonly json?: true
-  readonly csv?: true
-  readonly html?: string
-}
 
 /** `parcours report`: the steering dashboard as a table, JSON, CSV or an HTML report. */
 export const register: CommandModule['register'] = (command, ctx) =>
@@ -35,7 +26,7 @@ export const register: CommandModule['register'] = (command, ctx) =>
     .addOption(new Option('--json', 'print the dashboard as JSON').conflicts(['csv', 'html']))
     .addOption(new Option('--csv', 'print the dashboard as CSV').conflicts(['html']))
     .option('--html <file>', 'write the HTML report with charts to this file')
-    .action(async (o: Options, cmd: Command) => {
+    .action(async (o, cmd) => {
       if (o.from !== undefined && o.to !== undefined && o.from > o.to)
         throw usageError(`--from ${o.from} is after --to ${o.to}.`)
       const htmlFile = o.html === undefined ? undefined : outputFileFor('--html', o.html, ctx.io.cwd)

@@ -1,19 +1,10 @@
-import type { Command } from 'commander'
 import { isLeft } from 'fp-ts/lib/Either.js'
 import { runRetention } from '@parcours/adapters'
-import type { LocalDate } from '@parcours/domain'
 import { infrastructureError } from '../cli/errors.js'
 import { parseDate } from '../cli/parse.js'
 import { renderTable } from '../output/table.js'
-import { describeStoreError, erasureFailure } from '../store/errors.js'
-import { journeyHandler } from '../store/journeyHandler.js'
+import { describeStoreError, journeyFailure } from '../store/errors.js'
 import type { CommandModule } from './commandModule.js'
-
-interface Options {
-  readonly at: LocalDate
-  readonly dryRun?: true
-  readonly json?: true
-}
 
 /** `parcours retention`: erases everyone past their retention date (age limit + 2 years; CEJ end + 10 years). */
 export const register: CommandModule['register'] = (command, ctx) =>
@@ -21,12 +12,12 @@ export const register: CommandModule['register'] = (command, ctx) =>
     .requiredOption('--at <date>', 'the date of the run (YYYY-MM-DD)', parseDate)
     .option('--dry-run', 'list who would be erased, erase nothing')
     .option('--json', 'print the result as JSON')
-    .action(async (o: Options, cmd: Command) => {
+    .action(async (o, cmd) => {
       const env = await ctx.openStore(cmd, { mustExist: true })
       const run = await runRetention({
         store: env.store,
         vault: env.vault,
-        handle: journeyHandler(env),
+        handle: env.handle,
         at: o.at,
         dryRun: o.dryRun === true,
         logger: env.logger,
@@ -35,7 +26,7 @@ export const register: CommandModule['register'] = (command, ctx) =>
       const { erased, failed } = run.right
       if (o.json === true)
         ctx.io.stdout.write(
-          `${JSON.stringify({ ...run.right, failed: failed.map((f) => ({ ...f, error: erasureFailure(f.error).message })) }, null, 2)}\n`,
+          `${JSON.stringify({ ...run.right, failed: failed.map((f) => ({ ...f, error: journeyFailure(f.error).message })) }, null, 2)}\n`,
         )
       else {
         const verb = o.dryRun === true ? 'would be erased' : 'erased'
@@ -52,7 +43,7 @@ export const register: CommandModule['register'] = (command, ctx) =>
           )
         for (const f of failed)
           ctx.io.stdout.write(
-            `FAILED ${f.youthId} (${f.missionLocaleId}): ${erasureFailure(f.error).message}\n`,
+            `FAILED ${f.youthId} (${f.missionLocaleId}): ${journeyFailure(f.error).message}\n`,
           )
       }
       if (failed.length > 0)

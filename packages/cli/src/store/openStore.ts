@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { isLeft } from 'fp-ts/lib/Either.js'
 import type { Logger } from 'pino'
-import type { Vault } from '@parcours/adapters'
+import type { JourneyCommandHandler, Vault } from '@parcours/adapters'
 import type { EventStore, JourneyEvent, KeyStore } from '@parcours/domain'
 import { journeyEventCodec } from '@parcours/domain'
 import { infrastructureError, usageError } from '../cli/errors.js'
@@ -13,12 +13,14 @@ import { describeStore, keyStorePathFor, type StoreSpec } from './storeSpec.js'
 // model: the store of a run, with the key store and vault beside it
 // ---------------------------------------------------------------------------------------------
 
-/** An opened event store, its key store and the vault over it. */
+/** An opened event store, its key store, the vault over it, and the journey command handler. */
 export interface StoreEnv {
   readonly spec: StoreSpec
   readonly store: EventStore<JourneyEvent>
   readonly keyStore: KeyStore
   readonly vault: Vault
+  /** Handles journey commands on this store, sealing with this vault. */
+  readonly handle: JourneyCommandHandler
   readonly logger: Logger
   readonly close: () => Promise<void>
 }
@@ -74,5 +76,6 @@ export const openStoreEnv = async (
     }
   }
   logger.debug({ store: describeStore(spec) }, 'store opened')
-  return { spec, store, keyStore, vault, logger, close }
+  const handle = adapters.createJourneyCommandHandler({ store, vault, logger })
+  return { spec, store, keyStore, vault, handle, logger, close }
 }

@@ -16,14 +16,18 @@ export interface CliRun {
 }
 
 /**
- * Runs `parcours` in-process in a fresh temporary folder, with PARCOURS_STORE set to `store`
- * (e.g. `sqlite:journeys.db`). `ok` throws with the command's stderr unless it exits 0.
+ * The one harness of the CLI's tests: runs `parcours` in-process in a fresh temporary folder, with
+ * PARCOURS_STORE set to `store` when given (e.g. `sqlite:journeys.db`, `memory`) and `globalArgs`
+ * before every command's. `ok` throws with the command's stderr unless it exits 0; `stderr` holds
+ * what every run wrote there (the logs), in order.
  */
-export const inProcessCli = (prefix: string, store: string, globalArgs: ReadonlyArray<string> = []) => {
+export const inProcessCli = (prefix: string, store?: string, globalArgs: ReadonlyArray<string> = []) => {
   const dir = mkdtempSync(join(tmpdir(), prefix))
+  const stderr: string[] = []
   const parcours = async (...argv: string[]): Promise<CliRun> => {
-    const io = bufferIo({ PARCOURS_STORE: store }, dir)
+    const io = bufferIo(store === undefined ? {} : { PARCOURS_STORE: store }, dir)
     const code = await run([...globalArgs, ...argv], io)
+    stderr.push(io.err())
     return { code, out: io.out(), err: io.err() }
   }
   const ok = async (...argv: string[]): Promise<CliRun> => {
@@ -31,5 +35,5 @@ export const inProcessCli = (prefix: string, store: string, globalArgs: Readonly
     if (r.code !== 0) throw new Error(`parcours ${argv.join(' ')} exited ${r.code}\n${r.err}`)
     return r
   }
-  return { dir, parcours, ok, remove: () => rmSync(dir, { recursive: true, force: true }) }
+  return { dir, parcours, ok, stderr, remove: () => rmSync(dir, { recursive: true, force: true }) }
 }
