@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3'
-import { left, right, type Either } from 'fp-ts/lib/Either.js'
+import { flatten, left, right, type Either } from 'fp-ts/lib/Either.js'
 import type { Logger } from 'pino'
 import type {
   AppendResult,
@@ -12,6 +12,7 @@ import type {
   StoreUnavailable,
 } from '@parcours/domain'
 import { resolveAppend } from '../appendRules/index.js'
+import { messageOf, tryDriver } from '../interop/index.js'
 import { readLimit } from '../readRules/index.js'
 import { decodeStoredEvents, encodeEvents } from '../serialization/index.js'
 import { createAppendSignal, createSubscriptionRegistry } from '../subscriptions/index.js'
@@ -41,14 +42,9 @@ export interface SqliteEventStoreOptions<E extends { readonly type: string }> {
 const unavailable = (message: string, cause?: unknown): StoreUnavailable =>
   cause === undefined ? { _tag: 'StoreUnavailable', message } : { _tag: 'StoreUnavailable', message, cause }
 
-/** The one bridge from better-sqlite3, which throws, to the port's errors. */
-const attempt = <A>(what: string, f: () => Either<StoreError, A>): Either<StoreError, A> => {
-  try {
-    return f()
-  } catch (e) {
-    return left(unavailable(`${what} failed: ${e instanceof Error ? e.message : String(e)}`, e))
-  }
-}
+/** better-sqlite3 throws: every call goes through the one driver bridge. */
+const attempt = <A>(what: string, f: () => Either<StoreError, A>): Either<StoreError, A> =>
+  flatten(tryDriver(f, (e): StoreError => unavailable(`${what} failed: ${messageOf(e)}`, e)))
 
 /** A read's LIMIT: SQLite takes -1 for none, and only integers. */
 const sqlLimit = (maxCount: number | undefined): number => {
@@ -60,22 +56,20 @@ type Opened = { readonly db: Database.Database; readonly queries: SqliteQueries 
 
 const open = (path: string, busyTimeoutMs: number): Either<StoreUnavailable, Opened> => {
   let db: Database.Database | undefined
-  try {
-    db = new Database(path)
-    db.pragma(`busy_timeout = ${busyTimeoutMs}`)
-    db.pragma('journal_mode = WAL')
-    db.pragma('synchronous = NORMAL')
-    migrate(db)
-    return right({ db, queries: prepareQueries(db) })
-  } catch (e) {
-    db?.close()
-    return left(
-      unavailable(
-        `cannot open the SQLite event store at ${path}: ${e instanceof Error ? e.message : String(e)}`,
-        e,
-      ),
-    )
-  }
+  return tryDriver(
+    () => {
+      db = new Database(path)
+      db.pragma(`busy_timeout = ${busyTimeoutMs}`)
+      db.pragma('journal_mode = WAL')
+      db.pragma('synchronous = NORMAL')
+      migrate(db)
+      return { db, queries: prepareQueries(db) }
+    },
+    (e) => {
+      db?.close()
+      return unavailable(`cannot open the SQLite event store at ${path}: ${messageOf(e)}`, e)
+    },
+  )
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { startEsdbStandIn } from '@parcours/adapters/testing'
+import { getEventStoreDBEventStore } from '@parcours/adapters'
+import { itemAdded, startEsdbStandIn, testEventCodec } from '@parcours/adapters/testing'
 import { fictitiousPersonalData } from '../demo/people.js'
 import { inProcessCli } from '../testing/inProcessCli.js'
 
@@ -47,6 +48,30 @@ describe('demo on every store', () => {
     expect((JSON.parse(memory.out) as { totals: { firstReceptions: number } }).totals.firstReceptions).toBe(
       60,
     )
+  })
+
+  it("runs on an EventStoreDB that also holds other applications' streams, and leaves them alone", async () => {
+    const standIn = await startEsdbStandIn()
+    // Another application's events, of types the journey codec does not know.
+    const other = getEventStoreDBEventStore({
+      connectionString: standIn.connectionString,
+      codec: testEventCodec,
+    })
+    try {
+      const written = await other.append('billing-1', 'no-stream', [
+        { id: '0b9c3c8e-2f4a-4c55-9d7e-1a2b3c4d5e6f', event: itemAdded('invoice-12') },
+      ])()
+      expect(written._tag).toBe('Right')
+      const esdb = await demo(standIn.connectionString, '--youths', '8', '--months', '2', '--missions', '1')
+      expect(esdb.code, esdb.err).toBe(0)
+      const billing = await other.readStream('billing-1')()
+      expect(billing._tag === 'Right' ? billing.right.map((e) => e.event) : billing).toEqual([
+        itemAdded('invoice-12'),
+      ])
+    } finally {
+      await other.close()
+      await standIn.stop()
+    }
   })
 
   it('refuses a SQLite file that holds journeys unless --reset, and writes nothing then', async () => {

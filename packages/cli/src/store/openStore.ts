@@ -4,7 +4,7 @@ import { isLeft } from 'fp-ts/lib/Either.js'
 import type { Logger } from 'pino'
 import type { JourneyCommandHandler, Vault } from '@parcours/adapters'
 import type { EventStore, JourneyEvent, KeyStore } from '@parcours/domain'
-import { journeyEventCodec } from '@parcours/domain'
+import { JOURNEY_STREAM_PREFIX, journeyEventCodec } from '@parcours/domain'
 import { infrastructureError, usageError } from '../cli/errors.js'
 import { describeStoreError } from './errors.js'
 import { describeStore, keyStorePathFor, type StoreSpec } from './storeSpec.js'
@@ -58,7 +58,13 @@ export const openStoreEnv = async (
       ? adapters.getInMemoryEventStore({ codec, logger })
       : spec.kind === 'sqlite'
         ? adapters.getSqliteEventStore({ path: spec.path, codec, logger })
-        : adapters.getEventStoreDBEventStore({ connectionString: spec.connectionString, codec, logger })
+        : // A server may hold other applications' streams: journeys are all this store reads.
+          adapters.getEventStoreDBEventStore({
+            connectionString: spec.connectionString,
+            codec,
+            logger,
+            categories: [JOURNEY_STREAM_PREFIX],
+          })
   const keyPath = keyStorePathFor(spec, cwd, environment)
   const keyStore =
     keyPath === undefined ? adapters.getInMemoryKeyStore() : adapters.getSqliteKeyStore({ path: keyPath })
