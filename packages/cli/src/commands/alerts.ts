@@ -20,6 +20,11 @@ const sections = (w: Worklist) =>
       rows: w.followUpsDueSoon.map((a) => [a.youthId, a.followUpId, a.dueOn, a.days]),
     },
     {
+      title: 'Reminders due today (7 days and 1 day before)',
+      columns: ['Young person', 'Appointment or session', 'Kind', 'On', 'Days before'],
+      rows: w.reminders.map((a) => [a.youthId, a.id, a.kind, a.on, a.daysBefore]),
+    },
+    {
       title: 'Proposals past their respond-by date',
       columns: ['Young person', 'Proposal', 'Theme', 'Respond by', 'Days past'],
       rows: w.proposalsPastRespondBy.map((a) => [a.youthId, a.proposalId, a.theme, a.respondBy, a.daysPast]),

@@ -6,7 +6,15 @@ import { dashboardProjection, queryDashboard } from '@parcours/projections'
 import { infrastructureError, usageError } from '../cli/errors.js'
 import { outputFileFor } from '../cli/outputFile.js'
 import { parseDate, parseIntIn } from '../cli/parse.js'
-import { handlerPorts, simulateNetwork, simulationPeriod, withWriteThroughCache } from '../demo/index.js'
+import {
+  compareWithReferences,
+  handlerPorts,
+  lastFullYearCohort,
+  referenceTable,
+  simulateNetwork,
+  simulationPeriod,
+  withWriteThroughCache,
+} from '../demo/index.js'
 import { createProgress } from '../output/progress.js'
 import { renderTable } from '../output/table.js'
 import { indicatorTable, reportFromDashboard } from '../report/fromDashboard.js'
@@ -74,7 +82,17 @@ export const register: CommandModule['register'] = (command, ctx) =>
         mode: 'catch-up',
         progress: createProgress(io.stderr, 'projecting events'),
       })
-      const dashboard = queryDashboard(await readModelOf(sink, dashboardProjection))
+      const readModel = await readModelOf(sink, dashboardProjection)
+      const dashboard = queryDashboard(readModel)
+      const lastCohort = lastFullYearCohort(period.from, period.to)
+      const beside = referenceTable(
+        compareWithReferences(
+          dashboard,
+          lastCohort === null
+            ? null
+            : queryDashboard(readModel, { from: monthOf(period.from), to: lastCohort }),
+        ),
+      )
       const seconds = ((performance.now() - started) / 1000).toFixed(1)
       const refused = Object.values(stats.refused).reduce((a, b) => a + b, 0)
       const summary =
@@ -82,7 +100,7 @@ export const register: CommandModule['register'] = (command, ctx) =>
         `(seed ${options.seed}): ${stats.commands} commands, ${stats.events} events, ${refused} refused, on ${describeStore(spec)}.`
       io.stderr.write(`demo done in ${seconds} s\n`)
       if (options.json === true) io.stdout.write(`${JSON.stringify(dashboard, null, 2)}\n`)
-      else io.stdout.write(`${summary}\n\n${renderTable(indicatorTable(dashboard))}`)
+      else io.stdout.write(`${summary}\n\n${renderTable(indicatorTable(dashboard))}\n${renderTable(beside)}`)
       if (htmlFile !== undefined) {
         writeFileSync(htmlFile, renderHtmlReport(reportFromDashboard(dashboard, summary)))
         ;(options.json === true ? io.stderr : io.stdout).write(`Report written to ${htmlFile}\n`)

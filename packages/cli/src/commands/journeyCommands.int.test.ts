@@ -214,12 +214,13 @@ describe('journey commands on SQLite', () => {
     ])
     const transferred = await parcours('show', '--youth', 'y-c', '--mission-locale', 'ml-a')
     expect(transferred.code).toBe(2)
+    // A year on, every planned appointment is past: each worklist lists its own young person overdue.
     const alertsA = JSON.parse(
-      (await ok('alerts', '--counsellor', 'c-3', '--mission-locale', 'ml-a', '--at', '2026-01-15', '--json'))
+      (await ok('alerts', '--counsellor', 'c-3', '--mission-locale', 'ml-a', '--at', '2027-01-15', '--json'))
         .out,
     ) as Record<string, unknown>
     const alertsB = JSON.parse(
-      (await ok('alerts', '--counsellor', 'c-b1', '--at', '2026-01-15', '--json')).out,
+      (await ok('alerts', '--counsellor', 'c-b1', '--at', '2027-01-15', '--json')).out,
     ) as Record<string, unknown>
     const youthsIn = (w: Record<string, unknown>) =>
       new Set(

@@ -24,6 +24,10 @@ const HEADER = [
   'follow_ups_kept',
   'follow_ups_missed',
   'follow_ups_overdue',
+  'follow_ups_unspecified',
+  'individual_interviews',
+  'pacea_stock',
+  'cej_stock',
 ]
 
 const row = (scope: string, month: string, f: DashboardFigures): ReadonlyArray<string | number> => [
@@ -46,6 +50,10 @@ const row = (scope: string, month: string, f: DashboardFigures): ReadonlyArray<s
   f.followUps.kept,
   f.followUps.missed,
   f.followUps.overdue,
+  f.followUps.unspecified,
+  f.interviews,
+  f.programmeStock.PACEA,
+  f.programmeStock.CEJ,
 ]
 
 // Ids are tokens without spaces, but a field is still quoted if it could break a row, and one a
