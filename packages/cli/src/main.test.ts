@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest'
 import { bufferIo } from './cli/io.js'
 import { commandIndex } from './commands/index.js'
 import { run } from './main.js'
+import { envWithFittingActor } from './testing/fittingActor.js'
 
 /** Runs the CLI in-process on the memory store (no file is touched). */
 const parcours = async (...argv: string[]) => {
-  const io = bufferIo({ PARCOURS_STORE: 'memory' })
+  const io = bufferIo(envWithFittingActor({ PARCOURS_STORE: 'memory' }, argv))
   const code = await run(argv, io)
   return { code, out: io.out(), err: io.err() }
 }
@@ -166,7 +167,11 @@ describe('parcours program', () => {
       '--on',
       '2025-03-01',
     )
-    expect([unregistered.code, unregistered.err]).toEqual([1, expect.stringContaining('NotRegistered')])
+    // A journey that does not exist is answered as another mission locale's: no existence oracle.
+    expect([unregistered.code, unregistered.err]).toEqual([
+      1,
+      expect.stringContaining('by rule OtherMissionLocale'),
+    ])
   })
 
   it('exits 3 when the store is not there, and creates nothing', async () => {

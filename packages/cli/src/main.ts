@@ -15,7 +15,7 @@ import { commandIndex } from './commands/index.js'
 const version = (createRequire(import.meta.url)('../package.json') as { version: string }).version
 
 /** Global options that take a value (so the command name is not mistaken for one). */
-const GLOBALS_WITH_VALUE = new Set(['--store', '--log-level'])
+const GLOBALS_WITH_VALUE = new Set(['--store', '--as', '--log-level'])
 
 const commandNameIn = (argv: ReadonlyArray<string>): string | undefined => {
   for (let i = 0; i < argv.length; i++) {
@@ -41,6 +41,12 @@ const buildProgram = (io: CliIo): Command =>
       new Option(
         '--store <spec>',
         'memory | sqlite:PATH | esdb://HOST:PORT?tls=false (env PARCOURS_STORE; default sqlite:./parcours.db)',
+      ),
+    )
+    .addOption(
+      new Option(
+        '--as <actor>',
+        'who acts: counsellor:ID@ML | manager:ID@ML | statistician:ID | operator:ID (env PARCOURS_AS; else "as" in parcours.config.json)',
       ),
     )
     .addOption(

@@ -1,5 +1,7 @@
 import type { Command } from 'commander'
 import type { Logger } from 'pino'
+import type { Session } from '../store/access.js'
+import { accessSettingsFrom, noActorError, type AccessSettings } from '../store/actorSource.js'
 import { openStoreEnv, type OpenStoreOptions, type StoreEnv } from '../store/openStore.js'
 import { storeSpecFrom, type StoreSpec } from '../store/storeSpec.js'
 import type { CliIo } from './io.js'
@@ -12,6 +14,7 @@ import type { LogLevel } from './logLevels.js'
 /** The global options every command accepts. */
 export interface GlobalOptions {
   readonly store?: string
+  readonly as?: string
   readonly logLevel: LogLevel
 }
 
@@ -20,6 +23,10 @@ export interface RunContext {
   readonly io: CliIo
   /** The store spec of this run (flag, PARCOURS_STORE, or the default). */
   readonly storeSpec: (command: Command) => StoreSpec
+  /** Who the run acts as (`--as`, PARCOURS_AS, the configuration file), and the access policy. */
+  readonly access: (command: Command) => AccessSettings
+  /** The actor and policy of a command that needs an actor; without one, a usage error (exit 2). */
+  readonly session: (command: Command) => Session
   /** The root logger (pino, to stderr, personal data redacted). */
   readonly logger: (command: Command) => Promise<Logger>
   /** Opens the store, the key store and the vault; they are closed when the run ends. */
@@ -46,9 +53,16 @@ export const createRunContext = (io: CliIo): RunContext => {
     }
     return logger
   }
+  const access = (command: Command): AccessSettings => accessSettingsFrom(globals(command).as, io.env, io.cwd)
   return {
     io,
     storeSpec,
+    access,
+    session: (command) => {
+      const { actor, policy } = access(command)
+      if (actor === undefined) throw noActorError(command.name())
+      return { actor: actor.actor, policy }
+    },
     logger: getLogger,
     openStore: async (command, options) => {
       const env = await openStoreEnv(storeSpec(command), io.cwd, await getLogger(command), options, io.env)

@@ -61,7 +61,7 @@ describe('demo on every store', () => {
     expect(refused.code).toBe(2)
     expect(refused.err).toContain('--reset')
     const kept = bufferIo({}, dir)
-    await run(['--store', 'sqlite:demo.db', 'report', '--json'], kept)
+    await run(['--store', 'sqlite:demo.db', '--as', 'statistician:s-1', 'report', '--json'], kept)
     const reset = await demo('sqlite:demo.db', '--seed', '12', '--reset')
     expect(reset.code, reset.err).toBe(0)
     expect(reset.out).not.toBe(kept.out())
@@ -103,7 +103,21 @@ describe('the demo keeps its fictitious people sealed', () => {
     expect(io.err()).toContain('store opened')
     // The names are there, sealed: the vault opens them.
     const shown = bufferIo({}, dir)
-    expect(await run(['--store', 'sqlite:scan.db', 'show', '--youth', 'y-00001', '--json'], shown)).toBe(0)
+    expect(
+      await run(
+        [
+          '--store',
+          'sqlite:scan.db',
+          '--as',
+          'manager:m-1@ml-grenoble',
+          'show',
+          '--youth',
+          'y-00001',
+          '--json',
+        ],
+        shown,
+      ),
+    ).toBe(0)
     const identity = (JSON.parse(shown.out()) as { identity: { firstName: string; lastName: string } })
       .identity
     expect(firstNames).toContain(identity.firstName)

@@ -3,6 +3,7 @@ import { isLeft } from 'fp-ts/lib/Either.js'
 import { erasePersonalData } from '@parcours/adapters'
 import type { LocalDate, MissionLocaleId, YouthId } from '@parcours/domain'
 import { parseId } from '../cli/parse.js'
+import { authorizeCommand } from '../store/access.js'
 import { erasureFailure } from '../store/errors.js'
 import { journeyHandler } from '../store/journeyHandler.js'
 import type { CommandModule } from './commandModule.js'
@@ -29,7 +30,14 @@ export const register: CommandModule['register'] = (command, ctx) =>
     )
     .option('--json', 'print the result as JSON')
     .action(async (o: Options, cmd: Command) => {
+      const session = ctx.session(cmd)
       const env = await ctx.openStore(cmd, { mustExist: true })
+      await authorizeCommand(session, env, {
+        type: 'ErasePersonalData',
+        youthId: o.youth as YouthId,
+        missionLocaleId: o.missionLocale as MissionLocaleId,
+        on: o.on,
+      })
       const result = await erasePersonalData({
         vault: env.vault,
         handle: journeyHandler(env),

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { bufferIo } from '../cli/io.js'
 import { run } from '../main.js'
+import { envWithFittingActor } from '../testing/fittingActor.js'
 
 // Every command run in-process, on a SQLite store in a temporary folder.
 const dir = mkdtempSync(join(tmpdir(), 'parcours-cli-'))
@@ -11,7 +12,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }))
 const logs: string[] = []
 
 const parcours = async (...argv: string[]) => {
-  const io = bufferIo({ PARCOURS_STORE: 'sqlite:journeys.db' }, dir)
+  const io = bufferIo(envWithFittingActor({ PARCOURS_STORE: 'sqlite:journeys.db' }, argv), dir)
   const code = await run(['--log-level', 'trace', ...argv], io)
   logs.push(io.err())
   return { code, out: io.out(), err: io.err() }
@@ -209,7 +210,7 @@ describe('journey commands on SQLite', () => {
       ],
     ).toEqual({ comment: 'Zéphyrine motivée' })
     expect(shown.items.map((i) => i.type)).toContain('JourneyReopened')
-    const text = await ok('show', '--youth', 'y-a')
+    const text = await ok('show', ...A)
     expect(text.out).toContain('Zéphyrine')
     expect(text.out).toContain('ml-a')
   })
@@ -217,17 +218,18 @@ describe('journey commands on SQLite', () => {
   it('keeps each mission locale to its own journeys', async () => {
     const elsewhere = await parcours('show', '--youth', 'y-a', '--mission-locale', 'ml-b')
     expect([elsewhere.code, elsewhere.err]).toEqual([
-      2,
-      expect.stringContaining('no journey y-a held by mission locale ml-b'),
+      1,
+      expect.stringContaining('by rule OtherMissionLocale: journey y-a is not held by ml-b'),
     ])
     const transferred = await parcours('show', '--youth', 'y-c', '--mission-locale', 'ml-a')
-    expect(transferred.code).toBe(2)
+    expect(transferred.code).toBe(1)
     const alertsA = JSON.parse(
       (await ok('alerts', '--counsellor', 'c-3', '--mission-locale', 'ml-a', '--at', '2026-01-15', '--json'))
         .out,
     ) as Record<string, unknown>
     const alertsB = JSON.parse(
-      (await ok('alerts', '--counsellor', 'c-b1', '--at', '2026-01-15', '--json')).out,
+      (await ok('alerts', '--counsellor', 'c-b1', '--mission-locale', 'ml-b', '--at', '2026-01-15', '--json'))
+        .out,
     ) as Record<string, unknown>
     const youthsIn = (w: Record<string, unknown>) =>
       new Set(
@@ -340,14 +342,14 @@ describe('journey commands on SQLite', () => {
     const before = (await ok('report', '--json')).out
     const erased = await ok('erase', ...A, '--on', '2026-01-20')
     expect(erased.out).toContain('Personal data of y-a erased')
-    const shown = await ok('show', '--youth', 'y-a')
+    const shown = await ok('show', ...A)
     expect(shown.out).toContain('personal data erased')
     expect(shown.out).not.toContain('Zéphyrine')
-    expect(JSON.parse((await ok('show', '--youth', 'y-b', '--json')).out).identity.firstName).toBe('Anatole')
+    expect(JSON.parse((await ok('show', ...B, '--json')).out).identity.firstName).toBe('Anatole')
     expect((await ok('report', '--json')).out).toBe(before)
     expect((await ok('erase', ...A, '--on', '2026-01-21')).out).toContain('already erased')
     const refused = await parcours('erase', '--youth', 'y-b', '--mission-locale', 'ml-a')
-    expect([refused.code, refused.err]).toEqual([1, expect.stringContaining('WrongMissionLocale')])
+    expect([refused.code, refused.err]).toEqual([1, expect.stringContaining('by rule OtherMissionLocale')])
   })
 
   it('lists and erases the young people past retention', async () => {

@@ -1,5 +1,6 @@
 import type { Command } from 'commander'
 import { createProgress } from '../output/progress.js'
+import { authorize } from '../store/access.js'
 import { openSink, runProjections } from '../store/readModels.js'
 import type { CommandModule } from './commandModule.js'
 import { runSummary } from './project.js'
@@ -7,6 +8,7 @@ import { runSummary } from './project.js'
 /** `parcours rebuild`: forgets the read models and projects the whole log again. */
 export const register: CommandModule['register'] = (command, ctx) =>
   command.action(async (_o: unknown, cmd: Command) => {
+    authorize(ctx.session(cmd), { kind: 'maintain-store', task: 'rebuild' })
     const env = await ctx.openStore(cmd, { mustExist: true })
     const sink = openSink(env, ctx.io.cwd)
     ctx.onDispose(sink.close)

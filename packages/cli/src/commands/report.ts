@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs'
 import { Option, type Command } from 'commander'
+import { missionLocaleOf, type MissionLocaleId } from '@parcours/domain'
 import { dashboardProjection, queryDashboard } from '@parcours/projections'
 import { usageError } from '../cli/errors.js'
 import { outputFileFor } from '../cli/outputFile.js'
@@ -8,6 +9,7 @@ import { renderTable } from '../output/table.js'
 import { dashboardCsv } from '../report/csv.js'
 import { indicatorTable, reportFromDashboard } from '../report/fromDashboard.js'
 import { renderHtmlReport } from '../report/renderHtml.js'
+import { authorize } from '../store/access.js'
 import { queryReadModels } from '../store/queryReadModels.js'
 import { readModelOf } from '../store/readModels.js'
 import { describeStore } from '../store/storeSpec.js'
@@ -39,9 +41,16 @@ export const register: CommandModule['register'] = (command, ctx) =>
       if (o.from !== undefined && o.to !== undefined && o.from > o.to)
         throw usageError(`--from ${o.from} is after --to ${o.to}.`)
       const htmlFile = o.html === undefined ? undefined : outputFileFor('--html', o.html, ctx.io.cwd)
+      const session = ctx.session(cmd)
+      // A counsellor or manager reads their own mission locale unless they name one; a statistician, the nation.
+      const missionLocale = o.missionLocale ?? missionLocaleOf(session.actor)
+      authorize(session, {
+        kind: 'read-dashboard',
+        missionLocaleId: (missionLocale ?? null) as MissionLocaleId | null,
+      })
       const { env, sink } = await queryReadModels(ctx, cmd)
       const dashboard = queryDashboard(await readModelOf(sink, dashboardProjection), {
-        ...(o.missionLocale === undefined ? {} : { missionLocaleId: o.missionLocale }),
+        ...(missionLocale === undefined ? {} : { missionLocaleId: missionLocale }),
         ...(o.from === undefined ? {} : { from: o.from }),
         ...(o.to === undefined ? {} : { to: o.to }),
       })

@@ -5,6 +5,7 @@ import type { LocalDate } from '@parcours/domain'
 import { infrastructureError } from '../cli/errors.js'
 import { parseDate } from '../cli/parse.js'
 import { renderTable } from '../output/table.js'
+import { authorize } from '../store/access.js'
 import { describeStoreError, erasureFailure } from '../store/errors.js'
 import { journeyHandler } from '../store/journeyHandler.js'
 import type { CommandModule } from './commandModule.js'
@@ -22,6 +23,7 @@ export const register: CommandModule['register'] = (command, ctx) =>
     .option('--dry-run', 'list who would be erased, erase nothing')
     .option('--json', 'print the result as JSON')
     .action(async (o: Options, cmd: Command) => {
+      authorize(ctx.session(cmd), { kind: 'run-retention' })
       const env = await ctx.openStore(cmd, { mustExist: true })
       const run = await runRetention({
         store: env.store,

@@ -1,7 +1,8 @@
 import type { Command } from 'commander'
-import type { LocalDate } from '@parcours/domain'
+import type { LocalDate, MissionLocaleId } from '@parcours/domain'
 import { parseDate, parseId } from '../cli/parse.js'
 import { createProgress } from '../output/progress.js'
+import { authorize } from '../store/access.js'
 import { handleOrFail, journeyHandler } from '../store/journeyHandler.js'
 import { readJourneys } from '../store/openJourneys.js'
 import type { CommandModule } from './commandModule.js'
@@ -19,6 +20,10 @@ export const register: CommandModule['register'] = (command, ctx) =>
     .option('--mission-locale <id>', 'only the journeys of this mission locale', parseId)
     .option('--json', 'print the counts as JSON')
     .action(async (o: Options, cmd: Command) => {
+      authorize(ctx.session(cmd), {
+        kind: 'run-clock',
+        missionLocaleId: (o.missionLocale ?? null) as MissionLocaleId | null,
+      })
       const env = await ctx.openStore(cmd, { mustExist: true })
       const handle = journeyHandler(env)
       const open = (await readJourneys(env)).filter(

@@ -1,5 +1,6 @@
 import type { Command } from 'commander'
 import { infrastructureError } from '../cli/errors.js'
+import { authorize } from '../store/access.js'
 import { describeStoreError } from '../store/errors.js'
 import { scanLog } from '../store/scanLog.js'
 import type { CommandModule } from './commandModule.js'
@@ -9,6 +10,7 @@ export const register: CommandModule['register'] = (command, ctx) =>
   command
     .option('--json', 'print the result as JSON')
     .action(async (o: { readonly json?: true }, cmd: Command) => {
+      authorize(ctx.session(cmd), { kind: 'maintain-store', task: 'verify' })
       const env = await ctx.openStore(cmd, { mustExist: true })
       const streams = new Set<string>()
       const scan = await scanLog(env.store, (r) => void streams.add(r.streamName))

@@ -5,13 +5,14 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { bufferIo } from '../cli/io.js'
 import { run } from '../main.js'
+import { envWithFittingActor } from '../testing/fittingActor.js'
 
 // Opening a store that cannot be used: one clear line, the documented exit code, no file left behind.
 const dir = mkdtempSync(join(tmpdir(), 'parcours-open-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 const parcours = async (...argv: string[]) => {
-  const io = bufferIo({}, dir)
+  const io = bufferIo(envWithFittingActor({}, argv), dir)
   const code = await run(argv, io)
   return { code, out: io.out(), err: io.err() }
 }

@@ -3,11 +3,11 @@ import { dirname } from 'node:path'
 import { isLeft } from 'fp-ts/lib/Either.js'
 import type { Logger } from 'pino'
 import type { Vault } from '@parcours/adapters'
-import type { EventStore, JourneyEvent, KeyStore } from '@parcours/domain'
+import type { AccessLog, EventStore, JourneyEvent, KeyStore } from '@parcours/domain'
 import { journeyEventCodec } from '@parcours/domain'
 import { infrastructureError, usageError } from '../cli/errors.js'
 import { describeStoreError } from './errors.js'
-import { describeStore, keyStorePathFor, type StoreSpec } from './storeSpec.js'
+import { accessLogPathFor, describeStore, keyStorePathFor, type StoreSpec } from './storeSpec.js'
 
 // ---------------------------------------------------------------------------------------------
 // model: the store of a run, with the key store and vault beside it
@@ -19,6 +19,8 @@ export interface StoreEnv {
   readonly store: EventStore<JourneyEvent>
   readonly keyStore: KeyStore
   readonly vault: Vault
+  /** Every opening of an identity or a comment is recorded here first. */
+  readonly accessLog: AccessLog
   readonly logger: Logger
   readonly close: () => Promise<void>
 }
@@ -61,9 +63,15 @@ export const openStoreEnv = async (
   const keyStore =
     keyPath === undefined ? adapters.getInMemoryKeyStore() : adapters.getSqliteKeyStore({ path: keyPath })
   const vault = adapters.createVault({ keyStore })
+  const accessPath = accessLogPathFor(spec, cwd, environment)
+  const accessLog =
+    accessPath === undefined
+      ? adapters.getInMemoryAccessLog()
+      : adapters.getSqliteAccessLog({ path: accessPath })
   const close = async () => {
     await store.close()
     await keyStore.close()
+    await accessLog.close()
   }
   if (options.mustExist === true) {
     // One read fails fast when the store cannot be reached, where a projection run would keep resubscribing.
@@ -74,5 +82,5 @@ export const openStoreEnv = async (
     }
   }
   logger.debug({ store: describeStore(spec) }, 'store opened')
-  return { spec, store, keyStore, vault, logger, close }
+  return { spec, store, keyStore, vault, accessLog, logger, close }
 }

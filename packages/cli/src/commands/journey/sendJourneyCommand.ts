@@ -5,6 +5,7 @@ import type { PersonalFields } from '@parcours/adapters'
 import { decodeCommand, type JourneyCommand, type KeyId, type Sealed, type YouthId } from '@parcours/domain'
 import type { RunContext } from '../../cli/context.js'
 import { refusedError, usageError } from '../../cli/errors.js'
+import { authorizeCommand } from '../../store/access.js'
 import { vaultFailure } from '../../store/errors.js'
 import { handleOrFail, journeyHandler, precheck } from '../../store/journeyHandler.js'
 import type { JourneyOptions } from './journeyOptions.js'
@@ -48,8 +49,11 @@ export const sendJourneyCommand = async (
   toSeal?: ToSeal,
 ): Promise<void> => {
   const base = { ...body, youthId: options.youth, missionLocaleId: options.missionLocale, on: options.on }
+  const session = ctx.session(cmd)
   const draft = decode(toSeal === undefined ? base : { ...base, [toSeal.field]: PLACEHOLDER })
   const env = await ctx.openStore(cmd)
+  // Access first: a denied actor learns nothing of the journey's rules or state.
+  await authorizeCommand(session, env, draft)
   const commandId = options.commandId ?? `cli-${randomUUID()}`
   // A retry seals nothing: the handler answers it with the events of the first run, whatever the key's fate since.
   const handled = await precheck(env, commandId, draft)
