@@ -1,10 +1,9 @@
-import { writeFileSync } from 'node:fs'
 import { Option, type Command } from 'commander'
 import { monthOf, type LocalDate } from '@parcours/domain'
 import { dashboardProjection, queryDashboard } from '@parcours/projections'
 import { infrastructureError, usageError } from '../cli/errors.js'
-import { outputFileFor } from '../cli/outputFile.js'
 import { parseDate, parseIntIn } from '../cli/parse.js'
+import { reportFileFor, writeReportFile } from '../cli/reportFile.js'
 import { handlerPorts, simulateNetwork, simulationPeriod, withWriteThroughCache } from '../demo/index.js'
 import { createProgress } from '../output/progress.js'
 import { renderTable } from '../output/table.js'
@@ -25,6 +24,7 @@ interface DemoOptions {
   readonly json?: true
   readonly html: string | boolean
   readonly reset?: true
+  readonly force?: true
 }
 
 /** `parcours demo`: simulate, project, print the dashboard, write the HTML report. */
@@ -46,6 +46,7 @@ export const register: CommandModule['register'] = (command, ctx) =>
     )
     .option('--no-html', 'write no HTML report')
     .option('--reset', 'replace an existing SQLite store with a fresh demo')
+    .option('--force', 'replace the --html file even when it is not a previous Parcours report')
     .action(async (options: DemoOptions, cmd: Command) => {
       const { io } = ctx
       const spec = ctx.storeSpec(cmd)
@@ -53,7 +54,13 @@ export const register: CommandModule['register'] = (command, ctx) =>
       const htmlFile =
         options.html === false
           ? undefined
-          : outputFileFor('--html', options.html === true ? 'parcours-report.html' : options.html, io.cwd)
+          : reportFileFor(
+              '--html',
+              'html',
+              options.html === true ? 'parcours-report.html' : options.html,
+              io.cwd,
+              options.force === true,
+            )
       if (options.reset === true) {
         if (spec.kind !== 'sqlite')
           throw usageError('--reset: only a SQLite store can be reset; use an empty store instead.')
@@ -91,7 +98,12 @@ export const register: CommandModule['register'] = (command, ctx) =>
       if (options.json === true) io.stdout.write(`${JSON.stringify(dashboard, null, 2)}\n`)
       else io.stdout.write(`${summary}\n\n${renderTable(indicatorTable(dashboard))}`)
       if (htmlFile !== undefined) {
-        writeFileSync(htmlFile, renderHtmlReport(reportFromDashboard(dashboard, summary)))
-        ;(options.json === true ? io.stderr : io.stdout).write(`Report written to ${htmlFile}\n`)
+        const written = writeReportFile(
+          htmlFile,
+          renderHtmlReport(reportFromDashboard(dashboard, summary)),
+          io.cwd,
+          options.force === true,
+        )
+        ;(options.json === true ? io.stderr : io.stdout).write(`${written}\n`)
       }
     })
