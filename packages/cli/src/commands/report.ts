@@ -12,6 +12,7 @@ import { authorize } from '../store/access.js'
 import { queryReadModels } from '../store/queryReadModels.js'
 import { readModelOf } from '../store/readModels.js'
 import { describeStore } from '../store/storeSpec.js'
+import { describeUnreadable, unreadableJourneys } from '../store/unreadableJourneys.js'
 import type { CommandModule } from './commandModule.js'
 
 interface Options {
@@ -71,19 +72,27 @@ export const register: CommandModule['register'] = (command, ctx) =>
         ...(o.from === undefined ? {} : { from: o.from }),
         ...(o.to === undefined ? {} : { to: o.to }),
       })
+      const unreadable = await unreadableJourneys(sink, missionLocale ?? null)
+      const notes = describeUnreadable(unreadable)
       const content =
         o.json !== undefined
-          ? `${JSON.stringify(dashboard, null, 2)}\n`
+          ? `${JSON.stringify(notes.length === 0 ? dashboard : { ...dashboard, unreadable }, null, 2)}\n`
           : o.csv !== undefined
             ? dashboardCsv(dashboard)
             : o.html !== undefined
               ? renderHtmlReport(
                   reportFromDashboard(
                     dashboard,
-                    `From ${describeStore(env.spec)}, ${dashboard.from ?? '…'} to ${dashboard.to ?? '…'}.`,
+                    [
+                      `From ${describeStore(env.spec)}, ${dashboard.from ?? '…'} to ${dashboard.to ?? '…'}.`,
+                      ...notes,
+                    ].join(' '),
                   ),
                 )
-              : renderTable(indicatorTable(dashboard))
+              : `${renderTable(indicatorTable(dashboard))}${notes.map((n) => `${n}\n`).join('')}`
+      // CSV has no room for them: they go to stderr, as they do whenever the report goes to a file.
+      if (o.csv !== undefined || file !== undefined)
+        for (const n of notes) ctx.io.stderr.write(`parcours: ${n}\n`)
       if (file === undefined) ctx.io.stdout.write(content)
       else ctx.io.stdout.write(`${writeReportFile(file, content, ctx.io.cwd, force)}\n`)
     })

@@ -34,10 +34,22 @@ export const register: CommandModule['register'] = (command, ctx) =>
         logger: env.logger,
       })()
       if (isLeft(run)) throw infrastructureError(describeStoreError(run.left))
-      const { erased, failed } = run.right
+      const { erased, failed, skipped } = run.right
       if (o.json === true)
         ctx.io.stdout.write(
-          `${JSON.stringify({ ...run.right, failed: failed.map((f) => ({ ...f, error: erasureFailure(f.error).message })) }, null, 2)}\n`,
+          `${JSON.stringify(
+            {
+              ...run.right,
+              failed: failed.map((f) => ({ ...f, error: erasureFailure(f.error).message })),
+              skipped: skipped.map((s) => ({
+                ...s,
+                revision: Number(s.revision),
+                position: String(s.position),
+              })),
+            },
+            null,
+            2,
+          )}\n`,
         )
       else {
         const verb = o.dryRun === true ? 'would be erased' : 'erased'
@@ -56,7 +68,15 @@ export const register: CommandModule['register'] = (command, ctx) =>
           ctx.io.stdout.write(
             `FAILED ${f.youthId} (${f.missionLocaleId}): ${erasureFailure(f.error).message}\n`,
           )
+        for (const s of skipped)
+          ctx.io.stdout.write(
+            `SKIPPED ${s.youthId}: its event at revision ${s.revision} (position ${s.position}) cannot be decoded: ${s.reason}\n`,
+          )
       }
+      if (skipped.length > 0)
+        throw infrastructureError(
+          `${skipped.length} journey(s) skipped: an event cannot be decoded (run 'parcours verify'); the others were done.`,
+        )
       if (failed.length > 0)
         throw infrastructureError(
           `${failed.length} erasure(s) failed; the others were done. Run again to retry.`,
