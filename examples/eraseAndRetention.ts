@@ -12,7 +12,7 @@
 import { pathToFileURL } from 'node:url'
 import { isLeft } from 'fp-ts/lib/Either.js'
 import {
-  createCommandHandler,
+  createJourneyCommandHandler,
   createVault,
   describeVaultError,
   erasePersonalData,
@@ -24,9 +24,7 @@ import {
 } from '@parcours/adapters'
 import {
   decodeCommand,
-  journeyDecider,
   journeyEventCodec,
-  journeyStreamName,
   type JourneyCommand,
   type JourneyEvent,
   type LocalDate,
@@ -133,12 +131,7 @@ const journeys = (
 export const main = async (at = '2026-01-15'): Promise<EraseAndRetentionResult> => {
   const store = getInMemoryEventStore<JourneyEvent>({ codec: journeyEventCodec })
   const vault = createVault({ keyStore: getInMemoryKeyStore() })
-  const handle = createCommandHandler({
-    store,
-    decider: journeyDecider,
-    streamName: (c: JourneyCommand) => journeyStreamName(c.youthId),
-    metadata: (c: JourneyCommand) => ({ tenant: c.missionLocaleId }),
-  })
+  const handle = createJourneyCommandHandler({ store, vault })
   const sink = getInMemoryProjectionSink()
   const runner = createProjectionRunner({ store, projections: allProjections, sink })
   const nationalDashboard = async () => {

@@ -11,14 +11,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { isLeft } from 'fp-ts/lib/Either.js'
-import { createCommandHandler, getSqliteEventStore } from '@parcours/adapters'
 import {
-  decodeCommand,
-  journeyDecider,
-  journeyEventCodec,
-  journeyStreamName,
-  type JourneyCommand,
-} from '@parcours/domain'
+  createJourneyCommandHandler,
+  createVault,
+  getInMemoryKeyStore,
+  getSqliteEventStore,
+} from '@parcours/adapters'
+import { decodeCommand, journeyEventCodec } from '@parcours/domain'
 import {
   allProjections,
   createProjectionRunner,
@@ -102,11 +101,9 @@ export const main = async (options: { readonly folder?: string } = {}): Promise<
   const store = getSqliteEventStore({ path: eventStorePath, codec: journeyEventCodec })
   try {
     // The service side: journeys written through the command handler.
-    const handle = createCommandHandler({
+    const handle = createJourneyCommandHandler({
       store,
-      decider: journeyDecider,
-      streamName: (c: JourneyCommand) => journeyStreamName(c.youthId),
-      metadata: (c: JourneyCommand) => ({ tenant: c.missionLocaleId }),
+      vault: createVault({ keyStore: getInMemoryKeyStore() }),
     })
     const write = async (from: number, to: number) => {
       for (let n = from; n < to; n++)

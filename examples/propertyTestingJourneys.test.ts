@@ -8,7 +8,12 @@
 
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { createCommandHandler, getInMemoryEventStore } from '@parcours/adapters'
+import {
+  createJourneyCommandHandler,
+  createVault,
+  getInMemoryEventStore,
+  getInMemoryKeyStore,
+} from '@parcours/adapters'
 import {
   foldJourney,
   isRegistered,
@@ -16,7 +21,6 @@ import {
   journeyEventCodec,
   journeyStreamName,
   pendingFollowUps,
-  type JourneyCommand,
   type JourneyEvent,
 } from '@parcours/domain'
 import {
@@ -149,10 +153,9 @@ describe('properties of generated journeys', () => {
         arbJourneyHistory({ youths: 3, missionLocales: 2, steps: { min: 1, max: 12 } }),
         async (history) => {
           const store = getInMemoryEventStore<JourneyEvent>({ codec: journeyEventCodec })
-          const handle = createCommandHandler({
+          const handle = createJourneyCommandHandler({
             store,
-            decider: journeyDecider,
-            streamName: (c: JourneyCommand) => journeyStreamName(c.youthId),
+            vault: createVault({ keyStore: getInMemoryKeyStore() }),
           })
           for (const journey of history)
             for (const [i, command] of journey.commands.entries()) {

@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url'
 import { isLeft } from 'fp-ts/lib/Either.js'
 import type { DestinationStream } from 'pino'
 import {
-  createCommandHandler,
+  createJourneyCommandHandler,
   createParcoursLogger,
   createVault,
   describeVaultError,
@@ -23,10 +23,8 @@ import {
 import {
   decodeCommand,
   describeJourneyError,
-  journeyDecider,
   journeyEventCodec,
   journeyStreamName,
-  type JourneyCommand,
   type JourneyEvent,
   type Sealed,
   type YouthId,
@@ -59,39 +57,33 @@ export const main = async (
   })
   const store = getInMemoryEventStore<JourneyEvent>({ codec: journeyEventCodec, logger })
   const vault = createVault({ keyStore: getInMemoryKeyStore() })
-  const handle = createCommandHandler({
-    store,
-    decider: journeyDecider,
-    streamName: (c: JourneyCommand) => journeyStreamName(c.youthId),
-    metadata: (c: JourneyCommand) => ({ tenant: c.missionLocaleId }),
-    logger,
-  })
+  const handle = createJourneyCommandHandler({ store, vault, logger })
 
   // A pseudonymous id from your own id service: never a name, an e-mail or a social security number.
   const youthId = 'youth-0042' as YouthId
 
   // Input arrives as plain JSON (a form, a queue): decode it at the edge, then send it.
-  const send = async (commandId: string, input: Record<string, unknown>) => {
+  // Personal fields travel beside the command: the handler seals them once the rules accept it.
+  const send = async (commandId: string, input: Record<string, unknown>, personal?: PersonalFields) => {
     const command = decodeCommand({ youthId, missionLocaleId: 'ml-lyon', ...input })
     if (isLeft(command)) throw new Error(`invalid command: ${command.left.paths.join('; ')}`)
-    return handle({ commandId, command: command.right })()
-  }
-  const seal = async (fields: PersonalFields): Promise<Sealed> => {
-    const sealed = await vault.seal(youthId, fields)()
-    if (isLeft(sealed)) throw new Error(describeVaultError(sealed.left))
-    return sealed.right
+    return handle({ commandId, command: command.right, ...(personal === undefined ? {} : { personal }) })()
   }
 
   const lastName = 'Martin'
   const identity: PersonalFields = { firstName: 'Zoé', lastName, email: 'zoe.martin@example.org' }
-  const registered = await send('cmd-1', {
-    type: 'RegisterYouth',
-    on: '2025-01-10',
-    counsellorId: 'c-durand',
-    birthDate: '2006-04-02', // checks eligibility; only the age and the age limits reach the event
-    rqth: false,
-    personalData: await seal(identity),
-  })
+  const registered = await send(
+    'cmd-1',
+    {
+      type: 'RegisterYouth',
+      on: '2025-01-10',
+      counsellorId: 'c-durand',
+      birthDate: '2006-04-02', // checks eligibility; only the age and the age limits reach the event
+      rqth: false,
+      personalData: null,
+    },
+    identity,
+  )
   if (isLeft(registered)) throw new Error(`registration failed: ${registered.left._tag}`)
   logger.info({ youthId, personalData: identity }, 'registered') // the fields print as [redacted]
 
@@ -109,12 +101,16 @@ export const main = async (
   if (isLeft(resent)) throw new Error(`resend failed: ${resent.left._tag}`)
 
   // Registration scheduled the first follow-up, `fu-1`; the counsellor keeps it and writes a note.
-  const kept = await send('cmd-3', {
-    type: 'KeepFollowUp',
-    on: '2025-02-01',
-    followUpId: 'fu-1',
-    comment: await seal({ comment: 'wants a welding course' }),
-  })
+  const kept = await send(
+    'cmd-3',
+    {
+      type: 'KeepFollowUp',
+      on: '2025-02-01',
+      followUpId: 'fu-1',
+      comment: null,
+    },
+    { comment: 'wants a welding course' },
+  )
   if (isLeft(kept)) throw new Error(`follow-up failed: ${kept.left._tag}`)
 
   // A rule refuses: the error is a tagged value naming it.

@@ -1,15 +1,10 @@
-import { describe, expect, it } from 'vitest'
-import { bufferIo } from './cli/io.js'
+import { afterAll, describe, expect, it } from 'vitest'
 import { commandIndex } from './commands/index.js'
-import { run } from './main.js'
-import { envWithFittingActor } from './testing/fittingActor.js'
+import { inProcessCli } from './testing/inProcessCli.js'
 
-/** Runs the CLI in-process on the memory store (no file is touched). */
-const parcours = async (...argv: string[]) => {
-  const io = bufferIo(envWithFittingActor({ PARCOURS_STORE: 'memory' }, argv))
-  const code = await run(argv, io)
-  return { code, out: io.out(), err: io.err() }
-}
+// The CLI in-process on the memory store: no file is written in its folder.
+const { parcours, remove } = inProcessCli('parcours-main-', 'memory')
+afterAll(remove)
 
 const REGISTER = [
   'register',

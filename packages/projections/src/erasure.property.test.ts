@@ -2,22 +2,13 @@ import fc from 'fast-check'
 import { isLeft } from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import {
-  createCommandHandler,
+  createJourneyCommandHandler,
   createVault,
   erasePersonalData,
   getInMemoryEventStore,
   getInMemoryKeyStore,
 } from '@parcours/adapters'
-import {
-  addDays,
-  journeyDecider,
-  journeyEventCodec,
-  journeyStreamName,
-  type JourneyCommand,
-  type JourneyEvent,
-  type KeyId,
-  type LocalDate,
-} from '@parcours/domain'
+import { addDays, journeyEventCodec, type JourneyEvent, type KeyId, type LocalDate } from '@parcours/domain'
 import { dashboardProjection, type DashboardReadModel } from './dashboard/dashboardProjection.js'
 import { queryCaseload } from './dashboard/queryCaseload.js'
 import { queryDashboard } from './dashboard/queryDashboard.js'
@@ -129,11 +120,7 @@ describe('erasure and the read models', () => {
       fc.asyncProperty(arbCase, async ({ h, toErase }) => {
         const store = getInMemoryEventStore<JourneyEvent>({ codec: journeyEventCodec })
         const vault = createVault({ keyStore: getInMemoryKeyStore() })
-        const handle = createCommandHandler({
-          store,
-          decider: journeyDecider,
-          streamName: (c: JourneyCommand) => journeyStreamName(c.youthId),
-        })
+        const handle = createJourneyCommandHandler({ store, vault })
         const sink = getInMemoryProjectionSink()
         const runner = createProjectionRunner({ store, projections: allProjections, sink, batchSize: 17 })
         const read = async () => {

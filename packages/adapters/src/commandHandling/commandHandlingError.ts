@@ -30,11 +30,14 @@ export interface ConcurrencyConflict {
 /** Every error handling a command can end with; store errors other than conflicts pass through. */
 export type CommandHandlingError<Err> = Rejected<Err> | ConcurrencyConflict | StoreError
 
+/** An event a command wrote: what the handler appended, at the revision the append gave it. */
+export type WrittenEvent<E> = Pick<RecordedEvent<E>, 'id' | 'streamName' | 'revision' | 'event' | 'metadata'>
+
 /** What a handled command wrote (or, for a re-sent command, had written the first time). */
 export interface CommandResult<E> {
   readonly streamName: string
-  /** The events of this command as stored; empty when the decider decided nothing. */
-  readonly events: ReadonlyArray<RecordedEvent<E>>
+  /** The events of this command, in stream order; empty when the decider decided nothing. */
+  readonly events: ReadonlyArray<WrittenEvent<E>>
   /** The stream's revision after the command (-1n for a stream that still does not exist). */
   readonly nextExpectedRevision: StreamRevision
   /** The global position of the command's last event, if it wrote any. */

@@ -166,6 +166,67 @@ describe('createCommandHandler', () => {
     expect(result).toMatchObject({ _tag: 'Left', left: { _tag: 'ConcurrencyConflict', attempts: 1 } })
   })
 
+  it('builds its result from the append: the events, revisions and position the store holds', async () => {
+    const { store, handle } = setup()
+    await handle({ commandId: 'c-1', command: { type: 'Add', cart: '8', sku: 'a' } })()
+    await handle({ commandId: 'c-2', command: { type: 'Add', cart: '8', sku: 'b' } })()
+    const result = await handle({ commandId: 'c-3', command: { type: 'CheckOut', cart: '8' } })()
+    if (result._tag === 'Left') throw new Error(result.left._tag)
+    const stored = (await readIds(store, 'cart-8')).slice(2)
+    expect(result.right.events).toEqual(
+      stored.map(({ id, streamName, revision, event, metadata }) => ({
+        id,
+        streamName,
+        revision,
+        event,
+        metadata,
+      })),
+    )
+    expect(result.right.position).toBe(stored[stored.length - 1]?.position)
+  })
+
+  it('completes an accepted command once, across retries, and records the completed command', async () => {
+    const base = getInMemoryEventStore({ codec: testEventCodec })
+    const { handle } = setup({ store: withRivals(base, 2) })
+    const completed: string[] = []
+    const result = await handle({
+      commandId: 'c-1',
+      command: { type: 'Add', cart: '9', sku: 'draft' },
+      complete: (command) => async () => {
+        completed.push(command.type)
+        return right({ ...command, sku: 'final' })
+      },
+    })()
+    expect(result).toMatchObject({ _tag: 'Right', right: { events: [{ event: itemAdded('final') }] } })
+    expect(completed).toEqual(['Add'])
+    expect((await readIds(base, 'cart-9')).map((e) => e.event).slice(-1)).toEqual([itemAdded('final')])
+  })
+
+  it('does not complete a refused or re-sent command, and returns what completing failed with', async () => {
+    const { store, handle } = setup()
+    let completions = 0
+    const complete = (command: CartCommand) => async () => {
+      completions++
+      return command.type === 'Add' && command.sku === 'broken' ? left('SealFailed' as const) : right(command)
+    }
+    const refused = await handle({
+      commandId: 'c-1',
+      command: { type: 'Remove', cart: '10', sku: 'a' },
+      complete,
+    })()
+    expect(refused).toEqual({ _tag: 'Left', left: { _tag: 'Rejected', error: 'NotInCart' } })
+    await handle({ commandId: 'c-2', command: { type: 'Add', cart: '10', sku: 'a' }, complete })()
+    await handle({ commandId: 'c-2', command: { type: 'Add', cart: '10', sku: 'a' }, complete })()
+    expect(completions).toBe(1)
+    const failed = await handle({
+      commandId: 'c-3',
+      command: { type: 'Add', cart: '10', sku: 'broken' },
+      complete,
+    })()
+    expect(failed).toEqual({ _tag: 'Left', left: 'SealFailed' })
+    expect(await readIds(store, 'cart-10')).toHaveLength(1)
+  })
+
   it('passes other store errors through', async () => {
     const store = getInMemoryEventStore({ codec: testEventCodec })
     await store.close()

@@ -40,16 +40,22 @@ export interface CommandHandlerOptions<C, S, E extends { readonly type: string }
 }
 
 /** A command to handle: its id makes it idempotent; the correlation id defaults to it. */
-export interface CommandEnvelope<C> {
+export interface CommandEnvelope<C, CompleteErr = never> {
   readonly commandId: string
   readonly command: C
   readonly correlationId?: string
+  /**
+   * Completes the command once the decider accepted it, before anything is written (e.g. seals
+   * its personal data, so that a refused or re-sent command seals nothing). The completed command
+   * is decided again on the same state and recorded. Runs at most once per call, across retries.
+   */
+  readonly complete?: (command: C) => TaskEither<CompleteErr, C>
 }
 
 /** Handles one command: `const r = await handle({ commandId, command })()`, then `if (isLeft(r))`. */
-export type CommandHandler<C, E, Err> = (
-  envelope: CommandEnvelope<C>,
-) => TaskEither<CommandHandlingError<Err>, CommandResult<E>>
+export type CommandHandler<C, E, Err> = <CompleteErr = never>(
+  envelope: CommandEnvelope<C, CompleteErr>,
+) => TaskEither<CommandHandlingError<Err> | CompleteErr, CommandResult<E>>
 
 // ---------------------------------------------------------------------------------------------
 // utils
@@ -72,18 +78,20 @@ const eventsOfCommand = <E>(
   return out
 }
 
-const resultOf = <E>(
-  streamName: string,
-  events: ReadonlyArray<RecordedEvent<E>>,
-  replayed: boolean,
-): CommandResult<E> => {
+const replayOf = <E>(streamName: string, events: ReadonlyArray<RecordedEvent<E>>): CommandResult<E> => {
   const last = events[events.length - 1]
   return {
     streamName,
-    events,
+    events: events.map(({ id, revision, event, metadata }) => ({
+      id,
+      streamName,
+      revision,
+      event,
+      metadata,
+    })),
     nextExpectedRevision: last?.revision ?? -1n,
     position: last?.position,
-    replayed,
+    replayed: true,
   }
 }
 
@@ -93,8 +101,9 @@ const resultOf = <E>(
 
 /**
  * The imperative shell around a decider: read the stream, fold it with `evolve`, `decide`, append
- * with the exact expected revision. A conflict is retried (fresh read, jittered backoff) up to
- * `maxRetries` times, then reported as `ConcurrencyConflict`. Event ids derive from the command
+ * with the exact expected revision; the result is built from the append, without reading back.
+ * A conflict is retried (fresh read, jittered backoff) up to `maxRetries` times, then reported as
+ * `ConcurrencyConflict`. Event ids derive from the command
  * id, so a re-sent command writes nothing and returns what it wrote the first time.
  */
 export const createCommandHandler = <C, S, E extends { readonly type: string }, Err>(
@@ -108,24 +117,30 @@ export const createCommandHandler = <C, S, E extends { readonly type: string }, 
   const sleep = options.backoff?.sleep ?? timer
   const log = options.logger?.child({ module: 'commandHandler' })
 
-  type Attempt = Either<CommandHandlingError<Err>, CommandResult<E>>
+  type Attempt<CompleteErr> = Either<CommandHandlingError<Err> | CompleteErr, CommandResult<E>>
 
-  const attempt = async (
-    { commandId, command, correlationId }: CommandEnvelope<C>,
+  const attempt = async <CompleteErr>(
+    { commandId, command, correlationId }: CommandEnvelope<C, CompleteErr>,
+    complete: (() => Promise<Either<CompleteErr, C>>) | undefined,
     streamName: string,
-  ): Promise<Attempt> => {
+  ): Promise<Attempt<CompleteErr> | WrongExpectedRevision> => {
     const read = await store.readStream(streamName)()
-    if (read._tag === 'Left') return read
+    if (read._tag === 'Left') return read.left._tag === 'WrongExpectedRevision' ? read.left : read
     const history = read.right
     const earlier = eventsOfCommand(history, commandId)
-    if (earlier.length > 0) return right(resultOf(streamName, earlier, true))
+    if (earlier.length > 0) return right(replayOf(streamName, earlier))
 
-    const decision = decider.decide(
-      command,
-      history.reduce((s, e) => decider.evolve(s, e.event), decider.initialState),
-    )
-    if (decision._tag === 'Left') return left({ _tag: 'Rejected', error: decision.left })
+    const state = history.reduce((s, e) => decider.evolve(s, e.event), decider.initialState)
     const current = history[history.length - 1]?.revision ?? -1n
+    let toRecord = command
+    let decision = decider.decide(command, state)
+    if (decision._tag === 'Right' && decision.right.length > 0 && complete !== undefined) {
+      const completed = await complete()
+      if (completed._tag === 'Left') return completed
+      toRecord = completed.right
+      decision = decider.decide(toRecord, state)
+    }
+    if (decision._tag === 'Left') return left({ _tag: 'Rejected', error: decision.left })
     if (decision.right.length === 0) {
       return right({
         streamName,
@@ -136,49 +151,69 @@ export const createCommandHandler = <C, S, E extends { readonly type: string }, 
       })
     }
 
-    const base = options.metadata?.(command) ?? {}
+    const base = options.metadata?.(toRecord) ?? {}
     const metadata: EventMetadata = {
       ...base,
       correlationId: correlationId ?? base.correlationId ?? commandId,
       causationId: commandId,
     }
+    const events = decision.right.map((event, index) => ({
+      id: eventIdFor(commandId, index),
+      streamName,
+      revision: current + 1n + BigInt(index),
+      event,
+      metadata,
+    }))
     const expected: ExpectedRevision = current < 0n ? 'no-stream' : current
     const appended = await store.append(
       streamName,
       expected,
-      decision.right.map((event, index) => ({ id: eventIdFor(commandId, index), event, metadata })),
+      events.map(({ id, event }) => ({ id, event, metadata })),
     )()
-    if (appended._tag === 'Left') return appended
-    const written = await store.readStream(streamName, {
-      fromRevision: current + 1n,
-      maxCount: decision.right.length,
-    })()
-    if (written._tag === 'Left') return written
-    return right(resultOf(streamName, written.right, false))
+    if (appended._tag === 'Left')
+      return appended.left._tag === 'WrongExpectedRevision' ? appended.left : appended
+    // The append says where the last event went; the others precede it in the stream.
+    return right({
+      streamName,
+      events,
+      nextExpectedRevision: appended.right.nextExpectedRevision,
+      position: appended.right.position,
+      replayed: false,
+    })
   }
 
-  return (envelope) => async () => {
-    const streamName = options.streamName(envelope.command)
-    let conflict: WrongExpectedRevision | undefined
-    for (let attempts = 1; attempts <= maxRetries + 1; attempts++) {
-      if (attempts > 1) await sleep(random() * baseMs * 2 ** (attempts - 2))
-      const result = await attempt(envelope, streamName)
-      if (result._tag === 'Right' || result.left._tag !== 'WrongExpectedRevision') return result
-      conflict = result.left
-      log?.debug({ streamName, commandId: envelope.commandId, attempts }, 'conflict, retrying')
-    }
-    const last = conflict as WrongExpectedRevision
-    log?.warn(
-      { streamName, commandId: envelope.commandId, attempts: maxRetries + 1 },
-      'giving up after conflicts',
-    )
-    const error: CommandHandlingError<Err> = {
-      _tag: 'ConcurrencyConflict',
-      streamName,
-      attempts: maxRetries + 1,
-      expected: last.expected,
-      actual: last.actual,
-    }
-    return left(error)
+  /** A command's `complete`, run once and remembered across the retries of one call. */
+  const once = <CompleteErr>(envelope: CommandEnvelope<C, CompleteErr>) => {
+    const complete = envelope.complete
+    if (complete === undefined) return undefined
+    let result: Promise<Either<CompleteErr, C>> | undefined
+    return () => (result ??= complete(envelope.command)())
   }
+
+  return <CompleteErr = never>(envelope: CommandEnvelope<C, CompleteErr>) =>
+    async (): Promise<Attempt<CompleteErr>> => {
+      const streamName = options.streamName(envelope.command)
+      const complete = once(envelope)
+      let conflict: WrongExpectedRevision | undefined
+      for (let attempts = 1; attempts <= maxRetries + 1; attempts++) {
+        if (attempts > 1) await sleep(random() * baseMs * 2 ** (attempts - 2))
+        const result = await attempt(envelope, complete, streamName)
+        if (result._tag !== 'WrongExpectedRevision') return result
+        conflict = result
+        log?.debug({ streamName, commandId: envelope.commandId, attempts }, 'conflict, retrying')
+      }
+      const last = conflict as WrongExpectedRevision
+      log?.warn(
+        { streamName, commandId: envelope.commandId, attempts: maxRetries + 1 },
+        'giving up after conflicts',
+      )
+      const error: CommandHandlingError<Err> | CompleteErr = {
+        _tag: 'ConcurrencyConflict',
+        streamName,
+        attempts: maxRetries + 1,
+        expected: last.expected,
+        actual: last.actual,
+      }
+      return left(error)
+    }
 }

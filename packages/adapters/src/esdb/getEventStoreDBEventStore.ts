@@ -1,6 +1,7 @@
 import {
   EventStoreDBClient,
   NotLeaderError,
+  UnavailableError,
   type AppendExpectedRevision,
   type EventData,
 } from '@eventstore/db-client'
@@ -24,6 +25,7 @@ import { decodeStoredEvent, encodeEvents, type SerializedEvent } from '../serial
 import { createEsdbSubscription, type ResubscribePolicy } from './esdbSubscription.js'
 import { toClientExpected } from './expectedRevision.js'
 import type { StreamsPb } from './protocol.js'
+import { clientShapeError } from './rawRead.js'
 import { readReplies } from './readReplies.js'
 import { readAllRequest, readStreamRequest } from './readRequests.js'
 import { storedEventOf, streamNameOfRecorded, typeOfRecorded } from './storedEventOf.js'
@@ -42,6 +44,13 @@ export interface EventStoreDBEventStoreOptions<E extends { readonly type: string
   readonly logger?: Logger
   /** How a dropped subscription comes back. Default: 20 attempts from 100 ms, doubling up to 3.2 s. */
   readonly resubscribe?: ResubscribePolicy
+  /**
+   * The stream-name prefixes this application owns (e.g. `['journey-']`), for a store shared with
+   * other applications: `readAll` and `subscribe` then only ever see streams under them, whatever
+   * filter they are given, and other streams' events are never decoded. Default: every stream
+   * except the server's own (`$` types and `$$` metadata).
+   */
+  readonly categories?: ReadonlyArray<string>
 }
 
 const DEFAULT_RESUBSCRIBE: ResubscribePolicy = { maxAttempts: 20, baseDelayMs: 100 }
@@ -58,10 +67,24 @@ const toEventData = (event: SerializedEvent): EventData =>
     metadata: new TextEncoder().encode(event.metadata),
   }) as EventData
 
+/** An append's size as the server counts it against its maximum: type, data and metadata of each event. */
+const appendSizeOf = (events: ReadonlyArray<SerializedEvent>): number =>
+  events.reduce(
+    (sum, e) =>
+      sum +
+      Buffer.byteLength(e.type, 'utf8') +
+      Buffer.byteLength(e.data, 'utf8') +
+      Buffer.byteLength(e.metadata, 'utf8'),
+    0,
+  )
+
 const connect = (
   options: Pick<EventStoreDBEventStoreOptions<{ readonly type: string }>, 'connectionString' | 'client'>,
 ): Either<StoreError, EventStoreDBClient> => {
-  if (options.client !== undefined) return right(options.client)
+  if (options.client !== undefined) {
+    const shape = clientShapeError(options.client)
+    return shape === undefined ? right(options.client) : left({ _tag: 'StoreUnavailable', message: shape })
+  }
   if (options.connectionString === undefined) {
     return left({
       _tag: 'StoreUnavailable',
@@ -69,7 +92,9 @@ const connect = (
     })
   }
   try {
-    return right(EventStoreDBClient.connectionString(options.connectionString))
+    const client = EventStoreDBClient.connectionString(options.connectionString)
+    const shape = clientShapeError(client)
+    return shape === undefined ? right(client) : left({ _tag: 'StoreUnavailable', message: shape })
   } catch (error) {
     return left(unavailable(error))
   }
@@ -133,6 +158,12 @@ export const getEventStoreDBEventStore = <E extends { readonly type: string }>(
       : left({ _tag: 'WrongExpectedRevision', streamName, expected, actual: actualRevision(current) })
   }
 
+  /**
+   * Appends, going once more after the client was sent elsewhere: a follower's `not-leader` (the
+   * client has switched to the leader it named) or UNAVAILABLE from a node that left the leader
+   * role (the client rediscovers the cluster). The event ids make the second attempt safe: if the
+   * first was written, the server answers with its result and writes nothing.
+   */
   const appendOnce = async (
     client: EventStoreDBClient,
     streamName: string,
@@ -142,9 +173,10 @@ export const getEventStoreDBEventStore = <E extends { readonly type: string }>(
     try {
       return await client.appendToStream(streamName, [...events], { expectedRevision: expected })
     } catch (error) {
-      // The client has switched to the leader it was told of; event ids make the retry safe.
-      if (error instanceof NotLeaderError)
+      if (error instanceof NotLeaderError || error instanceof UnavailableError) {
+        logger?.debug({ streamName, err: error }, 'append sent to another node')
         return client.appendToStream(streamName, [...events], { expectedRevision: expected })
+      }
       throw error
     }
   }
@@ -171,7 +203,7 @@ export const getEventStoreDBEventStore = <E extends { readonly type: string }>(
           position: result.position?.commit ?? -1n,
         })
       } catch (error) {
-        const storeError = toStoreError(error, streamName, expected)
+        const storeError = toStoreError(error, streamName, expected, appendSizeOf(encoded.right))
         logger?.debug({ streamName, expected: String(expected), err: storeError }, 'append refused')
         return left(storeError)
       }
@@ -232,6 +264,7 @@ export const getEventStoreDBEventStore = <E extends { readonly type: string }>(
           readOptions.direction,
           readOptions.fromPosition,
           readOptions.filter,
+          options.categories,
         )
         const out: Array<RecordedEvent<E>> = []
         try {
@@ -258,7 +291,13 @@ export const getEventStoreDBEventStore = <E extends { readonly type: string }>(
       return failedSubscription<E>(error)
     }
     const subscription: Subscription<E> = createEsdbSubscription(
-      { client: connected.right, codec, resubscribe: options.resubscribe ?? DEFAULT_RESUBSCRIBE, logger },
+      {
+        client: connected.right,
+        codec,
+        resubscribe: options.resubscribe ?? DEFAULT_RESUBSCRIBE,
+        logger,
+        categories: options.categories,
+      },
       subscribeOptions,
       () => subscriptions.delete(subscription),
     )

@@ -6,23 +6,18 @@ import {
   journeyStreamName,
   type EventStore,
   type JourneyCommand,
-  type JourneyError,
   type JourneyEvent,
   type KeyId,
   type LocalDate,
   type MissionLocaleId,
   type YouthId,
 } from '@parcours/domain'
-import type { CommandHandler, CommandHandlingError } from '../commandHandling/index.js'
+import type { JourneyCommandHandler, JourneyHandlingError } from '../journeys/index.js'
 import type { Vault } from './vault.js'
-import type { VaultError } from './vaultErrors.js'
 
 // ---------------------------------------------------------------------------------------------
 // model
 // ---------------------------------------------------------------------------------------------
-
-/** The journey command handler erasure records through. */
-export type JourneyCommandHandler = CommandHandler<JourneyCommand, JourneyEvent, JourneyError>
 
 /** What erasing a young person's personal data needs. */
 export interface ErasePersonalDataInput {
@@ -50,7 +45,7 @@ export interface PersonalDataErasure {
 }
 
 /** Why an erasure failed: the vault's error, or the command handler's (a refusal, a store failure). */
-export type ErasureError = VaultError | CommandHandlingError<JourneyError>
+export type ErasureError = JourneyHandlingError
 
 // ---------------------------------------------------------------------------------------------
 // utils

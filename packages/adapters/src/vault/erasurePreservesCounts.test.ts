@@ -3,16 +3,14 @@ import { isLeft } from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import {
   foldJourney,
-  journeyDecider,
   journeyEventCodec,
   journeyStreamName,
   type EventStore,
-  type JourneyCommand,
   type JourneyEvent,
   type JourneyState,
   type YouthId,
 } from '@parcours/domain'
-import { createCommandHandler } from '../commandHandling/index.js'
+import { createJourneyCommandHandler } from '../journeys/index.js'
 import { getInMemoryEventStore } from '../memory/index.js'
 import { erasePersonalData } from './erasePersonalData.js'
 import { getInMemoryKeyStore } from './inMemoryKeyStore.js'
@@ -39,11 +37,7 @@ const derived = async (store: EventStore<JourneyEvent>, youthIds: ReadonlyArray<
 const setup = () => {
   const store = getInMemoryEventStore<JourneyEvent>({ codec: journeyEventCodec })
   const vault = createVault({ keyStore: getInMemoryKeyStore() })
-  const handle = createCommandHandler({
-    store,
-    decider: journeyDecider,
-    streamName: (c: JourneyCommand) => journeyStreamName(c.youthId),
-  })
+  const handle = createJourneyCommandHandler({ store, vault })
   return { store, vault, handle }
 }
 
@@ -62,8 +56,7 @@ describe('erasure and the indicators', () => {
         async (journeys) => {
           const { store, vault, handle } = setup()
           const people = journeys.map(({ tenant }, n) => fictitiousPerson(n, tenant))
-          for (const [n, person] of people.entries())
-            await writeJourney(handle, vault, person, journeys[n]?.stages)
+          for (const [n, person] of people.entries()) await writeJourney(handle, person, journeys[n]?.stages)
           const youthIds = people.map((p) => p.youthId)
           const before = await derived(store, youthIds)
 

@@ -1,12 +1,11 @@
 import { isLeft } from 'fp-ts/lib/Either.js'
-import type { JourneyCommand, LocalDate, MissionLocaleId, Sealed, YouthId } from '@parcours/domain'
-import type { JourneyCommandHandler } from './erasePersonalData.js'
+import type { JourneyCommand, LocalDate, MissionLocaleId, YouthId } from '@parcours/domain'
+import type { JourneyCommandHandler } from '../journeys/index.js'
 import type { PersonalFields } from './personalFields.js'
-import type { Vault } from './vault.js'
 
 // ---------------------------------------------------------------------------------------------
 // Test support for the vault's tests: journeys that carry personal data, written through the
-// vault and the command handler the way a service writes them. Not exported from the package.
+// journey command handler, which seals them with the vault as a service does. Not exported.
 // ---------------------------------------------------------------------------------------------
 
 /** A fictitious young person with identity and comments to find (or not) in stored bytes. */
@@ -25,78 +24,88 @@ export const journeyStages = 5
 
 const d = (s: string) => s as LocalDate
 
-const seal = async (vault: Vault, youthId: YouthId, fields: PersonalFields): Promise<Sealed> => {
-  const sealed = await vault.seal(youthId, fields)()
-  if (isLeft(sealed)) throw new Error(`sealing failed: ${sealed.left._tag}`)
-  return sealed.right
-}
-
-/** Writes a person's journey up to `stages` steps, every personal value sealed first. */
+/** Writes a person's journey up to `stages` steps, every personal value sealed by the handler. */
 export const writeJourney = async (
   handle: JourneyCommandHandler,
-  vault: Vault,
   person: FictitiousPerson,
   stages = journeyStages,
 ): Promise<void> => {
   const { youthId, missionLocaleId } = person
   const base = { youthId, missionLocaleId }
-  const steps: Array<() => Promise<JourneyCommand | ReadonlyArray<JourneyCommand>>> = [
-    async () => ({
-      ...base,
-      type: 'RegisterYouth',
-      on: d('2024-01-10'),
-      counsellorId: 'c-1' as never,
-      birthDate: d('2005-06-15'),
-      rqth: false,
-      personalData: await seal(vault, youthId, person.identity),
-    }),
-    async () => ({
-      ...base,
-      type: 'RecordRequest',
-      on: d('2024-01-12'),
-      requestId: 'r-1' as never,
-      theme: 'training',
-      comment: await seal(vault, youthId, { comment: person.requestComment }),
-    }),
-    async () => ({
-      ...base,
-      type: 'KeepFollowUp',
-      on: d('2024-01-20'),
-      followUpId: 'fu-1' as never,
-      comment: await seal(vault, youthId, { comment: person.followUpComment }),
-    }),
-    async () => [
+  type Step = { readonly command: JourneyCommand; readonly personal?: PersonalFields }
+  const steps: ReadonlyArray<ReadonlyArray<Step>> = [
+    [
       {
-        ...base,
-        type: 'CompleteDiagnostic',
-        on: d('2024-01-25'),
-        comment: await seal(vault, youthId, { comment: person.diagnosticComment }),
+        command: {
+          ...base,
+          type: 'RegisterYouth',
+          on: d('2024-01-10'),
+          counsellorId: 'c-1' as never,
+          birthDate: d('2005-06-15'),
+          rqth: false,
+          personalData: null,
+        },
+        personal: person.identity,
       },
-      {
-        ...base,
-        type: 'EnterProgramme',
-        on: d('2024-02-01'),
-        programme: 'CEJ',
-        plannedEndOn: d('2025-01-31'),
-      },
-      { ...base, type: 'ExitProgramme', on: d('2024-06-01'), reason: 'completed' },
     ],
-    async () => ({
-      ...base,
-      type: 'CloseJourney',
-      on: d('2024-06-02'),
-      reason: 'other',
-      comment: await seal(vault, youthId, { comment: person.closingComment }),
-    }),
+    [
+      {
+        command: {
+          ...base,
+          type: 'RecordRequest',
+          on: d('2024-01-12'),
+          requestId: 'r-1' as never,
+          theme: 'training',
+          comment: null,
+        },
+        personal: { comment: person.requestComment },
+      },
+    ],
+    [
+      {
+        command: {
+          ...base,
+          type: 'KeepFollowUp',
+          on: d('2024-01-20'),
+          followUpId: 'fu-1' as never,
+          comment: null,
+        },
+        personal: { comment: person.followUpComment },
+      },
+    ],
+    [
+      {
+        command: { ...base, type: 'CompleteDiagnostic', on: d('2024-01-25'), comment: null },
+        personal: { comment: person.diagnosticComment },
+      },
+      {
+        command: {
+          ...base,
+          type: 'EnterProgramme',
+          on: d('2024-02-01'),
+          programme: 'CEJ',
+          plannedEndOn: d('2025-01-31'),
+        },
+      },
+      { command: { ...base, type: 'ExitProgramme', on: d('2024-06-01'), reason: 'completed' } },
+    ],
+    [
+      {
+        command: { ...base, type: 'CloseJourney', on: d('2024-06-02'), reason: 'other', comment: null },
+        personal: { comment: person.closingComment },
+      },
+    ],
   ]
   let n = 0
-  for (const step of steps.slice(0, stages)) {
-    const commands = await step()
-    for (const command of Array.isArray(commands) ? commands : [commands as JourneyCommand]) {
-      const result = await handle({ commandId: `${youthId}-${n++}`, command })()
+  for (const step of steps.slice(0, stages))
+    for (const { command, personal } of step) {
+      const result = await handle({
+        commandId: `${youthId}-${n++}`,
+        command,
+        ...(personal === undefined ? {} : { personal }),
+      })()
       if (isLeft(result)) throw new Error(`${command.type} refused: ${JSON.stringify(result.left)}`)
     }
-  }
 }
 
 /** A fictitious person numbered `n`, with recognisable values. */

@@ -5,19 +5,17 @@ import { Writable } from 'node:stream'
 import { isLeft, type Either } from 'fp-ts/lib/Either.js'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import {
-  journeyDecider,
   journeyEventCodec,
   journeyStreamName,
   type EventStore,
-  type JourneyCommand,
   type JourneyEvent,
   type PersonalKey,
   type Sealed,
   type YouthId,
 } from '@parcours/domain'
-import { createCommandHandler } from '../commandHandling/index.js'
 import { getEventStoreDBEventStore } from '../esdb/index.js'
 import { startEsdbStandIn } from '../esdb/standIn/index.js'
+import { createJourneyCommandHandler } from '../journeys/index.js'
 import { createParcoursLogger } from '../logging/index.js'
 import { getSqliteEventStore } from '../sqlite/index.js'
 import { erasePersonalData } from './erasePersonalData.js'
@@ -129,20 +127,14 @@ describe.each(stores)('personal data at rest (%s, SQLite key store)', (_name, op
     const { store, storedBytes, dispose } = await openStore(logger)
     const keyStore = getSqliteKeyStore({ path: keysPath })
     const vault = createVault({ keyStore })
-    const handle = createCommandHandler({
-      store,
-      decider: journeyDecider,
-      streamName: (command: JourneyCommand) => journeyStreamName(command.youthId),
-      metadata: (command: JourneyCommand) => ({ tenant: command.missionLocaleId }),
-      logger,
-    })
+    const handle = createJourneyCommandHandler({ store, vault, logger })
     const people: FictitiousPerson[] = [1, 2, 3, 4].map((n) => fictitiousPerson(n))
     for (const person of people) {
       logger.info(
         { youthId: person.youthId, personalData: person.identity, comment: person.requestComment },
         'writing a journey',
       )
-      await writeJourney(handle, vault, person)
+      await writeJourney(handle, person)
     }
     const everyValue = people.flatMap(personalValues)
     const [erased, ...kept] = people as [FictitiousPerson, ...FictitiousPerson[]]
@@ -236,13 +228,9 @@ describe('erasure and tenants', () => {
     const store = getSqliteEventStore({ path: join(dir, 'events.db'), codec: journeyEventCodec })
     const keyStore = getSqliteKeyStore({ path: join(dir, 'keys.db') })
     const vault = createVault({ keyStore })
-    const handle = createCommandHandler({
-      store,
-      decider: journeyDecider,
-      streamName: (c: JourneyCommand) => journeyStreamName(c.youthId),
-    })
+    const handle = createJourneyCommandHandler({ store, vault })
     const person = fictitiousPerson(7)
-    await writeJourney(handle, vault, person, 2)
+    await writeJourney(handle, person, 2)
 
     const refused = await erasePersonalData({
       vault,

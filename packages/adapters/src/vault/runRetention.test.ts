@@ -1,15 +1,13 @@
 import { isLeft, left, right, type Either } from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import {
-  journeyDecider,
   journeyEventCodec,
   journeyStreamName,
   type EventStore,
-  type JourneyCommand,
   type JourneyEvent,
   type LocalDate,
 } from '@parcours/domain'
-import { createCommandHandler } from '../commandHandling/index.js'
+import { createJourneyCommandHandler } from '../journeys/index.js'
 import { getInMemoryEventStore } from '../memory/index.js'
 import { getInMemoryKeyStore } from './inMemoryKeyStore.js'
 import { fictitiousPerson, writeJourney, type FictitiousPerson } from './personalDataFixtures.js'
@@ -50,16 +48,12 @@ const setup = async (
 ) => {
   const store = getInMemoryEventStore<JourneyEvent>({ codec: journeyEventCodec })
   const vault = createVault({ keyStore: getInMemoryKeyStore() })
-  const handle = createCommandHandler({
-    store,
-    decider: journeyDecider,
-    streamName: (c: JourneyCommand) => journeyStreamName(c.youthId),
-  })
+  const handle = createJourneyCommandHandler({ store, vault })
   const withoutCej = [fictitiousPerson(1, 'ml-a'), fictitiousPerson(2, 'ml-b')]
   const withCej = [fictitiousPerson(3, 'ml-a')]
-  await writeJourney(handle, vault, withoutCej[0] as FictitiousPerson, 3)
-  await writeJourney(handle, vault, withoutCej[1] as FictitiousPerson, 1)
-  await writeJourney(handle, vault, withCej[0] as FictitiousPerson, 5)
+  await writeJourney(handle, withoutCej[0] as FictitiousPerson, 3)
+  await writeJourney(handle, withoutCej[1] as FictitiousPerson, 1)
+  await writeJourney(handle, withCej[0] as FictitiousPerson, 5)
   const run = (at: string, dryRun: boolean) =>
     ok(runRetention({ store: view(store), vault, handle, at: at as LocalDate, dryRun, pageSize }))
   const opens = async (person: FictitiousPerson) => {

@@ -15,8 +15,9 @@ import {
   type StoreError,
   type YouthId,
 } from '@parcours/domain'
+import type { JourneyCommandHandler } from '../journeys/index.js'
 import { scanJourneyLog } from '../scan/scanJourneyLog.js'
-import { erasePersonalData, type ErasureError, type JourneyCommandHandler } from './erasePersonalData.js'
+import { erasePersonalData, type ErasureError } from './erasePersonalData.js'
 import type { Vault } from './vault.js'
 
 // ---------------------------------------------------------------------------------------------

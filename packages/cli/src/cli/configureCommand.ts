@@ -1,8 +1,8 @@
-import type { Command } from 'commander'
+import type { Command, CommandUnknownOpts, OptionValues } from '@commander-js/extra-typings'
 import type { CliIo } from './io.js'
 
 /** Configures a command to report through `io`, never exit the process, and refuse stray arguments. */
-export const configureCommand = (command: Command, io: CliIo): Command =>
+export const configureCommand = <C extends CommandUnknownOpts>(command: C, io: CliIo): C =>
   command
     .exitOverride()
     .configureOutput({
@@ -14,6 +14,15 @@ export const configureCommand = (command: Command, io: CliIo): Command =>
     .helpOption('-h, --help', 'print help')
     .configureHelp({ showGlobalOptions: true })
 
-/** Adds a configured subcommand (e.g. `programme enter`). */
-export const subcommand = (parent: Command, name: string, description: string, io: CliIo): Command =>
-  configureCommand(parent.command(name), io).description(description)
+/** Adds a configured subcommand (e.g. `programme enter`); it sees its parents' options. */
+export const subcommand = <
+  Name extends string,
+  Args extends unknown[],
+  Opts extends OptionValues,
+  Globals extends OptionValues,
+>(
+  parent: Command<Args, Opts, Globals>,
+  name: Name,
+  description: string,
+  io: CliIo,
+) => configureCommand(parent.command(name), io).description(description)

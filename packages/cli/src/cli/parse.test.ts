@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from 'commander'
+import { InvalidArgumentError } from '@commander-js/extra-typings'
 import { describe, expect, it } from 'vitest'
 import { parseDate, parseId, parseIntIn, parseMonth, parseOneOf, parseText } from './parse.js'
 

@@ -1,4 +1,3 @@
-import type { Command } from 'commander'
 import { isLeft } from 'fp-ts/lib/Either.js'
 import { missionLocaleOf, type MissionLocaleId } from '@parcours/domain'
 import { parseId } from '../cli/parse.js'
@@ -6,17 +5,12 @@ import { renderTable } from '../output/table.js'
 import { accessLogFailure, authorize } from '../store/access.js'
 import type { CommandModule } from './commandModule.js'
 
-interface Options {
-  readonly missionLocale?: string
-  readonly json?: true
-}
-
 /** `parcours access-log`: who opened which journey's identity or comments, when and why (a manager, for their mission locale). */
 export const register: CommandModule['register'] = (command, ctx) =>
   command
     .option('--mission-locale <id>', "the manager's mission locale (default: theirs)", parseId)
     .option('--json', 'print the entries as JSON')
-    .action(async (o: Options, cmd: Command) => {
+    .action(async (o, cmd) => {
       const session = ctx.session(cmd)
       const missionLocaleId = (o.missionLocale ?? missionLocaleOf(session.actor) ?? '') as MissionLocaleId
       authorize(session, { kind: 'read-access-log', missionLocaleId })

@@ -1,5 +1,4 @@
-import type { Command } from 'commander'
-import { missionLocaleOf, type CounsellorId, type LocalDate, type MissionLocaleId } from '@parcours/domain'
+import { missionLocaleOf, type CounsellorId, type MissionLocaleId } from '@parcours/domain'
 import { docEntries, queryWorklist, worklistProjection, type Worklist } from '@parcours/projections'
 import { usageError } from '../cli/errors.js'
 import { parseId } from '../cli/parse.js'
@@ -9,13 +8,6 @@ import { queryReadModels } from '../store/queryReadModels.js'
 import { readModelOf } from '../store/readModels.js'
 import type { CommandModule } from './commandModule.js'
 import { dateOrToday } from './journey/index.js'
-
-interface Options {
-  readonly counsellor: string
-  readonly missionLocale?: string
-  readonly at: LocalDate
-  readonly json?: true
-}
 
 const sections = (w: Worklist) =>
   [
@@ -57,7 +49,7 @@ export const register: CommandModule['register'] = (command, ctx) =>
     )
     .addOption(dateOrToday('--at <date>', 'as of this date'))
     .option('--json', 'print the worklist as JSON')
-    .action(async (o: Options, cmd: Command) => {
+    .action(async (o, cmd) => {
       const session = ctx.session(cmd)
       const { sink } = await queryReadModels(ctx, cmd)
       const rm = await readModelOf(sink, worklistProjection)

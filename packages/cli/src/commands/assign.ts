@@ -1,12 +1,11 @@
-import type { Command } from 'commander'
 import { parseId } from '../cli/parse.js'
 import type { CommandModule } from './commandModule.js'
-import { sendJourneyCommand, withJourneyOptions, type JourneyOptions } from './journey/index.js'
+import { sendJourneyCommand, withJourneyOptions } from './journey/index.js'
 
 /** `parcours assign`: another counsellor in the same mission locale. */
 export const register: CommandModule['register'] = (command, ctx) =>
   withJourneyOptions(command)
     .requiredOption('--counsellor <id>', 'the new counsellor référent', parseId)
-    .action((o: JourneyOptions & { readonly counsellor: string }, cmd: Command) =>
+    .action((o, cmd) =>
       sendJourneyCommand(ctx, cmd, o, { type: 'AssignCounsellor', counsellorId: o.counsellor }),
     )

@@ -1,13 +1,20 @@
-import type { Command } from 'commander'
-import type { RunContext } from '../cli/context.js'
+import type { Command } from '@commander-js/extra-typings'
+import type { GlobalOptions, RunContext } from '../cli/context.js'
 
 // ---------------------------------------------------------------------------------------------
 // model: what each command file offers main.ts.
 // ---------------------------------------------------------------------------------------------
 
-/** A command file: it declares its options on the command main.ts created, and its action. */
+/** A command as main.ts creates it: no options of its own yet, the global options typed. */
+
+export type ParcoursCommand = Command<[], {}, GlobalOptions>
+
+/**
+ * A command file: it declares its options on the command main.ts created, and its action. The
+ * action's options are typed from those declarations (`@commander-js/extra-typings`).
+ */
 export interface CommandModule {
-  readonly register: (command: Command, ctx: RunContext) => void
+  readonly register: (command: ParcoursCommand, ctx: RunContext) => void
 }
 
 /** An entry of the command index: enough to list the command without loading its file. */

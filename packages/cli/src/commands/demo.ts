@@ -1,4 +1,5 @@
-import { Option, type Command } from 'commander'
+import { Option } from '@commander-js/extra-typings'
+import { createJourneyCommandHandler } from '@parcours/adapters'
 import { monthOf, type LocalDate } from '@parcours/domain'
 import { dashboardProjection, queryDashboard } from '@parcours/projections'
 import { infrastructureError, usageError } from '../cli/errors.js'
@@ -10,22 +11,9 @@ import { renderTable } from '../output/table.js'
 import { indicatorTable, reportFromDashboard } from '../report/fromDashboard.js'
 import { renderHtmlReport } from '../report/renderHtml.js'
 import { deleteSqliteStore, ensureEmpty } from '../store/freshStore.js'
-import { journeyHandler } from '../store/journeyHandler.js'
 import { openSink, readModelOf, runProjections } from '../store/readModels.js'
 import { describeStore } from '../store/storeSpec.js'
 import type { CommandModule } from './commandModule.js'
-
-interface DemoOptions {
-  readonly youths: number
-  readonly missions: number
-  readonly months: number
-  readonly start: LocalDate
-  readonly seed: number
-  readonly json?: true
-  readonly html: string | boolean
-  readonly reset?: true
-  readonly force?: true
-}
 
 /** `parcours demo`: simulate, project, print the dashboard, write the HTML report. */
 export const register: CommandModule['register'] = (command, ctx) =>
@@ -47,7 +35,7 @@ export const register: CommandModule['register'] = (command, ctx) =>
     .option('--no-html', 'write no HTML report')
     .option('--reset', 'replace an existing SQLite store with a fresh demo')
     .option('--force', 'replace the --html file even when it is not a previous Parcours report')
-    .action(async (options: DemoOptions, cmd: Command) => {
+    .action(async (options, cmd) => {
       const { io } = ctx
       const spec = ctx.storeSpec(cmd)
       // Checked before the simulation, so a bad --html leaves no half-made demo store behind.
@@ -74,7 +62,11 @@ export const register: CommandModule['register'] = (command, ctx) =>
       const simulated = await simulateNetwork(
         options,
         handlerPorts(
-          journeyHandler({ store: withWriteThroughCache(env.store), logger: env.logger }),
+          createJourneyCommandHandler({
+            store: withWriteThroughCache(env.store),
+            vault: env.vault,
+            logger: env.logger,
+          }),
           env.vault,
         ),
         simulating.update,

@@ -1,38 +1,32 @@
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { startEsdbStandIn } from '@parcours/adapters/testing'
-import { bufferIo } from '../cli/io.js'
+import { getEventStoreDBEventStore } from '@parcours/adapters'
+import { itemAdded, startEsdbStandIn, testEventCodec } from '@parcours/adapters/testing'
 import { fictitiousPersonalData } from '../demo/people.js'
-import { run } from '../main.js'
+import { inProcessCli } from '../testing/inProcessCli.js'
 
-const dir = mkdtempSync(join(tmpdir(), 'parcours-demo-stores-'))
-afterAll(() => rmSync(dir, { recursive: true, force: true }))
+// Every run names its store with --store; they share one temporary folder.
+const { dir, parcours, remove } = inProcessCli('parcours-demo-stores-')
+afterAll(remove)
 
-const demo = async (store: string, ...extra: string[]) => {
-  const io = bufferIo({}, dir)
-  const code = await run(
-    [
-      '--store',
-      store,
-      'demo',
-      '--youths',
-      '60',
-      '--months',
-      '4',
-      '--missions',
-      '3',
-      '--seed',
-      '11',
-      '--json',
-      '--no-html',
-      ...extra,
-    ],
-    io,
+const demo = (store: string, ...extra: string[]) =>
+  parcours(
+    '--store',
+    store,
+    'demo',
+    '--youths',
+    '60',
+    '--months',
+    '4',
+    '--missions',
+    '3',
+    '--seed',
+    '11',
+    '--json',
+    '--no-html',
+    ...extra,
   )
-  return { code, out: io.out(), err: io.err() }
-}
 
 describe('demo on every store', () => {
   it('prints the same dashboard on memory, SQLite and EventStoreDB (stand-in) for the same seed', async () => {
@@ -56,38 +50,57 @@ describe('demo on every store', () => {
     )
   })
 
+  it("runs on an EventStoreDB that also holds other applications' streams, and leaves them alone", async () => {
+    const standIn = await startEsdbStandIn()
+    // Another application's events, of types the journey codec does not know.
+    const other = getEventStoreDBEventStore({
+      connectionString: standIn.connectionString,
+      codec: testEventCodec,
+    })
+    try {
+      const written = await other.append('billing-1', 'no-stream', [
+        { id: '0b9c3c8e-2f4a-4c55-9d7e-1a2b3c4d5e6f', event: itemAdded('invoice-12') },
+      ])()
+      expect(written._tag).toBe('Right')
+      const esdb = await demo(standIn.connectionString, '--youths', '8', '--months', '2', '--missions', '1')
+      expect(esdb.code, esdb.err).toBe(0)
+      const billing = await other.readStream('billing-1')()
+      expect(billing._tag === 'Right' ? billing.right.map((e) => e.event) : billing).toEqual([
+        itemAdded('invoice-12'),
+      ])
+    } finally {
+      await other.close()
+      await standIn.stop()
+    }
+  })
+
   it('refuses a SQLite file that holds journeys unless --reset, and writes nothing then', async () => {
     const refused = await demo('sqlite:demo.db', '--seed', '12')
     expect(refused.code).toBe(2)
     expect(refused.err).toContain('--reset')
-    const kept = bufferIo({}, dir)
-    await run(['--store', 'sqlite:demo.db', '--as', 'statistician:s-1', 'report', '--json'], kept)
+    const kept = await parcours('--store', 'sqlite:demo.db', '--as', 'statistician:s-1', 'report', '--json')
     const reset = await demo('sqlite:demo.db', '--seed', '12', '--reset')
     expect(reset.code, reset.err).toBe(0)
-    expect(reset.out).not.toBe(kept.out())
+    expect(reset.out).not.toBe(kept.out)
     expect(existsSync(join(dir, 'demo.db.keys'))).toBe(true)
   })
 })
 
 describe('the demo keeps its fictitious people sealed', () => {
   it('leaves no name or comment in the store files, read models or logs', async () => {
-    const io = bufferIo({}, dir)
-    const code = await run(
-      [
-        '--store',
-        'sqlite:scan.db',
-        '--log-level',
-        'trace',
-        'demo',
-        '--youths',
-        '80',
-        '--months',
-        '4',
-        '--no-html',
-      ],
-      io,
+    const io = await parcours(
+      '--store',
+      'sqlite:scan.db',
+      '--log-level',
+      'trace',
+      'demo',
+      '--youths',
+      '80',
+      '--months',
+      '4',
+      '--no-html',
     )
-    expect(code, io.err()).toBe(0)
+    expect(io.code, io.err).toBe(0)
     const files = readdirSync(dir).filter((f) => f.startsWith('scan.db') && !f.endsWith('.keys'))
     expect(files).toEqual(expect.arrayContaining(['scan.db', 'scan.db.projections']))
     const stored = Buffer.concat(files.map((f) => readFileSync(join(dir, f))))
@@ -98,28 +111,22 @@ describe('the demo keeps its fictitious people sealed', () => {
     expect(telling.length).toBeGreaterThan(15)
     for (const needle of [...telling, ...phrases]) {
       expect(stored.includes(Buffer.from(needle, 'utf8')), needle).toBe(false)
-      expect(io.err(), needle).not.toContain(needle)
+      expect(io.err, needle).not.toContain(needle)
     }
-    expect(io.err()).toContain('store opened')
+    expect(io.err).toContain('store opened')
     // The names are there, sealed: the vault opens them.
-    const shown = bufferIo({}, dir)
-    expect(
-      await run(
-        [
-          '--store',
-          'sqlite:scan.db',
-          '--as',
-          'manager:m-1@ml-grenoble',
-          'show',
-          '--youth',
-          'y-00001',
-          '--json',
-        ],
-        shown,
-      ),
-    ).toBe(0)
-    const identity = (JSON.parse(shown.out()) as { identity: { firstName: string; lastName: string } })
-      .identity
+    const shown = await parcours(
+      '--store',
+      'sqlite:scan.db',
+      '--as',
+      'manager:m-1@ml-grenoble',
+      'show',
+      '--youth',
+      'y-00001',
+      '--json',
+    )
+    expect(shown.code).toBe(0)
+    const identity = (JSON.parse(shown.out) as { identity: { firstName: string; lastName: string } }).identity
     expect(firstNames).toContain(identity.firstName)
     expect(lastNames).toContain(identity.lastName)
   })

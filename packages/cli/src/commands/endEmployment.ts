@@ -1,12 +1,11 @@
-import type { Command } from 'commander'
 import { parseId } from '../cli/parse.js'
 import type { CommandModule } from './commandModule.js'
-import { sendJourneyCommand, withJourneyOptions, type JourneyOptions } from './journey/index.js'
+import { sendJourneyCommand, withJourneyOptions } from './journey/index.js'
 
 /** `parcours end-employment`: a job ends. */
 export const register: CommandModule['register'] = (command, ctx) =>
   withJourneyOptions(command)
     .requiredOption('--employment <id>', 'the employment', parseId)
-    .action((o: JourneyOptions & { readonly employment: string }, cmd: Command) =>
+    .action((o, cmd) =>
       sendJourneyCommand(ctx, cmd, o, { type: 'EndEmployment', employmentId: o.employment }),
     )

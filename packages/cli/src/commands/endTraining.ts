@@ -1,15 +1,13 @@
-import type { Command } from 'commander'
-import { trainingResults, type TrainingResult } from '@parcours/domain'
+import { trainingResults } from '@parcours/domain'
 import { parseId, parseOneOf } from '../cli/parse.js'
 import type { CommandModule } from './commandModule.js'
-import { sendJourneyCommand, withJourneyOptions, type JourneyOptions } from './journey/index.js'
+import { sendJourneyCommand, withJourneyOptions } from './journey/index.js'
 
 /** `parcours end-training`: a training ends, completed or abandoned. */
 export const register: CommandModule['register'] = (command, ctx) =>
   withJourneyOptions(command)
     .requiredOption('--training <id>', 'the training', parseId)
     .requiredOption('--result <result>', `one of ${trainingResults.join(', ')}`, parseOneOf(trainingResults))
-    .action(
-      (o: JourneyOptions & { readonly training: string; readonly result: TrainingResult }, cmd: Command) =>
-        sendJourneyCommand(ctx, cmd, o, { type: 'EndTraining', trainingId: o.training, result: o.result }),
+    .action((o, cmd) =>
+      sendJourneyCommand(ctx, cmd, o, { type: 'EndTraining', trainingId: o.training, result: o.result }),
     )

@@ -1,21 +1,11 @@
-import type { Command } from 'commander'
 import { isLeft } from 'fp-ts/lib/Either.js'
 import { erasePersonalData } from '@parcours/adapters'
-import type { LocalDate, MissionLocaleId, YouthId } from '@parcours/domain'
+import type { MissionLocaleId, YouthId } from '@parcours/domain'
 import { parseId } from '../cli/parse.js'
 import { authorizeCommand } from '../store/access.js'
-import { erasureFailure } from '../store/errors.js'
-import { journeyHandler } from '../store/journeyHandler.js'
+import { journeyFailure } from '../store/errors.js'
 import type { CommandModule } from './commandModule.js'
 import { dateOrToday } from './journey/index.js'
-
-interface Options {
-  readonly youth: string
-  readonly missionLocale: string
-  readonly on: LocalDate
-  readonly commandId?: string
-  readonly json?: true
-}
 
 /** `parcours erase`: crypto-shredding — the young person's key is deleted and PersonalDataErased recorded. */
 export const register: CommandModule['register'] = (command, ctx) =>
@@ -29,7 +19,7 @@ export const register: CommandModule['register'] = (command, ctx) =>
       parseId,
     )
     .option('--json', 'print the result as JSON')
-    .action(async (o: Options, cmd: Command) => {
+    .action(async (o, cmd) => {
       const session = ctx.session(cmd)
       const env = await ctx.openStore(cmd, { mustExist: true })
       await authorizeCommand(session, env, {
@@ -40,14 +30,14 @@ export const register: CommandModule['register'] = (command, ctx) =>
       })
       const result = await erasePersonalData({
         vault: env.vault,
-        handle: journeyHandler(env),
+        handle: env.handle,
         store: env.store,
         youthId: o.youth as YouthId,
         missionLocaleId: o.missionLocale as MissionLocaleId,
         on: o.on,
         commandId: o.commandId ?? `erase-${o.youth}`,
       })()
-      if (isLeft(result)) throw erasureFailure(result.left)
+      if (isLeft(result)) throw journeyFailure(result.left)
       const r = result.right
       env.logger.info({ youthId: r.youthId, keyId: r.keyId }, 'personal data erased')
       if (o.json === true) ctx.io.stdout.write(`${JSON.stringify(r, null, 2)}\n`)

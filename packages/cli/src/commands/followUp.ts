@@ -1,28 +1,20 @@
 import { randomUUID } from 'node:crypto'
-import type { Command } from 'commander'
-import { followUpChannels, type FollowUpChannel, type LocalDate } from '@parcours/domain'
+import { followUpChannels, type FollowUpChannel } from '@parcours/domain'
 import { subcommand } from '../cli/configureCommand.js'
 import { parseDate, parseId, parseOneOf } from '../cli/parse.js'
 import type { CommandModule } from './commandModule.js'
-import {
-  commentToSeal,
-  sendJourneyCommand,
-  withComment,
-  withJourneyOptions,
-  type JourneyOptions,
-} from './journey/index.js'
-
-type WithFollowUp = JourneyOptions & { readonly followUp: string }
+import { commentToSeal, sendJourneyCommand, withComment, withJourneyOptions } from './journey/index.js'
 
 /** `parcours follow-up schedule|reschedule|keep|miss|cancel`. */
 export const register: CommandModule['register'] = (command, ctx) => {
-  const followUpCommand = (name: string, description: string, required = true): Command => {
-    const sub = withJourneyOptions(subcommand(command, name, description, ctx.io))
-    return required
-      ? sub.requiredOption('--follow-up <id>', 'the follow-up', parseId)
-      : sub.option('--follow-up <id>', 'follow-up id (generated when absent)', parseId)
-  }
-  followUpCommand('schedule', 'Schedule a follow-up', false)
+  const followUpCommand = (name: string, description: string) =>
+    withJourneyOptions(subcommand(command, name, description, ctx.io)).requiredOption(
+      '--follow-up <id>',
+      'the follow-up',
+      parseId,
+    )
+  withJourneyOptions(subcommand(command, 'schedule', 'Schedule a follow-up', ctx.io))
+    .option('--follow-up <id>', 'follow-up id (generated when absent)', parseId)
     .requiredOption('--due <date>', 'due date (YYYY-MM-DD)', parseDate)
     .option(
       '--channel <channel>',
@@ -30,42 +22,32 @@ export const register: CommandModule['register'] = (command, ctx) => {
       parseOneOf(followUpChannels),
       'interview' as FollowUpChannel,
     )
-    .action(
-      (
-        o: JourneyOptions & {
-          readonly followUp?: string
-          readonly due: LocalDate
-          readonly channel: FollowUpChannel
-        },
-        cmd: Command,
-      ) =>
-        sendJourneyCommand(ctx, cmd, o, {
-          type: 'ScheduleFollowUp',
-          followUpId: o.followUp ?? `f-${randomUUID().slice(0, 8)}`,
-          dueOn: o.due,
-          channel: o.channel,
-        }),
+    .action((o, cmd) =>
+      sendJourneyCommand(ctx, cmd, o, {
+        type: 'ScheduleFollowUp',
+        followUpId: o.followUp ?? `f-${randomUUID().slice(0, 8)}`,
+        dueOn: o.due,
+        channel: o.channel,
+      }),
     )
   followUpCommand('reschedule', 'Move a follow-up to a new due date')
     .requiredOption('--due <date>', 'new due date (YYYY-MM-DD)', parseDate)
-    .action((o: WithFollowUp & { readonly due: LocalDate }, cmd: Command) =>
+    .action((o, cmd) =>
       sendJourneyCommand(ctx, cmd, o, { type: 'RescheduleFollowUp', followUpId: o.followUp, dueOn: o.due }),
     )
-  withComment(followUpCommand('keep', 'The young person came')).action(
-    (o: WithFollowUp & { readonly comment?: string }, cmd: Command) =>
-      sendJourneyCommand(
-        ctx,
-        cmd,
-        o,
-        { type: 'KeepFollowUp', followUpId: o.followUp, comment: null },
-        commentToSeal(o.comment),
-      ),
+  withComment(followUpCommand('keep', 'The young person came')).action((o, cmd) =>
+    sendJourneyCommand(
+      ctx,
+      cmd,
+      o,
+      { type: 'KeepFollowUp', followUpId: o.followUp, comment: null },
+      commentToSeal(o.comment),
+    ),
   )
-  followUpCommand('miss', 'The young person did not come (on or after the due date)').action(
-    (o: WithFollowUp, cmd: Command) =>
-      sendJourneyCommand(ctx, cmd, o, { type: 'MissFollowUp', followUpId: o.followUp }),
+  followUpCommand('miss', 'The young person did not come (on or after the due date)').action((o, cmd) =>
+    sendJourneyCommand(ctx, cmd, o, { type: 'MissFollowUp', followUpId: o.followUp }),
   )
-  followUpCommand('cancel', 'Cancel a follow-up').action((o: WithFollowUp, cmd: Command) =>
+  followUpCommand('cancel', 'Cancel a follow-up').action((o, cmd) =>
     sendJourneyCommand(ctx, cmd, o, { type: 'CancelFollowUp', followUpId: o.followUp }),
   )
 }

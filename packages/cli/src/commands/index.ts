@@ -1,6 +1,6 @@
 import type { CommandEntry } from './commandModule.js'
 
-export type { CommandEntry, CommandModule } from './commandModule.js'
+export type { CommandEntry, CommandModule, ParcoursCommand } from './commandModule.js'
 
 // The index lists every command; a run loads only the file of the command it names.
 /** Every command of `parcours`, in the order `--help` lists them. */

@@ -1,22 +1,13 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { bufferIo } from '../cli/io.js'
-import { run } from '../main.js'
-import { envWithFittingActor } from '../testing/fittingActor.js'
+import { inProcessCli } from '../testing/inProcessCli.js'
 
 // Every command run in-process, on a SQLite store in a temporary folder.
-const dir = mkdtempSync(join(tmpdir(), 'parcours-cli-'))
-afterAll(() => rmSync(dir, { recursive: true, force: true }))
-const logs: string[] = []
+const cli = inProcessCli('parcours-cli-', 'sqlite:journeys.db', ['--log-level', 'trace'])
+const { dir, parcours, stderr: logs } = cli
+afterAll(cli.remove)
 
-const parcours = async (...argv: string[]) => {
-  const io = bufferIo(envWithFittingActor({ PARCOURS_STORE: 'sqlite:journeys.db' }, argv), dir)
-  const code = await run(['--log-level', 'trace', ...argv], io)
-  logs.push(io.err())
-  return { code, out: io.out(), err: io.err() }
-}
 const ok = async (...argv: string[]) => {
   const r = await parcours(...argv)
   expect(

@@ -1,15 +1,8 @@
 import { randomUUID } from 'node:crypto'
-import type { Command } from 'commander'
-import { themes, type LocalDate, type Theme } from '@parcours/domain'
+import { themes } from '@parcours/domain'
 import { parseDate, parseId, parseOneOf } from '../cli/parse.js'
 import type { CommandModule } from './commandModule.js'
-import { sendJourneyCommand, withJourneyOptions, type JourneyOptions } from './journey/index.js'
-
-interface Options extends JourneyOptions {
-  readonly proposal?: string
-  readonly theme: Theme
-  readonly respondBy: LocalDate
-}
+import { sendJourneyCommand, withJourneyOptions } from './journey/index.js'
 
 /** `parcours offer`: a proposal with a theme and a respond-by date. */
 export const register: CommandModule['register'] = (command, ctx) =>
@@ -17,7 +10,7 @@ export const register: CommandModule['register'] = (command, ctx) =>
     .option('--proposal <id>', 'proposal id (generated when absent)', parseId)
     .requiredOption('--theme <theme>', `one of ${themes.join(', ')}`, parseOneOf(themes))
     .requiredOption('--respond-by <date>', 'expires when unanswered after this date (YYYY-MM-DD)', parseDate)
-    .action((o: Options, cmd: Command) =>
+    .action((o, cmd) =>
       sendJourneyCommand(ctx, cmd, o, {
         type: 'OfferProposal',
         proposalId: o.proposal ?? `p-${randomUUID().slice(0, 8)}`,

@@ -1,8 +1,7 @@
-import type { Command } from 'commander'
-import { proposalOutcomes, type ProposalOutcome } from '@parcours/domain'
+import { proposalOutcomes } from '@parcours/domain'
 import { parseId, parseOneOf } from '../cli/parse.js'
 import type { CommandModule } from './commandModule.js'
-import { sendJourneyCommand, withJourneyOptions, type JourneyOptions } from './journey/index.js'
+import { sendJourneyCommand, withJourneyOptions } from './journey/index.js'
 
 /** `parcours outcome`: the one outcome of a proposal. */
 export const register: CommandModule['register'] = (command, ctx) =>
@@ -13,11 +12,10 @@ export const register: CommandModule['register'] = (command, ctx) =>
       `one of ${proposalOutcomes.join(', ')}`,
       parseOneOf(proposalOutcomes),
     )
-    .action(
-      (o: JourneyOptions & { readonly proposal: string; readonly outcome: ProposalOutcome }, cmd: Command) =>
-        sendJourneyCommand(ctx, cmd, o, {
-          type: 'RecordProposalOutcome',
-          proposalId: o.proposal,
-          outcome: o.outcome,
-        }),
+    .action((o, cmd) =>
+      sendJourneyCommand(ctx, cmd, o, {
+        type: 'RecordProposalOutcome',
+        proposalId: o.proposal,
+        outcome: o.outcome,
+      }),
     )

@@ -1,4 +1,3 @@
-import type { Command } from 'commander'
 import { isLeft } from 'fp-ts/lib/Either.js'
 import { allProjections, createProjectionRunner, type RunStats } from '@parcours/projections'
 import { usageError } from '../cli/errors.js'
@@ -16,7 +15,7 @@ export const runSummary = (what: string, s: RunStats): string =>
 export const register: CommandModule['register'] = (command, ctx) =>
   command
     .option('--follow', 'stay live and project new events as they are stored, until Ctrl-C')
-    .action(async (o: { readonly follow?: true }, cmd: Command) => {
+    .action(async (o, cmd) => {
       authorize(ctx.session(cmd), { kind: 'maintain-store', task: 'project' })
       // Nothing can append to a memory store while this process waits on it: following it would never end.
       if (o.follow === true && ctx.storeSpec(cmd).kind === 'memory')

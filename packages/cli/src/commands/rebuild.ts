@@ -1,4 +1,3 @@
-import type { Command } from 'commander'
 import { createProgress } from '../output/progress.js'
 import { authorize } from '../store/access.js'
 import { openSink, runProjections } from '../store/readModels.js'
@@ -7,7 +6,7 @@ import { runSummary } from './project.js'
 
 /** `parcours rebuild`: forgets the read models and projects the whole log again. */
 export const register: CommandModule['register'] = (command, ctx) =>
-  command.action(async (_o: unknown, cmd: Command) => {
+  command.action(async (_o, cmd) => {
     authorize(ctx.session(cmd), { kind: 'maintain-store', task: 'rebuild' })
     const env = await ctx.openStore(cmd, { mustExist: true })
     const sink = openSink(env, ctx.io.cwd)

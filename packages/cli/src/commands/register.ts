@@ -1,21 +1,11 @@
-import type { Command } from 'commander'
-import type { LocalDate } from '@parcours/domain'
 import { usageError } from '../cli/errors.js'
 import { parseDate, parseId, parseText } from '../cli/parse.js'
 import type { CommandModule } from './commandModule.js'
-import { sendJourneyCommand, withJourneyOptions, type JourneyOptions } from './journey/index.js'
-
-interface Options extends JourneyOptions {
-  readonly counsellor: string
-  readonly birthDate: LocalDate
-  readonly rqth?: true
-  readonly firstName?: string
-  readonly lastName?: string
-}
+import { sendJourneyCommand, withJourneyOptionsOnRequired } from './journey/index.js'
 
 /** `parcours register`: the first reception; identity and birth date are sealed in the vault. */
 export const register: CommandModule['register'] = (command, ctx) =>
-  withJourneyOptions(command, 'required')
+  withJourneyOptionsOnRequired(command)
     .requiredOption('--counsellor <id>', 'the counsellor référent', parseId)
     .requiredOption(
       '--birth-date <date>',
@@ -25,7 +15,7 @@ export const register: CommandModule['register'] = (command, ctx) =>
     .option('--rqth', 'recognised disability (RQTH): eligible for the CEJ up to 29')
     .option('--first-name <name>', 'first name (sealed in the vault)', parseText)
     .option('--last-name <name>', 'last name (sealed in the vault)', parseText)
-    .action(async (o: Options, cmd: Command) => {
+    .action(async (o, cmd) => {
       if ((o.firstName === undefined) !== (o.lastName === undefined))
         throw usageError('--first-name and --last-name go together: give both or neither.')
       const identity = {
@@ -37,7 +27,13 @@ export const register: CommandModule['register'] = (command, ctx) =>
         ctx,
         cmd,
         o,
-        { type: 'RegisterYouth', counsellorId: o.counsellor, birthDate: o.birthDate, rqth: o.rqth === true },
-        { field: 'personalData', fields: identity },
+        {
+          type: 'RegisterYouth',
+          counsellorId: o.counsellor,
+          birthDate: o.birthDate,
+          rqth: o.rqth === true,
+          personalData: null,
+        },
+        identity,
       )
     })

@@ -1,12 +1,11 @@
-import type { Command } from 'commander'
 import { parseId } from '../cli/parse.js'
 import type { CommandModule } from './commandModule.js'
-import { sendJourneyCommand, withJourneyOptions, type JourneyOptions } from './journey/index.js'
+import { sendJourneyCommand, withJourneyOptions } from './journey/index.js'
 
 /** `parcours reopen`: a closed journey opens again (only before the age limit). */
 export const register: CommandModule['register'] = (command, ctx) =>
   withJourneyOptions(command)
     .requiredOption('--counsellor <id>', 'the counsellor référent', parseId)
-    .action((o: JourneyOptions & { readonly counsellor: string }, cmd: Command) =>
+    .action((o, cmd) =>
       sendJourneyCommand(ctx, cmd, o, { type: 'ReopenJourney', counsellorId: o.counsellor }),
     )

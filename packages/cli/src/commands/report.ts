@@ -1,4 +1,4 @@
-import { Option, type Command } from 'commander'
+import { Option } from '@commander-js/extra-typings'
 import { missionLocaleOf, type MissionLocaleId } from '@parcours/domain'
 import { dashboardProjection, queryDashboard } from '@parcours/projections'
 import { usageError } from '../cli/errors.js'
@@ -14,16 +14,6 @@ import { readModelOf } from '../store/readModels.js'
 import { describeStore } from '../store/storeSpec.js'
 import { describeUnreadable, unreadableJourneys } from '../store/unreadableJourneys.js'
 import type { CommandModule } from './commandModule.js'
-
-interface Options {
-  readonly missionLocale?: string
-  readonly from?: string
-  readonly to?: string
-  readonly json?: true | string
-  readonly csv?: true | string
-  readonly html?: string
-  readonly force?: true
-}
 
 /** `parcours report`: the steering dashboard as a table, JSON, CSV or an HTML report. */
 export const register: CommandModule['register'] = (command, ctx) =>
@@ -46,7 +36,7 @@ export const register: CommandModule['register'] = (command, ctx) =>
     )
     .option('--html <file>', 'write the HTML report with charts to this file')
     .option('--force', 'replace the output file even when it is not a previous Parcours report')
-    .action(async (o: Options, cmd: Command) => {
+    .action(async (o, cmd) => {
       if (o.from !== undefined && o.to !== undefined && o.from > o.to)
         throw usageError(`--from ${o.from} is after --to ${o.to}.`)
       const force = o.force === true

@@ -1,20 +1,11 @@
-import type { Command } from 'commander'
 import { isLeft } from 'fp-ts/lib/Either.js'
 import { runRetention } from '@parcours/adapters'
-import type { LocalDate } from '@parcours/domain'
 import { infrastructureError } from '../cli/errors.js'
 import { parseDate } from '../cli/parse.js'
 import { renderTable } from '../output/table.js'
 import { authorize } from '../store/access.js'
-import { describeStoreError, erasureFailure } from '../store/errors.js'
-import { journeyHandler } from '../store/journeyHandler.js'
+import { describeStoreError, journeyFailure } from '../store/errors.js'
 import type { CommandModule } from './commandModule.js'
-
-interface Options {
-  readonly at: LocalDate
-  readonly dryRun?: true
-  readonly json?: true
-}
 
 /** `parcours retention`: erases everyone past their retention date (age limit + 2 years; CEJ end + 10 years). */
 export const register: CommandModule['register'] = (command, ctx) =>
@@ -22,13 +13,13 @@ export const register: CommandModule['register'] = (command, ctx) =>
     .requiredOption('--at <date>', 'the date of the run (YYYY-MM-DD)', parseDate)
     .option('--dry-run', 'list who would be erased, erase nothing')
     .option('--json', 'print the result as JSON')
-    .action(async (o: Options, cmd: Command) => {
+    .action(async (o, cmd) => {
       authorize(ctx.session(cmd), { kind: 'run-retention' })
       const env = await ctx.openStore(cmd, { mustExist: true })
       const run = await runRetention({
         store: env.store,
         vault: env.vault,
-        handle: journeyHandler(env),
+        handle: env.handle,
         at: o.at,
         dryRun: o.dryRun === true,
         logger: env.logger,
@@ -40,7 +31,7 @@ export const register: CommandModule['register'] = (command, ctx) =>
           `${JSON.stringify(
             {
               ...run.right,
-              failed: failed.map((f) => ({ ...f, error: erasureFailure(f.error).message })),
+              failed: failed.map((f) => ({ ...f, error: journeyFailure(f.error).message })),
               skipped: skipped.map((s) => ({
                 ...s,
                 revision: Number(s.revision),
@@ -66,7 +57,7 @@ export const register: CommandModule['register'] = (command, ctx) =>
           )
         for (const f of failed)
           ctx.io.stdout.write(
-            `FAILED ${f.youthId} (${f.missionLocaleId}): ${erasureFailure(f.error).message}\n`,
+            `FAILED ${f.youthId} (${f.missionLocaleId}): ${journeyFailure(f.error).message}\n`,
           )
         for (const s of skipped)
           ctx.io.stdout.write(

@@ -1,4 +1,3 @@
-import type { Command } from 'commander'
 import { isLeft } from 'fp-ts/lib/Either.js'
 import { describeVaultError, type Vault } from '@parcours/adapters'
 import {
@@ -12,16 +11,10 @@ import { queryTimeline, timelineProjection } from '@parcours/projections'
 import { usageError } from '../cli/errors.js'
 import { parseId } from '../cli/parse.js'
 import { authorize, journeyRefOf, recordOpening } from '../store/access.js'
-import { commandHandlingFailure } from '../store/errors.js'
+import { journeyFailure } from '../store/errors.js'
 import { queryReadModels } from '../store/queryReadModels.js'
 import { readModelOf } from '../store/readModels.js'
 import type { CommandModule } from './commandModule.js'
-
-interface Options {
-  readonly youth: string
-  readonly missionLocale?: string
-  readonly json?: true
-}
 
 type Shown = string | number | boolean | null | Readonly<Record<string, string>>
 
@@ -50,14 +43,14 @@ export const register: CommandModule['register'] = (command, ctx) =>
       parseId,
     )
     .option('--json', 'print the timeline as JSON')
-    .action(async (o: Options, cmd: Command) => {
+    .action(async (o, cmd) => {
       const session = ctx.session(cmd)
       const { env, sink } = await queryReadModels(ctx, cmd)
       const youthId = o.youth as YouthId
       const journey = await journeyRefOf(env, youthId)
       const grant = authorize(session, { kind: 'read-journey', purpose: 'show', journey })
       const stream = await env.store.readStream(journeyStreamName(youthId))()
-      if (isLeft(stream)) throw commandHandlingFailure(stream.left)
+      if (isLeft(stream)) throw journeyFailure(stream.left)
       const holder = journey.holder ?? undefined
       const missionLocaleId = o.missionLocale ?? holder
       const timeline =

@@ -1,12 +1,9 @@
 import { randomUUID } from 'node:crypto'
-import type { Command } from 'commander'
-import { otherSituationKinds, type LocalDate, type OtherSituationKind } from '@parcours/domain'
+import { otherSituationKinds } from '@parcours/domain'
 import { subcommand } from '../cli/configureCommand.js'
 import { parseDate, parseId, parseOneOf } from '../cli/parse.js'
 import type { CommandModule } from './commandModule.js'
-import { sendJourneyCommand, withJourneyOptions, type JourneyOptions } from './journey/index.js'
-
-type WithSituation = JourneyOptions & { readonly situation: string }
+import { sendJourneyCommand, withJourneyOptions } from './journey/index.js'
 
 /** `parcours situation start|end|renew`: immersion (PMSMP), volunteering, schooling. */
 export const register: CommandModule['register'] = (command, ctx) => {
@@ -24,31 +21,21 @@ export const register: CommandModule['register'] = (command, ctx) => {
       'planned end (YYYY-MM-DD): an immersion lasts 1 month at most',
       parseDate,
     )
-    .action(
-      (
-        o: JourneyOptions & {
-          readonly situation?: string
-          readonly kind: OtherSituationKind
-          readonly until: LocalDate
-        },
-        cmd: Command,
-      ) =>
-        sendJourneyCommand(ctx, cmd, o, {
-          type: 'StartSituation',
-          situationId: o.situation ?? `s-${randomUUID().slice(0, 8)}`,
-          kind: o.kind,
-          plannedEndOn: o.until,
-        }),
+    .action((o, cmd) =>
+      sendJourneyCommand(ctx, cmd, o, {
+        type: 'StartSituation',
+        situationId: o.situation ?? `s-${randomUUID().slice(0, 8)}`,
+        kind: o.kind,
+        plannedEndOn: o.until,
+      }),
     )
   withJourneyOptions(subcommand(command, 'end', 'End an immersion, a volunteering or a schooling', ctx.io))
     .requiredOption('--situation <id>', 'the situation', parseId)
-    .action((o: WithSituation, cmd: Command) =>
-      sendJourneyCommand(ctx, cmd, o, { type: 'EndSituation', situationId: o.situation }),
-    )
+    .action((o, cmd) => sendJourneyCommand(ctx, cmd, o, { type: 'EndSituation', situationId: o.situation }))
   withJourneyOptions(subcommand(command, 'renew', 'Renew an immersion, once, by 1 month at most', ctx.io))
     .requiredOption('--situation <id>', 'the immersion', parseId)
     .requiredOption('--until <date>', 'new planned end (YYYY-MM-DD)', parseDate)
-    .action((o: WithSituation & { readonly until: LocalDate }, cmd: Command) =>
+    .action((o, cmd) =>
       sendJourneyCommand(ctx, cmd, o, {
         type: 'RenewImmersion',
         situationId: o.situation,

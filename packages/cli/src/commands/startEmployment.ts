@@ -1,16 +1,8 @@
 import { randomUUID } from 'node:crypto'
-import type { Command } from 'commander'
-import { contractTypes, type ContractType } from '@parcours/domain'
+import { contractTypes } from '@parcours/domain'
 import { parseId, parseIntIn, parseOneOf } from '../cli/parse.js'
 import type { CommandModule } from './commandModule.js'
-import { sendJourneyCommand, withJourneyOptions, type JourneyOptions } from './journey/index.js'
-
-interface Options extends JourneyOptions {
-  readonly employment?: string
-  readonly proposal?: string
-  readonly contract: ContractType
-  readonly months?: number
-}
+import { sendJourneyCommand, withJourneyOptions } from './journey/index.js'
 
 /** `parcours start-employment`: a job starts (durable or not is derived from the contract). */
 export const register: CommandModule['register'] = (command, ctx) =>
@@ -19,7 +11,7 @@ export const register: CommandModule['register'] = (command, ctx) =>
     .option('--proposal <id>', 'the proposal it comes from', parseId)
     .requiredOption('--contract <type>', `one of ${contractTypes.join(', ')}`, parseOneOf(contractTypes))
     .option('--months <n>', 'duration in months (required for a CDD)', parseIntIn(1, 120))
-    .action((o: Options, cmd: Command) =>
+    .action((o, cmd) =>
       sendJourneyCommand(ctx, cmd, o, {
         type: 'StartEmployment',
         employmentId: o.employment ?? `e-${randomUUID().slice(0, 8)}`,

@@ -1,16 +1,7 @@
 import { randomUUID } from 'node:crypto'
-import type { Command } from 'commander'
-import type { LocalDate } from '@parcours/domain'
 import { parseDate, parseId } from '../cli/parse.js'
 import type { CommandModule } from './commandModule.js'
-import { sendJourneyCommand, withJourneyOptions, type JourneyOptions } from './journey/index.js'
-
-interface Options extends JourneyOptions {
-  readonly training?: string
-  readonly proposal?: string
-  readonly qualifying?: true
-  readonly until?: LocalDate
-}
+import { sendJourneyCommand, withJourneyOptions } from './journey/index.js'
 
 /** `parcours start-training`: a training starts, from a training proposal or not. */
 export const register: CommandModule['register'] = (command, ctx) =>
@@ -23,7 +14,7 @@ export const register: CommandModule['register'] = (command, ctx) =>
     )
     .option('--qualifying', 'a qualifying training')
     .option('--until <date>', 'planned end (YYYY-MM-DD)', parseDate)
-    .action((o: Options, cmd: Command) =>
+    .action((o, cmd) =>
       sendJourneyCommand(ctx, cmd, o, {
         type: 'StartTraining',
         trainingId: o.training ?? `t-${randomUUID().slice(0, 8)}`,

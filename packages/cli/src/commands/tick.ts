@@ -1,19 +1,12 @@
-import type { Command } from 'commander'
-import type { LocalDate, MissionLocaleId } from '@parcours/domain'
+import { isLeft } from 'fp-ts/lib/Either.js'
+import type { MissionLocaleId } from '@parcours/domain'
 import { infrastructureError } from '../cli/errors.js'
 import { parseDate, parseId } from '../cli/parse.js'
 import { createProgress } from '../output/progress.js'
 import { authorize } from '../store/access.js'
-import { describeStoreError } from '../store/errors.js'
-import { handleOrFail, journeyHandler } from '../store/journeyHandler.js'
+import { journeyFailure, describeStoreError } from '../store/errors.js'
 import { readJourneys } from '../store/openJourneys.js'
 import type { CommandModule } from './commandModule.js'
-
-interface Options {
-  readonly at: LocalDate
-  readonly missionLocale?: string
-  readonly json?: true
-}
 
 /** `parcours tick`: the clock — applies the time-driven rules to every open journey as of a date. */
 export const register: CommandModule['register'] = (command, ctx) =>
@@ -21,13 +14,12 @@ export const register: CommandModule['register'] = (command, ctx) =>
     .requiredOption('--at <date>', 'the date the rules are applied as of (YYYY-MM-DD)', parseDate)
     .option('--mission-locale <id>', 'only the journeys of this mission locale', parseId)
     .option('--json', 'print the counts as JSON')
-    .action(async (o: Options, cmd: Command) => {
+    .action(async (o, cmd) => {
       authorize(ctx.session(cmd), {
         kind: 'run-clock',
         missionLocaleId: (o.missionLocale ?? null) as MissionLocaleId | null,
       })
       const env = await ctx.openStore(cmd, { mustExist: true })
-      const handle = journeyHandler(env)
       const { journeys, unreadable } = await readJourneys(env)
       const open = journeys.filter(
         (j) =>
@@ -40,12 +32,17 @@ export const register: CommandModule['register'] = (command, ctx) =>
       let touched = 0
       for (const [i, journey] of open.entries()) {
         // One tick per journey and day: running the same tick again writes nothing new.
-        const result = await handleOrFail(handle, `tick-${o.at}-${journey.youthId}`, {
-          type: 'ApplyTimeRules',
-          youthId: journey.youthId,
-          missionLocaleId: journey.missionLocaleId,
-          on: o.at,
-        })
+        const handled = await env.handle({
+          commandId: `tick-${o.at}-${journey.youthId}`,
+          command: {
+            type: 'ApplyTimeRules',
+            youthId: journey.youthId,
+            missionLocaleId: journey.missionLocaleId,
+            on: o.at,
+          },
+        })()
+        if (isLeft(handled)) throw journeyFailure(handled.left)
+        const result = handled.right
         if (result.events.length > 0 && !result.replayed) touched += 1
         if (!result.replayed)
           for (const e of result.events) written[e.event.type] = (written[e.event.type] ?? 0) + 1

@@ -1,6 +1,6 @@
 import { isLeft } from 'fp-ts/lib/Either.js'
 import { describeVaultError, type JourneyCommandHandler, type Vault } from '@parcours/adapters'
-import { describeStoreError } from '../store/errors.js'
+import { journeyFailure } from '../store/errors.js'
 import type { SimulationPorts } from './ports.js'
 
 // ---------------------------------------------------------------------------------------------
@@ -17,7 +17,7 @@ export const handlerPorts = (handle: JourneyCommandHandler, vault: Vault): Simul
     return {
       _tag: 'Failed',
       message:
-        e._tag === 'ConcurrencyConflict' ? `stream ${e.streamName} kept changing` : describeStoreError(e),
+        e._tag === 'ConcurrencyConflict' ? `stream ${e.streamName} kept changing` : journeyFailure(e).message,
     }
   },
   seal: async (youthId, fields) => {

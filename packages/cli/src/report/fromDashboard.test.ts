@@ -1,33 +1,29 @@
-import { beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Dashboard } from '@parcours/projections'
-import { bufferIo } from '../cli/io.js'
-import { run } from '../main.js'
+import { inProcessCli } from '../testing/inProcessCli.js'
 import { dashboardCsv } from './csv.js'
 import { indicatorTable, percent, reportFromDashboard } from './fromDashboard.js'
 
 // A real dashboard: a small demo on the memory store.
 let dashboard: Dashboard
+const { parcours, remove } = inProcessCli('parcours-report-')
+afterAll(remove)
 beforeAll(async () => {
-  const io = bufferIo({})
-  expect(
-    await run(
-      [
-        '--store',
-        'memory',
-        'demo',
-        '--youths',
-        '80',
-        '--months',
-        '6',
-        '--missions',
-        '3',
-        '--json',
-        '--no-html',
-      ],
-      io,
-    ),
-  ).toBe(0)
-  dashboard = JSON.parse(io.out()) as Dashboard
+  const demo = await parcours(
+    '--store',
+    'memory',
+    'demo',
+    '--youths',
+    '80',
+    '--months',
+    '6',
+    '--missions',
+    '3',
+    '--json',
+    '--no-html',
+  )
+  expect(demo.code, demo.err).toBe(0)
+  dashboard = JSON.parse(demo.out) as Dashboard
 })
 
 describe('the report of a dashboard', () => {

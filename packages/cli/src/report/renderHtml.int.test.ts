@@ -1,23 +1,27 @@
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { copyFileSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { bufferIo } from '../cli/io.js'
-import { run } from '../main.js'
+import { inProcessCli } from '../testing/inProcessCli.js'
 import { CHROMIUM, chromiumAvailable, runChromium } from './headlessChromium.js'
 
 // The demo's report, opened offline in headless Chromium: every chart must be drawn.
-const dir = mkdtempSync(join(tmpdir(), 'parcours-report-'))
+const { dir, parcours, remove } = inProcessCli('parcours-report-')
 const report = join(dir, 'parcours-report.html')
-afterAll(() => rmSync(dir, { recursive: true, force: true }))
+afterAll(remove)
 
 beforeAll(async () => {
-  const io = bufferIo({}, dir)
-  const code = await run(
-    ['--store', 'memory', 'demo', '--youths', '300', '--months', '12', '--html', report],
-    io,
+  const demo = await parcours(
+    '--store',
+    'memory',
+    'demo',
+    '--youths',
+    '300',
+    '--months',
+    '12',
+    '--html',
+    report,
   )
-  expect(code, io.err()).toBe(0)
+  expect(demo.code, demo.err).toBe(0)
 }, 120_000)
 
 describe('HTML report in headless Chromium', () => {

@@ -17,7 +17,7 @@ import {
   type YouthId,
 } from '@parcours/domain'
 import { infrastructureError, refusedError, type CliError } from '../cli/errors.js'
-import { commandHandlingFailure } from './errors.js'
+import { journeyFailure } from './errors.js'
 import type { StoreEnv } from './openStore.js'
 
 // ---------------------------------------------------------------------------------------------
@@ -44,7 +44,7 @@ export const authorize = (session: Session, request: AccessRequest): AccessGrant
 /** Who holds a journey and who follows it, read from its stream (a bad event in it: exit 3). */
 export const journeyRefOf = async (env: Pick<StoreEnv, 'store'>, youthId: YouthId): Promise<JourneyRef> => {
   const read = await env.store.readStream(journeyStreamName(youthId))()
-  if (isLeft(read)) throw commandHandlingFailure(read.left)
+  if (isLeft(read)) throw journeyFailure(read.left)
   const state = foldJourney(read.right.map((r) => r.event))
   return state.status === 'unregistered'
     ? { youthId, holder: null, counsellorId: null }

@@ -1,12 +1,7 @@
-import {
-  describeVaultError,
-  type CommandHandlingError,
-  type ErasureError,
-  type VaultError,
-} from '@parcours/adapters'
+import { describeVaultError, type JourneyHandlingError, type VaultError } from '@parcours/adapters'
 import { describeJourneyError, type JourneyError, type StoreError } from '@parcours/domain'
 import type { CliError } from '../cli/errors.js'
-import { infrastructureError, refusedError } from '../cli/errors.js'
+import { infrastructureError, refusedError, usageError } from '../cli/errors.js'
 
 // ---------------------------------------------------------------------------------------------
 // utils: library errors as CLI errors — a refusal names its rule (exit 1), the rest is exit 3
@@ -23,6 +18,8 @@ export const describeStoreError = (e: StoreError): string => {
       return `an event for stream ${e.streamName} failed its codec; nothing was written`
     case 'StreamDeleted':
       return `stream ${e.streamName} was deleted`
+    case 'AppendTooLarge':
+      return `the events for stream ${e.streamName} take ${e.size} bytes, over the store's limit of ${e.maxSize} bytes per append; nothing was written`
     case 'WrongExpectedRevision':
       return `stream ${e.streamName} changed meanwhile (expected ${String(e.expected)}, found ${String(e.actual)})`
   }
@@ -32,25 +29,27 @@ export const describeStoreError = (e: StoreError): string => {
 export const refusal = (error: JourneyError): CliError =>
   refusedError(`refused by rule ${error._tag}: ${describeJourneyError(error)}`)
 
-/** Any error of command handling, as a CLI error. */
-export const commandHandlingFailure = (e: CommandHandlingError<JourneyError>): CliError => {
-  if (e._tag === 'Rejected') return refusal(e.error)
-  if (e._tag === 'ConcurrencyConflict')
-    return infrastructureError(
-      `stream ${e.streamName} kept changing: gave up after ${e.attempts} attempts; nothing was written`,
-    )
-  return infrastructureError(describeStoreError(e))
-}
-
 /** A vault error, as a CLI error (exit 3: the key store failed or a key is unusable). */
 export const vaultFailure = (e: VaultError): CliError => infrastructureError(describeVaultError(e))
 
-/** An erasure error: the vault's or the command handler's. */
-export const erasureFailure = (e: ErasureError): CliError =>
-  e._tag === 'KeyNotFound' ||
-  e._tag === 'KeyErased' ||
-  e._tag === 'CorruptKey' ||
-  e._tag === 'DecryptionFailed' ||
-  e._tag === 'KeyStoreUnavailable'
-    ? vaultFailure(e)
-    : commandHandlingFailure(e)
+/** Any error of a journey command (or an erasure), as a CLI error. */
+export const journeyFailure = (e: JourneyHandlingError): CliError => {
+  switch (e._tag) {
+    case 'Rejected':
+      return refusal(e.error)
+    case 'ConcurrencyConflict':
+      return infrastructureError(
+        `stream ${e.streamName} kept changing: gave up after ${e.attempts} attempts; nothing was written`,
+      )
+    case 'NothingToSeal':
+      return usageError(`${e.commandType} carries no personal data; nothing was written`)
+    case 'KeyNotFound':
+    case 'KeyErased':
+    case 'CorruptKey':
+    case 'DecryptionFailed':
+    case 'KeyStoreUnavailable':
+      return vaultFailure(e)
+    default:
+      return infrastructureError(describeStoreError(e))
+  }
+}

@@ -1,5 +1,6 @@
 import { existsSync, rmSync } from 'node:fs'
 import { isLeft } from 'fp-ts/lib/Either.js'
+import { JOURNEY_STREAM_PREFIX } from '@parcours/domain'
 import { infrastructureError, usageError } from '../cli/errors.js'
 import { describeStoreError } from './errors.js'
 import type { StoreEnv } from './openStore.js'
@@ -36,7 +37,8 @@ export const deleteSqliteStore = (spec: StoreSpec, cwd: string): void => {
 
 /** Refuses (exit 2) when the store already holds events: the demo writes into an empty store only. */
 export const ensureEmpty = async (env: StoreEnv): Promise<void> => {
-  const head = await env.store.readAll({ maxCount: 1 })()
+  // The question the demo asks: are there journeys? Other applications' streams may share the store.
+  const head = await env.store.readAll({ maxCount: 1, filter: { streamPrefixes: [JOURNEY_STREAM_PREFIX] } })()
   if (isLeft(head)) throw infrastructureError(describeStoreError(head.left))
   if (head.right.length > 0)
     throw usageError(

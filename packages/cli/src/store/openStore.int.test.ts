@@ -1,21 +1,12 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { createServer } from 'node:net'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { bufferIo } from '../cli/io.js'
-import { run } from '../main.js'
-import { envWithFittingActor } from '../testing/fittingActor.js'
+import { inProcessCli } from '../testing/inProcessCli.js'
 
 // Opening a store that cannot be used: one clear line, the documented exit code, no file left behind.
-const dir = mkdtempSync(join(tmpdir(), 'parcours-open-'))
-afterAll(() => rmSync(dir, { recursive: true, force: true }))
-
-const parcours = async (...argv: string[]) => {
-  const io = bufferIo(envWithFittingActor({}, argv), dir)
-  const code = await run(argv, io)
-  return { code, out: io.out(), err: io.err() }
-}
+const { dir, parcours, remove } = inProcessCli('parcours-open-')
+afterAll(remove)
 
 /** A port nothing listens on: bound by the system, then released. */
 const closedPort = async (): Promise<number> => {

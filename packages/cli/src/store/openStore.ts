@@ -2,9 +2,9 @@ import { existsSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { isLeft } from 'fp-ts/lib/Either.js'
 import type { Logger } from 'pino'
-import type { Vault } from '@parcours/adapters'
+import type { JourneyCommandHandler, Vault } from '@parcours/adapters'
 import type { AccessLog, EventStore, JourneyEvent, KeyStore } from '@parcours/domain'
-import { journeyEventCodec } from '@parcours/domain'
+import { JOURNEY_STREAM_PREFIX, journeyEventCodec } from '@parcours/domain'
 import { infrastructureError, usageError } from '../cli/errors.js'
 import { describeStoreError } from './errors.js'
 import { accessLogPathFor, describeStore, keyStorePathFor, type StoreSpec } from './storeSpec.js'
@@ -13,7 +13,7 @@ import { accessLogPathFor, describeStore, keyStorePathFor, type StoreSpec } from
 // model: the store of a run, with the key store and vault beside it
 // ---------------------------------------------------------------------------------------------
 
-/** An opened event store, its key store and the vault over it. */
+/** An opened event store, its key store, the vault over it, and the journey command handler. */
 export interface StoreEnv {
   readonly spec: StoreSpec
   readonly store: EventStore<JourneyEvent>
@@ -21,6 +21,8 @@ export interface StoreEnv {
   readonly vault: Vault
   /** Every opening of an identity or a comment is recorded here first. */
   readonly accessLog: AccessLog
+  /** Handles journey commands on this store, sealing with this vault. */
+  readonly handle: JourneyCommandHandler
   readonly logger: Logger
   readonly close: () => Promise<void>
 }
@@ -58,7 +60,13 @@ export const openStoreEnv = async (
       ? adapters.getInMemoryEventStore({ codec, logger })
       : spec.kind === 'sqlite'
         ? adapters.getSqliteEventStore({ path: spec.path, codec, logger })
-        : adapters.getEventStoreDBEventStore({ connectionString: spec.connectionString, codec, logger })
+        : // A server may hold other applications' streams: journeys are all this store reads.
+          adapters.getEventStoreDBEventStore({
+            connectionString: spec.connectionString,
+            codec,
+            logger,
+            categories: [JOURNEY_STREAM_PREFIX],
+          })
   const keyPath = keyStorePathFor(spec, cwd, environment)
   const keyStore =
     keyPath === undefined ? adapters.getInMemoryKeyStore() : adapters.getSqliteKeyStore({ path: keyPath })
@@ -82,5 +90,6 @@ export const openStoreEnv = async (
     }
   }
   logger.debug({ store: describeStore(spec) }, 'store opened')
-  return { spec, store, keyStore, vault, accessLog, logger, close }
+  const handle = adapters.createJourneyCommandHandler({ store, vault, logger })
+  return { spec, store, keyStore, vault, accessLog, handle, logger, close }
 }

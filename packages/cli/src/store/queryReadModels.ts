@@ -1,13 +1,12 @@
-import type { Command } from 'commander'
 import type { ProjectionSink } from '@parcours/projections'
-import type { RunContext } from '../cli/context.js'
+import type { RunContext, WithGlobals } from '../cli/context.js'
 import type { StoreEnv } from './openStore.js'
 import { openSink, runProjections } from './readModels.js'
 
 /** Opens the store and its read models, brought up to date, for a query command. */
 export const queryReadModels = async (
   ctx: RunContext,
-  cmd: Command,
+  cmd: WithGlobals,
 ): Promise<{ readonly env: StoreEnv; readonly sink: ProjectionSink }> => {
   const env = await ctx.openStore(cmd, { mustExist: true })
   const sink = openSink(env, ctx.io.cwd)

@@ -41,6 +41,7 @@ export const projectionFailure = (e: ProjectionRunError): CliError => {
     case 'SinkFailed':
       return infrastructureError(`read models unavailable: ${e.message}`)
     case 'RunnerBusy':
+    case 'StoreReplaced':
       return infrastructureError(e.message)
   }
 }

@@ -17,19 +17,26 @@ export interface CliRun {
 }
 
 /**
- * Runs `parcours` in-process in a fresh temporary folder, with PARCOURS_STORE set to `store`
- * (e.g. `sqlite:journeys.db`), acting as the actor that fits each command line unless it says `--as`. `ok` throws with the command's stderr unless it exits 0.
+ * The one harness of the CLI's tests: runs `parcours` in-process in a fresh temporary folder, with
+ * PARCOURS_STORE set to `store` when given (e.g. `sqlite:journeys.db`, `memory`) and `globalArgs`
+ * before every command's. `ok` throws with the command's stderr unless it exits 0; `stderr` holds
+ * what every run wrote there (the logs), in order. A run acts as the actor that fits its command
+ * line (`fittingActor`) unless the line says `--as`; `asGiven` runs as nobody unless told.
  */
-export const inProcessCli = (prefix: string, store: string, globalArgs: ReadonlyArray<string> = []) => {
+export const inProcessCli = (prefix: string, store?: string, globalArgs: ReadonlyArray<string> = []) => {
   const dir = mkdtempSync(join(tmpdir(), prefix))
+  const stderr: string[] = []
   const parcours = async (...argv: string[]): Promise<CliRun> => {
-    const io = bufferIo(envWithFittingActor({ PARCOURS_STORE: store }, argv), dir)
+    const io = bufferIo(
+      envWithFittingActor(store === undefined ? {} : { PARCOURS_STORE: store }, [...globalArgs, ...argv]),
+      dir,
+    )
     const code = await run([...globalArgs, ...argv], io)
+    stderr.push(io.err())
     return { code, out: io.out(), err: io.err() }
   }
-  /** A run that acts as nobody unless its line or `env` says otherwise (for tests of the actor itself). */
   const asGiven = async (env: Readonly<Record<string, string>>, ...argv: string[]): Promise<CliRun> => {
-    const io = bufferIo({ PARCOURS_STORE: store, ...env }, dir)
+    const io = bufferIo({ ...(store === undefined ? {} : { PARCOURS_STORE: store }), ...env }, dir)
     const code = await run([...globalArgs, ...argv], io)
     return { code, out: io.out(), err: io.err() }
   }
@@ -38,5 +45,5 @@ export const inProcessCli = (prefix: string, store: string, globalArgs: Readonly
     if (r.code !== 0) throw new Error(`parcours ${argv.join(' ')} exited ${r.code}\n${r.err}`)
     return r
   }
-  return { dir, parcours, asGiven, ok, remove: () => rmSync(dir, { recursive: true, force: true }) }
+  return { dir, parcours, asGiven, ok, stderr, remove: () => rmSync(dir, { recursive: true, force: true }) }
 }

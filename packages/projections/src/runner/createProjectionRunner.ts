@@ -17,6 +17,7 @@ import { IDLE, nextOrIdle } from './nextOrIdle.js'
 import { type AnyKeyedProjection, changesBetween, initialReadModels, type ReadModels } from './readModels.js'
 import { projectionFailed, subscriptionError } from './runnerErrors.js'
 import type { ProjectionRunError, RunProgress, RunStats } from './runnerTypes.js'
+import { storeReplaced } from './storeReplaced.js'
 
 // ---------------------------------------------------------------------------------------------
 // model
@@ -42,6 +43,11 @@ export interface ProjectionRunnerOptions {
   readonly onCaughtUp?: (progress: RunProgress) => void
   /** While following live, commit a partial batch after this long without a new event. Default 100 ms. */
   readonly flushAfterMs?: number
+  /**
+   * When the stored checkpoint lies past the end of the store's log (a wiped, replaced or restored
+   * store): stop with `StoreReplaced` (default), or rebuild the read models from zero.
+   */
+  readonly onStoreReplaced?: 'stop' | 'rebuild'
 }
 
 /**
@@ -125,8 +131,25 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
 
   const run = async (mode: Mode, fromZero: boolean): Promise<Either<ProjectionRunError, RunStats>> => {
     const started = performance.now()
-    const state = await load(fromZero)
+    let state = await load(fromZero)
     if (isLeft(state)) return state
+    const replaced = await storeReplaced(store, name, state.right.checkpoint)
+    if (replaced !== undefined) {
+      if (options.onStoreReplaced !== 'rebuild') {
+        log?.error(
+          { checkpoint: String(replaced.checkpoint), logEnd: String(replaced.logEnd) },
+          replaced.message,
+        )
+        return left(replaced)
+      }
+      log?.warn(
+        { checkpoint: String(replaced.checkpoint), logEnd: String(replaced.logEnd) },
+        'store replaced: rebuilding',
+      )
+      loaded = undefined
+      state = await load(true)
+      if (isLeft(state)) return state
+    }
     let rms = state.right.rms
     let batchStart = rms
     let persisted = state.right.checkpoint

@@ -1,0 +1,135 @@
+import { isLeft, left, right } from 'fp-ts/lib/Either.js'
+import type { TaskEither } from 'fp-ts/lib/TaskEither.js'
+import type { Logger } from 'pino'
+import {
+  journeyDecider,
+  journeyStreamName,
+  type EventStore,
+  type JourneyCommand,
+  type JourneyError,
+  type JourneyEvent,
+  type KeyId,
+  type Sealed,
+} from '@parcours/domain'
+import {
+  createCommandHandler,
+  type Backoff,
+  type CommandEnvelope,
+  type CommandHandlingError,
+  type CommandResult,
+} from '../commandHandling/index.js'
+import type { PersonalFields } from '../vault/personalFields.js'
+import type { Vault } from '../vault/vault.js'
+import type { VaultError } from '../vault/vaultErrors.js'
+
+// ---------------------------------------------------------------------------------------------
+// model
+// ---------------------------------------------------------------------------------------------
+
+/** A journey command to handle, with the personal fields to seal into it once the rules accept it. */
+export interface JourneyCommandEnvelope extends Omit<CommandEnvelope<JourneyCommand>, 'complete'> {
+  /**
+   * Personal fields in clear, sealed by the vault into the command's `personalData` (a
+   * registration) or `comment` (any other command that carries one) — only once the journey's
+   * rules accepted the command, so a refused or re-sent command seals nothing.
+   */
+  readonly personal?: PersonalFields
+}
+
+/** `personal` was given for a command that has no field to carry personal data. */
+export interface NothingToSeal {
+  readonly _tag: 'NothingToSeal'
+  readonly commandType: JourneyCommand['type']
+}
+
+/** Every error handling a journey command can end with. */
+export type JourneyHandlingError = CommandHandlingError<JourneyError> | VaultError | NothingToSeal
+
+/** Handles one journey command: `const r = await handle({ commandId, command })()`, then `if (isLeft(r))`. */
+export type JourneyCommandHandler = (
+  envelope: JourneyCommandEnvelope,
+) => TaskEither<JourneyHandlingError, CommandResult<JourneyEvent>>
+
+/** What the journey command handler needs. */
+export interface JourneyCommandHandlerOptions {
+  readonly store: EventStore<JourneyEvent>
+  /** Seals the personal fields commands carry. */
+  readonly vault: Vault
+  readonly logger?: Logger
+  /** Retries after a conflict before giving up. Default 5. */
+  readonly maxRetries?: number
+  /** Default: base 10 ms. */
+  readonly backoff?: Backoff
+}
+
+// ---------------------------------------------------------------------------------------------
+// utils
+// ---------------------------------------------------------------------------------------------
+
+// The rules look at whether a sealed value is there, never into it: they judge the command with
+// this stand-in, and the command recorded carries what the vault sealed.
+const PENDING_SEAL: Sealed = { keyId: 'pending' as KeyId, alg: 'A256GCM', iv: '', ciphertext: '', tag: '' }
+
+const sealedFieldOf = (command: JourneyCommand): 'personalData' | 'comment' | undefined =>
+  'personalData' in command ? 'personalData' : 'comment' in command ? 'comment' : undefined
+
+// ---------------------------------------------------------------------------------------------
+// constructors
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The journey command handler: one stream per young person, the mission locale as the events'
+ * tenant, personal fields sealed by the vault once the rules accepted the command.
+ *
+ * @example
+ * import { isLeft } from 'fp-ts/lib/Either.js'
+ * import { journeyEventCodec, type LocalDate, type MissionLocaleId, type YouthId } from '@parcours/domain'
+ * import { createJourneyCommandHandler, createVault, getInMemoryEventStore, getInMemoryKeyStore } from '@parcours/adapters'
+ *
+ * const handle = createJourneyCommandHandler({
+ *   store: getInMemoryEventStore({ codec: journeyEventCodec }),
+ *   vault: createVault({ keyStore: getInMemoryKeyStore() }),
+ * })
+ * const result = await handle({
+ *   commandId: 'cmd-1',
+ *   command: {
+ *     type: 'RegisterYouth', youthId: 'y-1' as YouthId, missionLocaleId: 'ml-1' as MissionLocaleId,
+ *     on: '2025-03-01' as LocalDate, counsellorId: 'c-1' as never, birthDate: '2005-01-01' as LocalDate,
+ *     rqth: false, personalData: null,
+ *   },
+ *   personal: { firstName: 'Ana', birthDate: '2005-01-01' },
+ * })()
+ * if (!isLeft(result)) console.log(result.right.events.map((e) => e.event.type)) // ['YouthRegistered']
+ */
+export const createJourneyCommandHandler = ({
+  store,
+  vault,
+  logger,
+  maxRetries,
+  backoff,
+}: JourneyCommandHandlerOptions): JourneyCommandHandler => {
+  const handle = createCommandHandler({
+    store,
+    decider: journeyDecider,
+    streamName: (c: JourneyCommand) => journeyStreamName(c.youthId),
+    metadata: (c: JourneyCommand) => ({ tenant: c.missionLocaleId }),
+    ...(logger === undefined ? {} : { logger }),
+    ...(maxRetries === undefined ? {} : { maxRetries }),
+    ...(backoff === undefined ? {} : { backoff }),
+  })
+  return ({ personal, ...envelope }) => {
+    if (personal === undefined) return handle(envelope)
+    const field = sealedFieldOf(envelope.command)
+    if (field === undefined)
+      return async () => left({ _tag: 'NothingToSeal', commandType: envelope.command.type })
+    const command = { ...envelope.command, [field]: PENDING_SEAL }
+    return handle<VaultError>({
+      ...envelope,
+      command,
+      complete: (accepted) => async () => {
+        const sealed = await vault.seal(accepted.youthId, personal)()
+        return isLeft(sealed) ? sealed : right({ ...accepted, [field]: sealed.right })
+      },
+    })
+  }
+}
