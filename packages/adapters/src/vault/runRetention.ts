@@ -5,11 +5,9 @@ import type { Logger } from 'pino'
 import {
   defaultRetentionRules,
   isPersonalDataErased,
-  JOURNEY_STREAM_PREFIX,
   retentionDueOn,
   youthIdOfStream,
   type EventStore,
-  type GlobalPosition,
   type JourneyEvent,
   type LocalDate,
   type MissionLocaleId,
@@ -18,6 +16,7 @@ import {
   type YouthId,
 } from '@parcours/domain'
 import type { JourneyCommandHandler } from '../journeys/index.js'
+import { scanJourneyLog } from '../scan/scanJourneyLog.js'
 import { erasePersonalData, type ErasureError } from './erasePersonalData.js'
 import type { Vault } from './vault.js'
 
@@ -59,6 +58,17 @@ export interface RetentionRun {
   /** Erased by this run (in a dry run: would be), in youth id order. */
   readonly erased: ReadonlyArray<RetentionEntry>
   readonly failed: ReadonlyArray<RetentionFailure>
+  /** Journeys with an event that cannot be decoded, left untouched (one line per bad event). */
+  readonly skipped: ReadonlyArray<RetentionSkip>
+}
+
+/** A journey retention could not judge: one of its events cannot be decoded. */
+export interface RetentionSkip {
+  readonly youthId: YouthId
+  readonly streamName: string
+  readonly revision: bigint
+  readonly position: bigint
+  readonly reason: string
 }
 
 interface Journey {
@@ -74,28 +84,18 @@ interface Journey {
 export const retentionCommandId = (youthId: YouthId): string =>
   `retention-erase-${createHash('sha256').update(youthId).digest('hex').slice(0, 40)}`
 
+// Every journey of the log, and apart the ones with an event that cannot be decoded: their
+// retention date cannot be known, so they are skipped (listed), never guessed.
 const readJourneys = async (
   store: EventStore<JourneyEvent>,
   pageSize: number,
-): Promise<Either<StoreError, Map<YouthId, Journey>>> => {
+): Promise<Either<StoreError, { journeys: Map<YouthId, Journey>; skipped: RetentionSkip[] }>> => {
   const journeys = new Map<YouthId, Journey>()
-  let fromPosition: GlobalPosition | undefined
-  for (;;) {
-    // Each page starts at the last event of the one before (a position the store gave: EventStoreDB
-    // refuses one where no event starts), reads one more, and skips that event.
-    const after = fromPosition
-    const maxCount = after === undefined ? pageSize : pageSize + 1
-    const page = await store.readAll({
-      maxCount,
-      filter: { streamPrefixes: [JOURNEY_STREAM_PREFIX] },
-      ...(after === undefined ? {} : { fromPosition: after }),
-    })()
-    if (isLeft(page)) return page
-    const fresh =
-      after === undefined ? page.right : page.right.filter((recorded) => recorded.position > after)
-    for (const recorded of fresh) {
+  const scan = await scanJourneyLog(
+    store,
+    (recorded) => {
       const youthId = youthIdOfStream(recorded.streamName)
-      if (youthId === null) continue
+      if (youthId === null) return
       const journey = journeys.get(youthId)
       // The journey belongs to the mission locale of its last event (after any transfer).
       if (journey === undefined)
@@ -104,11 +104,24 @@ const readJourneys = async (
         journey.events.push(recorded.event)
         journey.missionLocaleId = recorded.event.missionLocaleId
       }
-    }
-    const last = fresh[fresh.length - 1]
-    if (last === undefined || page.right.length < maxCount) return right(journeys)
-    fromPosition = last.position
+    },
+    pageSize,
+  )()
+  if (isLeft(scan)) return scan
+  const skipped: RetentionSkip[] = []
+  for (const bad of scan.right.bad) {
+    const youthId = youthIdOfStream(bad.streamName)
+    if (youthId === null) continue
+    journeys.delete(youthId)
+    skipped.push({
+      youthId,
+      streamName: bad.streamName,
+      revision: bad.revision,
+      position: bad.position,
+      reason: bad.reason,
+    })
   }
+  return right({ journeys, skipped })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -118,7 +131,8 @@ const readJourneys = async (
 /**
  * Erases the personal data of every young person past their retention date on `at` (age limit
  * + 2 years; CEJ end + 10 years) who is not erased yet, and lists them; with `dryRun`, only lists.
- * One failed erasure does not stop the others. Fails only when the journeys cannot be read.
+ * One failed erasure does not stop the others, nor does a journey with an event that cannot be
+ * decoded (it is skipped and listed). Fails only when the log cannot be read.
  * `const r = await runRetention({...})()`.
  */
 export const runRetention =
@@ -134,10 +148,16 @@ export const runRetention =
   }: RunRetentionInput): TaskEither<StoreError, RetentionRun> =>
   async () => {
     const log = logger?.child({ module: 'retention' })
-    const journeys = await readJourneys(store, pageSize)
-    if (isLeft(journeys)) return journeys
+    const read = await readJourneys(store, pageSize)
+    if (isLeft(read)) return read
+    const { journeys, skipped } = read.right
+    for (const s of skipped)
+      log?.warn(
+        { youthId: s.youthId, revision: String(s.revision) },
+        'retention skipped a journey it cannot read',
+      )
     const due: RetentionEntry[] = []
-    for (const [youthId, journey] of journeys.right) {
+    for (const [youthId, journey] of journeys) {
       if (isPersonalDataErased(journey.events)) continue
       const dueOn = retentionDueOn(journey.events, rules)
       if (dueOn !== null && at >= dueOn)
@@ -146,7 +166,7 @@ export const runRetention =
     due.sort((a, b) => (a.youthId < b.youthId ? -1 : a.youthId > b.youthId ? 1 : 0))
     if (dryRun) {
       log?.info({ at, due: due.length }, 'retention dry run')
-      return right({ at, dryRun, erased: due, failed: [] })
+      return right({ at, dryRun, erased: due, failed: [], skipped })
     }
     const erased: RetentionEntry[] = []
     const failed: RetentionFailure[] = []
@@ -167,5 +187,5 @@ export const runRetention =
       } else erased.push(entry)
     }
     log?.info({ at, erased: erased.length, failed: failed.length }, 'retention run')
-    return right({ at, dryRun, erased, failed })
+    return right({ at, dryRun, erased, failed, skipped })
   }

@@ -1,7 +1,9 @@
+import { missionLocaleOf, type CounsellorId, type MissionLocaleId } from '@parcours/domain'
 import { docEntries, queryWorklist, worklistProjection, type Worklist } from '@parcours/projections'
 import { usageError } from '../cli/errors.js'
 import { parseId } from '../cli/parse.js'
 import { renderTable } from '../output/table.js'
+import { authorize } from '../store/access.js'
 import { queryReadModels } from '../store/queryReadModels.js'
 import { readModelOf } from '../store/readModels.js'
 import type { CommandModule } from './commandModule.js'
@@ -53,9 +55,11 @@ export const register: CommandModule['register'] = (command, ctx) =>
     .addOption(dateOrToday('--at <date>', 'as of this date'))
     .option('--json', 'print the worklist as JSON')
     .action(async (o, cmd) => {
+      const session = ctx.session(cmd)
       const { sink } = await queryReadModels(ctx, cmd)
       const rm = await readModelOf(sink, worklistProjection)
-      let missionLocaleId = o.missionLocale
+      // A counsellor or manager asks about their own mission locale unless they say otherwise.
+      let missionLocaleId = o.missionLocale ?? missionLocaleOf(session.actor)
       if (missionLocaleId === undefined) {
         const found = new Set<string>()
         for (const [, y] of docEntries(rm)) if (y.counsellorId === o.counsellor) found.add(y.missionLocaleId)
@@ -69,6 +73,11 @@ export const register: CommandModule['register'] = (command, ctx) =>
             `--counsellor: no journey is followed by ${o.counsellor}; check the id or pass --mission-locale.`,
           )
       }
+      authorize(session, {
+        kind: 'read-worklist',
+        missionLocaleId: missionLocaleId as MissionLocaleId,
+        counsellorId: o.counsellor as CounsellorId,
+      })
       const worklist = queryWorklist(rm, { missionLocaleId, counsellorId: o.counsellor, asOf: o.at })
       if (o.json === true) {
         ctx.io.stdout.write(`${JSON.stringify(worklist, null, 2)}\n`)

@@ -1,11 +1,10 @@
-import { writeFileSync } from 'node:fs'
 import { Option } from '@commander-js/extra-typings'
 import { createJourneyCommandHandler } from '@parcours/adapters'
 import { monthOf, type LocalDate } from '@parcours/domain'
 import { dashboardProjection, queryDashboard } from '@parcours/projections'
 import { infrastructureError, usageError } from '../cli/errors.js'
-import { outputFileFor } from '../cli/outputFile.js'
 import { parseDate, parseIntIn } from '../cli/parse.js'
+import { reportFileFor, writeReportFile } from '../cli/reportFile.js'
 import {
   compareWithReferences,
   handlerPorts,
@@ -43,6 +42,7 @@ export const register: CommandModule['register'] = (command, ctx) =>
     )
     .option('--no-html', 'write no HTML report')
     .option('--reset', 'replace an existing SQLite store with a fresh demo')
+    .option('--force', 'replace the --html file even when it is not a previous Parcours report')
     .action(async (options, cmd) => {
       const { io } = ctx
       const spec = ctx.storeSpec(cmd)
@@ -50,7 +50,13 @@ export const register: CommandModule['register'] = (command, ctx) =>
       const htmlFile =
         options.html === false
           ? undefined
-          : outputFileFor('--html', options.html === true ? 'parcours-report.html' : options.html, io.cwd)
+          : reportFileFor(
+              '--html',
+              'html',
+              options.html === true ? 'parcours-report.html' : options.html,
+              io.cwd,
+              options.force === true,
+            )
       if (options.reset === true) {
         if (spec.kind !== 'sqlite')
           throw usageError('--reset: only a SQLite store can be reset; use an empty store instead.')
@@ -102,7 +108,12 @@ export const register: CommandModule['register'] = (command, ctx) =>
       if (options.json === true) io.stdout.write(`${JSON.stringify(dashboard, null, 2)}\n`)
       else io.stdout.write(`${summary}\n\n${renderTable(indicatorTable(dashboard))}\n${renderTable(beside)}`)
       if (htmlFile !== undefined) {
-        writeFileSync(htmlFile, renderHtmlReport(reportFromDashboard(dashboard, summary)))
-        ;(options.json === true ? io.stderr : io.stdout).write(`Report written to ${htmlFile}\n`)
+        const written = writeReportFile(
+          htmlFile,
+          renderHtmlReport(reportFromDashboard(dashboard, summary)),
+          io.cwd,
+          options.force === true,
+        )
+        ;(options.json === true ? io.stderr : io.stdout).write(`${written}\n`)
       }
     })

@@ -78,7 +78,7 @@ describe('demo on every store', () => {
     const refused = await demo('sqlite:demo.db', '--seed', '12')
     expect(refused.code).toBe(2)
     expect(refused.err).toContain('--reset')
-    const kept = await parcours('--store', 'sqlite:demo.db', 'report', '--json')
+    const kept = await parcours('--store', 'sqlite:demo.db', '--as', 'statistician:s-1', 'report', '--json')
     const reset = await demo('sqlite:demo.db', '--seed', '12', '--reset')
     expect(reset.code, reset.err).toBe(0)
     expect(reset.out).not.toBe(kept.out)
@@ -115,7 +115,16 @@ describe('the demo keeps its fictitious people sealed', () => {
     }
     expect(io.err).toContain('store opened')
     // The names are there, sealed: the vault opens them.
-    const shown = await parcours('--store', 'sqlite:scan.db', 'show', '--youth', 'y-00001', '--json')
+    const shown = await parcours(
+      '--store',
+      'sqlite:scan.db',
+      '--as',
+      'manager:m-1@ml-grenoble',
+      'show',
+      '--youth',
+      'y-00001',
+      '--json',
+    )
     expect(shown.code).toBe(0)
     const identity = (JSON.parse(shown.out) as { identity: { firstName: string; lastName: string } }).identity
     expect(firstNames).toContain(identity.firstName)

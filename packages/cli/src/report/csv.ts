@@ -4,7 +4,8 @@ import type { Dashboard, DashboardFigures } from '@parcours/projections'
 // the dashboard as CSV: one row per scope (national or mission locale) and month, counts only
 // ---------------------------------------------------------------------------------------------
 
-const HEADER = [
+/** The columns of the CSV report, in order (its first line names them). */
+export const CSV_HEADER = [
   'scope',
   'month',
   'first_receptions',
@@ -77,5 +78,5 @@ export const dashboardCsv = (d: Dashboard): string => {
         ])
       : []),
   ]
-  return [HEADER, ...rows].map((r) => r.map(field).join(',')).join('\n') + '\n'
+  return [CSV_HEADER, ...rows].map((r) => r.map(field).join(',')).join('\n') + '\n'
 }

@@ -4,7 +4,13 @@ import { JOURNEY_STREAM_PREFIX } from '@parcours/domain'
 import { infrastructureError, usageError } from '../cli/errors.js'
 import { describeStoreError } from './errors.js'
 import type { StoreEnv } from './openStore.js'
-import { describeStore, keyStorePathFor, projectionPathFor, type StoreSpec } from './storeSpec.js'
+import {
+  accessLogPathFor,
+  describeStore,
+  keyStorePathFor,
+  projectionPathFor,
+  type StoreSpec,
+} from './storeSpec.js'
 
 // ---------------------------------------------------------------------------------------------
 // a fresh store for the demo: never mixed with existing journeys
@@ -20,9 +26,12 @@ const sqliteFiles = (path: string): ReadonlyArray<string> => [
 /** Deletes a SQLite store with its key and read-model files (for `demo --reset`). */
 export const deleteSqliteStore = (spec: StoreSpec, cwd: string): void => {
   if (spec.kind !== 'sqlite') return
-  const files = [spec.path, keyStorePathFor(spec, cwd), projectionPathFor(spec, cwd)].flatMap((p) =>
-    p === undefined ? [] : sqliteFiles(p),
-  )
+  const files = [
+    spec.path,
+    keyStorePathFor(spec, cwd),
+    projectionPathFor(spec, cwd),
+    accessLogPathFor(spec, cwd),
+  ].flatMap((p) => (p === undefined ? [] : sqliteFiles(p)))
   for (const file of files) if (existsSync(file)) rmSync(file)
 }
 

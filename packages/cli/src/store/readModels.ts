@@ -63,6 +63,8 @@ export const runProjections = async (
     store: env.store,
     projections: allProjections,
     sink,
+    // One undecodable event must not stop every query: it is parked, and reports name its journey.
+    onDecodeFailure: 'park',
     logger: env.logger,
     onProgress: (p) => {
       if (p.headPosition !== undefined && p.checkpoint !== undefined)

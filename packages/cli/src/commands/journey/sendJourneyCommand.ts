@@ -4,6 +4,7 @@ import type { PersonalFields } from '@parcours/adapters'
 import { decodeCommand, type JourneyCommand } from '@parcours/domain'
 import type { RunContext, WithGlobals } from '../../cli/context.js'
 import { refusedError, usageError } from '../../cli/errors.js'
+import { authorizeCommand } from '../../store/access.js'
 import { journeyFailure } from '../../store/errors.js'
 import type { JourneyOptions } from './journeyOptions.js'
 
@@ -39,6 +40,7 @@ export const sendJourneyCommand = async (
   body: Body,
   personal?: PersonalFields,
 ): Promise<void> => {
+  const session = ctx.session(cmd)
   const command = decode({
     ...body,
     youthId: options.youth,
@@ -46,6 +48,8 @@ export const sendJourneyCommand = async (
     on: options.on,
   })
   const env = await ctx.openStore(cmd)
+  // Access first: a denied actor learns nothing of the journey's rules or state.
+  await authorizeCommand(session, env, command)
   const commandId = options.commandId ?? `cli-${randomUUID()}`
   const handled = await env.handle({ commandId, command, ...(personal === undefined ? {} : { personal }) })()
   if (isLeft(handled))
