@@ -28,6 +28,23 @@ module.exports = {
       to: { path: '^packages/cli/' },
     },
     {
+      name: 'projections-run-without-adapters',
+      comment: 'Projections take any EventStore; the adapters are for their tests only.',
+      severity: 'error',
+      from: {
+        path: '^packages/projections/src',
+        pathNot: '(\\.test\\.ts$|^packages/projections/src/testing/)',
+      },
+      to: { path: ['^packages/adapters/', '@parcours/adapters'] },
+    },
+    {
+      name: 'test-tools-in-testing-only',
+      comment: 'vitest and fast-check are optional peers, loaded only by the ./testing subpaths and tests.',
+      severity: 'error',
+      from: { path: '^packages/[^/]+/src', pathNot: '(\\.test\\.ts$|/src/testing/)' },
+      to: { path: 'node_modules/(vitest|fast-check)/' },
+    },
+    {
       name: 'no-dist-imports',
       severity: 'error',
       from: {},

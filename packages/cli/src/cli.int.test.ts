@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { envWithFittingActor } from './testing/fittingActor.js'
 
 // End to end: the built binary, run from a temporary folder, on the default SQLite store.
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..')
@@ -22,7 +23,7 @@ const parcours = (...argv: string[]) => {
   const r = spawnSync(process.execPath, [bin, ...argv], {
     cwd: dir,
     encoding: 'utf8',
-    env: { ...process.env, PARCOURS_STORE: '' },
+    env: envWithFittingActor({ ...process.env, PARCOURS_STORE: '', PARCOURS_AS: undefined }, argv),
     timeout: 120_000,
   })
   return { code: r.status, out: r.stdout, err: r.stderr }
@@ -62,7 +63,7 @@ describe('the parcours binary', () => {
   })
 
   it('shows a journey, a worklist and the dashboard', () => {
-    const show = parcours('show', '--youth', 'y-00001', '--json')
+    const show = parcours('show', '--youth', 'y-00001', '--mission-locale', 'ml-grenoble', '--json')
     expect(show.code, show.err).toBe(0)
     const journey = JSON.parse(show.out) as {
       missionLocaleId: string
@@ -141,7 +142,9 @@ describe('the parcours binary', () => {
     const badDate = parcours('tick', '--at', '2025-06-31')
     expect(badDate.code).toBe(2)
     expect(badDate.err).toMatch(/--at <date>.*2025-06-31.*YYYY-MM-DD/)
-    const last = JSON.parse(parcours('show', '--youth', 'y-00200', '--json').out) as {
+    const last = JSON.parse(
+      parcours('show', '--youth', 'y-00200', '--mission-locale', 'ml-dijon', '--json').out,
+    ) as {
       missionLocaleId: string
     }
     const outcome = parcours(
@@ -166,7 +169,10 @@ describe('the parcours binary', () => {
     expect(parcours('project').code).toBe(0)
     const worker = spawn(process.execPath, [bin, 'project', '--follow'], {
       cwd: dir,
-      env: { ...process.env, PARCOURS_STORE: '' },
+      env: envWithFittingActor({ ...process.env, PARCOURS_STORE: '', PARCOURS_AS: undefined }, [
+        'project',
+        '--follow',
+      ]),
     })
     let out = ''
     let err = ''

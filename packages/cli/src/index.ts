@@ -1,10 +1,7 @@
-// @parcours/cli: the `parcours` program, runnable in-process, and the pieces it is made of.
+// @parcours/cli: the `parcours` program, runnable in-process with the io it reads and writes.
+/** Runs `parcours` with raw arguments and an io; resolves with the exit code. */
 export { run } from './main.js'
+/** The process's io, and one that records what is written (for tests). */
 export { bufferIo, processIo, type CliIo, type TextSink } from './cli/io.js'
+/** The exit codes of `parcours`, and the one error class its commands throw. */
 export { CliError, ExitCode } from './cli/errors.js'
-export { parseStoreSpec, storeSpecFrom, DEFAULT_STORE, type StoreSpec } from './store/storeSpec.js'
-export * from './demo/index.js'
-export { renderHtmlReport } from './report/renderHtml.js'
-export { reportFromDashboard } from './report/fromDashboard.js'
-export { dashboardCsv } from './report/csv.js'
-export type * from './report/reportModel.js'

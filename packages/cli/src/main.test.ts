@@ -162,7 +162,11 @@ describe('parcours program', () => {
       '--on',
       '2025-03-01',
     )
-    expect([unregistered.code, unregistered.err]).toEqual([1, expect.stringContaining('NotRegistered')])
+    // A journey that does not exist is answered as another mission locale's: no existence oracle.
+    expect([unregistered.code, unregistered.err]).toEqual([
+      1,
+      expect.stringContaining('by rule OtherMissionLocale'),
+    ])
   })
 
   it('exits 3 when the store is not there, and creates nothing', async () => {

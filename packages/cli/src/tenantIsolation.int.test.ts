@@ -111,9 +111,9 @@ describe('tenant isolation through the CLI', () => {
   it("`show` refuses another mission locale's journey, and a journey transferred away", async () => {
     for (const youth of ['y-b1', 'y-t']) {
       const r = await parcours('show', '--youth', youth, '--mission-locale', 'ml-a', '--json')
-      expect(r.code, youth).not.toBe(0)
+      expect(r.code, youth).toBe(1)
       expect(r.out, youth).toBe('')
-      expect(r.err, youth).toContain(`no journey ${youth}`)
+      expect(r.err, youth).toContain(`by rule OtherMissionLocale: journey ${youth} is not held by ml-a`)
       for (const name of B_NAMES) expect(r.out + r.err).not.toContain(name)
     }
     const own = JSON.parse(
@@ -172,8 +172,8 @@ describe('tenant isolation through the CLI', () => {
 
   it("`erase` from ml-a cannot shred ml-b's young person", async () => {
     const r = await parcours('erase', '--youth', 'y-b1', '--mission-locale', 'ml-a', '--on', '2025-06-01')
-    expect(r.code).not.toBe(0)
-    expect(r.err).toContain('WrongMissionLocale')
+    expect(r.code).toBe(1)
+    expect(r.err).toContain('access denied to manager:m-test@ml-a by rule OtherMissionLocale')
     const shown = JSON.parse(
       (await ok('show', '--youth', 'y-b1', '--mission-locale', 'ml-b', '--json')).out,
     ) as { erased: boolean; identity: unknown }

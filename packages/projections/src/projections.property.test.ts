@@ -105,6 +105,9 @@ describe('projections on generated histories', () => {
               missed: row.followUps.missed,
               overdue: row.followUps.overdue,
               programmeEntries: sum(row.programmeEntries),
+              programmeExits: sum(row.programmeExits.PACEA) + sum(row.programmeExits.CEJ),
+              programmeStock: sum(row.programmeStock),
+              interviews: row.interviews,
             }).toEqual({
               firstReceptions: r?.firstReceptions ?? 0,
               inContact: r?.inContact ?? 0,
@@ -120,6 +123,9 @@ describe('projections on generated histories', () => {
               missed: r?.missed ?? 0,
               overdue: r?.overdue ?? 0,
               programmeEntries: r?.programmeEntries ?? 0,
+              programmeExits: r?.programmeExits ?? 0,
+              programmeStock: r?.programmeStock ?? 0,
+              interviews: r?.interviews ?? 0,
             })
           }
         expect(d.totals.firstReceptions).toBe(h.journeys.length)

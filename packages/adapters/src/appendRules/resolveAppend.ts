@@ -62,7 +62,9 @@ export const resolveAppend = (
       ? { _tag: 'AlreadyWritten', lastRevision: start + BigInt(ids.length - 1) }
       : undefined
   const writeIfIdsFree = (): AppendDecision =>
-    new Set(ids).size === ids.length && !ids.some(view.isIdTaken) ? { _tag: 'Write' } : conflict
+    (ids.length === 1 || new Set(ids).size === ids.length) && !ids.some(view.isIdTaken)
+      ? { _tag: 'Write' }
+      : conflict
 
   if (ids.length === 0) {
     return expectationHolds(expected, current) ? { _tag: 'AlreadyWritten', lastRevision: current } : conflict

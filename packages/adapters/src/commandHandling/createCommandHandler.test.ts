@@ -295,3 +295,86 @@ describe('eventIdFor', () => {
     )
   })
 })
+
+describe('command handling: the state cache', () => {
+  /** A store that records the reads it serves. */
+  const recording = () => {
+    const store = getInMemoryEventStore({ codec: testEventCodec })
+    const reads: Array<bigint | undefined> = []
+    const wrapped: EventStore<TestEvent> = {
+      ...store,
+      readStream: (name, options) => {
+        reads.push(options?.fromRevision)
+        return store.readStream(name, options)
+      },
+    }
+    return { store: wrapped, reads }
+  }
+  const handlerOn = (store: EventStore<TestEvent>, stateCacheSize?: number) =>
+    createCommandHandler({
+      store,
+      decider: cartDecider,
+      streamName: (c: CartCommand) => `cart-${c.cart}`,
+      backoff: { baseMs: 0, random: () => 0, sleep: async () => undefined },
+      ...(stateCacheSize === undefined ? {} : { stateCacheSize }),
+    })
+
+  it('reads only the events appended since the revision it folded, and none after its append', async () => {
+    const { store, reads } = recording()
+    const handle = handlerOn(store)
+    for (const [i, sku] of ['a', 'b', 'c'].entries())
+      expect((await handle({ commandId: `add-${i}`, command: { type: 'Add', cart: '1', sku } })())._tag).toBe(
+        'Right',
+      )
+    expect(reads).toEqual([undefined, 1n, 2n])
+  })
+
+  it('reads the whole stream every time when turned off', async () => {
+    const { store, reads } = recording()
+    const handle = handlerOn(store, 0)
+    for (const [i, sku] of ['a', 'b'].entries())
+      await handle({ commandId: `add-${i}`, command: { type: 'Add', cart: '1', sku } })()
+    expect(reads).toEqual([undefined, undefined])
+  })
+
+  it('returns the first result again for a command re-sent after later ones', async () => {
+    const handle = handlerOn(getInMemoryEventStore({ codec: testEventCodec }))
+    const first = await handle({ commandId: 'add-a', command: { type: 'Add', cart: '1', sku: 'a' } })()
+    await handle({ commandId: 'add-b', command: { type: 'Add', cart: '1', sku: 'b' } })()
+    const again = await handle({ commandId: 'add-a', command: { type: 'Add', cart: '1', sku: 'a' } })()
+    if (first._tag === 'Left' || again._tag === 'Left') throw new Error('rejected')
+    expect(again.right.replayed).toBe(true)
+    expect(again.right.events.map((e) => e.id)).toEqual(first.right.events.map((e) => e.id))
+  })
+
+  it('property: handlers with their own caches, interleaved on one store, decide as one handler with none', async () => {
+    const command = fc.oneof(
+      fc.constantFrom('a', 'b', 'c').map((sku) => ({ type: 'Add' as const, sku })),
+      fc.constantFrom('a', 'b', 'c').map((sku) => ({ type: 'Remove' as const, sku })),
+      fc.constant({ type: 'CheckOut' as const }),
+    )
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 1 }), command), {
+          maxLength: 30,
+        }),
+        async (steps) => {
+          const shared = getInMemoryEventStore({ codec: testEventCodec })
+          const handlers = [handlerOn(shared, 1), handlerOn(shared), handlerOn(shared, 2)]
+          const reference = handlerOn(getInMemoryEventStore({ codec: testEventCodec }), 0)
+          for (const [n, [who, cart, c]] of steps.entries()) {
+            const envelope = { commandId: `c-${n}`, command: { ...c, cart: String(cart) } as CartCommand }
+            const got = await (handlers[who] as typeof reference)(envelope)()
+            const expected = await reference(envelope)()
+            expect(got._tag).toBe(expected._tag)
+            if (got._tag === 'Right' && expected._tag === 'Right')
+              expect(got.right.events.map((e) => [e.id, e.revision, e.event])).toEqual(
+                expected.right.events.map((e) => [e.id, e.revision, e.event]),
+              )
+          }
+        },
+      ),
+      { numRuns: 50 },
+    )
+  })
+})

@@ -7,6 +7,8 @@ import type {
   EventStore,
   ExpectedRevision,
   RecordedEvent,
+  StoreError,
+  StreamRevision,
   WrongExpectedRevision,
 } from '@parcours/domain'
 import type { CommandHandlingError, CommandResult } from './commandHandlingError.js'
@@ -26,7 +28,7 @@ export interface Backoff {
 }
 
 /** How to handle the commands of one decider on one store. */
-export interface CommandHandlerOptions<C, S, E extends { readonly type: string }, Err> {
+export interface CommandHandlerOptions<C, S, E extends { readonly type: string }, Err, PrepareErr = never> {
   readonly store: EventStore<E>
   readonly decider: Decider<C, S, E, Err>
   readonly streamName: (command: C) => string
@@ -37,6 +39,29 @@ export interface CommandHandlerOptions<C, S, E extends { readonly type: string }
   /** Default: base 10 ms. */
   readonly backoff?: Backoff
   readonly logger?: Logger
+  /**
+   * How many streams' folded states the handler keeps, keyed by stream and revision, so that a
+   * command reads only the events appended since (by anyone) instead of the whole journey.
+   * Default 10,000; 0 turns the cache off.
+   */
+  readonly stateCacheSize?: number
+  /**
+   * Brings into the command what the decider needs besides the state and that the state holds
+   * only sealed (e.g. a journey's age limits, opened through the vault): run on the state just
+   * read, before each `decide`, and again on what `complete` returns. Its error ends the call.
+   */
+  readonly prepare?: (command: C, state: S) => TaskEither<PrepareErr, C>
+}
+
+/**
+ * A stream's state as folded up to `revision`, with the ids of its stored events (to spot a
+ * re-sent command). The set only ever gains ids of events stored in the stream, so the entries of
+ * one stream share it.
+ */
+interface CachedState<S> {
+  readonly revision: StreamRevision
+  readonly state: S
+  readonly ids: Set<string>
 }
 
 /** A command to handle: its id makes it idempotent; the correlation id defaults to it. */
@@ -53,9 +78,9 @@ export interface CommandEnvelope<C, CompleteErr = never> {
 }
 
 /** Handles one command: `const r = await handle({ commandId, command })()`, then `if (isLeft(r))`. */
-export type CommandHandler<C, E, Err> = <CompleteErr = never>(
+export type CommandHandler<C, E, Err, PrepareErr = never> = <CompleteErr = never>(
   envelope: CommandEnvelope<C, CompleteErr>,
-) => TaskEither<CommandHandlingError<Err> | CompleteErr, CommandResult<E>>
+) => TaskEither<CommandHandlingError<Err> | PrepareErr | CompleteErr, CommandResult<E>>
 
 // ---------------------------------------------------------------------------------------------
 // utils
@@ -106,9 +131,9 @@ const replayOf = <E>(streamName: string, events: ReadonlyArray<RecordedEvent<E>>
  * `ConcurrencyConflict`. Event ids derive from the command
  * id, so a re-sent command writes nothing and returns what it wrote the first time.
  */
-export const createCommandHandler = <C, S, E extends { readonly type: string }, Err>(
-  options: CommandHandlerOptions<C, S, E, Err>,
-): CommandHandler<C, E, Err> => {
+export const createCommandHandler = <C, S, E extends { readonly type: string }, Err, PrepareErr = never>(
+  options: CommandHandlerOptions<C, S, E, Err, PrepareErr>,
+): CommandHandler<C, E, Err, PrepareErr> => {
   const { store, decider } = options
   // Below zero would mean no attempt at all, and nothing to report.
   const maxRetries = Math.max(0, Math.floor(options.maxRetries ?? 5))
@@ -116,28 +141,80 @@ export const createCommandHandler = <C, S, E extends { readonly type: string }, 
   const random = options.backoff?.random ?? Math.random
   const sleep = options.backoff?.sleep ?? timer
   const log = options.logger?.child({ module: 'commandHandler' })
+  const cacheSize = Math.max(0, Math.floor(options.stateCacheSize ?? 10_000))
+  const cache = new Map<string, CachedState<S>>()
+  const remember = (streamName: string, entry: CachedState<S>) => {
+    if (cacheSize === 0) return
+    const known = cache.get(streamName)
+    if (known !== undefined && known.revision >= entry.revision) return
+    // Most recently used last: the first key is the one to evict.
+    cache.delete(streamName)
+    cache.set(streamName, entry)
+    if (cache.size > cacheSize) cache.delete(cache.keys().next().value as string)
+  }
 
-  type Attempt<CompleteErr> = Either<CommandHandlingError<Err> | CompleteErr, CommandResult<E>>
+  /**
+   * The stream's state and revision: the cached state (if any) with the events appended since,
+   * read from the store. Events never change once stored, so a state folded up to a revision stays
+   * right whoever appends after it; a stale one only costs a conflict and a retry.
+   */
+  const stateOf = async (
+    streamName: string,
+    commandId: string,
+  ): Promise<
+    Either<StoreError, { readonly cached: CachedState<S>; readonly earlier: ReadonlyArray<RecordedEvent<E>> }>
+  > => {
+    const known = cache.get(streamName)
+    const read = await store.readStream(
+      streamName,
+      known === undefined ? {} : { fromRevision: known.revision + 1n },
+    )()
+    if (read._tag === 'Left') return read
+    const tail = read.right
+    const firstId = eventIdFor(commandId, 0)
+    if (known?.ids.has(firstId) === true) {
+      // A command handled before the cached revision: its events are read back once, to return them.
+      const whole = await store.readStream(streamName)()
+      if (whole._tag === 'Left') return whole
+      return right({ cached: known, earlier: eventsOfCommand(whole.right, commandId) })
+    }
+    const ids = known?.ids ?? new Set<string>()
+    for (const e of tail) ids.add(e.id)
+    const cached: CachedState<S> = {
+      revision: tail[tail.length - 1]?.revision ?? known?.revision ?? -1n,
+      state: tail.reduce((s, e) => decider.evolve(s, e.event), known?.state ?? decider.initialState),
+      ids,
+    }
+    if (tail.length > 0) remember(streamName, cached)
+    return right({ cached, earlier: eventsOfCommand(tail, commandId) })
+  }
+
+  type Attempt<CompleteErr> = Either<CommandHandlingError<Err> | PrepareErr | CompleteErr, CommandResult<E>>
+  const prepare = async (command: C, state: S): Promise<Either<PrepareErr, C>> =>
+    options.prepare === undefined ? right(command) : options.prepare(command, state)()
 
   const attempt = async <CompleteErr>(
     { commandId, command, correlationId }: CommandEnvelope<C, CompleteErr>,
     complete: (() => Promise<Either<CompleteErr, C>>) | undefined,
     streamName: string,
   ): Promise<Attempt<CompleteErr> | WrongExpectedRevision> => {
-    const read = await store.readStream(streamName)()
+    const read = await stateOf(streamName, commandId)
     if (read._tag === 'Left') return read.left._tag === 'WrongExpectedRevision' ? read.left : read
-    const history = read.right
-    const earlier = eventsOfCommand(history, commandId)
+    const { cached, earlier } = read.right
     if (earlier.length > 0) return right(replayOf(streamName, earlier))
 
-    const state = history.reduce((s, e) => decider.evolve(s, e.event), decider.initialState)
-    const current = history[history.length - 1]?.revision ?? -1n
-    let toRecord = command
-    let decision = decider.decide(command, state)
+    const { state } = cached
+    const current = cached.revision
+    const prepared = await prepare(command, state)
+    if (prepared._tag === 'Left') return prepared
+    let toRecord = prepared.right
+    let decision = decider.decide(toRecord, state)
     if (decision._tag === 'Right' && decision.right.length > 0 && complete !== undefined) {
       const completed = await complete()
       if (completed._tag === 'Left') return completed
-      toRecord = completed.right
+      const again = await prepare(completed.right, state)
+      if (again._tag === 'Left') return again
+      toRecord = again.right
       decision = decider.decide(toRecord, state)
     }
     if (decision._tag === 'Left') return left({ _tag: 'Rejected', error: decision.left })
@@ -172,6 +249,12 @@ export const createCommandHandler = <C, S, E extends { readonly type: string }, 
     )()
     if (appended._tag === 'Left')
       return appended.left._tag === 'WrongExpectedRevision' ? appended.left : appended
+    for (const e of events) cached.ids.add(e.id)
+    remember(streamName, {
+      revision: appended.right.nextExpectedRevision,
+      state: decision.right.reduce((s, e) => decider.evolve(s, e), state),
+      ids: cached.ids,
+    })
     // The append says where the last event went; the others precede it in the stream.
     return right({
       streamName,

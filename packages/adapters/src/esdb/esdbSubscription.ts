@@ -9,6 +9,7 @@ import type {
 } from '@parcours/domain'
 import { decodeStoredEvent } from '../serialization/index.js'
 import { subscriptionOf } from '../subscriptions/subscriptionOf.js'
+import { atEvent, isAfter, isMeaningful, portPosition, type AllPosition } from './allPosition.js'
 import type { StreamsPb } from './protocol.js'
 import { openRead, type ReadCall } from './rawRead.js'
 import { subscribeToAllRequest } from './readRequests.js'
@@ -31,6 +32,8 @@ export interface EsdbSubscriptionDeps<E extends { readonly type: string }> {
   readonly codec: EventCodec<E>
   readonly resubscribe: ResubscribePolicy
   readonly logger: Logger | undefined
+  /** The stream prefixes the application owns, when it shares the store (see the store's options). */
+  readonly categories?: ReadonlyArray<string> | undefined
 }
 
 const DEFAULT_CHECKPOINT_INTERVAL = 32
@@ -65,7 +68,7 @@ export const createEsdbSubscription = <E extends { readonly type: string }>(
   options: SubscribeOptions,
   onClose: () => void,
 ): Subscription<E> => {
-  const { client, codec, resubscribe, logger } = deps
+  const { client, codec, resubscribe, logger, categories } = deps
   const interval = Math.max(1, options.checkpointInterval ?? DEFAULT_CHECKPOINT_INTERVAL)
   const abort = new AbortController()
   let call: ReadCall | undefined
@@ -79,7 +82,10 @@ export const createEsdbSubscription = <E extends { readonly type: string }>(
   }
 
   async function* messages(): AsyncGenerator<SubscriptionMessage<E>, void, undefined> {
-    let last: GlobalPosition | undefined = options.from === 'start' ? undefined : options.from
+    // `last`: the furthest server position delivered or checkpointed, both parts kept, so a page
+    // start (X, 0) resumes before X. `safe`: the furthest position the port may hand out.
+    let last: AllPosition | undefined = options.from === 'start' ? undefined : atEvent(options.from)
+    let safe: GlobalPosition | undefined = options.from === 'start' ? undefined : options.from
     let lastCheckpoint: GlobalPosition | undefined
     let caughtUp = false
     let failures = 0
@@ -87,14 +93,19 @@ export const createEsdbSubscription = <E extends { readonly type: string }>(
       while (!abort.signal.aborted) {
         let failure: unknown
         try {
-          const { request, filter } = subscribeToAllRequest(last ?? 'start', options.filter, interval)
+          const { request, filter } = subscribeToAllRequest(
+            last ?? 'start',
+            options.filter,
+            interval,
+            categories,
+          )
           call = await openRead(client, request, 'subscribeToAll')
           // Closed while the call was opening: `finish` could not cancel it, so cancel it here.
           if (abort.signal.aborted) return call.cancel()
           for await (const reply of call as AsyncIterable<StreamsPb.ReadResp>) {
             if (reply.hasConfirmation()) {
               if (failures > 0)
-                logger?.info({ from: last?.toString(), attempt: failures }, 'subscription resumed')
+                logger?.info({ from: last?.commit.toString(), attempt: failures }, 'subscription resumed')
               continue
             }
             // Only progress clears past failures: a call confirmed then failing again still counts.
@@ -102,9 +113,10 @@ export const createEsdbSubscription = <E extends { readonly type: string }>(
             if (reply.hasEvent()) {
               const recorded = reply.getEvent()?.getEvent()
               if (recorded === undefined) continue
-              const position = BigInt(recorded.getCommitPosition())
-              if (last !== undefined && position <= last) continue
+              const position = atEvent(BigInt(recorded.getCommitPosition()))
+              if (!isAfter(position, last)) continue
               last = position
+              safe = position.commit
               if (!filter.keep(streamNameOfRecorded(recorded), typeOfRecorded(recorded))) continue
               const decoded = decodeStoredEvent(codec, storedEventOf(recorded))
               if (decoded._tag === 'Left') {
@@ -114,17 +126,26 @@ export const createEsdbSubscription = <E extends { readonly type: string }>(
               }
               yield { _tag: 'Event', event: decoded.right }
             } else if (reply.hasCheckpoint()) {
+              const checkpoint = reply.getCheckpoint()
+              const server: AllPosition = {
+                commit: BigInt(checkpoint?.getCommitPosition() ?? '0'),
+                prepare: BigInt(checkpoint?.getPreparePosition() ?? '0'),
+              }
+              if (!isMeaningful(server)) {
+                logger?.warn({ commit: server.commit.toString() }, 'ignored a checkpoint at 2^64-1 (KDB-710)')
+                continue
+              }
               // Never behind what was already delivered: a consumer may store it as its resume point.
-              const server = BigInt(reply.getCheckpoint()?.getCommitPosition() ?? '0')
-              const position = last === undefined || server > last ? server : last
-              last = position
-              if (lastCheckpoint === undefined || position > lastCheckpoint) {
-                lastCheckpoint = position
-                yield { _tag: 'Checkpoint', position }
+              if (!isAfter(server, last)) continue
+              last = server
+              safe = portPosition(server) ?? safe
+              if (safe !== undefined && (lastCheckpoint === undefined || safe > lastCheckpoint)) {
+                lastCheckpoint = safe
+                yield { _tag: 'Checkpoint', position: safe }
               }
             } else if (reply.hasCaughtUp() && !caughtUp) {
               caughtUp = true
-              yield { _tag: 'CaughtUp', position: last }
+              yield { _tag: 'CaughtUp', position: safe }
             }
           }
           failure = new Error('the server ended the subscription')
@@ -140,7 +161,7 @@ export const createEsdbSubscription = <E extends { readonly type: string }>(
         }
         const delay = resubscribe.baseDelayMs * Math.min(2 ** (failures - 1), MAX_DELAY_FACTOR)
         logger?.warn(
-          { err: failure, attempt: failures, delayMs: delay, from: last?.toString() },
+          { err: failure, attempt: failures, delayMs: delay, from: last?.commit.toString() },
           'subscription dropped, resubscribing',
         )
         await sleep(delay, abort.signal)

@@ -1,10 +1,11 @@
 import {
   EventStoreDBClient,
   NotLeaderError,
+  UnavailableError,
   type AppendExpectedRevision,
   type EventData,
 } from '@eventstore/db-client'
-import { left, right, type Either } from 'fp-ts/lib/Either.js'
+import { flatten, left, right, type Either } from 'fp-ts/lib/Either.js'
 import type { Logger } from 'pino'
 import type {
   AppendResult,
@@ -19,11 +20,13 @@ import type {
   Subscription,
 } from '@parcours/domain'
 import { actualRevision, expectationHolds } from '../appendRules/index.js'
+import { tryDriver } from '../interop/index.js'
 import { readLimit } from '../readRules/index.js'
 import { decodeStoredEvent, encodeEvents, type SerializedEvent } from '../serialization/index.js'
 import { createEsdbSubscription, type ResubscribePolicy } from './esdbSubscription.js'
 import { toClientExpected } from './expectedRevision.js'
 import type { StreamsPb } from './protocol.js'
+import { clientShapeError } from './rawRead.js'
 import { readReplies } from './readReplies.js'
 import { readAllRequest, readStreamRequest } from './readRequests.js'
 import { storedEventOf, streamNameOfRecorded, typeOfRecorded } from './storedEventOf.js'
@@ -42,6 +45,13 @@ export interface EventStoreDBEventStoreOptions<E extends { readonly type: string
   readonly logger?: Logger
   /** How a dropped subscription comes back. Default: 20 attempts from 100 ms, doubling up to 3.2 s. */
   readonly resubscribe?: ResubscribePolicy
+  /**
+   * The stream-name prefixes this application owns (e.g. `['journey-']`), for a store shared with
+   * other applications: `readAll` and `subscribe` then only ever see streams under them, whatever
+   * filter they are given, and other streams' events are never decoded. Default: every stream
+   * except the server's own (`$` types and `$$` metadata).
+   */
+  readonly categories?: ReadonlyArray<string>
 }
 
 const DEFAULT_RESUBSCRIBE: ResubscribePolicy = { maxAttempts: 20, baseDelayMs: 100 }
@@ -58,21 +68,38 @@ const toEventData = (event: SerializedEvent): EventData =>
     metadata: new TextEncoder().encode(event.metadata),
   }) as EventData
 
+/** An append's size as the server counts it against its maximum: type, data and metadata of each event. */
+const appendSizeOf = (events: ReadonlyArray<SerializedEvent>): number =>
+  events.reduce(
+    (sum, e) =>
+      sum +
+      Buffer.byteLength(e.type, 'utf8') +
+      Buffer.byteLength(e.data, 'utf8') +
+      Buffer.byteLength(e.metadata, 'utf8'),
+    0,
+  )
+
 const connect = (
   options: Pick<EventStoreDBEventStoreOptions<{ readonly type: string }>, 'connectionString' | 'client'>,
 ): Either<StoreError, EventStoreDBClient> => {
-  if (options.client !== undefined) return right(options.client)
+  if (options.client !== undefined) {
+    const shape = clientShapeError(options.client)
+    return shape === undefined ? right(options.client) : left({ _tag: 'StoreUnavailable', message: shape })
+  }
   if (options.connectionString === undefined) {
     return left({
       _tag: 'StoreUnavailable',
       message: 'EventStoreDB: give a connection string (esdb://host:2113?tls=false) or a client',
     })
   }
-  try {
-    return right(EventStoreDBClient.connectionString(options.connectionString))
-  } catch (error) {
-    return left(unavailable(error))
-  }
+  const connectionString = options.connectionString
+  return flatten(
+    tryDriver((): Either<StoreError, EventStoreDBClient> => {
+      const client = EventStoreDBClient.connectionString(connectionString)
+      const shape = clientShapeError(client)
+      return shape === undefined ? right(client) : left({ _tag: 'StoreUnavailable', message: shape })
+    }, unavailable),
+  )
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -133,6 +160,12 @@ export const getEventStoreDBEventStore = <E extends { readonly type: string }>(
       : left({ _tag: 'WrongExpectedRevision', streamName, expected, actual: actualRevision(current) })
   }
 
+  /**
+   * Appends, going once more after the client was sent elsewhere: a follower's `not-leader` (the
+   * client has switched to the leader it named) or UNAVAILABLE from a node that left the leader
+   * role (the client rediscovers the cluster). The event ids make the second attempt safe: if the
+   * first was written, the server answers with its result and writes nothing.
+   */
   const appendOnce = async (
     client: EventStoreDBClient,
     streamName: string,
@@ -142,9 +175,10 @@ export const getEventStoreDBEventStore = <E extends { readonly type: string }>(
     try {
       return await client.appendToStream(streamName, [...events], { expectedRevision: expected })
     } catch (error) {
-      // The client has switched to the leader it was told of; event ids make the retry safe.
-      if (error instanceof NotLeaderError)
+      if (error instanceof NotLeaderError || error instanceof UnavailableError) {
+        logger?.debug({ streamName, err: error }, 'append sent to another node')
         return client.appendToStream(streamName, [...events], { expectedRevision: expected })
+      }
       throw error
     }
   }
@@ -171,7 +205,7 @@ export const getEventStoreDBEventStore = <E extends { readonly type: string }>(
           position: result.position?.commit ?? -1n,
         })
       } catch (error) {
-        const storeError = toStoreError(error, streamName, expected)
+        const storeError = toStoreError(error, streamName, expected, appendSizeOf(encoded.right))
         logger?.debug({ streamName, expected: String(expected), err: storeError }, 'append refused')
         return left(storeError)
       }
@@ -232,6 +266,7 @@ export const getEventStoreDBEventStore = <E extends { readonly type: string }>(
           readOptions.direction,
           readOptions.fromPosition,
           readOptions.filter,
+          options.categories,
         )
         const out: Array<RecordedEvent<E>> = []
         try {
@@ -258,7 +293,13 @@ export const getEventStoreDBEventStore = <E extends { readonly type: string }>(
       return failedSubscription<E>(error)
     }
     const subscription: Subscription<E> = createEsdbSubscription(
-      { client: connected.right, codec, resubscribe: options.resubscribe ?? DEFAULT_RESUBSCRIBE, logger },
+      {
+        client: connected.right,
+        codec,
+        resubscribe: options.resubscribe ?? DEFAULT_RESUBSCRIBE,
+        logger,
+        categories: options.categories,
+      },
       subscribeOptions,
       () => subscriptions.delete(subscription),
     )

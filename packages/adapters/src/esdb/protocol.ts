@@ -4,6 +4,7 @@ import type * as GossipPb from '@eventstore/db-client/generated/gossip_pb.js'
 import type * as ServerFeaturesGrpc from '@eventstore/db-client/generated/serverfeatures_grpc_pb.js'
 import type * as ServerFeaturesPb from '@eventstore/db-client/generated/serverfeatures_pb.js'
 import type * as SharedPb from '@eventstore/db-client/generated/shared_pb.js'
+import type * as StatusPb from '@eventstore/db-client/generated/status_pb.js'
 import type * as StreamsGrpc from '@eventstore/db-client/generated/streams_grpc_pb.js'
 import type * as StreamsPb from '@eventstore/db-client/generated/streams_pb.js'
 
@@ -29,5 +30,22 @@ export const serverFeaturesGrpc = generated<typeof ServerFeaturesGrpc>('serverfe
 export const gossipPb = generated<typeof GossipPb>('gossip_pb')
 /** The Gossip service definition. */
 export const gossipGrpc = generated<typeof GossipGrpc>('gossip_grpc_pb')
+
+/** google.rpc.Status, which BatchAppend replies carry their errors in. */
+export const statusPb = generated<typeof StatusPb>('status_pb')
+// google.protobuf messages as the generated modules load them (from the client's own dependency).
+const requireFromClient = createRequire(require.resolve('@eventstore/db-client/generated/streams_pb.js'))
+/** google.protobuf.Empty, which BatchAppend uses where the other calls use their own Empty. */
+export const emptyPb = requireFromClient('google-protobuf/google/protobuf/empty_pb.js') as {
+  readonly Empty: new () => GoogleEmpty
+}
+/** google.protobuf.Any, the details of a google.rpc.Status. */
+export const anyPb = requireFromClient('google-protobuf/google/protobuf/any_pb.js') as {
+  readonly Any: new () => GoogleAny
+}
+
+/** The parts of google.protobuf.Empty and Any the stand-in uses (the package ships no typings here). */
+export type GoogleEmpty = Parameters<StreamsPb.BatchAppendResp['setNoStream']>[0]
+export type GoogleAny = NonNullable<Parameters<StatusPb.Status['setDetails']>[0]>
 
 export type { StreamsPb, SharedPb, StreamsGrpc }

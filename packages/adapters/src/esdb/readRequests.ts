@@ -1,7 +1,8 @@
 import type { Direction, GlobalFilter, ReadStreamOptions } from '@parcours/domain'
 import { readLimit } from '../readRules/index.js'
+import type { AllPosition } from './allPosition.js'
 import { sharedPb, streamsPb, type StreamsPb } from './protocol.js'
-import { allOptions, serverFilter, type ServerFilter } from './serverFilter.js'
+import { allOptions, allOptionsAt, serverFilter, type ServerFilter } from './serverFilter.js'
 
 // ---------------------------------------------------------------------------------------------
 // constructors: the Read requests the adapter sends. The client 6.2.1 sends `$all` reads without
@@ -44,8 +45,9 @@ export const readAllRequest = (
   direction: Direction | undefined,
   from: bigint | undefined,
   filter: GlobalFilter | undefined,
+  categories?: ReadonlyArray<string>,
 ): { readonly request: StreamsPb.ReadReq; readonly filter: ServerFilter } => {
-  const server = serverFilter(filter)
+  const server = serverFilter(filter, undefined, categories)
   const start = from ?? (direction === 'backwards' ? 'end' : 'start')
   const options = baseOptions(direction)
     .setAll(allOptions(start))
@@ -56,13 +58,14 @@ export const readAllRequest = (
 
 /** A filtered subscription to `$all`, after a position (exclusive) or from the start. */
 export const subscribeToAllRequest = (
-  from: 'start' | bigint,
+  from: 'start' | AllPosition,
   filter: GlobalFilter | undefined,
   checkpointInterval: number,
+  categories?: ReadonlyArray<string>,
 ): { readonly request: StreamsPb.ReadReq; readonly filter: ServerFilter } => {
-  const server = serverFilter(filter, checkpointInterval)
+  const server = serverFilter(filter, checkpointInterval, categories)
   const options = baseOptions('forwards')
-    .setAll(allOptions(from))
+    .setAll(from === 'start' ? allOptions('start') : allOptionsAt(from))
     .setSubscription(new streamsPb.ReadReq.Options.SubscriptionOptions())
     .setFilter(server.options)
   return { request: new streamsPb.ReadReq().setOptions(options), filter: server }

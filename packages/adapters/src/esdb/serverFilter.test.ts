@@ -20,6 +20,34 @@ const serverPasses = (filter: ReturnType<typeof serverFilter>, streamName: strin
 }
 
 describe('serverFilter', () => {
+  it('with categories, keeps what the port filter keeps under them, and the server sends nothing else', () => {
+    const short = fc.constantFrom('a', 'ab', 'b', 'abc', 'ba')
+    const categoriesArb = fc.array(short, { minLength: 1, maxLength: 2 })
+    const smallFilter = fc.record(
+      { streamPrefixes: fc.array(short, { maxLength: 2 }), eventTypes: fc.array(short, { maxLength: 2 }) },
+      { requiredKeys: [] },
+    )
+    fc.assert(
+      fc.property(
+        smallFilter,
+        categoriesArb,
+        short,
+        fc.string({ maxLength: 3 }),
+        short,
+        (filter, categories, head, tail, type) => {
+          const streamName = head + tail
+          const server = serverFilter(filter, 32, categories)
+          const owned = categories.some((c) => streamName.startsWith(c))
+          expect(server.keep(streamName, type)).toBe(
+            owned && matchesFilter(filter, streamName, type) && !isSystemEvent(streamName, type),
+          )
+          if (serverPasses(server, streamName, type)) expect(owned).toBe(true)
+        },
+      ),
+      { numRuns: 500 },
+    )
+  })
+
   it('keeps exactly what the port filter keeps, minus system events', () => {
     fc.assert(
       fc.property(filterArb, nameArb, nameArb, (filter, streamName, type) => {

@@ -21,11 +21,32 @@ export const isSystemEvent = (streamName: string, eventType: string): boolean =>
   eventType.startsWith('$') || streamName.startsWith('$$')
 
 /**
- * The server filter for our filter. A subscription passes its checkpoint interval; a read passes
- * none and lets the server scan with its default window.
+ * The prefixes both lists allow: for each pair where one starts with the other, the longer one.
+ * Empty when they share nothing.
  */
-export const serverFilter = (filter: GlobalFilter | undefined, checkpointInterval?: number): ServerFilter => {
-  const prefixes = filter?.streamPrefixes ?? []
+const narrowed = (asked: ReadonlyArray<string>, owned: ReadonlyArray<string>): ReadonlyArray<string> => [
+  ...new Set(
+    asked.flatMap((p) => owned.flatMap((c) => (p.startsWith(c) ? [p] : c.startsWith(p) ? [c] : []))),
+  ),
+]
+
+/**
+ * The server filter for our filter. A subscription passes its checkpoint interval; a read passes
+ * none and lets the server scan with its default window. `categories`, when given, are the
+ * stream prefixes the application owns: the server is then always asked for streams under them,
+ * so other applications' events never reach the decoder.
+ */
+export const serverFilter = (
+  filter: GlobalFilter | undefined,
+  checkpointInterval?: number,
+  categories?: ReadonlyArray<string>,
+): ServerFilter => {
+  const asked = filter?.streamPrefixes ?? []
+  const owned = categories ?? []
+  const shared = owned.length > 0 && asked.length > 0 ? narrowed(asked, owned) : asked
+  // Nothing asked lies under our categories: ask for the categories, keep nothing.
+  const nothing = owned.length > 0 && asked.length > 0 && shared.length === 0
+  const prefixes = owned.length === 0 ? asked : asked.length === 0 || nothing ? owned : shared
   const types = filter?.eventTypes ?? []
   const expression = new streamsPb.ReadReq.Options.FilterOptions.Expression()
   const options = new streamsPb.ReadReq.Options.FilterOptions()
@@ -40,6 +61,7 @@ export const serverFilter = (filter: GlobalFilter | undefined, checkpointInterva
   return {
     options,
     keep: (streamName, eventType) =>
+      !nothing &&
       !isSystemEvent(streamName, eventType) &&
       (prefixes.length === 0 || prefixes.some((p) => streamName.startsWith(p))) &&
       (types.length === 0 || types.includes(eventType)),
@@ -58,3 +80,16 @@ export const allOptions = (from: 'start' | 'end' | bigint): StreamsPb.ReadReq.Op
       .setPreparePosition(from.toString()),
   )
 }
+
+/** A `$all` request from a full position (a subscription resuming after a page-start checkpoint). */
+export const allOptionsAt = (from: {
+  readonly commit: bigint
+  readonly prepare: bigint
+}): StreamsPb.ReadReq.Options.AllOptions =>
+  from.commit < 0n
+    ? allOptions('start')
+    : new streamsPb.ReadReq.Options.AllOptions().setPosition(
+        new streamsPb.ReadReq.Options.Position()
+          .setCommitPosition(from.commit.toString())
+          .setPreparePosition((from.prepare < 0n ? 0n : from.prepare).toString()),
+      )

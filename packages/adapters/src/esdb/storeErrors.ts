@@ -1,5 +1,11 @@
-import { convertToCommandError, StreamDeletedError, WrongExpectedVersionError } from '@eventstore/db-client'
+import {
+  convertToCommandError,
+  MaxAppendSizeExceededError,
+  StreamDeletedError,
+  WrongExpectedVersionError,
+} from '@eventstore/db-client'
 import type { ExpectedRevision, StoreError } from '@parcours/domain'
+import { messageOf } from '../interop/index.js'
 import { fromClientActual } from './expectedRevision.js'
 
 // ---------------------------------------------------------------------------------------------
@@ -11,11 +17,19 @@ import { fromClientActual } from './expectedRevision.js'
 const commandError = (error: unknown): unknown =>
   typeof error === 'object' && error !== null ? convertToCommandError(error as Error) : error
 
-const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error))
-
-/** The port's error for a failed call on a stream (append, read). */
-export const toStoreError = (error: unknown, streamName: string, expected?: ExpectedRevision): StoreError => {
+/**
+ * The port's error for a failed call on a stream (append, read); an append passes the size of its
+ * batch, which the server's refusal does not repeat.
+ */
+export const toStoreError = (
+  error: unknown,
+  streamName: string,
+  expected?: ExpectedRevision,
+  size?: number,
+): StoreError => {
   const converted = commandError(error)
+  if (converted instanceof MaxAppendSizeExceededError)
+    return { _tag: 'AppendTooLarge', streamName, size: size ?? 0, maxSize: converted.maxAppendSize }
   if (converted instanceof WrongExpectedVersionError && expected !== undefined) {
     return {
       _tag: 'WrongExpectedRevision',

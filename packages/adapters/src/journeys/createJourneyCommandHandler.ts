@@ -19,7 +19,7 @@ import {
   type CommandHandlingError,
   type CommandResult,
 } from '../commandHandling/index.js'
-import { sealAgeLimits } from '../vault/ageLimits.js'
+import { sealAgeLimits, withAgeLimitsOpened } from '../vault/ageLimits.js'
 import type { PersonalFields } from '../vault/personalFields.js'
 import type { Vault } from '../vault/vault.js'
 import type { VaultError } from '../vault/vaultErrors.js'
@@ -62,6 +62,8 @@ export interface JourneyCommandHandlerOptions {
   readonly maxRetries?: number
   /** Default: base 10 ms. */
   readonly backoff?: Backoff
+  /** Streams whose folded state is kept (see createCommandHandler). Default 10,000; 0 turns it off. */
+  readonly stateCacheSize?: number
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -81,7 +83,9 @@ const sealedFieldOf = (command: JourneyCommand): 'personalData' | 'comment' | un
 
 /**
  * The journey command handler: one stream per young person, the mission locale as the events'
- * tenant, personal fields sealed by the vault once the rules accepted the command.
+ * tenant, personal fields sealed by the vault once the rules accepted the command. A
+ * registration's age limits are sealed here with the young person's key; every later command
+ * gets them opened from the journey's registration before `decide` (whatever limits it came with).
  *
  * @example
  * import { isLeft } from 'fp-ts/lib/Either.js'
@@ -109,6 +113,7 @@ export const createJourneyCommandHandler = ({
   logger,
   maxRetries,
   backoff,
+  stateCacheSize,
 }: JourneyCommandHandlerOptions): JourneyCommandHandler => {
   const handle = createCommandHandler({
     store,
@@ -118,6 +123,9 @@ export const createJourneyCommandHandler = ({
     ...(logger === undefined ? {} : { logger }),
     ...(maxRetries === undefined ? {} : { maxRetries }),
     ...(backoff === undefined ? {} : { backoff }),
+    ...(stateCacheSize === undefined ? {} : { stateCacheSize }),
+    // The time rules need the age limits, which the events hold sealed: opened for each decision.
+    prepare: (command, state) => () => withAgeLimitsOpened(vault, state, command),
   })
   return ({ personal, ...envelope }) => {
     const registering = envelope.command.type === 'RegisterYouth'

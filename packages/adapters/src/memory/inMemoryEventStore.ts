@@ -3,21 +3,36 @@ import type { Logger } from 'pino'
 import type {
   AppendResult,
   EventCodec,
+  EventMetadata,
   EventStore,
+  EventToAppend,
+  InvalidEvent,
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
   StoreError,
-  StreamRevision,
 } from '@parcours/domain'
 import { resolveAppend, type StreamView } from '../appendRules/index.js'
 import { readLimit } from '../readRules/index.js'
-import { decodeStoredEvents, encodeEvents, type StoredEvent } from '../serialization/index.js'
-import { createAppendSignal, createSubscriptionRegistry, matchesFilter } from '../subscriptions/index.js'
+import { frozenCopy } from '../serialization/index.js'
+import {
+  createAppendSignal,
+  createSubscriptionRegistry,
+  matchesFilter,
+  type LogRow,
+} from '../subscriptions/index.js'
 
 // ---------------------------------------------------------------------------------------------
 // model
 // ---------------------------------------------------------------------------------------------
+
+/** An event that passed its codec both ways, ready to be stored. */
+interface Valid<E> {
+  readonly id: string
+  readonly event: E
+  readonly schemaVersion: number
+  readonly metadata: EventMetadata
+}
 
 /** Options of the in-memory store. */
 export interface InMemoryEventStoreOptions<E extends { readonly type: string }> {
@@ -25,48 +40,95 @@ export interface InMemoryEventStoreOptions<E extends { readonly type: string }> 
   readonly logger?: Logger
 }
 
-/** A row of the log; its global position is its index + 1. */
-interface Row {
-  readonly id: string
-  readonly streamName: string
-  readonly revision: StreamRevision
-  readonly type: string
-  readonly data: string
-  readonly metadata: string
-  readonly recordedAt: string
+// ---------------------------------------------------------------------------------------------
+// utils
+// ---------------------------------------------------------------------------------------------
+
+const noMetadata: EventMetadata = Object.freeze({})
+
+const frozenMetadata = (metadata: EventMetadata | undefined): EventMetadata =>
+  metadata === undefined ||
+  (metadata.correlationId === undefined &&
+    metadata.causationId === undefined &&
+    metadata.tenant === undefined)
+    ? noMetadata
+    : Object.freeze({
+        ...(metadata.correlationId === undefined ? {} : { correlationId: metadata.correlationId }),
+        ...(metadata.causationId === undefined ? {} : { causationId: metadata.causationId }),
+        ...(metadata.tenant === undefined ? {} : { tenant: metadata.tenant }),
+      })
+
+/** A stored event as the subscriptions read it: with the position, stream and type they filter on. */
+interface LogRowOf<E> extends LogRow {
+  readonly recorded: RecordedEvent<E>
 }
+const asLogRow = <E extends { readonly type: string }>(recorded: RecordedEvent<E>): LogRowOf<E> => ({
+  position: recorded.position,
+  streamName: recorded.streamName,
+  type: recorded.event.type,
+  recorded,
+})
 
 // ---------------------------------------------------------------------------------------------
 // constructors
 // ---------------------------------------------------------------------------------------------
 
 /**
- * An event store in memory, with the same semantics as the durable ones: events go through the
- * codec both ways (as JSON), and every append is O(1) amortised however large the log grows.
+ * An event store in memory, with the same semantics as the durable ones. Each event is validated
+ * once, on the way in: encoded with the codec, decoded back (as a durable store's reader would),
+ * deeply frozen and kept. Reads hand back those frozen values without parsing or validating
+ * anything again, and every append is O(1) amortised however large the log grows.
  */
 export const getInMemoryEventStore = <E extends { readonly type: string }>(
   options: InMemoryEventStoreOptions<E>,
 ): EventStore<E> => {
   const { codec } = options
   const log = options.logger?.child({ module: 'inMemoryEventStore' })
-  const rows: Array<Row> = []
+  /** The log: the event at global position p is at index p - 1. */
+  const rows: Array<RecordedEvent<E>> = []
   const streams = new Map<string, Array<number>>()
   const indexOfId = new Map<string, number>()
   const appended = createAppendSignal()
   let closed = false
+  // One ISO string per millisecond: a store appending thousands of events a millisecond formats once.
+  let clockMs = -1
+  let clockIso = ''
+  const now = (): string => {
+    const ms = Date.now()
+    if (ms !== clockMs) [clockMs, clockIso] = [ms, new Date(ms).toISOString()]
+    return clockIso
+  }
 
   const closedError: StoreError = { _tag: 'StoreUnavailable', message: 'the in-memory store is closed' }
-  const stored = (index: number): StoredEvent => {
-    const row = rows[index] as Row
-    return { ...row, position: BigInt(index + 1) }
+
+  /** Encodes then decodes each event, as a durable store writes then reads it: nothing half-valid is kept. */
+  const validate = (
+    streamName: string,
+    events: ReadonlyArray<EventToAppend<E>>,
+  ): Either<InvalidEvent, ReadonlyArray<Valid<E>>> => {
+    const out: Array<Valid<E>> = []
+    for (let index = 0; index < events.length; index++) {
+      const toAppend = events[index] as EventToAppend<E>
+      const encoded = codec.encode(toAppend.event)
+      if (encoded._tag === 'Left')
+        return left({ _tag: 'InvalidEvent', streamName, index, error: encoded.left })
+      const decoded = codec.decode(encoded.right)
+      if (decoded._tag === 'Left')
+        return left({ _tag: 'InvalidEvent', streamName, index, error: decoded.left })
+      out.push({
+        id: toAppend.id,
+        event: frozenCopy(decoded.right),
+        schemaVersion: encoded.right.schemaVersion,
+        metadata: frozenMetadata(toAppend.metadata),
+      })
+    }
+    return right(out)
   }
-  const decodeAll = (indexes: Iterable<number>): Either<StoreError, ReadonlyArray<RecordedEvent<E>>> =>
-    decodeStoredEvents(codec, Array.from(indexes, stored), log)
 
   const append: EventStore<E>['append'] = (streamName, expected, events) => async () => {
     if (closed) return left(closedError)
-    const encoded = encodeEvents(codec, streamName, events)
-    if (encoded._tag === 'Left') return encoded
+    const valid = validate(streamName, events)
+    if (valid._tag === 'Left') return valid
     const indexes = streams.get(streamName) ?? []
     const view: StreamView = {
       current: BigInt(indexes.length - 1),
@@ -83,7 +145,7 @@ export const getInMemoryEventStore = <E extends { readonly type: string }>(
     }
     const decision = resolveAppend(
       expected,
-      encoded.right.map((e) => e.id),
+      valid.right.map((e) => e.id),
       view,
     )
     switch (decision._tag) {
@@ -102,18 +164,21 @@ export const getInMemoryEventStore = <E extends { readonly type: string }>(
       }
       case 'Write': {
         if (!streams.has(streamName)) streams.set(streamName, indexes)
-        const recordedAt = new Date().toISOString()
-        for (const event of encoded.right) {
+        const recordedAt = now()
+        for (const event of valid.right) {
           const index = rows.length
-          rows.push({
-            id: event.id,
-            streamName,
-            revision: BigInt(indexes.length),
-            type: event.type,
-            data: event.data,
-            metadata: event.metadata,
-            recordedAt,
-          })
+          rows.push(
+            Object.freeze({
+              id: event.id,
+              streamName,
+              revision: BigInt(indexes.length),
+              position: BigInt(index + 1),
+              event: event.event,
+              schemaVersion: event.schemaVersion,
+              metadata: event.metadata,
+              recordedAt,
+            }),
+          )
           indexes.push(index)
           indexOfId.set(event.id, index)
         }
@@ -144,7 +209,7 @@ export const getInMemoryEventStore = <E extends { readonly type: string }>(
         for (let r = from < 0n ? 0 : Number(from); r < indexes.length && picked.length < max; r++)
           picked.push(indexes[r] as number)
       }
-      return decodeAll(picked)
+      return right(picked.map((i) => rows[i] as RecordedEvent<E>))
     }
 
   const readAll =
@@ -154,8 +219,8 @@ export const getInMemoryEventStore = <E extends { readonly type: string }>(
       const max = readLimit(options.maxCount)
       const picked: Array<number> = []
       const take = (index: number) => {
-        const row = rows[index] as Row
-        if (matchesFilter(options.filter, row.streamName, row.type)) picked.push(index)
+        const row = rows[index] as RecordedEvent<E>
+        if (matchesFilter(options.filter, row.streamName, row.event.type)) picked.push(index)
       }
       if (options.direction === 'backwards') {
         const before =
@@ -167,16 +232,14 @@ export const getInMemoryEventStore = <E extends { readonly type: string }>(
         const from = options.fromPosition === undefined ? 0 : Math.max(0, Number(options.fromPosition) - 1)
         for (let i = from; i < rows.length && picked.length < max; i++) take(i)
       }
-      return decodeAll(picked)
+      return right(picked.map((i) => rows[i] as RecordedEvent<E>))
     }
 
-  const subscriptions = createSubscriptionRegistry(codec, {
+  const subscriptions = createSubscriptionRegistry((row: LogRowOf<E>) => right(row.recorded), {
     readAfter: (after, limit) => {
       if (closed) return left(closedError)
       const from = after === undefined || after < 0n ? 0 : Number(after)
-      const out: Array<StoredEvent> = []
-      for (let i = from; i < rows.length && out.length < limit; i++) out.push(stored(i))
-      return right(out)
+      return right(rows.slice(from, from + limit).map(asLogRow))
     },
     waitForAppend: (signal) => appended.wait(signal),
   })

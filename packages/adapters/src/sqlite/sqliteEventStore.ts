@@ -1,20 +1,23 @@
 import Database from 'better-sqlite3'
-import { left, right, type Either } from 'fp-ts/lib/Either.js'
+import { flatten, left, right, type Either } from 'fp-ts/lib/Either.js'
 import type { Logger } from 'pino'
 import type {
   AppendResult,
   EventCodec,
+  ExpectedRevision,
   EventStore,
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
   StoreError,
   StoreUnavailable,
+  StreamRevision,
 } from '@parcours/domain'
 import { resolveAppend } from '../appendRules/index.js'
+import { messageOf, tryDriver } from '../interop/index.js'
 import { readLimit } from '../readRules/index.js'
-import { decodeStoredEvents, encodeEvents } from '../serialization/index.js'
-import { createAppendSignal, createSubscriptionRegistry } from '../subscriptions/index.js'
+import { decodeStoredEvents, encodeEvents, frozenCopy, type SerializedEvent } from '../serialization/index.js'
+import { createAppendSignal, createSubscriptionRegistry, storedEventDecoder } from '../subscriptions/index.js'
 import { migrate } from './schema.js'
 import { prepareQueries, toStoredEvent, type EventRow, type SqliteQueries } from './sqliteQueries.js'
 
@@ -32,7 +35,25 @@ export interface SqliteEventStoreOptions<E extends { readonly type: string }> {
   readonly pollIntervalMs?: number
   /** How long an append waits for another process's write to finish. Default 5000 ms. */
   readonly busyTimeoutMs?: number
+  /**
+   * How many decoded events stream reads keep, by global position, so that reading a stream again
+   * (as a command handler does) decodes only what is new. Stored events never change, so the cache
+   * holds across processes. Default 50,000; 0 turns it off.
+   */
+  readonly cacheSize?: number
 }
+
+/** Thrown inside an append's transaction, to roll it back, when an event id is already stored. */
+class IdTaken extends Error {
+  constructor(readonly current: StreamRevision) {
+    super('an event id of the batch is already stored')
+  }
+}
+
+const isIdConstraint = (e: unknown): boolean =>
+  e instanceof Error &&
+  (e as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE' &&
+  e.message.includes('events.event_id')
 
 // ---------------------------------------------------------------------------------------------
 // utils
@@ -41,14 +62,9 @@ export interface SqliteEventStoreOptions<E extends { readonly type: string }> {
 const unavailable = (message: string, cause?: unknown): StoreUnavailable =>
   cause === undefined ? { _tag: 'StoreUnavailable', message } : { _tag: 'StoreUnavailable', message, cause }
 
-/** The one bridge from better-sqlite3, which throws, to the port's errors. */
-const attempt = <A>(what: string, f: () => Either<StoreError, A>): Either<StoreError, A> => {
-  try {
-    return f()
-  } catch (e) {
-    return left(unavailable(`${what} failed: ${e instanceof Error ? e.message : String(e)}`, e))
-  }
-}
+/** better-sqlite3 throws: every call goes through the one driver bridge. */
+const attempt = <A>(what: string, f: () => Either<StoreError, A>): Either<StoreError, A> =>
+  flatten(tryDriver(f, (e): StoreError => unavailable(`${what} failed: ${messageOf(e)}`, e)))
 
 /** A read's LIMIT: SQLite takes -1 for none, and only integers. */
 const sqlLimit = (maxCount: number | undefined): number => {
@@ -60,22 +76,20 @@ type Opened = { readonly db: Database.Database; readonly queries: SqliteQueries 
 
 const open = (path: string, busyTimeoutMs: number): Either<StoreUnavailable, Opened> => {
   let db: Database.Database | undefined
-  try {
-    db = new Database(path)
-    db.pragma(`busy_timeout = ${busyTimeoutMs}`)
-    db.pragma('journal_mode = WAL')
-    db.pragma('synchronous = NORMAL')
-    migrate(db)
-    return right({ db, queries: prepareQueries(db) })
-  } catch (e) {
-    db?.close()
-    return left(
-      unavailable(
-        `cannot open the SQLite event store at ${path}: ${e instanceof Error ? e.message : String(e)}`,
-        e,
-      ),
-    )
-  }
+  return tryDriver(
+    () => {
+      db = new Database(path)
+      db.pragma(`busy_timeout = ${busyTimeoutMs}`)
+      db.pragma('journal_mode = WAL')
+      db.pragma('synchronous = NORMAL')
+      migrate(db)
+      return { db, queries: prepareQueries(db) }
+    },
+    (e) => {
+      db?.close()
+      return unavailable(`cannot open the SQLite event store at ${path}: ${messageOf(e)}`, e)
+    },
+  )
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -107,55 +121,133 @@ export const getSqliteEventStore = <E extends { readonly type: string }>(
   const decodeRows = (rows: ReadonlyArray<EventRow>): Either<StoreError, ReadonlyArray<RecordedEvent<E>>> =>
     decodeStoredEvents(codec, rows.map(toStoredEvent), log)
 
+  const cacheSize = Math.max(0, options.cacheSize ?? 50_000)
+  const cache = new Map<number, RecordedEvent<E>>()
+  const remember = (event: RecordedEvent<E>): RecordedEvent<E> => {
+    const frozen = frozenCopy(event)
+    cache.set(Number(event.position), frozen)
+    if (cache.size > cacheSize) {
+      for (const key of cache.keys()) {
+        cache.delete(key)
+        if (cache.size <= cacheSize) break
+      }
+    }
+    return frozen
+  }
+
+  /**
+   * Reads a stream forwards through the cache: the positions come from the index alone, the
+   * events from the cache up to the first one missing, then the rest from the table, decoded once.
+   */
+  const readStreamCached = (
+    queries: SqliteQueries,
+    streamName: string,
+    fromRevision: StreamRevision,
+    limit: number,
+  ): Either<StoreError, ReadonlyArray<RecordedEvent<E>>> => {
+    const positions = queries.streamPositions(streamName, fromRevision, limit)
+    const out: Array<RecordedEvent<E>> = []
+    for (const position of positions) {
+      const hit = cache.get(position)
+      if (hit === undefined) break
+      out.push(hit)
+    }
+    if (out.length === positions.length) return right(out)
+    const rest = decodeRows(
+      queries.stream(
+        streamName,
+        false,
+        fromRevision + BigInt(out.length),
+        limit < 0 ? -1 : limit - out.length,
+      ),
+    )
+    if (rest._tag === 'Left') return rest
+    for (const event of rest.right) out.push(remember(event))
+    return right(out)
+  }
+
+  /** One IMMEDIATE transaction per append; it throws `IdTaken` to roll back a batch whose id exists. */
+  const appendTransaction =
+    opened._tag === 'Left'
+      ? undefined
+      : opened.right.db.transaction(
+          (
+            queries: SqliteQueries,
+            streamName: string,
+            expected: ExpectedRevision,
+            encoded: ReadonlyArray<SerializedEvent>,
+          ): Either<StoreError, AppendResult> => {
+            const current = queries.lastRevision(streamName)
+            const decision = resolveAppend(
+              expected,
+              encoded.map((e) => e.id),
+              {
+                current,
+                idAt: (revision) => queries.idAt(streamName, revision),
+                revisionOf: (id) => {
+                  const found = queries.byId(id)
+                  return found?.stream_name === streamName ? BigInt(found.revision) : undefined
+                },
+                // The unique index on event ids answers this at insert time: see IdTaken.
+                isIdTaken: () => false,
+              },
+            )
+            switch (decision._tag) {
+              case 'Conflict':
+                return left({ _tag: 'WrongExpectedRevision', streamName, expected, actual: decision.actual })
+              case 'AlreadyWritten':
+                return right({
+                  nextExpectedRevision: decision.lastRevision,
+                  position: queries.positionAt(streamName, decision.lastRevision) ?? -1n,
+                })
+              case 'Write': {
+                const recordedAt = new Date().toISOString()
+                let revision = current
+                let position = -1n
+                try {
+                  for (const event of encoded) {
+                    revision += 1n
+                    position = queries.insert({
+                      event_id: event.id,
+                      stream_name: streamName,
+                      revision,
+                      event_type: event.type,
+                      data: event.data,
+                      metadata: event.metadata,
+                      recorded_at: recordedAt,
+                    })
+                  }
+                } catch (e) {
+                  if (isIdConstraint(e)) throw new IdTaken(current)
+                  throw e
+                }
+                return right({ nextExpectedRevision: revision, position })
+              }
+            }
+          },
+        )
+
   const append: EventStore<E>['append'] = (streamName, expected, events) => async () => {
     const encoded = encodeEvents(codec, streamName, events)
     if (encoded._tag === 'Left') return encoded
-    const result = withDb('append', ({ db, queries }) =>
-      db
-        .transaction((): Either<StoreError, AppendResult> => {
-          const decision = resolveAppend(
-            expected,
-            encoded.right.map((e) => e.id),
-            {
-              current: queries.lastRevision(streamName),
-              idAt: (revision) => queries.idAt(streamName, revision),
-              revisionOf: (id) => {
-                const found = queries.byId(id)
-                return found?.stream_name === streamName ? BigInt(found.revision) : undefined
-              },
-              isIdTaken: (id) => queries.byId(id) !== undefined,
-            },
-          )
-          switch (decision._tag) {
-            case 'Conflict':
-              return left({ _tag: 'WrongExpectedRevision', streamName, expected, actual: decision.actual })
-            case 'AlreadyWritten':
-              return right({
-                nextExpectedRevision: decision.lastRevision,
-                position: queries.positionAt(streamName, decision.lastRevision) ?? -1n,
-              })
-            case 'Write': {
-              const recordedAt = new Date().toISOString()
-              let revision = queries.lastRevision(streamName)
-              let position = -1n
-              for (const event of encoded.right) {
-                revision += 1n
-                position = queries.insert({
-                  event_id: event.id,
-                  stream_name: streamName,
-                  revision,
-                  event_type: event.type,
-                  data: event.data,
-                  metadata: event.metadata,
-                  recorded_at: recordedAt,
-                })
-              }
-              return right({ nextExpectedRevision: revision, position })
-            }
-          }
+    const result = withDb('append', ({ queries }) => {
+      try {
+        return (appendTransaction as NonNullable<typeof appendTransaction>).immediate(
+          queries,
+          streamName,
+          expected,
+          encoded.right,
+        )
+      } catch (e) {
+        if (!(e instanceof IdTaken)) throw e
+        return left({
+          _tag: 'WrongExpectedRevision',
+          streamName,
+          expected,
+          actual: e.current < 0n ? 'no-stream' : e.current,
         })
-        .immediate(),
-    )
+      }
+    })
     if (result._tag === 'Left' && result.left._tag === 'WrongExpectedRevision') {
       log?.debug(
         { streamName, expected: String(expected), actual: String(result.left.actual) },
@@ -170,14 +262,23 @@ export const getSqliteEventStore = <E extends { readonly type: string }>(
     (streamName: string, readOptions: ReadStreamOptions = {}) =>
     async () =>
       withDb('readStream', ({ queries }) =>
-        decodeRows(
-          queries.stream(
-            streamName,
-            readOptions.direction === 'backwards',
-            readOptions.fromRevision,
-            sqlLimit(readOptions.maxCount),
-          ),
-        ),
+        cacheSize > 0 && readOptions.direction !== 'backwards'
+          ? readStreamCached(
+              queries,
+              streamName,
+              readOptions.fromRevision === undefined || readOptions.fromRevision < 0n
+                ? 0n
+                : readOptions.fromRevision,
+              sqlLimit(readOptions.maxCount),
+            )
+          : decodeRows(
+              queries.stream(
+                streamName,
+                readOptions.direction === 'backwards',
+                readOptions.fromRevision,
+                sqlLimit(readOptions.maxCount),
+              ),
+            ),
       )
 
   const readAll =
@@ -194,7 +295,7 @@ export const getSqliteEventStore = <E extends { readonly type: string }>(
         ),
       )
 
-  const subscriptions = createSubscriptionRegistry(codec, {
+  const subscriptions = createSubscriptionRegistry(storedEventDecoder(codec), {
     readAfter: (after, limit) =>
       withDb('subscription read', ({ queries }) => right(queries.after(after, limit).map(toStoredEvent))),
     waitForAppend: (signal) => appended.wait(signal, pollIntervalMs),

@@ -66,6 +66,11 @@ export const prepareQueries = (db: Database.Database) => {
       'INSERT INTO events (event_id, stream_name, revision, event_type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
     )
     .safeIntegers(true)
+  const streamPositions = db
+    .prepare<[string, number, number], number>(
+      'SELECT position FROM events WHERE stream_name = ? AND revision >= ? ORDER BY revision LIMIT ?',
+    )
+    .pluck()
   const after = prepare<EventRow>(
     `SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`,
   )
@@ -89,6 +94,9 @@ export const prepareQueries = (db: Database.Database) => {
           row.recorded_at,
         ).lastInsertRowid,
       ),
+    /** The positions of a stream's events from a revision on, in order (read from the index alone). */
+    streamPositions: (streamName: string, from: StreamRevision, limit: number): ReadonlyArray<number> =>
+      streamPositions.all(streamName, Number(from), limit),
     after: (position: GlobalPosition | undefined, limit: number): ReadonlyArray<EventRow> =>
       after.all(position ?? 0n, limit),
     stream: (

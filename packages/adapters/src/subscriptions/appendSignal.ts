@@ -19,6 +19,7 @@ export const createAppendSignal = (): AppendSignal => {
   const waiters = new Set<() => void>()
   return {
     notify: () => {
+      if (waiters.size === 0) return
       const woken = [...waiters]
       waiters.clear()
       for (const wake of woken) wake()

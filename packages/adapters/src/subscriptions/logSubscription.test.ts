@@ -4,7 +4,7 @@ import { itemAdded, testEventCodec, type TestEvent } from '@parcours/adapters/te
 import type { SubscriptionMessage } from '@parcours/domain'
 import { encodeEvents, type StoredEvent } from '../serialization/index.js'
 import { createAppendSignal } from './appendSignal.js'
-import { createLogSubscription, type LogReader } from './logSubscription.js'
+import { createLogSubscription, storedEventDecoder, type LogReader } from './logSubscription.js'
 
 /** A log in an array, counting how many rows the subscription has taken from it. */
 const arrayLog = (count: number, streamOf: (i: number) => string = () => 'cart-1') => {
@@ -54,7 +54,7 @@ const take = async (iterator: AsyncIterator<SubscriptionMessage<TestEvent>>, n: 
 describe('createLogSubscription', () => {
   it('reads no further ahead of a slow consumer than its buffer', async () => {
     const { reader, stats } = arrayLog(10_000)
-    const subscription = createLogSubscription(testEventCodec, reader, {
+    const subscription = createLogSubscription(storedEventDecoder(testEventCodec), reader, {
       from: 'start',
       bufferSize: 16,
       checkpointInterval: 1_000_000,
@@ -69,7 +69,7 @@ describe('createLogSubscription', () => {
 
   it('sends a checkpoint every interval of rows scanned, matching the filter or not', async () => {
     const { reader } = arrayLog(12, (i) => (i % 3 === 0 ? 'mine-1' : 'other-1'))
-    const subscription = createLogSubscription(testEventCodec, reader, {
+    const subscription = createLogSubscription(storedEventDecoder(testEventCodec), reader, {
       from: 'start',
       checkpointInterval: 4,
       filter: { streamPrefixes: ['mine-'] },
@@ -89,7 +89,7 @@ describe('createLogSubscription', () => {
 
   it('ends a consumer waiting for live events when closed, and delivers live events until then', async () => {
     const { reader, append } = arrayLog(1)
-    const subscription = createLogSubscription(testEventCodec, reader, { from: 'start' })
+    const subscription = createLogSubscription(storedEventDecoder(testEventCodec), reader, { from: 'start' })
     const iterator = subscription[Symbol.asyncIterator]()
     expect((await take(iterator, 3)).map((m) => m._tag)).toEqual(['Event', 'Checkpoint', 'CaughtUp'])
     const pending = iterator.next()
@@ -102,7 +102,7 @@ describe('createLogSubscription', () => {
 
   it('delivers an event appended while the consumer still held CaughtUp', async () => {
     const { reader, append } = arrayLog(1)
-    const subscription = createLogSubscription(testEventCodec, reader, { from: 'start' })
+    const subscription = createLogSubscription(storedEventDecoder(testEventCodec), reader, { from: 'start' })
     const iterator = subscription[Symbol.asyncIterator]()
     expect((await take(iterator, 3)).map((m) => m._tag)).toEqual(['Event', 'Checkpoint', 'CaughtUp'])
     append()
@@ -120,7 +120,7 @@ describe('createLogSubscription', () => {
       waitForAppend: async () => undefined,
     }
     const messages = await take(
-      createLogSubscription(testEventCodec, reader, { from: 5n })[Symbol.asyncIterator](),
+      createLogSubscription(storedEventDecoder(testEventCodec), reader, { from: 5n })[Symbol.asyncIterator](),
       5,
     )
     expect(messages).toEqual([{ _tag: 'Failed', error: { _tag: 'StoreUnavailable', message: 'gone' } }])

@@ -1,7 +1,9 @@
 import type { Either } from 'fp-ts/lib/Either.js'
 import type {
+  DecodeFailed,
   EventCodec,
   GlobalPosition,
+  RecordedEvent,
   StoreError,
   SubscribeOptions,
   Subscription,
@@ -15,13 +17,29 @@ import { subscriptionOf } from './subscriptionOf.js'
 // model
 // ---------------------------------------------------------------------------------------------
 
+/** What a subscription needs to know of a row before it decodes it. */
+export interface LogRow {
+  readonly position: GlobalPosition
+  readonly streamName: string
+  readonly type: string
+}
+
+/** Turns a row of the log into the event it holds, or says why it cannot. */
+export type RowDecoder<E, R extends LogRow> = (row: R) => Either<DecodeFailed, RecordedEvent<E>>
+
+/** The decoder of rows stored as JSON text: parsed, then decoded with the codec. */
+export const storedEventDecoder =
+  <E extends { readonly type: string }>(codec: EventCodec<E>): RowDecoder<E, StoredEvent> =>
+  (row) =>
+    decodeStoredEvent(codec, row)
+
 /** How a subscription reads a store's global log. */
-export interface LogReader {
+export interface LogReader<R extends LogRow = StoredEvent> {
   /** At most `limit` rows strictly after `after` (everything when undefined), in log order. */
   readonly readAfter: (
     after: GlobalPosition | undefined,
     limit: number,
-  ) => Either<StoreError, ReadonlyArray<StoredEvent>>
+  ) => Either<StoreError, ReadonlyArray<R>>
   /**
    * Resolves when rows may have been appended after the last read, or as soon as `signal` aborts.
    * It must start listening before it returns, so that no append between the read and it is lost.
@@ -43,9 +61,9 @@ const DEFAULT_BUFFER_SIZE = 256
  * when the consumer has taken the previous one: a slow consumer holds the store back, never the
  * memory.
  */
-export const createLogSubscription = <E extends { readonly type: string }>(
-  codec: EventCodec<E>,
-  reader: LogReader,
+export const createLogSubscription = <E extends { readonly type: string }, R extends LogRow>(
+  decode: RowDecoder<E, R>,
+  reader: LogReader<R>,
   options: SubscribeOptions,
   onClose: () => void = () => undefined,
 ): Subscription<E> => {
@@ -91,7 +109,7 @@ export const createLogSubscription = <E extends { readonly type: string }>(
           if (abort.signal.aborted) return
           cursor = row.position
           if (matchesFilter(options.filter, row.streamName, row.type)) {
-            const decoded = decodeStoredEvent(codec, row)
+            const decoded = decode(row)
             if (decoded._tag === 'Left') {
               yield { _tag: 'Failed', error: decoded.left }
               return

@@ -1,5 +1,5 @@
-import type { EventCodec, SubscribeOptions, Subscription } from '@parcours/domain'
-import { createLogSubscription, type LogReader } from './logSubscription.js'
+import type { SubscribeOptions, Subscription } from '@parcours/domain'
+import { createLogSubscription, type LogReader, type LogRow, type RowDecoder } from './logSubscription.js'
 
 // ---------------------------------------------------------------------------------------------
 // model
@@ -16,15 +16,15 @@ export interface SubscriptionRegistry<E extends { readonly type: string }> {
 // ---------------------------------------------------------------------------------------------
 
 /** Opens log subscriptions over one reader and remembers them until they end. */
-export const createSubscriptionRegistry = <E extends { readonly type: string }>(
-  codec: EventCodec<E>,
-  reader: LogReader,
+export const createSubscriptionRegistry = <E extends { readonly type: string }, R extends LogRow>(
+  decode: RowDecoder<E, R>,
+  reader: LogReader<R>,
 ): SubscriptionRegistry<E> => {
   const open = new Set<Subscription<E>>()
   let closed = false
   return {
     open: (options) => {
-      const subscription: Subscription<E> = createLogSubscription(codec, reader, options, () =>
+      const subscription: Subscription<E> = createLogSubscription(decode, reader, options, () =>
         open.delete(subscription),
       )
       if (closed) void subscription.close()

@@ -46,13 +46,30 @@ export const openAgeLimits =
         })
   }
 
-/** The command with the journey's age limits opened, when there are any to open. */
-export const withAgeLimitsOpened = async <C extends { readonly ageLimits?: AgeLimits }>(
+/**
+ * The command with the journey's age limits opened, when there are any to open; they replace
+ * whatever limits it came with. Without any (unregistered, erased, or held in clear by a store not
+ * yet migrated), it goes without limits of its own: the journey's are the only ones that count.
+ */
+export const withAgeLimitsOpened = async <
+  C extends { readonly type: string; readonly ageLimits?: AgeLimits },
+>(
   vault: Vault,
   state: JourneyState,
   command: C,
 ): Promise<Either<VaultError, C>> => {
   const opened = await openAgeLimits(vault, state)()
   if (isLeft(opened)) return opened
-  return right(opened.right._tag === 'Opened' ? { ...command, ageLimits: opened.right.ageLimits } : command)
+  if (opened.right._tag === 'Opened') return right({ ...command, ageLimits: opened.right.ageLimits })
+  // The key is gone but the journey does not record its erasure yet: only that erasure can go on.
+  if (
+    opened.right.why === 'erased' &&
+    state.status !== 'unregistered' &&
+    state.sealedAgeLimits !== null &&
+    !state.personalDataErased &&
+    command.type !== 'ErasePersonalData'
+  )
+    return left({ _tag: 'KeyErased', youthId: state.youthId, keyId: state.sealedAgeLimits.keyId })
+  const { ageLimits: _given, ...without } = command
+  return right(without as C)
 }

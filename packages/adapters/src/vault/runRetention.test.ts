@@ -116,3 +116,49 @@ describe('runRetention', () => {
     }
   })
 })
+
+/** The store with the events of one stream at `revision` undecodable, as a store reports them. */
+const withCorruptEvent =
+  (streamName: string, revision: bigint) =>
+  (store: EventStore<JourneyEvent>): EventStore<JourneyEvent> => ({
+    ...store,
+    readAll:
+      (options = {}) =>
+      async () => {
+        const read = await store.readAll(options)()
+        if (isLeft(read)) return read
+        const bad = read.right.find((e) => e.streamName === streamName && e.revision === revision)
+        return bad === undefined
+          ? read
+          : left({
+              _tag: 'DecodeFailed',
+              streamName,
+              revision,
+              position: bad.position,
+              eventType: bad.event.type,
+              reason: 'invalid payload',
+              paths: [],
+            })
+      },
+  })
+
+describe('runRetention past a corrupt event', () => {
+  it('goes on with everyone else, skips that journey untouched and lists it with its position', async () => {
+    for (const pageSize of [1, 4, 100]) {
+      const bad = journeyStreamName(fictitiousPerson(1, 'ml-a').youthId)
+      const { run, opens, withoutCej } = await setup(withCorruptEvent(bad, 1n), pageSize)
+      const [skippedPerson, other] = withoutCej as [FictitiousPerson, FictitiousPerson]
+      const r = await run('2033-06-15', false)
+      expect(
+        r.erased.map((e) => e.youthId),
+        `page ${pageSize}`,
+      ).toEqual([other.youthId])
+      expect(r.skipped).toEqual([
+        expect.objectContaining({ youthId: skippedPerson.youthId, streamName: bad, revision: 1n }),
+      ])
+      expect(typeof r.skipped[0]?.position).toBe('bigint')
+      expect(await opens(skippedPerson)).toBe('Opened')
+      expect(await opens(other)).toBe('Erased')
+    }
+  })
+})

@@ -6,11 +6,9 @@ import {
   defaultRetentionRules,
   foldJourney,
   isPersonalDataErased,
-  JOURNEY_STREAM_PREFIX,
   retentionDueOn,
   youthIdOfStream,
   type EventStore,
-  type GlobalPosition,
   type JourneyEvent,
   type LocalDate,
   type MissionLocaleId,
@@ -19,6 +17,7 @@ import {
   type YouthId,
 } from '@parcours/domain'
 import type { JourneyCommandHandler } from '../journeys/index.js'
+import { scanJourneyLog } from '../scan/scanJourneyLog.js'
 import { openAgeLimits } from './ageLimits.js'
 import { erasePersonalData, type ErasureError } from './erasePersonalData.js'
 import type { Vault } from './vault.js'
@@ -64,6 +63,8 @@ export interface RetentionRun {
   readonly failed: ReadonlyArray<RetentionFailure>
   /** Journeys whose sealed age limits could not be opened: their retention date is unknown. */
   readonly unopened: ReadonlyArray<RetentionUnopened>
+  /** Journeys with an event that cannot be decoded, left untouched (one line per bad event). */
+  readonly skipped: ReadonlyArray<RetentionSkip>
 }
 
 /** A young person whose retention date could not be computed, and why. */
@@ -71,6 +72,15 @@ export interface RetentionUnopened {
   readonly youthId: YouthId
   readonly missionLocaleId: MissionLocaleId
   readonly error: VaultError
+}
+
+/** A journey retention could not judge: one of its events cannot be decoded. */
+export interface RetentionSkip {
+  readonly youthId: YouthId
+  readonly streamName: string
+  readonly revision: bigint
+  readonly position: bigint
+  readonly reason: string
 }
 
 interface Journey {
@@ -86,28 +96,18 @@ interface Journey {
 export const retentionCommandId = (youthId: YouthId): string =>
   `retention-erase-${createHash('sha256').update(youthId).digest('hex').slice(0, 40)}`
 
+// Every journey of the log, and apart the ones with an event that cannot be decoded: their
+// retention date cannot be known, so they are skipped (listed), never guessed.
 const readJourneys = async (
   store: EventStore<JourneyEvent>,
   pageSize: number,
-): Promise<Either<StoreError, Map<YouthId, Journey>>> => {
+): Promise<Either<StoreError, { journeys: Map<YouthId, Journey>; skipped: RetentionSkip[] }>> => {
   const journeys = new Map<YouthId, Journey>()
-  let fromPosition: GlobalPosition | undefined
-  for (;;) {
-    // Each page starts at the last event of the one before (a position the store gave: EventStoreDB
-    // refuses one where no event starts), reads one more, and skips that event.
-    const after = fromPosition
-    const maxCount = after === undefined ? pageSize : pageSize + 1
-    const page = await store.readAll({
-      maxCount,
-      filter: { streamPrefixes: [JOURNEY_STREAM_PREFIX] },
-      ...(after === undefined ? {} : { fromPosition: after }),
-    })()
-    if (isLeft(page)) return page
-    const fresh =
-      after === undefined ? page.right : page.right.filter((recorded) => recorded.position > after)
-    for (const recorded of fresh) {
+  const scan = await scanJourneyLog(
+    store,
+    (recorded) => {
       const youthId = youthIdOfStream(recorded.streamName)
-      if (youthId === null) continue
+      if (youthId === null) return
       const journey = journeys.get(youthId)
       // The journey belongs to the mission locale of its last event (after any transfer).
       if (journey === undefined)
@@ -116,11 +116,24 @@ const readJourneys = async (
         journey.events.push(recorded.event)
         journey.missionLocaleId = recorded.event.missionLocaleId
       }
-    }
-    const last = fresh[fresh.length - 1]
-    if (last === undefined || page.right.length < maxCount) return right(journeys)
-    fromPosition = last.position
+    },
+    pageSize,
+  )()
+  if (isLeft(scan)) return scan
+  const skipped: RetentionSkip[] = []
+  for (const bad of scan.right.bad) {
+    const youthId = youthIdOfStream(bad.streamName)
+    if (youthId === null) continue
+    journeys.delete(youthId)
+    skipped.push({
+      youthId,
+      streamName: bad.streamName,
+      revision: bad.revision,
+      position: bad.position,
+      reason: bad.reason,
+    })
   }
+  return right({ journeys, skipped })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -130,7 +143,8 @@ const readJourneys = async (
 /**
  * Erases the personal data of every young person past their retention date on `at` (age limit
  * + 2 years; CEJ end + 10 years) who is not erased yet, and lists them; with `dryRun`, only lists.
- * One failed erasure does not stop the others. Fails only when the journeys cannot be read.
+ * One failed erasure does not stop the others, nor does a journey with an event that cannot be
+ * decoded (it is skipped and listed). Fails only when the log cannot be read.
  * `const r = await runRetention({...})()`.
  */
 export const runRetention =
@@ -146,11 +160,17 @@ export const runRetention =
   }: RunRetentionInput): TaskEither<StoreError, RetentionRun> =>
   async () => {
     const log = logger?.child({ module: 'retention' })
-    const journeys = await readJourneys(store, pageSize)
-    if (isLeft(journeys)) return journeys
+    const read = await readJourneys(store, pageSize)
+    if (isLeft(read)) return read
+    const { journeys, skipped } = read.right
+    for (const s of skipped)
+      log?.warn(
+        { youthId: s.youthId, revision: String(s.revision) },
+        'retention skipped a journey it cannot read',
+      )
     const due: RetentionEntry[] = []
     const unopened: RetentionUnopened[] = []
-    for (const [youthId, journey] of journeys.right) {
+    for (const [youthId, journey] of journeys) {
       if (isPersonalDataErased(journey.events)) continue
       // The age limits are sealed: open them to know the retention date.
       const opened = await openAgeLimits(vault, foldJourney(journey.events))()
@@ -167,7 +187,7 @@ export const runRetention =
     due.sort((a, b) => (a.youthId < b.youthId ? -1 : a.youthId > b.youthId ? 1 : 0))
     if (dryRun) {
       log?.info({ at, due: due.length }, 'retention dry run')
-      return right({ at, dryRun, erased: due, failed: [], unopened })
+      return right({ at, dryRun, erased: due, failed: [], unopened, skipped })
     }
     const erased: RetentionEntry[] = []
     const failed: RetentionFailure[] = []
@@ -188,5 +208,5 @@ export const runRetention =
       } else erased.push(entry)
     }
     log?.info({ at, erased: erased.length, failed: failed.length }, 'retention run')
-    return right({ at, dryRun, erased, failed, unopened })
+    return right({ at, dryRun, erased, failed, unopened, skipped })
   }

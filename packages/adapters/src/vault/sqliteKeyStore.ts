@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto'
 import Database from 'better-sqlite3'
-import { left, right, type Either } from 'fp-ts/lib/Either.js'
+import { flatten, left, right, type Either } from 'fp-ts/lib/Either.js'
 import type { KeyId, KeyStore, KeyStoreError, PersonalKey, YouthId } from '@parcours/domain'
+import { messageOf, tryDriver } from '../interop/index.js'
 import { KEY_BYTES } from './cipher.js'
 
 // ---------------------------------------------------------------------------------------------
@@ -70,20 +71,20 @@ export const getSqliteKeyStore = ({ path, busyTimeoutMs = 5000 }: SqliteKeyStore
     return opened
   }
 
-  // better-sqlite3 throws; this is the one bridge from its errors to the port's.
+  // better-sqlite3 throws: every call goes through the one driver bridge.
   const attempt =
     <A>(what: string, run: (db: Database.Database) => Either<KeyStoreError, A>) =>
-    async () => {
-      try {
-        return run(connect())
-      } catch (cause) {
-        return left<KeyStoreError>({
-          _tag: 'KeyStoreUnavailable',
-          message: `key store ${what} failed: ${(cause as Error).message}`,
-          cause,
-        })
-      }
-    }
+    async () =>
+      flatten(
+        tryDriver(
+          () => run(connect()),
+          (cause): KeyStoreError => ({
+            _tag: 'KeyStoreUnavailable',
+            message: `key store ${what} failed: ${messageOf(cause)}`,
+            cause,
+          }),
+        ),
+      )
 
   const tombstone = (db: Database.Database, youthId: YouthId): KeyId | undefined =>
     (

@@ -1,5 +1,7 @@
 import { Option, type Command } from '@commander-js/extra-typings'
 import type { Logger } from 'pino'
+import type { Session } from '../store/access.js'
+import { accessSettingsFrom, noActorError, type AccessSettings } from '../store/actorSource.js'
 import { openStoreEnv, type OpenStoreOptions, type StoreEnv } from '../store/openStore.js'
 import { storeSpecFrom, type StoreSpec } from '../store/storeSpec.js'
 import type { CliIo } from './io.js'
@@ -10,13 +12,19 @@ import { parseOneOf } from './parse.js'
 // model: what a command's action gets besides its own options
 // ---------------------------------------------------------------------------------------------
 
-/** Declares the global options every command accepts: `--store` and `--log-level`. */
+/** Declares the global options every command accepts: `--store`, `--as` and `--log-level`. */
 export const withGlobalOptions = (program: Command) =>
   program
     .addOption(
       new Option(
         '--store <spec>',
         'memory | sqlite:PATH | esdb://HOST:PORT?tls=false (env PARCOURS_STORE; default sqlite:./parcours.db)',
+      ),
+    )
+    .addOption(
+      new Option(
+        '--as <actor>',
+        'who acts: counsellor:ID@ML | manager:ID@ML | statistician:ID | operator:ID (env PARCOURS_AS; else "as" in parcours.config.json)',
       ),
     )
     .addOption(
@@ -38,6 +46,10 @@ export interface RunContext {
   readonly io: CliIo
   /** The store spec of this run (flag, PARCOURS_STORE, or the default). */
   readonly storeSpec: (command: WithGlobals) => StoreSpec
+  /** Who the run acts as (`--as`, PARCOURS_AS, the configuration file), and the access policy. */
+  readonly access: (command: WithGlobals) => AccessSettings
+  /** The actor and policy of a command that needs an actor; without one, a usage error (exit 2). */
+  readonly session: (command: WithGlobals) => Session
   /** The root logger (pino, to stderr, personal data redacted). */
   readonly logger: (command: WithGlobals) => Promise<Logger>
   /** Opens the store, the key store and the vault; they are closed when the run ends. */
@@ -64,9 +76,20 @@ export const createRunContext = (io: CliIo): RunContext => {
     }
     return logger
   }
+  const access = (command: WithGlobals): AccessSettings =>
+    accessSettingsFrom(globals(command).as, io.env, io.cwd)
   return {
     io,
     storeSpec,
+    access,
+    session: (command) => {
+      const { actor, policy } = access(command)
+      if (actor === undefined)
+        throw noActorError(
+          'name' in command && typeof command.name === 'function' ? String(command.name()) : 'this command',
+        )
+      return { actor: actor.actor, policy }
+    },
     logger: getLogger,
     openStore: async (command, options) => {
       const env = await openStoreEnv(storeSpec(command), io.cwd, await getLogger(command), options, io.env)

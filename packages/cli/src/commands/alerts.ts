@@ -1,5 +1,11 @@
 import { isLeft } from 'fp-ts/lib/Either.js'
-import { AgeLimits, type YouthId } from '@parcours/domain'
+import {
+  AgeLimits,
+  missionLocaleOf,
+  type CounsellorId,
+  type MissionLocaleId,
+  type YouthId,
+} from '@parcours/domain'
 import {
   docEntries,
   queryWorklist,
@@ -11,6 +17,7 @@ import {
 import { infrastructureError, usageError } from '../cli/errors.js'
 import { parseId } from '../cli/parse.js'
 import { renderTable } from '../output/table.js'
+import { authorize } from '../store/access.js'
 import { vaultFailure } from '../store/errors.js'
 import { queryReadModels } from '../store/queryReadModels.js'
 import { readModelOf } from '../store/readModels.js'
@@ -28,6 +35,11 @@ const sections = (w: Worklist) =>
       title: 'Follow-ups due within 7 days',
       columns: ['Young person', 'Follow-up', 'Due on', 'Days left'],
       rows: w.followUpsDueSoon.map((a) => [a.youthId, a.followUpId, a.dueOn, a.days]),
+    },
+    {
+      title: 'Reminders due today (7 days and 1 day before)',
+      columns: ['Young person', 'Appointment or session', 'Kind', 'On', 'Days before'],
+      rows: w.reminders.map((a) => [a.youthId, a.id, a.kind, a.on, a.daysBefore]),
     },
     {
       title: 'Proposals past their respond-by date',
@@ -58,9 +70,11 @@ export const register: CommandModule['register'] = (command, ctx) =>
     .addOption(dateOrToday('--at <date>', 'as of this date'))
     .option('--json', 'print the worklist as JSON')
     .action(async (o, cmd) => {
+      const session = ctx.session(cmd)
       const { env, sink } = await queryReadModels(ctx, cmd)
       const rm = await readModelOf(sink, worklistProjection)
-      let missionLocaleId = o.missionLocale
+      // A counsellor or manager asks about their own mission locale unless they say otherwise.
+      let missionLocaleId = o.missionLocale ?? missionLocaleOf(session.actor)
       if (missionLocaleId === undefined) {
         const found = new Set<string>()
         for (const [, y] of docEntries(rm)) if (y.counsellorId === o.counsellor) found.add(y.missionLocaleId)
@@ -74,6 +88,11 @@ export const register: CommandModule['register'] = (command, ctx) =>
             `--counsellor: no journey is followed by ${o.counsellor}; check the id or pass --mission-locale.`,
           )
       }
+      authorize(session, {
+        kind: 'read-worklist',
+        missionLocaleId: missionLocaleId as MissionLocaleId,
+        counsellorId: o.counsellor as CounsellorId,
+      })
       const whose = { missionLocaleId, counsellorId: o.counsellor }
       // The age-limit alert needs the limits, sealed in the read model: the counsellor's run opens them.
       const ageLimits = new Map<string, OpenedAgeLimits>()

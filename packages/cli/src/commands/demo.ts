@@ -1,12 +1,19 @@
-import { writeFileSync } from 'node:fs'
 import { Option } from '@commander-js/extra-typings'
 import { createJourneyCommandHandler } from '@parcours/adapters'
 import { monthOf, type LocalDate } from '@parcours/domain'
 import { dashboardProjection, queryDashboard } from '@parcours/projections'
 import { infrastructureError, usageError } from '../cli/errors.js'
-import { outputFileFor } from '../cli/outputFile.js'
 import { parseDate, parseIntIn } from '../cli/parse.js'
-import { handlerPorts, simulateNetwork, simulationPeriod, withWriteThroughCache } from '../demo/index.js'
+import { reportFileFor, writeReportFile } from '../cli/reportFile.js'
+import {
+  compareWithReferences,
+  handlerPorts,
+  lastFullYearCohort,
+  referenceTable,
+  simulateNetwork,
+  simulationPeriod,
+  withWriteThroughCache,
+} from '../demo/index.js'
 import { createProgress } from '../output/progress.js'
 import { renderTable } from '../output/table.js'
 import { indicatorTable, reportFromDashboard } from '../report/fromDashboard.js'
@@ -35,6 +42,7 @@ export const register: CommandModule['register'] = (command, ctx) =>
     )
     .option('--no-html', 'write no HTML report')
     .option('--reset', 'replace an existing SQLite store with a fresh demo')
+    .option('--force', 'replace the --html file even when it is not a previous Parcours report')
     .action(async (options, cmd) => {
       const { io } = ctx
       const spec = ctx.storeSpec(cmd)
@@ -42,7 +50,13 @@ export const register: CommandModule['register'] = (command, ctx) =>
       const htmlFile =
         options.html === false
           ? undefined
-          : outputFileFor('--html', options.html === true ? 'parcours-report.html' : options.html, io.cwd)
+          : reportFileFor(
+              '--html',
+              'html',
+              options.html === true ? 'parcours-report.html' : options.html,
+              io.cwd,
+              options.force === true,
+            )
       if (options.reset === true) {
         if (spec.kind !== 'sqlite')
           throw usageError('--reset: only a SQLite store can be reset; use an empty store instead.')
@@ -74,7 +88,17 @@ export const register: CommandModule['register'] = (command, ctx) =>
         mode: 'catch-up',
         progress: createProgress(io.stderr, 'projecting events'),
       })
-      const dashboard = queryDashboard(await readModelOf(sink, dashboardProjection))
+      const readModel = await readModelOf(sink, dashboardProjection)
+      const dashboard = queryDashboard(readModel)
+      const lastCohort = lastFullYearCohort(period.from, period.to)
+      const beside = referenceTable(
+        compareWithReferences(
+          dashboard,
+          lastCohort === null
+            ? null
+            : queryDashboard(readModel, { from: monthOf(period.from), to: lastCohort }),
+        ),
+      )
       const seconds = ((performance.now() - started) / 1000).toFixed(1)
       const refused = Object.values(stats.refused).reduce((a, b) => a + b, 0)
       const summary =
@@ -82,9 +106,14 @@ export const register: CommandModule['register'] = (command, ctx) =>
         `(seed ${options.seed}): ${stats.commands} commands, ${stats.events} events, ${refused} refused, on ${describeStore(spec)}.`
       io.stderr.write(`demo done in ${seconds} s\n`)
       if (options.json === true) io.stdout.write(`${JSON.stringify(dashboard, null, 2)}\n`)
-      else io.stdout.write(`${summary}\n\n${renderTable(indicatorTable(dashboard))}`)
+      else io.stdout.write(`${summary}\n\n${renderTable(indicatorTable(dashboard))}\n${renderTable(beside)}`)
       if (htmlFile !== undefined) {
-        writeFileSync(htmlFile, renderHtmlReport(reportFromDashboard(dashboard, summary)))
-        ;(options.json === true ? io.stderr : io.stdout).write(`Report written to ${htmlFile}\n`)
+        const written = writeReportFile(
+          htmlFile,
+          renderHtmlReport(reportFromDashboard(dashboard, summary)),
+          io.cwd,
+          options.force === true,
+        )
+        ;(options.json === true ? io.stderr : io.stdout).write(`${written}\n`)
       }
     })

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { startEsdbStandIn } from '@parcours/adapters/testing'
+import { getEventStoreDBEventStore } from '@parcours/adapters'
+import { itemAdded, startEsdbStandIn, testEventCodec } from '@parcours/adapters/testing'
 import { fictitiousPersonalData } from '../demo/people.js'
 import { inProcessCli } from '../testing/inProcessCli.js'
 
@@ -49,11 +50,35 @@ describe('demo on every store', () => {
     )
   })
 
+  it("runs on an EventStoreDB that also holds other applications' streams, and leaves them alone", async () => {
+    const standIn = await startEsdbStandIn()
+    // Another application's events, of types the journey codec does not know.
+    const other = getEventStoreDBEventStore({
+      connectionString: standIn.connectionString,
+      codec: testEventCodec,
+    })
+    try {
+      const written = await other.append('billing-1', 'no-stream', [
+        { id: '0b9c3c8e-2f4a-4c55-9d7e-1a2b3c4d5e6f', event: itemAdded('invoice-12') },
+      ])()
+      expect(written._tag).toBe('Right')
+      const esdb = await demo(standIn.connectionString, '--youths', '8', '--months', '2', '--missions', '1')
+      expect(esdb.code, esdb.err).toBe(0)
+      const billing = await other.readStream('billing-1')()
+      expect(billing._tag === 'Right' ? billing.right.map((e) => e.event) : billing).toEqual([
+        itemAdded('invoice-12'),
+      ])
+    } finally {
+      await other.close()
+      await standIn.stop()
+    }
+  })
+
   it('refuses a SQLite file that holds journeys unless --reset, and writes nothing then', async () => {
     const refused = await demo('sqlite:demo.db', '--seed', '12')
     expect(refused.code).toBe(2)
     expect(refused.err).toContain('--reset')
-    const kept = await parcours('--store', 'sqlite:demo.db', 'report', '--json')
+    const kept = await parcours('--store', 'sqlite:demo.db', '--as', 'statistician:s-1', 'report', '--json')
     const reset = await demo('sqlite:demo.db', '--seed', '12', '--reset')
     expect(reset.code, reset.err).toBe(0)
     expect(reset.out).not.toBe(kept.out)
@@ -90,7 +115,16 @@ describe('the demo keeps its fictitious people sealed', () => {
     }
     expect(io.err).toContain('store opened')
     // The names are there, sealed: the vault opens them.
-    const shown = await parcours('--store', 'sqlite:scan.db', 'show', '--youth', 'y-00001', '--json')
+    const shown = await parcours(
+      '--store',
+      'sqlite:scan.db',
+      '--as',
+      'manager:m-1@ml-grenoble',
+      'show',
+      '--youth',
+      'y-00001',
+      '--json',
+    )
     expect(shown.code).toBe(0)
     const identity = (JSON.parse(shown.out) as { identity: { firstName: string; lastName: string } }).identity
     expect(firstNames).toContain(identity.firstName)

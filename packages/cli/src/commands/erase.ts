@@ -2,6 +2,7 @@ import { isLeft } from 'fp-ts/lib/Either.js'
 import { erasePersonalData } from '@parcours/adapters'
 import type { MissionLocaleId, YouthId } from '@parcours/domain'
 import { parseId } from '../cli/parse.js'
+import { authorizeCommand } from '../store/access.js'
 import { journeyFailure } from '../store/errors.js'
 import type { CommandModule } from './commandModule.js'
 import { dateOrToday } from './journey/index.js'
@@ -19,7 +20,14 @@ export const register: CommandModule['register'] = (command, ctx) =>
     )
     .option('--json', 'print the result as JSON')
     .action(async (o, cmd) => {
+      const session = ctx.session(cmd)
       const env = await ctx.openStore(cmd, { mustExist: true })
+      await authorizeCommand(session, env, {
+        type: 'ErasePersonalData',
+        youthId: o.youth as YouthId,
+        missionLocaleId: o.missionLocale as MissionLocaleId,
+        on: o.on,
+      })
       const result = await erasePersonalData({
         vault: env.vault,
         handle: env.handle,

@@ -69,6 +69,11 @@ export const commandIndex: ReadonlyArray<CommandEntry> = [
     load: () => import('./report.js'),
   },
   {
+    name: 'access-log',
+    summary: "List who opened identities and comments of a mission locale's journeys (managers)",
+    load: () => import('./accessLog.js'),
+  },
+  {
     name: 'project',
     summary: 'Bring the read models up to date (--follow to stay live)',
     load: () => import('./project.js'),

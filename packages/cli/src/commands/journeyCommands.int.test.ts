@@ -201,7 +201,7 @@ describe('journey commands on SQLite', () => {
       ],
     ).toEqual({ comment: 'Zéphyrine motivée' })
     expect(shown.items.map((i) => i.type)).toContain('JourneyReopened')
-    const text = await ok('show', '--youth', 'y-a')
+    const text = await ok('show', ...A)
     expect(text.out).toContain('Zéphyrine')
     expect(text.out).toContain('ml-a')
   })
@@ -209,17 +209,19 @@ describe('journey commands on SQLite', () => {
   it('keeps each mission locale to its own journeys', async () => {
     const elsewhere = await parcours('show', '--youth', 'y-a', '--mission-locale', 'ml-b')
     expect([elsewhere.code, elsewhere.err]).toEqual([
-      2,
-      expect.stringContaining('no journey y-a held by mission locale ml-b'),
+      1,
+      expect.stringContaining('by rule OtherMissionLocale: journey y-a is not held by ml-b'),
     ])
     const transferred = await parcours('show', '--youth', 'y-c', '--mission-locale', 'ml-a')
-    expect(transferred.code).toBe(2)
+    expect(transferred.code).toBe(1)
+    // A year on, every planned appointment is past: each worklist lists its own young person overdue.
     const alertsA = JSON.parse(
-      (await ok('alerts', '--counsellor', 'c-3', '--mission-locale', 'ml-a', '--at', '2026-01-15', '--json'))
+      (await ok('alerts', '--counsellor', 'c-3', '--mission-locale', 'ml-a', '--at', '2027-01-15', '--json'))
         .out,
     ) as Record<string, unknown>
     const alertsB = JSON.parse(
-      (await ok('alerts', '--counsellor', 'c-b1', '--at', '2026-01-15', '--json')).out,
+      (await ok('alerts', '--counsellor', 'c-b1', '--mission-locale', 'ml-b', '--at', '2027-01-15', '--json'))
+        .out,
     ) as Record<string, unknown>
     const youthsIn = (w: Record<string, unknown>) =>
       new Set(
@@ -332,14 +334,14 @@ describe('journey commands on SQLite', () => {
     const before = (await ok('report', '--json')).out
     const erased = await ok('erase', ...A, '--on', '2026-01-20')
     expect(erased.out).toContain('Personal data of y-a erased')
-    const shown = await ok('show', '--youth', 'y-a')
+    const shown = await ok('show', ...A)
     expect(shown.out).toContain('personal data erased')
     expect(shown.out).not.toContain('Zéphyrine')
-    expect(JSON.parse((await ok('show', '--youth', 'y-b', '--json')).out).identity.firstName).toBe('Anatole')
+    expect(JSON.parse((await ok('show', ...B, '--json')).out).identity.firstName).toBe('Anatole')
     expect((await ok('report', '--json')).out).toBe(before)
     expect((await ok('erase', ...A, '--on', '2026-01-21')).out).toContain('already erased')
     const refused = await parcours('erase', '--youth', 'y-b', '--mission-locale', 'ml-a')
-    expect([refused.code, refused.err]).toEqual([1, expect.stringContaining('WrongMissionLocale')])
+    expect([refused.code, refused.err]).toEqual([1, expect.stringContaining('by rule OtherMissionLocale')])
   })
 
   it('lists and erases the young people past retention', async () => {
@@ -389,7 +391,10 @@ describe('journey commands on SQLite', () => {
       '--on',
       '2025-05-02',
     )
-    expect([comment.code, comment.err]).toEqual([1, expect.stringContaining('PersonalDataErased')])
+    expect([comment.code, comment.err]).toEqual([
+      1,
+      expect.stringContaining('refused by rule AgeLimitsErased'),
+    ])
     expect(comment.err).toContain('age limits')
     expect(await storedEvents()).toBe(before)
   })

@@ -3,6 +3,7 @@ import { isLeft } from 'fp-ts/lib/Either.js'
 import { readStoredEvents, rewriteStoredEvents, type RewrittenEvent } from '@parcours/adapters'
 import { journeyEventCodec, journeyEventVersions, type Sealed, type YouthRegistered } from '@parcours/domain'
 import { infrastructureError, usageError } from '../cli/errors.js'
+import { authorize } from '../store/access.js'
 import { vaultFailure } from '../store/errors.js'
 import type { StoreEnv } from '../store/openStore.js'
 import type { CommandModule } from './commandModule.js'
@@ -62,6 +63,7 @@ const migrateSqlite = async (env: StoreEnv, path: string): Promise<number> => {
 /** `parcours migrate`: brings the store forward to this version's event schemas. */
 export const register: CommandModule['register'] = (command, ctx) =>
   command.option('--json', 'print the result as JSON').action(async (o, cmd) => {
+    authorize(ctx.session(cmd), { kind: 'maintain-store', task: 'migrate' })
     const env = await ctx.openStore(cmd, { mustExist: true })
     if (env.spec.kind !== 'sqlite')
       throw usageError(

@@ -3,6 +3,7 @@ import { allProjections, createProjectionRunner, type RunStats } from '@parcours
 import { usageError } from '../cli/errors.js'
 import type { CliIo } from '../cli/io.js'
 import { createProgress } from '../output/progress.js'
+import { authorize } from '../store/access.js'
 import { openSink, projectionFailure, runProjections } from '../store/readModels.js'
 import type { CommandModule } from './commandModule.js'
 
@@ -15,6 +16,7 @@ export const register: CommandModule['register'] = (command, ctx) =>
   command
     .option('--follow', 'stay live and project new events as they are stored, until Ctrl-C')
     .action(async (o, cmd) => {
+      authorize(ctx.session(cmd), { kind: 'maintain-store', task: 'project' })
       // Nothing can append to a memory store while this process waits on it: following it would never end.
       if (o.follow === true && ctx.storeSpec(cmd).kind === 'memory')
         throw usageError(

@@ -1,4 +1,5 @@
 import { createProgress } from '../output/progress.js'
+import { authorize } from '../store/access.js'
 import { openSink, runProjections } from '../store/readModels.js'
 import type { CommandModule } from './commandModule.js'
 import { runSummary } from './project.js'
@@ -6,6 +7,7 @@ import { runSummary } from './project.js'
 /** `parcours rebuild`: forgets the read models and projects the whole log again. */
 export const register: CommandModule['register'] = (command, ctx) =>
   command.action(async (_o, cmd) => {
+    authorize(ctx.session(cmd), { kind: 'maintain-store', task: 'rebuild' })
     const env = await ctx.openStore(cmd, { mustExist: true })
     const sink = openSink(env, ctx.io.cwd)
     ctx.onDispose(sink.close)

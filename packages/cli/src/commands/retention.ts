@@ -3,6 +3,7 @@ import { runRetention } from '@parcours/adapters'
 import { infrastructureError } from '../cli/errors.js'
 import { parseDate } from '../cli/parse.js'
 import { renderTable } from '../output/table.js'
+import { authorize } from '../store/access.js'
 import { describeStoreError, journeyFailure, vaultFailure } from '../store/errors.js'
 import type { CommandModule } from './commandModule.js'
 
@@ -13,6 +14,7 @@ export const register: CommandModule['register'] = (command, ctx) =>
     .option('--dry-run', 'list who would be erased, erase nothing')
     .option('--json', 'print the result as JSON')
     .action(async (o, cmd) => {
+      authorize(ctx.session(cmd), { kind: 'run-retention' })
       const env = await ctx.openStore(cmd, { mustExist: true })
       const run = await runRetention({
         store: env.store,
@@ -23,10 +25,22 @@ export const register: CommandModule['register'] = (command, ctx) =>
         logger: env.logger,
       })()
       if (isLeft(run)) throw infrastructureError(describeStoreError(run.left))
-      const { erased, failed, unopened } = run.right
+      const { erased, failed, unopened, skipped } = run.right
       if (o.json === true)
         ctx.io.stdout.write(
-          `${JSON.stringify({ ...run.right, failed: failed.map((f) => ({ ...f, error: journeyFailure(f.error).message })) }, null, 2)}\n`,
+          `${JSON.stringify(
+            {
+              ...run.right,
+              failed: failed.map((f) => ({ ...f, error: journeyFailure(f.error).message })),
+              skipped: skipped.map((s) => ({
+                ...s,
+                revision: Number(s.revision),
+                position: String(s.position),
+              })),
+            },
+            null,
+            2,
+          )}\n`,
         )
       else {
         const verb = o.dryRun === true ? 'would be erased' : 'erased'
@@ -45,14 +59,27 @@ export const register: CommandModule['register'] = (command, ctx) =>
           ctx.io.stdout.write(
             `FAILED ${f.youthId} (${f.missionLocaleId}): ${journeyFailure(f.error).message}\n`,
           )
+        for (const s of skipped)
+          ctx.io.stdout.write(
+            `SKIPPED ${s.youthId}: its event at revision ${s.revision} (position ${s.position}) cannot be decoded: ${s.reason}\n`,
+          )
       }
       for (const u of unopened)
         ctx.io.stderr.write(
           `SKIPPED ${u.youthId} (${u.missionLocaleId}): age limits not opened, retention date unknown: ${vaultFailure(u.error).message}\n`,
         )
-      if (unopened.length > 0)
+      if (skipped.length > 0 || unopened.length > 0)
         throw infrastructureError(
-          `${unopened.length} journey(s) whose age limits could not be opened were skipped; the others were done.`,
+          [
+            skipped.length > 0
+              ? `${skipped.length} journey(s) skipped: an event cannot be decoded (run 'parcours verify')`
+              : '',
+            unopened.length > 0
+              ? `${unopened.length} journey(s) whose age limits could not be opened were skipped`
+              : '',
+          ]
+            .filter((m) => m !== '')
+            .join('; ') + '; the others were done.',
         )
       if (failed.length > 0)
         throw infrastructureError(

@@ -1,9 +1,16 @@
 import { isLeft } from 'fp-ts/lib/Either.js'
 import { describeVaultError, type Vault } from '@parcours/adapters'
-import { journeyStreamName, Sealed, type YouthId } from '@parcours/domain'
+import {
+  journeyStreamName,
+  Sealed,
+  type MissionLocaleId,
+  type OpenedData,
+  type YouthId,
+} from '@parcours/domain'
 import { queryTimeline, timelineProjection } from '@parcours/projections'
 import { usageError } from '../cli/errors.js'
 import { parseId } from '../cli/parse.js'
+import { authorize, journeyRefOf, recordOpening } from '../store/access.js'
 import { journeyFailure } from '../store/errors.js'
 import { queryReadModels } from '../store/queryReadModels.js'
 import { readModelOf } from '../store/readModels.js'
@@ -37,11 +44,14 @@ export const register: CommandModule['register'] = (command, ctx) =>
     )
     .option('--json', 'print the timeline as JSON')
     .action(async (o, cmd) => {
+      const session = ctx.session(cmd)
       const { env, sink } = await queryReadModels(ctx, cmd)
       const youthId = o.youth as YouthId
+      const journey = await journeyRefOf(env, youthId)
+      const grant = authorize(session, { kind: 'read-journey', purpose: 'show', journey })
       const stream = await env.store.readStream(journeyStreamName(youthId))()
       if (isLeft(stream)) throw journeyFailure(stream.left)
-      const holder = stream.right[stream.right.length - 1]?.event.missionLocaleId
+      const holder = journey.holder ?? undefined
       const missionLocaleId = o.missionLocale ?? holder
       const timeline =
         missionLocaleId === undefined
@@ -54,6 +64,22 @@ export const register: CommandModule['register'] = (command, ctx) =>
       const sealedAt = new Map(
         stream.right.map((r) => [Number(r.revision), r.event as unknown as Record<string, unknown>]),
       )
+      // What the grant lets this actor open, and what the journey holds of it.
+      const mayOpen = (field: string) => (field === 'personalData' ? grant.identity : grant.comments)
+      const opened = new Set<OpenedData>()
+      for (const raw of sealedAt.values())
+        for (const [field, value] of Object.entries(raw))
+          if (Sealed.is(value) && mayOpen(field))
+            opened.add(field === 'personalData' ? 'identity' : 'comments')
+      // Recorded before anything is opened: no opening without its entry in the access log.
+      if (opened.size > 0 && !timeline.erased)
+        await recordOpening(env.accessLog, session, {
+          at: new Date().toISOString(),
+          youthId,
+          missionLocaleId: timeline.missionLocaleId as MissionLocaleId,
+          purpose: 'show',
+          opened: [...opened].sort(),
+        })
       const items = []
       let identity: Shown = null
       for (const item of timeline.items) {
@@ -61,7 +87,7 @@ export const register: CommandModule['register'] = (command, ctx) =>
         const details: Record<string, Shown> = { ...item.details }
         for (const [field, value] of Object.entries(raw))
           if (Sealed.is(value)) {
-            details[field] = await openSealed(env.vault, youthId, value)
+            details[field] = mayOpen(field) ? await openSealed(env.vault, youthId, value) : 'withheld'
             if (field === 'personalData') identity = details[field] ?? null
           }
         items.push({ ...item, details })

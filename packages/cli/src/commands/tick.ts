@@ -1,8 +1,10 @@
 import { isLeft } from 'fp-ts/lib/Either.js'
+import type { MissionLocaleId } from '@parcours/domain'
+import { infrastructureError } from '../cli/errors.js'
 import { parseDate, parseId } from '../cli/parse.js'
 import { createProgress } from '../output/progress.js'
-import { withOpenedAgeLimits } from '../store/ageLimits.js'
-import { journeyFailure } from '../store/errors.js'
+import { authorize } from '../store/access.js'
+import { describeStoreError, journeyFailure } from '../store/errors.js'
 import { readJourneys } from '../store/openJourneys.js'
 import type { CommandModule } from './commandModule.js'
 
@@ -13,10 +15,17 @@ export const register: CommandModule['register'] = (command, ctx) =>
     .option('--mission-locale <id>', 'only the journeys of this mission locale', parseId)
     .option('--json', 'print the counts as JSON')
     .action(async (o, cmd) => {
+      authorize(ctx.session(cmd), {
+        kind: 'run-clock',
+        missionLocaleId: (o.missionLocale ?? null) as MissionLocaleId | null,
+      })
       const env = await ctx.openStore(cmd, { mustExist: true })
-      const open = (await readJourneys(env)).filter(
+      const { journeys, unreadable } = await readJourneys(env)
+      // An erased journey's age limits went with its key: no time rule can be decided for it.
+      const open = journeys.filter(
         (j) =>
           j.status === 'open' &&
+          !j.personalDataErased &&
           (o.missionLocale === undefined || j.missionLocaleId === o.missionLocale) &&
           j.registeredOn <= o.at,
       )
@@ -27,13 +36,12 @@ export const register: CommandModule['register'] = (command, ctx) =>
         // One tick per journey and day: running the same tick again writes nothing new.
         const handled = await env.handle({
           commandId: `tick-${o.at}-${journey.youthId}`,
-          // The time rules need the journey's age limits: sealed, opened here.
-          command: await withOpenedAgeLimits(env, journey, {
-            type: 'ApplyTimeRules' as const,
+          command: {
+            type: 'ApplyTimeRules',
             youthId: journey.youthId,
             missionLocaleId: journey.missionLocaleId,
             on: o.at,
-          }),
+          },
         })()
         if (isLeft(handled)) throw journeyFailure(handled.left)
         const result = handled.right
@@ -43,9 +51,15 @@ export const register: CommandModule['register'] = (command, ctx) =>
         progress.update(i + 1, open.length)
       }
       progress.stop()
+      const skipped = unreadable.map((b) => ({
+        streamName: b.streamName,
+        revision: Number(b.revision),
+        position: String(b.position),
+        reason: b.reason,
+      }))
       if (o.json === true)
         ctx.io.stdout.write(
-          `${JSON.stringify({ at: o.at, openJourneys: open.length, journeysChanged: touched, events: written }, null, 2)}\n`,
+          `${JSON.stringify({ at: o.at, openJourneys: open.length, journeysChanged: touched, events: written, skipped }, null, 2)}\n`,
         )
       else {
         const detail = Object.entries(written)
@@ -55,4 +69,9 @@ export const register: CommandModule['register'] = (command, ctx) =>
           `Time rules as of ${o.at}: ${open.length} open journeys checked, ${touched} changed${detail === '' ? '.' : ` (${detail}).`}\n`,
         )
       }
+      for (const b of unreadable) ctx.io.stderr.write(`parcours: skipped ${describeStoreError(b)}\n`)
+      if (unreadable.length > 0)
+        throw infrastructureError(
+          `${unreadable.length} event(s) cannot be decoded: their journeys were skipped, the others done (run 'parcours verify').`,
+        )
     })

@@ -1,4 +1,5 @@
 import { infrastructureError } from '../cli/errors.js'
+import { authorize } from '../store/access.js'
 import { describeStoreError } from '../store/errors.js'
 import { scanLog } from '../store/scanLog.js'
 import type { CommandModule } from './commandModule.js'
@@ -6,6 +7,7 @@ import type { CommandModule } from './commandModule.js'
 /** `parcours verify`: decodes every stored event and lists the bad ones (exit 3 if any). */
 export const register: CommandModule['register'] = (command, ctx) =>
   command.option('--json', 'print the result as JSON').action(async (o, cmd) => {
+    authorize(ctx.session(cmd), { kind: 'maintain-store', task: 'verify' })
     const env = await ctx.openStore(cmd, { mustExist: true })
     const streams = new Set<string>()
     const scan = await scanLog(env.store, (r) => void streams.add(r.streamName))

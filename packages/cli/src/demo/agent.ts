@@ -10,8 +10,10 @@ import {
   type RequestId,
 } from '@parcours/domain'
 import { ageLimitsOfYouth, maybeComment, openJourney, seal, send, type AgentContext } from './agentContext.js'
+import { calibration } from './calibration.js'
 import { closeFor, contact } from './contact.js'
 import { answerProposal } from './proposals.js'
+import { settleSession } from './sessions.js'
 import { endPhase, endSituation, renewImmersion, startPhase } from './situations.js'
 import { themeWeights, type Intent, type Youth } from './youth.js'
 
@@ -102,13 +104,20 @@ const runIntent = async (ctx: AgentContext, y: Youth, day: LocalDate, intent: In
       return renewImmersion(ctx, y, day, intent.situationId)
     case 'end-situation':
       return endSituation(ctx, y, day, intent.situationId)
+    case 'session':
+      return settleSession(ctx, y, day, intent.sessionId, null)
+    case 'refuse-session':
+      return settleSession(ctx, y, day, intent.sessionId, intent.by)
     case 'tick':
       // The time rules already ran for this wake-up when they were due.
       return
   }
 }
 
-/** An overdue follow-up, some days later: the young person comes after all, is marked absent, or it is dropped. */
+/**
+ * An overdue follow-up, some days later: the young person comes after all, is marked absent,
+ * its attendance is recorded as not known (*Non précisé*), or it is dropped.
+ */
 const lateFollowUp = async (
   ctx: AgentContext,
   y: Youth,
@@ -119,16 +128,24 @@ const lateFollowUp = async (
   // A follow-up moved to a later day since is handled on that day.
   if (f === undefined || !isPending(f) || f.dueOn > day) return
   const r = y.rng.next()
-  if (r < 0.45) return contact(ctx, y, day, followUpId)
-  if (r < 0.75) return missed(ctx, y, day, followUpId)
+  if (r < 0.4) return contact(ctx, y, day, followUpId)
+  if (r < 0.65) return missed(ctx, y, day, followUpId)
+  if (r < 0.85) return unspecified(ctx, y, day, followUpId)
   await send(ctx, y, day, { type: 'CancelFollowUp', followUpId })
 }
 
 const missed = async (ctx: AgentContext, y: Youth, day: LocalDate, followUpId: FollowUpId): Promise<void> => {
   if (!(await send(ctx, y, day, { type: 'MissFollowUp', followUpId }))) return
   y.missesInRow += 1
-  if (y.missesInRow >= 3) await closeFor(ctx, y, day, 'lost-contact')
+  if (y.missesInRow >= calibration.lostContactAfterMisses) await closeFor(ctx, y, day, 'lost-contact')
 }
+
+const unspecified = async (
+  ctx: AgentContext,
+  y: Youth,
+  day: LocalDate,
+  followUpId: FollowUpId,
+): Promise<void> => void (await send(ctx, y, day, { type: 'MarkFollowUpUnspecified', followUpId }))
 
 /** A follow-up due today: rescheduled, cancelled, kept, missed, or left unrecorded (it will become overdue). */
 const dueToday = async (

@@ -33,6 +33,8 @@ export interface AgentContext {
   /** Prefix of every command id of this run (derived from the seed). */
   readonly commandPrefix: string
   readonly stats: SimulationStats
+  /** Registrations of each collective session so far, by session id (the shell's count). */
+  readonly sessions: Map<string, number>
 }
 
 /** Raised inside the simulation when the store or the vault fails; the run stops. */

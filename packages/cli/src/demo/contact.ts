@@ -1,6 +1,8 @@
 import {
   addDays,
   addMonths,
+  defaultJourneyPolicy,
+  followUpCadenceDays,
   minDate,
   type FollowUpId,
   type LocalDate,
@@ -8,7 +10,9 @@ import {
   type AgedJourney,
 } from '@parcours/domain'
 import { maybeComment, openJourney, send, type AgentContext } from './agentContext.js'
+import { calibration } from './calibration.js'
 import { offerProposal, startEmployment } from './proposals.js'
+import { prescribeSession } from './sessions.js'
 import { startSituation } from './situations.js'
 import type { Youth } from './youth.js'
 
@@ -59,6 +63,7 @@ export const contact = async (
   on: LocalDate,
   followUpId: FollowUpId,
 ): Promise<void> => {
+  await planNextAppointment(ctx, y, on)
   if (
     !(await send(ctx, y, on, { type: 'KeepFollowUp', followUpId, comment: await maybeComment(ctx, y, 0.25) }))
   )
@@ -111,13 +116,24 @@ export const contact = async (
     if (!busy && openJourney(y) !== null && y.rng.chance(0.015))
       await startSituation(ctx, y, on, y.profile.track === 'training' ? 'schooling' : 'volunteering')
   }
-  if (openJourney(y) !== null && y.rng.chance(0.06)) {
-    y.workshops += 1
-    await send(ctx, y, on, {
-      type: 'ScheduleFollowUp',
-      followUpId: `ws-${y.workshops}` as FollowUpId,
-      dueOn: addDays(on, y.rng.int(7, 21)),
-      kind: 'workshop',
-    })
-  }
+  if (openJourney(y) !== null && y.rng.chance(calibration.sessionChance))
+    await prescribeSession(ctx, y, on, y.rng.chance(0.6) ? 'workshop' : 'information-session')
+}
+
+/**
+ * During a meeting the counsellor plans the next one — an interview or a call — within the
+ * policy's cadence (weekly early in a CEJ), so the domain need not schedule one itself.
+ */
+const planNextAppointment = async (ctx: AgentContext, y: Youth, on: LocalDate): Promise<void> => {
+  const journey = openJourney(y)
+  if (journey === null) return
+  const [min, max] = calibration.nextAppointmentDays
+  const cadence = followUpCadenceDays(journey, on, defaultJourneyPolicy)
+  y.appointments += 1
+  await send(ctx, y, on, {
+    type: 'ScheduleFollowUp',
+    followUpId: `a-${y.appointments}` as FollowUpId,
+    dueOn: addDays(on, Math.min(cadence, y.rng.int(min, max))),
+    kind: y.rng.chance(calibration.phoneShare) ? 'phone-or-video-call' : 'individual-interview',
+  })
 }

@@ -9,6 +9,7 @@ import {
   type Theme,
 } from '@parcours/domain'
 import { openJourney, send, type AgentContext } from './agentContext.js'
+import { calibration } from './calibration.js'
 import { startSituation } from './situations.js'
 import { themeWeights, type Youth } from './youth.js'
 
@@ -60,13 +61,6 @@ const nextSituationId = (y: Youth, prefix: 't' | 'e'): SituationId => {
   return `${prefix}-${y.situations}` as SituationId
 }
 
-const CONTRACTS: ReadonlyArray<readonly [ContractType, number]> = [
-  ['CDI', 20],
-  ['CDD', 42],
-  ['temporary', 25],
-  ['subsidised', 13],
-]
-
 /** Starts a training and plans its end (and, after a qualifying one, the exit). */
 export const startTraining = async (
   ctx: AgentContext,
@@ -87,8 +81,9 @@ export const startTraining = async (
     trainingId,
     result: abandoned ? 'abandoned' : 'completed',
   })
-  if (!abandoned && qualifying && y.rng.chance(0.7))
-    y.intents.push({ kind: 'close', on: addDays(endOn, y.rng.int(5, 30)), reason: 'qualifying-training' })
+  // The exit for qualifying training is recorded while the training is in progress (policy).
+  if (!abandoned && qualifying && y.rng.chance(calibration.qualifyingExitChance))
+    y.intents.push({ kind: 'close', on: addDays(on, y.rng.int(5, 30)), reason: 'qualifying-training' })
 }
 
 /** Starts an employment and plans what follows: autonomy and a durable exit, or its end. */
@@ -99,7 +94,7 @@ export const startEmployment = async (
   proposalId: ProposalId | null,
   chosen?: ContractType,
 ): Promise<void> => {
-  const contract = chosen ?? y.rng.weighted(CONTRACTS)
+  const contract = chosen ?? y.rng.weighted<ContractType>(calibration.contracts)
   const durationMonths =
     contract === 'CDD' ? y.rng.int(1, 12) : contract === 'apprenticeship' ? y.rng.int(12, 24) : null
   const employmentId = nextSituationId(y, 'e')
@@ -112,13 +107,13 @@ export const startEmployment = async (
   if (started?.durable === true) {
     if (journey?.programme !== null)
       y.intents.push({ kind: 'exit-programme', on: addDays(on, y.rng.int(0, 14)), reason: 'autonomy' })
-    if (y.rng.chance(0.85))
+    if (y.rng.chance(calibration.durableExitChance))
       y.intents.push({ kind: 'close', on: addDays(on, y.rng.int(20, 60)), reason: 'durable-employment' })
     return
   }
   const months = durationMonths ?? y.rng.int(1, 3)
   y.intents.push({ kind: 'end-employment', on: addMonths(on, months), employmentId })
-  if (y.rng.chance(0.35))
+  if (y.rng.chance(calibration.otherEmploymentExitChance))
     y.intents.push({
       kind: 'close',
       on: addDays(addMonths(on, months), y.rng.int(1, 20)),

@@ -10,6 +10,7 @@ import {
   type LocalDate,
   type Sealed,
 } from '@parcours/domain'
+import { calibration } from './calibration.js'
 import type { DemoPersonalFields, SimulationPorts } from './ports.js'
 import { simulateNetwork } from './simulate.js'
 
@@ -93,8 +94,29 @@ describe('network simulation', () => {
       'SituationStarted',
       'SituationEnded',
       'ImmersionRenewed',
+      'FollowUpMarkedUnspecified',
+      'FollowUpReminderDue',
+      'SessionPrescribed',
+      'SessionOutcomeRecorded',
+      'SessionReminderDue',
+      'SituationOngoingAtExit',
     ])
       expect(types, type).toContain(type)
+    expect(seen((e) => (e.type === 'FollowUpScheduled' ? e.kind : null))).toEqual(
+      new Set(['individual-interview', 'phone-or-video-call']),
+    )
+    expect(seen((e) => (e.type === 'SessionPrescribed' ? e.kind : null))).toEqual(
+      new Set(['workshop', 'information-session']),
+    )
+    expect(seen((e) => (e.type === 'SessionOutcomeRecorded' ? e.outcome : null))).toEqual(
+      new Set(['carried-out', 'refused-by-youth', 'refused-by-third-party', 'closed-without-follow-up']),
+    )
+    // No session is filled beyond its capacity.
+    const registrations = new Map<string, number>()
+    for (const e of events)
+      if (e.type === 'SessionPrescribed')
+        registrations.set(e.sessionId, (registrations.get(e.sessionId) ?? 0) + 1)
+    expect(Math.max(...registrations.values())).toBeLessThanOrEqual(calibration.sessionCapacity)
     expect(stats.right.youths).toBe(400)
     // No journey is left stalled: every open one saw its counsellor in the last four months.
     const lastContact = new Map<string, string>()

@@ -85,7 +85,13 @@ export const simulateNetwork = async (
   const network = buildNetwork(rng.fork('network'), options.missions)
   const youths = populate(rng.fork('people'), options, network)
   const stats: SimulationStats = { youths: youths.length, commands: 0, events: 0, refused: {} }
-  const ctx: AgentContext = { ports, network, commandPrefix: `demo-s${options.seed}`, stats }
+  const ctx: AgentContext = {
+    ports,
+    network,
+    commandPrefix: `demo-s${options.seed}`,
+    stats,
+    sessions: new Map(),
+  }
   const { from, to } = simulationPeriod(options)
   const total = daysBetween(from, to) + 1
   const agenda = new Map<LocalDate, number[]>()

@@ -9,10 +9,12 @@ import {
   type Programme,
   type ProposalId,
   type RecordableProposalOutcome,
+  type SessionId,
   type SituationId,
   type Theme,
   type YouthId,
 } from '@parcours/domain'
+import { calibration } from './calibration.js'
 import type { Person } from './people.js'
 import type { Prng } from './prng.js'
 
@@ -71,6 +73,13 @@ export type Intent =
   | { readonly kind: 'end-phase'; readonly on: LocalDate; readonly phaseId: PhaseId }
   | { readonly kind: 'renew-immersion'; readonly on: LocalDate; readonly situationId: SituationId }
   | { readonly kind: 'end-situation'; readonly on: LocalDate; readonly situationId: SituationId }
+  | { readonly kind: 'session'; readonly on: LocalDate; readonly sessionId: SessionId }
+  | {
+      readonly kind: 'refuse-session'
+      readonly on: LocalDate
+      readonly sessionId: SessionId
+      readonly by: 'youth' | 'third-party'
+    }
 
 /** A simulated young person and the simulator's memory of their journey. */
 export interface Youth {
@@ -90,7 +99,8 @@ export interface Youth {
   proposals: number
   situations: number
   phases: number
-  workshops: number
+  /** Appointments the counsellor planned (their ids are `a-<n>`). */
+  appointments: number
   contacts: number
   missesInRow: number
   programmeTried: boolean
@@ -99,17 +109,10 @@ export interface Youth {
   wakeOn: LocalDate | null
 }
 
-const TRACKS: ReadonlyArray<readonly [Track, number]> = [
-  ['employment', 40],
-  ['training', 30],
-  ['social', 18],
-  ['drifting', 12],
-]
-
 /** Draws a young person's behaviour. */
 export const drawProfile = (rng: Prng, rqthOver26: boolean): Profile => {
-  const track = rng.weighted(TRACKS)
-  const base = track === 'drifting' ? 0.45 : track === 'social' ? 0.7 : 0.8
+  const track = rng.weighted(calibration.tracks)
+  const base = calibration.engagement[track]
   const programme: Programme | null = rqthOver26
     ? 'CEJ'
     : rng.weighted([
@@ -129,7 +132,7 @@ export const drawProfile = (rng: Prng, rqthOver26: boolean): Profile => {
     : null
   return {
     track,
-    engagement: Math.min(0.95, base + rng.next() * 0.15),
+    engagement: Math.min(0.95, base + rng.next() * calibration.engagementSpread),
     programme,
     earlyExit,
     transfers: rng.chance(0.02),
@@ -162,7 +165,7 @@ export const newYouth = (
   proposals: 0,
   situations: 0,
   phases: 0,
-  workshops: 0,
+  appointments: 0,
   contacts: 0,
   missesInRow: 0,
   programmeTried: false,

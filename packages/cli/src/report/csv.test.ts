@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import type { Dashboard } from '@parcours/projections'
+import { type Dashboard, emptyCell, figuresOf } from '@parcours/projections'
 import { dashboardCsv } from './csv.js'
 
 // A dashboard with no months: only the total rows, whose first field is the mission locale id.
 const withMissionLocale = (missionLocaleId: string): Dashboard => {
-  const totals = zeroFigures as unknown as Dashboard['totals']
+  const totals = zeroFigures
   return {
     missionLocaleId: null,
     from: null,
@@ -15,29 +15,7 @@ const withMissionLocale = (missionLocaleId: string): Dashboard => {
   }
 }
 
-const zeroFigures = {
-  firstReceptions: 0,
-  inContact: 0,
-  accompanied: 0,
-  programmeEntries: { PACEA: 0, CEJ: 0 },
-  proposalsByTheme: {},
-  proposalsByOutcome: {},
-  trainingEntries: 0,
-  qualifyingTrainingEntries: 0,
-  employmentEntries: { durable: 0, other: 0 },
-  immersionEntries: 0,
-  exitsByReason: {},
-  exits: 0,
-  positiveExits: 0,
-  positiveExitRate: null,
-  medianDaysToFirstProposal: null,
-  medianDaysToFirstTrainingOrJob: null,
-  firstProposals: 0,
-  firstTrainingOrJobEntries: 0,
-  seenFiveTimes: { cohort: 0, reached: 0, share: null },
-  followUps: { kept: 0, missed: 0, overdue: 0 },
-  transfers: { in: 0, out: 0 },
-}
+const zeroFigures = figuresOf({ sum: emptyCell('', ''), inContact: 0, accompanied: 0, programmeStock: {} })
 
 describe('dashboardCsv', () => {
   it('never lets a spreadsheet run a field as a formula, and quotes what would break a row', () => {

@@ -4,7 +4,8 @@ import type { Dashboard, DashboardFigures } from '@parcours/projections'
 // the dashboard as CSV: one row per scope (national or mission locale) and month, counts only
 // ---------------------------------------------------------------------------------------------
 
-const HEADER = [
+/** The columns of the CSV report, in order (its first line names them). */
+export const CSV_HEADER = [
   'scope',
   'month',
   'first_receptions',
@@ -24,6 +25,10 @@ const HEADER = [
   'follow_ups_kept',
   'follow_ups_missed',
   'follow_ups_overdue',
+  'follow_ups_unspecified',
+  'individual_interviews',
+  'pacea_stock',
+  'cej_stock',
 ]
 
 const row = (scope: string, month: string, f: DashboardFigures): ReadonlyArray<string | number> => [
@@ -46,6 +51,10 @@ const row = (scope: string, month: string, f: DashboardFigures): ReadonlyArray<s
   f.followUps.kept,
   f.followUps.missed,
   f.followUps.overdue,
+  f.followUps.unspecified,
+  f.interviews,
+  f.programmeStock.PACEA,
+  f.programmeStock.CEJ,
 ]
 
 // Ids are tokens without spaces, but a field is still quoted if it could break a row, and one a
@@ -69,5 +78,5 @@ export const dashboardCsv = (d: Dashboard): string => {
         ])
       : []),
   ]
-  return [HEADER, ...rows].map((r) => r.map(field).join(',')).join('\n') + '\n'
+  return [CSV_HEADER, ...rows].map((r) => r.map(field).join(',')).join('\n') + '\n'
 }

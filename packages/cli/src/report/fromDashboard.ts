@@ -21,6 +21,8 @@ export const indicatorRows = (f: DashboardFigures): ReadonlyArray<readonly [stri
   ['Young people in contact', f.inContact],
   ['Accompanied (open journeys, end of period)', f.accompanied],
   ...programmes.map((p) => [`${p} entries`, f.programmeEntries[p]] as const),
+  ...programmes.map((p) => [`In ${p} (end of period)`, f.programmeStock[p]] as const),
+  ...programmes.map((p) => [`${p} exits`, sum(f.programmeExits[p])] as const),
   ['Proposals offered', sum(f.proposalsByTheme)],
   ['Proposals carried out', f.proposalsByOutcome['carried-out']],
   ['Training entries (qualifying)', `${f.trainingEntries} (${f.qualifyingTrainingEntries})`],
@@ -30,10 +32,11 @@ export const indicatorRows = (f: DashboardFigures): ReadonlyArray<readonly [stri
   ['Positive exit rate', percent(f.positiveExitRate)],
   ['Median days to first proposal', days(f.medianDaysToFirstProposal)],
   ['Median days to first training or job', days(f.medianDaysToFirstTrainingOrJob)],
-  ['Seen ≥ 5 times in first 12 months', percent(f.seenFiveTimes.share)],
+  ['Individual interviews', f.interviews],
+  ['Seen ≥ 5 times (interviews) in first 12 months', percent(f.seenFiveTimes.share)],
   [
-    'Follow-ups kept / missed / overdue',
-    `${f.followUps.kept} / ${f.followUps.missed} / ${f.followUps.overdue}`,
+    'Appointments kept / missed / unknown / overdue',
+    `${f.followUps.kept} / ${f.followUps.missed} / ${f.followUps.unspecified} / ${f.followUps.overdue}`,
   ],
 ]
 

@@ -7,6 +7,9 @@ import { isFigure, type IndicatorTable, type ReportData } from './reportModel.js
 // the HTML report: one self-contained file (chart.js inlined), readable offline
 // ---------------------------------------------------------------------------------------------
 
+/** The line that marks a file as a Parcours HTML report (so a later report may replace it). */
+export const HTML_REPORT_MARK = '<meta name="generator" content="parcours report">'
+
 const escapeHtml = (s: string): string =>
   s.replace(
     /[&<>"']/g,
@@ -54,6 +57,7 @@ export const renderHtmlReport = (data: ReportData): string => {
 <html lang="en">
 <head>
 <meta charset="utf-8">
+${HTML_REPORT_MARK}
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(data.title)}</title>
 <style>${STYLE}</style>

@@ -18,6 +18,8 @@ export const describeStoreError = (e: StoreError): string => {
       return `an event for stream ${e.streamName} failed its codec; nothing was written`
     case 'StreamDeleted':
       return `stream ${e.streamName} was deleted`
+    case 'AppendTooLarge':
+      return `the events for stream ${e.streamName} take ${e.size} bytes, over the store's limit of ${e.maxSize} bytes per append; nothing was written`
     case 'WrongExpectedRevision':
       return `stream ${e.streamName} changed meanwhile (expected ${String(e.expected)}, found ${String(e.actual)})`
   }

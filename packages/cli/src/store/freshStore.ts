@@ -1,9 +1,16 @@
 import { existsSync, rmSync } from 'node:fs'
 import { isLeft } from 'fp-ts/lib/Either.js'
+import { JOURNEY_STREAM_PREFIX } from '@parcours/domain'
 import { infrastructureError, usageError } from '../cli/errors.js'
 import { describeStoreError } from './errors.js'
 import type { StoreEnv } from './openStore.js'
-import { describeStore, keyStorePathFor, projectionPathFor, type StoreSpec } from './storeSpec.js'
+import {
+  accessLogPathFor,
+  describeStore,
+  keyStorePathFor,
+  projectionPathFor,
+  type StoreSpec,
+} from './storeSpec.js'
 
 // ---------------------------------------------------------------------------------------------
 // a fresh store for the demo: never mixed with existing journeys
@@ -19,15 +26,19 @@ const sqliteFiles = (path: string): ReadonlyArray<string> => [
 /** Deletes a SQLite store with its key and read-model files (for `demo --reset`). */
 export const deleteSqliteStore = (spec: StoreSpec, cwd: string): void => {
   if (spec.kind !== 'sqlite') return
-  const files = [spec.path, keyStorePathFor(spec, cwd), projectionPathFor(spec, cwd)].flatMap((p) =>
-    p === undefined ? [] : sqliteFiles(p),
-  )
+  const files = [
+    spec.path,
+    keyStorePathFor(spec, cwd),
+    projectionPathFor(spec, cwd),
+    accessLogPathFor(spec, cwd),
+  ].flatMap((p) => (p === undefined ? [] : sqliteFiles(p)))
   for (const file of files) if (existsSync(file)) rmSync(file)
 }
 
 /** Refuses (exit 2) when the store already holds events: the demo writes into an empty store only. */
 export const ensureEmpty = async (env: StoreEnv): Promise<void> => {
-  const head = await env.store.readAll({ maxCount: 1 })()
+  // The question the demo asks: are there journeys? Other applications' streams may share the store.
+  const head = await env.store.readAll({ maxCount: 1, filter: { streamPrefixes: [JOURNEY_STREAM_PREFIX] } })()
   if (isLeft(head)) throw infrastructureError(describeStoreError(head.left))
   if (head.right.length > 0)
     throw usageError(

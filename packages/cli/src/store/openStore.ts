@@ -3,11 +3,11 @@ import { dirname } from 'node:path'
 import { isLeft } from 'fp-ts/lib/Either.js'
 import type { Logger } from 'pino'
 import type { JourneyCommandHandler, Vault } from '@parcours/adapters'
-import type { EventStore, JourneyEvent, KeyStore } from '@parcours/domain'
-import { journeyEventCodec } from '@parcours/domain'
+import type { AccessLog, EventStore, JourneyEvent, KeyStore } from '@parcours/domain'
+import { JOURNEY_STREAM_PREFIX, journeyEventCodec } from '@parcours/domain'
 import { infrastructureError, usageError } from '../cli/errors.js'
 import { describeStoreError } from './errors.js'
-import { describeStore, keyStorePathFor, type StoreSpec } from './storeSpec.js'
+import { accessLogPathFor, describeStore, keyStorePathFor, type StoreSpec } from './storeSpec.js'
 
 // ---------------------------------------------------------------------------------------------
 // model: the store of a run, with the key store and vault beside it
@@ -19,6 +19,8 @@ export interface StoreEnv {
   readonly store: EventStore<JourneyEvent>
   readonly keyStore: KeyStore
   readonly vault: Vault
+  /** Every opening of an identity or a comment is recorded here first. */
+  readonly accessLog: AccessLog
   /** Handles journey commands on this store, sealing with this vault. */
   readonly handle: JourneyCommandHandler
   readonly logger: Logger
@@ -58,14 +60,26 @@ export const openStoreEnv = async (
       ? adapters.getInMemoryEventStore({ codec, logger })
       : spec.kind === 'sqlite'
         ? adapters.getSqliteEventStore({ path: spec.path, codec, logger })
-        : adapters.getEventStoreDBEventStore({ connectionString: spec.connectionString, codec, logger })
+        : // A server may hold other applications' streams: journeys are all this store reads.
+          adapters.getEventStoreDBEventStore({
+            connectionString: spec.connectionString,
+            codec,
+            logger,
+            categories: [JOURNEY_STREAM_PREFIX],
+          })
   const keyPath = keyStorePathFor(spec, cwd, environment)
   const keyStore =
     keyPath === undefined ? adapters.getInMemoryKeyStore() : adapters.getSqliteKeyStore({ path: keyPath })
   const vault = adapters.createVault({ keyStore })
+  const accessPath = accessLogPathFor(spec, cwd, environment)
+  const accessLog =
+    accessPath === undefined
+      ? adapters.getInMemoryAccessLog()
+      : adapters.getSqliteAccessLog({ path: accessPath })
   const close = async () => {
     await store.close()
     await keyStore.close()
+    await accessLog.close()
   }
   if (options.mustExist === true) {
     // One read fails fast when the store cannot be reached, where a projection run would keep resubscribing.
@@ -77,5 +91,5 @@ export const openStoreEnv = async (
   }
   logger.debug({ store: describeStore(spec) }, 'store opened')
   const handle = adapters.createJourneyCommandHandler({ store, vault, logger })
-  return { spec, store, keyStore, vault, handle, logger, close }
+  return { spec, store, keyStore, vault, accessLog, handle, logger, close }
 }

@@ -41,6 +41,7 @@ export const projectionFailure = (e: ProjectionRunError): CliError => {
     case 'SinkFailed':
       return infrastructureError(`read models unavailable: ${e.message}`)
     case 'RunnerBusy':
+    case 'StoreReplaced':
       return infrastructureError(e.message)
   }
 }
@@ -62,6 +63,8 @@ export const runProjections = async (
     store: env.store,
     projections: allProjections,
     sink,
+    // One undecodable event must not stop every query: it is parked, and reports name its journey.
+    onDecodeFailure: 'park',
     logger: env.logger,
     onProgress: (p) => {
       if (p.headPosition !== undefined && p.checkpoint !== undefined)

@@ -54,6 +54,21 @@ export const keyStorePathFor = (
       ? resolve(cwd, env['PARCOURS_KEYS'] || 'parcours.keys')
       : undefined
 
+/**
+ * Where the access log lives beside a store: `PATH.access` beside `sqlite:PATH`; for EventStoreDB,
+ * PARCOURS_ACCESS_LOG or `./parcours.access`; in memory with the memory store.
+ */
+export const accessLogPathFor = (
+  spec: StoreSpec,
+  cwd: string,
+  env: Readonly<Record<string, string | undefined>> = {},
+): string | undefined =>
+  spec.kind === 'sqlite'
+    ? `${spec.path}.access`
+    : spec.kind === 'esdb'
+      ? resolve(cwd, env['PARCOURS_ACCESS_LOG'] || 'parcours.access')
+      : undefined
+
 /** Where read models live beside a store. */
 export const projectionPathFor = (spec: StoreSpec, cwd: string): string | undefined =>
   spec.kind === 'sqlite'

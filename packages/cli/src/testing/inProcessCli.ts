@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { bufferIo } from '../cli/io.js'
 import { run } from '../main.js'
+import { envWithFittingActor } from './fittingActor.js'
 
 // ---------------------------------------------------------------------------------------------
 // utils: the CLI run in-process in a temporary folder, for tests
@@ -19,15 +20,24 @@ export interface CliRun {
  * The one harness of the CLI's tests: runs `parcours` in-process in a fresh temporary folder, with
  * PARCOURS_STORE set to `store` when given (e.g. `sqlite:journeys.db`, `memory`) and `globalArgs`
  * before every command's. `ok` throws with the command's stderr unless it exits 0; `stderr` holds
- * what every run wrote there (the logs), in order.
+ * what every run wrote there (the logs), in order. A run acts as the actor that fits its command
+ * line (`fittingActor`) unless the line says `--as`; `asGiven` runs as nobody unless told.
  */
 export const inProcessCli = (prefix: string, store?: string, globalArgs: ReadonlyArray<string> = []) => {
   const dir = mkdtempSync(join(tmpdir(), prefix))
   const stderr: string[] = []
   const parcours = async (...argv: string[]): Promise<CliRun> => {
-    const io = bufferIo(store === undefined ? {} : { PARCOURS_STORE: store }, dir)
+    const io = bufferIo(
+      envWithFittingActor(store === undefined ? {} : { PARCOURS_STORE: store }, [...globalArgs, ...argv]),
+      dir,
+    )
     const code = await run([...globalArgs, ...argv], io)
     stderr.push(io.err())
+    return { code, out: io.out(), err: io.err() }
+  }
+  const asGiven = async (env: Readonly<Record<string, string>>, ...argv: string[]): Promise<CliRun> => {
+    const io = bufferIo({ ...(store === undefined ? {} : { PARCOURS_STORE: store }), ...env }, dir)
+    const code = await run([...globalArgs, ...argv], io)
     return { code, out: io.out(), err: io.err() }
   }
   const ok = async (...argv: string[]): Promise<CliRun> => {
@@ -35,5 +45,5 @@ export const inProcessCli = (prefix: string, store?: string, globalArgs: Readonl
     if (r.code !== 0) throw new Error(`parcours ${argv.join(' ')} exited ${r.code}\n${r.err}`)
     return r
   }
-  return { dir, parcours, ok, stderr, remove: () => rmSync(dir, { recursive: true, force: true }) }
+  return { dir, parcours, asGiven, ok, stderr, remove: () => rmSync(dir, { recursive: true, force: true }) }
 }

@@ -148,7 +148,7 @@ const withoutAgeLimits = (c: JourneyCommand, s: RegisteredJourney): Decision => 
     return refuse({ _tag: 'JourneyIsClosed', command: c.type, closedOn: s.closedOn })
   if (c.type === 'ErasePersonalData') return erasePersonalData(c, s)
   if (c.type === 'ReopenJourney' && s.personalDataErased) return refuse({ _tag: 'ReopeningAfterErasure' })
-  return refuse({ _tag: 'AgeLimitsUnknown', command: c.type })
+  return refuse({ _tag: s.personalDataErased ? 'AgeLimitsErased' : 'AgeLimitsUnknown', command: c.type })
 }
 
 const checked = (c: JourneyCommand, s: AgedJourney, p: JourneyPolicy): Decision => {

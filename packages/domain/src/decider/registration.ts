@@ -37,7 +37,7 @@ export const registerYouth = (
     on: c.on,
     counsellorId: c.counsellorId,
     ageBand: ageBandOf(age),
-    sealedAgeLimits: c.sealedAgeLimits,
+    sealedAgeLimits: c.sealedAgeLimits ?? null,
     personalData: c.personalData,
   })
 }

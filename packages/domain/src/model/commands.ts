@@ -58,13 +58,19 @@ const nullable = <C extends t.Mixed>(codec: C) => t.union([codec, t.null])
  * the age limits; they are not stored in clear. `personalData` is the identity already sealed,
  * `sealedAgeLimits` the `ageLimitsOf(birthDate, rqth, policy)` the shell sealed.
  */
-export const RegisterYouth = command('RegisterYouth', {
-  counsellorId: CounsellorId,
-  birthDate: LocalDate,
-  rqth: t.boolean,
-  personalData: nullable(Sealed),
-  sealedAgeLimits: nullable(Sealed),
-})
+export const RegisterYouth = t.intersection(
+  [
+    command('RegisterYouth', {
+      counsellorId: CounsellorId,
+      birthDate: LocalDate,
+      rqth: t.boolean,
+      personalData: nullable(Sealed),
+    }),
+    // The journey command handler seals the limits and fills this in: give it only to seal them yourself.
+    t.partial({ sealedAgeLimits: nullable(Sealed) }),
+  ],
+  'RegisterYouth',
+)
 export type RegisterYouth = t.TypeOf<typeof RegisterYouth>
 
 /** Assign another counsellor in the same mission locale. */

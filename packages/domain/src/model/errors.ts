@@ -55,6 +55,7 @@ export type JourneyError =
   | { readonly _tag: 'CommentRequired'; readonly reason: ExitReason }
   | { readonly _tag: 'PersonalDataAlreadyErased' }
   | { readonly _tag: 'AgeLimitsUnknown'; readonly command: JourneyCommandType }
+  | { readonly _tag: 'AgeLimitsErased'; readonly command: JourneyCommandType }
   | { readonly _tag: 'ReopeningAfterErasure' }
   | {
       readonly _tag: 'ExitWithoutSituation'
@@ -253,6 +254,8 @@ const describe: { readonly [K in JourneyErrorTag]: (e: Extract<JourneyError, { _
   PersonalDataAlreadyErased: () => "This young person's personal data is already erased.",
   AgeLimitsUnknown: (e) =>
     `${e.command} needs the journey's age limits: they are sealed, and were not opened for this command.`,
+  AgeLimitsErased: (e) =>
+    `The young person's personal data was erased, and the journey's age limits with it: ${e.command} cannot be decided any more.`,
   ReopeningAfterErasure: () =>
     "The young person's personal data was erased: the journey cannot be reopened; register them anew.",
   ExitWithoutSituation: (e) =>

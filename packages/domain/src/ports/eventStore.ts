@@ -101,9 +101,19 @@ export interface StoreUnavailable {
   readonly cause?: unknown
 }
 
+/** The events of one append are larger than the store accepts in one append: nothing was written. */
+export interface AppendTooLarge {
+  readonly _tag: 'AppendTooLarge'
+  readonly streamName: string
+  /** The size of the batch as the store counts it (type, data and metadata of each event), in bytes. */
+  readonly size: number
+  /** The store's limit, in bytes. */
+  readonly maxSize: number
+}
+
 /** Every error a store returns. */
 export type StoreError =
-  WrongExpectedRevision | StreamDeleted | InvalidEvent | DecodeFailed | StoreUnavailable
+  WrongExpectedRevision | StreamDeleted | InvalidEvent | DecodeFailed | StoreUnavailable | AppendTooLarge
 
 // ---------------------------------------------------------------------------------------------
 // reads and subscriptions

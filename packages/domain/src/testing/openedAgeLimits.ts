@@ -30,9 +30,13 @@ export const openAgeLimitsForTest = (sealed: Sealed | null): AgeLimits | undefin
   return { ageLimitOn, cejAgeLimitOn }
 }
 
-/** The command with the age limits a test shell opens from the journey's registration. */
+/**
+ * The command with the age limits a test shell opens from the journey's registration. Like the
+ * real shell, what it opens replaces whatever limits the command came with: a journey's limits
+ * are those its registration sealed, whoever sends the command.
+ */
 export const withOpenedAgeLimits = (command: JourneyCommand, state: JourneyState): JourneyCommand => {
-  if (command.ageLimits !== undefined || state.status === 'unregistered') return command
+  if (state.status === 'unregistered') return command
   const opened = openAgeLimitsForTest(state.sealedAgeLimits)
   return opened === undefined ? command : { ...command, ageLimits: opened }
 }

@@ -43,6 +43,28 @@ describe('dashboard: first receptions', () => {
 })
 
 describe('dashboard: contact and accompanied journeys', () => {
+  it('counts as in contact only events that involve the young person: no missed appointment, expiry or closure', () => {
+    const y1 = journey('y1', 'A')
+      .register('2025-01-10')
+      .schedule('2025-01-10', 'f1', '2025-02-05')
+      .missed('2025-02-05', 'f1')
+      .offer('2025-01-20', 'p1', 'training', '2025-02-10')
+      .outcome('2025-03-11', 'p1', 'training', 'expired', '2025-01-20')
+      .schedule('2025-03-11', 'f2', '2025-04-05')
+      .close('2025-04-10', 'lost-contact')
+    const y2 = journey('y2', 'A')
+      .register('2025-01-10')
+      .offer('2025-01-20', 'p1', 'employment', '2025-02-10')
+      .outcome('2025-02-08', 'p1', 'employment', 'refused-by-youth', '2025-01-20')
+    const d = dashboard([y1, y2])
+    expect(d.months.map((r) => [r.month, r.inContact])).toEqual([
+      ['2025-01', 2],
+      ['2025-02', 1],
+      ['2025-03', 0],
+      ['2025-04', 0],
+    ])
+  })
+
   it('counts distinct young people with a contact event per month; FollowUpDue and erasure are no contact', () => {
     const y1 = journey('y1', 'A')
       .register('2025-01-10')
@@ -150,6 +172,53 @@ describe('dashboard: programmes, proposals, entries', () => {
   })
 })
 
+describe('dashboard: programme stocks and exits by outcome', () => {
+  it('counts young people in each programme at each month end, and exits by programme and reason', () => {
+    const y1 = journey('y1', 'A')
+      .register('2025-01-10')
+      .programme('2025-01-20', 'PACEA', '2026-01-20')
+      .exitProgramme('2025-03-05', 'PACEA', 'autonomy')
+      .programme('2025-04-02', 'CEJ', '2026-04-02')
+    const y2 = journey('y2', 'A')
+      .register('2025-01-12')
+      .programme('2025-02-01', 'CEJ', '2026-02-01')
+      .exitProgramme('2025-03-10', 'CEJ', 'breach')
+    const y3 = journey('y3', 'A')
+      .register('2025-01-12')
+      .programme('2025-02-01', 'CEJ', '2026-02-01')
+      .exitProgramme('2025-04-10', 'CEJ', 'journey-closed')
+      .close('2025-04-10', 'moved-away')
+    const d = dashboard([y1, y2, y3], { to: '2025-05' })
+    expect(d.months.map((m) => [m.programmeStock.PACEA, m.programmeStock.CEJ])).toEqual([
+      [1, 0],
+      [1, 2],
+      [0, 1],
+      [0, 1],
+      [0, 1],
+    ])
+    expect(d.totals.programmeStock).toEqual({ PACEA: 0, CEJ: 1 })
+    expect(d.totals.programmeExits.PACEA).toMatchObject({ autonomy: 1, breach: 0 })
+    expect(d.totals.programmeExits.CEJ).toMatchObject({ breach: 1, 'journey-closed': 1, autonomy: 0 })
+    expect(month(d, '2025-03').programmeExits.CEJ.breach).toBe(1)
+    expect(month(d, '2025-04').programmeExits.CEJ.breach).toBe(0)
+  })
+
+  it('moves an open programme with a transferred journey, and ignores an exit without an open programme', () => {
+    const y1 = journey('y1', 'A', 'a1')
+      .register('2025-01-10')
+      .programme('2025-01-20', 'CEJ', '2026-01-20')
+      .transfer('2025-03-05', 'B', 'b1')
+    const y2 = journey('y2', 'A').register('2025-01-10').exitProgramme('2025-02-01', 'PACEA')
+    const d = dashboard([y1, y2], { to: '2025-04' })
+    const [a, b] = d.missionLocales
+    expect(a?.months.map((m) => m.programmeStock.CEJ)).toEqual([1, 1, 0, 0])
+    expect(b?.months.map((m) => m.programmeStock.CEJ)).toEqual([0, 0, 1, 1])
+    expect(d.months.map((m) => m.programmeStock.CEJ)).toEqual([1, 1, 1, 1])
+    expect(d.totals.programmeExits.PACEA.completed).toBe(0)
+    expect(d.totals.programmeStock.PACEA).toBe(0)
+  })
+})
+
 describe('dashboard: exits', () => {
   it('counts exits by reason and the positive exit rate', () => {
     const reasons = ['durable-employment', 'qualifying-training', 'lost-contact', 'moved-away'] as const
@@ -188,11 +257,88 @@ describe('dashboard: follow-ups and the five-contacts share', () => {
       .due('2025-02-11', 'f2', '2025-02-10')
       .missed('2025-02-12', 'f2')
     const d = dashboard([y1])
-    expect(month(d, '2025-01').followUps).toEqual({ kept: 1, missed: 0, overdue: 0 })
-    expect(month(d, '2025-02').followUps).toEqual({ kept: 0, missed: 1, overdue: 1 })
+    expect(month(d, '2025-01').followUps).toEqual({ kept: 1, missed: 0, unspecified: 0, overdue: 0 })
+    expect(month(d, '2025-02').followUps).toEqual({ kept: 0, missed: 1, unspecified: 0, overdue: 1 })
+    const y2 = journey('y2', 'A')
+      .register('2025-01-10')
+      .schedule('2025-01-10', 'f1', '2025-01-31')
+      .unspecified('2025-02-03', 'f1')
+    expect(dashboard([y2]).totals.followUps).toEqual({ kept: 0, missed: 0, unspecified: 1, overdue: 0 })
+  })
+
+  it('counts as overdue an appointment whose day passed unsettled, not one attended, missed or moved that day', () => {
+    const settledThatDay = journey('y1', 'A')
+      .register('2025-01-10')
+      .schedule('2025-01-10', 'f1', '2025-02-10')
+      .due('2025-02-10', 'f1', '2025-02-10')
+      .kept('2025-02-10', 'f1')
+      .schedule('2025-02-10', 'f2', '2025-03-10')
+      .due('2025-03-10', 'f2', '2025-03-10')
+      .missed('2025-03-10', 'f2')
+      .schedule('2025-03-10', 'f3', '2025-04-10')
+      .due('2025-04-10', 'f3', '2025-04-10')
+      .reschedule('2025-04-10', 'f3', '2025-04-20')
+      .kept('2025-04-20', 'f3')
+    expect(dashboard([settledThatDay]).totals.followUps.overdue).toBe(0)
+    const lateOrNever = journey('y2', 'A')
+      .register('2025-01-10')
+      .schedule('2025-01-10', 'f1', '2025-01-31')
+      .due('2025-01-31', 'f1', '2025-01-31')
+      .kept('2025-02-01', 'f1')
+      .schedule('2025-02-01', 'f2', '2025-03-10')
+      .due('2025-03-10', 'f2', '2025-03-10')
+    const d = dashboard([lateOrNever])
+    expect([month(d, '2025-01').followUps.overdue, month(d, '2025-03').followUps.overdue]).toEqual([1, 1])
+    expect(month(d, '2025-02').followUps.overdue).toBe(0)
+  })
+
+  it('counts individual interviews: kept appointments of that kind, not calls, workshops or information sessions', () => {
+    const y1 = journey('y1', 'A')
+      .register('2025-01-10')
+      .schedule('2025-01-10', 'f1', '2025-01-20')
+      .schedule('2025-01-10', 'f2', '2025-01-21', 'phone-or-video-call')
+      .schedule('2025-01-10', 'f3', '2025-01-22', 'workshop')
+      .schedule('2025-01-10', 'f4', '2025-01-23', 'information-session')
+      .schedule('2025-01-10', 'f5', '2025-02-03')
+      .schedule('2025-01-10', 'f6', '2025-02-04')
+      .kept('2025-01-20', 'f1')
+      .kept('2025-01-21', 'f2')
+      .kept('2025-01-22', 'f3')
+      .kept('2025-01-23', 'f4')
+      .kept('2025-02-03', 'f5')
+      .missed('2025-02-04', 'f6')
+    const d = dashboard([y1])
+    expect([month(d, '2025-01').interviews, month(d, '2025-02').interviews, d.totals.interviews]).toEqual([
+      1, 1, 2,
+    ])
+    expect(d.totals.followUps.kept).toBe(5)
+  })
+
+  it('counts a follow-up recorded kept twice as one interview', () => {
+    const d = dashboard([
+      journey('y1', 'A')
+        .register('2025-01-10')
+        .schedule('2025-01-10', 'f1', '2025-01-20')
+        .kept('2025-01-20', 'f1')
+        .kept('2025-01-21', 'f1'),
+    ])
+    expect(d.totals.interviews).toBe(1)
+  })
+
+  it('counts "seen 5 times" on individual interviews only: calls and workshops do not make it', () => {
+    const dates = ['2025-02-01', '2025-03-01', '2025-04-01', '2025-05-01', '2025-06-01']
+    const seen = (kind: 'individual-interview' | 'phone-or-video-call' | 'workshop') =>
+      dates.reduce(
+        (acc, d, i) => acc.schedule(d, `f${i}`, d, i === 4 ? kind : 'individual-interview').kept(d, `f${i}`),
+        journey('y1', 'A').register('2025-01-10'),
+      )
+    expect(dashboard([seen('individual-interview')]).totals.seenFiveTimes.reached).toBe(1)
+    expect(dashboard([seen('phone-or-video-call')]).totals.seenFiveTimes.reached).toBe(0)
+    expect(dashboard([seen('workshop')]).totals.seenFiveTimes.reached).toBe(0)
   })
 
   it('counts young people seen at least 5 times in the 12 months after registration, in their registration cohort', () => {
+    // Each kept interview is also a contact: a sixth one changes nothing.
     const keptOn = (j: JourneyBuilder, dates: ReadonlyArray<string>) =>
       dates.reduce((acc, d, i) => acc.schedule(d, `f${i}`, d).kept(d, `f${i}`), j)
     const y1 = keptOn(journey('y1', 'A').register('2025-01-10'), [

@@ -1,6 +1,7 @@
 import type { JourneyEvent, RecordedEvent } from '@parcours/domain'
 import { addMonths, daysBetween, monthOf } from '../model/dates.js'
 import { type DocMap, emptyDocMap, getDoc, setDoc } from '../model/docMap.js'
+import { isContact } from '../model/eventClassification.js'
 import type { KeyedProjection } from '../model/projection.js'
 import { isFirstRegistration, isNextInStream, youthHeaderOf } from '../model/streamGuard.js'
 import {
@@ -23,9 +24,6 @@ import {
 
 /** The dashboard read model. */
 export type DashboardReadModel = DocMap<DashboardDoc>
-
-/** Events that are no contact with the young person: time-driven, or the erasure of a key. */
-const notContact: ReadonlySet<JourneyEvent['type']> = new Set(['FollowUpDue', 'PersonalDataErased'])
 
 const SEEN_TIMES = 5
 
@@ -58,7 +56,7 @@ const youthUpdate = (s: Step, patch: Partial<DashboardYouth>): void => {
 }
 
 const countContact = (s: Step, e: JourneyEvent): void => {
-  if (notContact.has(e.type)) return
+  if (!isContact(e)) return
   const contact = `${e.missionLocaleId}|${monthOf(e.on)}`
   if (s.youth.contactMonths.includes(contact)) return
   youthUpdate(s, { contactMonths: [...s.youth.contactMonths, contact] })
@@ -77,7 +75,10 @@ const register = (
   registeredMissionLocaleId: e.missionLocaleId,
   firstProposalCounted: false,
   firstEntryCounted: false,
-  keptInFirstYear: 0,
+  interviewsInFirstYear: 0,
+  plannedInterviews: [],
+  becameDue: {},
+  programme: null,
   contactMonths: [],
 })
 
@@ -88,16 +89,38 @@ const countFirstEntry = (s: Step, e: JourneyEvent): void => {
   youthUpdate(s, { firstEntryCounted: true })
 }
 
-const countKept = (s: Step, e: JourneyEvent): void => {
+const countKept = (s: Step, e: Extract<JourneyEvent, { type: 'FollowUpKept' }>): void => {
   updateCell(s, e.missionLocaleId, e.on, (c) => ({ followUpsKept: c.followUpsKept + 1 }))
+  if (!s.youth.plannedInterviews.includes(e.followUpId)) return
+  updateCell(s, e.missionLocaleId, e.on, (c) => ({ interviews: c.interviews + 1 }))
   const y = s.youth
   const inFirstYear = e.on >= y.registeredOn && e.on < addMonths(y.registeredOn, 12)
-  if (!inFirstYear || y.keptInFirstYear >= SEEN_TIMES) return
-  youthUpdate(s, { keptInFirstYear: y.keptInFirstYear + 1 })
-  if (y.keptInFirstYear + 1 === SEEN_TIMES)
+  if (!inFirstYear || y.interviewsInFirstYear >= SEEN_TIMES) return
+  youthUpdate(s, { interviewsInFirstYear: y.interviewsInFirstYear + 1 })
+  if (y.interviewsInFirstYear + 1 === SEEN_TIMES)
     updateCell(s, y.registeredMissionLocaleId, y.registeredOn, (c) => ({
       cohortSeenFiveTimes: c.cohortSeenFiveTimes + 1,
     }))
+}
+
+/**
+ * FollowUpDue is dated on the appointment's date: an appointment attended, missed, marked, moved or
+ * cancelled by the end of that day was never overdue, and leaves the overdue count it entered.
+ */
+const resolveDue = (s: Step, followUpId: string, on: string): void => {
+  const due = s.youth.becameDue[followUpId]
+  if (due === undefined) return
+  if (on <= due.on)
+    updateCell(s, due.missionLocaleId, due.on, (c) => ({ followUpsOverdue: c.followUpsOverdue - 1 }))
+  const { [followUpId]: _gone, ...rest } = s.youth.becameDue
+  youthUpdate(s, { becameDue: rest })
+}
+
+/** A follow-up is no longer pending: it leaves the planned interviews and the overdue ones. */
+const settle = (s: Step, followUpId: string, on: string): void => {
+  resolveDue(s, followUpId, on)
+  if (s.youth.plannedInterviews.includes(followUpId))
+    youthUpdate(s, { plannedInterviews: s.youth.plannedInterviews.filter((id) => id !== followUpId) })
 }
 
 const applyToYouth = (s: Step, e: JourneyEvent): void => {
@@ -111,16 +134,33 @@ const applyToYouth = (s: Step, e: JourneyEvent): void => {
       return youthUpdate(s, { counsellorId: e.counsellorId })
     case 'JourneyTransferred':
       if (y.open) {
-        updateCell(s, y.missionLocaleId, e.on, (c) => ({ transfersOut: c.transfersOut + 1 }))
-        updateCell(s, e.missionLocaleId, e.on, (c) => ({ transfersIn: c.transfersIn + 1 }))
+        const p = y.programme
+        updateCell(s, y.missionLocaleId, e.on, (c) => ({
+          transfersOut: c.transfersOut + 1,
+          ...(p === null ? {} : { programmeTransfersOut: bump(c.programmeTransfersOut, p) }),
+        }))
+        updateCell(s, e.missionLocaleId, e.on, (c) => ({
+          transfersIn: c.transfersIn + 1,
+          ...(p === null ? {} : { programmeTransfersIn: bump(c.programmeTransfersIn, p) }),
+        }))
         moveCaseload(s, y.missionLocaleId, y.counsellorId, -1)
         moveCaseload(s, e.missionLocaleId, e.counsellorId, 1)
       }
       return youthUpdate(s, { missionLocaleId: e.missionLocaleId, counsellorId: e.counsellorId })
     case 'ProgrammeEntered':
-      return updateCell(s, e.missionLocaleId, e.on, (c) => ({
+      updateCell(s, e.missionLocaleId, e.on, (c) => ({
         programmeEntries: bump(c.programmeEntries, e.programme),
       }))
+      return youthUpdate(s, { programme: e.programme })
+    case 'ProgrammeExited':
+      if (y.programme === null) return
+      updateCell(s, e.missionLocaleId, e.on, (c) => ({
+        programmeExits: {
+          ...c.programmeExits,
+          [e.programme]: bump(c.programmeExits[e.programme] ?? {}, e.reason),
+        },
+      }))
+      return youthUpdate(s, { programme: null })
     case 'ProposalOffered': {
       updateCell(s, e.missionLocaleId, e.on, (c) => ({ proposalsByTheme: bump(c.proposalsByTheme, e.theme) }))
       if (y.firstProposalCounted) return
@@ -151,12 +191,29 @@ const applyToYouth = (s: Step, e: JourneyEvent): void => {
       if (e.kind === 'immersion')
         updateCell(s, e.missionLocaleId, e.on, (c) => ({ immersionEntries: (c.immersionEntries ?? 0) + 1 }))
       return
+    case 'FollowUpScheduled':
+      if (e.kind === 'individual-interview' && !y.plannedInterviews.includes(e.followUpId))
+        youthUpdate(s, { plannedInterviews: [...y.plannedInterviews, e.followUpId] })
+      return
     case 'FollowUpKept':
-      return countKept(s, e)
+      countKept(s, e)
+      return settle(s, e.followUpId, e.on)
     case 'FollowUpMissed':
-      return updateCell(s, e.missionLocaleId, e.on, (c) => ({ followUpsMissed: c.followUpsMissed + 1 }))
+      updateCell(s, e.missionLocaleId, e.on, (c) => ({ followUpsMissed: c.followUpsMissed + 1 }))
+      return settle(s, e.followUpId, e.on)
+    case 'FollowUpMarkedUnspecified':
+      updateCell(s, e.missionLocaleId, e.on, (c) => ({ followUpsUnspecified: c.followUpsUnspecified + 1 }))
+      return settle(s, e.followUpId, e.on)
+    case 'FollowUpCancelled':
+      return settle(s, e.followUpId, e.on)
+    case 'FollowUpRescheduled':
+      return resolveDue(s, e.followUpId, e.on)
     case 'FollowUpDue':
-      return updateCell(s, e.missionLocaleId, e.on, (c) => ({ followUpsOverdue: c.followUpsOverdue + 1 }))
+      if (y.becameDue[e.followUpId] !== undefined) return
+      updateCell(s, e.missionLocaleId, e.on, (c) => ({ followUpsOverdue: c.followUpsOverdue + 1 }))
+      return youthUpdate(s, {
+        becameDue: { ...y.becameDue, [e.followUpId]: { on: e.on, missionLocaleId: e.missionLocaleId } },
+      })
     case 'JourneyClosed':
       if (!y.open) return
       updateCell(s, y.missionLocaleId, e.on, (c) => ({
@@ -164,7 +221,7 @@ const applyToYouth = (s: Step, e: JourneyEvent): void => {
         exitsByReason: bump(c.exitsByReason, e.reason),
       }))
       moveCaseload(s, y.missionLocaleId, y.counsellorId, -1)
-      return youthUpdate(s, { open: false })
+      return youthUpdate(s, { open: false, plannedInterviews: [], becameDue: {} })
     case 'JourneyReopened':
       if (y.open) return
       updateCell(s, y.missionLocaleId, e.on, (c) => ({ journeysOpened: c.journeysOpened + 1 }))
@@ -201,7 +258,7 @@ const apply = (rm: DashboardReadModel, recorded: RecordedEvent<JourneyEvent>): D
 /** The steering dashboard projection (see README for each indicator's definition). */
 export const dashboardProjection: KeyedProjection<DashboardDoc> = {
   name: 'dashboard',
-  version: 1,
+  version: 2,
   initial: emptyDocMap<DashboardDoc>(),
   apply,
   merge: (_key, a, b) => (a.kind === 'youth' ? a : addDocs(a, b)),

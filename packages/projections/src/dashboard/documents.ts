@@ -19,6 +19,11 @@ export interface DashboardCell {
   readonly transfersIn: number
   readonly transfersOut: number
   readonly programmeEntries: Counts
+  /** Programme exits by programme, then by reason. */
+  readonly programmeExits: { readonly [programme: string]: Counts }
+  /** Open programmes moved in and out with a transferred journey, by programme (for the stocks). */
+  readonly programmeTransfersIn: Counts
+  readonly programmeTransfersOut: Counts
   readonly proposalsByTheme: Counts
   readonly proposalsByOutcome: Counts
   readonly trainingEntries: number
@@ -32,10 +37,14 @@ export interface DashboardCell {
   readonly daysToFirstProposal: Counts
   /** Days from registration to first training or job entry → number of young people, in the month of that entry. */
   readonly daysToFirstEntry: Counts
-  /** Young people registered this month here who were seen ≥ 5 times in their 12 months after registration. */
+  /** Young people registered this month here with ≥ 5 individual interviews in their 12 months after registration. */
   readonly cohortSeenFiveTimes: number
+  /** Individual interviews held (kept appointments of kind `individual-interview`). */
+  readonly interviews: number
   readonly followUpsKept: number
   readonly followUpsMissed: number
+  /** Appointments whose attendance was recorded as not known (*Non précisé*). */
+  readonly followUpsUnspecified: number
   readonly followUpsOverdue: number
 }
 
@@ -53,7 +62,16 @@ export interface DashboardYouth extends YouthHeader {
   readonly registeredMissionLocaleId: string
   readonly firstProposalCounted: boolean
   readonly firstEntryCounted: boolean
-  readonly keptInFirstYear: number
+  /** Individual interviews in the 12 months from registration, counted up to 5. */
+  readonly interviewsInFirstYear: number
+  /** Pending follow-ups that are individual interviews. */
+  readonly plannedInterviews: ReadonlyArray<string>
+  /** Follow-ups counted overdue (FollowUpDue) and still pending: when and where they were counted. */
+  readonly becameDue: {
+    readonly [followUpId: string]: { readonly on: string; readonly missionLocaleId: string }
+  }
+  /** The programme open now, if any. */
+  readonly programme: string | null
   /** `missionLocaleId|YYYY-MM` of every month the young person was in contact. */
   readonly contactMonths: ReadonlyArray<string>
 }
@@ -79,6 +97,9 @@ export const emptyCell = (missionLocaleId: string, month: string): DashboardCell
   transfersIn: 0,
   transfersOut: 0,
   programmeEntries: {},
+  programmeExits: {},
+  programmeTransfersIn: {},
+  programmeTransfersOut: {},
   proposalsByTheme: {},
   proposalsByOutcome: {},
   trainingEntries: 0,
@@ -90,8 +111,10 @@ export const emptyCell = (missionLocaleId: string, month: string): DashboardCell
   daysToFirstProposal: {},
   daysToFirstEntry: {},
   cohortSeenFiveTimes: 0,
+  interviews: 0,
   followUpsKept: 0,
   followUpsMissed: 0,
+  followUpsUnspecified: 0,
   followUpsOverdue: 0,
 })
 

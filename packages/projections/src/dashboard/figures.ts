@@ -1,4 +1,11 @@
-import { exitReasons, positiveExitReasons, programmes, proposalOutcomes, themes } from '@parcours/domain'
+import {
+  exitReasons,
+  positiveExitReasons,
+  programmeExitReasons,
+  programmes,
+  proposalOutcomes,
+  themes,
+} from '@parcours/domain'
 import { addDocs, type Counts, type DashboardCell } from './documents.js'
 
 // ---------------------------------------------------------------------------------------------
@@ -13,6 +20,12 @@ export interface DashboardFigures {
   /** Open journeys at the end of the period. */
   readonly accompanied: number
   readonly programmeEntries: Readonly<Record<(typeof programmes)[number], number>>
+  /** Young people in each programme at the end of the period. */
+  readonly programmeStock: Readonly<Record<(typeof programmes)[number], number>>
+  /** Programme exits in the period, by programme and by reason. */
+  readonly programmeExits: Readonly<
+    Record<(typeof programmes)[number], Readonly<Record<(typeof programmeExitReasons)[number], number>>>
+  >
   readonly proposalsByTheme: Readonly<Record<(typeof themes)[number], number>>
   readonly proposalsByOutcome: Readonly<Record<(typeof proposalOutcomes)[number], number>>
   readonly trainingEntries: number
@@ -31,9 +44,17 @@ export interface DashboardFigures {
   readonly firstProposals: number
   /** Young people whose first training or job entry fell in the period (the median's population). */
   readonly firstTrainingOrJobEntries: number
-  /** Registrations of the period, and how many of them were seen ≥ 5 times in their first 12 months. */
+  /** Individual interviews held in the period. */
+  readonly interviews: number
+  /** Registrations of the period, and how many of them had ≥ 5 individual interviews in their first 12 months. */
   readonly seenFiveTimes: { readonly cohort: number; readonly reached: number; readonly share: number | null }
-  readonly followUps: { readonly kept: number; readonly missed: number; readonly overdue: number }
+  /** Appointments present (kept), absent (missed), of unknown attendance, and become overdue. */
+  readonly followUps: {
+    readonly kept: number
+    readonly missed: number
+    readonly unspecified: number
+    readonly overdue: number
+  }
   readonly transfers: { readonly in: number; readonly out: number }
 }
 
@@ -42,6 +63,7 @@ export interface PeriodParts {
   readonly sum: DashboardCell
   readonly inContact: number
   readonly accompanied: number
+  readonly programmeStock: Counts
 }
 
 const fill = <K extends string>(keys: ReadonlyArray<K>, counts: Counts): Record<K, number> =>
@@ -79,7 +101,7 @@ export const sumCells = (cells: Iterable<DashboardCell>, zero: DashboardCell): D
 }
 
 /** The figures of a period. */
-export const figuresOf = ({ sum, inContact, accompanied }: PeriodParts): DashboardFigures => {
+export const figuresOf = ({ sum, inContact, accompanied, programmeStock }: PeriodParts): DashboardFigures => {
   const exitsByReason = fill(exitReasons, sum.exitsByReason)
   const exits = Object.values(exitsByReason).reduce((a, b) => a + b, 0)
   const positiveExits = positiveExitReasons.reduce((acc, r) => acc + exitsByReason[r], 0)
@@ -88,6 +110,10 @@ export const figuresOf = ({ sum, inContact, accompanied }: PeriodParts): Dashboa
     inContact,
     accompanied,
     programmeEntries: fill(programmes, sum.programmeEntries),
+    programmeStock: fill(programmes, programmeStock),
+    programmeExits: Object.fromEntries(
+      programmes.map((p) => [p, fill(programmeExitReasons, sum.programmeExits[p] ?? {})]),
+    ) as DashboardFigures['programmeExits'],
     proposalsByTheme: fill(themes, sum.proposalsByTheme),
     proposalsByOutcome: fill(proposalOutcomes, sum.proposalsByOutcome),
     trainingEntries: sum.trainingEntries,
@@ -103,12 +129,18 @@ export const figuresOf = ({ sum, inContact, accompanied }: PeriodParts): Dashboa
     medianDaysToFirstTrainingOrJob: medianOf(sum.daysToFirstEntry),
     firstProposals: countOf(sum.daysToFirstProposal),
     firstTrainingOrJobEntries: countOf(sum.daysToFirstEntry),
+    interviews: sum.interviews,
     seenFiveTimes: {
       cohort: sum.firstReceptions,
       reached: sum.cohortSeenFiveTimes,
       share: ratio(sum.cohortSeenFiveTimes, sum.firstReceptions),
     },
-    followUps: { kept: sum.followUpsKept, missed: sum.followUpsMissed, overdue: sum.followUpsOverdue },
+    followUps: {
+      kept: sum.followUpsKept,
+      missed: sum.followUpsMissed,
+      unspecified: sum.followUpsUnspecified,
+      overdue: sum.followUpsOverdue,
+    },
     transfers: { in: sum.transfersIn, out: sum.transfersOut },
   }
 }

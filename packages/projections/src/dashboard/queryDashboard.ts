@@ -2,7 +2,14 @@ import { monthsBetween } from '../model/dates.js'
 import { docEntries } from '../model/docMap.js'
 import { contactCounts } from './contactCounts.js'
 import type { DashboardReadModel } from './dashboardProjection.js'
-import { type CounsellorCaseload, type DashboardCell, type DashboardYouth, emptyCell } from './documents.js'
+import {
+  addDocs,
+  type CounsellorCaseload,
+  type Counts,
+  type DashboardCell,
+  type DashboardYouth,
+  emptyCell,
+} from './documents.js'
 import { type DashboardFigures, figuresOf, sumCells } from './figures.js'
 
 // ---------------------------------------------------------------------------------------------
@@ -56,6 +63,27 @@ const netOpenings = (c: DashboardCell): number =>
 const accompaniedAt = (cells: ReadonlyArray<DashboardCell>, month: string): number =>
   cells.reduce((acc, c) => (c.month <= month ? acc + netOpenings(c) : acc), 0)
 
+const subtract = (a: Counts, b: Counts): Counts => {
+  const out: Record<string, number> = { ...a }
+  for (const [k, n] of Object.entries(b)) out[k] = (out[k] ?? 0) - n
+  return out
+}
+
+/** Programme entries and transfers in, less exits and transfers out, by programme. */
+const programmeMoves = (c: DashboardCell): Counts => {
+  const exits: Record<string, number> = {}
+  for (const [programme, byReason] of Object.entries(c.programmeExits))
+    exits[programme] = Object.values(byReason).reduce((a, b) => a + b, 0)
+  return subtract(
+    addDocs(c.programmeEntries, c.programmeTransfersIn),
+    addDocs(exits, c.programmeTransfersOut),
+  )
+}
+
+/** Young people in each programme at the end of `month`. */
+const programmeStockAt = (cells: ReadonlyArray<DashboardCell>, month: string): Counts =>
+  cells.reduce<Counts>((acc, c) => (c.month <= month ? addDocs(acc, programmeMoves(c)) : acc), {})
+
 const figuresFor = (
   cells: ReadonlyArray<DashboardCell>,
   months: ReadonlyArray<string>,
@@ -70,6 +98,7 @@ const figuresFor = (
     ),
     inContact,
     accompanied: months.length === 0 ? 0 : accompaniedAt(cells, last),
+    programmeStock: months.length === 0 ? {} : programmeStockAt(cells, last),
   })
 }
 

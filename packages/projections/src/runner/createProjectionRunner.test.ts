@@ -17,7 +17,7 @@ import { journey, record } from '../testing/journeyBuilder.js'
 import { appendAll, failingSink } from '../testing/storeSupport.js'
 import { timelineProjection } from '../timeline/timelineProjection.js'
 import { worklistProjection } from '../worklist/worklistProjection.js'
-import { createProjectionRunner, type ProjectionRunnerOptions } from './createProjectionRunner.js'
+import { createProjectionRunner, type ProjectionRunnerOptions, shardOf } from './createProjectionRunner.js'
 import { type AnyKeyedProjection, loadReadModel } from './readModels.js'
 
 const newStore = () => getInMemoryEventStore({ codec: journeyEventCodec })
@@ -210,6 +210,55 @@ describe('projection runner (in-memory store and sink)', () => {
       }),
       { numRuns: 10 },
     )
+  })
+
+  it('splits work between any number of shards of the mission locales without double counting', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        arbHistory({ youths: 6, missionLocales: 4 }),
+        fc.integer({ min: 1, max: 4 }),
+        async (h, count) => {
+          const store = newStore()
+          await appendAll(store, h.recorded)
+          const sink = getInMemoryProjectionSink()
+          for (let index = 0; index < count; index++)
+            expect(
+              isRight(
+                await runner({
+                  store,
+                  sink,
+                  name: `shard-${index}`,
+                  partition: { shard: { index, count } },
+                }).catchUp()(),
+              ),
+            ).toBe(true)
+          expect(await persistedModels(sink)).toEqual(folded(h.recorded))
+        },
+      ),
+      { numRuns: 10 },
+    )
+  })
+
+  it('puts every mission locale in exactly one shard, the same one on every call', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.integer({ min: 1, max: 16 }), (locale, count) => {
+        const shard = shardOf(locale, count)
+        expect(Number.isInteger(shard) && shard >= 0 && shard < count).toBe(true)
+        expect(shardOf(locale, count)).toBe(shard)
+      }),
+    )
+  })
+
+  it('commits larger batches while a rebuild catches up from zero, and batchSize ones after', async () => {
+    const store = newStore()
+    const recorded = sample()
+    await appendAll(store, recorded)
+    const sink = getInMemoryProjectionSink()
+    const large = await runner({ store, sink, batchSize: 2, rebuildBatchSize: 1000 }).rebuild()()
+    expect(isRight(large) && large.right.batches).toBe(1)
+    const small = await runner({ store, sink: getInMemoryProjectionSink(), batchSize: 2 }).rebuild()()
+    expect(isRight(small) && small.right.batches).toBe(Math.ceil(recorded.length / 2))
+    expect(await persistedModels(sink)).toEqual(folded(recorded))
   })
 
   it('gives a transferred journey to the worker of its registration, counted once in the new mission locale', async () => {

@@ -17,6 +17,7 @@ import { IDLE, nextOrIdle } from './nextOrIdle.js'
 import { type AnyKeyedProjection, changesBetween, initialReadModels, type ReadModels } from './readModels.js'
 import { projectionFailed, subscriptionError } from './runnerErrors.js'
 import type { ProjectionRunError, RunProgress, RunStats } from './runnerTypes.js'
+import { storeReplaced } from './storeReplaced.js'
 
 // ---------------------------------------------------------------------------------------------
 // model
@@ -29,11 +30,23 @@ export interface ProjectionRunnerOptions {
   readonly sink: ProjectionSink
   /** Events per committed batch. Default 500. */
   readonly batchSize?: number
+  /**
+   * Events per committed batch while a rebuild catches up from zero, where fewer, larger commits
+   * write each document fewer times. Default 10,000 when `batchSize` is not given, else
+   * `batchSize`; never less than `batchSize`.
+   */
+  readonly rebuildBatchSize?: number
   readonly logger?: Logger
   /** On an event that cannot be decoded: stop with an error (default), or park it in the dead letters and go on. */
   readonly onDecodeFailure?: 'stop' | 'park'
-  /** Only journeys registered in these mission locales (a worker's share; other workers take the rest). */
-  readonly partition?: { readonly missionLocales?: ReadonlyArray<string> }
+  /**
+   * A worker's share of the journeys (other workers take the rest): those registered in these
+   * mission locales, or in the mission locales whose hash falls in shard `index` of `count`.
+   */
+  readonly partition?: {
+    readonly missionLocales?: ReadonlyArray<string>
+    readonly shard?: { readonly index: number; readonly count: number }
+  }
   /** The checkpoint key and scope of this worker's documents. Default 'default'; unique per worker. */
   readonly name?: string
   /** Called after each committed batch. */
@@ -42,6 +55,11 @@ export interface ProjectionRunnerOptions {
   readonly onCaughtUp?: (progress: RunProgress) => void
   /** While following live, commit a partial batch after this long without a new event. Default 100 ms. */
   readonly flushAfterMs?: number
+  /**
+   * When the stored checkpoint lies past the end of the store's log (a wiped, replaced or restored
+   * store): stop with `StoreReplaced` (default), or rebuild the read models from zero.
+   */
+  readonly onStoreReplaced?: 'stop' | 'rebuild'
 }
 
 /**
@@ -72,6 +90,14 @@ interface Loaded {
 
 type Mode = 'catch-up' | 'follow'
 
+/** The shard of a mission locale among `count`: a stable string hash (FNV-1a), the same in every process. */
+export const shardOf = (missionLocaleId: string, count: number): number => {
+  let h = 0x811c9dc5
+  for (let i = 0; i < missionLocaleId.length; i++)
+    h = Math.imul(h ^ missionLocaleId.charCodeAt(i), 0x01000193)
+  return (h >>> 0) % Math.max(1, count)
+}
+
 // ---------------------------------------------------------------------------------------------
 // constructors
 // ---------------------------------------------------------------------------------------------
@@ -83,8 +109,13 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
   const batchSize = Math.max(1, options.batchSize ?? 500)
   const flushAfterMs = options.flushAfterMs ?? 100
   const log = options.logger?.child({ module: 'projectionRunner', runner: name })
+  const rebuildBatchSize = Math.max(
+    batchSize,
+    options.rebuildBatchSize ?? (options.batchSize === undefined ? 10_000 : batchSize),
+  )
   const partition =
     options.partition?.missionLocales === undefined ? undefined : new Set(options.partition.missionLocales)
+  const shard = options.partition?.shard
   const versions = Object.fromEntries(projections.map((p) => [p.name, p.version]))
 
   let loaded: Loaded | undefined
@@ -121,12 +152,31 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
   }
 
   const takes = (e: JourneyEvent): boolean =>
-    partition === undefined || e.type !== 'YouthRegistered' || partition.has(e.missionLocaleId)
+    e.type !== 'YouthRegistered' ||
+    ((partition === undefined || partition.has(e.missionLocaleId)) &&
+      (shard === undefined || shardOf(e.missionLocaleId, shard.count) === shard.index))
 
   const run = async (mode: Mode, fromZero: boolean): Promise<Either<ProjectionRunError, RunStats>> => {
     const started = performance.now()
-    const state = await load(fromZero)
+    let state = await load(fromZero)
     if (isLeft(state)) return state
+    const replaced = await storeReplaced(store, name, state.right.checkpoint)
+    if (replaced !== undefined) {
+      if (options.onStoreReplaced !== 'rebuild') {
+        log?.error(
+          { checkpoint: String(replaced.checkpoint), logEnd: String(replaced.logEnd) },
+          replaced.message,
+        )
+        return left(replaced)
+      }
+      log?.warn(
+        { checkpoint: String(replaced.checkpoint), logEnd: String(replaced.logEnd) },
+        'store replaced: rebuilding',
+      )
+      loaded = undefined
+      state = await load(true)
+      if (isLeft(state)) return state
+    }
     let rms = state.right.rms
     let batchStart = rms
     let persisted = state.right.checkpoint
@@ -145,6 +195,8 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
     // A rebuild replaces the stored read models in one commit, once caught up: a rebuild that
     // fails or is stopped half-way leaves the previous ones as they were.
     let rebuilding = state.right.replacing === true
+    // From zero, batches are large until caught up; live, they are small so that readers see news soon.
+    const batchLimit = (): number => (state.right.rebuilt && !caughtUp ? rebuildBatchSize : batchSize)
     const commit = async (): Promise<Either<SinkFailed, void>> => {
       if (rebuilding && !caughtUp) {
         pending = 0
@@ -239,7 +291,7 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
       const sub = store.subscribe({
         from: position ?? 'start',
         filter: journeys,
-        bufferSize: Math.max(256, batchSize * 2),
+        bufferSize: Math.max(256, Math.min(batchSize * 2, 4096)),
       })
       subscription = sub
       const it = sub[Symbol.asyncIterator]()
@@ -259,7 +311,7 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
         if (msg._tag === 'Event') {
           const a = apply(msg.event)
           if (isLeft(a)) return fail(a.left)
-          if (pending >= batchSize) {
+          if (pending >= batchLimit()) {
             const c = await commit()
             if (isLeft(c)) return fail(c.left)
           }

@@ -2,3 +2,4 @@
 export * from './createProjectionRunner.js'
 export { loadReadModel, mergeScopes, type AnyKeyedProjection, type ReadModels } from './readModels.js'
 export * from './runnerTypes.js'
+export * from './rebuildInWorkers.js'

@@ -37,9 +37,23 @@ export interface RunnerBusy {
   readonly message: string
 }
 
+/**
+ * The stored checkpoint lies past the end of the store's log: the store was wiped, replaced or
+ * restored from an older backup since the read models were built. Resuming would skip every event
+ * written since up to the checkpoint, so the runner stops (or rebuilds, with `onStoreReplaced`).
+ */
+export interface StoreReplaced {
+  readonly _tag: 'StoreReplaced'
+  readonly runner: string
+  readonly checkpoint: bigint
+  /** The position of the store's last event, or undefined when it holds none. */
+  readonly logEnd: bigint | undefined
+  readonly message: string
+}
+
 /** Every error a runner returns. */
 export type ProjectionRunError =
-  ProjectionDecodeFailed | SubscriptionFailed | ProjectionFailed | SinkFailed | RunnerBusy
+  ProjectionDecodeFailed | SubscriptionFailed | ProjectionFailed | SinkFailed | RunnerBusy | StoreReplaced
 
 /** Progress after each batch; `lag` is how far the checkpoint is behind the log's head, in global positions. */
 export interface RunProgress {

@@ -55,10 +55,14 @@ const deadLetterOf = (r: DeadLetterRow): DeadLetter & { readonly scope: string }
 })
 
 /** A projection sink in a SQLite file (created if missing, WAL mode). */
-export const getSqliteProjectionSink = (options: { readonly path: string }): ProjectionSink => {
+export const getSqliteProjectionSink = (options: {
+  readonly path: string
+  /** How long a commit waits for another writer of the file (another worker). Default 5000 ms. */
+  readonly busyTimeoutMs?: number
+}): ProjectionSink => {
   const db = new Database(options.path)
   db.pragma('journal_mode = WAL')
-  db.pragma('busy_timeout = 5000')
+  db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`)
   db.pragma('synchronous = NORMAL')
   db.exec(schema)
   const q = {
@@ -99,25 +103,39 @@ export const getSqliteProjectionSink = (options: { readonly path: string }): Pro
       db.prepare(`DELETE FROM ${table} WHERE scope = ?`).run(scope)
     for (const [projection, version] of Object.entries(versions)) q.setVersion.run(scope, projection, version)
   })
-  const commit = db.transaction((batch: Parameters<ProjectionSink['commit']>[0]) => {
-    if (batch.reset !== undefined) reset(batch.scope, batch.reset)
-    for (const c of batch.changes)
-      if (c.doc === undefined) q.deleteDoc.run(batch.scope, c.projection, c.key)
-      else q.upsertDoc.run(batch.scope, c.projection, c.key, JSON.stringify(c.doc))
-    const now = new Date().toISOString()
-    for (const d of batch.deadLetters)
-      q.park.run(
-        batch.scope,
-        String(d.position),
-        d.streamName,
-        String(d.revision),
-        d.eventType,
-        d.reason,
-        JSON.stringify(d.paths),
-        now,
-      )
-    q.setCheckpoint.run(batch.scope, String(batch.checkpoint), now)
-  })
+  // Documents are serialized before the transaction opens, so the write lock is held for the writes only.
+  const write = db.transaction(
+    (
+      batch: Parameters<ProjectionSink['commit']>[0],
+      docs: ReadonlyArray<string | undefined>,
+      now: string,
+    ) => {
+      if (batch.reset !== undefined) reset(batch.scope, batch.reset)
+      batch.changes.forEach((c, i) => {
+        const doc = docs[i]
+        if (doc === undefined) q.deleteDoc.run(batch.scope, c.projection, c.key)
+        else q.upsertDoc.run(batch.scope, c.projection, c.key, doc)
+      })
+      for (const d of batch.deadLetters)
+        q.park.run(
+          batch.scope,
+          String(d.position),
+          d.streamName,
+          String(d.revision),
+          d.eventType,
+          d.reason,
+          JSON.stringify(d.paths),
+          now,
+        )
+      q.setCheckpoint.run(batch.scope, String(batch.checkpoint), now)
+    },
+  )
+  const commit = (batch: Parameters<ProjectionSink['commit']>[0]) =>
+    write.immediate(
+      batch,
+      batch.changes.map((c) => (c.doc === undefined ? undefined : JSON.stringify(c.doc))),
+      new Date().toISOString(),
+    )
   const run = <A>(f: () => A) => tryCatch(async () => f(), sinkFailed)
   return {
     load: (scope) =>

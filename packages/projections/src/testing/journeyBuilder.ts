@@ -1,8 +1,13 @@
 import type {
   ExitReason as Reason,
+  AppointmentKind,
   JourneyEvent,
+  ProgrammeExitReason,
   ProposalOutcome as Outcome,
   RecordedEvent,
+  SessionKind,
+  SessionOutcome,
+  SituationKind,
   Theme,
 } from '@parcours/domain'
 import { JourneyEvent as JourneyEventCodec } from '@parcours/domain'
@@ -31,7 +36,11 @@ export interface JourneyBuilder {
   readonly diagnostic: (on: string) => JourneyBuilder
   readonly programme: (on: string, programme: 'PACEA' | 'CEJ', plannedEndOn: string) => JourneyBuilder
   readonly extend: (on: string, programme: 'PACEA' | 'CEJ', plannedEndOn: string) => JourneyBuilder
-  readonly exitProgramme: (on: string, programme: 'PACEA' | 'CEJ') => JourneyBuilder
+  readonly exitProgramme: (
+    on: string,
+    programme: 'PACEA' | 'CEJ',
+    reason?: ProgrammeExitReason,
+  ) => JourneyBuilder
   readonly offer: (on: string, proposalId: string, theme: Theme, respondBy: string) => JourneyBuilder
   readonly accept: (on: string, proposalId: string, theme: Theme) => JourneyBuilder
   readonly outcome: (
@@ -59,12 +68,28 @@ export interface JourneyBuilder {
     kind: 'immersion' | 'volunteering' | 'schooling',
   ) => JourneyBuilder
   readonly renewed: (on: string, situationId: string, plannedEndOn: string) => JourneyBuilder
-  readonly schedule: (on: string, followUpId: string, dueOn: string) => JourneyBuilder
+  readonly schedule: (on: string, followUpId: string, dueOn: string, kind?: AppointmentKind) => JourneyBuilder
   readonly reschedule: (on: string, followUpId: string, dueOn: string) => JourneyBuilder
   readonly kept: (on: string, followUpId: string) => JourneyBuilder
   readonly missed: (on: string, followUpId: string) => JourneyBuilder
   readonly cancelled: (on: string, followUpId: string) => JourneyBuilder
   readonly due: (on: string, followUpId: string, dueOn: string) => JourneyBuilder
+  readonly unspecified: (on: string, followUpId: string) => JourneyBuilder
+  readonly reminder: (on: string, followUpId: string, dueOn: string, daysBefore: number) => JourneyBuilder
+  readonly prescribe: (on: string, sessionId: string, kind: SessionKind, heldOn: string) => JourneyBuilder
+  readonly sessionOutcome: (
+    on: string,
+    sessionId: string,
+    kind: SessionKind,
+    heldOn: string,
+    outcome: SessionOutcome,
+  ) => JourneyBuilder
+  readonly ongoingAtExit: (
+    on: string,
+    situationId: string,
+    kind: SituationKind,
+    startedOn: string,
+  ) => JourneyBuilder
   readonly close: (on: string, reason: Reason) => JourneyBuilder
   readonly reopen: (on: string, to?: string) => JourneyBuilder
   readonly erase: (on: string) => JourneyBuilder
@@ -110,8 +135,8 @@ export const journey = (youthId: string, missionLocaleId: string, counsellorId =
       push('ProgrammeEntered', on, { programme, plannedEndOn }),
     extend: (on: string, programme: 'PACEA' | 'CEJ', plannedEndOn: string) =>
       push('ProgrammeExtended', on, { programme, plannedEndOn }),
-    exitProgramme: (on: string, programme: 'PACEA' | 'CEJ') =>
-      push('ProgrammeExited', on, { programme, reason: 'completed' }),
+    exitProgramme: (on: string, programme: 'PACEA' | 'CEJ', reason: ProgrammeExitReason = 'completed') =>
+      push('ProgrammeExited', on, { programme, reason }),
     offer: (on: string, proposalId: string, theme: Theme, respondBy: string) =>
       push('ProposalOffered', on, { proposalId, theme, respondBy, counsellorId: counsellor }),
     accept: (on: string, proposalId: string, theme: Theme) =>
@@ -144,19 +169,32 @@ export const journey = (youthId: string, missionLocaleId: string, counsellorId =
       push('SituationEnded', on, { situationId, kind }),
     renewed: (on: string, situationId: string, plannedEndOn: string) =>
       push('ImmersionRenewed', on, { situationId, plannedEndOn }),
-    schedule: (on: string, followUpId: string, dueOn: string) =>
-      push('FollowUpScheduled', on, {
-        followUpId,
-        dueOn,
-        kind: 'individual-interview',
-        counsellorId: counsellor,
-      }),
+    schedule: (
+      on: string,
+      followUpId: string,
+      dueOn: string,
+      kind: AppointmentKind = 'individual-interview',
+    ) => push('FollowUpScheduled', on, { followUpId, dueOn, kind, counsellorId: counsellor }),
     reschedule: (on: string, followUpId: string, dueOn: string) =>
       push('FollowUpRescheduled', on, { followUpId, dueOn }),
     kept: (on: string, followUpId: string) => push('FollowUpKept', on, { followUpId, comment: sealed }),
     missed: (on: string, followUpId: string) => push('FollowUpMissed', on, { followUpId }),
     cancelled: (on: string, followUpId: string) => push('FollowUpCancelled', on, { followUpId }),
     due: (on: string, followUpId: string, dueOn: string) => push('FollowUpDue', on, { followUpId, dueOn }),
+    unspecified: (on: string, followUpId: string) => push('FollowUpMarkedUnspecified', on, { followUpId }),
+    reminder: (on: string, followUpId: string, dueOn: string, daysBefore: number) =>
+      push('FollowUpReminderDue', on, { followUpId, dueOn, daysBefore }),
+    prescribe: (on: string, sessionId: string, kind: SessionKind, heldOn: string) =>
+      push('SessionPrescribed', on, { sessionId, kind, heldOn, counsellorId: counsellor }),
+    sessionOutcome: (
+      on: string,
+      sessionId: string,
+      kind: SessionKind,
+      heldOn: string,
+      outcome: SessionOutcome,
+    ) => push('SessionOutcomeRecorded', on, { sessionId, kind, heldOn, outcome }),
+    ongoingAtExit: (on: string, situationId: string, kind: SituationKind, startedOn: string) =>
+      push('SituationOngoingAtExit', on, { situationId, kind, startedOn, durable: false, qualifying: false }),
     close: (on: string, reason: Reason) =>
       push('JourneyClosed', on, { reason, comment: reason === 'other' ? sealed : null }),
     reopen: (on: string, to = counsellor) => {

@@ -1,4 +1,5 @@
 import type { JourneyEvent } from '@parcours/domain'
+import { isContact } from '../model/eventClassification.js'
 
 // ---------------------------------------------------------------------------------------------
 // Test support: a direct recount of the simple indicators from a list of journeys, written
@@ -21,6 +22,9 @@ export interface Recount {
   missed: number
   overdue: number
   programmeEntries: number
+  programmeExits: number
+  programmeStock: number
+  interviews: number
 }
 
 const zero = (): Recount => ({
@@ -38,6 +42,9 @@ const zero = (): Recount => ({
   missed: 0,
   overdue: 0,
   programmeEntries: 0,
+  programmeExits: 0,
+  programmeStock: 0,
+  interviews: 0,
 })
 
 const endOf = (month: string): string => `${month}-31`
@@ -56,10 +63,24 @@ export const recount = (
   }
   for (const events of journeys) {
     const contacts = new Set<string>()
+    const interviews = new Set<string>()
+    const becameDue = new Map<string, { r: Recount; on: string }>()
+    let inProgramme = false
     for (const e of events) {
       const r = at(e.missionLocaleId, e.on)
-      if (e.type !== 'FollowUpDue' && e.type !== 'PersonalDataErased')
-        contacts.add(`${e.missionLocaleId}|${e.on.slice(0, 7)}`)
+      // Which events are contacts is the classification's to say; the fold is what this checks.
+      if (isContact(e)) contacts.add(`${e.missionLocaleId}|${e.on.slice(0, 7)}`)
+      if (e.type === 'FollowUpScheduled' && e.kind === 'individual-interview') interviews.add(e.followUpId)
+      if (e.type === 'FollowUpKept' && interviews.delete(e.followUpId)) r.interviews++
+      if (
+        e.type === 'FollowUpMissed' ||
+        e.type === 'FollowUpCancelled' ||
+        e.type === 'FollowUpMarkedUnspecified'
+      )
+        interviews.delete(e.followUpId)
+      if (e.type === 'JourneyClosed') (interviews.clear(), becameDue.clear())
+      if (e.type === 'ProgrammeEntered') inProgramme = true
+      if (e.type === 'ProgrammeExited' && inProgramme) (r.programmeExits++, (inProgramme = false))
       if (e.type === 'YouthRegistered') r.firstReceptions++
       if (e.type === 'ProposalOffered') r.proposals++
       if (e.type === 'ProposalOutcomeRecorded') r.outcomes++
@@ -73,7 +94,20 @@ export const recount = (
       }
       if (e.type === 'FollowUpKept') r.kept++
       if (e.type === 'FollowUpMissed') r.missed++
-      if (e.type === 'FollowUpDue') r.overdue++
+      if (e.type === 'FollowUpDue') (r.overdue++, becameDue.set(e.followUpId, { r, on: e.on }))
+      if (
+        (e.type === 'FollowUpKept' ||
+          e.type === 'FollowUpMissed' ||
+          e.type === 'FollowUpMarkedUnspecified' ||
+          e.type === 'FollowUpCancelled' ||
+          e.type === 'FollowUpRescheduled') &&
+        becameDue.has(e.followUpId)
+      ) {
+        // Settled by the end of the day it fell due: it never was overdue.
+        const due = becameDue.get(e.followUpId)
+        becameDue.delete(e.followUpId)
+        if (due !== undefined && e.on <= due.on) due.r.overdue--
+      }
     }
     for (const c of contacts) {
       const [ml = '', month = ''] = c.split('|')
@@ -82,14 +116,18 @@ export const recount = (
     for (const month of months) {
       // Replay the journey up to the month's end: where is it, and is it open?
       let open = false
+      let programme = false
       let ml = ''
       for (const e of events) {
         if (e.on > endOf(month)) break
         ml = e.missionLocaleId
         if (e.type === 'YouthRegistered' || e.type === 'JourneyReopened') open = true
         if (e.type === 'JourneyClosed') open = false
+        if (e.type === 'ProgrammeEntered') programme = true
+        if (e.type === 'ProgrammeExited') programme = false
       }
       if (open) at(ml, `${month}-01`).accompanied++
+      if (programme) at(ml, `${month}-01`).programmeStock++
     }
   }
   return out

@@ -1,7 +1,7 @@
 import type { Sealed } from '@parcours/domain'
 import { addDays, daysBetween } from '../model/dates.js'
 import { docEntries } from '../model/docMap.js'
-import type { WorklistReadModel, WorklistYouth } from './worklistProjection.js'
+import type { PendingFollowUp, WorklistReadModel, WorklistYouth } from './worklistProjection.js'
 
 // ---------------------------------------------------------------------------------------------
 // model
@@ -31,6 +31,21 @@ export interface FollowUpAlert {
   readonly followUpId: string
   readonly dueOn: string
   readonly days: number
+}
+
+/**
+ * A reminder falling due on `asOf`: an appointment (a follow-up) or a collective session the young
+ * person is registered to, `daysBefore` days ahead (7 and 1 by default) — and planned by then.
+ */
+export interface ReminderAlert {
+  readonly youthId: string
+  readonly of: 'appointment' | 'session'
+  /** The follow-up's id, or the session's. */
+  readonly id: string
+  /** The appointment's kind, or the session's (workshop, information session). */
+  readonly kind: string
+  readonly on: string
+  readonly daysBefore: number
 }
 
 /** A proposal past its respond-by date without an answer. */
@@ -64,19 +79,22 @@ export interface Worklist {
   readonly asOf: string
   readonly overdueFollowUps: ReadonlyArray<FollowUpAlert>
   readonly followUpsDueSoon: ReadonlyArray<FollowUpAlert>
+  readonly reminders: ReadonlyArray<ReminderAlert>
   readonly proposalsPastRespondBy: ReadonlyArray<ProposalAlert>
   readonly programmesEnding: ReadonlyArray<ProgrammeAlert>
   readonly ageLimitsNear: ReadonlyArray<AgeLimitAlert>
 }
 
-/** Alert windows, in days (defaults: 7, 30, 60). */
+/** Alert windows, in days (defaults: 7, 30, 60; reminders 7 and 1 days before an appointment). */
 export interface WorklistWindows {
   readonly followUpDays: number
   readonly programmeDays: number
   readonly ageLimitDays: number
+  readonly reminderDays?: ReadonlyArray<number>
 }
 
 const defaultWindows: WorklistWindows = { followUpDays: 7, programmeDays: 30, ageLimitDays: 60 }
+const defaultReminderDays: ReadonlyArray<number> = [7, 1]
 
 // ---------------------------------------------------------------------------------------------
 // the query
@@ -120,21 +138,45 @@ export const queryWorklist = (
   const list: Omit<Worklist, 'missionLocaleId' | 'counsellorId' | 'asOf'> = {
     overdueFollowUps: [],
     followUpsDueSoon: [],
+    reminders: [],
     proposalsPastRespondBy: [],
     programmesEnding: [],
     ageLimitsNear: [],
   }
   const push = <K extends keyof typeof list>(k: K, item: (typeof list)[K][number]): void =>
     void (list[k] as unknown[]).push(item)
+  const remind = (
+    youthId: string,
+    of: ReminderAlert['of'],
+    id: string,
+    kind: string,
+    on: string,
+    plannedOn: string,
+  ): void => {
+    if (plannedOn > asOf) return
+    for (const daysBefore of windows.reminderDays ?? defaultReminderDays)
+      if (daysBetween(asOf, on) === daysBefore) push('reminders', { youthId, of, id, kind, on, daysBefore })
+  }
   for (const [, y] of docEntries(rm)) {
     if (!mine(y, query)) continue
     const youthId = y.youthId
-    for (const [followUpId, f] of Object.entries(y.followUps)) {
-      if (f.dueOn < asOf || (f.overdueSince !== null && f.overdueSince <= asOf))
-        push('overdueFollowUps', { youthId, followUpId, dueOn: f.dueOn, days: daysBetween(f.dueOn, asOf) })
-      else if (f.dueOn <= addDays(asOf, windows.followUpDays))
+    const followUps = Object.entries(y.followUps)
+    // Overdue from the day after its date (FollowUpDue is dated on the date itself: due today).
+    const overdue = (f: PendingFollowUp): boolean => f.dueOn < asOf
+    // A stale follow-up left pending is no alert while a later appointment is planned: that one is next.
+    const nextPlanned = followUps.some(([, f]) => !overdue(f))
+    for (const [followUpId, f] of followUps) {
+      if (overdue(f)) {
+        if (!nextPlanned)
+          push('overdueFollowUps', { youthId, followUpId, dueOn: f.dueOn, days: daysBetween(f.dueOn, asOf) })
+        continue
+      }
+      if (f.dueOn <= addDays(asOf, windows.followUpDays))
         push('followUpsDueSoon', { youthId, followUpId, dueOn: f.dueOn, days: daysBetween(asOf, f.dueOn) })
+      remind(youthId, 'appointment', followUpId, f.kind, f.dueOn, f.scheduledOn)
     }
+    for (const [sessionId, x] of Object.entries(y.sessions))
+      remind(youthId, 'session', sessionId, x.kind, x.heldOn, x.prescribedOn)
     for (const [proposalId, p] of Object.entries(y.proposals))
       // An accepted proposal was answered: like the domain's expiry, the alert is for unanswered ones.
       if (!p.accepted && p.respondBy < asOf)
@@ -165,6 +207,7 @@ export const queryWorklist = (
     asOf,
     overdueFollowUps: [...list.overdueFollowUps].sort(byDateThenYouth((a) => a.dueOn)),
     followUpsDueSoon: [...list.followUpsDueSoon].sort(byDateThenYouth((a) => a.dueOn)),
+    reminders: [...list.reminders].sort(byDateThenYouth((a) => a.on)),
     proposalsPastRespondBy: [...list.proposalsPastRespondBy].sort(byDateThenYouth((a) => a.respondBy)),
     programmesEnding: [...list.programmesEnding].sort(byDateThenYouth((a) => a.plannedEndOn)),
     ageLimitsNear: [...list.ageLimitsNear].sort(byDateThenYouth((a) => a.ageLimitOn)),

@@ -1,4 +1,7 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { addDays, type LocalDate } from '@parcours/domain'
+import { docEntries } from '../model/docMap.js'
 import { foldEvents } from '../model/projection.js'
 import { type JourneyBuilder, journey, openedForTest, record } from '../testing/journeyBuilder.js'
 import { queryWorklist, type WorklistQuery } from './queryWorklist.js'
@@ -15,32 +18,120 @@ const mine: WorklistQuery = { missionLocaleId: 'A', counsellorId: 'a1', asOf }
 describe('worklist: follow-ups', () => {
   const y1 = journey('y1', 'A', 'a1')
     .register('2025-05-01')
-    .schedule('2025-05-01', 'late', '2025-06-14')
     .schedule('2025-05-01', 'today', '2025-06-15')
     .schedule('2025-05-01', 'in7', '2025-06-22')
     .schedule('2025-05-01', 'in8', '2025-06-23')
     .schedule('2025-05-01', 'kept', '2025-06-01')
     .kept('2025-06-01', 'kept')
+  const late = journey('y0', 'A', 'a1').register('2025-05-01').schedule('2025-05-01', 'late', '2025-06-14')
 
   it('lists overdue follow-ups and those due within 7 days, not kept ones nor later ones', () => {
-    const w = worklist([y1], mine)
-    expect(w.overdueFollowUps).toEqual([{ youthId: 'y1', followUpId: 'late', dueOn: '2025-06-14', days: 1 }])
+    const w = worklist([y1, late], mine)
+    expect(w.overdueFollowUps).toEqual([{ youthId: 'y0', followUpId: 'late', dueOn: '2025-06-14', days: 1 }])
     expect(w.followUpsDueSoon.map((f) => [f.followUpId, f.days])).toEqual([
       ['today', 0],
       ['in7', 7],
     ])
   })
 
-  it('treats a follow-up recorded as FollowUpDue as overdue, and a rescheduled one by its new date', () => {
+  it('has a follow-up due today (FollowUpDue is dated on its date) due, not overdue; a rescheduled one by its new date', () => {
     const y2 = journey('y2', 'A', 'a1')
       .register('2025-05-01')
       .schedule('2025-05-01', 'f1', '2025-06-15')
       .due('2025-06-15', 'f1', '2025-06-15')
+    const y3 = journey('y3', 'A', 'a1')
+      .register('2025-05-01')
       .schedule('2025-05-01', 'f2', '2025-06-01')
       .reschedule('2025-05-30', 'f2', '2025-07-01')
-    const w = worklist([y2], mine)
-    expect(w.overdueFollowUps.map((f) => f.followUpId)).toEqual(['f1'])
-    expect(w.followUpsDueSoon).toEqual([])
+    const w = worklist([y2, y3], mine)
+    expect(w.overdueFollowUps).toEqual([])
+    expect(w.followUpsDueSoon.map((f) => [f.followUpId, f.days])).toEqual([['f1', 0]])
+    expect(
+      worklist([y2, y3], { ...mine, asOf: '2025-06-16' }).overdueFollowUps.map((f) => f.followUpId),
+    ).toEqual(['f1'])
+  })
+
+  it('never shows a young person overdue on a stale follow-up while a later appointment is planned', () => {
+    // Seen yesterday, next interview planned: the follow-up left pending two months ago is no alert.
+    const seen = journey('y1', 'A', 'a1')
+      .register('2025-03-01')
+      .schedule('2025-03-01', 'stale', '2025-04-14')
+      .due('2025-04-14', 'stale', '2025-04-14')
+      .schedule('2025-06-01', 'f2', '2025-06-14')
+      .kept('2025-06-14', 'f2')
+      .schedule('2025-06-14', 'f3', '2025-07-14')
+    const w = worklist([seen], mine)
+    expect(w.overdueFollowUps).toEqual([])
+    // Without the later appointment, the stale one is the alert it always was.
+    const notSeen = journey('y2', 'A', 'a1')
+      .register('2025-03-01')
+      .schedule('2025-03-01', 'stale', '2025-04-14')
+      .due('2025-04-14', 'stale', '2025-04-14')
+    expect(worklist([notSeen], mine).overdueFollowUps).toEqual([
+      { youthId: 'y2', followUpId: 'stale', dueOn: '2025-04-14', days: 62 },
+    ])
+    // Once the planned one is itself past, the young person is overdue again.
+    expect(
+      worklist([seen], { ...mine, asOf: '2025-07-15' }).overdueFollowUps.map((f) => f.followUpId),
+    ).toEqual(['stale', 'f3'])
+  })
+
+  it('lists the reminders due today: 7 days and 1 day before each planned appointment or session', () => {
+    const y = journey('y1', 'A', 'a1')
+      .register('2025-05-01')
+      .schedule('2025-05-01', 'in7', '2025-06-22', 'workshop')
+      .schedule('2025-05-01', 'in1', '2025-06-16')
+      .schedule('2025-05-01', 'in6', '2025-06-21')
+      .schedule('2025-05-01', 'gone', '2025-06-16')
+      .cancelled('2025-06-10', 'gone')
+      .schedule('2025-05-01', 'moved', '2025-06-16')
+      .reschedule('2025-06-10', 'moved', '2025-06-30')
+      // planned after the day its 7-day reminder would have fallen: no reminder
+      .schedule('2025-06-16', 'late', '2025-06-22')
+      .prescribe('2025-06-01', 's1', 'information-session', '2025-06-16')
+      .prescribe('2025-06-01', 's2', 'workshop', '2025-06-22')
+      .sessionOutcome('2025-06-05', 's2', 'workshop', '2025-06-22', 'refused-by-youth')
+    const w = worklist([y], mine)
+    expect(w.reminders).toEqual([
+      {
+        youthId: 'y1',
+        of: 'appointment',
+        id: 'in1',
+        kind: 'individual-interview',
+        on: '2025-06-16',
+        daysBefore: 1,
+      },
+      {
+        youthId: 'y1',
+        of: 'session',
+        id: 's1',
+        kind: 'information-session',
+        on: '2025-06-16',
+        daysBefore: 1,
+      },
+      { youthId: 'y1', of: 'appointment', id: 'in7', kind: 'workshop', on: '2025-06-22', daysBefore: 7 },
+    ])
+    const other = queryWorklist(foldEvents(worklistProjection, record([y.events])), mine, {
+      followUpDays: 7,
+      programmeDays: 30,
+      ageLimitDays: 60,
+      reminderDays: [6],
+    })
+    expect(other.reminders.map((r) => r.id)).toEqual(['in6'])
+  })
+
+  it("drops an appointment of unknown attendance from the lists, and a closed journey's sessions", () => {
+    const y = journey('y1', 'A', 'a1')
+      .register('2025-05-01')
+      .schedule('2025-05-01', 'f1', '2025-06-10')
+      .unspecified('2025-06-11', 'f1')
+    expect(worklist([y], mine).overdueFollowUps).toEqual([])
+    const closed = journey('y2', 'A', 'a1')
+      .register('2025-05-01')
+      .prescribe('2025-06-01', 's1', 'workshop', '2025-06-16')
+      .close('2025-06-02', 'moved-away')
+      .reopen('2025-06-03')
+    expect(worklist([closed], mine).reminders).toEqual([])
   })
 })
 
@@ -149,5 +240,55 @@ describe('worklist: scope', () => {
         (f) => f.youthId,
       ),
     ).toEqual(['y2'])
+  })
+})
+
+describe('worklist: properties', () => {
+  const day = (n: number) => addDays('2025-01-01' as LocalDate, n)
+  /** Follow-ups of one counsellor's young people, each left pending, overdue, rescheduled, kept or cancelled. */
+  const arbFollowUps = fc.array(
+    fc.array(
+      fc.record({
+        due: fc.integer({ min: 1, max: 200 }),
+        fate: fc.constantFrom('pending', 'overdue', 'rescheduled', 'kept', 'cancelled'),
+        moved: fc.integer({ min: 1, max: 60 }),
+      }),
+      { maxLength: 5 },
+    ),
+    { minLength: 1, maxLength: 5 },
+  )
+  const journeysOf = (youths: ReadonlyArray<ReadonlyArray<{ due: number; fate: string; moved: number }>>) =>
+    youths.map((fs, i) =>
+      fs.reduce(
+        (j, f, k) => {
+          const id = `f${k}`
+          const scheduled = j.schedule(day(0), id, day(f.due))
+          if (f.fate === 'overdue') return scheduled.due(day(f.due), id, day(f.due))
+          if (f.fate === 'rescheduled') return scheduled.reschedule(day(f.due), id, day(f.due + f.moved))
+          if (f.fate === 'kept') return scheduled.kept(day(f.due), id)
+          if (f.fate === 'cancelled') return scheduled.cancelled(day(f.due), id)
+          return scheduled
+        },
+        journey(`y${i}`, 'A', 'a1').register(day(0)),
+      ),
+    )
+
+  it('never lists a young person overdue while an appointment of theirs is planned ahead (any follow-ups, any date)', () => {
+    fc.assert(
+      fc.property(arbFollowUps, fc.integer({ min: 0, max: 280 }), (youths, at) => {
+        const w = worklist(journeysOf(youths), { ...mine, asOf: day(at) })
+        const ahead = new Set([...w.followUpsDueSoon, ...w.reminders].map((f) => f.youthId))
+        for (const f of w.overdueFollowUps) expect(ahead.has(f.youthId)).toBe(false)
+        // and no young person without a planned appointment loses an overdue one
+        const rm = foldEvents(worklistProjection, record(journeysOf(youths).map((j) => j.events)))
+        for (const [, y] of docEntries(rm)) {
+          const pending = Object.values(y.followUps)
+          const late = pending.filter((f) => f.dueOn < day(at))
+          if (late.length === pending.length)
+            expect(w.overdueFollowUps.filter((f) => f.youthId === y.youthId)).toHaveLength(late.length)
+        }
+      }),
+      { numRuns: 200 },
+    )
   })
 })

@@ -11,8 +11,17 @@ import { isFirstRegistration, isNextInStream, type YouthHeader, youthHeaderOf } 
 /** A follow-up not yet kept, missed or cancelled. */
 export interface PendingFollowUp {
   readonly dueOn: string
-  /** Set once FollowUpDue was recorded (the business date it was). */
-  readonly overdueSince: string | null
+  /** The kind of appointment (individual interview, phone or video call, workshop, information session). */
+  readonly kind: string
+  /** When it was planned (or last moved): no reminder falls before. */
+  readonly scheduledOn: string
+}
+
+/** A collective session the young person is registered to, its outcome still to come. */
+export interface PendingSession {
+  readonly kind: string
+  readonly heldOn: string
+  readonly prescribedOn: string
 }
 
 /** A proposal still waiting for its outcome. */
@@ -34,6 +43,7 @@ export interface WorklistYouth extends YouthHeader {
   readonly programme: { readonly programme: string; readonly plannedEndOn: string } | null
   readonly followUps: { readonly [followUpId: string]: PendingFollowUp }
   readonly proposals: { readonly [proposalId: string]: PendingProposal }
+  readonly sessions: { readonly [sessionId: string]: PendingSession }
 }
 
 /** The worklist read model: one document per young person, keyed `youth:<id>`. */
@@ -73,21 +83,36 @@ const evolve = (y: WorklistYouth, e: JourneyEvent): WorklistYouth => {
     case 'ProposalOutcomeRecorded':
       return { ...y, proposals: without(y.proposals, e.proposalId) }
     case 'FollowUpScheduled':
-      return { ...y, followUps: { ...y.followUps, [e.followUpId]: { dueOn: e.dueOn, overdueSince: null } } }
-    case 'FollowUpRescheduled':
-      return { ...y, followUps: { ...y.followUps, [e.followUpId]: { dueOn: e.dueOn, overdueSince: null } } }
-    case 'FollowUpDue': {
+      return {
+        ...y,
+        followUps: {
+          ...y.followUps,
+          [e.followUpId]: { dueOn: e.dueOn, kind: e.kind, scheduledOn: e.on },
+        },
+      }
+    case 'FollowUpRescheduled': {
       const f = y.followUps[e.followUpId]
       return f === undefined
         ? y
-        : { ...y, followUps: { ...y.followUps, [e.followUpId]: { ...f, overdueSince: e.on } } }
+        : {
+            ...y,
+            followUps: { ...y.followUps, [e.followUpId]: { ...f, dueOn: e.dueOn, scheduledOn: e.on } },
+          }
     }
     case 'FollowUpKept':
     case 'FollowUpMissed':
+    case 'FollowUpMarkedUnspecified':
     case 'FollowUpCancelled':
       return { ...y, followUps: without(y.followUps, e.followUpId) }
+    case 'SessionPrescribed':
+      return {
+        ...y,
+        sessions: { ...y.sessions, [e.sessionId]: { kind: e.kind, heldOn: e.heldOn, prescribedOn: e.on } },
+      }
+    case 'SessionOutcomeRecorded':
+      return { ...y, sessions: without(y.sessions, e.sessionId) }
     case 'JourneyClosed':
-      return { ...y, open: false, programme: null, followUps: {}, proposals: {} }
+      return { ...y, open: false, programme: null, followUps: {}, proposals: {}, sessions: {} }
     case 'JourneyReopened':
       return { ...y, open: true, counsellorId: e.counsellorId }
     default:
@@ -107,6 +132,7 @@ const apply = (rm: WorklistReadModel, recorded: RecordedEvent<JourneyEvent>): Wo
       programme: null,
       followUps: {},
       proposals: {},
+      sessions: {},
     })
   if (!isNextInStream(existing, recorded)) return rm
   return setDoc(rm, key, { ...evolve(existing, e), revision })

@@ -7,13 +7,21 @@ import {
   WrongExpectedVersionError,
 } from '@eventstore/db-client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { connect, events, readAllOf, rejection, uniqueStream, type Connected } from './fidelityFixtures.js'
+import {
+  appendPaths,
+  connect,
+  events,
+  readAllOf,
+  rejection,
+  uniqueStream,
+  type Connected,
+} from './fidelityFixtures.js'
 
 // The stand-in as the real client sees it: appends (ESDB-PROTOCOL.md, "Append", "Server semantics").
-describe('stand-in fidelity: append', () => {
+describe.each(appendPaths)('stand-in fidelity: append ($path)', ({ batchAppend }) => {
   let c: Connected
   beforeAll(async () => {
-    c = await connect()
+    c = await connect({ batchAppend })
   })
   afterAll(async () => {
     await c.close()

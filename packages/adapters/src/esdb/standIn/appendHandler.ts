@@ -1,7 +1,10 @@
 import { status, type sendUnaryData, type ServerReadableStream } from '@grpc/grpc-js'
 import { sharedPb, streamsPb, type StreamsPb } from '../protocol.js'
 import { uuidOf } from '../uuid.js'
-import type { ProposedRecord, StandInLog, WireExpected } from './standInLog.js'
+import { appendSize } from './standInBehaviour.js'
+import { notLeader } from './standInCluster.js'
+import type { ProposedRecord, WireExpected, WriteOutcome } from './standInLog.js'
+import type { StandInNode } from './standInNode.js'
 import { statusError, streamDeletedError, streamNameOf, wireExpected } from './wire.js'
 
 // ---------------------------------------------------------------------------------------------
@@ -9,9 +12,26 @@ import { statusError, streamDeletedError, streamNameOf, wireExpected } from './w
 // server answers once, after the client half-closes.
 // ---------------------------------------------------------------------------------------------
 
-/** The Append handler over a log. */
+/** Why a node refuses a write before looking at the stream: not the leader, or too large. */
+export const writeRefusal = (
+  node: StandInNode,
+  events: ReadonlyArray<ProposedRecord>,
+): ReturnType<typeof statusError> | undefined =>
+  notLeader(node.cluster, node.self, true) ??
+  (appendSize(events) > node.behaviour.maxAppendSize
+    ? statusError(
+        status.INVALID_ARGUMENT,
+        'Maximum Append Size of ' + node.behaviour.maxAppendSize + ' Exceeded.',
+        {
+          exception: 'maximum-append-size-exceeded',
+          'maximum-append-size': String(node.behaviour.maxAppendSize),
+        },
+      )
+    : undefined)
+
+/** The Append handler of a node. */
 export const appendHandler =
-  (log: StandInLog) =>
+  (node: StandInNode) =>
   (
     call: ServerReadableStream<StreamsPb.AppendReq, StreamsPb.AppendResp>,
     callback: sendUnaryData<StreamsPb.AppendResp>,
@@ -54,9 +74,14 @@ export const appendHandler =
         )
         return
       }
+      const refused = writeRefusal(node, events)
+      if (refused !== undefined) {
+        callback(refused)
+        return
+      }
       const streamName = streamNameOf(options.getStreamIdentifier())
       const expected = wireExpected(options)
-      const outcome = log.append(streamName, expected, events)
+      const outcome: WriteOutcome = node.log.append(streamName, expected, events)
       switch (outcome._tag) {
         case 'StreamDeleted':
           callback(streamDeletedError(streamName))

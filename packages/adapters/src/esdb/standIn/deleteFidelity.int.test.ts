@@ -6,14 +6,22 @@ import {
   WrongExpectedVersionError,
 } from '@eventstore/db-client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { connect, events, readAllOf, rejection, uniqueStream, type Connected } from './fidelityFixtures.js'
+import {
+  appendPaths,
+  connect,
+  events,
+  readAllOf,
+  rejection,
+  uniqueStream,
+  type Connected,
+} from './fidelityFixtures.js'
 
 // The stand-in as the real client sees it: soft delete, tombstone, stream metadata
 // (ESDB-PROTOCOL.md, "Delete / Tombstone", "Stream metadata").
-describe('stand-in fidelity: delete, tombstone and metadata', () => {
+describe.each(appendPaths)('stand-in fidelity: delete, tombstone and metadata ($path)', ({ batchAppend }) => {
   let c: Connected
   beforeAll(async () => {
-    c = await connect()
+    c = await connect({ batchAppend })
   })
   afterAll(async () => {
     await c.close()
@@ -68,5 +76,15 @@ describe('stand-in fidelity: delete, tombstone and metadata', () => {
     expect(metadata).toMatchObject({ maxCount: 10, custom: 'kept' })
     const raw = await readAllOf(c.client.readStream(`$$${stream}`))
     expect(raw.map((e) => e.event?.type)).toEqual(['$metadata'])
+  })
+
+  it('a no_stream delete of a stream that holds only metadata succeeds; of a stream never written, it fails', async () => {
+    const stream = uniqueStream('metaonly')
+    await c.client.setStreamMetadata(stream, { maxCount: 10 })
+    const deleted = await c.client.deleteStream(stream, { expectedRevision: NO_STREAM })
+    expect(deleted.position).toBeDefined()
+    expect(
+      await rejection(c.client.deleteStream(uniqueStream('never'), { expectedRevision: NO_STREAM })),
+    ).toBeInstanceOf(WrongExpectedVersionError)
   })
 })

@@ -1,6 +1,8 @@
 import { status, type sendUnaryData, type ServerUnaryCall } from '@grpc/grpc-js'
 import { streamsPb, type StreamsPb } from '../protocol.js'
-import type { StandInLog, WireExpected, WriteOutcome } from './standInLog.js'
+import { notLeader } from './standInCluster.js'
+import type { WireExpected, WriteOutcome } from './standInLog.js'
+import type { StandInNode } from './standInNode.js'
 import { expectedVersionNumber, statusError, streamDeletedError, streamNameOf, wireExpected } from './wire.js'
 
 // ---------------------------------------------------------------------------------------------
@@ -47,13 +49,15 @@ const target = (options: Options | undefined): { streamName: string; expected: W
 
 /** The Delete handler: writes `$tb` metadata, the events stay in `$all`. */
 export const deleteHandler =
-  (log: StandInLog) =>
+  (node: StandInNode) =>
   (
     call: ServerUnaryCall<StreamsPb.DeleteReq, StreamsPb.DeleteResp>,
     callback: sendUnaryData<StreamsPb.DeleteResp>,
   ): void => {
+    const refused = notLeader(node.cluster, node.self, true)
+    if (refused !== undefined) return callback(refused)
     const { streamName, expected } = target(call.request.getOptions())
-    answer(streamName, expected, log.softDelete(streamName, expected), callback, (p) =>
+    answer(streamName, expected, node.log.softDelete(streamName, expected), callback, (p) =>
       new streamsPb.DeleteResp().setPosition(
         new streamsPb.DeleteResp.Position().setCommitPosition(p.toString()).setPreparePosition(p.toString()),
       ),
@@ -62,13 +66,15 @@ export const deleteHandler =
 
 /** The Tombstone handler: the stream accepts nothing afterwards. */
 export const tombstoneHandler =
-  (log: StandInLog) =>
+  (node: StandInNode) =>
   (
     call: ServerUnaryCall<StreamsPb.TombstoneReq, StreamsPb.TombstoneResp>,
     callback: sendUnaryData<StreamsPb.TombstoneResp>,
   ): void => {
+    const refused = notLeader(node.cluster, node.self, true)
+    if (refused !== undefined) return callback(refused)
     const { streamName, expected } = target(call.request.getOptions())
-    answer(streamName, expected, log.tombstone(streamName, expected), callback, (p) =>
+    answer(streamName, expected, node.log.tombstone(streamName, expected), callback, (p) =>
       new streamsPb.TombstoneResp().setPosition(
         new streamsPb.TombstoneResp.Position()
           .setCommitPosition(p.toString())

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { EventStoreDBClient, jsonEvent, type JSONEventType, type ResolvedEvent } from '@eventstore/db-client'
-import { startEsdbStandIn, type EsdbStandIn } from './startEsdbStandIn.js'
+import { startEsdbStandIn, type EsdbStandIn, type EsdbStandInSettings } from './startEsdbStandIn.js'
 
 // ---------------------------------------------------------------------------------------------
 // utils for the fidelity tests: the real client against a stand-in, and unique stream names.
@@ -13,9 +13,9 @@ export interface Connected {
   readonly close: () => Promise<void>
 }
 
-/** Starts a stand-in and connects the real client to it. */
-export const connect = async (): Promise<Connected> => {
-  const standIn = await startEsdbStandIn()
+/** Starts a stand-in (BatchAppend offered unless the settings say otherwise) and connects the real client. */
+export const connect = async (settings: EsdbStandInSettings = {}): Promise<Connected> => {
+  const standIn = await startEsdbStandIn(settings)
   const client = EventStoreDBClient.connectionString(standIn.connectionString)
   return {
     standIn,
@@ -54,3 +54,9 @@ export const rejection = async (promise: Promise<unknown>): Promise<unknown> => 
   }
   throw new Error('expected a rejection')
 }
+
+/** The two append paths of the client: BatchAppend when the server offers it, Append otherwise. */
+export const appendPaths = [
+  { path: 'BatchAppend', batchAppend: true },
+  { path: 'Append', batchAppend: false },
+] as const

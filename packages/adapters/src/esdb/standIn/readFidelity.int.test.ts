@@ -97,4 +97,25 @@ describe('stand-in fidelity: read', () => {
       await discovered.dispose()
     }
   })
+
+  it('$maxCount and $maxAge in the stream metadata truncate what stream reads return; $all keeps the events', async () => {
+    const { stream, ids } = await fiveEvents()
+    await c.client.setStreamMetadata(stream, { maxCount: 2 })
+    expect(idsOf(await readAllOf(c.client.readStream(stream)))).toEqual(ids.slice(3))
+    expect(
+      idsOf(await readAllOf(c.client.readStream(stream, { direction: BACKWARDS, fromRevision: END }))),
+    ).toEqual(ids.slice(3).reverse())
+    const aged = await fiveEvents()
+    // Two of its events were written an hour ago (the record's `created` ticks say when).
+    const hourAgo = BigInt(Date.now() - 3_600_000) * 10_000n
+    for (let i = 0; i < c.standIn.data.records.length; i++) {
+      const record = c.standIn.data.records[i]
+      if (record !== undefined && record.streamName === aged.stream && record.revision < 2n)
+        c.standIn.data.records[i] = { ...record, created: hourAgo }
+    }
+    await c.client.setStreamMetadata(aged.stream, { maxAge: 60 })
+    expect(idsOf(await readAllOf(c.client.readStream(aged.stream)))).toEqual(aged.ids.slice(2))
+    const inAll = (await readAllOf(c.client.readAll())).filter((e) => e.event?.streamId === aged.stream)
+    expect(idsOf(inAll)).toEqual(aged.ids)
+  })
 })

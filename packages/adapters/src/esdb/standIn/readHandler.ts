@@ -2,8 +2,10 @@ import type { ServerWritableStream } from '@grpc/grpc-js'
 import { streamsPb, type StreamsPb } from '../protocol.js'
 import { allFilterOf } from './allFilter.js'
 import { send } from './send.js'
-import type { StoredRecord } from './standInData.js'
-import type { StandInLog } from './standInLog.js'
+import { notLeader } from './standInCluster.js'
+import { ticksNow, type StoredRecord } from './standInData.js'
+import { isExpired, readFloor, type StandInLog } from './standInLog.js'
+import type { StandInNode } from './standInNode.js'
 import { subscribeToAll, subscribeToStream } from './subscriptionHandler.js'
 import { eventResponse, streamDeletedError, streamIdentifier, streamNameOf } from './wire.js'
 
@@ -15,19 +17,33 @@ import { eventResponse, streamDeletedError, streamIdentifier, streamNameOf } fro
 
 type ReadCall = ServerWritableStream<StreamsPb.ReadReq, StreamsPb.ReadResp>
 
-/** The Read handler over a log. */
+/** The Read handler of a node. */
 export const readHandler =
-  (log: StandInLog) =>
+  (node: StandInNode) =>
   (call: ReadCall): void => {
+    const { log } = node
     const options = call.request.getOptions()
     if (options === undefined) {
       call.end()
       return
     }
+    const refused = notLeader(node.cluster, node.self, false, call.metadata)
+    if (refused !== undefined) {
+      call.emit('error', refused)
+      return
+    }
+    if (options.hasSubscription()) {
+      // A node leaving the leader role ends its subscriptions; the client subscribes again.
+      node.openCalls.add(call)
+      const forget = (): void => void node.openCalls.delete(call)
+      call.once('cancelled', forget)
+      call.once('close', forget)
+      call.once('finish', forget)
+    }
     const run = options.hasSubscription()
       ? options.hasStream()
         ? subscribeToStream(log, call, options)
-        : subscribeToAll(log, call, options)
+        : subscribeToAll(log, call, options, node.behaviour)
       : options.hasStream()
         ? readStream(log, call, options)
         : readAll(log, call, options)
@@ -86,14 +102,20 @@ const readStream = async (
         ? last
         : last + 1n
       : BigInt(stream?.getRevision() ?? '0')
-  const floor = state.truncateBefore ?? 0n
+  // $tb, $maxCount and $maxAge truncate what a stream read returns (the events stay in $all).
+  const floor = readFloor(state)
+  const now = ticksNow()
   function* revisions(): Generator<StoredRecord> {
     if (backwards) {
-      for (let r = from > last ? last : from; r >= floor; r--)
-        yield log.records[indexes[Number(r)] ?? -1] as StoredRecord
+      for (let r = from > last ? last : from; r >= floor; r--) {
+        const record = log.records[indexes[Number(r)] ?? -1] as StoredRecord
+        if (!isExpired(state, record, now)) yield record
+      }
     } else {
-      for (let r = from < floor ? floor : from; r <= last; r++)
-        yield log.records[indexes[Number(r)] ?? -1] as StoredRecord
+      for (let r = from < floor ? floor : from; r <= last; r++) {
+        const record = log.records[indexes[Number(r)] ?? -1] as StoredRecord
+        if (!isExpired(state, record, now)) yield record
+      }
     }
   }
   await sendAll(call, revisions(), countOf(options), uuidAsString(options))

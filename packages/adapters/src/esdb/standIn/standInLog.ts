@@ -32,6 +32,10 @@ export interface StreamState {
   readonly tombstoned: boolean
   /** From the stream's `$tb` metadata (set by a soft delete): events below it are hidden. */
   readonly truncateBefore: bigint | undefined
+  /** From `$maxCount`: only the last this many events are read. */
+  readonly maxCount: bigint | undefined
+  /** From `$maxAge`, in seconds: older events are not read. */
+  readonly maxAgeSeconds: number | undefined
   readonly hasMetadata: boolean
 }
 
@@ -100,12 +104,14 @@ export const openStandInLog = (data: EsdbStandInData): StandInLog => {
   }
   const state = (streamName: string): StreamState => {
     const metaAt = streamIndexes(`$$${streamName}`).at(-1)
-    const meta = metaAt === undefined ? undefined : records[metaAt]
+    const meta = metaAt === undefined ? undefined : metadataOf(records[metaAt])
     return {
       last: lastRevision(streamName),
       tombstoned: tombstoned.has(streamName),
-      truncateBefore: meta === undefined ? undefined : truncateBeforeOf(meta),
-      hasMetadata: meta !== undefined,
+      truncateBefore: integerOf(meta?.$tb),
+      maxCount: integerOf(meta?.$maxCount),
+      maxAgeSeconds: meta?.$maxAge === undefined ? undefined : Number(integerOf(meta.$maxAge) ?? NaN),
+      hasMetadata: metaAt !== undefined,
     }
   }
   const isHidden = (streamName: string): boolean => {
@@ -206,7 +212,10 @@ export const openStandInLog = (data: EsdbStandInData): StandInLog => {
   const softDelete = (streamName: string, expected: WireExpected): WriteOutcome => {
     const s = state(streamName)
     if (s.tombstoned) return { _tag: 'StreamDeleted' }
-    if (s.last < 0n || !holds(expected, s.last)) return { _tag: 'WrongExpectedVersion', current: s.last }
+    // A stream that holds only metadata exists for a no_stream delete, as on the server.
+    const metadataOnly = s.last < 0n && s.hasMetadata && expected.kind === 'no_stream'
+    if ((s.last < 0n && !metadataOnly) || !holds(expected, s.last))
+      return { _tag: 'WrongExpectedVersion', current: s.last }
     const metadata: ProposedRecord = {
       id: crypto.randomUUID(),
       type: '$metadata',
@@ -267,11 +276,35 @@ export const openStandInLog = (data: EsdbStandInData): StandInLog => {
 // utils
 // ---------------------------------------------------------------------------------------------
 
-const truncateBeforeOf = (meta: StoredRecord): bigint | undefined => {
+/** The JSON of a `$metadata` record, or undefined when it is not an object. */
+const metadataOf = (meta: StoredRecord | undefined): Record<string, unknown> | undefined => {
+  if (meta === undefined) return undefined
   try {
-    const json = JSON.parse(new TextDecoder().decode(meta.data)) as { $tb?: unknown }
-    return typeof json.$tb === 'number' || typeof json.$tb === 'string' ? BigInt(json.$tb) : undefined
+    const json = JSON.parse(new TextDecoder().decode(meta.data)) as unknown
+    return typeof json === 'object' && json !== null ? (json as Record<string, unknown>) : undefined
   } catch {
     return undefined
   }
 }
+
+const integerOf = (value: unknown): bigint | undefined => {
+  try {
+    return typeof value === 'number' || typeof value === 'string' ? BigInt(value) : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** The first revision reads return: past a soft delete's `$tb` and within `$maxCount`. */
+export const readFloor = (state: StreamState): bigint => {
+  const byCount = state.maxCount === undefined ? 0n : state.last + 1n - state.maxCount
+  const byDelete = state.truncateBefore ?? 0n
+  const floor = byCount > byDelete ? byCount : byDelete
+  return floor < 0n ? 0n : floor
+}
+
+/** Whether `$maxAge` hides a record from reads (its age counted from its `created` ticks). */
+export const isExpired = (state: StreamState, record: StoredRecord, nowTicks: bigint): boolean =>
+  state.maxAgeSeconds !== undefined &&
+  Number.isFinite(state.maxAgeSeconds) &&
+  record.created < nowTicks - BigInt(Math.floor(state.maxAgeSeconds)) * 10_000_000n

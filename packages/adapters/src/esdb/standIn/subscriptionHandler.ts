@@ -2,8 +2,9 @@ import type { ServerWritableStream } from '@grpc/grpc-js'
 import { streamsPb, type StreamsPb } from '../protocol.js'
 import { allFilterOf } from './allFilter.js'
 import { isOver, send } from './send.js'
-import type { StoredRecord } from './standInData.js'
-import type { StandInLog } from './standInLog.js'
+import { UINT64_MAX, type StandInBehaviour } from './standInBehaviour.js'
+import { nextPosition, type StoredRecord } from './standInData.js'
+import { readFloor, type StandInLog } from './standInLog.js'
 import { eventResponse, streamDeletedError, streamNameOf } from './wire.js'
 
 // ---------------------------------------------------------------------------------------------
@@ -23,11 +24,11 @@ const confirmation = (): StreamsPb.ReadResp =>
 const caughtUp = (): StreamsPb.ReadResp =>
   new streamsPb.ReadResp().setCaughtUp(new streamsPb.ReadResp.CaughtUp())
 
-const checkpoint = (position: bigint): StreamsPb.ReadResp =>
+const checkpoint = (commit: bigint, prepare: bigint): StreamsPb.ReadResp =>
   new streamsPb.ReadResp().setCheckpoint(
     new streamsPb.ReadResp.Checkpoint()
-      .setCommitPosition(position.toString())
-      .setPreparePosition(position.toString()),
+      .setCommitPosition(commit.toString())
+      .setPreparePosition(prepare.toString()),
   )
 
 /** Resolves when the client cancels or the call closes. */
@@ -49,11 +50,17 @@ const waitForMore = async (
   await Promise.race([next, over])
 }
 
-/** A subscription to `$all`, filtered or not. */
+/**
+ * A subscription to `$all`, filtered or not. A filtered one checkpoints every `interval` records
+ * scanned, as a real server does: at the last event it sent in that page, or, when the page matched
+ * nothing, at the page's start `(X, 0)` — X being the first record of the page, already scanned.
+ * The start `(C, P)` is exclusive, compared on both positions.
+ */
 export const subscribeToAll = async (
   log: StandInLog,
   call: ReadCall,
   options: StreamsPb.ReadReq.Options,
+  behaviour: StandInBehaviour,
 ): Promise<void> => {
   const all = options.getAll()
   const filter = allFilterOf(options)
@@ -63,27 +70,50 @@ export const subscribeToAll = async (
     ? log.records.length
     : position === undefined
       ? 0
-      : log.indexFrom(BigInt(position.getCommitPosition()), true)
+      : log.indexFrom(
+          BigInt(position.getCommitPosition()),
+          BigInt(position.getPreparePosition()) >= BigInt(position.getCommitPosition()),
+        )
   const over = ended(call)
   if (!(await send(call, confirmation()))) return
   let live = false
   let scanned = 0
-  let lastScanned: StoredRecord | undefined
+  let pageStart: StoredRecord | undefined
+  let lastSent: StoredRecord | undefined
+  let matchedAny = false
+  /** The checkpoint closing the current page, and a new page. */
+  const closePage = (): StreamsPb.ReadResp => {
+    const reply =
+      lastSent !== undefined
+        ? checkpoint(lastSent.position, lastSent.position)
+        : checkpoint(pageStart?.position ?? 0n, 0n)
+    ;[scanned, pageStart, lastSent] = [0, undefined, undefined]
+    return reply
+  }
   while (!isOver(call) && !log.isClosed()) {
     while (cursor < log.records.length) {
       const record = log.records[cursor++] as StoredRecord
-      lastScanned = record
-      if ((filter?.matches(record) ?? true) && !(await send(call, eventResponse(record, asString)))) return
+      pageStart ??= record
+      if (filter?.matches(record) ?? true) {
+        if (!(await send(call, eventResponse(record, asString)))) return
+        lastSent = record
+        matchedAny = true
+      }
       if (filter !== undefined && ++scanned >= filter.checkpointInterval) {
-        scanned = 0
-        if (!(await send(call, checkpoint(record.position)))) return
+        if (!(await send(call, closePage()))) return
       }
     }
     if (!live) {
-      if (filter !== undefined && scanned > 0 && lastScanned !== undefined) {
-        scanned = 0
-        if (!(await send(call, checkpoint(lastScanned.position)))) return
-      }
+      const fault = filter === undefined ? undefined : behaviour.checkpointFault
+      const end =
+        fault === 'KDB-744'
+          ? checkpoint(nextPosition(log.records.at(-1)), 0n)
+          : fault === 'KDB-710' && !matchedAny
+            ? checkpoint(UINT64_MAX, UINT64_MAX)
+            : filter !== undefined && scanned > 0
+              ? closePage()
+              : undefined
+      if (end !== undefined && !(await send(call, end))) return
       if (!(await send(call, caughtUp()))) return
       live = true
     }
@@ -114,7 +144,7 @@ export const subscribeToStream = async (
   let live = false
   while (!isOver(call) && !log.isClosed()) {
     const indexes = log.streamIndexes(streamName)
-    const floor = log.state(streamName).truncateBefore ?? 0n
+    const floor = readFloor(log.state(streamName))
     while (cursor < indexes.length) {
       const record = log.records[indexes[cursor++] ?? -1] as StoredRecord
       if (record.revision >= floor && !(await send(call, eventResponse(record, asString)))) return

@@ -16,6 +16,13 @@ import { itemAdded, itemRemoved, type TestEvent } from './testEvents.js'
 type Messages = ReadonlyArray<SubscriptionMessage<TestEvent>>
 const idsOf = (messages: Messages) => eventsOf(messages).map((e) => e.id)
 
+/** A promise a test awaits until the code under test reaches a point (no guessed delay). */
+const signal = () => {
+  let done: () => void = () => undefined
+  const reached = new Promise<void>((resolve) => (done = resolve))
+  return { reached, done: () => done() }
+}
+
 /** Example tests for subscriptions: exclusive start, catch-up, live tail, checkpoints, back-pressure, close. */
 export const describeSubscriptionConformance = (ctx: ConformanceContext): void => {
   describe('subscribe', () => {
@@ -117,14 +124,17 @@ export const describeSubscriptionConformance = (ctx: ConformanceContext): void =
       const { prefix } = await seed('sub-close', 2)
       const subscription = ctx.store().subscribe({ from: 'start', filter: { streamPrefixes: [prefix] } })
       const seen: Array<SubscriptionMessage<TestEvent>['_tag']> = []
+      const live = signal()
       const loop = (async () => {
         for await (const message of subscription) {
           seen.push(message._tag)
+          if (message._tag === 'CaughtUp') live.done()
           await tick()
         }
         return 'ended'
       })()
-      await pause(50)
+      // Closed while it waits for live events: once it has caught up, not after a guessed delay.
+      await live.reached
       await subscription.close()
       expect(await Promise.race([loop, pause(5_000).then(() => 'still running')])).toBe('ended')
       expect(seen).toContain('CaughtUp')
@@ -150,15 +160,18 @@ export const describeSubscriptionConformance = (ctx: ConformanceContext): void =
         }
         expect(first).toBe(1)
         const open = store.subscribe({ from: 'start', filter: { streamPrefixes: [prefix] } })
+        const live = signal()
         const loop = (async () => {
           const tags: Array<string> = []
           for await (const message of open) {
             tags.push(message._tag)
+            if (message._tag === 'CaughtUp') live.done()
             await tick()
           }
           return tags
         })()
-        await pause(50)
+        // The store closes once this subscription has delivered its catch-up, whatever the load.
+        await live.reached
         await store.close()
         const tags = await Promise.race([loop, pause(5_000).then(() => ['still running'])])
         expect(tags).not.toContain('still running')

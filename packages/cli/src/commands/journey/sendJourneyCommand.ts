@@ -4,7 +4,7 @@ import type { PersonalFields } from '@parcours/adapters'
 import { decodeCommand, type JourneyCommand } from '@parcours/domain'
 import type { RunContext, WithGlobals } from '../../cli/context.js'
 import { refusedError, usageError } from '../../cli/errors.js'
-import { journeyState, withOpenedAgeLimits } from '../../store/ageLimits.js'
+import { authorizeCommand } from '../../store/access.js'
 import { journeyFailure } from '../../store/errors.js'
 import type { JourneyOptions } from './journeyOptions.js'
 
@@ -40,19 +40,16 @@ export const sendJourneyCommand = async (
   body: Body,
   personal?: PersonalFields,
 ): Promise<void> => {
-  const decoded = decode({
+  const session = ctx.session(cmd)
+  const command = decode({
     ...body,
-    ...(body.type === 'RegisterYouth' ? { sealedAgeLimits: null } : {}),
     youthId: options.youth,
     missionLocaleId: options.missionLocale,
     on: options.on,
   })
   const env = await ctx.openStore(cmd)
-  // The time rules need the journey's age limits: sealed at registration, opened here for decide.
-  const command =
-    decoded.type === 'RegisterYouth'
-      ? decoded
-      : await withOpenedAgeLimits(env, await journeyState(env, decoded), decoded)
+  // Access first: a denied actor learns nothing of the journey's rules or state.
+  await authorizeCommand(session, env, command)
   const commandId = options.commandId ?? `cli-${randomUUID()}`
   const handled = await env.handle({ commandId, command, ...(personal === undefined ? {} : { personal }) })()
   if (isLeft(handled))

@@ -1,6 +1,5 @@
 import { left, right } from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
-import { getInMemoryEventStore } from '@parcours/adapters'
 import {
   type DecodeFailed,
   type EventStore,
@@ -9,7 +8,8 @@ import {
   journeyEventCodec,
 } from '@parcours/domain'
 import { journeyFixture } from '@parcours/domain/testing'
-import { scanLog } from './scanLog.js'
+import { getInMemoryEventStore } from '../memory/index.js'
+import { scanJourneyLog } from './scanJourneyLog.js'
 
 const SPACING = 100n
 
@@ -73,15 +73,15 @@ const storeWith = async (youths: number) => {
   return store
 }
 
-describe('scanLog', () => {
+describe('scanJourneyLog', () => {
   it('pages from positions the store gave, so it runs where positions are far apart', async () => {
     const inner = await storeWith(7)
     const all = await inner.readAll()()
     const total = all._tag === 'Right' ? all.right.length : -1
     for (const pageSize of [1, 2, 3, 50]) {
       const seen: bigint[] = []
-      const scan = await scanLog(spaced(inner), (e) => seen.push(e.position), pageSize)
-      expect(scan).toEqual({ events: total, bad: [] })
+      const scan = await scanJourneyLog(spaced(inner), (e) => seen.push(e.position), pageSize)()
+      expect(scan).toEqual({ _tag: 'Right', right: { events: total, bad: [] } })
       expect(seen).toEqual(Array.from({ length: total }, (_, i) => BigInt(i + 1) * SPACING))
     }
   })
@@ -90,21 +90,26 @@ describe('scanLog', () => {
     const inner = await storeWith(4)
     for (const pageSize of [1, 2, 50]) {
       const seen: bigint[] = []
-      const scan = await scanLog(spaced(inner, [3n, 4n, 7n], 1n), (e) => seen.push(e.position), pageSize)
-      expect(scan.bad.map((b) => b.position)).toEqual([3n, 4n, 7n])
-      expect(scan.events).toBe(5)
+      const scan = await scanJourneyLog(
+        spaced(inner, [3n, 4n, 7n], 1n),
+        (e) => seen.push(e.position),
+        pageSize,
+      )()
+      if (scan._tag === 'Left') expect.unreachable(scan.left._tag)
+      expect(scan.right.bad.map((b) => b.position)).toEqual([3n, 4n, 7n])
+      expect(scan.right.events).toBe(5)
       expect(seen).toEqual([1n, 2n, 5n, 6n, 8n])
     }
   })
 
-  it('ends with exit 3 where the store refuses to read past an undecodable event', async () => {
+  it('ends with the store error where the store refuses to read past an undecodable event', async () => {
     const seen: bigint[] = []
-    const scan = await scanLog(
+    const scan = await scanJourneyLog(
       spaced(await storeWith(4), [3n * SPACING]),
       (e) => seen.push(e.position),
       2,
-    ).catch((e: unknown) => e)
-    expect(scan).toMatchObject({ exitCode: 3 })
+    )()
+    expect(scan).toMatchObject({ _tag: 'Left', left: { _tag: 'StoreUnavailable' } })
     expect(seen).toEqual([1n, 2n].map((p) => p * SPACING))
   })
 })

@@ -1,0 +1,223 @@
+// The projections: each fold alone over decoded events, beside a bare loop doing the dashboard's
+// counting with mutable maps; and a rebuild of every read model from the in-memory store into the
+// in-memory sink, and from a SQLite store into a SQLite sink, beside a bare loop that reads the
+// same rows, parses them and counts. Events per second; the journeys come from lib/journeys.mjs.
+import { existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { getInMemoryEventStore, getSqliteEventStore } from '@parcours/adapters'
+import { journeyEventCodec } from '@parcours/domain'
+import {
+  allProjections,
+  createProjectionRunner,
+  foldEvents,
+  rebuildInWorkers,
+  getInMemoryProjectionSink,
+  getSqliteProjectionSink,
+} from '@parcours/projections'
+import Database from 'better-sqlite3'
+import { templates, writeNational } from '../lib/journeys.mjs'
+import { must, peakRssMB, rate, rows, timed } from '../lib/measure.mjs'
+
+const MISSION_LOCALES = 40
+
+/** The bare loop: per young person its locale, per locale counters by event type, mutable maps. */
+const bareCount = (events) => {
+  const localeOf = new Map()
+  const counts = new Map()
+  for (const { event } of events) {
+    const locale = event.type === 'YouthRegistered' ? event.missionLocaleId : localeOf.get(event.youthId)
+    if (event.type === 'YouthRegistered') localeOf.set(event.youthId, locale)
+    let byType = counts.get(locale)
+    if (byType === undefined) counts.set(locale, (byType = new Map()))
+    byType.set(event.type, (byType.get(event.type) ?? 0) + 1)
+  }
+  return counts.size
+}
+
+/**
+ * A SQLite store file of `youths` young people; returns its path, the events and a cleanup. The
+ * file is generated once per `pnpm bench` run (in the run's PARCOURS_BENCH_TMP) and shared by the
+ * cases, which only read it.
+ */
+const sqliteHistory = async (youths) => {
+  const dir = mkdtempSync(join(tmpdir(), 'parcours-bench-projections-'))
+  const shared = process.env.PARCOURS_BENCH_TMP
+  const path = join(shared ?? dir, `history-${youths}-${MISSION_LOCALES}.db`)
+  if (!existsSync(path)) {
+    const partial = `${path}.partial`
+    rmSync(partial, { force: true })
+    await writeNational({ path: partial, youths, missionLocales: MISSION_LOCALES, pool: templates(200) })
+    renameSync(partial, path)
+  }
+  const db = new Database(path, { readonly: true })
+  const events = db.prepare('SELECT count(*) FROM events').pluck().get()
+  db.close()
+  return { dir, path, events, dispose: () => rmSync(dir, { recursive: true, force: true }) }
+}
+
+const readDecoded = async (path) => {
+  const store = getSqliteEventStore({ path, codec: journeyEventCodec, cacheSize: 0 })
+  const all = await must(store.readAll())
+  await store.close()
+  return all
+}
+
+const rebuildRound = (store, newSink, expected) => async () => {
+  const sink = newSink()
+  const result = await timed(async () => {
+    const r = await must(createProjectionRunner({ store, sink, projections: allProjections }).rebuild())
+    if (r.events !== expected) throw new Error(`applied ${r.events} of ${expected}`)
+    return r.events
+  })
+  await sink.close()
+  return result
+}
+
+const bareSqliteRound = (path) => async () =>
+  timed(async () => {
+    const db = new Database(path, { readonly: true })
+    const read = db.prepare('SELECT event_type, data FROM events ORDER BY position')
+    const localeOf = new Map()
+    const counts = new Map()
+    let n = 0
+    for (const row of read.iterate()) {
+      const event = JSON.parse(row.data)
+      const locale =
+        row.event_type === 'YouthRegistered' ? event.missionLocaleId : localeOf.get(event.youthId)
+      if (row.event_type === 'YouthRegistered') localeOf.set(event.youthId, locale)
+      let byType = counts.get(locale)
+      if (byType === undefined) counts.set(locale, (byType = new Map()))
+      byType.set(row.event_type, (byType.get(row.event_type) ?? 0) + 1)
+      n++
+    }
+    db.close()
+    return n
+  })
+
+export const cases = ({ quick }) => {
+  const rounds = quick ? 3 : 5
+  const youths = quick ? 3_000 : 20_000
+  const foldCase = (projection) => ({
+    name: `fold ${projection.name}`,
+    run: async () => {
+      const history = await sqliteHistory(youths)
+      const events = await readDecoded(history.path)
+      history.dispose()
+      const ours = await rate(
+        () => timed(async () => (foldEvents(projection, events), events.length)),
+        rounds,
+      )
+      const rss = peakRssMB()
+      const bare = await rate(() => timed(async () => (bareCount(events), events.length)), rounds)
+      return rows(
+        `fold ${projection.name}`,
+        events.length,
+        ours,
+        rss,
+        [{ peer: 'bare loop (counts by locale and type, mutable maps)', opsPerSec: bare }],
+        { unit: 'events/s' },
+      )
+    },
+  })
+  return [
+    ...allProjections.map(foldCase),
+    {
+      name: 'rebuild in-memory',
+      run: async () => {
+        const history = await sqliteHistory(youths)
+        const events = await readDecoded(history.path)
+        history.dispose()
+        const store = getInMemoryEventStore({ codec: journeyEventCodec })
+        for (let i = 0; i < events.length; i += 1000) {
+          // Appends keep each stream's order: a block of the log, stream by stream.
+          const byStream = new Map()
+          for (const e of events.slice(i, i + 1000)) {
+            let list = byStream.get(e.streamName)
+            if (list === undefined) byStream.set(e.streamName, (list = []))
+            list.push({ id: e.id, event: e.event, metadata: e.metadata })
+          }
+          for (const [stream, list] of byStream) await must(store.append(stream, 'any', list))
+        }
+        const count = events.length
+        events.length = 0
+        const ours = await rate(
+          rebuildRound(store, () => getInMemoryProjectionSink(), count),
+          rounds,
+        )
+        const rss = peakRssMB()
+        const stored = await must(store.readAll())
+        const bare = await rate(() => timed(async () => (bareCount(stored), stored.length)), rounds)
+        await store.close()
+        return rows(
+          'rebuild in-memory store and sink',
+          count,
+          ours,
+          rss,
+          [{ peer: 'bare loop (the stored events, counted with mutable maps)', opsPerSec: bare }],
+          { unit: 'events/s' },
+        )
+      },
+    },
+    {
+      name: 'rebuild SQLite over two worker threads',
+      run: async () => {
+        const history = await sqliteHistory(youths)
+        let round = 0
+        const ours = await rate(
+          () =>
+            timed(async () => {
+              const shards = await must(
+                rebuildInWorkers({
+                  storePath: history.path,
+                  sinkPath: join(history.dir, `workers-${round++}.db`),
+                  workers: 2,
+                }),
+              )
+              return shards.reduce((n, s) => Math.max(n, Number(s.stats.checkpoint ?? 0n)), 0)
+            }),
+          quick ? 1 : 3,
+        )
+        const rss = peakRssMB()
+        const bare = await rate(bareSqliteRound(history.path), quick ? 1 : 3)
+        history.dispose()
+        return rows(
+          'rebuild SQLite store and sink, two worker threads',
+          history.events,
+          ours,
+          rss,
+          [{ peer: 'bare loop (better-sqlite3 rows, JSON.parse, mutable maps)', opsPerSec: bare }],
+          { unit: 'events/s' },
+        )
+      },
+    },
+    {
+      name: 'rebuild SQLite',
+      run: async () => {
+        const history = await sqliteHistory(youths)
+        const store = getSqliteEventStore({ path: history.path, codec: journeyEventCodec })
+        let round = 0
+        const ours = await rate(
+          rebuildRound(
+            store,
+            () => getSqliteProjectionSink({ path: join(history.dir, `projections-${round++}.db`) }),
+            history.events,
+          ),
+          quick ? 1 : 3,
+        )
+        const rss = peakRssMB()
+        await store.close()
+        const bare = await rate(bareSqliteRound(history.path), quick ? 1 : 3)
+        history.dispose()
+        return rows(
+          'rebuild SQLite store and sink',
+          history.events,
+          ours,
+          rss,
+          [{ peer: 'bare loop (better-sqlite3 rows, JSON.parse, mutable maps)', opsPerSec: bare }],
+          { unit: 'events/s' },
+        )
+      },
+    },
+  ]
+}

@@ -1,0 +1,492 @@
+// The stores: single-event appends with an exact expected revision (as a command handler makes
+// them) with few and many events stored, and reading a stream back and folding it, on the
+// in-memory and SQLite stores, beside Emmett's stores and bare loops doing the same work.
+import { randomUUID } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { getSQLiteEventStore } from '@event-driven-io/emmett-sqlite'
+import { getInMemoryEventStore, getSqliteEventStore } from '@parcours/adapters'
+import { testEventCodec } from '@parcours/adapters/testing'
+import Database from 'better-sqlite3'
+import { getInMemoryEventStore as getEmmettInMemoryEventStore } from 'emmett-memory'
+import { must, peakRssMB, rate, rows, timed } from '../lib/measure.mjs'
+
+const EMMETT_MEMORY = '@event-driven-io/emmett 0.42.0 in-memory'
+const EMMETT_SQLITE = '@event-driven-io/emmett-sqlite 0.38.5'
+const event = (i) => ({ type: 'ItemAdded', sku: `sku-${i % 97}`, quantity: 1 + (i % 5) })
+const emmettEvent = (i) => ({ type: 'ItemAdded', data: { sku: `sku-${i % 97}`, quantity: 1 + (i % 5) } })
+const STREAMS = 1000
+const tempDir = () => mkdtempSync(join(tmpdir(), 'parcours-bench-'))
+
+// ---------------------------------------------------------------------------------------------
+// the workloads, one per store
+// ---------------------------------------------------------------------------------------------
+
+/** Parcours: `count` events already stored (10 per stream), then rounds of single-event appends. */
+const parcoursAppends = (store) => ({
+  prefill: async (count) => {
+    for (let done = 0; done < count; done += 10) {
+      const batch = Array.from({ length: Math.min(10, count - done) }, (_, i) => ({
+        id: randomUUID(),
+        event: event(done + i),
+      }))
+      await must(store.append(`prefill-${done / 10}`, 'no-stream', batch))
+    }
+  },
+  round: (appends) => async (round) => {
+    const revisions = new Map()
+    const ids = Array.from({ length: appends }, () => randomUUID())
+    return timed(async () => {
+      for (let i = 0; i < appends; i++) {
+        const stream = `bench-${round}-${i % STREAMS}`
+        const result = await must(
+          store.append(stream, revisions.get(stream) ?? 'no-stream', [{ id: ids[i], event: event(i) }]),
+        )
+        revisions.set(stream, result.nextExpectedRevision)
+      }
+      return appends
+    })
+  },
+})
+
+/** Runs `f` again while it fails with SQLITE_BUSY, counting the retries in `retries.busy`. */
+const retryBusy = (retries) => async (f) => {
+  for (;;) {
+    try {
+      return await f()
+    } catch (e) {
+      if (!String(e?.message ?? e).includes('SQLITE_BUSY') && e?.code !== 'SQLITE_BUSY') throw e
+      retries.busy++
+    }
+  }
+}
+
+/** Emmett: the same, with its expected stream versions; SQLITE_BUSY is retried and counted. */
+const emmettAppends = (store, retries = { busy: 0 }) => {
+  const busy = retryBusy(retries)
+  return {
+    retries,
+    prefill: async (count) => {
+      for (let done = 0; done < count; done += 10) {
+        const batch = Array.from({ length: Math.min(10, count - done) }, (_, i) => emmettEvent(done + i))
+        await busy(() => store.appendToStream(`prefill-${done / 10}`, batch))
+      }
+    },
+    round: (appends) => async (round) => {
+      const versions = new Map()
+      return timed(async () => {
+        for (let i = 0; i < appends; i++) {
+          const stream = `bench-${round}-${i % STREAMS}`
+          const expectedStreamVersion = versions.get(stream) ?? 'STREAM_DOES_NOT_EXIST'
+          const r = await busy(() =>
+            store.appendToStream(stream, [emmettEvent(i)], { expectedStreamVersion }),
+          )
+          versions.set(stream, r.nextExpectedStreamVersion)
+        }
+        return appends
+      })
+    },
+  }
+}
+
+/** The bare loop: a map of arrays, a revision check and a frozen copy, no library. */
+const bareMemoryAppends = () => {
+  const streams = new Map()
+  const log = []
+  const ids = new Map()
+  let next = 0
+  const put = (stream, expected, events) => {
+    let rows = streams.get(stream)
+    if ((rows === undefined ? -1 : rows.length - 1) !== expected) throw new Error('conflict')
+    if (rows === undefined) streams.set(stream, (rows = []))
+    for (const e of events) {
+      const id = `e-${next++}`
+      if (ids.has(id)) throw new Error('duplicate')
+      ids.set(id, log.length)
+      const stored = Object.freeze({
+        id,
+        stream,
+        revision: rows.length,
+        position: log.length + 1,
+        event: Object.freeze({ ...e }),
+      })
+      rows.push(stored)
+      log.push(stored)
+    }
+    return rows.length - 1
+  }
+  return {
+    streams,
+    prefill: async (count) => {
+      for (let done = 0; done < count; done += 10)
+        put(
+          `prefill-${done / 10}`,
+          -1,
+          Array.from({ length: Math.min(10, count - done) }, (_, i) => event(done + i)),
+        )
+    },
+    round: (appends) => async (round) => {
+      const revisions = new Map()
+      return timed(async () => {
+        for (let i = 0; i < appends; i++) {
+          const stream = `bench-${round}-${i % STREAMS}`
+          revisions.set(stream, put(stream, revisions.get(stream) ?? -1, [event(i)]))
+        }
+        return appends
+      })
+    },
+  }
+}
+
+/** The bare loop on SQLite: better-sqlite3 alone, one IMMEDIATE transaction per append. */
+const bareSqliteAppends = (path) => {
+  const db = new Database(path)
+  db.pragma('journal_mode = WAL')
+  db.pragma('synchronous = NORMAL')
+  db.exec(`CREATE TABLE events (position INTEGER PRIMARY KEY, event_id TEXT NOT NULL UNIQUE, stream_name TEXT NOT NULL,
+    revision INTEGER NOT NULL, event_type TEXT NOT NULL, data TEXT NOT NULL, UNIQUE (stream_name, revision))`)
+  const last = db.prepare('SELECT max(revision) AS r FROM events WHERE stream_name = ?').pluck()
+  const insert = db.prepare(
+    'INSERT INTO events (event_id, stream_name, revision, event_type, data) VALUES (?, ?, ?, ?, ?)',
+  )
+  const put = db.transaction((stream, expected, events) => {
+    let revision = last.get(stream) ?? -1
+    if (revision !== expected) throw new Error('conflict')
+    for (const e of events) insert.run(randomUUID(), stream, ++revision, e.type, JSON.stringify(e))
+    return revision
+  })
+  return {
+    db,
+    prefill: async (count) => {
+      for (let done = 0; done < count; done += 10)
+        put.immediate(
+          `prefill-${done / 10}`,
+          -1,
+          Array.from({ length: Math.min(10, count - done) }, (_, i) => event(done + i)),
+        )
+    },
+    round: (appends) => async (round) => {
+      const revisions = new Map()
+      return timed(async () => {
+        for (let i = 0; i < appends; i++) {
+          const stream = `bench-${round}-${i % STREAMS}`
+          revisions.set(stream, put.immediate(stream, revisions.get(stream) ?? -1, [event(i)]))
+        }
+        return appends
+      })
+    },
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// the cases
+// ---------------------------------------------------------------------------------------------
+
+const appendCase = ({ name, size, appends, rounds, open, peers }) => ({
+  name: `${name} (${size.toLocaleString('en')} stored)`,
+  run: async () => {
+    const ours = await open()
+    await ours.workload.prefill(size)
+    const oursRate = await rate(ours.workload.round(appends), rounds)
+    const rss = peakRssMB()
+    await ours.dispose()
+    const measured = []
+    for (const p of peers) {
+      const peer = await p.open()
+      await peer.workload.prefill(p.size ?? size)
+      measured.push({
+        peer: p.peer,
+        opsPerSec: await rate(peer.workload.round(p.appends ?? appends), rounds),
+        ...(peer.extra?.() ?? {}),
+      })
+      await peer.dispose()
+    }
+    return rows(name, size, oursRate, rss, measured, { unit: 'appends/s' })
+  },
+})
+
+const memoryStore = () => {
+  const store = getInMemoryEventStore({ codec: testEventCodec })
+  return { workload: parcoursAppends(store), dispose: () => store.close() }
+}
+const sqliteStore = () => {
+  const dir = tempDir()
+  const store = getSqliteEventStore({ path: join(dir, 'events.db'), codec: testEventCodec })
+  return {
+    workload: parcoursAppends(store),
+    dispose: async () => {
+      await store.close()
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+const emmettMemory = () => ({
+  workload: emmettAppends(getEmmettInMemoryEventStore()),
+  dispose: async () => {},
+})
+const emmettSqlite = () => {
+  const dir = tempDir()
+  const store = getSQLiteEventStore({
+    fileName: join(dir, 'emmett.db'),
+    schema: { autoMigration: 'CreateOrUpdate' },
+  })
+  const workload = emmettAppends(store)
+  return {
+    workload,
+    extra: () => ({ peerSqliteBusyRetries: workload.retries.busy }),
+    dispose: async () => {
+      await store.close?.()
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+const bareMemory = () => ({ workload: bareMemoryAppends(), dispose: async () => {} })
+const bareSqlite = () => {
+  const dir = tempDir()
+  const workload = bareSqliteAppends(join(dir, 'bare.db'))
+  return {
+    workload,
+    dispose: async () => {
+      workload.db.close()
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+// Read-and-fold: read each of `streams` streams of `length` events back and fold it (the cart's
+// total quantity), as a command handler rebuilds its state.
+const foldCart = (total, e) => (e.type === 'ItemAdded' ? total + e.quantity : total)
+const readFoldCase = ({ name, streams, length, rounds, openOurs, peers }) => ({
+  name: `${name} (${streams} streams of ${length})`,
+  run: async () => {
+    const events = streams * length
+    const fill = async (append) => {
+      for (let s = 0; s < streams; s++)
+        await append(
+          `cart-${s}`,
+          Array.from({ length }, (_, i) => event(s + i)),
+        )
+    }
+    const checksum = (total) => {
+      if (total === 0) throw new Error('nothing folded')
+    }
+    const ours = await openOurs()
+    await fill((stream, batch) =>
+      must(
+        ours.store.append(
+          stream,
+          'no-stream',
+          batch.map((e) => ({ id: randomUUID(), event: e })),
+        ),
+      ),
+    )
+    const oursRate = await rate(
+      () =>
+        timed(async () => {
+          let total = 0
+          for (let s = 0; s < streams; s++) {
+            const read = await must(ours.store.readStream(`cart-${s}`))
+            let state = 0
+            for (const r of read) state = foldCart(state, r.event)
+            total += state
+          }
+          checksum(total)
+          return events
+        }),
+      rounds,
+    )
+    const rss = peakRssMB()
+    await ours.dispose()
+    const measured = []
+    for (const p of peers) {
+      const peer = await p.open()
+      await fill(peer.append)
+      measured.push({
+        peer: p.peer,
+        opsPerSec: await rate(
+          () => timed(async () => (checksum(await peer.foldAll(streams)), events)),
+          rounds,
+        ),
+      })
+      await peer.dispose()
+    }
+    return rows(name, events, oursRate, rss, measured, { unit: 'events/s' })
+  },
+})
+
+const emmettFold = (store, retries = { busy: 0 }) => ({
+  retries,
+  append: (stream, batch) =>
+    retryBusy(retries)(() =>
+      store.appendToStream(
+        stream,
+        batch.map((e) => ({ type: e.type, data: { sku: e.sku, quantity: e.quantity } })),
+      ),
+    ),
+  foldAll: async (streams) => {
+    let total = 0
+    for (let s = 0; s < streams; s++) {
+      const { state } = await retryBusy(retries)(() =>
+        store.aggregateStream(`cart-${s}`, {
+          initialState: () => 0,
+          evolve: (t, e) => (e.type === 'ItemAdded' ? t + e.data.quantity : t),
+        }),
+      )
+      total += state
+    }
+    return total
+  },
+})
+
+export const cases = ({ quick }) => {
+  const rounds = quick ? 3 : 5
+  const memorySizes = quick ? [10_000, 1_000_000] : [10_000, 100_000, 1_000_000]
+  const sqliteSizes = quick ? [1_000, 100_000] : [1_000, 100_000, 1_000_000]
+  const bareMemoryPeer = { peer: 'bare loop (Map of arrays)', open: bareMemory }
+  const bareSqlitePeer = { peer: 'bare loop (better-sqlite3 alone)', open: bareSqlite }
+  return [
+    ...memorySizes.map((size) =>
+      appendCase({
+        name: 'in-memory append',
+        size,
+        appends: quick ? 20_000 : 50_000,
+        rounds,
+        open: memoryStore,
+        // Emmett's in-memory append slows as it grows: it is measured at the smallest size only.
+        peers:
+          size === memorySizes[0]
+            ? [{ peer: EMMETT_MEMORY, open: emmettMemory, appends: 2_000 }, bareMemoryPeer]
+            : [bareMemoryPeer],
+      }),
+    ),
+    ...sqliteSizes.map((size) =>
+      appendCase({
+        name: 'SQLite append',
+        size,
+        appends: quick ? 2_000 : 5_000,
+        rounds,
+        open: sqliteStore,
+        peers:
+          size === sqliteSizes[0]
+            ? [{ peer: EMMETT_SQLITE, open: emmettSqlite, appends: 300 }, bareSqlitePeer]
+            : [bareSqlitePeer],
+      }),
+    ),
+    readFoldCase({
+      name: 'in-memory read and fold',
+      streams: 400,
+      length: 50,
+      rounds,
+      openOurs: () => {
+        const store = getInMemoryEventStore({ codec: testEventCodec })
+        return { store, dispose: () => store.close() }
+      },
+      peers: [
+        {
+          peer: EMMETT_MEMORY,
+          open: () => ({ ...emmettFold(getEmmettInMemoryEventStore()), dispose: async () => {} }),
+        },
+        {
+          peer: 'bare loop (Map of frozen arrays)',
+          open: () => {
+            const streams = new Map()
+            return {
+              append: async (stream, batch) =>
+                streams.set(
+                  stream,
+                  Object.freeze(batch.map((e) => Object.freeze({ event: Object.freeze({ ...e }) }))),
+                ),
+              foldAll: async (n) => {
+                let total = 0
+                for (let s = 0; s < n; s++) {
+                  let state = 0
+                  for (const r of streams.get(`cart-${s}`)) state = foldCart(state, r.event)
+                  total += state
+                }
+                return total
+              },
+              dispose: async () => {},
+            }
+          },
+        },
+      ],
+    }),
+    readFoldCase({
+      name: 'SQLite read and fold, cache off',
+      streams: 400,
+      length: 50,
+      rounds,
+      openOurs: () => {
+        const dir = tempDir()
+        const store = getSqliteEventStore({
+          path: join(dir, 'events.db'),
+          codec: testEventCodec,
+          cacheSize: 0,
+        })
+        return {
+          store,
+          dispose: async () => (await store.close(), rmSync(dir, { recursive: true, force: true })),
+        }
+      },
+      peers: [],
+    }),
+    readFoldCase({
+      name: 'SQLite read and fold',
+      streams: 400,
+      length: 50,
+      rounds,
+      openOurs: () => {
+        const dir = tempDir()
+        const store = getSqliteEventStore({ path: join(dir, 'events.db'), codec: testEventCodec })
+        return {
+          store,
+          dispose: async () => (await store.close(), rmSync(dir, { recursive: true, force: true })),
+        }
+      },
+      peers: [
+        {
+          peer: EMMETT_SQLITE,
+          open: () => {
+            const dir = tempDir()
+            const store = getSQLiteEventStore({
+              fileName: join(dir, 'emmett.db'),
+              schema: { autoMigration: 'CreateOrUpdate' },
+            })
+            return {
+              ...emmettFold(store),
+              dispose: async () => (await store.close?.(), rmSync(dir, { recursive: true, force: true })),
+            }
+          },
+        },
+        {
+          peer: 'bare loop (better-sqlite3 alone, JSON.parse)',
+          open: () => {
+            const dir = tempDir()
+            const { db } = bareSqliteAppends(join(dir, 'bare.db'))
+            const insert = db.prepare(
+              'INSERT INTO events (event_id, stream_name, revision, event_type, data) VALUES (?, ?, ?, ?, ?)',
+            )
+            const read = db.prepare('SELECT data FROM events WHERE stream_name = ? ORDER BY revision').pluck()
+            return {
+              append: async (stream, batch) =>
+                db.transaction(() =>
+                  batch.forEach((e, i) => insert.run(randomUUID(), stream, i, e.type, JSON.stringify(e))),
+                )(),
+              foldAll: async (n) => {
+                let total = 0
+                for (let s = 0; s < n; s++) {
+                  let state = 0
+                  for (const data of read.all(`cart-${s}`)) state = foldCart(state, JSON.parse(data))
+                  total += state
+                }
+                return total
+              },
+              dispose: async () => (db.close(), rmSync(dir, { recursive: true, force: true })),
+            }
+          },
+        },
+      ],
+    }),
+  ]
+}

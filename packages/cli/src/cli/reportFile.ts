@@ -1,0 +1,109 @@
+import {
+  closeSync,
+  existsSync,
+  lstatSync,
+  openSync,
+  readSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
+import { basename, dirname, join, resolve } from 'node:path'
+import { CSV_HEADER } from '../report/csv.js'
+import { HTML_REPORT_MARK } from '../report/renderHtml.js'
+import { infrastructureError, usageError } from './errors.js'
+
+// ---------------------------------------------------------------------------------------------
+// report files that do no harm: a file is replaced only when it is a previous Parcours report
+// (or with --force), and only when it is a regular file; the path written is the resolved one
+// ---------------------------------------------------------------------------------------------
+
+/** The formats of a report file. */
+export type ReportFormat = 'html' | 'csv' | 'json'
+
+/** Where a report goes: the path as given, and the file it resolves to (symbolic links followed). */
+export interface ReportFile {
+  readonly flag: string
+  readonly format: ReportFormat
+  readonly given: string
+  readonly path: string
+}
+
+const HEAD_BYTES = 4096
+
+const head = (path: string): string => {
+  const fd = openSync(path, 'r')
+  try {
+    const buffer = Buffer.alloc(HEAD_BYTES)
+    const n = readSync(fd, buffer, 0, HEAD_BYTES, 0)
+    return buffer.subarray(0, n).toString('utf8')
+  } finally {
+    closeSync(fd)
+  }
+}
+
+/** Whether a file's first bytes are those of a report Parcours writes in that format. */
+export const looksLikeReport = (format: ReportFormat, start: string): boolean => {
+  switch (format) {
+    case 'html':
+      return start.startsWith('<!doctype html>') && start.includes(HTML_REPORT_MARK)
+    case 'csv':
+      return start.startsWith(`${CSV_HEADER.join(',')}\n`)
+    case 'json':
+      return start.startsWith('{\n  "missionLocaleId": ')
+  }
+}
+
+/**
+ * Checks, before any work starts, where a report may be written: the folder must exist; an
+ * existing file must be a regular file and a previous Parcours report of that format, unless
+ * `force`. Symbolic links are followed, and the file they lead to is judged. Throws a usage error
+ * naming the flag.
+ */
+export const reportFileFor = (
+  flag: string,
+  format: ReportFormat,
+  given: string,
+  cwd: string,
+  force: boolean,
+): ReportFile => {
+  const absolute = resolve(cwd, given)
+  const folder = dirname(absolute)
+  if (!existsSync(folder) || !statSync(folder).isDirectory())
+    throw usageError(`${flag}: folder ${folder} does not exist; create it or write elsewhere.`)
+  if (!existsSync(absolute)) {
+    if (lstatSync(absolute, { throwIfNoEntry: false })?.isSymbolicLink() === true)
+      throw usageError(`${flag}: ${absolute} is a symbolic link to nothing; remove it or write elsewhere.`)
+    return { flag, format, given, path: join(realpathSync(folder), basename(absolute)) }
+  }
+  const path = realpathSync(absolute)
+  const stat = statSync(path)
+  if (stat.isDirectory()) throw usageError(`${flag}: ${path} is a folder; expected a file name.`)
+  if (!stat.isFile())
+    throw usageError(`${flag}: ${path} is not a regular file; a report is never written there.`)
+  if (!force && !looksLikeReport(format, head(path)))
+    throw usageError(
+      `${flag}: ${path} exists and is not a Parcours ${format.toUpperCase()} report; pass --force to replace it, or choose another file.`,
+    )
+  return { flag, format, given, path }
+}
+
+/**
+ * Writes a report into the file `reportFileFor` chose, checking it again just before: the content
+ * goes to a temporary file beside it, renamed over the target, so a failure leaves the old file whole.
+ * Returns the line that tells the user where it went.
+ */
+export const writeReportFile = (file: ReportFile, content: string, cwd: string, force: boolean): string => {
+  const target = reportFileFor(file.flag, file.format, file.given, cwd, force)
+  const temporary = join(dirname(target.path), `.${basename(target.path)}.${process.pid}.tmp`)
+  try {
+    writeFileSync(temporary, content, { flag: 'wx' })
+    renameSync(temporary, target.path)
+  } catch (e) {
+    rmSync(temporary, { force: true })
+    throw infrastructureError(`${file.flag}: cannot write ${target.path}: ${(e as Error).message}`)
+  }
+  return `Report written to ${target.path}${target.path === resolve(cwd, file.given) ? '' : ` (${file.given} resolved)`}`
+}

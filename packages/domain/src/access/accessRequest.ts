@@ -1,0 +1,50 @@
+import type { JourneyCommandType } from '../model/commands.js'
+import type { CounsellorId, MissionLocaleId, YouthId } from '../model/ids.js'
+
+// ---------------------------------------------------------------------------------------------
+// model: what an actor asks to do or see. The shell fills in the facts the policy needs (who
+// holds the journey, who follows it); the policy reads nothing else.
+// ---------------------------------------------------------------------------------------------
+
+/** A journey as the policy sees it: who holds it and who follows it (null when it does not exist). */
+export interface JourneyRef {
+  readonly youthId: YouthId
+  /** The mission locale holding the journey now; null when no journey has that id. */
+  readonly holder: MissionLocaleId | null
+  /** The counsellor following it now; null when no journey has that id. */
+  readonly counsellorId: CounsellorId | null
+}
+
+/** Why personal data is opened: the command or query that opens it (recorded in the access log). */
+export type AccessPurpose = 'show' | 'access-request' | 'export'
+
+/** Something an actor asks for. */
+export type AccessRequest =
+  /** Send a journey command. `missionLocaleId` is the one the command names; for a registration, `journey.counsellorId` is the counsellor it assigns. */
+  | {
+      readonly kind: 'journey-command'
+      readonly command: JourneyCommandType
+      readonly missionLocaleId: MissionLocaleId
+      readonly journey: JourneyRef
+    }
+  /** Read one journey with its identity and comments opened. */
+  | { readonly kind: 'read-journey'; readonly purpose: AccessPurpose; readonly journey: JourneyRef }
+  /** Read a counsellor's worklist. */
+  | {
+      readonly kind: 'read-worklist'
+      readonly missionLocaleId: MissionLocaleId
+      readonly counsellorId: CounsellorId
+    }
+  /** Read the steering dashboard, of one mission locale or national (null). */
+  | { readonly kind: 'read-dashboard'; readonly missionLocaleId: MissionLocaleId | null }
+  /** Apply the time rules to the open journeys of one mission locale, or of all (null). */
+  | { readonly kind: 'run-clock'; readonly missionLocaleId: MissionLocaleId | null }
+  /** Erase everyone past their retention date. */
+  | { readonly kind: 'run-retention' }
+  /** Project, rebuild or verify the store (pseudonymous data only). */
+  | { readonly kind: 'maintain-store'; readonly task: 'project' | 'rebuild' | 'verify' | 'migrate' }
+  /** List the access log of a mission locale. */
+  | { readonly kind: 'read-access-log'; readonly missionLocaleId: MissionLocaleId }
+
+/** The kinds of request, in the order the access matrix lists them. */
+export type AccessRequestKind = AccessRequest['kind']
