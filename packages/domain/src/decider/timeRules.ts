@@ -5,7 +5,7 @@ import type { LocalDate } from '../model/localDate.js'
 import type { AgedJourney, JourneyState } from '../model/state.js'
 import { isPending } from '../model/state.js'
 import type { JourneyPolicy } from '../policy/journeyPolicy.js'
-import { journeyAgeLimitOn, programmeAgeLimitOn } from './ageLimit.js'
+import { ageOutOn, journeyAgeLimitOn, programmeAgeLimitOn } from './ageLimit.js'
 import { closingEvents } from './closing.js'
 import { stamp } from './decision.js'
 import { evolveJourney } from './evolve.js'
@@ -57,8 +57,8 @@ const nextDue = (s: AgedJourney, until: LocalDate, policy: JourneyPolicy): Due |
     ])
   }
   // Ties go to what was considered first: the programme ends before the journey closes.
-  const ageLimitOn = journeyAgeLimitOn(s, policy)
-  consider(ageLimitOn, () => closingEvents(s, ageLimitOn, 'age-limit', null, 'age-limit'))
+  const closeOn = ageOutOn(s, journeyAgeLimitOn(s, policy))
+  consider(closeOn, () => closingEvents(s, closeOn, 'age-limit', null, 'age-limit'))
   let lastPlannedOn: LocalDate | null = null
   for (const [id, f] of Object.entries(s.followUps)) {
     if (!isPending(f)) continue
