@@ -29,7 +29,7 @@ export const changesBetween = (before: ReadModels, after: ReadModels): ReadonlyA
 }
 
 /** Merges the documents of every scope into one read model, with the projection's `merge` for shared keys. */
-export const mergeScopes = <D extends object>(
+const mergeScopes = <D extends object>(
   projection: KeyedProjection<D>,
   scopes: ReadonlyArray<{ readonly docs: ReadonlyArray<readonly [string, object]> }>,
 ): DocMap<D> => {
