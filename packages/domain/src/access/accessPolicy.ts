@@ -89,6 +89,20 @@ const scopedCommand = (
 /**
  * Decides whether `actor` may do or see what `request` asks, and what personal data it may open.
  * Pure and total: the shell supplies who holds the journey and who follows it.
+ *
+ * @example
+ * import { isLeft, isRight } from 'fp-ts/lib/Either.js'
+ * import { decideAccess, defaultAccessPolicy, describeAccessDenied, parseActorRef } from '@parcours/domain'
+ *
+ * const actor = parseActorRef('statistician:s-1')
+ * if (isRight(actor)) {
+ *   const decision = decideAccess(defaultAccessPolicy, actor.right, {
+ *     kind: 'read-dashboard',
+ *     missionLocaleId: null,
+ *   })
+ *   if (isLeft(decision)) console.error(describeAccessDenied(decision.left))
+ *   else console.log(decision.right.identity, decision.right.comments) // false, false: aggregates only
+ * }
  */
 export const decideAccess = (policy: AccessPolicy, actor: Actor, request: AccessRequest): Decision => {
   const deny = denier(actor, request)
