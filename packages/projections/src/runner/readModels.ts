@@ -7,7 +7,7 @@ import type { DocChange, ProjectionSink, SinkFailed } from '../sink/projectionSi
 // utils: read models as a runner holds them, and as a reader loads them from a sink.
 // ---------------------------------------------------------------------------------------------
 
-// The runner holds projections of different document types side by side.
+/** A keyed projection of any document type, so that a runner holds several side by side. */
 export type AnyKeyedProjection = KeyedProjection<any>
 
 /** The read models of a runner, by projection name. */
