@@ -100,8 +100,9 @@ const scopedCommand = (
  *     kind: 'read-dashboard',
  *     missionLocaleId: null,
  *   })
- *   if (isLeft(decision)) console.error(describeAccessDenied(decision.left))
- *   else console.log(decision.right.identity, decision.right.comments) // false, false: aggregates only
+ *   const answer = isLeft(decision)
+ *     ? describeAccessDenied(decision.left) // one sentence naming the actor and the rule
+ *     : decision.right // { _tag: 'AccessGranted', identity: false, comments: false }: aggregates only
  * }
  */
 export const decideAccess = (policy: AccessPolicy, actor: Actor, request: AccessRequest): Decision => {

@@ -339,7 +339,7 @@ const evolveRegistered = (s: RegisteredJourney, e: JourneyEvent): RegisteredJour
  *
  * declare const stream: ReadonlyArray<JourneyEvent>
  * const state = stream.reduce(evolveJourney, initialJourneyState)
- * if (state.status !== 'unregistered') console.log(state.missionLocaleId, state.status)
+ * const holder = state.status === 'unregistered' ? null : state.missionLocaleId
  */
 export const evolveJourney = (state: JourneyState, event: JourneyEvent): JourneyState =>
   state.status === 'unregistered'

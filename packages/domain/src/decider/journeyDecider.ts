@@ -48,8 +48,9 @@ export const createJourneyDecider = (policy: Partial<JourneyPolicy> = {}): Journ
  * })
  * if (isRight(command)) {
  *   const decision = journeyDecider.decide(command.right, journeyDecider.initialState)
- *   if (isRight(decision)) decision.right.reduce(journeyDecider.evolve, journeyDecider.initialState)
- *   else console.error(describeJourneyError(decision.left))
+ *   const outcome = isRight(decision)
+ *     ? decision.right.reduce(journeyDecider.evolve, journeyDecider.initialState) // the new state
+ *     : describeJourneyError(decision.left) // which rule refused, in one sentence
  * }
  */
 export const journeyDecider: JourneyDecider = createJourneyDecider()
