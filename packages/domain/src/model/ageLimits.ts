@@ -33,6 +33,7 @@ export const ageLimitsOf = (birthDate: LocalDate, rqth: boolean, policy: Journey
  * the young people with RQTH, the only ones registered at that age.
  */
 export const ageBands = ['16-17', '18-21', '22+'] as const
+/** The codec of an age band (`16-17`, `18-21`, `22+`). */
 export const AgeBand = t.keyof({ '16-17': null, '18-21': null, '22+': null }, 'AgeBand')
 export type AgeBand = t.TypeOf<typeof AgeBand>
 
