@@ -20,7 +20,8 @@ const journeyDecider = openingForTest(strictDecider)
 // The journey with the age limits the test shell opens (or those a command brought).
 const agedOf = (s: JourneyState, opened?: AgeLimits): AgedJourney => {
   if (s.status === 'unregistered') throw new Error('agedOf: not registered')
-  const limits = opened ?? openAgeLimitsForTest(s.sealedAgeLimits)
+  // As the test shell does: the limits the registration sealed win over any the command brought.
+  const limits = openAgeLimitsForTest(s.sealedAgeLimits) ?? opened
   if (limits === undefined) throw new Error('agedOf: no age limits')
   return { ...s, ...limits }
 }

@@ -28,9 +28,9 @@ export const ageLimitsOf = (birthDate: LocalDate, rqth: boolean, policy: Journey
 }
 
 /**
- * The age band at registration, the only age fact statistics keep. Each band spans four years of
- * birth dates or more, and the last one holds every age from 22 up: a band of 26–29 would name
- * the young people with RQTH, the only ones registered at that age.
+ * The age band at registration, the only age fact statistics keep. A band spans two years of birth
+ * dates (the minors) or more, and the last one holds every age from 22 up: a band of 26–29 (or an
+ * age in whole years) would name the young people with RQTH, the only ones registered at that age.
  */
 export const ageBands = ['16-17', '18-21', '22+'] as const
 /** The codec of an age band (`16-17`, `18-21`, `22+`). */
