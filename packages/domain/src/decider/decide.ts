@@ -8,6 +8,15 @@ import { closeJourney, erasePersonalData, reopenJourney } from './closing.js'
 import { assignCounsellor, completeDiagnostic, recordRequest, transferJourney } from './counselling.js'
 import type { Decision } from './decision.js'
 import { refuse } from './decision.js'
+import {
+  declareActivity,
+  decideCejSanction,
+  recordCejBreach,
+  recordCejHearing,
+  setCejAllowance,
+  shortenCejWaitingPeriod,
+  validateActivity,
+} from './engagement.js'
 import { foldJourney } from './evolve.js'
 import {
   cancelFollowUp,
@@ -18,15 +27,6 @@ import {
   rescheduleFollowUp,
   scheduleFollowUp,
 } from './followUps.js'
-import {
-  declareActivity,
-  decideCejSanction,
-  recordCejBreach,
-  recordCejHearing,
-  setCejAllowance,
-  shortenCejWaitingPeriod,
-  validateActivity,
-} from './engagement.js'
 import { endSituation, renewImmersion, startSituation } from './otherSituations.js'
 import { endPaceaPhase, startPaceaPhase } from './phases.js'
 import { enterProgramme, exitProgramme, extendProgramme } from './programmes.js'

@@ -1,7 +1,7 @@
 import { firstOfNextMonth } from '../cej/allowance.js'
 import { addMonths } from '../model/calendar.js'
-import type { LocalDate } from '../model/localDate.js'
 import type { CejSanction } from '../model/cejVocabulary.js'
+import type { LocalDate } from '../model/localDate.js'
 import type { OpenProgramme, RegisteredJourney } from '../model/state.js'
 import { entryOf } from '../model/state.js'
 import type { Decision, Rule } from './decision.js'

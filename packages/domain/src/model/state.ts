@@ -1,3 +1,4 @@
+import type { ActivityKind, BreachKind, CejSanction, HearingOutcome } from './cejVocabulary.js'
 import type {
   CounsellorId,
   FollowUpId,
@@ -22,7 +23,6 @@ import type {
   Theme,
   TrainingResult,
 } from './vocabulary.js'
-import type { ActivityKind, BreachKind, CejSanction, HearingOutcome } from './cejVocabulary.js'
 
 // ---------------------------------------------------------------------------------------------
 // model: what the decider knows of a journey, rebuilt from its events by `evolve`.

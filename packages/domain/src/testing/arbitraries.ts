@@ -37,9 +37,9 @@ import {
   themes,
   trainingResults,
 } from '../model/vocabulary.js'
+import { cejCommandProps, cejEventProps } from './cejArbitraries.js'
 import type { JourneyScript, JourneySettings } from './journeyScript.js'
 import { buildJourneyScript } from './journeyScript.js'
-import { cejCommandProps, cejEventProps } from './cejArbitraries.js'
 
 // ---------------------------------------------------------------------------------------------
 // fast-check arbitraries for the journey: dates, any commands (also invalid ones), any valid

@@ -1,6 +1,4 @@
 import * as fc from 'fast-check'
-import type { ActivityId, BreachId } from '../model/ids.js'
-import type { LocalDate } from '../model/localDate.js'
 import type { AllowanceBasis } from '../model/cejVocabulary.js'
 import {
   activityKinds,
@@ -10,6 +8,8 @@ import {
   hearingOutcomes,
   householdTaxStatuses,
 } from '../model/cejVocabulary.js'
+import type { ActivityId, BreachId } from '../model/ids.js'
+import type { LocalDate } from '../model/localDate.js'
 
 // ---------------------------------------------------------------------------------------------
 // fast-check arbitraries for the CEJ's engagement: the props of its commands and events, from
