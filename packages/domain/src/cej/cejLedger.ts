@@ -175,6 +175,9 @@ export const evolveCejLedger = (l: CejLedger, e: JourneyEvent, policy: CejHoursP
       return e.programme === 'CEJ' ? closeContract(l, e.on, e.reason) : l
     case 'JourneyClosed':
       return closeContract(l, e.on, 'journey-closed')
+    case 'JourneyTransferred':
+      // The open contract goes with the journey: the mission locale holding it pays and counts it.
+      return updateOpenContract(l, (c) => ({ ...c, missionLocaleId: e.missionLocaleId }))
     case 'ActivityDeclared':
       return {
         ...l,
