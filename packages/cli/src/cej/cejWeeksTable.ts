@@ -1,0 +1,36 @@
+import type { CejWeeksIndicator } from '@parcours/projections'
+import type { IndicatorTable, ReportData } from '../report/reportModel.js'
+
+// ---------------------------------------------------------------------------------------------
+// the share of CEJ weeks under 15 hours (DARES' measure) as a table of the report
+// ---------------------------------------------------------------------------------------------
+
+const percent = (share: number | null): string => (share === null ? '–' : `${(share * 100).toFixed(1)}%`)
+
+/** One row per mission locale and month, then one per mission locale over every month. */
+export const cejWeeksTable = (indicator: CejWeeksIndicator): IndicatorTable => ({
+  title: `CEJ weeks under 15 h of activity (DARES: about 35%), complete weeks as of ${indicator.asOf}`,
+  columns: ['Mission locale', 'Month', 'CEJ weeks', 'Under 15 h', 'Share'],
+  rows: [
+    ...indicator.cells.map((c) => [
+      c.missionLocaleId,
+      c.month,
+      c.weeks,
+      c.weeksUnderTarget,
+      percent(c.shareUnderTarget),
+    ]),
+    ...indicator.totals.map((c) => [
+      c.missionLocaleId,
+      'all',
+      c.weeks,
+      c.weeksUnderTarget,
+      percent(c.shareUnderTarget),
+    ]),
+  ],
+})
+
+/** The report with the CEJ weeks indicator as one more table. */
+export const withCejWeeks = (report: ReportData, indicator: CejWeeksIndicator): ReportData => ({
+  ...report,
+  tables: [...report.tables, cejWeeksTable(indicator)],
+})
