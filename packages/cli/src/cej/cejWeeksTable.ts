@@ -7,6 +7,12 @@ import type { IndicatorTable, ReportData } from '../report/reportModel.js'
 
 const percent = (share: number | null): string => (share === null ? '–' : `${(share * 100).toFixed(1)}%`)
 
+const national = (indicator: CejWeeksIndicator): ReadonlyArray<string | number> => {
+  const weeks = indicator.totals.reduce((n, t) => n + t.weeks, 0)
+  const under = indicator.totals.reduce((n, t) => n + t.weeksUnderTarget, 0)
+  return ['all', 'all', weeks, under, percent(weeks === 0 ? null : under / weeks)]
+}
+
 /** One row per mission locale and month, then one per mission locale over every month. */
 export const cejWeeksTable = (indicator: CejWeeksIndicator): IndicatorTable => ({
   title: `CEJ weeks under 15 h of activity (DARES: about 35%), complete weeks as of ${indicator.asOf}`,
