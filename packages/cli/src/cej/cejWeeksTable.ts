@@ -32,6 +32,7 @@ export const cejWeeksTable = (indicator: CejWeeksIndicator): IndicatorTable => (
       c.weeksUnderTarget,
       percent(c.shareUnderTarget),
     ]),
+    ...(indicator.totals.length > 1 ? [national(indicator)] : []),
   ],
 })
 
