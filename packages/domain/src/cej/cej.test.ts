@@ -6,7 +6,7 @@ import { afterSanction, monthlyAmountOn, proRataCents, rateOf } from './allowanc
 import { statementRowOf } from './allowanceStatement.js'
 import { allowanceTable } from './allowanceTable.js'
 import { cejLedgerOf } from './cejLedger.js'
-import { cejWeekAlerts, cejWeeks } from './cejWeeks.js'
+import { activityMinutesInWeek, cejWeekAlerts, cejWeeks } from './cejWeeks.js'
 import { defaultCejHoursPolicy } from './hoursPolicy.js'
 import { fullWeeksWithin, monthOfWeek, weekOf, weekdayOf } from './weeks.js'
 
@@ -28,6 +28,13 @@ describe('CEJ weeks', () => {
     expect(monthOfWeek(d('2025-03-31'))).toBe('2025-04')
     expect(monthOfWeek(d('2025-04-28'))).toBe('2025-05')
     expect(fullWeeksWithin(d('2025-03-05'), d('2025-03-23'))).toEqual(['2025-03-10', '2025-03-17'])
+  })
+
+  test('a declared activity counts its share of the working days it covers: Monday to Friday is the whole week', () => {
+    expect(activityMinutesInWeek(30, d('2025-03-24'), d('2025-03-28'), d('2025-03-24'))).toBe(1800)
+    expect(activityMinutesInWeek(30, d('2025-03-24'), d('2025-03-26'), d('2025-03-24'))).toBe(1080)
+    expect(activityMinutesInWeek(20, d('2025-03-29'), d('2025-04-30'), d('2025-03-24'))).toBe(0)
+    expect(activityMinutesInWeek(7, d('2025-03-20'), d('2025-03-27'), d('2025-03-24'))).toBe(336) // 4/5 of 7 h
   })
 
   test('the hours table: 1 h an interview, 4 h a workshop, 3 h an information session, 3 h / 2 h a proposal carried out, each with its source', () => {

@@ -26,13 +26,22 @@ export interface CejWeek {
   readonly underTarget: boolean
 }
 
-/** The minutes an activity of `hoursPerWeek` counts in the week of `monday`: its share of the week's days, rounded down. */
+/**
+ * The minutes an activity of `hoursPerWeek` counts in the week of `monday`: its share of the
+ * week's working days (Monday to Friday) it covers, rounded down. An activity from Monday to
+ * Friday counts its whole weekly hours.
+ */
 export const activityMinutesInWeek = (
   hoursPerWeek: number,
   startsOn: LocalDate,
   endsOn: LocalDate,
   monday: LocalDate,
-): number => Math.floor((hoursPerWeek * 60 * daysOfWeekWithin(monday, startsOn, endsOn)) / 7)
+): number => {
+  const friday = addDays(monday, 4)
+  return Math.floor(
+    (hoursPerWeek * 60 * daysOfWeekWithin(monday, startsOn, endsOn < friday ? endsOn : friday)) / 5,
+  )
+}
 
 const weekMinutes = (l: CejLedger, monday: LocalDate) => {
   const facts = entryOf(l.factMinutes, monday) ?? 0
