@@ -3,7 +3,6 @@ import {
   allowanceTable,
   cejWeeks,
   defaultCejHoursPolicy,
-  firstOfMonth,
   type LocalDate,
   type OpenedBasis,
   type Sealed,
@@ -24,7 +23,7 @@ const hours = (minutes: number): string =>
 /** The months from the one of `from` to the one of `to`, as 'YYYY-MM'. */
 const monthsFrom = (from: LocalDate, to: LocalDate): ReadonlyArray<string> => {
   const months: string[] = []
-  for (let m = firstOfMonth(from); m <= to; m = addMonths(m, 1)) months.push(m.slice(0, 7))
+  for (let m = `${from.slice(0, 8)}01` as LocalDate; m <= to; m = addMonths(m, 1)) months.push(m.slice(0, 7))
   return months
 }
 

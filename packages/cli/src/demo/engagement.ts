@@ -7,11 +7,11 @@ import {
   type BreachId,
   type HouseholdTaxStatus,
   type LocalDate,
+  type Prng,
   type RegisteredJourney,
 } from '@parcours/domain'
 import { openJourney, seal, send, type AgentContext } from './agentContext.js'
 import { calibration } from './calibration.js'
-import type { Prng } from './prng.js'
 import type { Youth } from './youth.js'
 
 // ---------------------------------------------------------------------------------------------

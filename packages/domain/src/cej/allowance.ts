@@ -1,4 +1,4 @@
-import { addDays, addMonths, daysBetween, firstOfMonth } from '../model/calendar.js'
+import { addDays, addMonths, daysBetween } from '../model/calendar.js'
 import type { AllowanceBasis } from '../model/cejVocabulary.js'
 import type { LocalDate } from '../model/localDate.js'
 import type { AllowanceRate, AllowanceTableRow } from './allowanceTable.js'
@@ -9,6 +9,8 @@ import { allowanceRowOn } from './allowanceTable.js'
 // for a partial month, then the sanction that takes effect that month. Integer cents throughout,
 // every division rounded down: what is paid never exceeds what is due.
 // ---------------------------------------------------------------------------------------------
+
+const firstOfMonth = (date: LocalDate): LocalDate => `${date.slice(0, 8)}01` as LocalDate
 
 /** The rate of a basis on a date: a minor is paid as an adult from the 1st of the month after the 18th birthday (policy). */
 export const rateOf = (basis: AllowanceBasis, on: LocalDate): AllowanceRate =>
