@@ -5,6 +5,7 @@ import { pino } from 'pino'
 import { describe, expect, it } from 'vitest'
 import { getInMemoryEventStore } from '@parcours/adapters'
 import { journeyEventCodec } from '@parcours/domain'
+import { cejProjection } from '../cej/cejProjection.js'
 import { dashboardProjection } from '../dashboard/dashboardProjection.js'
 import { queryDashboard } from '../dashboard/queryDashboard.js'
 import { type DocMap, docEntries } from '../model/docMap.js'
@@ -204,7 +205,7 @@ describe('projection runner (in-memory store and sink)', () => {
           store,
           sink: split,
           name: 'lists',
-          projections: [worklistProjection, timelineProjection],
+          projections: [worklistProjection, timelineProjection, cejProjection],
         }).catchUp()()
         expect(await persistedModels(split)).toEqual(folded(h.recorded))
       }),
