@@ -14,7 +14,7 @@ import { type DocMap, docMapOf } from '../model/docMap.js'
 import type { KeyedProjection } from '../model/projection.js'
 import type { DeadLetter, ProjectionSink, SinkFailed } from '../sink/projectionSink.js'
 import { IDLE, nextOrIdle } from './nextOrIdle.js'
-import { type AnyKeyedProjection, changesBetween, initialReadModels, type ReadModels } from './readModels.js'
+import { type AnyKeyedProjection, changesOf, initialReadModels, type ReadModels } from './readModels.js'
 import { projectionFailed, subscriptionError } from './runnerErrors.js'
 import type { ProjectionRunError, RunProgress, RunStats } from './runnerTypes.js'
 import { storeReplaced } from './storeReplaced.js'
@@ -178,7 +178,6 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
       if (isLeft(state)) return state
     }
     let rms = state.right.rms
-    let batchStart = rms
     let persisted = state.right.checkpoint
     let position = persisted
     let head = await headPosition()
@@ -197,7 +196,9 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
     let rebuilding = state.right.replacing === true
     // From zero, batches are large until caught up; live, they are small so that readers see news soon.
     const batchLimit = (): number => (state.right.rebuilt && !caughtUp ? rebuildBatchSize : batchSize)
-    const commit = async (): Promise<Either<SinkFailed, void>> => {
+    const commit = async (): Promise<Either<ProjectionRunError, void>> => {
+      const folded = fold()
+      if (isLeft(folded)) return folded
       if (rebuilding && !caughtUp) {
         pending = 0
         options.onProgress?.(progress())
@@ -216,7 +217,7 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
       const batch = {
         scope: name,
         checkpoint: position,
-        changes: changesBetween(batchStart, rms),
+        changes: changesOf(rms, changed),
         deadLetters: parked,
       }
       const r = await sink.commit(rebuilding ? { ...batch, reset: versions } : batch)()
@@ -225,37 +226,53 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
         log?.error({ err: r.left.cause, checkpoint: String(position) }, 'batch commit failed')
         return r
       }
-      ;[persisted, batchStart, pending, parked, batches, rebuilding] = [
-        position,
-        rms,
-        0,
-        [],
-        batches + 1,
-        false,
-      ]
+      changed = new Map(projections.map((p) => [p.name, new Set<string>()]))
+      ;[persisted, pending, parked, batches, rebuilding] = [position, 0, [], batches + 1, false]
       loaded = { rms, checkpoint: persisted, rebuilt: false }
       options.onProgress?.(progress())
       return right(undefined)
     }
-    const apply = (recorded: RecordedEvent<JourneyEvent>): Either<ProjectionRunError, void> => {
-      // An event at or before the checkpoint is a redelivery: already in the read models.
-      if (position !== undefined && recorded.position <= position) return right(undefined)
-      if (takes(recorded.event)) {
-        const next = new Map(rms)
-        for (const p of projections) {
-          try {
-            next.set(p.name, p.apply(next.get(p.name) ?? p.initial, recorded))
-          } catch (cause) {
-            return left(projectionFailed(p.name, recorded, cause))
+    // The events taken since the last fold: each projection folds them in one batch, just before
+    // a commit, so the documents of a batch are copied once, not once per event.
+    let taken: Array<RecordedEvent<JourneyEvent>> = []
+    // The keys changed since the last commit, by projection.
+    let changed = new Map<string, Set<string>>(projections.map((p) => [p.name, new Set<string>()]))
+    const fold = (): Either<ProjectionRunError, void> => {
+      if (taken.length === 0) return right(undefined)
+      const next = new Map(rms)
+      for (const p of projections) {
+        const from = next.get(p.name) ?? p.initial
+        try {
+          const r = p.applyBatch(from, taken)
+          next.set(p.name, r.readModel)
+          const keys = changed.get(p.name)
+          for (const key of r.changed) keys?.add(key)
+        } catch (cause) {
+          // Which event failed: replayed one by one from the batch's start (the fold is pure).
+          let rm = from
+          for (const recorded of taken) {
+            try {
+              rm = p.apply(rm, recorded)
+            } catch (failure) {
+              return left(projectionFailed(p.name, recorded, failure))
+            }
           }
+          const last = taken[taken.length - 1] as RecordedEvent<JourneyEvent>
+          return left(projectionFailed(p.name, last, cause))
         }
-        rms = next
       }
+      rms = next
+      taken = []
+      return right(undefined)
+    }
+    const apply = (recorded: RecordedEvent<JourneyEvent>): void => {
+      // An event at or before the checkpoint is a redelivery: already in the read models.
+      if (position !== undefined && recorded.position <= position) return
+      if (takes(recorded.event)) taken.push(recorded)
       events++
       pending++
       position = recorded.position
       if (head === undefined || recorded.position > head) head = recorded.position
-      return right(undefined)
     }
     const finish = (): RunStats => ({
       runner: name,
@@ -309,8 +326,7 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
         if (got.done === true) break
         const msg = got.value
         if (msg._tag === 'Event') {
-          const a = apply(msg.event)
-          if (isLeft(a)) return fail(a.left)
+          apply(msg.event)
           if (pending >= batchLimit()) {
             const c = await commit()
             if (isLeft(c)) return fail(c.left)
