@@ -76,7 +76,7 @@ export const inBatch = <D>(
       return copied as Writable<T>
     },
     put: (key, doc) => {
-      own.set(key, doc as Writable<D>)
+      own.set(key, doc)
       return doc
     },
     remove: (key) => {

@@ -1,6 +1,6 @@
 import type { JourneyEvent, RecordedEvent } from '@parcours/domain'
 import type { DocMap } from '../model/docMap.js'
-import type { Draft, Writable } from '../model/draft.js'
+import type { Draft } from '../model/draft.js'
 import { type KeyedProjection, keyedProjection } from '../model/projection.js'
 import { isFirstRegistration, isNextInStream } from '../model/streamGuard.js'
 
@@ -91,6 +91,6 @@ export const timelineProjection: KeyedProjection<TimelineYouth> = keyedProjectio
   version: 1,
   step,
   // Entries never change once written: a batch copies the list, not the entries.
-  copy: (y) => ({ ...y, entries: y.entries.slice() }) as Writable<TimelineYouth>,
+  copy: (y) => ({ ...y, entries: y.entries.slice() }),
   merge: (_key, a) => a,
 })
