@@ -90,6 +90,9 @@ interface Loaded {
 
 type Mode = 'catch-up' | 'follow'
 
+// Events per page while reading what is stored already.
+const PAGE_SIZE = 2_000
+
 /** The shard of a mission locale among `count`: a stable string hash (FNV-1a), the same in every process. */
 export const shardOf = (missionLocaleId: string, count: number): number => {
   let h = 0x811c9dc5
@@ -303,6 +306,27 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
       { checkpoint: position === undefined ? null : String(position), mode },
       'projection run started',
     )
+    // What is stored already is read a page at a time, one call per page rather than one message
+    // per event; the subscription then takes over from there. A page the store cannot read (an
+    // event that does not decode) is left to the subscription, which stops or parks as asked.
+    for (;;) {
+      if (stopping) break
+      const page = await store.readAll({
+        ...(position === undefined ? {} : { fromPosition: position + 1n }),
+        maxCount: PAGE_SIZE,
+        filter: journeys,
+      })()
+      if (isLeft(page)) break
+      for (const recorded of page.right) {
+        apply(recorded)
+        if (pending >= batchLimit()) {
+          const c = await commit()
+          if (isLeft(c)) return fail(c.left)
+          if (stopping) break
+        }
+      }
+      if (page.right.length < PAGE_SIZE) break
+    }
     for (;;) {
       if (stopping) break
       const sub = store.subscribe({
