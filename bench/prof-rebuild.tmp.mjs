@@ -19,10 +19,10 @@ if (mode === 'memory') {
     for (const [stream, list] of byStream) await store.append(stream, 'any', list)()
   }
 } else store = getSqliteEventStore({ path, codec: journeyEventCodec })
-for (let round = 0; round < 3; round++) {
+for (let round = 0; round < Number(process.env.ROUNDS ?? 3); round++) {
   const sink = mode === 'memory' ? getInMemoryProjectionSink() : getSqliteProjectionSink({ path: `/tmp/i15/sink-${round}.db` })
   const t = performance.now(); const c0 = process.cpuUsage()
-  const r = await createProjectionRunner({ store, sink, projections: allProjections }).rebuild()()
+  const r = await createProjectionRunner({ store, sink, projections: allProjections, ...(process.env.PAGED ? { holdReadModels: false } : {}), ...(process.env.RB ? { rebuildBatchSize: Number(process.env.RB) } : {}) }).rebuild()()
   const s = (performance.now() - t) / 1000; const cu = process.cpuUsage(c0); const cs = (cu.user + cu.system) / 1e6
   console.log(mode, r.right.events, Math.round(r.right.events / s), 'cpu', Math.round(r.right.events / cs), Math.round(process.resourceUsage().maxRSS / 1024))
   await sink.close()

@@ -49,17 +49,23 @@ export const copyJson = <T>(value: T): Writable<T> => {
 
 const REMOVED: unique symbol = Symbol('removed')
 
+/** Where a batch finds a document its map does not hold (a sink the read model was paged out to). */
+export type DocSource<D> = (key: string) => D | undefined
+
 /**
  * Runs `fill` on a draft of `base` and returns the map it made. `copy` makes a document of the
- * map the batch's own (a deep copy unless the projection knows which parts never change).
+ * map the batch's own (a deep copy unless the projection knows which parts never change); a
+ * document `base` does not hold is looked up in `source`, when given.
  */
 export const inBatch = <D>(
   base: DocMap<D>,
   fill: (draft: Draft<D>) => void,
   copy: (doc: D) => Writable<D> = copyJson,
+  source?: DocSource<D>,
 ): BatchResult<D> => {
   const own = new Map<string, Writable<D> | typeof REMOVED>()
-  const stored = (key: string): D | undefined => (base.size === 0 ? undefined : getDoc(base, key))
+  const stored = (key: string): D | undefined =>
+    (base.size === 0 ? undefined : getDoc(base, key)) ?? source?.(key)
   const draft: Draft<D> = {
     get: (key) => {
       const mine = own.get(key)

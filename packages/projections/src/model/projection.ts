@@ -1,6 +1,6 @@
 import type { JourneyEvent, RecordedEvent } from '@parcours/domain'
 import { type DocMap, emptyDocMap } from './docMap.js'
-import { type BatchResult, copyJson, type Draft, inBatch, type Writable } from './draft.js'
+import { type BatchResult, copyJson, type DocSource, type Draft, inBatch, type Writable } from './draft.js'
 
 // ---------------------------------------------------------------------------------------------
 // model
@@ -28,8 +28,15 @@ export type Doc = object
  */
 export interface KeyedProjection<D extends Doc = Doc> extends Projection<DocMap<D>> {
   readonly merge: (key: string, a: D, b: D) => D
-  /** Folds a batch of events: the new read model and the keys of the documents it changed. */
-  readonly applyBatch: (readModel: DocMap<D>, events: Iterable<RecordedEvent<JourneyEvent>>) => BatchResult<D>
+  /**
+   * Folds a batch of events: the new read model and the keys of the documents it changed. A
+   * document the read model does not hold is looked up in `source` (the sink), when given.
+   */
+  readonly applyBatch: (
+    readModel: DocMap<D>,
+    events: Iterable<RecordedEvent<JourneyEvent>>,
+    source?: DocSource<D>,
+  ) => BatchResult<D>
 }
 
 /** What defines a keyed projection: how one event changes the documents of a batch's draft. */
@@ -54,13 +61,18 @@ export interface KeyedProjectionDefinition<D extends Doc> {
  */
 export const keyedProjection = <D extends Doc>(def: KeyedProjectionDefinition<D>): KeyedProjection<D> => {
   const copy = def.copy ?? copyJson
-  const applyBatch = (rm: DocMap<D>, events: Iterable<RecordedEvent<JourneyEvent>>): BatchResult<D> =>
+  const applyBatch = (
+    rm: DocMap<D>,
+    events: Iterable<RecordedEvent<JourneyEvent>>,
+    source?: DocSource<D>,
+  ): BatchResult<D> =>
     inBatch(
       rm,
       (draft) => {
         for (const e of events) def.step(draft, e)
       },
       copy,
+      source,
     )
   return {
     name: def.name,

@@ -49,6 +49,14 @@ export interface ProjectionRunnerOptions {
   }
   /** The checkpoint key and scope of this worker's documents. Default 'default'; unique per worker. */
   readonly name?: string
+  /**
+   * Keep every read model in memory (default), or page them out: after each committed batch the
+   * runner forgets its documents and a later batch reads those it touches back from the sink, so
+   * memory holds one batch's documents, not the network's. Needs a sink with `peek`; a rebuild
+   * over stored read models (replaced only once caught up) holds them until then. When paged
+   * out, `readModel` gives nothing: read the sink (`loadReadModel`).
+   */
+  readonly holdReadModels?: boolean
   /** Called after each committed batch. */
   readonly onProgress?: (progress: RunProgress) => void
   /** Called when the runner has applied everything stored. */
@@ -120,6 +128,8 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
     options.partition?.missionLocales === undefined ? undefined : new Set(options.partition.missionLocales)
   const shard = options.partition?.shard
   const versions = Object.fromEntries(projections.map((p) => [p.name, p.version]))
+  const peek = sink.peek
+  const paged = options.holdReadModels === false && peek !== undefined
 
   let loaded: Loaded | undefined
   let running = false
@@ -142,7 +152,9 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
       const reset = await sink.reset(name, versions)()
       return isLeft(reset) ? reset : right(fresh)
     }
-    const rms = new Map(projections.map((p) => [p.name, docMapOf(stored.right.documents[p.name] ?? [])]))
+    const rms = paged
+      ? initialReadModels(projections)
+      : new Map(projections.map((p) => [p.name, docMapOf(stored.right.documents[p.name] ?? [])]))
     return right({ rms, checkpoint: stored.right.checkpoint, rebuilt: false })
   }
 
@@ -230,6 +242,8 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
         return r
       }
       changed = new Map(projections.map((p) => [p.name, new Set<string>()]))
+      // Paged out, what is committed lives in the sink only.
+      if (paged) rms = initialReadModels(projections)
       ;[persisted, pending, parked, batches, rebuilding] = [position, 0, [], batches + 1, false]
       loaded = { rms, checkpoint: persisted, rebuilt: false }
       options.onProgress?.(progress())
@@ -245,8 +259,10 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
       const next = new Map(rms)
       for (const p of projections) {
         const from = next.get(p.name) ?? p.initial
+        // Paged out, what the map does not hold is in the sink, unless a rebuild has not committed yet.
+        const source = paged && !rebuilding ? (key: string) => peek(name, p.name, key) : undefined
         try {
-          const r = p.applyBatch(from, taken)
+          const r = p.applyBatch(from, taken, source)
           next.set(p.name, r.readModel)
           const keys = changed.get(p.name)
           for (const key of r.changed) keys?.add(key)
@@ -255,7 +271,7 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
           let rm = from
           for (const recorded of taken) {
             try {
-              rm = p.apply(rm, recorded)
+              rm = p.applyBatch(rm, [recorded], source).readModel
             } catch (failure) {
               return left(projectionFailed(p.name, recorded, failure))
             }
@@ -437,6 +453,6 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
       await subscription?.close()
     },
     readModel: <D extends object>(projection: KeyedProjection<D>) =>
-      loaded?.rms.get(projection.name) as DocMap<D> | undefined,
+      paged ? undefined : (loaded?.rms.get(projection.name) as DocMap<D> | undefined),
   }
 }
