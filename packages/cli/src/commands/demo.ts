@@ -21,7 +21,6 @@ import {
   referenceTable,
   simulateNetwork,
   simulationPeriod,
-  withWriteThroughCache,
 } from '../demo/index.js'
 import { createProgress } from '../output/progress.js'
 import { renderTable } from '../output/table.js'
@@ -80,7 +79,7 @@ export const register: CommandModule['register'] = (command, ctx) =>
         options,
         handlerPorts(
           createJourneyCommandHandler({
-            store: withWriteThroughCache(env.store),
+            store: env.store,
             vault: env.vault,
             logger: env.logger,
           }),
