@@ -16,6 +16,9 @@ export const personalFieldNames = [
   'rqthDetail',
   'ageLimitOn',
   'cejAgeLimitOn',
+  'householdTaxStatus',
+  'allowanceTerritory',
+  'adultOn',
 ] as const
 
 /** A personal field name. */
@@ -23,8 +26,9 @@ export type PersonalFieldName = (typeof personalFieldNames)[number]
 
 /**
  * The personal data of a young person, as the vault seals it: identity, contact, a counsellor's
- * free-text comment, the RQTH detail, the age limits (the 26th birthday, and the 30th with RQTH).
- * All optional: a follow-up comment seals `{ comment }` alone.
+ * free-text comment, the RQTH detail, the age limits (the 26th birthday, and the 30th with RQTH),
+ * the CEJ allowance's basis (household tax status, territory, a minor's 18th birthday). All
+ * optional: a follow-up comment seals `{ comment }` alone.
  */
 export const PersonalFields = t.exact(
   t.partial(

@@ -11,6 +11,7 @@ import {
   writeFileSync,
 } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
+import { STATEMENT_CSV_HEADER } from '../cej/statementCsv.js'
 import { CSV_HEADER } from '../report/csv.js'
 import { HTML_REPORT_MARK } from '../report/renderHtml.js'
 import { infrastructureError, usageError } from './errors.js'
@@ -21,7 +22,7 @@ import { infrastructureError, usageError } from './errors.js'
 // ---------------------------------------------------------------------------------------------
 
 /** The formats of a report file. */
-export type ReportFormat = 'html' | 'csv' | 'json'
+export type ReportFormat = 'html' | 'csv' | 'json' | 'statement'
 
 /** Where a report goes: the path as given, and the file it resolves to (symbolic links followed). */
 export interface ReportFile {
@@ -53,6 +54,8 @@ const looksLikeReport = (format: ReportFormat, start: string): boolean => {
       return start.startsWith(`${CSV_HEADER.join(',')}\n`)
     case 'json':
       return start.startsWith('{\n  "missionLocaleId": ')
+    case 'statement':
+      return start.startsWith(`${STATEMENT_CSV_HEADER.join(',')}\n`)
   }
 }
 

@@ -7,10 +7,13 @@ import {
   type YouthId,
 } from '@parcours/domain'
 import {
+  cejProjection,
   docEntries,
+  queryCejAlerts,
   queryWorklist,
   worklistProjection,
   worklistSealedAgeLimits,
+  type CejAlert,
   type OpenedAgeLimits,
   type Worklist,
 } from '@parcours/projections'
@@ -55,6 +58,27 @@ const sections = (w: Worklist) =>
       title: 'Age limit within 60 days',
       columns: ['Young person', 'Age limit on', 'Days left'],
       rows: w.ageLimitsNear.map((a) => [a.youthId, a.ageLimitOn, a.daysLeft]),
+    },
+  ] as const
+
+const hours = (minutes: number): string => (minutes / 60).toFixed(1)
+
+// The CEJ's weeks: last week under 15 h, and (from Wednesday) this week when it cannot reach 15 h.
+const cejSections = (alerts: ReadonlyArray<CejAlert>) =>
+  [
+    {
+      title: 'CEJ: last week under 15 h',
+      columns: ['Young person', 'Week of', 'Validated h'],
+      rows: alerts
+        .filter((a) => a.kind === 'week-under-target')
+        .map((a) => [a.youthId, a.monday, hours(a.validatedMinutes)]),
+    },
+    {
+      title: 'CEJ: this week cannot reach 15 h (validated, planned and declared)',
+      columns: ['Young person', 'Week of', 'Validated h', 'Reachable h'],
+      rows: alerts
+        .filter((a) => a.kind === 'week-at-risk')
+        .map((a) => [a.youthId, a.monday, hours(a.validatedMinutes), hours(a.reachableMinutes)]),
     },
   ] as const
 
@@ -107,12 +131,17 @@ export const register: CommandModule['register'] = (command, ctx) =>
         }
       }
       const worklist = queryWorklist(rm, { ...whose, asOf: o.at, ageLimits })
+      const cej = queryCejAlerts(await readModelOf(sink, cejProjection), {
+        missionLocaleId,
+        counsellorId: o.counsellor,
+        asOf: o.at,
+      })
       if (o.json === true) {
-        ctx.io.stdout.write(`${JSON.stringify(worklist, null, 2)}\n`)
+        ctx.io.stdout.write(`${JSON.stringify({ ...worklist, cejWeeks: cej }, null, 2)}\n`)
         return
       }
       ctx.io.stdout.write(`Worklist of ${o.counsellor} (${missionLocaleId}) as of ${o.at}\n\n`)
-      for (const s of sections(worklist))
+      for (const s of [...sections(worklist), ...cejSections(cej)])
         ctx.io.stdout.write(
           s.rows.length === 0
             ? `${s.title}: none\n\n`

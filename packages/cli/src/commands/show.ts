@@ -1,13 +1,21 @@
 import { isLeft } from 'fp-ts/lib/Either.js'
-import { describeVaultError, type Vault } from '@parcours/adapters'
+import { describeVaultError, openAllowanceBasis, type Vault } from '@parcours/adapters'
 import {
   journeyStreamName,
   Sealed,
   type MissionLocaleId,
+  type OpenedBasis,
   type OpenedData,
   type YouthId,
 } from '@parcours/domain'
-import { queryTimeline, timelineProjection } from '@parcours/projections'
+import {
+  cejProjection,
+  getDoc,
+  queryTimeline,
+  timelineProjection,
+  type CejYouth,
+} from '@parcours/projections'
+import { cejSection } from '../cej/cejSection.js'
 import { usageError } from '../cli/errors.js'
 import { parseId } from '../cli/parse.js'
 import { authorize, journeyRefOf, recordOpening } from '../store/access.js'
@@ -15,6 +23,7 @@ import { journeyFailure } from '../store/errors.js'
 import { queryReadModels } from '../store/queryReadModels.js'
 import { readModelOf } from '../store/readModels.js'
 import type { CommandModule } from './commandModule.js'
+import { dateOrToday } from './journey/index.js'
 
 type Shown = string | number | boolean | null | Readonly<Record<string, string>>
 
@@ -33,6 +42,18 @@ const text = (v: Shown): string => {
     : entries.map(([k, x]) => `${k}: ${x}`).join(', ')
 }
 
+// Opens the young person's allowance bases for the CEJ section (the opening is logged with the rest).
+const basisOpener = async (vault: Vault, youthId: YouthId, cej: CejYouth | undefined) => {
+  const opened = new Map<string, OpenedBasis>()
+  for (const c of cej?.ledger.contracts ?? [])
+    for (const a of c.allowances)
+      if (a.personalData !== null) {
+        const r = await openAllowanceBasis(vault, a.personalData, youthId)()
+        opened.set(a.personalData.ciphertext, isLeft(r) ? 'unreadable' : r.right)
+      }
+  return (sealed: Sealed): OpenedBasis => opened.get(sealed.ciphertext) ?? 'unreadable'
+}
+
 /** `parcours show`: a young person's timeline, personal fields opened through the vault. */
 export const register: CommandModule['register'] = (command, ctx) =>
   command
@@ -43,6 +64,7 @@ export const register: CommandModule['register'] = (command, ctx) =>
       parseId,
     )
     .option('--json', 'print the timeline as JSON')
+    .addOption(dateOrToday('--at <date>', 'the CEJ weeks and allowance as of this date'))
     .action(async (o, cmd) => {
       const session = ctx.session(cmd)
       const { env, sink } = await queryReadModels(ctx, cmd)
@@ -64,13 +86,21 @@ export const register: CommandModule['register'] = (command, ctx) =>
       const sealedAt = new Map(
         stream.right.map((r) => [Number(r.revision), r.event as unknown as Record<string, unknown>]),
       )
-      // What the grant lets this actor open, and what the journey holds of it.
-      const mayOpen = (field: string) => (field === 'personalData' ? grant.identity : grant.comments)
+      // What the grant lets this actor open, and what the journey holds of it. The CEJ allowance's
+      // basis (a household's tax bracket) opens with the mission locale's grant: identity and comments.
+      const kindOf = (type: unknown, field: string): OpenedData =>
+        type === 'CejAllowanceSet' ? 'allowance-basis' : field === 'personalData' ? 'identity' : 'comments'
+      const mayOpenKind = (kind: OpenedData) =>
+        kind === 'identity'
+          ? grant.identity
+          : kind === 'comments'
+            ? grant.comments
+            : grant.identity && grant.comments
+      const mayOpen = (type: unknown, field: string) => mayOpenKind(kindOf(type, field))
       const opened = new Set<OpenedData>()
       for (const raw of sealedAt.values())
         for (const [field, value] of Object.entries(raw))
-          if (Sealed.is(value) && mayOpen(field))
-            opened.add(field === 'personalData' ? 'identity' : 'comments')
+          if (Sealed.is(value) && mayOpen(raw['type'], field)) opened.add(kindOf(raw['type'], field))
       // Recorded before anything is opened: no opening without its entry in the access log.
       if (opened.size > 0 && !timeline.erased)
         await recordOpening(env.accessLog, session, {
@@ -87,11 +117,16 @@ export const register: CommandModule['register'] = (command, ctx) =>
         const details: Record<string, Shown> = { ...item.details }
         for (const [field, value] of Object.entries(raw))
           if (Sealed.is(value)) {
-            details[field] = mayOpen(field) ? await openSealed(env.vault, youthId, value) : 'withheld'
-            if (field === 'personalData') identity = details[field] ?? null
+            details[field] = mayOpen(raw['type'], field)
+              ? await openSealed(env.vault, youthId, value)
+              : 'withheld'
+            if (raw['type'] === 'YouthRegistered' && field === 'personalData')
+              identity = details[field] ?? null
           }
         items.push({ ...item, details })
       }
+      const cej = getDoc(await readModelOf(sink, cejProjection), `youth:${youthId}`)
+      const openBasis = mayOpenKind('allowance-basis') ? await basisOpener(env.vault, youthId, cej) : null
       if (o.json === true) {
         ctx.io.stdout.write(
           `${JSON.stringify({ youthId, missionLocaleId: timeline.missionLocaleId, erased: timeline.erased, identity, items }, null, 2)}\n`,
@@ -110,4 +145,5 @@ export const register: CommandModule['register'] = (command, ctx) =>
           `  #${item.revision} ${item.on} ${item.type}${details === '' ? '' : ` ${details}`}\n`,
         )
       }
+      if (cej !== undefined) ctx.io.stdout.write(cejSection(cej, o.at, openBasis))
     })

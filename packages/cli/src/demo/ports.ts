@@ -18,6 +18,9 @@ export interface DemoPersonalFields {
   readonly comment?: string
   readonly ageLimitOn?: string
   readonly cejAgeLimitOn?: string
+  readonly householdTaxStatus?: string
+  readonly allowanceTerritory?: string
+  readonly adultOn?: string
 }
 
 /** What the simulator needs: send a command through the command handler, seal personal data. */

@@ -38,6 +38,7 @@ import {
   themes,
   trainingResults,
 } from '../model/vocabulary.js'
+import { cejCommandProps, cejEventProps } from './cejArbitraries.js'
 import type { JourneyScript, JourneySettings } from './journeyScript.js'
 import { buildJourneyScript } from './journeyScript.js'
 
@@ -168,6 +169,7 @@ export const arbAnyCommand: fc.Arbitrary<JourneyCommand> = fc.oneof(
   cmd('ReopenJourney', { counsellorId: arbCounsellorId }),
   cmd('ApplyTimeRules', {}),
   cmd('ErasePersonalData', {}),
+  ...cejCommandProps(arbNearDate, arbSealed).map(([type, props]) => cmd(type, props)),
 ) as fc.Arbitrary<JourneyCommand>
 
 const ev = <T extends string, P extends Record<string, fc.Arbitrary<unknown>>>(type: T, props: P) =>
@@ -281,6 +283,7 @@ export const arbAnyEvent: fc.Arbitrary<JourneyEvent> = fc.oneof(
   ev('JourneyClosed', { reason: fc.constantFrom(...exitReasons), comment: arbComment }),
   ev('JourneyReopened', { counsellorId: arbCounsellorId }),
   ev('PersonalDataErased', { keyId: id<KeyId>('key', 2) }),
+  ...cejEventProps(arbLocalDate(), arbSealed).map(([type, props]) => ev(type, props)),
 ) as fc.Arbitrary<JourneyEvent>
 
 /** Options of a generated journey script. */
