@@ -1,5 +1,5 @@
 import { isLeft } from 'fp-ts/lib/Either.js'
-import { describeVaultError, type Vault } from '@parcours/adapters'
+import type { Vault } from '@parcours/adapters'
 import {
   journeyStreamName,
   Sealed,
@@ -11,17 +11,20 @@ import { queryTimeline, timelineProjection } from '@parcours/projections'
 import { usageError } from '../cli/errors.js'
 import { parseId } from '../cli/parse.js'
 import { authorize, journeyRefOf, recordOpening } from '../store/access.js'
-import { journeyFailure } from '../store/errors.js'
+import { journeyFailure, vaultFailure } from '../store/errors.js'
 import { queryReadModels } from '../store/queryReadModels.js'
 import { readModelOf } from '../store/readModels.js'
 import type { CommandModule } from './commandModule.js'
 
 type Shown = string | number | boolean | null | Readonly<Record<string, string>>
 
-/** A sealed value opened through the vault: its fields, 'erased', or why it cannot be read (this person only). */
+/**
+ * A sealed value opened through the vault: its fields, or 'erased'. A key store that cannot be
+ * read, or a key it does not hold, fails the whole query (exit 3): nothing is shown or recorded.
+ */
 const openSealed = async (vault: Vault, youthId: YouthId, sealed: Sealed): Promise<Shown> => {
   const opened = await vault.open(sealed, youthId)()
-  if (isLeft(opened)) return `unreadable: ${describeVaultError(opened.left)}`
+  if (isLeft(opened)) throw vaultFailure(opened.left)
   return opened.right._tag === 'Erased' ? 'erased' : { ...opened.right.fields }
 }
 
@@ -71,15 +74,8 @@ export const register: CommandModule['register'] = (command, ctx) =>
         for (const [field, value] of Object.entries(raw))
           if (Sealed.is(value) && mayOpen(field))
             opened.add(field === 'personalData' ? 'identity' : 'comments')
-      // Recorded before anything is opened: no opening without its entry in the access log.
-      if (opened.size > 0 && !timeline.erased)
-        await recordOpening(env.accessLog, session, {
-          at: new Date().toISOString(),
-          youthId,
-          missionLocaleId: timeline.missionLocaleId as MissionLocaleId,
-          purpose: 'show',
-          opened: [...opened].sort(),
-        })
+      // Everything is opened first, and recorded before anything is shown: a vault failure
+      // records nothing, and no opening is shown without its entry in the access log.
       const items = []
       let identity: Shown = null
       for (const item of timeline.items) {
@@ -92,6 +88,14 @@ export const register: CommandModule['register'] = (command, ctx) =>
           }
         items.push({ ...item, details })
       }
+      if (opened.size > 0 && !timeline.erased)
+        await recordOpening(env.accessLog, session, {
+          at: new Date().toISOString(),
+          youthId,
+          missionLocaleId: timeline.missionLocaleId as MissionLocaleId,
+          purpose: 'show',
+          opened: [...opened].sort(),
+        })
       if (o.json === true) {
         ctx.io.stdout.write(
           `${JSON.stringify({ youthId, missionLocaleId: timeline.missionLocaleId, erased: timeline.erased, identity, items }, null, 2)}\n`,
