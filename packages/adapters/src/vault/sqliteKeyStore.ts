@@ -129,7 +129,7 @@ export const getSqliteKeyStore = ({
             message:
               cause instanceof KeyStoreOpenError
                 ? cause.message
-                : `key store ${what} failed: ${messageOf(cause)}`,
+                : `key store ${path}: ${what} failed: ${messageOf(cause)}`,
             cause,
           }),
         ),
