@@ -1,0 +1,2 @@
+// The subject's rights: the access request (an export of everything held) and rectification.
+export * from './exportSubjectData.js'
