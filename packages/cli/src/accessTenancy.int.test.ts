@@ -116,6 +116,7 @@ const lines: Record<string, ReadonlyArray<ReadonlyArray<string>>> = {
     ['report', '--csv', '--mission-locale', 'ml-b'],
   ],
   'access-log': [['access-log', '--mission-locale', 'ml-b']],
+  'access-request': [['access-request', '--youth', 'y-b']],
   project: [['project']],
   rebuild: [['rebuild']],
   verify: [['verify']],

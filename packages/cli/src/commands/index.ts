@@ -69,6 +69,11 @@ export const commandIndex: ReadonlyArray<CommandEntry> = [
     load: () => import('./report.js'),
   },
   {
+    name: 'access-request',
+    summary: 'Export everything held about one young person, decrypted, for their access request (managers)',
+    load: () => import('./accessRequest.js'),
+  },
+  {
     name: 'access-log',
     summary: "List who opened identities and comments of a mission locale's journeys (managers)",
     load: () => import('./accessLog.js'),
