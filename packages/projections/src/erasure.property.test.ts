@@ -5,6 +5,7 @@ import {
   createJourneyCommandHandler,
   createVault,
   erasePersonalData,
+  sealedKeyIds,
   getInMemoryEventStore,
   getInMemoryKeyStore,
 } from '@parcours/adapters'
@@ -119,7 +120,8 @@ describe('erasure and the read models', () => {
     await fc.assert(
       fc.asyncProperty(arbCase, async ({ h, toErase }) => {
         const store = getInMemoryEventStore<JourneyEvent>({ codec: journeyEventCodec })
-        const vault = createVault({ keyStore: getInMemoryKeyStore() })
+        const keyStore = getInMemoryKeyStore()
+        const vault = createVault({ keyStore })
         const handle = createJourneyCommandHandler({ store, vault })
         const sink = getInMemoryProjectionSink()
         const runner = createProjectionRunner({ store, projections: allProjections, sink, batchSize: 17 })
@@ -138,6 +140,10 @@ describe('erasure and the read models', () => {
           const events = h.journeys[i] ?? []
           const last = events[events.length - 1]
           if (last === undefined) continue
+          // The key that sealed the journey's values, as the registration left it in the key store.
+          const [keyId] = sealedKeyIds(events)
+          if (keyId !== undefined)
+            await keyStore.create({ youthId: last.youthId, keyId, material: new Uint8Array(32).fill(7) })()
           const erased = await erasePersonalData({
             vault,
             handle,

@@ -328,6 +328,8 @@ const evolveRegistered = (s: RegisteredJourney, e: JourneyEvent): RegisteredJour
       }
     case 'PersonalDataErased':
       return { ...s, personalDataErased: true, keyId: e.keyId }
+    case 'IdentityRectified':
+      return { ...s, keyId: s.keyId ?? e.personalData.keyId }
   }
 }
 

@@ -224,6 +224,13 @@ export type ApplyTimeRules = t.TypeOf<typeof ApplyTimeRules>
 export const ErasePersonalData = command('ErasePersonalData', {})
 export type ErasePersonalData = t.TypeOf<typeof ErasePersonalData>
 
+/**
+ * Correct the young person's identity (art. 16 GDPR): `personalData` is the whole corrected
+ * identity, sealed with their key like the registration's. Nothing else about the journey changes.
+ */
+export const RectifyIdentity = command('RectifyIdentity', { personalData: nullable(Sealed) })
+export type RectifyIdentity = t.TypeOf<typeof RectifyIdentity>
+
 /** Every command a journey accepts. */
 export const JourneyCommand = t.union(
   [
@@ -260,6 +267,7 @@ export const JourneyCommand = t.union(
     ReopenJourney,
     ApplyTimeRules,
     ErasePersonalData,
+    RectifyIdentity,
   ],
   'JourneyCommand',
 )

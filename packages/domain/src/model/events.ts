@@ -312,6 +312,12 @@ export const PersonalDataErased = event('PersonalDataErased', {
 })
 export type PersonalDataErased = t.TypeOf<typeof PersonalDataErased>
 
+/** The young person's identity was corrected: the whole corrected identity, sealed (never in clear). */
+export const IdentityRectified = event('IdentityRectified', {
+  personalData: Sealed,
+})
+export type IdentityRectified = t.TypeOf<typeof IdentityRectified>
+
 /** Every event of a journey. */
 export const JourneyEvent = t.union(
   [
@@ -350,6 +356,7 @@ export const JourneyEvent = t.union(
     JourneyClosed,
     JourneyReopened,
     PersonalDataErased,
+    IdentityRectified,
   ],
   'JourneyEvent',
 )

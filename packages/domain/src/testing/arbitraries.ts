@@ -155,6 +155,7 @@ export const arbAnyCommand: fc.Arbitrary<JourneyCommand> = fc.oneof(
   cmd('ReopenJourney', { counsellorId: arbCounsellorId }),
   cmd('ApplyTimeRules', {}),
   cmd('ErasePersonalData', {}),
+  cmd('RectifyIdentity', { personalData: fc.option(arbSealed, { nil: null }) }),
 ) as fc.Arbitrary<JourneyCommand>
 
 const ev = <T extends string, P extends Record<string, fc.Arbitrary<unknown>>>(type: T, props: P) =>
@@ -269,6 +270,7 @@ export const arbAnyEvent: fc.Arbitrary<JourneyEvent> = fc.oneof(
   ev('JourneyClosed', { reason: fc.constantFrom(...exitReasons), comment: arbComment }),
   ev('JourneyReopened', { counsellorId: arbCounsellorId }),
   ev('PersonalDataErased', { keyId: id<KeyId>('key', 2) }),
+  ev('IdentityRectified', { personalData: arbSealed }),
 ) as fc.Arbitrary<JourneyEvent>
 
 /** Options of a generated journey script. */

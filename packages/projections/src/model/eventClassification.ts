@@ -82,6 +82,7 @@ export const eventInvolvement: ClassifyEach = {
   JourneyClosed: (e) => (e.reason === 'age-limit' ? 'time-driven' : 'record'),
   JourneyReopened: 'contact',
   PersonalDataErased: 'record',
+  IdentityRectified: 'record',
 }
 
 /** How the event stands to the young person. */
