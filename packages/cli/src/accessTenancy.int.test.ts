@@ -125,6 +125,7 @@ const lines: Record<string, ReadonlyArray<ReadonlyArray<string>>> = {
     ['erase', ...A_ON_B, '--on', '2025-03-01'],
   ],
   retention: [['retention', '--at', '2025-01-20']],
+  rectify: [['rectify', ...B, '--last-name', 'Martin', '--on', '2025-03-01']],
 }
 // The demo writes a fresh simulated store of its own and reads no one's journey: it needs no actor.
 const WITHOUT_ACTOR = new Set(['demo'])

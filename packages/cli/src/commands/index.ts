@@ -94,6 +94,11 @@ export const commandIndex: ReadonlyArray<CommandEntry> = [
     load: () => import('./verify.js'),
   },
   {
+    name: 'rectify',
+    summary: "Correct a young person's identity (names, contact), sealed in the vault",
+    load: () => import('./rectify.js'),
+  },
+  {
     name: 'erase',
     summary: "Erase a young person's personal data (crypto-shredding)",
     load: () => import('./erase.js'),

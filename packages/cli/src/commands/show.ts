@@ -1,5 +1,5 @@
 import { isLeft } from 'fp-ts/lib/Either.js'
-import type { Vault } from '@parcours/adapters'
+import { currentIdentity, type Vault } from '@parcours/adapters'
 import {
   journeyStreamName,
   Sealed,
@@ -74,6 +74,8 @@ export const register: CommandModule['register'] = (command, ctx) =>
         for (const [field, value] of Object.entries(raw))
           if (Sealed.is(value) && mayOpen(field))
             opened.add(field === 'personalData' ? 'identity' : 'comments')
+      // Only the identity in force is opened: one a rectification superseded reads `rectified`.
+      const current = currentIdentity(stream.right.map((r) => r.event))
       // Everything is opened first, and recorded before anything is shown: a vault failure
       // records nothing, and no opening is shown without its entry in the access log.
       const items = []
@@ -83,8 +85,13 @@ export const register: CommandModule['register'] = (command, ctx) =>
         const details: Record<string, Shown> = { ...item.details }
         for (const [field, value] of Object.entries(raw))
           if (Sealed.is(value)) {
-            details[field] = mayOpen(field) ? await openSealed(env.vault, youthId, value) : 'withheld'
-            if (field === 'personalData') identity = details[field] ?? null
+            const superseded = field === 'personalData' && value !== current
+            details[field] = !mayOpen(field)
+              ? 'withheld'
+              : superseded
+                ? 'rectified'
+                : await openSealed(env.vault, youthId, value)
+            if (field === 'personalData' && !superseded) identity = details[field] ?? null
           }
         items.push({ ...item, details })
       }

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { inProcessCli } from '../testing/inProcessCli.js'
@@ -122,5 +122,85 @@ describe('parcours access-request', () => {
       renameSync(`${keys}.away`, keys)
     }
     expect(await openings()).toEqual(before)
+  })
+})
+
+describe('parcours rectify', () => {
+  const filesBytes = () =>
+    Buffer.concat(
+      readdirSync(dir)
+        .filter((f) => f.startsWith('subject.db'))
+        .map((f) => readFileSync(join(dir, f))),
+    )
+
+  it('seals the corrected identity: show prints it, the old value is shown nowhere, no file holds either in clear', async () => {
+    await register('y-r', 'Ophélie', 'Kerbrat', '2004-07-01')
+    const r = await ok(
+      'rectify',
+      '--youth',
+      'y-r',
+      '--mission-locale',
+      'ml-a',
+      '--last-name',
+      'Kerbrat-Le Goff',
+      '--on',
+      '2025-02-01',
+    )
+    expect(r.out).toMatch(/^Identity of y-r rectified \(lastName\): IdentityRectified@\d+, sealed\.\n$/)
+    const shown = await ok(...MANAGER, 'show', '--youth', 'y-r')
+    expect(shown.out).toContain(
+      'Journey y-r — mission locale ml-a — birthDate: 2004-07-01, firstName: Ophélie, lastName: Kerbrat-Le Goff',
+    )
+    expect(shown.out).toMatch(/YouthRegistered .*personalData=rectified/)
+    expect(shown.out).toMatch(
+      /IdentityRectified personalData=birthDate: 2004-07-01, firstName: Ophélie, lastName: Kerbrat-Le Goff/,
+    )
+    expect(shown.out.replaceAll('Kerbrat-Le Goff', '')).not.toContain('Kerbrat')
+    for (const value of ['Kerbrat', 'Ophélie', 'Le Goff']) expect(filesBytes().includes(value)).toBe(false)
+    const log = await openings()
+    expect(log.filter((e) => e.youthId === 'y-r').map((e) => [e.actor, e.purpose, e.opened])).toEqual([
+      ['counsellor:c-test@ml-a', 'rectification', ['identity']],
+      ['manager:m-1@ml-a', 'show', ['identity']],
+    ])
+    const exported = JSON.parse((await ok(...MANAGER, 'access-request', '--youth', 'y-r')).out) as {
+      identity: Record<string, string>
+    }
+    expect(exported.identity).toEqual({
+      birthDate: '2004-07-01',
+      firstName: 'Ophélie',
+      lastName: 'Kerbrat-Le Goff',
+    })
+  })
+
+  it('refuses a rectification that corrects nothing (exit 2) and one after erasure (exit 1), writing nothing', async () => {
+    await register('y-s', 'Gwenaëlle', 'Tanguy', '2004-07-01')
+    const events = async () => (JSON.parse((await ok('verify', '--json')).out) as { events: number }).events
+    const before = await events()
+    const same = await parcours(
+      'rectify',
+      '--youth',
+      'y-s',
+      '--mission-locale',
+      'ml-a',
+      '--first-name',
+      'Gwenaëlle',
+    )
+    expect([same.code, same.out]).toEqual([2, ''])
+    expect(same.err).toContain('nothing to correct for y-s')
+    const none = await parcours('rectify', '--youth', 'y-s', '--mission-locale', 'ml-a')
+    expect(none.code).toBe(2)
+    expect(await events()).toBe(before)
+    await ok(...MANAGER, 'erase', '--youth', 'y-s', '--mission-locale', 'ml-a', '--on', '2025-03-01')
+    const after = await parcours(
+      'rectify',
+      '--youth',
+      'y-s',
+      '--mission-locale',
+      'ml-a',
+      '--last-name',
+      'Le Bihan',
+    )
+    expect([after.code, after.out]).toEqual([1, ''])
+    expect(after.err).toContain('refused by rule PersonalDataAlreadyErased')
   })
 })
