@@ -11,6 +11,7 @@ export default defineConfig({
       { find: /^@parcours\/domain\/testing$/, replacement: src('domain', 'testing/index.ts') },
       { find: /^@parcours\/domain$/, replacement: src('domain') },
       { find: /^@parcours\/adapters\/testing$/, replacement: src('adapters', 'testing/index.ts') },
+      { find: /^@parcours\/adapters\/kit$/, replacement: src('adapters', 'kit/index.ts') },
       { find: /^@parcours\/adapters$/, replacement: src('adapters') },
       { find: /^@parcours\/projections$/, replacement: src('projections') },
     ],

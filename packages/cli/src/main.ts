@@ -26,6 +26,14 @@ const buildProgram = (io: CliIo) =>
 /**
  * Runs `parcours` with raw arguments (without the node and script paths) and returns the exit
  * code. Output goes to `io`; nothing here exits the process.
+ *
+ * @example
+ * import { bufferIo, ExitCode, run } from '@parcours/cli'
+ *
+ * const io = bufferIo({ PARCOURS_STORE: 'memory' })
+ * const code = await run(['demo', '--youths', '50', '--months', '3', '--json', '--no-html'], io)
+ * if (code === ExitCode.ok) console.log(JSON.parse(io.out()))
+ * else console.error(io.err())
  */
 export const run = async (argv: ReadonlyArray<string>, io: CliIo = processIo()): Promise<number> => {
   const program = buildProgram(io)

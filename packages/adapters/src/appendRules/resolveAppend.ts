@@ -49,6 +49,21 @@ export const expectationHolds = (expected: ExpectedRevision, current: StreamRevi
  * whose ids already sit in the stream consecutively, in order, is a retry and writes nothing — for
  * `no-stream` and exact revisions right after the expected revision, for `any` and `exists`
  * wherever they sit. An id stored anywhere else makes the batch a conflict, never a duplicate.
+ *
+ * @example
+ * import { resolveAppend, type StreamView } from '@parcours/adapters/kit'
+ *
+ * // What the store knows of the stream, inside its write transaction: two events, ids a and b.
+ * const ids = ['a', 'b']
+ * const view: StreamView = {
+ *   current: 1n,
+ *   idAt: (revision) => ids[Number(revision)],
+ *   revisionOf: (id) => (ids.includes(id) ? BigInt(ids.indexOf(id)) : undefined),
+ *   isIdTaken: (id) => ids.includes(id),
+ * }
+ * resolveAppend(1n, ['c'], view) // { _tag: 'Write' }
+ * resolveAppend(0n, ['b'], view) // { _tag: 'AlreadyWritten', lastRevision: 1n }: a retry
+ * resolveAppend(0n, ['c'], view) // { _tag: 'Conflict', actual: 1n }
  */
 export const resolveAppend = (
   expected: ExpectedRevision,

@@ -124,6 +124,22 @@ const replayOf = <E>(streamName: string, events: ReadonlyArray<RecordedEvent<E>>
  * A conflict is retried (fresh read, jittered backoff) up to `maxRetries` times, then reported as
  * `ConcurrencyConflict`. Event ids derive from the command
  * id, so a re-sent command writes nothing and returns what it wrote the first time.
+ *
+ * @example
+ * import { journeyDecider, journeyEventCodec, journeyStreamName, type JourneyCommand } from '@parcours/domain'
+ * import { createCommandHandler, getInMemoryEventStore } from '@parcours/adapters'
+ *
+ * const handle = createCommandHandler({
+ *   store: getInMemoryEventStore({ codec: journeyEventCodec }),
+ *   decider: journeyDecider,
+ *   streamName: (command: JourneyCommand) => journeyStreamName(command.youthId),
+ *   metadata: (command) => ({ tenant: command.missionLocaleId }),
+ *   backoff: { baseMs: 10 },
+ * })
+ * declare const command: JourneyCommand
+ * const result = await handle({ commandId: 'cmd-1', command })()
+ * if (result._tag === 'Left') console.error(result.left._tag) // 'Rejected', 'ConcurrencyConflict', a store error
+ * else console.log(result.right.events.length, result.right.replayed) // replayed: true for a re-sent command
  */
 export const createCommandHandler = <C, S, E extends { readonly type: string }, Err>(
   options: CommandHandlerOptions<C, S, E, Err>,

@@ -111,6 +111,18 @@ const connect = (
  * our metadata (schema version, correlation, causation, tenant) in custom metadata, the port's
  * expectations mapped to the server's, its errors to ours, `$all` filtered on the server, and
  * subscriptions that survive a dropped connection.
+ *
+ * @example
+ * import { journeyEventCodec } from '@parcours/domain'
+ * import { getEventStoreDBEventStore } from '@parcours/adapters'
+ *
+ * const store = getEventStoreDBEventStore({
+ *   connectionString: 'esdb://127.0.0.1:2113?tls=false',
+ *   codec: journeyEventCodec,
+ *   categories: ['journey-'], // on a server shared with other applications: only these streams
+ * })
+ * const firstEvents = await store.readAll({ maxCount: 10 })()
+ * await store.close()
  */
 export const getEventStoreDBEventStore = <E extends { readonly type: string }>(
   options: EventStoreDBEventStoreOptions<E>,

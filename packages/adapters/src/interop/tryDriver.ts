@@ -14,9 +14,13 @@ export const messageOf = (thrown: unknown): string =>
  * Runs a driver call that may throw; what it throws becomes `onThrow(thrown)` as a `Left`.
  *
  * @example
- * import { tryDriver } from './tryDriver.js'
- * const parsed = tryDriver(() => JSON.parse('{') as unknown, (e) => ({ _tag: 'Bad', e }) as const)
- * // parsed._tag === 'Left' && parsed.left._tag === 'Bad'
+ * import { messageOf, tryDriver } from '@parcours/adapters/kit'
+ *
+ * const parsed = tryDriver(
+ *   () => JSON.parse('{') as unknown,
+ *   (thrown) => ({ _tag: 'StoreUnavailable', reason: messageOf(thrown) }) as const,
+ * )
+ * // parsed._tag === 'Left', parsed.left.reason is the parser's message
  */
 export const tryDriver = <E, A>(run: () => A, onThrow: (thrown: unknown) => E): Either<E, A> => {
   try {

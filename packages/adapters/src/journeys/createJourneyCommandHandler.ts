@@ -88,7 +88,13 @@ const sealedFieldOf = (command: JourneyCommand): 'personalData' | 'comment' | un
  *
  * @example
  * import { isLeft } from 'fp-ts/lib/Either.js'
- * import { journeyEventCodec, type LocalDate, type MissionLocaleId, type YouthId } from '@parcours/domain'
+ * import {
+ *   journeyEventCodec,
+ *   type CounsellorId,
+ *   type LocalDate,
+ *   type MissionLocaleId,
+ *   type YouthId,
+ * } from '@parcours/domain'
  * import { createJourneyCommandHandler, createVault, getInMemoryEventStore, getInMemoryKeyStore } from '@parcours/adapters'
  *
  * const handle = createJourneyCommandHandler({
@@ -99,12 +105,12 @@ const sealedFieldOf = (command: JourneyCommand): 'personalData' | 'comment' | un
  *   commandId: 'cmd-1',
  *   command: {
  *     type: 'RegisterYouth', youthId: 'y-1' as YouthId, missionLocaleId: 'ml-1' as MissionLocaleId,
- *     on: '2025-03-01' as LocalDate, counsellorId: 'c-1' as never, birthDate: '2005-01-01' as LocalDate,
+ *     on: '2025-03-01' as LocalDate, counsellorId: 'c-1' as CounsellorId, birthDate: '2005-01-01' as LocalDate,
  *     rqth: false, personalData: null,
  *   },
  *   personal: { firstName: 'Ana', birthDate: '2005-01-01' },
  * })()
- * if (!isLeft(result)) console.log(result.right.events.map((e) => e.event.type)) // ['YouthRegistered']
+ * if (!isLeft(result)) console.log(result.right.events.map((e) => e.event.type)) // ['YouthRegistered', …]
  */
 export const createJourneyCommandHandler = (options: JourneyCommandHandlerOptions): JourneyCommandHandler => {
   const { store, vault } = options

@@ -9,7 +9,7 @@ import { personalFieldNames } from '../vault/personalFields.js'
  * Every key whose value is personal data: the vault's field names, `personalData` (a command's or
  * event's identity) and `fields` (what the vault opens).
  */
-export const personalDataKeys: ReadonlyArray<string> = [...personalFieldNames, 'personalData', 'fields']
+const personalDataKeys: ReadonlyArray<string> = [...personalFieldNames, 'personalData', 'fields']
 
 /** How deep below the root a personal key is still redacted (pino paths cannot say "any depth"). */
 export const REDACTION_DEPTH = 6

@@ -78,6 +78,17 @@ const asLogRow = <E extends { readonly type: string }>(recorded: RecordedEvent<E
  * once, on the way in: encoded with the codec, decoded back (as a durable store's reader would),
  * deeply frozen and kept. Reads hand back those frozen values without parsing or validating
  * anything again, and every append is O(1) amortised however large the log grows.
+ *
+ * @example
+ * import { journeyEventCodec, journeyStreamName, type YouthId } from '@parcours/domain'
+ * import { getInMemoryEventStore } from '@parcours/adapters'
+ *
+ * const store = getInMemoryEventStore({ codec: journeyEventCodec })
+ * const events = await store.readStream(journeyStreamName('y-1' as YouthId))() // Right([]) at first
+ * for await (const message of store.subscribe({ from: 'start' })) {
+ *   if (message._tag === 'CaughtUp') break // then live events would follow
+ * }
+ * await store.close()
  */
 export const getInMemoryEventStore = <E extends { readonly type: string }>(
   options: InMemoryEventStoreOptions<E>,

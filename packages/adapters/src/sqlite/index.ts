@@ -1,3 +1,2 @@
-// The SQLite event store (better-sqlite3, one file, WAL).
-export * from './schema.js'
+// The SQLite event store (better-sqlite3, one file, WAL). Its schema and migrations stay inside.
 export * from './sqliteEventStore.js'

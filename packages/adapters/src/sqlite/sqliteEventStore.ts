@@ -101,6 +101,14 @@ const open = (path: string, busyTimeoutMs: number): Either<StoreUnavailable, Ope
  * processes can share the file: a writer waits for the other's transaction, then sees its events,
  * and a stale expectation is a `WrongExpectedRevision`. Live subscriptions poll for appends made
  * by other processes. If the file cannot be opened, every call returns `StoreUnavailable`.
+ *
+ * @example
+ * import { journeyEventCodec } from '@parcours/domain'
+ * import { getSqliteEventStore } from '@parcours/adapters'
+ *
+ * const store = getSqliteEventStore({ path: 'parcours.db', codec: journeyEventCodec })
+ * const log = await store.readAll({ maxCount: 100 })() // Left(StoreUnavailable) if the file cannot be opened
+ * await store.close()
  */
 export const getSqliteEventStore = <E extends { readonly type: string }>(
   options: SqliteEventStoreOptions<E>,

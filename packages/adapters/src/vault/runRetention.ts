@@ -81,7 +81,7 @@ interface Journey {
 // ---------------------------------------------------------------------------------------------
 
 /** The command id of a retention erasure: one per young person, so a re-run never records twice. */
-export const retentionCommandId = (youthId: YouthId): string =>
+const retentionCommandId = (youthId: YouthId): string =>
   `retention-erase-${createHash('sha256').update(youthId).digest('hex').slice(0, 40)}`
 
 // Every journey of the log, and apart the ones with an event that cannot be decoded: their

@@ -54,7 +54,22 @@ export interface VaultOptions {
 // constructors
 // ---------------------------------------------------------------------------------------------
 
-/** Creates a vault over a key store: AES-256-GCM, one random 256-bit key per young person. */
+/**
+ * Creates a vault over a key store: AES-256-GCM, one random 256-bit key per young person.
+ *
+ * @example
+ * import type { YouthId } from '@parcours/domain'
+ * import { createVault, describeVaultError, getSqliteKeyStore } from '@parcours/adapters'
+ *
+ * const vault = createVault({ keyStore: getSqliteKeyStore({ path: 'keys.db' }) })
+ * const youthId = 'y-1' as YouthId
+ * const sealed = await vault.seal(youthId, { firstName: 'Ana', lastName: 'Martin' })()
+ * if (sealed._tag === 'Left') console.error(describeVaultError(sealed.left))
+ * else {
+ *   const opened = await vault.open(sealed.right, youthId)()
+ *   if (opened._tag === 'Right' && opened.right._tag === 'Opened') console.log(opened.right.fields.firstName)
+ * }
+ */
 export const createVault = ({ keyStore, randomBytes = nodeRandomBytes }: VaultOptions): Vault => {
   const freshKey = (youthId: YouthId): PersonalKey => ({
     youthId,

@@ -56,7 +56,7 @@ const head = (path: string): string => {
 }
 
 /** Whether a file's first bytes are those of a report Parcours writes in that format. */
-export const looksLikeReport = (format: ReportFormat, start: string): boolean => {
+const looksLikeReport = (format: ReportFormat, start: string): boolean => {
   switch (format) {
     case 'html':
       return start.startsWith('<!doctype html>') && start.includes(HTML_REPORT_MARK)

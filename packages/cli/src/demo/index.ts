@@ -1,5 +1,4 @@
 // The network simulator of `parcours demo`: deterministic from its seed, through the command handler.
-export * from './prng.js'
 export * from './ports.js'
 export * from './simulate.js'
 export * from './demoPorts.js'

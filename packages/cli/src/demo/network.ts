@@ -1,5 +1,4 @@
-import type { CounsellorId, MissionLocaleId } from '@parcours/domain'
-import type { Prng } from './prng.js'
+import type { CounsellorId, MissionLocaleId, Prng } from '@parcours/domain'
 
 // ---------------------------------------------------------------------------------------------
 // the simulated network: missions locales of different sizes, each with a few counsellors

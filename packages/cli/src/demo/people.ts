@@ -1,5 +1,4 @@
-import { addDays, addYears, type LocalDate } from '@parcours/domain'
-import type { Prng } from './prng.js'
+import { addDays, addYears, type LocalDate, type Prng } from '@parcours/domain'
 
 // ---------------------------------------------------------------------------------------------
 // fictitious people: names, birth dates and counsellor comments (personal data the vault seals)

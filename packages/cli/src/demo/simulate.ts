@@ -1,11 +1,18 @@
 import { left, right, type Either } from 'fp-ts/lib/Either.js'
-import { addDays, addMonths, daysBetween, type LocalDate, type YouthId } from '@parcours/domain'
+import {
+  addDays,
+  addMonths,
+  createPrng,
+  daysBetween,
+  type LocalDate,
+  type Prng,
+  type YouthId,
+} from '@parcours/domain'
 import { actOn, finalTick, nextWake } from './agent.js'
 import { SimulationFailed, type AgentContext, type SimulationStats } from './agentContext.js'
 import { buildNetwork, type MissionLocale } from './network.js'
 import { drawPerson } from './people.js'
 import type { SimulationPorts } from './ports.js'
-import { createPrng, type Prng } from './prng.js'
 import { drawProfile, newYouth, type Youth } from './youth.js'
 
 // ---------------------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ import {
   type LocalDate,
   type MissionLocaleId,
   type PhaseId,
+  type Prng,
   type Programme,
   type ProposalId,
   type RecordableProposalOutcome,
@@ -16,7 +17,6 @@ import {
 } from '@parcours/domain'
 import { calibration } from './calibration.js'
 import type { Person } from './people.js'
-import type { Prng } from './prng.js'
 
 // ---------------------------------------------------------------------------------------------
 // model: one simulated young person — who they are, how they behave, and what they will do next

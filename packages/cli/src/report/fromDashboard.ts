@@ -16,7 +16,7 @@ export const percent = (share: number | null): string =>
 const days = (n: number | null): string => (n === null ? '–' : `${n}`)
 
 /** The main indicators of a period, as labelled values. */
-export const indicatorRows = (f: DashboardFigures): ReadonlyArray<readonly [string, string | number]> => [
+const indicatorRows = (f: DashboardFigures): ReadonlyArray<readonly [string, string | number]> => [
   ['First receptions', f.firstReceptions],
   ['Young people in contact', f.inContact],
   ['Accompanied (open journeys, end of period)', f.accompanied],

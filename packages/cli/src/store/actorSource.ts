@@ -12,7 +12,7 @@ import { usageError } from '../cli/errors.js'
 // ---------------------------------------------------------------------------------------------
 
 /** The configuration file read when PARCOURS_CONFIG names none. */
-export const DEFAULT_CONFIG_FILE = 'parcours.config.json'
+const DEFAULT_CONFIG_FILE = 'parcours.config.json'
 
 /** The configuration file: the actor (a token, or an object for a partner) and the policy's choices. */
 const ConfigFile = t.partial({

@@ -12,7 +12,7 @@ export type StoreSpec =
   | { readonly kind: 'esdb'; readonly connectionString: string }
 
 /** Used when neither `--store` nor PARCOURS_STORE says otherwise. */
-export const DEFAULT_STORE = 'sqlite:./parcours.db'
+const DEFAULT_STORE = 'sqlite:./parcours.db'
 
 const EXPECTED = 'Expected memory, sqlite:PATH or esdb://HOST:PORT?tls=false.'
 

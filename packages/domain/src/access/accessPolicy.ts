@@ -90,6 +90,21 @@ const scopedCommand = (
 /**
  * Decides whether `actor` may do or see what `request` asks, and what personal data it may open.
  * Pure and total: the shell supplies who holds the journey and who follows it.
+ *
+ * @example
+ * import { isLeft, isRight } from 'fp-ts/lib/Either.js'
+ * import { decideAccess, defaultAccessPolicy, describeAccessDenied, parseActorRef } from '@parcours/domain'
+ *
+ * const actor = parseActorRef('statistician:s-1')
+ * if (isRight(actor)) {
+ *   const decision = decideAccess(defaultAccessPolicy, actor.right, {
+ *     kind: 'read-dashboard',
+ *     missionLocaleId: null,
+ *   })
+ *   const answer = isLeft(decision)
+ *     ? describeAccessDenied(decision.left) // one sentence naming the actor and the rule
+ *     : decision.right // { _tag: 'AccessGranted', identity: false, comments: false }: aggregates only
+ * }
  */
 export const decideAccess = (policy: AccessPolicy, actor: Actor, request: AccessRequest): Decision => {
   const deny = denier(actor, request)

@@ -105,7 +105,7 @@ export const closingEvents = (
  * entry, its running phase, a situation's start, a proposal's offer or acceptance, a session
  * registration, an appointment's planning. Null when the closure is dated after all of them.
  */
-export const closureBeforeFact = (s: RegisteredJourney, on: LocalDate): JourneyError | null => {
+const closureBeforeFact = (s: RegisteredJourney, on: LocalDate): JourneyError | null => {
   if (s.programme !== null && on < s.programme.enteredOn)
     return { _tag: 'DatedBeforeProgrammeEntry', on, enteredOn: s.programme.enteredOn }
   const phase = phaseBeforeExit(s, on)

@@ -333,7 +333,16 @@ const evolveRegistered = (s: RegisteredJourney, e: JourneyEvent): RegisteredJour
   }
 }
 
-/** Folds one event into the journey state. */
+/**
+ * Folds one event into the journey state.
+ *
+ * @example
+ * import { evolveJourney, initialJourneyState, type JourneyEvent } from '@parcours/domain'
+ *
+ * declare const stream: ReadonlyArray<JourneyEvent>
+ * const state = stream.reduce(evolveJourney, initialJourneyState)
+ * const holder = state.status === 'unregistered' ? null : state.missionLocaleId
+ */
 export const evolveJourney = (state: JourneyState, event: JourneyEvent): JourneyState =>
   state.status === 'unregistered'
     ? event.type === 'YouthRegistered'
@@ -341,7 +350,18 @@ export const evolveJourney = (state: JourneyState, event: JourneyEvent): Journey
       : state
     : evolveRegistered(state, event)
 
-/** Rebuilds a journey's state from its events. */
+/**
+ * Rebuilds a journey's state from its events.
+ *
+ * @example
+ * import { foldJourney, type JourneyEvent, type JourneyState } from '@parcours/domain'
+ *
+ * declare const stream: ReadonlyArray<JourneyEvent>
+ * declare const cached: JourneyState // the state at some revision
+ * declare const since: ReadonlyArray<JourneyEvent> // the events stored after it
+ * const state = foldJourney(stream)
+ * const caughtUp = foldJourney(since, cached)
+ */
 export const foldJourney = (
   events: ReadonlyArray<JourneyEvent>,
   from: JourneyState = { status: 'unregistered' },

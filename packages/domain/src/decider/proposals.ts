@@ -20,7 +20,7 @@ export const acceptedExpiresOn = (p: ProposalState, policy: JourneyPolicy): Loca
   p.acceptedOn === null ? null : addDays(p.acceptedOn, policy.acceptedProposalExpiryDays)
 
 /** Whether a proposal without outcome has expired on `on` (policy): unanswered, or accepted and never carried out. */
-export const hasExpired = (p: ProposalState, on: LocalDate, policy: JourneyPolicy): boolean => {
+const hasExpired = (p: ProposalState, on: LocalDate, policy: JourneyPolicy): boolean => {
   if (p.status === 'offered') return on >= expiresOn(p, policy)
   const acceptedEnd = p.status === 'accepted' ? acceptedExpiresOn(p, policy) : null
   return acceptedEnd !== null && on >= acceptedEnd

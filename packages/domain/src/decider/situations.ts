@@ -12,7 +12,7 @@ import { accept, refuse, stamp } from './decision.js'
 // ---------------------------------------------------------------------------------------------
 
 /** Whether an employment counts as durable: CDI, apprenticeship, or a CDD over the policy's months. */
-export const isDurableEmployment = (
+const isDurableEmployment = (
   contract: ContractType,
   durationMonths: number | null,
   policy: JourneyPolicy,

@@ -70,9 +70,6 @@ export const addYears = (date: LocalDate, years: number): LocalDate => addMonths
 /** The reporting month of a date, `YYYY-MM`. */
 export const monthOf = (date: LocalDate): string => date.slice(0, 7)
 
-/** The first day of the month of a date. */
-export const firstOfMonth = (date: LocalDate): LocalDate => `${date.slice(0, 8)}01` as LocalDate
-
 /**
  * The day a person born on `birthDate` turns `years`. Our rule for people born on 29 February:
  * in a common year the birthday falls on 1 March, so the new age is never reached before the

@@ -272,4 +272,5 @@ export const JourneyCommand = t.union(
   'JourneyCommand',
 )
 export type JourneyCommand = t.TypeOf<typeof JourneyCommand>
+/** The type of a journey command (`'RegisterYouth'`, `'KeepFollowUp'`…). */
 export type JourneyCommandType = JourneyCommand['type']

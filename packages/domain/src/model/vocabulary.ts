@@ -9,6 +9,7 @@ const keys = <K extends string>(values: readonly K[], name: string) =>
 
 /** Contractual programmes (dispositifs). */
 export const programmes = ['PACEA', 'CEJ'] as const
+/** The codec of `Programme`: one of `programmes`. */
 export const Programme = keys(programmes, 'Programme')
 export type Programme = t.TypeOf<typeof Programme>
 
@@ -22,6 +23,7 @@ export const programmeExitReasons = [
   'term-reached',
   'journey-closed',
 ] as const
+/** The codec of `ProgrammeExitReason`: one of `programmeExitReasons`. */
 export const ProgrammeExitReason = keys(programmeExitReasons, 'ProgrammeExitReason')
 export type ProgrammeExitReason = t.TypeOf<typeof ProgrammeExitReason>
 
@@ -38,6 +40,7 @@ export const themes = [
   'culture-sport-leisure',
   'career-plan',
 ] as const
+/** The codec of `Theme`: one of `themes`. */
 export const Theme = keys(themes, 'Theme')
 export type Theme = t.TypeOf<typeof Theme>
 
@@ -49,21 +52,25 @@ export const proposalOutcomes = [
   'expired',
   'closed-without-follow-up',
 ] as const
+/** The codec of `ProposalOutcome`: one of `proposalOutcomes`. */
 export const ProposalOutcome = keys(proposalOutcomes, 'ProposalOutcome')
 export type ProposalOutcome = t.TypeOf<typeof ProposalOutcome>
 
 /** How a training ended. */
 export const trainingResults = ['completed', 'abandoned'] as const
+/** The codec of `TrainingResult`: one of `trainingResults`. */
 export const TrainingResult = keys(trainingResults, 'TrainingResult')
 export type TrainingResult = t.TypeOf<typeof TrainingResult>
 
 /** Employment contract types. */
 export const contractTypes = ['CDI', 'CDD', 'temporary', 'apprenticeship', 'subsidised'] as const
+/** The codec of `ContractType`: one of `contractTypes`. */
 export const ContractType = keys(contractTypes, 'ContractType')
 export type ContractType = t.TypeOf<typeof ContractType>
 
 /** Situations besides training and employment: immersion (PMSMP), volunteering, schooling. */
 export const otherSituationKinds = ['immersion', 'volunteering', 'schooling'] as const
+/** The codec of `OtherSituationKind`: one of `otherSituationKinds`. */
 export const OtherSituationKind = keys(otherSituationKinds, 'OtherSituationKind')
 export type OtherSituationKind = t.TypeOf<typeof OtherSituationKind>
 
@@ -74,6 +81,7 @@ export const recordableProposalOutcomes = [
   'refused-by-third-party',
   'expired',
 ] as const satisfies ReadonlyArray<ProposalOutcome>
+/** The codec of `RecordableProposalOutcome`: one of `recordableProposalOutcomes`. */
 export const RecordableProposalOutcome = keys(recordableProposalOutcomes, 'RecordableProposalOutcome')
 export type RecordableProposalOutcome = t.TypeOf<typeof RecordableProposalOutcome>
 
@@ -84,11 +92,13 @@ export const appointmentKinds = [
   'workshop',
   'information-session',
 ] as const
+/** The codec of `AppointmentKind`: one of `appointmentKinds`. */
 export const AppointmentKind = keys(appointmentKinds, 'AppointmentKind')
 export type AppointmentKind = t.TypeOf<typeof AppointmentKind>
 
 /** Kinds of collective session (i-milo's *sessions*). */
 export const sessionKinds = ['workshop', 'information-session'] as const
+/** The codec of `SessionKind`: one of `sessionKinds`. */
 export const SessionKind = keys(sessionKinds, 'SessionKind')
 export type SessionKind = t.TypeOf<typeof SessionKind>
 
@@ -102,16 +112,19 @@ export const sessionOutcomes = [
   'refused-by-third-party',
   'closed-without-follow-up',
 ] as const
+/** The codec of `SessionOutcome`: one of `sessionOutcomes`. */
 export const SessionOutcome = keys(sessionOutcomes, 'SessionOutcome')
 export type SessionOutcome = t.TypeOf<typeof SessionOutcome>
 
 /** Who refused a session registration before it was held. */
 export const sessionRefusers = ['youth', 'third-party'] as const
+/** The codec of `SessionRefuser`: one of `sessionRefusers`. */
 export const SessionRefuser = keys(sessionRefusers, 'SessionRefuser')
 export type SessionRefuser = t.TypeOf<typeof SessionRefuser>
 
 /** Situation kinds as the journey tracks them (training, employment and the others). */
 export const situationKinds = ['training', 'employment', 'immersion', 'volunteering', 'schooling'] as const
+/** The codec of `SituationKind`: one of `situationKinds`. */
 export const SituationKind = keys(situationKinds, 'SituationKind')
 export type SituationKind = t.TypeOf<typeof SituationKind>
 
@@ -126,6 +139,7 @@ export const exitReasons = [
   'youth-request',
   'other',
 ] as const
+/** The codec of `ExitReason`: one of `exitReasons`. */
 export const ExitReason = keys(exitReasons, 'ExitReason')
 export type ExitReason = t.TypeOf<typeof ExitReason>
 

@@ -119,6 +119,7 @@ export type StoreError =
 // reads and subscriptions
 // ---------------------------------------------------------------------------------------------
 
+/** Which way a read goes: from the first event on, or from the last back. */
 export type Direction = 'forwards' | 'backwards'
 
 /** Reading one stream. A stream that does not exist reads as empty. */

@@ -65,7 +65,7 @@ export const lastDate = (events: ReadonlyArray<JourneyEvent>): LocalDate =>
   events.reduce((d, e) => (e.on > d ? e.on : d), '2024-01-01' as LocalDate)
 
 /** Runs commands (each with whether to aim it) after a valid script. */
-export const runAfter = (
+const runAfter = (
   script: JourneyScript,
   commands: ReadonlyArray<readonly [JourneyCommand, boolean]>,
   dating: Dating = 'forward',

@@ -1,5 +1,8 @@
+import { createPrng } from '../prng/prng.js'
+
 // ---------------------------------------------------------------------------------------------
-// A tiny seeded generator (mulberry32), so a script step's choices depend on its seed only.
+// The testing kit's view of the domain's seeded generator, so a script step's choices depend on
+// its seed only.
 // ---------------------------------------------------------------------------------------------
 
 /** Deterministic choices drawn from a seed. */
@@ -16,31 +19,15 @@ export interface Random {
   readonly weighted: <K extends string>(weights: Readonly<Partial<Record<K, number>>>) => K
 }
 
-/** A Random seeded with an integer. */
+/** A Random seeded with an integer: `createPrng` of the domain, keyed by name. */
 export const seededRandom = (seed: number): Random => {
-  let a = seed >>> 0
-  const next = (): number => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-  const int = (n: number): number => Math.floor(next() * n)
+  const prng = createPrng(seed)
   return {
-    int,
-    between: (min, max) => min + int(max - min + 1),
-    chance: (p) => next() < p,
-    pick: (values) => values[int(values.length)] as (typeof values)[number],
-    weighted: <K extends string>(weights: Readonly<Partial<Record<K, number>>>): K => {
-      const entries = Object.entries(weights) as Array<[K, number]>
-      const total = entries.reduce((sum, [, w]) => sum + w, 0)
-      let r = next() * total
-      for (const [k, w] of entries) {
-        if (w > 0 && r < w) return k
-        r -= w
-      }
-      return entries.find(([, w]) => w > 0)?.[0] ?? entries[0]![0]
-    },
+    int: (n) => prng.int(0, n - 1),
+    between: prng.int,
+    chance: prng.chance,
+    pick: prng.pick,
+    weighted: <K extends string>(weights: Readonly<Partial<Record<K, number>>>): K =>
+      prng.weighted(Object.entries(weights) as Array<[K, number]>),
   }
 }

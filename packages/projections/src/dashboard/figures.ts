@@ -70,7 +70,7 @@ const fill = <K extends string>(keys: ReadonlyArray<K>, counts: Counts): Record<
   Object.fromEntries(keys.map((k) => [k, counts[k] ?? 0])) as Record<K, number>
 
 /** The median of a histogram (value → how many), the mean of the two middle values when even. */
-export const medianOf = (histogram: Counts): number | null => {
+const medianOf = (histogram: Counts): number | null => {
   const values = Object.entries(histogram)
     .map(([v, n]) => [Number(v), n] as const)
     .filter(([, n]) => n > 0)

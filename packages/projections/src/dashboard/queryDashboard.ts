@@ -113,7 +113,20 @@ const monthsOf = (
 // the query
 // ---------------------------------------------------------------------------------------------
 
-/** The dashboard of one mission locale, or national when `missionLocaleId` is absent. */
+/**
+ * The dashboard of one mission locale, or national when `missionLocaleId` is absent.
+ *
+ * @example
+ * import { dashboardProjection, loadReadModel, queryDashboard, type ProjectionSink } from '@parcours/projections'
+ *
+ * declare const sink: ProjectionSink // the sink a runner wrote to
+ * const rm = await loadReadModel(sink, dashboardProjection)()
+ * if (rm._tag === 'Right') {
+ *   const rouen = queryDashboard(rm.right, { missionLocaleId: 'ml-rouen', from: '2025-01', to: '2025-12' })
+ *   const national = queryDashboard(rm.right) // every mission locale, every month with data
+ *   console.log(rouen.totals, national.months.length)
+ * }
+ */
 export const queryDashboard = (rm: DashboardReadModel, query: DashboardQuery = {}): Dashboard => {
   const cells: DashboardCell[] = []
   const youths: DashboardYouth[] = []

@@ -30,7 +30,7 @@ export const addDays = (date: string, days: number): string => addDaysTo(asDate(
 export const addMonths = (date: string, months: number): string => addMonthsTo(asDate(date), months)
 
 /** The month after a 'YYYY-MM' month. */
-export const nextMonth = (month: string): string => addMonths(`${month}-01`, 1).slice(0, 7)
+const nextMonth = (month: string): string => addMonths(`${month}-01`, 1).slice(0, 7)
 
 /** Every month from `from` to `to`, both included; none when either is not a 'YYYY-MM' month. */
 export const monthsBetween = (from: string, to: string): ReadonlyArray<string> => {

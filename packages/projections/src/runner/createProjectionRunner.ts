@@ -102,7 +102,23 @@ export const shardOf = (missionLocaleId: string, count: number): number => {
 // constructors
 // ---------------------------------------------------------------------------------------------
 
-/** A runner feeding projections from the store's global subscription into a sink. */
+/**
+ * A runner feeding projections from the store's global subscription into a sink.
+ *
+ * @example
+ * import type { EventStore, JourneyEvent } from '@parcours/domain'
+ * import { allProjections, createProjectionRunner, getSqliteProjectionSink } from '@parcours/projections'
+ *
+ * declare const store: EventStore<JourneyEvent> // any store: in memory, SQLite, EventStoreDB
+ * const runner = createProjectionRunner({
+ *   store,
+ *   projections: allProjections,
+ *   sink: getSqliteProjectionSink({ path: 'parcours.db' }), // may share the event store's file
+ * })
+ * const run = await runner.catchUp()() // from the sink's checkpoint to the end of the log
+ * if (run._tag === 'Left') console.error(run.left._tag) // e.g. ProjectionDecodeFailed
+ * await runner.stop()
+ */
 export const createProjectionRunner = (options: ProjectionRunnerOptions): ProjectionRunner => {
   const { store, projections, sink } = options
   const name = options.name ?? 'default'

@@ -7,7 +7,7 @@ import type { DocChange, ProjectionSink, SinkFailed } from '../sink/projectionSi
 // utils: read models as a runner holds them, and as a reader loads them from a sink.
 // ---------------------------------------------------------------------------------------------
 
-// The runner holds projections of different document types side by side.
+/** A keyed projection of any document type, so that a runner holds several side by side. */
 export type AnyKeyedProjection = KeyedProjection<any>
 
 /** The read models of a runner, by projection name. */
@@ -29,7 +29,7 @@ export const changesBetween = (before: ReadModels, after: ReadModels): ReadonlyA
 }
 
 /** Merges the documents of every scope into one read model, with the projection's `merge` for shared keys. */
-export const mergeScopes = <D extends object>(
+const mergeScopes = <D extends object>(
   projection: KeyedProjection<D>,
   scopes: ReadonlyArray<{ readonly docs: ReadonlyArray<readonly [string, object]> }>,
 ): DocMap<D> => {

@@ -107,6 +107,16 @@ const mine = (y: WorklistYouth, q: WorklistQuery): boolean =>
 /**
  * A counsellor's alerts as of a date, from the journeys currently open in their mission locale
  * and followed by them. A journey transferred away leaves the old mission locale's lists.
+ *
+ * @example
+ * import { loadReadModel, queryWorklist, worklistProjection, type ProjectionSink } from '@parcours/projections'
+ *
+ * declare const sink: ProjectionSink
+ * const rm = await loadReadModel(sink, worklistProjection)()
+ * if (rm._tag === 'Right') {
+ *   const alerts = queryWorklist(rm.right, { missionLocaleId: 'ml-rouen', counsellorId: 'c-1', asOf: '2025-06-02' })
+ *   console.log(alerts.overdueFollowUps.length, alerts.ageLimitsNear.length)
+ * }
  */
 export const queryWorklist = (
   rm: WorklistReadModel,

@@ -34,6 +34,12 @@ const timeline = (
     subscription.on('error', reject)
   })
 
+/** Resolves on the subscription's first `caughtUp`. */
+const signalled = (subscription: { on: StreamSubscription['on'] }, event: 'caughtUp'): Promise<void> =>
+  new Promise((resolve) => {
+    subscription.on(event, () => resolve())
+  })
+
 describe('stand-in fidelity: subscriptions', () => {
   let c: Connected
   beforeAll(async () => {
@@ -48,8 +54,10 @@ describe('stand-in fidelity: subscriptions', () => {
     const before = events(3)
     await c.client.appendToStream(stream, before)
     const live = events(2)
-    const steps = timeline(c.client.subscribeToStream(stream, { fromRevision: START }), (s) => s.length === 7)
-    await new Promise((resolve) => setTimeout(resolve, 50))
+    const subscription = c.client.subscribeToStream(stream, { fromRevision: START })
+    const caughtUp = signalled(subscription, 'caughtUp')
+    const steps = timeline(subscription, (s) => s.length === 7)
+    await caughtUp // the appends below are live, not part of the catch-up
     await c.client.appendToStream(stream, live)
     expect(await steps).toEqual([
       'confirmation',
@@ -147,8 +155,16 @@ describe('stand-in fidelity: subscriptions', () => {
     const after: Array<ResolvedEvent> = []
     await timeline(subscription, (s) => s.includes('caughtUp'))
     subscription.on('data', (e: ResolvedEvent) => after.push(e))
-    await c.client.appendToStream(stream, events(2))
-    await new Promise((resolve) => setTimeout(resolve, 100))
+    // A witness subscribed before the appends: once their events reached it live, the server has
+    // sent them to every subscription it still serves (each is woken by the same write, the
+    // cancelled one first).
+    const witness = c.client.subscribeToStream(stream, { fromRevision: END })
+    const witnessCaughtUp = signalled(witness, 'caughtUp')
+    const later = events(2)
+    const witnessed = timeline(witness, (s) => s.filter((x) => x.startsWith('event:')).length === 2)
+    await witnessCaughtUp
+    await c.client.appendToStream(stream, later)
+    expect((await witnessed).filter((x) => x.startsWith('event:'))).toEqual(later.map((e) => `event:${e.id}`))
     expect(after).toEqual([])
   })
 })

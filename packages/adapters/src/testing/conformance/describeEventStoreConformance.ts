@@ -37,6 +37,19 @@ export interface EventStoreFactory {
  * The conformance suite every EventStore adapter must pass, as vitest tests. Call it at the top
  * level of a test file. It uses one store for the whole run and stream names under a random
  * prefix, filtering the global log by it, so it can run against a shared server.
+ *
+ * @example
+ * import { getInMemoryEventStore } from '@parcours/adapters'
+ * import { describeEventStoreConformance } from '@parcours/adapters/testing'
+ *
+ * describeEventStoreConformance('my store', {
+ *   create: async (codec) => {
+ *     const store = getInMemoryEventStore({ codec }) // your adapter here
+ *     return { store, dispose: () => store.close() }
+ *   },
+ *   concurrentWriters: true, // also require that racing writers met conflicts
+ *   numRuns: 15,
+ * })
  */
 export const describeEventStoreConformance = (name: string, factory: EventStoreFactory): void => {
   describe(`EventStore conformance: ${name}`, () => {

@@ -7,7 +7,7 @@ import { parseDate, parseId, parseText } from '../../cli/parse.js'
 // ---------------------------------------------------------------------------------------------
 
 /** Today in UTC: the default `--on` of commands other than `register`. */
-export const todayUtc = (): LocalDate => new Date().toISOString().slice(0, 10) as LocalDate
+const todayUtc = (): LocalDate => new Date().toISOString().slice(0, 10) as LocalDate
 
 /** A date option that defaults to today (help says 'today', not the date of the day the help was printed). */
 export const dateOrToday = <Flags extends string>(flags: Flags, description: string) =>

@@ -56,3 +56,26 @@ describe('seeded PRNG', () => {
     expect(heavy).toBeLessThan(1950)
   })
 })
+
+describe('weighted draws', () => {
+  it('never draw an element of weight 0, wherever it sits', () => {
+    fc.assert(
+      fc.property(
+        fc.integer(),
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 99 }), fc.constantFrom(0, 0, 1e-300, 1, 5)), {
+          minLength: 1,
+          maxLength: 8,
+        }),
+        (seed, raw) => {
+          const entries = raw.map(([v, w], i) => [`${i}:${v}`, i === 0 ? w + 1 : w] as const)
+          const p = createPrng(seed)
+          for (let i = 0; i < 50; i++) {
+            const drawn = p.weighted(entries)
+            expect(entries.find(([v]) => v === drawn)?.[1]).toBeGreaterThan(0)
+          }
+        },
+      ),
+      { numRuns: 100 },
+    )
+  })
+})

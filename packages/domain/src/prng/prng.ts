@@ -1,5 +1,7 @@
 // ---------------------------------------------------------------------------------------------
-// model: a small seeded PRNG (mulberry32), so the same seed gives the same network everywhere.
+// model: the one seeded generator (mulberry32) of the project, for whatever must draw the same
+// choices from the same seed everywhere (the demo's network, the testing kit's journey scripts).
+// Deterministic: the seed is an input, nothing is read from the outside.
 // ---------------------------------------------------------------------------------------------
 
 /** A deterministic source of randomness. */
@@ -12,7 +14,7 @@ export interface Prng {
   readonly chance: (p: number) => boolean
   /** One element of a non-empty list. */
   readonly pick: <T>(values: ReadonlyArray<T>) => T
-  /** One element, drawn with the given weights. */
+  /** One element, drawn with the given weights (an element of weight 0 is never drawn). */
   readonly weighted: <T>(entries: ReadonlyArray<readonly [T, number]>) => T
   /** An independent generator derived from this one's seed and a label (stable per label). */
   readonly fork: (label: string | number) => Prng
@@ -24,7 +26,17 @@ const hash = (seed: number, label: string): number => {
   return h
 }
 
-/** A mulberry32 generator from a 32-bit seed. */
+/**
+ * A mulberry32 generator from a 32-bit seed.
+ *
+ * @example
+ * import { createPrng } from '@parcours/domain'
+ *
+ * const rng = createPrng(42)
+ * const age = rng.int(16, 25) // the same for seed 42 on every machine
+ * const track = rng.weighted([['employment', 3], ['training', 1]] as const)
+ * const perMissionLocale = rng.fork('ml-rouen') // its own stable sequence
+ */
 export const createPrng = (seed: number): Prng => {
   let a = seed >>> 0
   const next = (): number => {
@@ -40,10 +52,13 @@ export const createPrng = (seed: number): Prng => {
     const total = entries.reduce((s, [, w]) => s + w, 0)
     let r = next() * total
     for (const [value, w] of entries) {
-      if (r < w) return value
+      if (w > 0 && r < w) return value
       r -= w
     }
-    return (entries[entries.length - 1] as readonly [T, number])[0]
+    // Rounding can leave r at the total: the last element that can be drawn.
+    const drawable = entries.filter(([, w]) => w > 0)
+    const last = drawable[drawable.length - 1] ?? entries[entries.length - 1]
+    return (last as readonly [T, number])[0]
   }
   return {
     next,
