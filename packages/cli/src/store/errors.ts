@@ -30,7 +30,7 @@ export const refusal = (error: JourneyError): CliError =>
   refusedError(`refused by rule ${error._tag}: ${describeJourneyError(error)}`)
 
 /** A vault error, as a CLI error (exit 3: the key store failed or a key is unusable). */
-const vaultFailure = (e: VaultError): CliError => infrastructureError(describeVaultError(e))
+export const vaultFailure = (e: VaultError): CliError => infrastructureError(describeVaultError(e))
 
 /**
  * An erasure's error as a CLI error. A key store that cannot be read, or that does not hold the
