@@ -1,3 +1,4 @@
+import { InvalidArgumentError } from '@commander-js/extra-typings'
 import { isLeft } from 'fp-ts/lib/Either.js'
 import { collectOrphanKeys, describeVaultError, runRetention } from '@parcours/adapters'
 import { infrastructureError } from '../cli/errors.js'
@@ -7,8 +8,13 @@ import { authorize } from '../store/access.js'
 import { describeStoreError, erasureFailure } from '../store/errors.js'
 import type { CommandModule } from './commandModule.js'
 
-/** A key younger than this may belong to a registration still in flight: orphan collection leaves it. */
-const ORPHAN_GRACE_MS = 60 * 60 * 1000
+/** A key younger than this (minutes) may belong to a registration still in flight: orphan collection leaves it. */
+const ORPHAN_GRACE_MINUTES = 60
+
+const parseMinutes = (value: string): number => {
+  if (!/^\d{1,7}$/.test(value)) throw new InvalidArgumentError('Expected a whole number of minutes.')
+  return Number(value)
+}
 
 /**
  * `parcours retention`: erases everyone past their retention date (age limit + 2 years; CEJ end +
@@ -19,6 +25,11 @@ export const register: CommandModule['register'] = (command, ctx) =>
     .requiredOption('--at <date>', 'the date of the run (YYYY-MM-DD)', parseDate)
     .option('--dry-run', 'list who would be erased, erase nothing')
     .option('--json', 'print the result as JSON')
+    .option(
+      '--orphans-older-than <minutes>',
+      `discard keys of people never registered once this old (default ${ORPHAN_GRACE_MINUTES}; younger ones may be registrations in flight)`,
+      parseMinutes,
+    )
     .action(async (o, cmd) => {
       authorize(ctx.session(cmd), { kind: 'run-retention' })
       const env = await ctx.openStore(cmd, { mustExist: true })
@@ -38,7 +49,7 @@ export const register: CommandModule['register'] = (command, ctx) =>
       const orphans = await collectOrphanKeys({
         store: env.store,
         keyStore: env.keyStore,
-        createdBefore: new Date(Date.now() - ORPHAN_GRACE_MS),
+        createdBefore: new Date(Date.now() - (o.orphansOlderThan ?? ORPHAN_GRACE_MINUTES) * 60_000),
         dryRun: o.dryRun === true,
         logger: env.logger,
       })()

@@ -68,12 +68,13 @@ export const register: CommandModule['register'] = (command, ctx) =>
         stream.right.map((r) => [Number(r.revision), r.event as unknown as Record<string, unknown>]),
       )
       // What the grant lets this actor open, and what the journey holds of it.
-      const mayOpen = (field: string) => (field === 'personalData' ? grant.identity : grant.comments)
+      // A comment is a comment; every other sealed field (identity, age limits…) is the identity's.
+      const kindOf = (field: string): OpenedData => (field === 'comment' ? 'comments' : 'identity')
+      const mayOpen = (field: string) => (kindOf(field) === 'identity' ? grant.identity : grant.comments)
       const opened = new Set<OpenedData>()
       for (const raw of sealedAt.values())
         for (const [field, value] of Object.entries(raw))
-          if (Sealed.is(value) && mayOpen(field))
-            opened.add(field === 'personalData' ? 'identity' : 'comments')
+          if (Sealed.is(value) && mayOpen(field)) opened.add(kindOf(field))
       // Only the identity in force is opened: one a rectification superseded reads `rectified`.
       const current = currentIdentity(stream.right.map((r) => r.event))
       // Everything is opened first, and recorded before anything is shown: a vault failure
