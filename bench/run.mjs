@@ -4,7 +4,7 @@
 // Usage: node bench/run.mjs [--quick] [scenario ...]   scenarios: the files of bench/scenarios/
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
-import { cpus, tmpdir, totalmem } from 'node:os'
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
 import { basename, join } from 'node:path'
 
 const here = import.meta.dirname
@@ -47,6 +47,7 @@ const child = (file, ...rest) =>
   )
 
 const started = Date.now()
+const loadAtStart = loadavg().map((l) => Number(l.toFixed(2)))
 const scenarios = []
 for (const file of files) {
   const cases = rowsOf(child(file, '--list'))
@@ -70,6 +71,8 @@ const document = {
     cpus: cpus().length,
     cpu: cpus()[0]?.model ?? 'unknown',
     memoryGB: Math.round(totalmem() / 2 ** 30),
+    // 1, 5 and 15-minute load averages at the start and end of the run (the machine is shared).
+    loadAverage: { start: loadAtStart, end: loadavg().map((l) => Number(l.toFixed(2))) },
   },
   quick,
   seconds: Math.round((Date.now() - started) / 1000),

@@ -1,5 +1,6 @@
 // What every scenario shares: medians of rounds after a warm-up, peak RSS, and one result row
 // per peer (another library, or a bare loop doing the same work with no library).
+import { loadavg } from 'node:os'
 
 export const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b)
@@ -33,9 +34,11 @@ export const timed = async (f) => {
 }
 
 /** The rows of a scenario: ours alone, or beside each peer. */
-export const rows = (name, size, ours, peakRss, peers = [], extra = {}) =>
-  peers.length === 0
-    ? [{ name, size, opsPerSec: ours, peakRssMB: peakRss, ...extra }]
+export const rows = (name, size, ours, peakRss, peers = [], extra = {}) => {
+  // The machine is shared: the 1-minute load average when the case ended goes with its figures.
+  const loadAverage = Number(loadavg()[0].toFixed(2))
+  return peers.length === 0
+    ? [{ name, size, opsPerSec: ours, peakRssMB: peakRss, loadAverage, ...extra }]
     : peers.map(({ peer, opsPerSec, ...rest }) => ({
         name,
         size,
@@ -44,9 +47,11 @@ export const rows = (name, size, ours, peakRss, peers = [], extra = {}) =>
         peer,
         peerOpsPerSec: opsPerSec,
         ratio: Number((ours / opsPerSec).toFixed(2)),
+        loadAverage,
         ...extra,
         ...rest,
       }))
+}
 
 /** Unwraps a TaskEither's result or throws with its error. */
 export const must = async (task) => {

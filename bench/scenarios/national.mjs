@@ -87,6 +87,7 @@ export const cases = () => [
           store,
           sink,
           projections: allProjections,
+          holdReadModels: process.env.PARCOURS_NATIONAL_HOLD === '1',
           onProgress: (p) => log(`${p.events.toLocaleString('en')} events applied, rss ${peakRssMB()} MB`),
         }).rebuild(),
       )

@@ -36,6 +36,62 @@ const bareCount = (events) => {
 }
 
 /**
+ * Bare loops doing each fold's own work with mutable maps and no library: the dashboard's (a
+ * young person's state, a counter cell per locale and month, the months in contact), the
+ * worklist's (what is pending per young person, added and removed by id) and the timeline's (a
+ * list per young person of each event's fields).
+ */
+const bareFolds = {
+  dashboard: (events) => {
+    const youths = new Map()
+    const cells = new Map()
+    for (const { event: e } of events) {
+      let y = youths.get(e.youthId)
+      if (e.type === 'YouthRegistered') {
+        if (y !== undefined) continue
+        youths.set(e.youthId, (y = { missionLocaleId: e.missionLocaleId, contacts: [] }))
+      } else if (y === undefined) continue
+      const month = `${e.missionLocaleId}|${e.on.slice(0, 7)}`
+      let cell = cells.get(month)
+      if (cell === undefined) cells.set(month, (cell = { inContact: 0, counts: {} }))
+      cell.counts[e.type] = (cell.counts[e.type] ?? 0) + 1
+      if (!y.contacts.includes(month)) {
+        y.contacts.push(month)
+        cell.inContact++
+      }
+    }
+    return cells.size
+  },
+  worklist: (events) => {
+    const youths = new Map()
+    for (const { event: e } of events) {
+      let y = youths.get(e.youthId)
+      if (e.type === 'YouthRegistered') {
+        if (y !== undefined) continue
+        youths.set(e.youthId, (y = { counsellorId: e.counsellorId, followUps: {}, proposals: {} }))
+      } else if (y === undefined) continue
+      if (e.type === 'FollowUpScheduled') y.followUps[e.followUpId] = { dueOn: e.dueOn, kind: e.kind }
+      else if (e.type === 'ProposalOffered') y.proposals[e.proposalId] = { theme: e.theme, on: e.on }
+      else if (e.type === 'ProposalOutcomeRecorded') delete y.proposals[e.proposalId]
+      else if (e.type.startsWith('FollowUp')) delete y.followUps[e.followUpId]
+      else if (e.type === 'CounsellorAssigned') y.counsellorId = e.counsellorId
+    }
+    return youths.size
+  },
+  timeline: (events) => {
+    const youths = new Map()
+    for (const { event: e, revision } of events) {
+      let y = youths.get(e.youthId)
+      if (y === undefined) youths.set(e.youthId, (y = []))
+      const details = {}
+      for (const field in e) if (field !== 'type' && field !== 'youthId') details[field] = e[field]
+      y.push({ revision: Number(revision), on: e.on, type: e.type, details })
+    }
+    return youths.size
+  },
+}
+
+/**
  * A SQLite store file of `youths` young people; returns its path, the events and a cleanup. The
  * file is generated once per `pnpm bench` run (in the run's PARCOURS_BENCH_TMP) and shared by the
  * cases, which only read it.
@@ -110,12 +166,22 @@ export const cases = ({ quick }) => {
       )
       const rss = peakRssMB()
       const bare = await rate(() => timed(async () => (bareCount(events), events.length)), rounds)
+      const own = bareFolds[projection.name]
+      const same =
+        own === undefined
+          ? undefined
+          : await rate(() => timed(async () => (own(events), events.length)), rounds)
       return rows(
         `fold ${projection.name}`,
         events.length,
         ours,
         rss,
-        [{ peer: 'bare loop (counts by locale and type, mutable maps)', opsPerSec: bare }],
+        [
+          ...(same === undefined
+            ? []
+            : [{ peer: `bare loop (the ${projection.name}'s own work, mutable maps)`, opsPerSec: same }]),
+          { peer: 'bare loop (counts by locale and type, mutable maps)', opsPerSec: bare },
+        ],
         { unit: 'events/s' },
       )
     },

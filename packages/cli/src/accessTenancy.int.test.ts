@@ -100,6 +100,12 @@ const lines: Record<string, ReadonlyArray<ReadonlyArray<string>>> = {
     ['follow-up', 'miss', ...B, '--follow-up', 'fu-1', '--on', '2025-03-01'],
     ['follow-up', 'cancel', ...B, '--follow-up', 'fu-1', '--on', '2025-03-01'],
   ],
+  cej: [
+    ['cej', 'breach', ...B, '--breach', 'b-1', '--kind', 'missed-commitment', '--on', '2025-03-01'],
+    ['cej', 'sanction', ...B, '--breach', 'b-1', '--on', '2025-03-01'],
+    ['cej', 'allowance', ...B, '--household', 'non-taxable', '--on', '2025-03-01'],
+    ['cej', 'statement', '--mission-locale', 'ml-b', '--month', '2025-03'],
+  ],
   close: [['close', ...B, '--reason', 'moved-away', '--on', '2025-03-01']],
   reopen: [['reopen', ...B, '--counsellor', 'c-1', '--on', '2025-03-01']],
   tick: [

@@ -64,6 +64,27 @@ describe('projections on generated histories', () => {
     )
   })
 
+  it('fold a batch as they fold its events one by one, and leave the read model they start from as it was', () => {
+    fc.assert(
+      fc.property(arbHistory(), fc.nat(), (h, seed) => {
+        const cut = seed % (h.recorded.length + 1)
+        for (const p of allProjections) {
+          const start = foldEvents(p, h.recorded.slice(0, cut))
+          const before = JSON.stringify(docs(start))
+          const batch = p.applyBatch(start, h.recorded.slice(cut))
+          const oneByOne = h.recorded.slice(cut).reduce((rm, e) => p.apply(rm, e), start)
+          expect(docs(batch.readModel)).toEqual(docs(oneByOne))
+          expect(JSON.stringify(docs(start))).toBe(before)
+          const changed = Object.entries(docs(batch.readModel)).filter(
+            ([k, v]) => JSON.stringify(v) !== JSON.stringify(docs(start)[k]),
+          )
+          for (const [k] of changed) expect(batch.changed).toContain(k)
+        }
+      }),
+      { numRuns: 30 },
+    )
+  })
+
   it('change nothing when a batch is delivered again (after a crash before its checkpoint)', () => {
     fc.assert(
       fc.property(arbHistory(), fc.nat(), fc.nat(), (h, a, b) => {

@@ -14,6 +14,9 @@ export const personalFieldNames = [
   'address',
   'comment',
   'rqthDetail',
+  'householdTaxStatus',
+  'allowanceTerritory',
+  'adultOn',
 ] as const
 
 /** A personal field name. */
@@ -21,7 +24,8 @@ export type PersonalFieldName = (typeof personalFieldNames)[number]
 
 /**
  * The personal data of a young person, as the vault seals it: identity, contact, a counsellor's
- * free-text comment, the RQTH detail. All optional: a follow-up comment seals `{ comment }` alone.
+ * free-text comment, the RQTH detail, the CEJ allowance's basis (household tax status, territory,
+ * a minor's 18th birthday). All optional: a follow-up comment seals `{ comment }` alone.
  */
 export const PersonalFields = t.exact(
   t.partial(

@@ -11,6 +11,7 @@ import {
   writeFileSync,
 } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
+import { STATEMENT_CSV_HEADER } from '../cej/statementCsv.js'
 import { CSV_HEADER } from '../report/csv.js'
 import { HTML_REPORT_MARK } from '../report/renderHtml.js'
 import { infrastructureError, usageError } from './errors.js'
@@ -21,13 +22,14 @@ import { infrastructureError, usageError } from './errors.js'
 // ---------------------------------------------------------------------------------------------
 
 /** The formats of a report file. */
-export type ReportFormat = 'html' | 'csv' | 'json' | 'subject-access'
+export type ReportFormat = 'html' | 'csv' | 'json' | 'statement' | 'subject-access'
 
 /** How messages name each format. */
 const FORMAT_NAMES: Readonly<Record<ReportFormat, string>> = {
   html: 'HTML report',
   csv: 'CSV report',
   json: 'JSON report',
+  statement: 'STATEMENT report',
   'subject-access': 'subject access export',
 }
 
@@ -64,6 +66,8 @@ const looksLikeReport = (format: ReportFormat, start: string): boolean => {
       return start.startsWith(`${CSV_HEADER.join(',')}\n`)
     case 'json':
       return start.startsWith('{\n  "missionLocaleId": ')
+    case 'statement':
+      return start.startsWith(`${STATEMENT_CSV_HEADER.join(',')}\n`)
     case 'subject-access':
       return start.startsWith(SUBJECT_ACCESS_MARK)
   }

@@ -1,5 +1,13 @@
 import { missionLocaleOf, type CounsellorId, type MissionLocaleId } from '@parcours/domain'
-import { docEntries, queryWorklist, worklistProjection, type Worklist } from '@parcours/projections'
+import {
+  cejProjection,
+  docEntries,
+  queryCejAlerts,
+  queryWorklist,
+  worklistProjection,
+  type CejAlert,
+  type Worklist,
+} from '@parcours/projections'
 import { usageError } from '../cli/errors.js'
 import { parseId } from '../cli/parse.js'
 import { renderTable } from '../output/table.js'
@@ -43,6 +51,27 @@ const sections = (w: Worklist) =>
     },
   ] as const
 
+const hours = (minutes: number): string => (minutes / 60).toFixed(1)
+
+// The CEJ's weeks: last week under 15 h, and (from Wednesday) this week when it cannot reach 15 h.
+const cejSections = (alerts: ReadonlyArray<CejAlert>) =>
+  [
+    {
+      title: 'CEJ: last week under 15 h',
+      columns: ['Young person', 'Week of', 'Validated h'],
+      rows: alerts
+        .filter((a) => a.kind === 'week-under-target')
+        .map((a) => [a.youthId, a.monday, hours(a.validatedMinutes)]),
+    },
+    {
+      title: 'CEJ: this week cannot reach 15 h (validated, planned and declared)',
+      columns: ['Young person', 'Week of', 'Validated h', 'Reachable h'],
+      rows: alerts
+        .filter((a) => a.kind === 'week-at-risk')
+        .map((a) => [a.youthId, a.monday, hours(a.validatedMinutes), hours(a.reachableMinutes)]),
+    },
+  ] as const
+
 /** `parcours alerts`: a counsellor's worklist as of a date. */
 export const register: CommandModule['register'] = (command, ctx) =>
   command
@@ -79,12 +108,17 @@ export const register: CommandModule['register'] = (command, ctx) =>
         counsellorId: o.counsellor as CounsellorId,
       })
       const worklist = queryWorklist(rm, { missionLocaleId, counsellorId: o.counsellor, asOf: o.at })
+      const cej = queryCejAlerts(await readModelOf(sink, cejProjection), {
+        missionLocaleId,
+        counsellorId: o.counsellor,
+        asOf: o.at,
+      })
       if (o.json === true) {
-        ctx.io.stdout.write(`${JSON.stringify(worklist, null, 2)}\n`)
+        ctx.io.stdout.write(`${JSON.stringify({ ...worklist, cejWeeks: cej }, null, 2)}\n`)
         return
       }
       ctx.io.stdout.write(`Worklist of ${o.counsellor} (${missionLocaleId}) as of ${o.at}\n\n`)
-      for (const s of sections(worklist))
+      for (const s of [...sections(worklist), ...cejSections(cej)])
         ctx.io.stdout.write(
           s.rows.length === 0
             ? `${s.title}: none\n\n`

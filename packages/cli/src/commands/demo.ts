@@ -1,7 +1,16 @@
 import { Option } from '@commander-js/extra-typings'
-import { createJourneyCommandHandler } from '@parcours/adapters'
-import { monthOf, type LocalDate } from '@parcours/domain'
-import { dashboardProjection, queryDashboard } from '@parcours/projections'
+import { isLeft } from 'fp-ts/lib/Either.js'
+import { createJourneyCommandHandler, openAllowanceBasis } from '@parcours/adapters'
+import { addDays, monthOf, type LocalDate, type OpenedBasis, type YouthId } from '@parcours/domain'
+import {
+  cejProjection,
+  dashboardProjection,
+  docEntries,
+  queryCejWeeks,
+  queryDashboard,
+} from '@parcours/projections'
+import { allowanceTotals, allowanceTotalsTable } from '../cej/allowanceTotals.js'
+import { cejWeeksTable, withCejWeeks } from '../cej/cejWeeksTable.js'
 import { infrastructureError, usageError } from '../cli/errors.js'
 import { parseDate, parseIntIn } from '../cli/parse.js'
 import { reportFileFor, writeReportFile } from '../cli/reportFile.js'
@@ -12,7 +21,6 @@ import {
   referenceTable,
   simulateNetwork,
   simulationPeriod,
-  withWriteThroughCache,
 } from '../demo/index.js'
 import { createProgress } from '../output/progress.js'
 import { renderTable } from '../output/table.js'
@@ -71,7 +79,7 @@ export const register: CommandModule['register'] = (command, ctx) =>
         options,
         handlerPorts(
           createJourneyCommandHandler({
-            store: withWriteThroughCache(env.store),
+            store: env.store,
             vault: env.vault,
             logger: env.logger,
           }),
@@ -99,6 +107,27 @@ export const register: CommandModule['register'] = (command, ctx) =>
             : queryDashboard(readModel, { from: monthOf(period.from), to: lastCohort }),
         ),
       )
+      // The CEJ: weeks under 15 h as of the last day simulated, and the allowance due per mission
+      // locale (the demo opens the sealed bases itself, as the manager's statement export would).
+      const cejRm = await readModelOf(sink, cejProjection)
+      const cejWeeks = queryCejWeeks(cejRm, { asOf: addDays(period.to, 1) })
+      const opened = new Map<string, OpenedBasis>()
+      for (const [, y] of docEntries(cejRm))
+        for (const c of y.ledger.contracts)
+          for (const a of c.allowances)
+            if (a.personalData !== null) {
+              const r = await openAllowanceBasis(env.vault, a.personalData, y.youthId as YouthId)()
+              opened.set(a.personalData.ciphertext, isLeft(r) ? 'unreadable' : r.right)
+            }
+      const totals = allowanceTotalsTable(
+        allowanceTotals(
+          cejRm,
+          period.from,
+          period.to,
+          (_y, sealed) => opened.get(sealed.ciphertext) ?? 'unreadable',
+        ),
+        `${monthOf(period.from)} to ${monthOf(period.to)}`,
+      )
       const seconds = ((performance.now() - started) / 1000).toFixed(1)
       const refused = Object.values(stats.refused).reduce((a, b) => a + b, 0)
       const summary =
@@ -106,11 +135,14 @@ export const register: CommandModule['register'] = (command, ctx) =>
         `(seed ${options.seed}): ${stats.commands} commands, ${stats.events} events, ${refused} refused, on ${describeStore(spec)}.`
       io.stderr.write(`demo done in ${seconds} s\n`)
       if (options.json === true) io.stdout.write(`${JSON.stringify(dashboard, null, 2)}\n`)
-      else io.stdout.write(`${summary}\n\n${renderTable(indicatorTable(dashboard))}\n${renderTable(beside)}`)
+      else
+        io.stdout.write(
+          `${summary}\n\n${renderTable(indicatorTable(dashboard))}\n${renderTable(beside)}\n${renderTable(cejWeeksTable(cejWeeks))}\n${renderTable(totals)}`,
+        )
       if (htmlFile !== undefined) {
         const written = writeReportFile(
           htmlFile,
-          renderHtmlReport(reportFromDashboard(dashboard, summary)),
+          renderHtmlReport(withCejWeeks(reportFromDashboard(dashboard, summary), cejWeeks)),
           io.cwd,
           options.force === true,
         )

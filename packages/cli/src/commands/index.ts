@@ -54,6 +54,11 @@ export const commandIndex: ReadonlyArray<CommandEntry> = [
     summary: 'Schedule, reschedule, keep, miss or cancel a follow-up',
     load: () => import('./followUp.js'),
   },
+  {
+    name: 'cej',
+    summary: 'CEJ engagement: declare hours, set the allowance, breaches, hearings, sanctions, the statement',
+    load: () => import('./cej.js'),
+  },
   { name: 'close', summary: 'Close the journey (sortie)', load: () => import('./close.js') },
   { name: 'reopen', summary: 'Reopen a closed journey', load: () => import('./reopen.js') },
   {

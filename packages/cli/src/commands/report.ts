@@ -1,6 +1,7 @@
 import { Option } from '@commander-js/extra-typings'
 import { missionLocaleOf, type MissionLocaleId } from '@parcours/domain'
-import { dashboardProjection, queryDashboard } from '@parcours/projections'
+import { cejProjection, dashboardProjection, queryCejWeeks, queryDashboard } from '@parcours/projections'
+import { cejWeeksTable, withCejWeeks } from '../cej/cejWeeksTable.js'
 import { usageError } from '../cli/errors.js'
 import { parseId, parseMonth } from '../cli/parse.js'
 import { reportFileFor, writeReportFile } from '../cli/reportFile.js'
@@ -14,6 +15,7 @@ import { readModelOf } from '../store/readModels.js'
 import { describeStore } from '../store/storeSpec.js'
 import { describeUnreadable, unreadableJourneys } from '../store/unreadableJourneys.js'
 import type { CommandModule } from './commandModule.js'
+import { dateOrToday } from './journey/index.js'
 
 /** `parcours report`: the steering dashboard as a table, JSON, CSV or an HTML report. */
 export const register: CommandModule['register'] = (command, ctx) =>
@@ -36,6 +38,7 @@ export const register: CommandModule['register'] = (command, ctx) =>
     )
     .option('--html <file>', 'write the HTML report with charts to this file')
     .option('--force', 'replace the output file even when it is not a previous Parcours report')
+    .addOption(dateOrToday('--at <date>', 'count the CEJ weeks complete by this date'))
     .action(async (o, cmd) => {
       if (o.from !== undefined && o.to !== undefined && o.from > o.to)
         throw usageError(`--from ${o.from} is after --to ${o.to}.`)
@@ -62,24 +65,31 @@ export const register: CommandModule['register'] = (command, ctx) =>
         ...(o.from === undefined ? {} : { from: o.from }),
         ...(o.to === undefined ? {} : { to: o.to }),
       })
+      const cejWeeks = queryCejWeeks(await readModelOf(sink, cejProjection), {
+        asOf: o.at,
+        ...(missionLocale === undefined ? {} : { missionLocaleId: missionLocale }),
+      })
       const unreadable = await unreadableJourneys(sink, missionLocale ?? null)
       const notes = describeUnreadable(unreadable)
       const content =
         o.json !== undefined
-          ? `${JSON.stringify(notes.length === 0 ? dashboard : { ...dashboard, unreadable }, null, 2)}\n`
+          ? `${JSON.stringify(notes.length === 0 ? { ...dashboard, cejWeeks } : { ...dashboard, cejWeeks, unreadable }, null, 2)}\n`
           : o.csv !== undefined
             ? dashboardCsv(dashboard)
             : o.html !== undefined
               ? renderHtmlReport(
-                  reportFromDashboard(
-                    dashboard,
-                    [
-                      `From ${describeStore(env.spec)}, ${dashboard.from ?? '…'} to ${dashboard.to ?? '…'}.`,
-                      ...notes,
-                    ].join(' '),
+                  withCejWeeks(
+                    reportFromDashboard(
+                      dashboard,
+                      [
+                        `From ${describeStore(env.spec)}, ${dashboard.from ?? '…'} to ${dashboard.to ?? '…'}.`,
+                        ...notes,
+                      ].join(' '),
+                    ),
+                    cejWeeks,
                   ),
                 )
-              : `${renderTable(indicatorTable(dashboard))}${notes.map((n) => `${n}\n`).join('')}`
+              : `${renderTable(indicatorTable(dashboard))}\n${renderTable(cejWeeksTable(cejWeeks))}${notes.map((n) => `${n}\n`).join('')}`
       // CSV has no room for them: they go to stderr, as they do whenever the report goes to a file.
       if (o.csv !== undefined || file !== undefined)
         for (const n of notes) ctx.io.stderr.write(`parcours: ${n}\n`)

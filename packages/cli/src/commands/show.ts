@@ -1,13 +1,21 @@
 import { isLeft } from 'fp-ts/lib/Either.js'
-import { currentIdentity, type Vault } from '@parcours/adapters'
+import { currentIdentity, openAllowanceBasis, type Vault } from '@parcours/adapters'
 import {
   journeyStreamName,
   Sealed,
   type MissionLocaleId,
+  type OpenedBasis,
   type OpenedData,
   type YouthId,
 } from '@parcours/domain'
-import { queryTimeline, timelineProjection } from '@parcours/projections'
+import {
+  cejProjection,
+  getDoc,
+  queryTimeline,
+  timelineProjection,
+  type CejYouth,
+} from '@parcours/projections'
+import { cejSection } from '../cej/cejSection.js'
 import { usageError } from '../cli/errors.js'
 import { parseId } from '../cli/parse.js'
 import { authorize, journeyRefOf, recordOpening } from '../store/access.js'
@@ -15,6 +23,7 @@ import { journeyFailure, vaultFailure } from '../store/errors.js'
 import { queryReadModels } from '../store/queryReadModels.js'
 import { readModelOf } from '../store/readModels.js'
 import type { CommandModule } from './commandModule.js'
+import { dateOrToday } from './journey/index.js'
 
 type Shown = string | number | boolean | null | Readonly<Record<string, string>>
 
@@ -36,6 +45,18 @@ const text = (v: Shown): string => {
     : entries.map(([k, x]) => `${k}: ${x}`).join(', ')
 }
 
+// Opens the young person's allowance bases for the CEJ section (the opening is logged with the rest).
+const basisOpener = async (vault: Vault, youthId: YouthId, cej: CejYouth | undefined) => {
+  const opened = new Map<string, OpenedBasis>()
+  for (const c of cej?.ledger.contracts ?? [])
+    for (const a of c.allowances)
+      if (a.personalData !== null) {
+        const r = await openAllowanceBasis(vault, a.personalData, youthId)()
+        opened.set(a.personalData.ciphertext, isLeft(r) ? 'unreadable' : r.right)
+      }
+  return (sealed: Sealed): OpenedBasis => opened.get(sealed.ciphertext) ?? 'unreadable'
+}
+
 /** `parcours show`: a young person's timeline, personal fields opened through the vault. */
 export const register: CommandModule['register'] = (command, ctx) =>
   command
@@ -46,6 +67,7 @@ export const register: CommandModule['register'] = (command, ctx) =>
       parseId,
     )
     .option('--json', 'print the timeline as JSON')
+    .addOption(dateOrToday('--at <date>', 'the CEJ weeks and allowance as of this date'))
     .action(async (o, cmd) => {
       const session = ctx.session(cmd)
       const { env, sink } = await queryReadModels(ctx, cmd)
@@ -67,16 +89,26 @@ export const register: CommandModule['register'] = (command, ctx) =>
       const sealedAt = new Map(
         stream.right.map((r) => [Number(r.revision), r.event as unknown as Record<string, unknown>]),
       )
-      // What the grant lets this actor open, and what the journey holds of it.
-      // A comment is a comment; every other sealed field (identity, age limits…) is the identity's.
-      const kindOf = (field: string): OpenedData => (field === 'comment' ? 'comments' : 'identity')
-      const mayOpen = (field: string) => (kindOf(field) === 'identity' ? grant.identity : grant.comments)
+      // What the grant lets this actor open, and what the journey holds of it. A comment is a
+      // comment; the CEJ allowance's basis (a household's tax bracket) opens with the mission
+      // locale's grant, identity and comments; every other sealed field is the identity's.
+      const kindOf = (type: unknown, field: string): OpenedData =>
+        type === 'CejAllowanceSet' ? 'allowance-basis' : field === 'comment' ? 'comments' : 'identity'
+      const mayOpenKind = (kind: OpenedData) =>
+        kind === 'identity'
+          ? grant.identity
+          : kind === 'comments'
+            ? grant.comments
+            : grant.identity && grant.comments
+      const mayOpen = (type: unknown, field: string) => mayOpenKind(kindOf(type, field))
       const opened = new Set<OpenedData>()
       for (const raw of sealedAt.values())
         for (const [field, value] of Object.entries(raw))
-          if (Sealed.is(value) && mayOpen(field)) opened.add(kindOf(field))
+          if (Sealed.is(value) && mayOpen(raw['type'], field)) opened.add(kindOf(raw['type'], field))
       // Only the identity in force is opened: one a rectification superseded reads `rectified`.
       const current = currentIdentity(stream.right.map((r) => r.event))
+      const isIdentity = (type: unknown, field: string) =>
+        field === 'personalData' && (type === 'YouthRegistered' || type === 'IdentityRectified')
       // Everything is opened first, and recorded before anything is shown: a vault failure
       // records nothing, and no opening is shown without its entry in the access log.
       const items = []
@@ -86,16 +118,18 @@ export const register: CommandModule['register'] = (command, ctx) =>
         const details: Record<string, Shown> = { ...item.details }
         for (const [field, value] of Object.entries(raw))
           if (Sealed.is(value)) {
-            const superseded = field === 'personalData' && value !== current
-            details[field] = !mayOpen(field)
+            const superseded = isIdentity(raw['type'], field) && value !== current
+            details[field] = !mayOpen(raw['type'], field)
               ? 'withheld'
               : superseded
                 ? 'rectified'
                 : await openSealed(env.vault, youthId, value)
-            if (field === 'personalData' && !superseded) identity = details[field] ?? null
+            if (isIdentity(raw['type'], field) && !superseded) identity = details[field] ?? null
           }
         items.push({ ...item, details })
       }
+      const cej = getDoc(await readModelOf(sink, cejProjection), `youth:${youthId}`)
+      const openBasis = mayOpenKind('allowance-basis') ? await basisOpener(env.vault, youthId, cej) : null
       if (opened.size > 0 && !timeline.erased)
         await recordOpening(env.accessLog, session, {
           at: new Date().toISOString(),
@@ -122,4 +156,5 @@ export const register: CommandModule['register'] = (command, ctx) =>
           `  #${item.revision} ${item.on} ${item.type}${details === '' ? '' : ` ${details}`}\n`,
         )
       }
+      if (cej !== undefined) ctx.io.stdout.write(cejSection(cej, o.at, openBasis))
     })

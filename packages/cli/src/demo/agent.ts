@@ -11,6 +11,7 @@ import {
 import { maybeComment, openJourney, seal, send, type AgentContext } from './agentContext.js'
 import { calibration } from './calibration.js'
 import { closeFor, contact } from './contact.js'
+import { breachOnMiss } from './engagement.js'
 import { answerProposal } from './proposals.js'
 import { settleSession } from './sessions.js'
 import { endPhase, endSituation, renewImmersion, startPhase } from './situations.js'
@@ -133,6 +134,7 @@ const lateFollowUp = async (
 
 const missed = async (ctx: AgentContext, y: Youth, day: LocalDate, followUpId: FollowUpId): Promise<void> => {
   if (!(await send(ctx, y, day, { type: 'MissFollowUp', followUpId }))) return
+  await breachOnMiss(ctx, y, day)
   y.missesInRow += 1
   if (y.missesInRow >= calibration.lostContactAfterMisses) await closeFor(ctx, y, day, 'lost-contact')
 }

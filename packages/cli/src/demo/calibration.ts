@@ -39,4 +39,26 @@ export const calibration = {
   qualifyingExitChance: 0.25,
   /** Probability that a job that is not durable leads to the exit at its end. */
   otherEmploymentExitChance: 0.25,
+  /** The CEJ's engagement: its activities, hours, breaches (DARES: about 35% of CEJ weeks under 15 h). */
+  cej: {
+    /** Households at signature (weights); beyond the first bracket no allowance is due. */
+    households: [
+      ['non-taxable', 70],
+      ['first-bracket', 25],
+      ['taxable-beyond-first-bracket', 5],
+    ],
+    /** Weeks of each declared block of activity; the next is declared when the last ends within this many days. */
+    declareAheadDays: 28,
+    blockWeeks: [3, 8],
+    /** Probability that a block is a thin one (few hours), by track, and its hours a week. */
+    lowBlockChance: { employment: 0.12, training: 0.12, social: 0.22, drifting: 0.35 },
+    lowHours: [4, 12],
+    /** Hours a week of a full block. */
+    hours: [15, 25],
+    /** Probability that a counsellor validates the hours as declared (else a few hours fewer). */
+    validatedAsDeclared: 0.8,
+    /** Probability that a missed appointment in a CEJ is recorded as a breach, and that a hearing upholds it. */
+    breachOnMiss: 0.2,
+    breachUpheld: 0.7,
+  },
 } as const

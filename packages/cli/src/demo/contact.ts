@@ -11,6 +11,7 @@ import {
 } from '@parcours/domain'
 import { maybeComment, openJourney, send, type AgentContext } from './agentContext.js'
 import { calibration } from './calibration.js'
+import { engageAtContact, signCej } from './engagement.js'
 import { offerProposal, startEmployment } from './proposals.js'
 import { prescribeSession } from './sessions.js'
 import { startSituation } from './situations.js'
@@ -47,6 +48,7 @@ const enterProgramme = async (
   const plannedEndOn = minDate(addMonths(on, programme === 'CEJ' ? 12 : y.rng.int(6, 18)), limit)
   if (plannedEndOn <= on) return
   if (!(await send(ctx, y, on, { type: 'EnterProgramme', programme, plannedEndOn }))) return
+  if (programme === 'CEJ') await signCej(ctx, y, on)
   if (programme === 'PACEA') y.intents.push({ kind: 'start-phase', on: addDays(on, y.rng.int(0, 25)) })
   if (y.rng.chance(0.1))
     y.intents.push({ kind: 'exit-programme', on: addDays(on, y.rng.int(30, 200)), reason: 'youth-request' })
@@ -116,6 +118,7 @@ export const contact = async (
     if (!busy && openJourney(y) !== null && y.rng.chance(0.015))
       await startSituation(ctx, y, on, y.profile.track === 'training' ? 'schooling' : 'volunteering')
   }
+  await engageAtContact(ctx, y, on)
   if (openJourney(y) !== null && y.rng.chance(calibration.sessionChance))
     await prescribeSession(ctx, y, on, y.rng.chance(0.6) ? 'workshop' : 'information-session')
 }

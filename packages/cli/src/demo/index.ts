@@ -2,6 +2,5 @@
 export * from './ports.js'
 export * from './simulate.js'
 export * from './demoPorts.js'
-export * from './writeThroughCache.js'
 export * from './references.js'
 export type { SimulationStats } from './agentContext.js'

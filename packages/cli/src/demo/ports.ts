@@ -16,6 +16,9 @@ export interface DemoPersonalFields {
   readonly lastName?: string
   readonly birthDate?: string
   readonly comment?: string
+  readonly householdTaxStatus?: string
+  readonly allowanceTerritory?: string
+  readonly adultOn?: string
 }
 
 /** What the simulator needs: send a command through the command handler, seal personal data. */

@@ -65,6 +65,8 @@ export const runProjections = async (
     sink,
     // One undecodable event must not stop every query: it is parked, and reports name its journey.
     onDecodeFailure: 'park',
+    // Queries read the sink: the runner pages its read models out, so memory stays flat as the network grows.
+    holdReadModels: false,
     logger: env.logger,
     onProgress: (p) => {
       if (p.headPosition !== undefined && p.checkpoint !== undefined)

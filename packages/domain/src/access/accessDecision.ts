@@ -30,6 +30,10 @@ export type AccessRule =
   | 'SubjectRightsByManager'
   /** The access log is read by the mission locale's manager. */
   | 'AccessLogForManagers'
+  /** A CEJ sanction, and a shorter waiting period after a termination, are decided by the manager. */
+  | 'SanctionByManager'
+  /** The allowance statement (amounts, hence household brackets) is exported by the manager. */
+  | 'PaymentStatementByManager'
 
 /** A refusal of the access policy: who asked, what for, and the rule that refused it. */
 export interface AccessDenied {

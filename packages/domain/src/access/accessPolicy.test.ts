@@ -188,6 +188,7 @@ const reaches = (r: AccessRequest): ReadonlyArray<MissionLocaleId | null> => {
       return [r.journey.holder]
     case 'read-worklist':
     case 'read-access-log':
+    case 'export-allowance-statement':
       return [r.missionLocaleId]
     case 'read-dashboard':
     case 'run-clock':

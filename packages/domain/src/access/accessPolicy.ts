@@ -32,6 +32,18 @@ export const MANAGER_COMMANDS: ReadonlySet<JourneyCommandType> = new Set<Journey
   'ApplyTimeRules',
   'ErasePersonalData',
   'RectifyIdentity',
+  'RecordCejHearing',
+  'DecideCejSanction',
+  'ShortenCejWaitingPeriod',
+])
+
+/**
+ * The CEJ's decisions that only a manager takes: a sanction and a shorter waiting period. The
+ * counsellor records the breach and may hear the young person; the mission locale decides.
+ */
+export const MANAGER_ONLY_COMMANDS: ReadonlySet<JourneyCommandType> = new Set<JourneyCommandType>([
+  'DecideCejSanction',
+  'ShortenCejWaitingPeriod',
 ])
 
 // ---------------------------------------------------------------------------------------------
@@ -78,6 +90,8 @@ const scopedCommand = (
     return deny('ManagerDoesNotCounsel', `${command} is sent by a counsellor`)
   if (actor.kind === 'counsellor' && command === 'ErasePersonalData')
     return deny('ErasureByManager', `the erasure of ${journey.youthId}'s personal data is the manager's`)
+  if (actor.kind === 'counsellor' && MANAGER_ONLY_COMMANDS.has(command))
+    return deny('SanctionByManager', `${command} on journey ${journey.youthId} is decided by the manager`)
   if (!inCaseload(policy, actor, journey))
     return deny('NotInCaseload', `journey ${journey.youthId} is not in ${actor.id}'s caseload`)
   return grant()
@@ -197,6 +211,10 @@ export const decideAccess = (policy: AccessPolicy, actor: Actor, request: Access
           if (actor.kind !== 'manager')
             return deny('AccessLogForManagers', `${ml}'s manager reads its access log`)
           return request.missionLocaleId === ml ? grant() : other('access log')
+        case 'export-allowance-statement':
+          if (actor.kind !== 'manager')
+            return deny('PaymentStatementByManager', `${ml}'s manager exports its allowance statement`)
+          return request.missionLocaleId === ml ? grant() : other('allowance statement')
       }
     }
   }

@@ -45,6 +45,11 @@ export type AccessRequest =
   | { readonly kind: 'maintain-store'; readonly task: 'project' | 'rebuild' | 'verify' }
   /** List the access log of a mission locale. */
   | { readonly kind: 'read-access-log'; readonly missionLocaleId: MissionLocaleId }
+  /**
+   * Export a mission locale's monthly CEJ allowance statement for payment: it opens each young
+   * person's sealed allowance basis, and its amounts give the household's tax bracket away.
+   */
+  | { readonly kind: 'export-allowance-statement'; readonly missionLocaleId: MissionLocaleId }
 
 /** The kinds of request, in the order the access matrix lists them. */
 export type AccessRequestKind = AccessRequest['kind']

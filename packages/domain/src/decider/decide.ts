@@ -8,6 +8,15 @@ import { closeJourney, erasePersonalData, rectifyIdentity, reopenJourney } from 
 import { assignCounsellor, completeDiagnostic, recordRequest, transferJourney } from './counselling.js'
 import type { Decision } from './decision.js'
 import { refuse } from './decision.js'
+import {
+  declareActivity,
+  decideCejSanction,
+  recordCejBreach,
+  recordCejHearing,
+  setCejAllowance,
+  shortenCejWaitingPeriod,
+  validateActivity,
+} from './engagement.js'
 import { foldJourney } from './evolve.js'
 import {
   cancelFollowUp,
@@ -102,6 +111,20 @@ const ruleFor = (c: JourneyCommand, s: RegisteredJourney, p: JourneyPolicy): Dec
       return erasePersonalData(c, s, p)
     case 'RectifyIdentity':
       return rectifyIdentity(c, s, p)
+    case 'DeclareActivity':
+      return declareActivity(c, s, p)
+    case 'ValidateActivity':
+      return validateActivity(c, s, p)
+    case 'SetCejAllowance':
+      return setCejAllowance(c, s, p)
+    case 'RecordCejBreach':
+      return recordCejBreach(c, s, p)
+    case 'RecordCejHearing':
+      return recordCejHearing(c, s, p)
+    case 'DecideCejSanction':
+      return decideCejSanction(c, s, p)
+    case 'ShortenCejWaitingPeriod':
+      return shortenCejWaitingPeriod(c, s, p)
   }
 }
 

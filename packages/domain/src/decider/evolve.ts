@@ -10,7 +10,8 @@ import type {
   SessionState,
   SituationState,
 } from '../model/state.js'
-import { entryOf } from '../model/state.js'
+import { entryOf, initialCejEngagement } from '../model/state.js'
+import { evolveCej } from './evolveCej.js'
 
 // ---------------------------------------------------------------------------------------------
 // evolve: fold one event into the journey state. Total: an event that does not fit the state
@@ -108,6 +109,7 @@ const register = (e: Extract<JourneyEvent, { type: 'YouthRegistered' }>): Regist
       followUps: {},
       sessions: {},
       followUpCount: 0,
+      cej: initialCejEngagement,
     },
     e.personalData,
   )
@@ -330,7 +332,24 @@ const evolveRegistered = (s: RegisteredJourney, e: JourneyEvent): RegisteredJour
       return { ...s, personalDataErased: true, keyId: e.keyId }
     case 'IdentityRectified':
       return { ...s, keyId: s.keyId ?? e.personalData.keyId }
+    case 'CejAllowanceSet':
+      return withKey(s, e.personalData)
+    case 'ActivityDeclared':
+    case 'ActivityValidated':
+    case 'CejBreachRecorded':
+    case 'CejHearingHeld':
+    case 'CejSanctionDecided':
+    case 'CejWaitingPeriodShortened':
+      // The engagement's own facts: see `withEngagement`.
+      return s
   }
+}
+
+// Each event also moves the CEJ's engagement (most leave it as it is, the same object).
+const withEngagement = (s: RegisteredJourney, e: JourneyEvent): RegisteredJourney => {
+  const next = evolveRegistered(s, e)
+  const cej = evolveCej(next.cej, e, s)
+  return cej === next.cej ? next : { ...next, cej }
 }
 
 /**
@@ -348,7 +367,7 @@ export const evolveJourney = (state: JourneyState, event: JourneyEvent): Journey
     ? event.type === 'YouthRegistered'
       ? register(event)
       : state
-    : evolveRegistered(state, event)
+    : withEngagement(state, event)
 
 /**
  * Rebuilds a journey's state from its events.

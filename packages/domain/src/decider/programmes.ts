@@ -9,6 +9,7 @@ import type { JourneyPolicy } from '../policy/journeyPolicy.js'
 import { programmeAgeLimitOn } from './ageLimit.js'
 import type { Rule } from './decision.js'
 import { accept, refuse, stamp } from './decision.js'
+import { cejWaitingEndsOn } from './engagement.js'
 
 // ---------------------------------------------------------------------------------------------
 // Programmes: at most one open at a time, never overlapping, within their duration limits.
@@ -36,6 +37,9 @@ export const enterProgramme: Rule<'EnterProgramme'> = (c, s, policy) => {
     const latestOn = addMonths(s.diagnosticOn, policy.paceaSignatureWithinMonths)
     if (c.on > latestOn) return refuse({ _tag: 'DiagnosticTooOld', diagnosticOn: s.diagnosticOn, latestOn })
   } else {
+    const waitingEndsOn = cejWaitingEndsOn(s, policy.cejReentryWaitMonths)
+    if (waitingEndsOn !== null && s.cej.lastTerminatedOn !== null && c.on < waitingEndsOn)
+      return refuse({ _tag: 'CejWaitingPeriod', terminatedOn: s.cej.lastTerminatedOn, until: waitingEndsOn })
     const training = trainingsInProgress(s)[0]
     if (training !== undefined) return refuse({ _tag: 'CejWhileInTraining', trainingId: training })
     const schooling = situationsInProgress(s, 'schooling')[0]

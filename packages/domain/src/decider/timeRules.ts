@@ -46,13 +46,19 @@ const nextDue = (s: RegisteredJourney, until: LocalDate, policy: JourneyPolicy):
   if (s.programme !== null) {
     const open = s.programme
     const ageLimitOn = programmeAgeLimitOn(s, open.programme)
-    const endOn = ageLimitOn <= open.plannedEndOn ? ageLimitOn : open.plannedEndOn
-    consider(endOn, () => [
+    // A CEJ terminated for breaches ends on the 1st of the month after the third sanction.
+    const terminationOn = open.programme === 'CEJ' ? s.cej.terminationOn : null
+    const ends = [
+      { on: ageLimitOn, reason: 'age-limit' as const },
+      { on: open.plannedEndOn, reason: 'term-reached' as const },
+      ...(terminationOn === null ? [] : [{ on: terminationOn, reason: 'breach' as const }]),
+    ].reduce((a, b) => (b.on < a.on ? b : a))
+    consider(ends.on, () => [
       {
         type: 'ProgrammeExited',
-        ...stamp(s, endOn),
+        ...stamp(s, ends.on),
         programme: open.programme,
-        reason: ageLimitOn <= open.plannedEndOn ? 'age-limit' : 'term-reached',
+        reason: ends.reason,
       },
     ])
   }

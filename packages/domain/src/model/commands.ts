@@ -1,5 +1,8 @@
 import * as t from 'io-ts'
+import { ActivityKind, AllowanceBasis, BreachKind, HearingOutcome } from './cejVocabulary.js'
 import {
+  ActivityId,
+  BreachId,
   CounsellorId,
   FollowUpId,
   MissionLocaleId,
@@ -231,6 +234,57 @@ export type ErasePersonalData = t.TypeOf<typeof ErasePersonalData>
 export const RectifyIdentity = command('RectifyIdentity', { personalData: nullable(Sealed) })
 export type RectifyIdentity = t.TypeOf<typeof RectifyIdentity>
 
+// ---------------------------------------------------------------------------------------------
+// model: the CEJ as a contract of engagement — activity hours, the allowance, breaches, sanctions
+// ---------------------------------------------------------------------------------------------
+
+/** Declare an activity of the open CEJ with its weekly hours (an immersion, a training, another activity). */
+export const DeclareActivity = command('DeclareActivity', {
+  activityId: ActivityId,
+  kind: ActivityKind,
+  startsOn: LocalDate,
+  endsOn: LocalDate,
+  hoursPerWeek: t.number,
+})
+export type DeclareActivity = t.TypeOf<typeof DeclareActivity>
+
+/** A counsellor validates a declared activity, at its declared weekly hours or fewer. */
+export const ValidateActivity = command('ValidateActivity', {
+  activityId: ActivityId,
+  hoursPerWeek: t.number,
+})
+export type ValidateActivity = t.TypeOf<typeof ValidateActivity>
+
+/**
+ * Set (or review, when the situation changes) the CEJ allowance. `household` is what the shell
+ * opened or was given, for the rules only; `personalData` is the same basis sealed, the only form
+ * the journey records. `rsa` and `primeActivite`: whether the young person receives them (the
+ * allowance is not combined with either).
+ */
+export const SetCejAllowance = command('SetCejAllowance', {
+  household: AllowanceBasis,
+  rsa: t.boolean,
+  primeActivite: t.boolean,
+  personalData: nullable(Sealed),
+})
+export type SetCejAllowance = t.TypeOf<typeof SetCejAllowance>
+
+/** Record a breach of the CEJ's commitments. */
+export const RecordCejBreach = command('RecordCejBreach', { breachId: BreachId, kind: BreachKind })
+export type RecordCejBreach = t.TypeOf<typeof RecordCejBreach>
+
+/** Record the hearing of the young person about a breach, and its outcome. */
+export const RecordCejHearing = command('RecordCejHearing', { breachId: BreachId, outcome: HearingOutcome })
+export type RecordCejHearing = t.TypeOf<typeof RecordCejHearing>
+
+/** Decide the sanction of an upheld breach: the next rung of the ladder, from the 1st of the next month. */
+export const DecideCejSanction = command('DecideCejSanction', { breachId: BreachId })
+export type DecideCejSanction = t.TypeOf<typeof DecideCejSanction>
+
+/** Shorten the waiting period before a new CEJ after a termination for breaches (a decision). */
+export const ShortenCejWaitingPeriod = command('ShortenCejWaitingPeriod', { endsOn: LocalDate })
+export type ShortenCejWaitingPeriod = t.TypeOf<typeof ShortenCejWaitingPeriod>
+
 /** Every command a journey accepts. */
 export const JourneyCommand = t.union(
   [
@@ -268,6 +322,14 @@ export const JourneyCommand = t.union(
     ApplyTimeRules,
     ErasePersonalData,
     RectifyIdentity,
+
+    DeclareActivity,
+    ValidateActivity,
+    SetCejAllowance,
+    RecordCejBreach,
+    RecordCejHearing,
+    DecideCejSanction,
+    ShortenCejWaitingPeriod,
   ],
   'JourneyCommand',
 )

@@ -1,3 +1,5 @@
+import type { CejError } from './cejErrors.js'
+import { describeCejError } from './cejErrors.js'
 import type { JourneyCommandType } from './commands.js'
 import type {
   FollowUpId,
@@ -226,11 +228,14 @@ export type JourneyError =
       readonly on: LocalDate
       readonly prescribedOn: LocalDate
     }
+  // the CEJ as a contract of engagement (hours, allowance, breaches, sanctions)
+  | CejError
 
 /** The `_tag`s of every journey error. */
 export type JourneyErrorTag = JourneyError['_tag']
 
 const describe: { readonly [K in JourneyErrorTag]: (e: Extract<JourneyError, { _tag: K }>) => string } = {
+  ...describeCejError,
   NotRegistered: (e) => `${e.command} needs a registered young person: register them first.`,
   AlreadyRegistered: (e) => `This young person is already registered (since ${e.registeredOn}).`,
   NotEligible: (e) =>

@@ -1,5 +1,8 @@
 import * as t from 'io-ts'
+import { ActivityKind, BreachKind, CejSanction, HearingOutcome } from './cejVocabulary.js'
 import {
+  ActivityId,
+  BreachId,
   CounsellorId,
   FollowUpId,
   KeyId,
@@ -318,6 +321,63 @@ export const IdentityRectified = event('IdentityRectified', {
 })
 export type IdentityRectified = t.TypeOf<typeof IdentityRectified>
 
+// ---------------------------------------------------------------------------------------------
+// model: the CEJ as a contract of engagement. No amount and no rate category in clear: the
+// allowance's basis reveals the household's tax bracket, so it travels sealed.
+// ---------------------------------------------------------------------------------------------
+
+/** An activity of the CEJ was declared with its weekly hours, from `startsOn` to `endsOn`. */
+export const ActivityDeclared = event('ActivityDeclared', {
+  activityId: ActivityId,
+  kind: ActivityKind,
+  startsOn: LocalDate,
+  endsOn: LocalDate,
+  hoursPerWeek: t.number,
+})
+export type ActivityDeclared = t.TypeOf<typeof ActivityDeclared>
+
+/** A counsellor validated a declared activity at these weekly hours (at most the declared ones). */
+export const ActivityValidated = event('ActivityValidated', {
+  activityId: ActivityId,
+  hoursPerWeek: t.number,
+})
+export type ActivityValidated = t.TypeOf<typeof ActivityValidated>
+
+/** The CEJ allowance was set or reviewed; its basis (household, territory, a minor's majority) is sealed. */
+export const CejAllowanceSet = event('CejAllowanceSet', {
+  personalData: nullable(Sealed),
+})
+export type CejAllowanceSet = t.TypeOf<typeof CejAllowanceSet>
+
+/** A breach of the CEJ's commitments was recorded. */
+export const CejBreachRecorded = event('CejBreachRecorded', {
+  breachId: BreachId,
+  kind: BreachKind,
+})
+export type CejBreachRecorded = t.TypeOf<typeof CejBreachRecorded>
+
+/** The young person was heard about a breach (dated `on`), with this outcome. */
+export const CejHearingHeld = event('CejHearingHeld', {
+  breachId: BreachId,
+  outcome: HearingOutcome,
+})
+export type CejHearingHeld = t.TypeOf<typeof CejHearingHeld>
+
+/** A sanction was decided for an upheld breach: rung `rank` of the ladder, from `effectiveOn` (a 1st). */
+export const CejSanctionDecided = event('CejSanctionDecided', {
+  breachId: BreachId,
+  rank: t.number,
+  sanction: CejSanction,
+  effectiveOn: LocalDate,
+})
+export type CejSanctionDecided = t.TypeOf<typeof CejSanctionDecided>
+
+/** The waiting period before a new CEJ, after a termination for breaches, was shortened to end on `endsOn`. */
+export const CejWaitingPeriodShortened = event('CejWaitingPeriodShortened', {
+  endsOn: LocalDate,
+})
+export type CejWaitingPeriodShortened = t.TypeOf<typeof CejWaitingPeriodShortened>
+
 /** Every event of a journey. */
 export const JourneyEvent = t.union(
   [
@@ -357,6 +417,14 @@ export const JourneyEvent = t.union(
     JourneyReopened,
     PersonalDataErased,
     IdentityRectified,
+
+    ActivityDeclared,
+    ActivityValidated,
+    CejAllowanceSet,
+    CejBreachRecorded,
+    CejHearingHeld,
+    CejSanctionDecided,
+    CejWaitingPeriodShortened,
   ],
   'JourneyEvent',
 )

@@ -46,6 +46,14 @@ export type PhaseId = t.TypeOf<typeof PhaseId>
 export const RequestId = idCodec('RequestId')
 export type RequestId = t.TypeOf<typeof RequestId>
 
+/** Id of an activity a CEJ young person declared (an immersion, a training, another activity). */
+export const ActivityId = idCodec('ActivityId')
+export type ActivityId = t.TypeOf<typeof ActivityId>
+
+/** Id of a breach of the CEJ's commitments, unique within a journey. */
+export const BreachId = idCodec('BreachId')
+export type BreachId = t.TypeOf<typeof BreachId>
+
 /** Id of a command: event ids are derived from it, so a re-sent command is idempotent. */
 export const CommandId = idCodec('CommandId')
 export type CommandId = t.TypeOf<typeof CommandId>

@@ -1,3 +1,4 @@
+import type { ActivityKind, BreachKind, CejSanction, HearingOutcome } from './cejVocabulary.js'
 import type {
   CounsellorId,
   FollowUpId,
@@ -104,6 +105,45 @@ export interface SessionState {
   readonly remindedOn: ReadonlyArray<LocalDate>
 }
 
+/** A declared activity of the CEJ. */
+export interface ActivityState {
+  readonly kind: ActivityKind
+  readonly startsOn: LocalDate
+  readonly endsOn: LocalDate
+  readonly declaredOn: LocalDate
+  readonly declaredHoursPerWeek: number
+  readonly validatedOn: LocalDate | null
+  readonly validatedHoursPerWeek: number | null
+}
+
+/** A breach of the CEJ's commitments, its hearing and its sanction. */
+export interface BreachState {
+  readonly kind: BreachKind
+  readonly recordedOn: LocalDate
+  /** The entry of the CEJ it belongs to: a sanction applies to that contract only. */
+  readonly contractEnteredOn: LocalDate
+  readonly heardOn: LocalDate | null
+  readonly hearingOutcome: HearingOutcome | null
+  readonly sanctionDecidedOn: LocalDate | null
+  readonly sanction: CejSanction | null
+}
+
+/** What the decider knows of the CEJ's engagement: activities, allowance, breaches, sanctions. */
+export interface CejEngagement {
+  readonly activities: Readonly<Record<string, ActivityState>>
+  /** When the allowance of the open CEJ was last set (its basis is sealed: the decider never sees it). */
+  readonly allowanceSetOn: LocalDate | null
+  readonly breaches: Readonly<Record<string, BreachState>>
+  /** Sanctions decided in the open CEJ: the next one is rung `sanctionsInContract + 1`. */
+  readonly sanctionsInContract: number
+  /** The 1st of the month the open CEJ ends for breaches (third sanction), once decided. */
+  readonly terminationOn: LocalDate | null
+  /** When the last CEJ ended for breaches: a new one waits (policy). */
+  readonly lastTerminatedOn: LocalDate | null
+  /** The waiting period's end, when a decision shortened it. */
+  readonly waitingEndsOn: LocalDate | null
+}
+
 /** A journey before its registration. */
 export interface UnregisteredJourney {
   readonly status: 'unregistered'
@@ -146,10 +186,23 @@ export interface RegisteredJourney {
   readonly sessions: Readonly<Record<string, SessionState>>
   /** How many follow-ups were ever scheduled: the base of derived follow-up ids. */
   readonly followUpCount: number
+  /** The CEJ as a contract of engagement. */
+  readonly cej: CejEngagement
 }
 
 /** The state of one young person's journey. */
 export type JourneyState = UnregisteredJourney | RegisteredJourney
+
+/** The engagement of a journey that never entered a CEJ. */
+export const initialCejEngagement: CejEngagement = {
+  activities: {},
+  allowanceSetOn: null,
+  breaches: {},
+  sanctionsInContract: 0,
+  terminationOn: null,
+  lastTerminatedOn: null,
+  waitingEndsOn: null,
+}
 
 /** A journey before any event. */
 export const initialJourneyState: JourneyState = { status: 'unregistered' }

@@ -27,6 +27,8 @@ describe('journey policy', () => {
       reminderDaysBefore: [7, 1],
       rqthCejEntryWithinDays: 30,
       exitMustMatchSituation: true,
+      cejReentryWaitMonths: 6,
+      cejMaxActivityHoursPerWeek: 35,
     })
     expect(journeyDecider.policy).toEqual(defaultJourneyPolicy)
     expect(journeyPolicy({ cejMaxMonths: 9 }).cejMaxMonths).toBe(9)

@@ -46,6 +46,10 @@ export interface JourneyPolicy {
    * training a qualifying training in progress (true).
    */
   readonly exitMustMatchSituation: boolean
+  /** A new CEJ after one terminated for breaches waits this many months, unless a decision shortens it (6). */
+  readonly cejReentryWaitMonths: number
+  /** The most weekly hours an activity may declare (35: a full-time week). */
+  readonly cejMaxActivityHoursPerWeek: number
 }
 
 /** The defaults of DOMAIN.md. */
@@ -68,6 +72,8 @@ export const defaultJourneyPolicy: JourneyPolicy = {
   reminderDaysBefore: [7, 1],
   rqthCejEntryWithinDays: 30,
   exitMustMatchSituation: true,
+  cejReentryWaitMonths: 6,
+  cejMaxActivityHoursPerWeek: 35,
 }
 
 /** The default policy with some values overridden. */

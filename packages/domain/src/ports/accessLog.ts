@@ -9,7 +9,7 @@ import type { MissionLocaleId, YouthId } from '../model/ids.js'
 // ---------------------------------------------------------------------------------------------
 
 /** What is opened of a journey's personal data. */
-export type OpenedData = 'identity' | 'comments'
+export type OpenedData = 'identity' | 'comments' | 'allowance-basis'
 
 /** One opening: who, when, which journey (and the mission locale holding it then), why, what. */
 export interface AccessLogEntry {

@@ -77,6 +77,7 @@ export const arbAccessRequest: fc.Arbitrary<AccessRequest> = fc.oneof(
     task: fc.constantFrom('project' as const, 'rebuild' as const, 'verify' as const),
   }),
   fc.record({ kind: fc.constant('read-access-log' as const), missionLocaleId: arbMl }),
+  fc.record({ kind: fc.constant('export-allowance-statement' as const), missionLocaleId: arbMl }),
 )
 
 /** Either counsellor scope. */

@@ -37,6 +37,7 @@ import {
   themes,
   trainingResults,
 } from '../model/vocabulary.js'
+import { cejCommandProps, cejEventProps } from './cejArbitraries.js'
 import type { JourneyScript, JourneySettings } from './journeyScript.js'
 import { buildJourneyScript } from './journeyScript.js'
 
@@ -156,6 +157,7 @@ export const arbAnyCommand: fc.Arbitrary<JourneyCommand> = fc.oneof(
   cmd('ApplyTimeRules', {}),
   cmd('ErasePersonalData', {}),
   cmd('RectifyIdentity', { personalData: fc.option(arbSealed, { nil: null }) }),
+  ...cejCommandProps(arbNearDate, arbSealed).map(([type, props]) => cmd(type, props)),
 ) as fc.Arbitrary<JourneyCommand>
 
 const ev = <T extends string, P extends Record<string, fc.Arbitrary<unknown>>>(type: T, props: P) =>
@@ -271,6 +273,7 @@ export const arbAnyEvent: fc.Arbitrary<JourneyEvent> = fc.oneof(
   ev('JourneyReopened', { counsellorId: arbCounsellorId }),
   ev('PersonalDataErased', { keyId: id<KeyId>('key', 2) }),
   ev('IdentityRectified', { personalData: arbSealed }),
+  ...cejEventProps(arbLocalDate(), arbSealed).map(([type, props]) => ev(type, props)),
 ) as fc.Arbitrary<JourneyEvent>
 
 /** Options of a generated journey script. */

@@ -1,12 +1,13 @@
 import type { JourneyEvent, RecordedEvent } from '@parcours/domain'
 import { addMonths, daysBetween, monthOf } from '../model/dates.js'
-import { type DocMap, emptyDocMap, getDoc, setDoc } from '../model/docMap.js'
+import type { DocMap } from '../model/docMap.js'
+import type { Draft, Writable } from '../model/draft.js'
 import { isContact } from '../model/eventClassification.js'
-import type { KeyedProjection } from '../model/projection.js'
+import { type KeyedProjection, keyedProjection } from '../model/projection.js'
 import { isFirstRegistration, isNextInStream, youthHeaderOf } from '../model/streamGuard.js'
 import {
   addDocs,
-  bump,
+  count,
   cellKey,
   counsellorKey,
   type CounsellorCaseload,
@@ -27,49 +28,47 @@ export type DashboardReadModel = DocMap<DashboardDoc>
 
 const SEEN_TIMES = 5
 
-type Step = { rm: DashboardReadModel; youth: DashboardYouth }
+type Cell = Writable<DashboardCell>
+type Youth = Writable<DashboardYouth>
 
-const updateCell = (
-  s: Step,
-  missionLocaleId: string,
-  on: string,
-  f: (c: DashboardCell) => Partial<DashboardCell>,
-): void => {
-  const key = cellKey(missionLocaleId, monthOf(on))
-  const cell = (getDoc(s.rm, key) as DashboardCell | undefined) ?? emptyCell(missionLocaleId, monthOf(on))
-  s.rm = setDoc(s.rm, key, { ...cell, ...f(cell) })
+// One event's work: the batch's draft and the young person's document, the batch's own.
+interface Step {
+  readonly draft: Draft<DashboardDoc>
+  readonly youth: Youth
+}
+
+/** The counters of a mission locale in the month of `on`, the batch's own to change. */
+const cellAt = (s: Step, missionLocaleId: string, on: string): Cell => {
+  const month = monthOf(on)
+  const key = cellKey(missionLocaleId, month)
+  return s.draft.edit<DashboardCell>(key) ?? s.draft.put(key, emptyCell(missionLocaleId, month))
 }
 
 const moveCaseload = (s: Step, missionLocaleId: string, counsellorId: string, by: number): void => {
   const key = counsellorKey(missionLocaleId, counsellorId)
-  const doc = (getDoc(s.rm, key) as CounsellorCaseload | undefined) ?? {
-    kind: 'counsellor',
-    missionLocaleId,
-    counsellorId,
-    openJourneys: 0,
-  }
-  s.rm = setDoc(s.rm, key, { ...doc, openJourneys: doc.openJourneys + by })
-}
-
-const youthUpdate = (s: Step, patch: Partial<DashboardYouth>): void => {
-  s.youth = { ...s.youth, ...patch }
+  const doc =
+    s.draft.edit<CounsellorCaseload>(key) ??
+    s.draft.put<CounsellorCaseload>(key, {
+      kind: 'counsellor',
+      missionLocaleId,
+      counsellorId,
+      openJourneys: 0,
+    })
+  doc.openJourneys += by
 }
 
 const countContact = (s: Step, e: JourneyEvent): void => {
   if (!isContact(e)) return
   const contact = `${e.missionLocaleId}|${monthOf(e.on)}`
   if (s.youth.contactMonths.includes(contact)) return
-  youthUpdate(s, { contactMonths: [...s.youth.contactMonths, contact] })
-  updateCell(s, e.missionLocaleId, e.on, (c) => ({ inContact: c.inContact + 1 }))
+  s.youth.contactMonths.push(contact)
+  cellAt(s, e.missionLocaleId, e.on).inContact++
 }
 
-const daysSinceRegistration = (y: DashboardYouth, on: string): string =>
+const daysSinceRegistration = (y: Youth, on: string): string =>
   String(Math.max(0, daysBetween(y.registeredOn, on)))
 
-const register = (
-  e: Extract<JourneyEvent, { type: 'YouthRegistered' }>,
-  revision: number,
-): DashboardYouth => ({
+const register = (e: Extract<JourneyEvent, { type: 'YouthRegistered' }>, revision: number): Youth => ({
   ...youthHeaderOf(e, revision),
   registeredOn: e.on,
   registeredMissionLocaleId: e.missionLocaleId,
@@ -84,23 +83,21 @@ const register = (
 
 const countFirstEntry = (s: Step, e: JourneyEvent): void => {
   if (s.youth.firstEntryCounted) return
-  const days = daysSinceRegistration(s.youth, e.on)
-  updateCell(s, e.missionLocaleId, e.on, (c) => ({ daysToFirstEntry: bump(c.daysToFirstEntry, days) }))
-  youthUpdate(s, { firstEntryCounted: true })
+  count(cellAt(s, e.missionLocaleId, e.on).daysToFirstEntry, daysSinceRegistration(s.youth, e.on))
+  s.youth.firstEntryCounted = true
 }
 
 const countKept = (s: Step, e: Extract<JourneyEvent, { type: 'FollowUpKept' }>): void => {
-  updateCell(s, e.missionLocaleId, e.on, (c) => ({ followUpsKept: c.followUpsKept + 1 }))
-  if (!s.youth.plannedInterviews.includes(e.followUpId)) return
-  updateCell(s, e.missionLocaleId, e.on, (c) => ({ interviews: c.interviews + 1 }))
+  const c = cellAt(s, e.missionLocaleId, e.on)
+  c.followUpsKept++
   const y = s.youth
+  if (!y.plannedInterviews.includes(e.followUpId)) return
+  c.interviews++
   const inFirstYear = e.on >= y.registeredOn && e.on < addMonths(y.registeredOn, 12)
   if (!inFirstYear || y.interviewsInFirstYear >= SEEN_TIMES) return
-  youthUpdate(s, { interviewsInFirstYear: y.interviewsInFirstYear + 1 })
-  if (y.interviewsInFirstYear + 1 === SEEN_TIMES)
-    updateCell(s, y.registeredMissionLocaleId, y.registeredOn, (c) => ({
-      cohortSeenFiveTimes: c.cohortSeenFiveTimes + 1,
-    }))
+  y.interviewsInFirstYear++
+  if (y.interviewsInFirstYear === SEEN_TIMES)
+    cellAt(s, y.registeredMissionLocaleId, y.registeredOn).cohortSeenFiveTimes++
 }
 
 /**
@@ -110,17 +107,16 @@ const countKept = (s: Step, e: Extract<JourneyEvent, { type: 'FollowUpKept' }>):
 const resolveDue = (s: Step, followUpId: string, on: string): void => {
   const due = s.youth.becameDue[followUpId]
   if (due === undefined) return
-  if (on <= due.on)
-    updateCell(s, due.missionLocaleId, due.on, (c) => ({ followUpsOverdue: c.followUpsOverdue - 1 }))
-  const { [followUpId]: _gone, ...rest } = s.youth.becameDue
-  youthUpdate(s, { becameDue: rest })
+  if (on <= due.on) cellAt(s, due.missionLocaleId, due.on).followUpsOverdue--
+  delete s.youth.becameDue[followUpId]
 }
 
 /** A follow-up is no longer pending: it leaves the planned interviews and the overdue ones. */
 const settle = (s: Step, followUpId: string, on: string): void => {
   resolveDue(s, followUpId, on)
-  if (s.youth.plannedInterviews.includes(followUpId))
-    youthUpdate(s, { plannedInterviews: s.youth.plannedInterviews.filter((id) => id !== followUpId) })
+  const planned = s.youth.plannedInterviews
+  const at = planned.indexOf(followUpId)
+  if (at >= 0) s.youth.plannedInterviews = planned.filter((id) => id !== followUpId)
 }
 
 const applyToYouth = (s: Step, e: JourneyEvent): void => {
@@ -131,78 +127,75 @@ const applyToYouth = (s: Step, e: JourneyEvent): void => {
         moveCaseload(s, y.missionLocaleId, y.counsellorId, -1)
         moveCaseload(s, y.missionLocaleId, e.counsellorId, 1)
       }
-      return youthUpdate(s, { counsellorId: e.counsellorId })
+      y.counsellorId = e.counsellorId
+      return
     case 'JourneyTransferred':
       if (y.open) {
         const p = y.programme
-        updateCell(s, y.missionLocaleId, e.on, (c) => ({
-          transfersOut: c.transfersOut + 1,
-          ...(p === null ? {} : { programmeTransfersOut: bump(c.programmeTransfersOut, p) }),
-        }))
-        updateCell(s, e.missionLocaleId, e.on, (c) => ({
-          transfersIn: c.transfersIn + 1,
-          ...(p === null ? {} : { programmeTransfersIn: bump(c.programmeTransfersIn, p) }),
-        }))
+        const from = cellAt(s, y.missionLocaleId, e.on)
+        from.transfersOut++
+        if (p !== null) count(from.programmeTransfersOut, p)
+        const to = cellAt(s, e.missionLocaleId, e.on)
+        to.transfersIn++
+        if (p !== null) count(to.programmeTransfersIn, p)
         moveCaseload(s, y.missionLocaleId, y.counsellorId, -1)
         moveCaseload(s, e.missionLocaleId, e.counsellorId, 1)
       }
-      return youthUpdate(s, { missionLocaleId: e.missionLocaleId, counsellorId: e.counsellorId })
+      y.missionLocaleId = e.missionLocaleId
+      y.counsellorId = e.counsellorId
+      return
     case 'ProgrammeEntered':
-      updateCell(s, e.missionLocaleId, e.on, (c) => ({
-        programmeEntries: bump(c.programmeEntries, e.programme),
-      }))
-      return youthUpdate(s, { programme: e.programme })
-    case 'ProgrammeExited':
+      count(cellAt(s, e.missionLocaleId, e.on).programmeEntries, e.programme)
+      y.programme = e.programme
+      return
+    case 'ProgrammeExited': {
       if (y.programme === null) return
-      updateCell(s, e.missionLocaleId, e.on, (c) => ({
-        programmeExits: {
-          ...c.programmeExits,
-          [e.programme]: bump(c.programmeExits[e.programme] ?? {}, e.reason),
-        },
-      }))
-      return youthUpdate(s, { programme: null })
+      const exits = cellAt(s, e.missionLocaleId, e.on).programmeExits
+      count((exits[e.programme] ??= {}), e.reason)
+      y.programme = null
+      return
+    }
     case 'ProposalOffered': {
-      updateCell(s, e.missionLocaleId, e.on, (c) => ({ proposalsByTheme: bump(c.proposalsByTheme, e.theme) }))
+      const c = cellAt(s, e.missionLocaleId, e.on)
+      count(c.proposalsByTheme, e.theme)
       if (y.firstProposalCounted) return
-      const days = daysSinceRegistration(y, e.on)
-      updateCell(s, e.missionLocaleId, e.on, (c) => ({
-        daysToFirstProposal: bump(c.daysToFirstProposal, days),
-      }))
-      return youthUpdate(s, { firstProposalCounted: true })
+      count(c.daysToFirstProposal, daysSinceRegistration(y, e.on))
+      y.firstProposalCounted = true
+      return
     }
     case 'ProposalOutcomeRecorded':
-      return updateCell(s, e.missionLocaleId, e.on, (c) => ({
-        proposalsByOutcome: bump(c.proposalsByOutcome, e.outcome),
-      }))
-    case 'TrainingStarted':
-      updateCell(s, e.missionLocaleId, e.on, (c) => ({
-        trainingEntries: c.trainingEntries + 1,
-        qualifyingTrainingEntries: c.qualifyingTrainingEntries + (e.qualifying ? 1 : 0),
-      }))
+      count(cellAt(s, e.missionLocaleId, e.on).proposalsByOutcome, e.outcome)
+      return
+    case 'TrainingStarted': {
+      const c = cellAt(s, e.missionLocaleId, e.on)
+      c.trainingEntries++
+      if (e.qualifying) c.qualifyingTrainingEntries++
       return countFirstEntry(s, e)
-    case 'EmploymentStarted':
-      updateCell(s, e.missionLocaleId, e.on, (c) =>
-        e.durable
-          ? { durableEmploymentEntries: c.durableEmploymentEntries + 1 }
-          : { otherEmploymentEntries: c.otherEmploymentEntries + 1 },
-      )
+    }
+    case 'EmploymentStarted': {
+      const c = cellAt(s, e.missionLocaleId, e.on)
+      if (e.durable) c.durableEmploymentEntries++
+      else c.otherEmploymentEntries++
       return countFirstEntry(s, e)
+    }
     case 'SituationStarted':
-      if (e.kind === 'immersion')
-        updateCell(s, e.missionLocaleId, e.on, (c) => ({ immersionEntries: (c.immersionEntries ?? 0) + 1 }))
+      if (e.kind === 'immersion') {
+        const c = cellAt(s, e.missionLocaleId, e.on)
+        c.immersionEntries = (c.immersionEntries ?? 0) + 1
+      }
       return
     case 'FollowUpScheduled':
       if (e.kind === 'individual-interview' && !y.plannedInterviews.includes(e.followUpId))
-        youthUpdate(s, { plannedInterviews: [...y.plannedInterviews, e.followUpId] })
+        y.plannedInterviews.push(e.followUpId)
       return
     case 'FollowUpKept':
       countKept(s, e)
       return settle(s, e.followUpId, e.on)
     case 'FollowUpMissed':
-      updateCell(s, e.missionLocaleId, e.on, (c) => ({ followUpsMissed: c.followUpsMissed + 1 }))
+      cellAt(s, e.missionLocaleId, e.on).followUpsMissed++
       return settle(s, e.followUpId, e.on)
     case 'FollowUpMarkedUnspecified':
-      updateCell(s, e.missionLocaleId, e.on, (c) => ({ followUpsUnspecified: c.followUpsUnspecified + 1 }))
+      cellAt(s, e.missionLocaleId, e.on).followUpsUnspecified++
       return settle(s, e.followUpId, e.on)
     case 'FollowUpCancelled':
       return settle(s, e.followUpId, e.on)
@@ -210,56 +203,60 @@ const applyToYouth = (s: Step, e: JourneyEvent): void => {
       return resolveDue(s, e.followUpId, e.on)
     case 'FollowUpDue':
       if (y.becameDue[e.followUpId] !== undefined) return
-      updateCell(s, e.missionLocaleId, e.on, (c) => ({ followUpsOverdue: c.followUpsOverdue + 1 }))
-      return youthUpdate(s, {
-        becameDue: { ...y.becameDue, [e.followUpId]: { on: e.on, missionLocaleId: e.missionLocaleId } },
-      })
-    case 'JourneyClosed':
+      cellAt(s, e.missionLocaleId, e.on).followUpsOverdue++
+      y.becameDue[e.followUpId] = { on: e.on, missionLocaleId: e.missionLocaleId }
+      return
+    case 'JourneyClosed': {
       if (!y.open) return
-      updateCell(s, y.missionLocaleId, e.on, (c) => ({
-        journeysClosed: c.journeysClosed + 1,
-        exitsByReason: bump(c.exitsByReason, e.reason),
-      }))
+      const c = cellAt(s, y.missionLocaleId, e.on)
+      c.journeysClosed++
+      count(c.exitsByReason, e.reason)
       moveCaseload(s, y.missionLocaleId, y.counsellorId, -1)
-      return youthUpdate(s, { open: false, plannedInterviews: [], becameDue: {} })
+      y.open = false
+      y.plannedInterviews = []
+      y.becameDue = {}
+      return
+    }
     case 'JourneyReopened':
       if (y.open) return
-      updateCell(s, y.missionLocaleId, e.on, (c) => ({ journeysOpened: c.journeysOpened + 1 }))
+      cellAt(s, y.missionLocaleId, e.on).journeysOpened++
       moveCaseload(s, y.missionLocaleId, e.counsellorId, 1)
-      return youthUpdate(s, { open: true, counsellorId: e.counsellorId })
+      y.open = true
+      y.counsellorId = e.counsellorId
+      return
     default:
       return
   }
 }
 
-const apply = (rm: DashboardReadModel, recorded: RecordedEvent<JourneyEvent>): DashboardReadModel => {
+const step = (draft: Draft<DashboardDoc>, recorded: RecordedEvent<JourneyEvent>): void => {
   const e = recorded.event
   const key = youthKey(e.youthId)
-  const existing = getDoc(rm, key) as DashboardYouth | undefined
+  const existing = draft.get(key) as DashboardYouth | undefined
   const revision = Number(recorded.revision)
   let s: Step
   if (e.type === 'YouthRegistered' && isFirstRegistration(existing, recorded)) {
-    s = { rm, youth: register(e, revision) }
-    updateCell(s, e.missionLocaleId, e.on, (c) => ({
-      firstReceptions: c.firstReceptions + 1,
-      journeysOpened: c.journeysOpened + 1,
-    }))
+    s = { draft, youth: draft.put(key, register(e, revision)) }
+    const c = cellAt(s, e.missionLocaleId, e.on)
+    c.firstReceptions++
+    c.journeysOpened++
     moveCaseload(s, e.missionLocaleId, e.counsellorId, 1)
   } else if (isNextInStream(existing, recorded)) {
-    s = { rm, youth: { ...existing, revision } }
+    const youth = draft.edit<DashboardYouth>(key)
+    if (youth === undefined) return
+    youth.revision = revision
+    s = { draft, youth }
     applyToYouth(s, e)
   } else {
-    return rm
+    return
   }
   countContact(s, e)
-  return setDoc(s.rm, key, s.youth)
 }
 
 /** The steering dashboard projection (see README for each indicator's definition). */
-export const dashboardProjection: KeyedProjection<DashboardDoc> = {
+export const dashboardProjection: KeyedProjection<DashboardDoc> = keyedProjection({
   name: 'dashboard',
   version: 2,
-  initial: emptyDocMap<DashboardDoc>(),
-  apply,
+  step,
   merge: (_key, a, b) => (a.kind === 'youth' ? a : addDocs(a, b)),
-}
+})

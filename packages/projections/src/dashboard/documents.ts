@@ -124,6 +124,11 @@ export const bump = (counts: Counts, key: string, by = 1): Counts => ({
   [key]: (counts[key] ?? 0) + by,
 })
 
+/** Raises `key` of counts the batch owns by `by`, in place. */
+export const count = (counts: { [key: string]: number }, key: string, by = 1): void => {
+  counts[key] = (counts[key] ?? 0) + by
+}
+
 /** Adds two documents of the same shape: numbers add up, records merge key by key, other values keep `a`'s. */
 export const addDocs = <D>(a: D, b: D): D => {
   if (typeof a === 'number' && typeof b === 'number') return (a + b) as D

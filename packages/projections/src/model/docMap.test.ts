@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { changedKeys, docEntries, docMapOf, emptyDocMap, getDoc, setDoc } from './docMap.js'
+import { changedKeys, docEntries, docMapOf, emptyDocMap, getDoc, setDoc, setDocs } from './docMap.js'
 
 const ops = fc.array(fc.tuple(fc.string({ maxLength: 4 }), fc.option(fc.integer(), { nil: undefined })), {
   maxLength: 200,
@@ -43,6 +43,23 @@ describe('DocMap', () => {
           ),
         )
         expect(new Set(changedKeys(before, after))).toEqual(expected)
+      }),
+      { numRuns: 100 },
+    )
+  })
+
+  it('sets many entries at once as one after the other, leaving the map it starts from as it was', () => {
+    fc.assert(
+      fc.property(ops, ops, (first, second) => {
+        const doc = (v: number | undefined) => (v === undefined ? undefined : { v })
+        const before = first.reduce((m, [k, v]) => setDoc(m, k, doc(v)), emptyDocMap<{ v: number }>())
+        const snapshot = JSON.stringify([...docEntries(before)].sort())
+        const entries = second.map(([k, v]) => [k, doc(v)] as const)
+        const bulk = setDocs(before, entries)
+        const oneByOne = entries.reduce((m, [k, d]) => setDoc(m, k, d), before)
+        expect(bulk.size).toBe(oneByOne.size)
+        expect(new Map(docEntries(bulk))).toEqual(new Map(docEntries(oneByOne)))
+        expect(JSON.stringify([...docEntries(before)].sort())).toBe(snapshot)
       }),
       { numRuns: 100 },
     )

@@ -59,6 +59,42 @@ export const setDoc = <D>(map: DocMap<D>, key: string, doc: D | undefined): DocM
   return { size, top: withSlot(map.top, i, withSlot(mid, j, nextLeaf.size === 0 ? undefined : nextLeaf)) }
 }
 
+/**
+ * A map with every entry set (or removed, for undefined), as `setDoc` one after the other would
+ * make it; each bucket the entries touch is copied once, not once per entry.
+ */
+export const setDocs = <D>(
+  map: DocMap<D>,
+  entries: Iterable<readonly [string, D | undefined]>,
+): DocMap<D> => {
+  let top: Array<Mid<D> | undefined> | undefined
+  const ownMids = new Set<Mid<D>>()
+  const ownLeaves = new Set<Leaf<D>>()
+  let size = map.size
+  for (const [key, doc] of entries) {
+    const [i, j] = slots(key)
+    const current = (top ?? map.top)[i]?.[j]
+    const had = current?.has(key) ?? false
+    if (doc === undefined ? !had : current?.get(key) === doc) continue
+    top ??= map.top.slice()
+    let mid = top[i] ?? EMPTY_ROW
+    if (!ownMids.has(mid)) ownMids.add((mid = top[i] = mid.slice()))
+    let leaf = (mid as Array<Leaf<D> | undefined>)[j]
+    if (leaf === undefined || !ownLeaves.has(leaf)) {
+      leaf = new Map(leaf)
+      ownLeaves.add(leaf)
+      ;(mid as Array<Leaf<D> | undefined>)[j] = leaf
+    }
+    if (doc === undefined) (leaf as Map<string, D>).delete(key)
+    else (leaf as Map<string, D>).set(key, doc)
+    size += doc === undefined ? -1 : had ? 0 : 1
+  }
+  if (top === undefined) return map
+  for (const mid of ownMids)
+    for (let j = 0; j < WIDTH; j++) if (mid[j]?.size === 0) (mid as Array<Leaf<D> | undefined>)[j] = undefined
+  return { size, top }
+}
+
 /** Every entry, in no particular order. */
 export function* docEntries<D>(map: DocMap<D>): Generator<readonly [string, D]> {
   for (const mid of map.top) {
@@ -68,11 +104,8 @@ export function* docEntries<D>(map: DocMap<D>): Generator<readonly [string, D]> 
 }
 
 /** Builds a map from entries. */
-export const docMapOf = <D>(entries: Iterable<readonly [string, D]>): DocMap<D> => {
-  let map = emptyDocMap<D>()
-  for (const [key, doc] of entries) map = setDoc(map, key, doc)
-  return map
-}
+export const docMapOf = <D>(entries: Iterable<readonly [string, D]>): DocMap<D> =>
+  setDocs(emptyDocMap<D>(), entries)
 
 const keysOf = <D>(leaf: Leaf<D> | undefined): Iterable<string> => leaf?.keys() ?? []
 

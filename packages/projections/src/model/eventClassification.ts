@@ -83,6 +83,15 @@ export const eventInvolvement: ClassifyEach = {
   JourneyReopened: 'contact',
   PersonalDataErased: 'record',
   IdentityRectified: 'record',
+  // The CEJ's engagement: declaring an activity and being heard involve the young person; a
+  // validation, the allowance, a breach, a sanction and the waiting period are recorded about them.
+  ActivityDeclared: 'contact',
+  ActivityValidated: 'record',
+  CejAllowanceSet: 'record',
+  CejBreachRecorded: 'record',
+  CejHearingHeld: 'contact',
+  CejSanctionDecided: 'record',
+  CejWaitingPeriodShortened: 'record',
 }
 
 /** How the event stands to the young person. */

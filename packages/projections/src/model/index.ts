@@ -4,3 +4,4 @@
 export * from './docMap.js'
 export * from './projection.js'
 export * from './eventClassification.js'
+export * from './draft.js'

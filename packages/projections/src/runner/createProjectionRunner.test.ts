@@ -5,6 +5,7 @@ import { pino } from 'pino'
 import { describe, expect, it } from 'vitest'
 import { getInMemoryEventStore } from '@parcours/adapters'
 import { journeyEventCodec } from '@parcours/domain'
+import { cejProjection } from '../cej/cejProjection.js'
 import { dashboardProjection } from '../dashboard/dashboardProjection.js'
 import { queryDashboard } from '../dashboard/queryDashboard.js'
 import { type DocMap, docEntries } from '../model/docMap.js'
@@ -160,6 +161,34 @@ describe('projection runner (in-memory store and sink)', () => {
     )
   })
 
+  it('pages its read models out to the sink and builds the same ones, over crashes, increments and a rebuild', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        arbHistory({ youths: 5 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.constantFrom('before-write' as const, 'after-write' as const),
+        fc.nat(),
+        async (h, failAt, point, cutSeed) => {
+          const [store, sink] = [newStore(), getInMemoryProjectionSink()]
+          const cut = cutSeed % (h.recorded.length + 1)
+          await appendAll(store, h.recorded.slice(0, cut))
+          const paged = { holdReadModels: false, batchSize: 5 } as const
+          await runner({ store, sink: failingSink(sink, failAt, point), ...paged }).catchUp()()
+          expect(isRight(await runner({ store, sink, ...paged }).catchUp()())).toBe(true)
+          await appendAll(store, h.recorded.slice(cut))
+          const r = runner({ store, sink, ...paged })
+          expect(isRight(await r.catchUp()())).toBe(true)
+          expect(r.readModel(dashboardProjection)).toBeUndefined()
+          expect(await persistedModels(sink)).toEqual(folded(h.recorded))
+          // A rebuild over the stored read models replaces them once caught up.
+          expect(isRight(await runner({ store, sink, ...paged }).rebuild()())).toBe(true)
+          expect(await persistedModels(sink)).toEqual(folded(h.recorded))
+        },
+      ),
+      { numRuns: 15 },
+    )
+  })
+
   it('builds incrementally, over appends arriving between runs, what a rebuild from zero builds', async () => {
     await fc.assert(
       fc.asyncProperty(
@@ -204,7 +233,7 @@ describe('projection runner (in-memory store and sink)', () => {
           store,
           sink: split,
           name: 'lists',
-          projections: [worklistProjection, timelineProjection],
+          projections: [worklistProjection, timelineProjection, cejProjection],
         }).catchUp()()
         expect(await persistedModels(split)).toEqual(folded(h.recorded))
       }),

@@ -14,7 +14,7 @@ import { type DocMap, docMapOf } from '../model/docMap.js'
 import type { KeyedProjection } from '../model/projection.js'
 import type { DeadLetter, ProjectionSink, SinkFailed } from '../sink/projectionSink.js'
 import { IDLE, nextOrIdle } from './nextOrIdle.js'
-import { type AnyKeyedProjection, changesBetween, initialReadModels, type ReadModels } from './readModels.js'
+import { type AnyKeyedProjection, changesOf, initialReadModels, type ReadModels } from './readModels.js'
 import { projectionFailed, subscriptionError } from './runnerErrors.js'
 import type { ProjectionRunError, RunProgress, RunStats } from './runnerTypes.js'
 import { storeReplaced } from './storeReplaced.js'
@@ -49,6 +49,14 @@ export interface ProjectionRunnerOptions {
   }
   /** The checkpoint key and scope of this worker's documents. Default 'default'; unique per worker. */
   readonly name?: string
+  /**
+   * Keep every read model in memory (default), or page them out: after each committed batch the
+   * runner forgets its documents and a later batch reads those it touches back from the sink, so
+   * memory holds one batch's documents, not the network's. Needs a sink with `peek`; a rebuild
+   * over stored read models (replaced only once caught up) holds them until then. When paged
+   * out, `readModel` gives nothing: read the sink (`loadReadModel`).
+   */
+  readonly holdReadModels?: boolean
   /** Called after each committed batch. */
   readonly onProgress?: (progress: RunProgress) => void
   /** Called when the runner has applied everything stored. */
@@ -89,6 +97,9 @@ interface Loaded {
 }
 
 type Mode = 'catch-up' | 'follow'
+
+// Events per page while reading what is stored already.
+const PAGE_SIZE = 2_000
 
 /** The shard of a mission locale among `count`: a stable string hash (FNV-1a), the same in every process. */
 export const shardOf = (missionLocaleId: string, count: number): number => {
@@ -133,6 +144,8 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
     options.partition?.missionLocales === undefined ? undefined : new Set(options.partition.missionLocales)
   const shard = options.partition?.shard
   const versions = Object.fromEntries(projections.map((p) => [p.name, p.version]))
+  const peek = sink.peek
+  const paged = options.holdReadModels === false && peek !== undefined
 
   let loaded: Loaded | undefined
   let running = false
@@ -155,7 +168,9 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
       const reset = await sink.reset(name, versions)()
       return isLeft(reset) ? reset : right(fresh)
     }
-    const rms = new Map(projections.map((p) => [p.name, docMapOf(stored.right.documents[p.name] ?? [])]))
+    const rms = paged
+      ? initialReadModels(projections)
+      : new Map(projections.map((p) => [p.name, docMapOf(stored.right.documents[p.name] ?? [])]))
     return right({ rms, checkpoint: stored.right.checkpoint, rebuilt: false })
   }
 
@@ -194,7 +209,6 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
       if (isLeft(state)) return state
     }
     let rms = state.right.rms
-    let batchStart = rms
     let persisted = state.right.checkpoint
     let position = persisted
     let head = await headPosition()
@@ -213,7 +227,9 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
     let rebuilding = state.right.replacing === true
     // From zero, batches are large until caught up; live, they are small so that readers see news soon.
     const batchLimit = (): number => (state.right.rebuilt && !caughtUp ? rebuildBatchSize : batchSize)
-    const commit = async (): Promise<Either<SinkFailed, void>> => {
+    const commit = async (): Promise<Either<ProjectionRunError, void>> => {
+      const folded = fold()
+      if (isLeft(folded)) return folded
       if (rebuilding && !caughtUp) {
         pending = 0
         options.onProgress?.(progress())
@@ -232,7 +248,7 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
       const batch = {
         scope: name,
         checkpoint: position,
-        changes: changesBetween(batchStart, rms),
+        changes: changesOf(rms, changed),
         deadLetters: parked,
       }
       const r = await sink.commit(rebuilding ? { ...batch, reset: versions } : batch)()
@@ -241,37 +257,57 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
         log?.error({ err: r.left.cause, checkpoint: String(position) }, 'batch commit failed')
         return r
       }
-      ;[persisted, batchStart, pending, parked, batches, rebuilding] = [
-        position,
-        rms,
-        0,
-        [],
-        batches + 1,
-        false,
-      ]
+      changed = new Map(projections.map((p) => [p.name, new Set<string>()]))
+      // Paged out, what is committed lives in the sink only.
+      if (paged) rms = initialReadModels(projections)
+      ;[persisted, pending, parked, batches, rebuilding] = [position, 0, [], batches + 1, false]
       loaded = { rms, checkpoint: persisted, rebuilt: false }
       options.onProgress?.(progress())
       return right(undefined)
     }
-    const apply = (recorded: RecordedEvent<JourneyEvent>): Either<ProjectionRunError, void> => {
-      // An event at or before the checkpoint is a redelivery: already in the read models.
-      if (position !== undefined && recorded.position <= position) return right(undefined)
-      if (takes(recorded.event)) {
-        const next = new Map(rms)
-        for (const p of projections) {
-          try {
-            next.set(p.name, p.apply(next.get(p.name) ?? p.initial, recorded))
-          } catch (cause) {
-            return left(projectionFailed(p.name, recorded, cause))
+    // The events taken since the last fold: each projection folds them in one batch, just before
+    // a commit, so the documents of a batch are copied once, not once per event.
+    let taken: Array<RecordedEvent<JourneyEvent>> = []
+    // The keys changed since the last commit, by projection.
+    let changed = new Map<string, Set<string>>(projections.map((p) => [p.name, new Set<string>()]))
+    const fold = (): Either<ProjectionRunError, void> => {
+      if (taken.length === 0) return right(undefined)
+      const next = new Map(rms)
+      for (const p of projections) {
+        const from = next.get(p.name) ?? p.initial
+        // Paged out, what the map does not hold is in the sink, unless a rebuild has not committed yet.
+        const source = paged && !rebuilding ? (key: string) => peek(name, p.name, key) : undefined
+        try {
+          const r = p.applyBatch(from, taken, source)
+          next.set(p.name, r.readModel)
+          const keys = changed.get(p.name)
+          for (const key of r.changed) keys?.add(key)
+        } catch (cause) {
+          // Which event failed: replayed one by one from the batch's start (the fold is pure).
+          let rm = from
+          for (const recorded of taken) {
+            try {
+              rm = p.applyBatch(rm, [recorded], source).readModel
+            } catch (failure) {
+              return left(projectionFailed(p.name, recorded, failure))
+            }
           }
+          const last = taken[taken.length - 1] as RecordedEvent<JourneyEvent>
+          return left(projectionFailed(p.name, last, cause))
         }
-        rms = next
       }
+      rms = next
+      taken = []
+      return right(undefined)
+    }
+    const apply = (recorded: RecordedEvent<JourneyEvent>): void => {
+      // An event at or before the checkpoint is a redelivery: already in the read models.
+      if (position !== undefined && recorded.position <= position) return
+      if (takes(recorded.event)) taken.push(recorded)
       events++
       pending++
       position = recorded.position
       if (head === undefined || recorded.position > head) head = recorded.position
-      return right(undefined)
     }
     const finish = (): RunStats => ({
       runner: name,
@@ -302,6 +338,27 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
       { checkpoint: position === undefined ? null : String(position), mode },
       'projection run started',
     )
+    // What is stored already is read a page at a time, one call per page rather than one message
+    // per event; the subscription then takes over from there. A page the store cannot read (an
+    // event that does not decode) is left to the subscription, which stops or parks as asked.
+    for (;;) {
+      if (stopping) break
+      const page = await store.readAll({
+        ...(position === undefined ? {} : { fromPosition: position + 1n }),
+        maxCount: PAGE_SIZE,
+        filter: journeys,
+      })()
+      if (isLeft(page)) break
+      for (const recorded of page.right) {
+        apply(recorded)
+        if (pending >= batchLimit()) {
+          const c = await commit()
+          if (isLeft(c)) return fail(c.left)
+          if (stopping) break
+        }
+      }
+      if (page.right.length < PAGE_SIZE) break
+    }
     for (;;) {
       if (stopping) break
       const sub = store.subscribe({
@@ -325,8 +382,7 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
         if (got.done === true) break
         const msg = got.value
         if (msg._tag === 'Event') {
-          const a = apply(msg.event)
-          if (isLeft(a)) return fail(a.left)
+          apply(msg.event)
           if (pending >= batchLimit()) {
             const c = await commit()
             if (isLeft(c)) return fail(c.left)
@@ -413,6 +469,6 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
       await subscription?.close()
     },
     readModel: <D extends object>(projection: KeyedProjection<D>) =>
-      loaded?.rms.get(projection.name) as DocMap<D> | undefined,
+      paged ? undefined : (loaded?.rms.get(projection.name) as DocMap<D> | undefined),
   }
 }

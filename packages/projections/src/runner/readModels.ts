@@ -1,5 +1,5 @@
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js'
-import { changedKeys, type DocMap, docMapOf, getDoc, setDoc } from '../model/docMap.js'
+import { type DocMap, docMapOf, getDoc, setDoc } from '../model/docMap.js'
 import type { KeyedProjection } from '../model/projection.js'
 import type { DocChange, ProjectionSink, SinkFailed } from '../sink/projectionSink.js'
 
@@ -17,13 +17,16 @@ export type ReadModels = ReadonlyMap<string, DocMap<object>>
 export const initialReadModels = (projections: ReadonlyArray<AnyKeyedProjection>): ReadModels =>
   new Map(projections.map((p) => [p.name, p.initial as DocMap<object>]))
 
-/** The documents that changed from `before` to `after`, ready for a sink. */
-export const changesBetween = (before: ReadModels, after: ReadModels): ReadonlyArray<DocChange> => {
+/** The documents at the keys changed, by projection, as the read models hold them now, ready for a sink. */
+export const changesOf = (
+  rms: ReadModels,
+  changed: ReadonlyMap<string, ReadonlySet<string>>,
+): ReadonlyArray<DocChange> => {
   const changes: DocChange[] = []
-  for (const [projection, rm] of after) {
-    const old = before.get(projection)
-    if (old === undefined) continue
-    for (const key of changedKeys(old, rm)) changes.push({ projection, key, doc: getDoc(rm, key) })
+  for (const [projection, keys] of changed) {
+    const rm = rms.get(projection)
+    if (rm === undefined) continue
+    for (const key of keys) changes.push({ projection, key, doc: getDoc(rm, key) })
   }
   return changes
 }

@@ -22,6 +22,8 @@ const result = await createProjectionRunner({
   projections: allProjections,
   name: data.name,
   partition: { shard: data.shard },
+  // The shard's documents live in the sink: memory holds one batch's, not the network's.
+  holdReadModels: false,
   ...(data.batchSize === undefined ? {} : { batchSize: data.batchSize }),
   ...(data.rebuildBatchSize === undefined ? {} : { rebuildBatchSize: data.rebuildBatchSize }),
 }).rebuild()()

@@ -65,6 +65,7 @@ export const getInMemoryProjectionSink = (): ProjectionSink => {
           .filter(([name]) => scope === undefined || name === scope)
           .flatMap(([name, s]) => [...s.deadLetters.values()].map((d) => ({ ...d, scope: name }))),
       ),
+    peek: (scope, projection, key) => scopes.get(scope)?.documents.get(projection)?.get(key),
     close: async () => {},
   }
 }

@@ -72,6 +72,12 @@ export interface ProjectionSink {
   readonly deadLetters: (
     scope?: string,
   ) => TaskEither<SinkFailed, ReadonlyArray<DeadLetter & { readonly scope: string }>>
+  /**
+   * One committed document of a scope, read at once (a sink whose reads are synchronous offers
+   * it): what lets a runner page its read models out (`holdReadModels: false`). It throws only
+   * when the sink fails, which the runner reports as SinkFailed.
+   */
+  readonly peek?: (scope: string, projection: string, key: string) => object | undefined
   readonly close: () => Promise<void>
 }
 

@@ -78,6 +78,11 @@ export const getSqliteProjectionSink = (options: {
     docsOf: db.prepare<[string], DocRow & { scope: string }>(
       'SELECT scope, projection, key, doc FROM projection_documents WHERE projection = ? ORDER BY scope',
     ),
+    docAt: db
+      .prepare<[string, string, string], string>(
+        'SELECT doc FROM projection_documents WHERE scope = ? AND projection = ? AND key = ?',
+      )
+      .pluck(),
     upsertDoc: db.prepare(
       'INSERT INTO projection_documents (scope, projection, key, doc) VALUES (?, ?, ?, ?) ON CONFLICT (scope, projection, key) DO UPDATE SET doc = excluded.doc',
     ),
@@ -166,6 +171,10 @@ export const getSqliteProjectionSink = (options: {
           .filter((r) => scope === undefined || r.scope === scope)
           .map(deadLetterOf),
       ),
+    peek: (scope, projection, key) => {
+      const doc = q.docAt.get(scope, projection, key)
+      return doc === undefined ? undefined : (JSON.parse(doc) as object)
+    },
     close: async () => {
       if (db.open) db.close()
     },

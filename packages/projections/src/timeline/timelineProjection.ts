@@ -1,6 +1,7 @@
 import type { JourneyEvent, RecordedEvent } from '@parcours/domain'
-import { type DocMap, emptyDocMap, getDoc, setDoc } from '../model/docMap.js'
-import type { KeyedProjection } from '../model/projection.js'
+import type { DocMap } from '../model/docMap.js'
+import type { Draft } from '../model/draft.js'
+import { type KeyedProjection, keyedProjection } from '../model/projection.js'
 import { isFirstRegistration, isNextInStream } from '../model/streamGuard.js'
 
 // ---------------------------------------------------------------------------------------------
@@ -39,8 +40,9 @@ const isSealed = (v: unknown): boolean => typeof v === 'object' && v !== null &&
 
 const detailsOf = (e: JourneyEvent): TimelineEntry['details'] => {
   const details: Record<string, TimelineValue> = {}
-  for (const [field, value] of Object.entries(e)) {
+  for (const field in e) {
     if (envelope.has(field)) continue
+    const value = (e as Record<string, unknown>)[field]
     details[field] = isSealed(value)
       ? { sealed: true }
       : typeof value === 'object' && value !== null
@@ -58,13 +60,13 @@ const entryOf = (recorded: RecordedEvent<JourneyEvent>): TimelineEntry => ({
   details: detailsOf(recorded.event),
 })
 
-const apply = (rm: TimelineReadModel, recorded: RecordedEvent<JourneyEvent>): TimelineReadModel => {
+const step = (draft: Draft<TimelineYouth>, recorded: RecordedEvent<JourneyEvent>): void => {
   const e = recorded.event
   const key = `youth:${e.youthId}`
-  const existing = getDoc(rm, key)
+  const existing = draft.get(key)
   const revision = Number(recorded.revision)
-  if (isFirstRegistration(existing, recorded))
-    return setDoc(rm, key, {
+  if (isFirstRegistration(existing, recorded)) {
+    draft.put<TimelineYouth>(key, {
       kind: 'youth',
       youthId: e.youthId,
       revision,
@@ -72,22 +74,23 @@ const apply = (rm: TimelineReadModel, recorded: RecordedEvent<JourneyEvent>): Ti
       erased: false,
       entries: [entryOf(recorded)],
     })
-  if (!isNextInStream(existing, recorded)) return rm
-  const y = existing
-  return setDoc(rm, key, {
-    ...y,
-    revision,
-    missionLocaleId: e.missionLocaleId,
-    erased: y.erased || e.type === 'PersonalDataErased',
-    entries: [...y.entries, entryOf(recorded)],
-  })
+    return
+  }
+  if (!isNextInStream(existing, recorded)) return
+  const y = draft.edit(key)
+  if (y === undefined) return
+  y.revision = revision
+  y.missionLocaleId = e.missionLocaleId
+  y.erased = y.erased || e.type === 'PersonalDataErased'
+  y.entries.push(entryOf(recorded))
 }
 
 /** The journey timeline projection (pseudonymous; never decrypts). */
-export const timelineProjection: KeyedProjection<TimelineYouth> = {
+export const timelineProjection: KeyedProjection<TimelineYouth> = keyedProjection({
   name: 'timeline',
   version: 1,
-  initial: emptyDocMap<TimelineYouth>(),
-  apply,
+  step,
+  // Entries never change once written: a batch copies the list, not the entries.
+  copy: (y) => ({ ...y, entries: y.entries.slice() }),
   merge: (_key, a) => a,
-}
+})

@@ -1,6 +1,7 @@
 import type { JourneyEvent, RecordedEvent } from '@parcours/domain'
-import { type DocMap, emptyDocMap, getDoc, setDoc } from '../model/docMap.js'
-import type { KeyedProjection } from '../model/projection.js'
+import type { DocMap } from '../model/docMap.js'
+import type { Draft, Writable } from '../model/draft.js'
+import { type KeyedProjection, keyedProjection } from '../model/projection.js'
 import { isFirstRegistration, isNextInStream, type YouthHeader, youthHeaderOf } from '../model/streamGuard.js'
 
 // ---------------------------------------------------------------------------------------------
@@ -45,84 +46,80 @@ export interface WorklistYouth extends YouthHeader {
 /** The worklist read model: one document per young person, keyed `youth:<id>`. */
 export type WorklistReadModel = DocMap<WorklistYouth>
 
-const without = <V>(record: { readonly [k: string]: V }, key: string): { readonly [k: string]: V } => {
-  if (!(key in record)) return record
-  const { [key]: _gone, ...rest } = record
-  return rest
-}
+type Youth = Writable<WorklistYouth>
 
-const evolve = (y: WorklistYouth, e: JourneyEvent): WorklistYouth => {
+const evolve = (y: Youth, e: JourneyEvent): void => {
   switch (e.type) {
     case 'CounsellorAssigned':
-      return { ...y, counsellorId: e.counsellorId }
+      y.counsellorId = e.counsellorId
+      return
     case 'JourneyTransferred':
-      return { ...y, missionLocaleId: e.missionLocaleId, counsellorId: e.counsellorId }
+      y.missionLocaleId = e.missionLocaleId
+      y.counsellorId = e.counsellorId
+      return
     case 'ProgrammeEntered':
     case 'ProgrammeExtended':
-      return { ...y, programme: { programme: e.programme, plannedEndOn: e.plannedEndOn } }
+      y.programme = { programme: e.programme, plannedEndOn: e.plannedEndOn }
+      return
     case 'ProgrammeExited':
-      return { ...y, programme: null }
+      y.programme = null
+      return
     case 'ProposalOffered':
-      return {
-        ...y,
-        proposals: {
-          ...y.proposals,
-          [e.proposalId]: { theme: e.theme, offeredOn: e.on, respondBy: e.respondBy, accepted: false },
-        },
-      }
+      y.proposals[e.proposalId] = { theme: e.theme, offeredOn: e.on, respondBy: e.respondBy, accepted: false }
+      return
     case 'ProposalAccepted': {
       const p = y.proposals[e.proposalId]
-      return p === undefined
-        ? y
-        : { ...y, proposals: { ...y.proposals, [e.proposalId]: { ...p, accepted: true } } }
+      if (p !== undefined) p.accepted = true
+      return
     }
     case 'ProposalOutcomeRecorded':
-      return { ...y, proposals: without(y.proposals, e.proposalId) }
+      delete y.proposals[e.proposalId]
+      return
     case 'FollowUpScheduled':
-      return {
-        ...y,
-        followUps: {
-          ...y.followUps,
-          [e.followUpId]: { dueOn: e.dueOn, kind: e.kind, scheduledOn: e.on },
-        },
-      }
+      y.followUps[e.followUpId] = { dueOn: e.dueOn, kind: e.kind, scheduledOn: e.on }
+      return
     case 'FollowUpRescheduled': {
       const f = y.followUps[e.followUpId]
-      return f === undefined
-        ? y
-        : {
-            ...y,
-            followUps: { ...y.followUps, [e.followUpId]: { ...f, dueOn: e.dueOn, scheduledOn: e.on } },
-          }
+      if (f === undefined) return
+      f.dueOn = e.dueOn
+      f.scheduledOn = e.on
+      return
     }
     case 'FollowUpKept':
     case 'FollowUpMissed':
     case 'FollowUpMarkedUnspecified':
     case 'FollowUpCancelled':
-      return { ...y, followUps: without(y.followUps, e.followUpId) }
+      delete y.followUps[e.followUpId]
+      return
     case 'SessionPrescribed':
-      return {
-        ...y,
-        sessions: { ...y.sessions, [e.sessionId]: { kind: e.kind, heldOn: e.heldOn, prescribedOn: e.on } },
-      }
+      y.sessions[e.sessionId] = { kind: e.kind, heldOn: e.heldOn, prescribedOn: e.on }
+      return
     case 'SessionOutcomeRecorded':
-      return { ...y, sessions: without(y.sessions, e.sessionId) }
+      delete y.sessions[e.sessionId]
+      return
     case 'JourneyClosed':
-      return { ...y, open: false, programme: null, followUps: {}, proposals: {}, sessions: {} }
+      y.open = false
+      y.programme = null
+      y.followUps = {}
+      y.proposals = {}
+      y.sessions = {}
+      return
     case 'JourneyReopened':
-      return { ...y, open: true, counsellorId: e.counsellorId }
+      y.open = true
+      y.counsellorId = e.counsellorId
+      return
     default:
-      return y
+      return
   }
 }
 
-const apply = (rm: WorklistReadModel, recorded: RecordedEvent<JourneyEvent>): WorklistReadModel => {
+const step = (draft: Draft<WorklistYouth>, recorded: RecordedEvent<JourneyEvent>): void => {
   const e = recorded.event
   const key = `youth:${e.youthId}`
-  const existing = getDoc(rm, key)
+  const existing = draft.get(key)
   const revision = Number(recorded.revision)
-  if (e.type === 'YouthRegistered' && isFirstRegistration(existing, recorded))
-    return setDoc(rm, key, {
+  if (e.type === 'YouthRegistered' && isFirstRegistration(existing, recorded)) {
+    draft.put<WorklistYouth>(key, {
       ...youthHeaderOf(e, revision),
       ageLimitOn: e.ageLimitOn,
       cejAgeLimitOn: e.cejAgeLimitOn,
@@ -131,15 +128,19 @@ const apply = (rm: WorklistReadModel, recorded: RecordedEvent<JourneyEvent>): Wo
       proposals: {},
       sessions: {},
     })
-  if (!isNextInStream(existing, recorded)) return rm
-  return setDoc(rm, key, { ...evolve(existing, e), revision })
+    return
+  }
+  if (!isNextInStream(existing, recorded)) return
+  const y = draft.edit(key)
+  if (y === undefined) return
+  evolve(y, e)
+  y.revision = revision
 }
 
 /** The counsellors' worklists (alerts) projection. */
-export const worklistProjection: KeyedProjection<WorklistYouth> = {
+export const worklistProjection: KeyedProjection<WorklistYouth> = keyedProjection({
   name: 'worklist',
   version: 2,
-  initial: emptyDocMap<WorklistYouth>(),
-  apply,
+  step,
   merge: (_key, a) => a,
-}
+})
