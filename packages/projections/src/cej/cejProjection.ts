@@ -7,8 +7,9 @@ import {
   type JourneyEvent,
   type RecordedEvent,
 } from '@parcours/domain'
-import { type DocMap, emptyDocMap, getDoc, setDoc } from '../model/docMap.js'
-import type { KeyedProjection } from '../model/projection.js'
+import type { DocMap } from '../model/docMap.js'
+import type { Draft, Writable } from '../model/draft.js'
+import { type KeyedProjection, keyedProjection } from '../model/projection.js'
 import { isFirstRegistration, isNextInStream, type YouthHeader, youthHeaderOf } from '../model/streamGuard.js'
 
 // ---------------------------------------------------------------------------------------------
@@ -44,18 +45,23 @@ const header = (y: CejYouth, e: JourneyEvent): CejYouth => {
 export const createCejProjection = (
   policy: CejHoursPolicy = defaultCejHoursPolicy,
 ): KeyedProjection<CejYouth> => {
-  const apply = (rm: CejReadModel, recorded: RecordedEvent<JourneyEvent>): CejReadModel => {
+  // The ledger evolves as an immutable value: each event puts a new document in the draft and no
+  // step edits one in place, so a document is handed to the draft as it is, never copied.
+  const owned = (y: CejYouth): Writable<CejYouth> => y as unknown as Writable<CejYouth>
+  const step = (draft: Draft<CejYouth>, recorded: RecordedEvent<JourneyEvent>): void => {
     const e = recorded.event
     const key = `youth:${e.youthId}`
-    const existing = getDoc(rm, key)
+    const existing = draft.get(key)
     const revision = Number(recorded.revision)
-    if (e.type === 'YouthRegistered' && isFirstRegistration(existing, recorded))
-      return setDoc(rm, key, { ...youthHeaderOf(e, revision), ledger: emptyCejLedger })
-    if (!isNextInStream(existing, recorded)) return rm
+    if (e.type === 'YouthRegistered' && isFirstRegistration(existing, recorded)) {
+      draft.put<CejYouth>(key, owned({ ...youthHeaderOf(e, revision), ledger: emptyCejLedger }))
+      return
+    }
+    if (!isNextInStream(existing, recorded)) return
     const ledger = evolveCejLedger(existing.ledger, e, policy)
-    return setDoc(rm, key, { ...header(existing, e), ledger, revision })
+    draft.put<CejYouth>(key, owned({ ...header(existing, e), ledger, revision }))
   }
-  return { name: 'cej', version: 1, initial: emptyDocMap<CejYouth>(), apply, merge: (_key, a) => a }
+  return keyedProjection({ name: 'cej', version: 1, step, copy: owned, merge: (_key, a) => a })
 }
 
 /** The CEJ projection with the default hours table. */
