@@ -134,8 +134,19 @@ export const exportSubjectData =
           fields[name] = value
           continue
         }
-        const what: OpenedData = name === 'comment' ? 'comments' : 'identity'
-        if (!(what === 'comments' ? grant.comments : grant.identity)) {
+        const what: OpenedData =
+          recorded.event.type === 'CejAllowanceSet'
+            ? 'allowance-basis'
+            : name === 'comment'
+              ? 'comments'
+              : 'identity'
+        const granted =
+          what === 'comments'
+            ? grant.comments
+            : what === 'identity'
+              ? grant.identity
+              : grant.identity && grant.comments
+        if (!granted) {
           fields[name] = 'withheld'
           continue
         }
@@ -144,7 +155,9 @@ export const exportSubjectData =
         const shown: OpenedValue = o.right._tag === 'Erased' ? 'erased' : o.right.fields
         fields[name] = shown
         opened.add(what)
-        if (name === 'personalData') identity = shown
+        const identityEvent =
+          recorded.event.type === 'YouthRegistered' || recorded.event.type === 'IdentityRectified'
+        if (name === 'personalData' && identityEvent) identity = shown
         if (what === 'comments')
           comments.push({
             revision: Number(recorded.revision),
