@@ -4,7 +4,7 @@ import type { JourneyCommand } from '../model/commands.js'
 import type { JourneyState, RegisteredJourney } from '../model/state.js'
 import type { JourneyPolicy } from '../policy/journeyPolicy.js'
 import { journeyAgeLimitOn } from './ageLimit.js'
-import { closeJourney, erasePersonalData, reopenJourney } from './closing.js'
+import { closeJourney, erasePersonalData, rectifyIdentity, reopenJourney } from './closing.js'
 import { assignCounsellor, completeDiagnostic, recordRequest, transferJourney } from './counselling.js'
 import type { Decision } from './decision.js'
 import { refuse } from './decision.js'
@@ -109,6 +109,8 @@ const ruleFor = (c: JourneyCommand, s: RegisteredJourney, p: JourneyPolicy): Dec
       return right([])
     case 'ErasePersonalData':
       return erasePersonalData(c, s, p)
+    case 'RectifyIdentity':
+      return rectifyIdentity(c, s, p)
     case 'DeclareActivity':
       return declareActivity(c, s, p)
     case 'ValidateActivity':
@@ -131,6 +133,7 @@ const allowedPastAgeLimit: ReadonlySet<JourneyCommand['type']> = new Set([
   'ApplyTimeRules',
   'CloseJourney',
   'ErasePersonalData',
+  'RectifyIdentity',
   'ReopenJourney',
 ])
 
@@ -147,7 +150,8 @@ const guarded = (c: JourneyCommand, s: RegisteredJourney, p: JourneyPolicy): Dec
   // meets the journey as the nightly tick of the day before left it, whether that tick ran on time,
   // late or not at all. The tick itself (ApplyTimeRules) records what falls due on its day too.
   // Erasing the key is no fact of the journey's course: it records nothing else.
-  if (c.type === 'ErasePersonalData') return ruleFor(c, s, p)
+  // Nor is correcting their identity.
+  if (c.type === 'ErasePersonalData' || c.type === 'RectifyIdentity') return ruleFor(c, s, p)
   const caughtUp = timeDrivenFacts(s, c.type === 'ApplyTimeRules' ? c.on : addDays(c.on, -1), p)
   const now = caughtUp.state
   if (now.status === 'unregistered') return right(caughtUp.events)

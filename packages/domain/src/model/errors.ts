@@ -57,6 +57,7 @@ export type JourneyError =
   | { readonly _tag: 'CommentRequired'; readonly reason: ExitReason }
   | { readonly _tag: 'PersonalDataAlreadyErased' }
   | { readonly _tag: 'ReopeningAfterErasure' }
+  | { readonly _tag: 'NothingToRectify' }
   | {
       readonly _tag: 'ExitWithoutSituation'
       readonly reason: ExitReason
@@ -255,6 +256,7 @@ const describe: { readonly [K in JourneyErrorTag]: (e: Extract<JourneyError, { _
   DatedBeforeClosing: (e) => `The date ${e.on} is before the closing on ${e.closedOn}.`,
   CommentRequired: (e) => `Closing for the reason '${e.reason}' needs a comment.`,
   PersonalDataAlreadyErased: () => "This young person's personal data is already erased.",
+  NothingToRectify: () => 'A rectification carries the corrected identity, sealed; none was given.',
   ReopeningAfterErasure: () =>
     "The young person's personal data was erased: the journey cannot be reopened; register them anew.",
   ExitWithoutSituation: (e) =>
