@@ -122,6 +122,7 @@ const lines: Record<string, ReadonlyArray<ReadonlyArray<string>>> = {
     ['report', '--csv', '--mission-locale', 'ml-b'],
   ],
   'access-log': [['access-log', '--mission-locale', 'ml-b']],
+  'access-request': [['access-request', '--youth', 'y-b']],
   project: [['project']],
   rebuild: [['rebuild']],
   verify: [['verify']],
@@ -131,6 +132,7 @@ const lines: Record<string, ReadonlyArray<ReadonlyArray<string>>> = {
     ['erase', ...A_ON_B, '--on', '2025-03-01'],
   ],
   retention: [['retention', '--at', '2025-01-20']],
+  rectify: [['rectify', ...B, '--last-name', 'Martin', '--on', '2025-03-01']],
 }
 // The demo writes a fresh simulated store of its own and reads no one's journey: it needs no actor.
 const WITHOUT_ACTOR = new Set(['demo'])

@@ -1,19 +1,10 @@
-import { createRequire } from 'node:module'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { inProcessCli } from './testing/inProcessCli.js'
+import { openSqliteFile as Database } from './testing/sqliteFile.js'
 
 // One corrupt stored event affects only its own journey: every query for the others works, the
 // dashboard names the journey it could not read, the clock and retention go on and list it.
-
-const root = fileURLToPath(new URL('../../..', import.meta.url))
-const Database = createRequire(join(root, 'packages/adapters/package.json'))('better-sqlite3') as new (
-  path: string,
-) => {
-  prepare: (sql: string) => { get: (...a: unknown[]) => unknown; run: (...a: unknown[]) => unknown }
-  close: () => void
-}
 
 const { dir, parcours, ok, remove } = inProcessCli('parcours-bad-data-', 'sqlite:bad.db')
 afterAll(remove)

@@ -5,10 +5,19 @@ import {
   createJourneyCommandHandler,
   createVault,
   erasePersonalData,
+  sealedKeyIds,
   getInMemoryEventStore,
   getInMemoryKeyStore,
 } from '@parcours/adapters'
-import { addDays, journeyEventCodec, type JourneyEvent, type KeyId, type LocalDate } from '@parcours/domain'
+import {
+  addDays,
+  journeyEventCodec,
+  Sealed,
+  type JourneyEvent,
+  type KeyId,
+  type LocalDate,
+  type RecordedEvent,
+} from '@parcours/domain'
 import { dashboardProjection, type DashboardReadModel } from './dashboard/dashboardProjection.js'
 import { queryCaseload } from './dashboard/queryCaseload.js'
 import { queryDashboard } from './dashboard/queryDashboard.js'
@@ -71,6 +80,16 @@ const erasureOf = (events: ReadonlyArray<JourneyEvent>, daysLater: number): Jour
   }
 }
 
+const withOwnKey = (r: RecordedEvent<JourneyEvent>): RecordedEvent<JourneyEvent> => ({
+  ...r,
+  event: Object.fromEntries(
+    Object.entries(r.event).map(([k, v]) => [
+      k,
+      Sealed.is(v) ? { ...v, keyId: `key-${r.event.youthId}` } : v,
+    ]),
+  ) as unknown as JourneyEvent,
+})
+
 describe('erasure and the read models', () => {
   it('erasing any subset of young people changes no dashboard indicator, caseload or worklist (folds, any interleaving)', () => {
     const arbCase = arbHistory({ youths: 6, missionLocales: 3 }).chain((h) =>
@@ -119,7 +138,8 @@ describe('erasure and the read models', () => {
     await fc.assert(
       fc.asyncProperty(arbCase, async ({ h, toErase }) => {
         const store = getInMemoryEventStore<JourneyEvent>({ codec: journeyEventCodec })
-        const vault = createVault({ keyStore: getInMemoryKeyStore() })
+        const keyStore = getInMemoryKeyStore()
+        const vault = createVault({ keyStore })
         const handle = createJourneyCommandHandler({ store, vault })
         const sink = getInMemoryProjectionSink()
         const runner = createProjectionRunner({ store, projections: allProjections, sink, batchSize: 17 })
@@ -132,12 +152,19 @@ describe('erasure and the read models', () => {
           return views(dashboard.right, worklists.right, datesOf(h))
         }
 
-        await appendAll(store, h.recorded)
+        // One key per young person, as the vault seals: every sealed value of a journey names it.
+        await appendAll(store, h.recorded.map(withOwnKey))
         const before = await read()
         for (const i of toErase) {
           const events = h.journeys[i] ?? []
           const last = events[events.length - 1]
           if (last === undefined) continue
+          // The key that sealed the journey's values, as the registration left it in the key store.
+          const [keyId] = sealedKeyIds(
+            events.map((e) => withOwnKey({ event: e } as RecordedEvent<JourneyEvent>).event),
+          )
+          if (keyId !== undefined)
+            await keyStore.create({ youthId: last.youthId, keyId, material: new Uint8Array(32).fill(7) })()
           const erased = await erasePersonalData({
             vault,
             handle,

@@ -1,4 +1,4 @@
-import { isLeft, left, right } from 'fp-ts/lib/Either.js'
+import { isLeft, left, right, type Either } from 'fp-ts/lib/Either.js'
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js'
 import type { Logger } from 'pino'
 import {
@@ -11,6 +11,8 @@ import {
   type JourneyEvent,
   type KeyId,
   type Sealed,
+  type StoreError,
+  type YouthId,
 } from '@parcours/domain'
 import {
   createCommandHandler,
@@ -86,6 +88,7 @@ const sealedFieldOf = (command: JourneyCommand): 'personalData' | 'comment' | un
  * tenant, personal fields sealed by the vault once the rules accepted the command. A
  * registration's age limits are sealed here with the young person's key; every later command
  * gets them opened from the journey's registration before `decide` (whatever limits it came with).
+ * A registration whose events could not be stored leaves no key: the key it sealed with is discarded.
  *
  * @example
  * import { isLeft } from 'fp-ts/lib/Either.js'
@@ -113,7 +116,57 @@ const sealedFieldOf = (command: JourneyCommand): 'personalData' | 'comment' | un
  * })()
  * if (!isLeft(result)) console.log(result.right.events.map((e) => e.event.type)) // ['YouthRegistered', …]
  */
-export const createJourneyCommandHandler = ({
+export const createJourneyCommandHandler = (options: JourneyCommandHandlerOptions): JourneyCommandHandler => {
+  const { store, vault } = options
+  const log = options.logger?.child({ module: 'journey-handler' })
+  // The key each registration in flight sealed with: if its events are not stored, it goes.
+  const registering = new Map<YouthId, KeyId | undefined>()
+  const tracking: Vault = {
+    ...vault,
+    seal: (youthId, fields) => async () => {
+      const sealed = await vault.seal(youthId, fields)()
+      if (!isLeft(sealed) && registering.has(youthId)) registering.set(youthId, sealed.right.keyId)
+      return sealed
+    },
+  }
+  const handle = sealingHandler({ ...options, vault: tracking })
+
+  // A registration that failed after sealing left a key that sealed nothing recorded: discarded at
+  // once when the journey still does not exist (another registration may have won the race). When
+  // that cannot be known or done (the store or the key store failing too), collectOrphanKeys does it.
+  const discardIfUnregistered = async (youthId: YouthId, keyId: KeyId): Promise<void> => {
+    const read = await store.readStream(journeyStreamName(youthId), { maxCount: 1 })()
+    const discarded: Either<StoreError | VaultError, boolean> = isLeft(read)
+      ? read
+      : read.right.length > 0
+        ? right(false)
+        : await vault.discard(youthId, keyId)()
+    if (isLeft(discarded))
+      log?.warn(
+        { youthId, keyId, error: discarded.left._tag },
+        'the key of a failed registration is kept; collectOrphanKeys removes it',
+      )
+  }
+
+  return (envelope) => {
+    const { youthId, type } = envelope.command
+    if (type !== 'RegisterYouth' || registering.has(youthId)) return handle(envelope)
+    return async () => {
+      registering.set(youthId, undefined)
+      try {
+        const result = await handle(envelope)()
+        const keyId = registering.get(youthId)
+        if (isLeft(result) && keyId !== undefined) await discardIfUnregistered(youthId, keyId)
+        return result
+      } finally {
+        registering.delete(youthId)
+      }
+    }
+  }
+}
+
+// Checks, seals once the rules accept, records.
+const sealingHandler = ({
   store,
   vault,
   logger,

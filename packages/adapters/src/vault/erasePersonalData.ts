@@ -6,6 +6,7 @@ import {
   journeyStreamName,
   type EventStore,
   type JourneyCommand,
+  Sealed,
   type JourneyEvent,
   type KeyId,
   type LocalDate,
@@ -51,17 +52,28 @@ export type ErasureError = JourneyHandlingError
 // utils
 // ---------------------------------------------------------------------------------------------
 
-// The same rule the handler applies, run first so that a refused erasure leaves the key alone.
+/** The key ids of every sealed value a journey's events hold (identity, comments, age limits…). */
+export const sealedKeyIds = (events: ReadonlyArray<JourneyEvent>): ReadonlyArray<KeyId> => {
+  const ids = new Set<KeyId>()
+  for (const event of events)
+    for (const value of Object.values(event as unknown as Record<string, unknown>))
+      if (Sealed.is(value)) ids.add(value.keyId)
+  return [...ids]
+}
+
+// The same rule the handler applies, run first so that a refused erasure leaves the key alone;
+// it answers the keys the journey's data was sealed with, which the key store must destroy.
 const precheck = async (
   store: EventStore<JourneyEvent>,
   command: JourneyCommand,
-): Promise<Either<ErasureError, void>> => {
+): Promise<Either<ErasureError, ReadonlyArray<KeyId>>> => {
   const read = await store.readStream(journeyStreamName(command.youthId))()
   if (isLeft(read)) return read
-  const decision = journeyDecider.decide(command, foldJourney(read.right.map((recorded) => recorded.event)))
+  const events = read.right.map((recorded) => recorded.event)
+  const decision = journeyDecider.decide(command, foldJourney(events))
   return isLeft(decision) && decision.left._tag !== 'PersonalDataAlreadyErased'
     ? left({ _tag: 'Rejected', error: decision.left })
-    : right(undefined)
+    : right(sealedKeyIds(events))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -70,7 +82,9 @@ const precheck = async (
 
 /**
  * Erases a young person's personal data (crypto-shredding): checks the command against the
- * journey, deletes the key, then records `PersonalDataErased` through the command handler. The key goes first, so a failure in between
+ * journey, deletes the key that sealed the journey's data (a key store that does not hold it is
+ * `KeyNotFound`, and nothing is recorded), then records `PersonalDataErased` through the command
+ * handler. The key goes first, so a failure in between
  * never leaves an event claiming an erasure that did not happen; calling again finishes the job.
  * Idempotent: a second call succeeds and changes nothing. `await erasePersonalData({...})()`.
  */
@@ -88,7 +102,8 @@ export const erasePersonalData =
     const command: JourneyCommand = { type: 'ErasePersonalData', youthId, missionLocaleId, on }
     const allowed = await precheck(store, command)
     if (isLeft(allowed)) return allowed
-    const erased = await vault.eraseKey(youthId)()
+    // Only a key store holding the key that sealed the journey's data can report it destroyed.
+    const erased = await vault.eraseKey(youthId, allowed.right)()
     if (isLeft(erased)) return erased
     const recorded = await handle({ commandId, command })()
     if (

@@ -1,20 +1,28 @@
 import { left, right } from 'fp-ts/lib/Either.js'
-import type { KeyId, KeyStore, PersonalKey, YouthId } from '@parcours/domain'
+import type { KeyId, KeyStore, PersonalKey, StoredKey, YouthId } from '@parcours/domain'
+
+/** Options of the in-memory key store: the clock that dates each key (for tests). */
+export interface InMemoryKeyStoreOptions {
+  readonly now?: () => Date
+}
+
+interface Held {
+  readonly keyId: KeyId
+  readonly material: Buffer
+  readonly createdAt: string
+}
 
 // ---------------------------------------------------------------------------------------------
 // constructors
 // ---------------------------------------------------------------------------------------------
 
 /** A key store in memory, for tests, demos and embedding; its keys die with the process. */
-export const getInMemoryKeyStore = (): KeyStore => {
-  const keys = new Map<YouthId, { readonly keyId: KeyId; readonly material: Buffer }>()
+export const getInMemoryKeyStore = ({ now = () => new Date() }: InMemoryKeyStoreOptions = {}): KeyStore => {
+  const keys = new Map<YouthId, Held>()
   const tombstones = new Map<YouthId, KeyId>()
 
   // Copies in and out: a caller mutating its buffer must not change (or keep a handle on) ours.
-  const toKey = (
-    youthId: YouthId,
-    stored: { readonly keyId: KeyId; readonly material: Buffer },
-  ): PersonalKey => ({
+  const toKey = (youthId: YouthId, stored: Held): PersonalKey => ({
     youthId,
     keyId: stored.keyId,
     material: Buffer.from(stored.material),
@@ -26,7 +34,7 @@ export const getInMemoryKeyStore = (): KeyStore => {
       return left({ _tag: 'KeyErased', youthId: key.youthId, keyId: erasedKeyId })
     const existing = keys.get(key.youthId)
     if (existing !== undefined) return right(toKey(key.youthId, existing))
-    const stored = { keyId: key.keyId, material: Buffer.from(key.material) }
+    const stored = { keyId: key.keyId, material: Buffer.from(key.material), createdAt: now().toISOString() }
     keys.set(key.youthId, stored)
     return right(toKey(key.youthId, stored))
   }
@@ -53,5 +61,20 @@ export const getInMemoryKeyStore = (): KeyStore => {
     return right({ youthId, keyId: stored.keyId, erasedNow: true })
   }
 
-  return { create, get, delete: erase, close: async () => undefined }
+  const discard: KeyStore['discard'] = (youthId, keyId) => async () => {
+    const stored = keys.get(youthId)
+    if (stored === undefined || stored.keyId !== keyId) return right(false)
+    stored.material.fill(0)
+    keys.delete(youthId)
+    return right(true)
+  }
+
+  const list: KeyStore['list'] = () => async () =>
+    right(
+      [...keys.entries()]
+        .map(([youthId, k]): StoredKey => ({ youthId, keyId: k.keyId, createdAt: k.createdAt }))
+        .sort((a, b) => (a.youthId < b.youthId ? -1 : a.youthId > b.youthId ? 1 : 0)),
+    )
+
+  return { create, get, delete: erase, discard, list, close: async () => undefined }
 }

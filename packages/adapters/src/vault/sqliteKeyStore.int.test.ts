@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
@@ -162,6 +162,112 @@ describe('getSqliteKeyStore', () => {
     const store = getSqliteKeyStore({ path: join(dir, 'missing-dir', 'keys.db') })
     const result = await store.get(youth(1))()
     expect(isLeft(result) && result.left._tag).toBe('KeyStoreUnavailable')
+    await store.close()
+  })
+
+  describe('mustExist: an existing key store only', () => {
+    const unavailable = async (path: string) => {
+      const store = getSqliteKeyStore({ path, mustExist: true })
+      const vault = createVault({ keyStore: store })
+      const answers = [
+        await store.get(youth(1))(),
+        await store.list()(),
+        await vault.seal(youth(1), { firstName: 'Jeanne' })(),
+        await vault.eraseKey(youth(1))(),
+      ]
+      await store.close()
+      return answers.map((a) =>
+        isLeft(a) && a.left._tag === 'KeyStoreUnavailable' ? a.left.message : a._tag,
+      )
+    }
+
+    it('refuses a missing file, and creates none', async () => {
+      const path = join(dir, 'keys.db')
+      const messages = await unavailable(path)
+      expect(new Set(messages)).toEqual(
+        new Set([`no key store at ${path}: it is created by registering a young person`]),
+      )
+      expect(existsSync(path)).toBe(false)
+    })
+
+    it('refuses an empty file, and gives it no tables', async () => {
+      const path = join(dir, 'keys.db')
+      writeFileSync(path, '')
+      expect(new Set(await unavailable(path))).toEqual(
+        new Set([`the key store ${path} is an empty file, not a Parcours key store`]),
+      )
+      expect(readFileSync(path)).toHaveLength(0)
+    })
+
+    it('refuses a file that is not a database, or a database without the key tables', async () => {
+      const garbage = join(dir, 'garbage.db')
+      writeFileSync(garbage, 'not a database at all, but long enough to be read as a header'.repeat(4))
+      for (const m of await unavailable(garbage)) expect(m).toMatch(/file is not a database/)
+      const foreign = join(dir, 'foreign.db')
+      const db = new Database(foreign)
+      db.exec('CREATE TABLE other (x INTEGER)')
+      db.close()
+      expect(new Set(await unavailable(foreign))).toEqual(
+        new Set([`${foreign} is not a Parcours key store (it has no key tables)`]),
+      )
+    })
+
+    it('opens a key store that exists, keys and tombstones alike', async () => {
+      const path = join(dir, 'keys.db')
+      const created = getSqliteKeyStore({ path })
+      const sealed = await ok(createVault({ keyStore: created }).seal(youth(1), { firstName: 'Jeanne' }))
+      await created.close()
+      const existing = getSqliteKeyStore({ path, mustExist: true })
+      const vault = createVault({ keyStore: existing })
+      expect((await ok(vault.open(sealed, youth(1))))._tag).toBe('Opened')
+      expect(await ok(vault.eraseKey(youth(1), [sealed.keyId]))).toMatchObject({ erasedNow: true })
+      await existing.close()
+    })
+  })
+
+  it('lists live keys with the date each was stored, and discards an unused one without a tombstone', async () => {
+    const path = join(dir, 'keys.db')
+    let clock = Date.parse('2026-01-01T00:00:00.000Z')
+    const store = getSqliteKeyStore({ path, now: () => new Date(clock) })
+    const vault = createVault({ keyStore: store })
+    const one = await ok(vault.seal(youth(1), { firstName: 'Jeanne' }))
+    clock += 60_000
+    const two = await ok(vault.seal(youth(2), { firstName: 'Paul' }))
+    await ok(vault.eraseKey(youth(3)))
+    expect(await ok(store.list())).toEqual([
+      { youthId: youth(1), keyId: one.keyId, createdAt: '2026-01-01T00:00:00.000Z' },
+      { youthId: youth(2), keyId: two.keyId, createdAt: '2026-01-01T00:01:00.000Z' },
+    ])
+    const discarded = Buffer.from((await ok(store.get(youth(1)))).material)
+    expect(await ok(store.discard(youth(1), two.keyId))).toBe(false)
+    expect(await ok(store.discard(youth(1), one.keyId))).toBe(true)
+    expect(await ok(store.discard(youth(1), one.keyId))).toBe(false)
+    expect((await ok(store.list())).map((k) => k.youthId)).toEqual([youth(2)])
+    // No tombstone: a fresh key can be created for them, and the discarded bytes are gone.
+    expect(rawBytes(path).includes(discarded)).toBe(false)
+    expect(rawBytes(path).includes(Buffer.from((await ok(store.get(youth(2)))).material))).toBe(true)
+    const again = await ok(vault.seal(youth(1), { firstName: 'Jeanne' }))
+    expect(again.keyId).not.toBe(one.keyId)
+    await store.close()
+  })
+
+  it('dates no key of a key store written before keys were dated (createdAt null), and keeps them', async () => {
+    const path = join(dir, 'keys.db')
+    const old = new Database(path)
+    old.exec(`
+      CREATE TABLE parcours_personal_keys (youth_id TEXT PRIMARY KEY, key_id TEXT NOT NULL, material BLOB NOT NULL, check_value BLOB NOT NULL);
+      CREATE TABLE parcours_erased_personal_keys (youth_id TEXT PRIMARY KEY, key_id TEXT NOT NULL);
+    `)
+    old.close()
+    const before = getSqliteKeyStore({ path })
+    const sealed = await ok(createVault({ keyStore: before }).seal(youth(1), { firstName: 'Jeanne' }))
+    await before.close()
+    const raw = new Database(path)
+    raw.exec('ALTER TABLE parcours_personal_keys DROP COLUMN created_at')
+    raw.close()
+    const store = getSqliteKeyStore({ path, mustExist: true })
+    expect(await ok(store.list())).toEqual([{ youthId: youth(1), keyId: sealed.keyId, createdAt: null }])
+    expect((await ok(createVault({ keyStore: store }).open(sealed, youth(1))))._tag).toBe('Opened')
     await store.close()
   })
 })

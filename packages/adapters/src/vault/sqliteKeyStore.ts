@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto'
+import { existsSync, statSync } from 'node:fs'
 import Database from 'better-sqlite3'
 import { flatten, left, right, type Either } from 'fp-ts/lib/Either.js'
-import type { KeyId, KeyStore, KeyStoreError, PersonalKey, YouthId } from '@parcours/domain'
+import type { KeyId, KeyStore, KeyStoreError, PersonalKey, StoredKey, YouthId } from '@parcours/domain'
 import { messageOf, tryDriver } from '../interop/index.js'
 import { KEY_BYTES } from './cipher.js'
 
@@ -14,6 +15,14 @@ export interface SqliteKeyStoreOptions {
   readonly path: string
   /** How long a call waits for another connection's lock (and an erasure for readers). Default 5000 ms. */
   readonly busyTimeoutMs?: number
+  /**
+   * Open an existing key store only: a missing file, an empty one or one without the key tables
+   * answers `KeyStoreUnavailable` on every call, and nothing is created. Default false: the file
+   * and its tables are created on first use (for the code that registers young people).
+   */
+  readonly mustExist?: boolean
+  /** The clock that dates each new key (`createdAt`); the system clock by default. */
+  readonly now?: () => Date
 }
 
 interface KeyRow {
@@ -29,13 +38,41 @@ const schema = `
     youth_id TEXT PRIMARY KEY,
     key_id TEXT NOT NULL,
     material BLOB NOT NULL,
-    check_value BLOB NOT NULL
+    check_value BLOB NOT NULL,
+    created_at TEXT
   );
   CREATE TABLE IF NOT EXISTS parcours_erased_personal_keys (
     youth_id TEXT PRIMARY KEY,
     key_id TEXT NOT NULL
   );
 `
+
+// Why a key store cannot be used at all, as the one line its errors carry.
+class KeyStoreOpenError extends Error {}
+
+const KEY_TABLES = ['parcours_personal_keys', 'parcours_erased_personal_keys']
+
+// An existing file is checked, never created or given tables: a missing or foreign file is refused.
+const checkExisting = (path: string, db: Database.Database): void => {
+  const tables = new Set(
+    (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Array<{ name: string }>).map(
+      (t) => t.name,
+    ),
+  )
+  if (!KEY_TABLES.every((t) => tables.has(t)))
+    throw new KeyStoreOpenError(
+      statSync(path).size === 0
+        ? `the key store ${path} is an empty file, not a Parcours key store`
+        : `${path} is not a Parcours key store (it has no key tables)`,
+    )
+}
+
+// Key stores written before keys were dated get the column; their keys read `createdAt: null`.
+const migrate = (db: Database.Database): void => {
+  const columns = db.prepare('PRAGMA table_info(parcours_personal_keys)').all() as Array<{ name: string }>
+  if (!columns.some((c) => c.name === 'created_at'))
+    db.exec('ALTER TABLE parcours_personal_keys ADD COLUMN created_at TEXT')
+}
 
 // A short check value tells a damaged key (CorruptKey) from a damaged ciphertext (DecryptionFailed).
 const checkValue = (material: Uint8Array): Buffer =>
@@ -51,18 +88,27 @@ const checkValue = (material: Uint8Array): Buffer =>
  * and, in WAL mode, truncates the write-ahead log so no old frame keeps it either; when a reader
  * prevents that, the erasure answers `KeyStoreUnavailable` and erasing again finishes it.
  */
-export const getSqliteKeyStore = ({ path, busyTimeoutMs = 5000 }: SqliteKeyStoreOptions): KeyStore => {
+export const getSqliteKeyStore = ({
+  path,
+  busyTimeoutMs = 5000,
+  mustExist = false,
+  now = () => new Date(),
+}: SqliteKeyStoreOptions): KeyStore => {
   let db: Database.Database | undefined
   let closed = false
 
   const connect = (): Database.Database => {
     if (db !== undefined) return db
     if (closed) throw new Error('the key store is closed')
-    const opened = new Database(path)
+    if (mustExist && !existsSync(path))
+      throw new KeyStoreOpenError(`no key store at ${path}: it is created by registering a young person`)
+    const opened = new Database(path, { fileMustExist: mustExist })
     try {
       opened.pragma('secure_delete = ON')
       opened.pragma(`busy_timeout = ${busyTimeoutMs}`)
-      opened.exec(schema)
+      if (mustExist) checkExisting(path, opened)
+      else opened.exec(schema)
+      migrate(opened)
     } catch (error) {
       opened.close()
       throw error
@@ -80,7 +126,10 @@ export const getSqliteKeyStore = ({ path, busyTimeoutMs = 5000 }: SqliteKeyStore
           () => run(connect()),
           (cause): KeyStoreError => ({
             _tag: 'KeyStoreUnavailable',
-            message: `key store ${what} failed: ${messageOf(cause)}`,
+            message:
+              cause instanceof KeyStoreOpenError
+                ? cause.message
+                : `key store ${path}: ${what} failed: ${messageOf(cause)}`,
             cause,
           }),
         ),
@@ -119,8 +168,14 @@ export const getSqliteKeyStore = ({ path, busyTimeoutMs = 5000 }: SqliteKeyStore
           if (erasedKeyId !== undefined)
             return left({ _tag: 'KeyErased', youthId: key.youthId, keyId: erasedKeyId })
           db.prepare(
-            'INSERT OR IGNORE INTO parcours_personal_keys (youth_id, key_id, material, check_value) VALUES (?, ?, ?, ?)',
-          ).run(key.youthId, key.keyId, Buffer.from(key.material), checkValue(key.material))
+            'INSERT OR IGNORE INTO parcours_personal_keys (youth_id, key_id, material, check_value, created_at) VALUES (?, ?, ?, ?, ?)',
+          ).run(
+            key.youthId,
+            key.keyId,
+            Buffer.from(key.material),
+            checkValue(key.material),
+            now().toISOString(),
+          )
           return readKey(db, key.youthId) ?? left({ _tag: 'KeyNotFound', youthId: key.youthId })
         })
         .immediate(),
@@ -139,6 +194,32 @@ export const getSqliteKeyStore = ({ path, busyTimeoutMs = 5000 }: SqliteKeyStore
         : found
     })
 
+  // Overwritten in place first, so the key's bytes are gone even from pages SQLite keeps.
+  const shred = (db: Database.Database, youthId: YouthId): void => {
+    db.prepare(
+      'UPDATE parcours_personal_keys SET material = zeroblob(?), check_value = zeroblob(8) WHERE youth_id = ?',
+    ).run(KEY_BYTES, youthId)
+    db.prepare('DELETE FROM parcours_personal_keys WHERE youth_id = ?').run(youthId)
+  }
+
+  // A reader of an older snapshot (another process) stops the log from being truncated: the key's
+  // old frames would stay in it, so the removal is not done. Doing it again finishes it.
+  const walTruncated = <A>(
+    db: Database.Database,
+    youthId: YouthId,
+    what: string,
+    done: A,
+  ): Either<KeyStoreError, A> => {
+    if (db.pragma('journal_mode', { simple: true }) !== 'wal') return right(done)
+    const [checkpoint] = db.pragma('wal_checkpoint(TRUNCATE)') as Array<{ readonly busy: number }>
+    return checkpoint?.busy === 0
+      ? right(done)
+      : left({
+          _tag: 'KeyStoreUnavailable',
+          message: `the ${what} key of youth ${youthId} is still in the write-ahead log, held by a reader: ${what === 'erased' ? 'erase' : 'discard'} again`,
+        })
+  }
+
   const erase: KeyStore['delete'] = (youthId) =>
     attempt('erase', (db) => {
       const result = db
@@ -149,11 +230,7 @@ export const getSqliteKeyStore = ({ path, busyTimeoutMs = 5000 }: SqliteKeyStore
             .prepare('SELECT key_id FROM parcours_personal_keys WHERE youth_id = ?')
             .get(youthId) as { key_id: KeyId } | undefined
           if (row === undefined) return left<KeyStoreError>({ _tag: 'KeyNotFound', youthId })
-          // Overwrite in place first, so the key's bytes are gone even from pages SQLite keeps.
-          db.prepare(
-            'UPDATE parcours_personal_keys SET material = zeroblob(?), check_value = zeroblob(8) WHERE youth_id = ?',
-          ).run(KEY_BYTES, youthId)
-          db.prepare('DELETE FROM parcours_personal_keys WHERE youth_id = ?').run(youthId)
+          shred(db, youthId)
           db.prepare('INSERT INTO parcours_erased_personal_keys (youth_id, key_id) VALUES (?, ?)').run(
             youthId,
             row.key_id,
@@ -161,19 +238,34 @@ export const getSqliteKeyStore = ({ path, busyTimeoutMs = 5000 }: SqliteKeyStore
           return right({ youthId, keyId: row.key_id, erasedNow: true })
         })
         .immediate()
-      if (result._tag === 'Right' && db.pragma('journal_mode', { simple: true }) === 'wal') {
-        // A reader of an older snapshot (another process) stops the log from being truncated: the
-        // key's old frames would stay in it, so the erasure is not done. Erasing again finishes it.
-        const [checkpoint] = db.pragma('wal_checkpoint(TRUNCATE)') as Array<{ readonly busy: number }>
-        if (checkpoint?.busy !== 0) {
-          return left<KeyStoreError>({
-            _tag: 'KeyStoreUnavailable',
-            message: `the erased key of youth ${youthId} is still in the write-ahead log, held by a reader: erase again`,
-          })
-        }
-      }
-      return result
+      return result._tag === 'Right' ? walTruncated(db, youthId, 'erased', result.right) : result
     })
+
+  const discard: KeyStore['discard'] = (youthId, keyId) =>
+    attempt('discard', (db) => {
+      const removed = db
+        .transaction((): boolean => {
+          const row = db
+            .prepare('SELECT key_id FROM parcours_personal_keys WHERE youth_id = ?')
+            .get(youthId) as { key_id: KeyId } | undefined
+          if (row?.key_id !== keyId) return false
+          shred(db, youthId)
+          return true
+        })
+        .immediate()
+      return removed ? walTruncated(db, youthId, 'discarded', true) : right(false)
+    })
+
+  const list: KeyStore['list'] = () =>
+    attempt('list', (db) =>
+      right(
+        (
+          db
+            .prepare('SELECT youth_id, key_id, created_at FROM parcours_personal_keys ORDER BY youth_id')
+            .all() as Array<{ youth_id: YouthId; key_id: KeyId; created_at: string | null }>
+        ).map((r): StoredKey => ({ youthId: r.youth_id, keyId: r.key_id, createdAt: r.created_at })),
+      ),
+    )
 
   const close = async (): Promise<void> => {
     closed = true
@@ -181,5 +273,5 @@ export const getSqliteKeyStore = ({ path, busyTimeoutMs = 5000 }: SqliteKeyStore
     db = undefined
   }
 
-  return { create, get, delete: erase, close }
+  return { create, get, delete: erase, discard, list, close }
 }

@@ -169,11 +169,58 @@ describe('vault', () => {
       create: () => async () => left({ _tag: 'KeyStoreUnavailable', message: 'down' }),
       get: () => async () => left({ _tag: 'KeyStoreUnavailable', message: 'down' }),
       delete: () => async () => left({ _tag: 'KeyStoreUnavailable', message: 'down' }),
+      discard: () => async () => left({ _tag: 'KeyStoreUnavailable', message: 'down' }),
+      list: () => async () => left({ _tag: 'KeyStoreUnavailable', message: 'down' }),
       close: async () => undefined,
     }
     const vault = createVault({ keyStore: broken })
     expect((await failure(vault.seal(ada, adaFields)))._tag).toBe('KeyStoreUnavailable')
     expect((await failure(vault.eraseKey(ada)))._tag).toBe('KeyStoreUnavailable')
+    expect((await failure(vault.eraseKey(ada, ['key-1' as KeyId])))._tag).toBe('KeyStoreUnavailable')
+    expect((await failure(vault.discard(ada, 'key-1' as KeyId)))._tag).toBe('KeyStoreUnavailable')
+  })
+
+  it('erases only the key that sealed the data: another key store, or another key, is KeyNotFound and changes nothing', async () => {
+    const holding = createVault({ keyStore: getInMemoryKeyStore() })
+    const sealed = await run(holding.seal(ada, adaFields))
+    // An empty key store (not the one holding the key) never reports an erasure...
+    const emptyStore = getInMemoryKeyStore()
+    const elsewhere = createVault({ keyStore: emptyStore })
+    expect(await failure(elsewhere.eraseKey(ada, [sealed.keyId]))).toEqual({
+      _tag: 'KeyNotFound',
+      youthId: ada,
+      keyId: sealed.keyId,
+    })
+    expect(await run(emptyStore.list())).toEqual([])
+    // ...nor one holding another key for that young person, live or erased.
+    await run(elsewhere.seal(ada, adaFields))
+    expect((await failure(elsewhere.eraseKey(ada, [sealed.keyId])))._tag).toBe('KeyNotFound')
+    expect((await emptyStore.get(ada)())._tag).toBe('Right')
+    await run(elsewhere.eraseKey(ada))
+    expect((await failure(elsewhere.eraseKey(ada, [sealed.keyId])))._tag).toBe('KeyNotFound')
+    // The store that holds it erases it, and again idempotently.
+    expect(await run(holding.eraseKey(ada, [sealed.keyId]))).toEqual({
+      youthId: ada,
+      keyId: sealed.keyId,
+      erasedNow: true,
+    })
+    expect(await run(holding.eraseKey(ada, [sealed.keyId]))).toMatchObject({ erasedNow: false })
+    expect(await run(holding.open(sealed, ada))).toEqual({ _tag: 'Erased', keyId: sealed.keyId })
+  })
+
+  it('discards an unused key without a tombstone, and only that key', async () => {
+    const keyStore = getInMemoryKeyStore()
+    const vault = createVault({ keyStore })
+    const sealed = await run(vault.seal(ada, adaFields))
+    expect(await run(vault.discard(ada, 'key-other' as KeyId))).toBe(false)
+    expect(await run(vault.discard(bob, sealed.keyId))).toBe(false)
+    expect(await run(vault.open(sealed, ada))).toEqual(opened(adaFields))
+    expect(await run(vault.discard(ada, sealed.keyId))).toBe(true)
+    expect(await run(keyStore.list())).toEqual([])
+    // No tombstone: the young person can be sealed for afresh, with a new key.
+    const again = await run(vault.seal(ada, adaFields))
+    expect(again.keyId).not.toBe(sealed.keyId)
+    expect((await run(keyStore.list())).map((k) => k.keyId)).toEqual([again.keyId])
   })
 
   it('draws keys, key ids and IVs from the given random source', async () => {

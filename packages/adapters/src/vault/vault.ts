@@ -25,8 +25,23 @@ export interface Vault {
   readonly seal: (youthId: YouthId, fields: PersonalFields) => TaskEither<VaultError, Sealed>
   /** Opens a sealed value of this young person; `Erased` once their key was erased. */
   readonly open: (sealed: Sealed, youthId: YouthId) => TaskEither<VaultError, OpenResult>
-  /** Erases the young person's key for good (idempotent); nothing sealed with it can be read again. */
-  readonly eraseKey: (youthId: YouthId) => TaskEither<VaultError, ErasedKey>
+  /**
+   * Erases the young person's key for good (idempotent); nothing sealed with it can be read again.
+   * `sealedWith` names the keys of what their journey holds sealed: the key store must hold that
+   * key, or its tombstone, else `KeyNotFound` naming it, and nothing changes (a key store that is
+   * not the one holding the key never reports an erasure). With none, a young person without a key
+   * gets one erased at once: the tombstone stops anything being sealed for them later.
+   */
+  readonly eraseKey: (
+    youthId: YouthId,
+    sealedWith?: ReadonlyArray<KeyId>,
+  ) => TaskEither<VaultError, ErasedKey>
+  /**
+   * Removes the young person's key `keyId` when it sealed nothing that was recorded (a
+   * registration whose events could not be stored), without a tombstone. `false` when the store
+   * holds another key for them, or none.
+   */
+  readonly discard: (youthId: YouthId, keyId: KeyId) => TaskEither<VaultError, boolean>
 }
 
 /** What the vault needs: a key store, and a source of random bytes (node:crypto's by default). */
@@ -109,7 +124,7 @@ export const createVault = ({ keyStore, randomBytes = nodeRandomBytes }: VaultOp
   // A young person who never had a key gets one erased at once, stopping anything being sealed for
   // them afterwards. Its id is the youth id: the key id the domain records in PersonalDataErased
   // when nothing was ever sealed.
-  const eraseKey = (youthId: YouthId) => async () => {
+  const eraseUnsealed = async (youthId: YouthId) => {
     const erased = await keyStore.delete(youthId)()
     if (isLeft(erased) && erased.left._tag === 'KeyNotFound') {
       const created = await keyStore.create({ ...freshKey(youthId), keyId: youthId as string as KeyId })()
@@ -119,12 +134,42 @@ export const createVault = ({ keyStore, randomBytes = nodeRandomBytes }: VaultOp
     return erased
   }
 
-  return { seal, open, eraseKey }
+  // The key in this store (live or erased) must be the one that sealed the journey's data.
+  const eraseKey =
+    (youthId: YouthId, sealedWith: ReadonlyArray<KeyId> = []) =>
+    async () => {
+      const expected = [...new Set(sealedWith)]
+      if (expected.length === 0) return eraseUnsealed(youthId)
+      const found = await keyStore.get(youthId)()
+      const held = isLeft(found)
+        ? found.left._tag === 'KeyErased' || found.left._tag === 'CorruptKey'
+          ? found.left.keyId
+          : undefined
+        : found.right.keyId
+      if (isLeft(found) && held === undefined)
+        return found.left._tag === 'KeyNotFound' ? notHeld(youthId, expected) : found
+      const missing = expected.filter((k) => k !== held)
+      if (missing.length > 0) return notHeld(youthId, missing)
+      const erased = await keyStore.delete(youthId)()
+      if (isLeft(erased)) return erased
+      return erased.right.keyId === held ? erased : notHeld(youthId, expected)
+    }
+
+  const discard = (youthId: YouthId, keyId: KeyId) => keyStore.discard(youthId, keyId)
+
+  return { seal, open, eraseKey, discard }
 }
 
 // ---------------------------------------------------------------------------------------------
 // utils
 // ---------------------------------------------------------------------------------------------
+
+const notHeld = (youthId: YouthId, keyIds: ReadonlyArray<KeyId>) =>
+  left<VaultError, ErasedKey>({
+    _tag: 'KeyNotFound',
+    youthId,
+    ...(keyIds[0] === undefined ? {} : { keyId: keyIds[0] }),
+  })
 
 const parseFields = (plaintext: Buffer): PersonalFields | undefined => {
   try {

@@ -22,7 +22,19 @@ import { infrastructureError, usageError } from './errors.js'
 // ---------------------------------------------------------------------------------------------
 
 /** The formats of a report file. */
-export type ReportFormat = 'html' | 'csv' | 'json' | 'statement'
+export type ReportFormat = 'html' | 'csv' | 'json' | 'statement' | 'subject-access'
+
+/** How messages name each format. */
+const FORMAT_NAMES: Readonly<Record<ReportFormat, string>> = {
+  html: 'HTML report',
+  csv: 'CSV report',
+  json: 'JSON report',
+  statement: 'STATEMENT report',
+  'subject-access': 'subject access export',
+}
+
+/** How a subject access export starts, as Parcours writes it. */
+export const SUBJECT_ACCESS_MARK = '{\n  "parcoursSubjectAccess": '
 
 /** Where a report goes: the path as given, and the file it resolves to (symbolic links followed). */
 export interface ReportFile {
@@ -56,6 +68,8 @@ const looksLikeReport = (format: ReportFormat, start: string): boolean => {
       return start.startsWith('{\n  "missionLocaleId": ')
     case 'statement':
       return start.startsWith(`${STATEMENT_CSV_HEADER.join(',')}\n`)
+    case 'subject-access':
+      return start.startsWith(SUBJECT_ACCESS_MARK)
   }
 }
 
@@ -88,7 +102,7 @@ export const reportFileFor = (
     throw usageError(`${flag}: ${path} is not a regular file; a report is never written there.`)
   if (!force && !looksLikeReport(format, head(path)))
     throw usageError(
-      `${flag}: ${path} exists and is not a Parcours ${format.toUpperCase()} report; pass --force to replace it, or choose another file.`,
+      `${flag}: ${path} exists and is not a Parcours ${FORMAT_NAMES[format]}; pass --force to replace it, or choose another file.`,
     )
   return { flag, format, given, path }
 }
@@ -102,11 +116,13 @@ export const writeReportFile = (file: ReportFile, content: string, cwd: string, 
   const target = reportFileFor(file.flag, file.format, file.given, cwd, force)
   const temporary = join(dirname(target.path), `.${basename(target.path)}.${process.pid}.tmp`)
   try {
-    writeFileSync(temporary, content, { flag: 'wx' })
+    // A subject access export holds personal data in clear: readable by its owner only.
+    writeFileSync(temporary, content, { flag: 'wx', mode: file.format === 'subject-access' ? 0o600 : 0o644 })
     renameSync(temporary, target.path)
   } catch (e) {
     rmSync(temporary, { force: true })
     throw infrastructureError(`${file.flag}: cannot write ${target.path}: ${(e as Error).message}`)
   }
-  return `Report written to ${target.path}${target.path === resolve(cwd, file.given) ? '' : ` (${file.given} resolved)`}`
+  const what = file.format === 'subject-access' ? 'Subject access export' : 'Report'
+  return `${what} written to ${target.path}${target.path === resolve(cwd, file.given) ? '' : ` (${file.given} resolved)`}`
 }

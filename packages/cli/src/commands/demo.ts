@@ -71,7 +71,7 @@ export const register: CommandModule['register'] = (command, ctx) =>
         deleteSqliteStore(spec, io.cwd)
       }
       const started = performance.now()
-      const env = await ctx.openStore(cmd)
+      const env = await ctx.openStore(cmd, { createKeyStore: true })
       await ensureEmpty(env)
       const period = simulationPeriod(options)
       const simulating = createProgress(io.stderr, 'simulating days')

@@ -3,11 +3,15 @@ import { erasePersonalData } from '@parcours/adapters'
 import type { MissionLocaleId, YouthId } from '@parcours/domain'
 import { parseId } from '../cli/parse.js'
 import { authorizeCommand } from '../store/access.js'
-import { journeyFailure } from '../store/errors.js'
+import { erasureFailure } from '../store/errors.js'
 import type { CommandModule } from './commandModule.js'
 import { dateOrToday } from './journey/index.js'
 
-/** `parcours erase`: crypto-shredding — the young person's key is deleted and PersonalDataErased recorded. */
+/**
+ * `parcours erase`: crypto-shredding — the key that sealed the young person's data is destroyed in
+ * the key store holding it, then PersonalDataErased is recorded; a key store that does not hold it
+ * (missing, empty, another one) is exit 3 and nothing is recorded.
+ */
 export const register: CommandModule['register'] = (command, ctx) =>
   command
     .requiredOption('--youth <id>', 'the young person', parseId)
@@ -37,7 +41,7 @@ export const register: CommandModule['register'] = (command, ctx) =>
         on: o.on,
         commandId: o.commandId ?? `erase-${o.youth}`,
       })()
-      if (isLeft(result)) throw journeyFailure(result.left)
+      if (isLeft(result)) throw erasureFailure(result.left, env.keyStoreName)
       const r = result.right
       env.logger.info({ youthId: r.youthId, keyId: r.keyId }, 'personal data erased')
       if (o.json === true) ctx.io.stdout.write(`${JSON.stringify(r, null, 2)}\n`)

@@ -74,6 +74,11 @@ export const commandIndex: ReadonlyArray<CommandEntry> = [
     load: () => import('./report.js'),
   },
   {
+    name: 'access-request',
+    summary: 'Export everything held about one young person, decrypted, for their access request (managers)',
+    load: () => import('./accessRequest.js'),
+  },
+  {
     name: 'access-log',
     summary: "List who opened identities and comments of a mission locale's journeys (managers)",
     load: () => import('./accessLog.js'),
@@ -97,6 +102,11 @@ export const commandIndex: ReadonlyArray<CommandEntry> = [
     name: 'verify',
     summary: 'Decode every stored event and list the bad ones',
     load: () => import('./verify.js'),
+  },
+  {
+    name: 'rectify',
+    summary: "Correct a young person's identity (names, contact), sealed in the vault",
+    load: () => import('./rectify.js'),
   },
   {
     name: 'erase',

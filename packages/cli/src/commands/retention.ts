@@ -1,21 +1,42 @@
+import { InvalidArgumentError } from '@commander-js/extra-typings'
 import { isLeft } from 'fp-ts/lib/Either.js'
-import { runRetention } from '@parcours/adapters'
+import { collectOrphanKeys, describeVaultError, runRetention } from '@parcours/adapters'
 import { infrastructureError } from '../cli/errors.js'
 import { parseDate } from '../cli/parse.js'
 import { renderTable } from '../output/table.js'
 import { authorize } from '../store/access.js'
-import { describeStoreError, journeyFailure, vaultFailure } from '../store/errors.js'
+import { describeStoreError, erasureFailure, vaultFailure } from '../store/errors.js'
 import type { CommandModule } from './commandModule.js'
 
-/** `parcours retention`: erases everyone past their retention date (age limit + 2 years; CEJ end + 10 years). */
+/** A key younger than this (minutes) may belong to a registration still in flight: orphan collection leaves it. */
+const ORPHAN_GRACE_MINUTES = 60
+
+const parseMinutes = (value: string): number => {
+  if (!/^\d{1,7}$/.test(value)) throw new InvalidArgumentError('Expected a whole number of minutes.')
+  return Number(value)
+}
+
+/**
+ * `parcours retention`: erases everyone past their retention date (age limit + 2 years; CEJ end +
+ * 10 years), then discards the keys of people never registered (a failed registration's).
+ */
 export const register: CommandModule['register'] = (command, ctx) =>
   command
     .requiredOption('--at <date>', 'the date of the run (YYYY-MM-DD)', parseDate)
     .option('--dry-run', 'list who would be erased, erase nothing')
     .option('--json', 'print the result as JSON')
+    .option(
+      '--orphans-older-than <minutes>',
+      `discard keys of people never registered once this old (default ${ORPHAN_GRACE_MINUTES}; younger ones may be registrations in flight)`,
+      parseMinutes,
+    )
     .action(async (o, cmd) => {
       authorize(ctx.session(cmd), { kind: 'run-retention' })
       const env = await ctx.openStore(cmd, { mustExist: true })
+      // A key store that cannot be read fails the run before anything is judged or recorded.
+      const keys = await env.keyStore.list()()
+      if (isLeft(keys))
+        throw infrastructureError(`${describeVaultError(keys.left)}; nothing was erased or recorded.`)
       const run = await runRetention({
         store: env.store,
         vault: env.vault,
@@ -25,13 +46,30 @@ export const register: CommandModule['register'] = (command, ctx) =>
         logger: env.logger,
       })()
       if (isLeft(run)) throw infrastructureError(describeStoreError(run.left))
+      const orphans = await collectOrphanKeys({
+        store: env.store,
+        keyStore: env.keyStore,
+        createdBefore: new Date(Date.now() - (o.orphansOlderThan ?? ORPHAN_GRACE_MINUTES) * 60_000),
+        dryRun: o.dryRun === true,
+        logger: env.logger,
+      })()
+      if (isLeft(orphans)) throw infrastructureError(describeVaultError(orphans.left))
       const { erased, failed, unopened, skipped } = run.right
+      const orphanKeys = {
+        discarded: orphans.right.discarded,
+        failed: orphans.right.failed.map((f) => ({
+          ...f.key,
+          error: 'message' in f.error ? f.error.message : f.error._tag,
+        })),
+      }
+      const failure = (f: (typeof failed)[number]) => erasureFailure(f.error, env.keyStoreName).message
       if (o.json === true)
         ctx.io.stdout.write(
           `${JSON.stringify(
             {
               ...run.right,
-              failed: failed.map((f) => ({ ...f, error: journeyFailure(f.error).message })),
+              failed: failed.map((f) => ({ ...f, error: failure(f) })),
+              orphanKeys,
               skipped: skipped.map((s) => ({
                 ...s,
                 revision: Number(s.revision),
@@ -56,8 +94,11 @@ export const register: CommandModule['register'] = (command, ctx) =>
             }),
           )
         for (const f of failed)
+          ctx.io.stdout.write(`FAILED ${f.youthId} (${f.missionLocaleId}): ${failure(f)}\n`)
+        const discarded = orphanKeys.discarded.length
+        if (discarded > 0 || orphanKeys.failed.length > 0)
           ctx.io.stdout.write(
-            `FAILED ${f.youthId} (${f.missionLocaleId}): ${journeyFailure(f.error).message}\n`,
+            `Keys of people never registered (a failed registration's): ${discarded} ${o.dryRun === true ? 'would be discarded' : 'discarded'}${orphanKeys.failed.length > 0 ? `, ${orphanKeys.failed.length} could not be judged` : ''}.\n`,
           )
         for (const s of skipped)
           ctx.io.stdout.write(

@@ -1,5 +1,5 @@
 import { isLeft } from 'fp-ts/lib/Either.js'
-import { describeVaultError, openAllowanceBasis, type Vault } from '@parcours/adapters'
+import { currentIdentity, openAllowanceBasis, type Vault } from '@parcours/adapters'
 import {
   journeyStreamName,
   Sealed,
@@ -19,7 +19,7 @@ import { cejSection } from '../cej/cejSection.js'
 import { usageError } from '../cli/errors.js'
 import { parseId } from '../cli/parse.js'
 import { authorize, journeyRefOf, recordOpening } from '../store/access.js'
-import { journeyFailure } from '../store/errors.js'
+import { journeyFailure, vaultFailure } from '../store/errors.js'
 import { queryReadModels } from '../store/queryReadModels.js'
 import { readModelOf } from '../store/readModels.js'
 import type { CommandModule } from './commandModule.js'
@@ -27,10 +27,13 @@ import { dateOrToday } from './journey/index.js'
 
 type Shown = string | number | boolean | null | Readonly<Record<string, string>>
 
-/** A sealed value opened through the vault: its fields, 'erased', or why it cannot be read (this person only). */
+/**
+ * A sealed value opened through the vault: its fields, or 'erased'. A key store that cannot be
+ * read, or a key it does not hold, fails the whole query (exit 3): nothing is shown or recorded.
+ */
 const openSealed = async (vault: Vault, youthId: YouthId, sealed: Sealed): Promise<Shown> => {
   const opened = await vault.open(sealed, youthId)()
-  if (isLeft(opened)) return `unreadable: ${describeVaultError(opened.left)}`
+  if (isLeft(opened)) throw vaultFailure(opened.left)
   return opened.right._tag === 'Erased' ? 'erased' : { ...opened.right.fields }
 }
 
@@ -86,10 +89,11 @@ export const register: CommandModule['register'] = (command, ctx) =>
       const sealedAt = new Map(
         stream.right.map((r) => [Number(r.revision), r.event as unknown as Record<string, unknown>]),
       )
-      // What the grant lets this actor open, and what the journey holds of it. The CEJ allowance's
-      // basis (a household's tax bracket) opens with the mission locale's grant: identity and comments.
+      // What the grant lets this actor open, and what the journey holds of it. A comment is a
+      // comment; the CEJ allowance's basis (a household's tax bracket) opens with the mission
+      // locale's grant, identity and comments; every other sealed field is the identity's.
       const kindOf = (type: unknown, field: string): OpenedData =>
-        type === 'CejAllowanceSet' ? 'allowance-basis' : field === 'personalData' ? 'identity' : 'comments'
+        type === 'CejAllowanceSet' ? 'allowance-basis' : field === 'comment' ? 'comments' : 'identity'
       const mayOpenKind = (kind: OpenedData) =>
         kind === 'identity'
           ? grant.identity
@@ -101,7 +105,31 @@ export const register: CommandModule['register'] = (command, ctx) =>
       for (const raw of sealedAt.values())
         for (const [field, value] of Object.entries(raw))
           if (Sealed.is(value) && mayOpen(raw['type'], field)) opened.add(kindOf(raw['type'], field))
-      // Recorded before anything is opened: no opening without its entry in the access log.
+      // Only the identity in force is opened: one a rectification superseded reads `rectified`.
+      const current = currentIdentity(stream.right.map((r) => r.event))
+      const isIdentity = (type: unknown, field: string) =>
+        field === 'personalData' && (type === 'YouthRegistered' || type === 'IdentityRectified')
+      // Everything is opened first, and recorded before anything is shown: a vault failure
+      // records nothing, and no opening is shown without its entry in the access log.
+      const items = []
+      let identity: Shown = null
+      for (const item of timeline.items) {
+        const raw = sealedAt.get(item.revision) ?? {}
+        const details: Record<string, Shown> = { ...item.details }
+        for (const [field, value] of Object.entries(raw))
+          if (Sealed.is(value)) {
+            const superseded = isIdentity(raw['type'], field) && value !== current
+            details[field] = !mayOpen(raw['type'], field)
+              ? 'withheld'
+              : superseded
+                ? 'rectified'
+                : await openSealed(env.vault, youthId, value)
+            if (isIdentity(raw['type'], field) && !superseded) identity = details[field] ?? null
+          }
+        items.push({ ...item, details })
+      }
+      const cej = getDoc(await readModelOf(sink, cejProjection), `youth:${youthId}`)
+      const openBasis = mayOpenKind('allowance-basis') ? await basisOpener(env.vault, youthId, cej) : null
       if (opened.size > 0 && !timeline.erased)
         await recordOpening(env.accessLog, session, {
           at: new Date().toISOString(),
@@ -110,23 +138,6 @@ export const register: CommandModule['register'] = (command, ctx) =>
           purpose: 'show',
           opened: [...opened].sort(),
         })
-      const items = []
-      let identity: Shown = null
-      for (const item of timeline.items) {
-        const raw = sealedAt.get(item.revision) ?? {}
-        const details: Record<string, Shown> = { ...item.details }
-        for (const [field, value] of Object.entries(raw))
-          if (Sealed.is(value)) {
-            details[field] = mayOpen(raw['type'], field)
-              ? await openSealed(env.vault, youthId, value)
-              : 'withheld'
-            if (raw['type'] === 'YouthRegistered' && field === 'personalData')
-              identity = details[field] ?? null
-          }
-        items.push({ ...item, details })
-      }
-      const cej = getDoc(await readModelOf(sink, cejProjection), `youth:${youthId}`)
-      const openBasis = mayOpenKind('allowance-basis') ? await basisOpener(env.vault, youthId, cej) : null
       if (o.json === true) {
         ctx.io.stdout.write(
           `${JSON.stringify({ youthId, missionLocaleId: timeline.missionLocaleId, erased: timeline.erased, identity, items }, null, 2)}\n`,

@@ -31,7 +31,7 @@ export interface Session {
 }
 
 /** A denial of the access policy as exit 1, naming the actor and the rule. */
-const accessDenied = (d: Parameters<typeof describeAccessDenied>[0]): CliError =>
+export const accessDenied = (d: Parameters<typeof describeAccessDenied>[0]): CliError =>
   refusedError(describeAccessDenied(d))
 
 /** Asks the policy; a denial is thrown (exit 1), a grant says what personal data may be opened. */

@@ -32,6 +32,23 @@ export const refusal = (error: JourneyError): CliError =>
 /** A vault error, as a CLI error (exit 3: the key store failed or a key is unusable). */
 export const vaultFailure = (e: VaultError): CliError => infrastructureError(describeVaultError(e))
 
+/**
+ * An erasure's error as a CLI error. A key store that cannot be read, or that does not hold the
+ * key that sealed the journey's data, is exit 3 saying that nothing was erased or recorded.
+ */
+export const erasureFailure = (e: JourneyHandlingError, keyStore: string): CliError => {
+  switch (e._tag) {
+    case 'KeyNotFound':
+      return infrastructureError(
+        `the key store ${keyStore} does not hold ${e.keyId === undefined ? 'the key' : `key ${e.keyId}`} of ${e.youthId}, the key that sealed their personal data (is it the key store of this event store?); nothing was erased or recorded.`,
+      )
+    case 'KeyStoreUnavailable':
+      return infrastructureError(`${describeVaultError(e)}; nothing was erased or recorded.`)
+    default:
+      return journeyFailure(e)
+  }
+}
+
 /** Any error of a journey command (or an erasure), as a CLI error. */
 export const journeyFailure = (e: JourneyHandlingError): CliError => {
   switch (e._tag) {

@@ -18,6 +18,8 @@ export interface StoreEnv {
   readonly spec: StoreSpec
   readonly store: EventStore<JourneyEvent>
   readonly keyStore: KeyStore
+  /** The key store as messages name it: its file, or `memory`. */
+  readonly keyStoreName: string
   readonly vault: Vault
   /** Every opening of an identity or a comment is recorded here first. */
   readonly accessLog: AccessLog
@@ -31,6 +33,12 @@ export interface StoreEnv {
 export interface OpenStoreOptions {
   /** Refuse (exit 3) when a SQLite file does not exist yet (instead of creating an empty store) or the store cannot be reached. */
   readonly mustExist?: boolean
+  /**
+   * Create the key store when it does not exist yet: only for the commands that register young
+   * people (`register`, `demo`). Every other command opens an existing key store only — a missing,
+   * empty or foreign key file answers exit 3 when the command needs a key, and nothing is created.
+   */
+  readonly createKeyStore?: boolean
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -69,7 +77,9 @@ export const openStoreEnv = async (
           })
   const keyPath = keyStorePathFor(spec, cwd, environment)
   const keyStore =
-    keyPath === undefined ? adapters.getInMemoryKeyStore() : adapters.getSqliteKeyStore({ path: keyPath })
+    keyPath === undefined
+      ? adapters.getInMemoryKeyStore()
+      : adapters.getSqliteKeyStore({ path: keyPath, mustExist: options.createKeyStore !== true })
   const vault = adapters.createVault({ keyStore })
   const accessPath = accessLogPathFor(spec, cwd, environment)
   const accessLog =
@@ -91,5 +101,6 @@ export const openStoreEnv = async (
   }
   logger.debug({ store: describeStore(spec) }, 'store opened')
   const handle = adapters.createJourneyCommandHandler({ store, vault, logger })
-  return { spec, store, keyStore, vault, accessLog, handle, logger, close }
+  const keyStoreName = keyPath ?? 'memory'
+  return { spec, store, keyStore, keyStoreName, vault, accessLog, handle, logger, close }
 }

@@ -100,6 +100,14 @@ describe('access policy: examples', () => {
     expect(ruleOf(manager, accessRequest)).toMatchObject({ _tag: 'AccessGranted' })
   })
 
+  it('lets a counsellor and a manager of the holding mission locale rectify an identity, no one else', () => {
+    const rectify = (j: ReturnType<typeof journey>) => command('RectifyIdentity', j)
+    expect(ruleOf(counsellor, rectify(journey('ml-a')))).toMatchObject({ _tag: 'AccessGranted' })
+    expect(ruleOf(manager, rectify(journey('ml-a')))).toMatchObject({ _tag: 'AccessGranted' })
+    expect(ruleOf(counsellor, rectify(journey('ml-b')))).toBe('OtherMissionLocale')
+    expect(ruleOf(statistician, rectify(journey('ml-a')))).toBe('AggregatesOnly')
+  })
+
   it('gives a statistician aggregates, national or per mission locale, and nothing else', () => {
     expect(ruleOf(statistician, { kind: 'read-dashboard', missionLocaleId: null })).toMatchObject({
       identity: false,

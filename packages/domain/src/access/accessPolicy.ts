@@ -31,6 +31,7 @@ export const MANAGER_COMMANDS: ReadonlySet<JourneyCommandType> = new Set<Journey
   'ReopenJourney',
   'ApplyTimeRules',
   'ErasePersonalData',
+  'RectifyIdentity',
   'RecordCejHearing',
   'DecideCejSanction',
   'ShortenCejWaitingPeriod',

@@ -16,7 +16,7 @@ export interface JourneyRef {
 }
 
 /** Why personal data is opened: the command or query that opens it (recorded in the access log). */
-export type AccessPurpose = 'show' | 'access-request' | 'export'
+export type AccessPurpose = 'show' | 'access-request' | 'export' | 'rectification'
 
 /** Something an actor asks for. */
 export type AccessRequest =

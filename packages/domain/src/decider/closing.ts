@@ -172,6 +172,16 @@ export const reopenJourney: Rule<'ReopenJourney'> = (c, s, policy) => {
 }
 
 /**
+ * Record a corrected identity (sealed), on an open or closed journey, until the data is erased.
+ */
+export const rectifyIdentity = (c: CommandOf<'RectifyIdentity'>, s: RegisteredJourney): Decision =>
+  s.personalDataErased
+    ? refuse({ _tag: 'PersonalDataAlreadyErased' })
+    : c.personalData === null
+      ? refuse({ _tag: 'NothingToRectify' })
+      : accept({ type: 'IdentityRectified', ...stamp(s, c.on), personalData: c.personalData })
+
+/**
  * Record that the young person's key was erased. A journey registered without sealed data has no
  * key yet; its key is then named after the youth id, which is how the vault names new keys.
  */

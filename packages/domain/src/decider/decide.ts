@@ -5,7 +5,7 @@ import type { AgedJourney, JourneyState, RegisteredJourney } from '../model/stat
 import { withAgeLimits } from '../model/state.js'
 import type { JourneyPolicy } from '../policy/journeyPolicy.js'
 import { journeyAgeLimitOn } from './ageLimit.js'
-import { closeJourney, erasePersonalData, reopenJourney } from './closing.js'
+import { closeJourney, erasePersonalData, rectifyIdentity, reopenJourney } from './closing.js'
 import { assignCounsellor, completeDiagnostic, recordRequest, transferJourney } from './counselling.js'
 import type { Decision } from './decision.js'
 import { refuse } from './decision.js'
@@ -110,6 +110,8 @@ const ruleFor = (c: JourneyCommand, s: AgedJourney, p: JourneyPolicy): Decision 
       return right([])
     case 'ErasePersonalData':
       return erasePersonalData(c, s)
+    case 'RectifyIdentity':
+      return rectifyIdentity(c, s)
     case 'DeclareActivity':
       return declareActivity(c, s, p)
     case 'ValidateActivity':
@@ -132,6 +134,7 @@ const allowedPastAgeLimit: ReadonlySet<JourneyCommand['type']> = new Set([
   'ApplyTimeRules',
   'CloseJourney',
   'ErasePersonalData',
+  'RectifyIdentity',
   'ReopenJourney',
 ])
 
@@ -145,7 +148,9 @@ const guarded = (c: JourneyCommand, s: RegisteredJourney, p: JourneyPolicy): Dec
   if (c.on < s.heldSince)
     return refuse({ _tag: 'DatedBeforeReopeningOrTransfer', on: c.on, since: s.heldSince })
   // Erasing the key is no fact of the journey's course: it records nothing else, and needs no age.
+  // Nor is correcting their identity.
   if (c.type === 'ErasePersonalData') return erasePersonalData(c, s)
+  if (c.type === 'RectifyIdentity') return rectifyIdentity(c, s)
   const aged = withAgeLimits(s, c.ageLimits)
   if (aged === null) return withoutAgeLimits(c, s)
   // What fell due before the command's day is recorded first, dated when it fell due: the command

@@ -331,6 +331,8 @@ const evolveRegistered = (s: RegisteredJourney, e: JourneyEvent): RegisteredJour
       }
     case 'PersonalDataErased':
       return { ...s, personalDataErased: true, keyId: e.keyId }
+    case 'IdentityRectified':
+      return { ...s, keyId: s.keyId ?? e.personalData.keyId }
     case 'CejAllowanceSet':
       return withKey(s, e.personalData)
     case 'ActivityDeclared':

@@ -248,6 +248,13 @@ export type ApplyTimeRules = t.TypeOf<typeof ApplyTimeRules>
 export const ErasePersonalData = command('ErasePersonalData', {})
 export type ErasePersonalData = t.TypeOf<typeof ErasePersonalData>
 
+/**
+ * Correct the young person's identity (art. 16 GDPR): `personalData` is the whole corrected
+ * identity, sealed with their key like the registration's. Nothing else about the journey changes.
+ */
+export const RectifyIdentity = command('RectifyIdentity', { personalData: nullable(Sealed) })
+export type RectifyIdentity = t.TypeOf<typeof RectifyIdentity>
+
 // ---------------------------------------------------------------------------------------------
 // model: the CEJ as a contract of engagement — activity hours, the allowance, breaches, sanctions
 // ---------------------------------------------------------------------------------------------
@@ -335,6 +342,8 @@ export const JourneyCommand = t.union(
     ReopenJourney,
     ApplyTimeRules,
     ErasePersonalData,
+    RectifyIdentity,
+
     DeclareActivity,
     ValidateActivity,
     SetCejAllowance,

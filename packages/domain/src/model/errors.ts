@@ -59,6 +59,7 @@ export type JourneyError =
   | { readonly _tag: 'AgeLimitsUnknown'; readonly command: JourneyCommandType }
   | { readonly _tag: 'AgeLimitsErased'; readonly command: JourneyCommandType }
   | { readonly _tag: 'ReopeningAfterErasure' }
+  | { readonly _tag: 'NothingToRectify' }
   | {
       readonly _tag: 'ExitWithoutSituation'
       readonly reason: ExitReason
@@ -257,6 +258,7 @@ const describe: { readonly [K in JourneyErrorTag]: (e: Extract<JourneyError, { _
   DatedBeforeClosing: (e) => `The date ${e.on} is before the closing on ${e.closedOn}.`,
   CommentRequired: (e) => `Closing for the reason '${e.reason}' needs a comment.`,
   PersonalDataAlreadyErased: () => "This young person's personal data is already erased.",
+  NothingToRectify: () => 'A rectification carries the corrected identity, sealed; none was given.',
   AgeLimitsUnknown: (e) =>
     `${e.command} needs the journey's age limits: they are sealed, and were not opened for this command.`,
   AgeLimitsErased: (e) =>

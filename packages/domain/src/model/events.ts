@@ -324,6 +324,12 @@ export const PersonalDataErased = event('PersonalDataErased', {
 })
 export type PersonalDataErased = t.TypeOf<typeof PersonalDataErased>
 
+/** The young person's identity was corrected: the whole corrected identity, sealed (never in clear). */
+export const IdentityRectified = event('IdentityRectified', {
+  personalData: Sealed,
+})
+export type IdentityRectified = t.TypeOf<typeof IdentityRectified>
+
 // ---------------------------------------------------------------------------------------------
 // model: the CEJ as a contract of engagement. No amount and no rate category in clear: the
 // allowance's basis reveals the household's tax bracket, so it travels sealed.
@@ -419,6 +425,8 @@ export const JourneyEvent = t.union(
     JourneyClosed,
     JourneyReopened,
     PersonalDataErased,
+    IdentityRectified,
+
     ActivityDeclared,
     ActivityValidated,
     CejAllowanceSet,

@@ -22,6 +22,14 @@ export interface ErasedKey {
   readonly erasedNow: boolean
 }
 
+/** A key as a listing shows it: whose, which, and since when (never its material). */
+export interface StoredKey {
+  readonly youthId: YouthId
+  readonly keyId: KeyId
+  /** When the store received it (ISO 8601, UTC); null for a key stored before stores kept it. */
+  readonly createdAt: string | null
+}
+
 // ---------------------------------------------------------------------------------------------
 // errors: they name the young person and the key, never any personal value or key material
 // ---------------------------------------------------------------------------------------------
@@ -79,6 +87,14 @@ export interface KeyStore {
    * succeeds with `erasedNow: false`. `KeyNotFound` when the young person never had a key.
    */
   readonly delete: (youthId: YouthId) => TaskEither<KeyStoreError, ErasedKey>
+  /**
+   * Removes a key that sealed nothing recorded (a registration whose events were never stored),
+   * leaving no tombstone, so registering that young person again starts afresh. Only that key
+   * id: `false` when the store holds another key, or none, for them (then nothing changes).
+   */
+  readonly discard: (youthId: YouthId, keyId: KeyId) => TaskEither<KeyStoreError, boolean>
+  /** Every live key (not the erased ones), in youth id order: to find keys of people never registered. */
+  readonly list: () => TaskEither<KeyStoreError, ReadonlyArray<StoredKey>>
   /** Releases the store's resources. */
   readonly close: () => Promise<void>
 }

@@ -169,6 +169,7 @@ export const arbAnyCommand: fc.Arbitrary<JourneyCommand> = fc.oneof(
   cmd('ReopenJourney', { counsellorId: arbCounsellorId }),
   cmd('ApplyTimeRules', {}),
   cmd('ErasePersonalData', {}),
+  cmd('RectifyIdentity', { personalData: fc.option(arbSealed, { nil: null }) }),
   ...cejCommandProps(arbNearDate, arbSealed).map(([type, props]) => cmd(type, props)),
 ) as fc.Arbitrary<JourneyCommand>
 
@@ -283,6 +284,7 @@ export const arbAnyEvent: fc.Arbitrary<JourneyEvent> = fc.oneof(
   ev('JourneyClosed', { reason: fc.constantFrom(...exitReasons), comment: arbComment }),
   ev('JourneyReopened', { counsellorId: arbCounsellorId }),
   ev('PersonalDataErased', { keyId: id<KeyId>('key', 2) }),
+  ev('IdentityRectified', { personalData: arbSealed }),
   ...cejEventProps(arbLocalDate(), arbSealed).map(([type, props]) => ev(type, props)),
 ) as fc.Arbitrary<JourneyEvent>
 

@@ -82,6 +82,7 @@ export const eventInvolvement: ClassifyEach = {
   JourneyClosed: (e) => (e.reason === 'age-limit' ? 'time-driven' : 'record'),
   JourneyReopened: 'contact',
   PersonalDataErased: 'record',
+  IdentityRectified: 'record',
   // The CEJ's engagement: declaring an activity and being heard involve the young person; a
   // validation, the allowance, a breach, a sanction and the waiting period are recorded about them.
   ActivityDeclared: 'contact',

@@ -47,7 +47,8 @@ export const sendJourneyCommand = async (
     missionLocaleId: options.missionLocale,
     on: options.on,
   })
-  const env = await ctx.openStore(cmd)
+  // Only a registration may create the key store; any other command needs the one holding the keys.
+  const env = await ctx.openStore(cmd, { createKeyStore: command.type === 'RegisterYouth' })
   // Access first: a denied actor learns nothing of the journey's rules or state.
   await authorizeCommand(session, env, command)
   const commandId = options.commandId ?? `cli-${randomUUID()}`
