@@ -126,6 +126,7 @@ const lines: Record<string, ReadonlyArray<ReadonlyArray<string>>> = {
   project: [['project']],
   rebuild: [['rebuild']],
   verify: [['verify']],
+  migrate: [['migrate']],
   erase: [
     ['erase', ...B, '--on', '2025-03-01'],
     ['erase', ...A_ON_B, '--on', '2025-03-01'],
@@ -239,7 +240,7 @@ describe('access on every command and query', () => {
           // The only grants: an operator's maintenance and clock, a statistician's figures — no journey, no name.
           expect(
             (actor.startsWith('operator') &&
-              ['project', 'rebuild', 'verify', 'retention', 'tick'].includes(line[0] as string)) ||
+              ['project', 'rebuild', 'verify', 'migrate', 'retention', 'tick'].includes(line[0] as string)) ||
               (actor.startsWith('statistician') && line[0] === 'report'),
             what,
           ).toBe(true)

@@ -7,7 +7,7 @@ import { queryDashboard } from './dashboard/queryDashboard.js'
 import { docEntries } from './model/docMap.js'
 import { foldEvents } from './model/projection.js'
 import { arbHistory } from './testing/arbitraries.js'
-import { journey, record } from './testing/journeyBuilder.js'
+import { journey, openedForTest, record } from './testing/journeyBuilder.js'
 import { queryTimeline } from './timeline/queryTimeline.js'
 import { timelineProjection, type TimelineReadModel } from './timeline/timelineProjection.js'
 import { queryWorklist, type Worklist } from './worklist/queryWorklist.js'
@@ -74,7 +74,8 @@ describe('tenant isolation: two missions locales and a transfer', () => {
   const rm = project([a1.events, b1.events, t1.events, x1.events])
 
   it("lists in a counsellor's worklist only the journeys their mission locale holds", () => {
-    const aC1 = queryWorklist(rm.worklists, { missionLocaleId: 'A', counsellorId: 'c1', asOf })
+    const aC1q = { missionLocaleId: 'A', counsellorId: 'c1', asOf }
+    const aC1 = queryWorklist(rm.worklists, { ...aC1q, ageLimits: openedForTest(rm.worklists, aC1q) })
     expect(youthIdsIn(aC1)).toEqual(['a-1'])
     expect(
       aC1.overdueFollowUps.length +

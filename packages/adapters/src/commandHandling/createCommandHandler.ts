@@ -28,7 +28,7 @@ export interface Backoff {
 }
 
 /** How to handle the commands of one decider on one store. */
-export interface CommandHandlerOptions<C, S, E extends { readonly type: string }, Err> {
+export interface CommandHandlerOptions<C, S, E extends { readonly type: string }, Err, PrepareErr = never> {
   readonly store: EventStore<E>
   readonly decider: Decider<C, S, E, Err>
   readonly streamName: (command: C) => string
@@ -45,6 +45,12 @@ export interface CommandHandlerOptions<C, S, E extends { readonly type: string }
    * Default 10,000; 0 turns the cache off.
    */
   readonly stateCacheSize?: number
+  /**
+   * Brings into the command what the decider needs besides the state and that the state holds
+   * only sealed (e.g. a journey's age limits, opened through the vault): run on the state just
+   * read, before each `decide`, and again on what `complete` returns. Its error ends the call.
+   */
+  readonly prepare?: (command: C, state: S) => TaskEither<PrepareErr, C>
 }
 
 /**
@@ -72,9 +78,9 @@ export interface CommandEnvelope<C, CompleteErr = never> {
 }
 
 /** Handles one command: `const r = await handle({ commandId, command })()`, then `if (isLeft(r))`. */
-export type CommandHandler<C, E, Err> = <CompleteErr = never>(
+export type CommandHandler<C, E, Err, PrepareErr = never> = <CompleteErr = never>(
   envelope: CommandEnvelope<C, CompleteErr>,
-) => TaskEither<CommandHandlingError<Err> | CompleteErr, CommandResult<E>>
+) => TaskEither<CommandHandlingError<Err> | PrepareErr | CompleteErr, CommandResult<E>>
 
 // ---------------------------------------------------------------------------------------------
 // utils
@@ -141,9 +147,9 @@ const replayOf = <E>(streamName: string, events: ReadonlyArray<RecordedEvent<E>>
  * if (result._tag === 'Left') console.error(result.left._tag) // 'Rejected', 'ConcurrencyConflict', a store error
  * else console.log(result.right.events.length, result.right.replayed) // replayed: true for a re-sent command
  */
-export const createCommandHandler = <C, S, E extends { readonly type: string }, Err>(
-  options: CommandHandlerOptions<C, S, E, Err>,
-): CommandHandler<C, E, Err> => {
+export const createCommandHandler = <C, S, E extends { readonly type: string }, Err, PrepareErr = never>(
+  options: CommandHandlerOptions<C, S, E, Err, PrepareErr>,
+): CommandHandler<C, E, Err, PrepareErr> => {
   const { store, decider } = options
   // Below zero would mean no attempt at all, and nothing to report.
   const maxRetries = Math.max(0, Math.floor(options.maxRetries ?? 5))
@@ -199,7 +205,9 @@ export const createCommandHandler = <C, S, E extends { readonly type: string }, 
     return right({ cached, earlier: eventsOfCommand(tail, commandId) })
   }
 
-  type Attempt<CompleteErr> = Either<CommandHandlingError<Err> | CompleteErr, CommandResult<E>>
+  type Attempt<CompleteErr> = Either<CommandHandlingError<Err> | PrepareErr | CompleteErr, CommandResult<E>>
+  const prepare = async (command: C, state: S): Promise<Either<PrepareErr, C>> =>
+    options.prepare === undefined ? right(command) : options.prepare(command, state)()
 
   const attempt = async <CompleteErr>(
     { commandId, command, correlationId }: CommandEnvelope<C, CompleteErr>,
@@ -213,12 +221,16 @@ export const createCommandHandler = <C, S, E extends { readonly type: string }, 
 
     const { state } = cached
     const current = cached.revision
-    let toRecord = command
-    let decision = decider.decide(command, state)
+    const prepared = await prepare(command, state)
+    if (prepared._tag === 'Left') return prepared
+    let toRecord = prepared.right
+    let decision = decider.decide(toRecord, state)
     if (decision._tag === 'Right' && decision.right.length > 0 && complete !== undefined) {
       const completed = await complete()
       if (completed._tag === 'Left') return completed
-      toRecord = completed.right
+      const again = await prepare(completed.right, state)
+      if (again._tag === 'Left') return again
+      toRecord = again.right
       decision = decider.decide(toRecord, state)
     }
     if (decision._tag === 'Left') return left({ _tag: 'Rejected', error: decision.left })

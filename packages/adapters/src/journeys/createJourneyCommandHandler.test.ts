@@ -23,7 +23,9 @@ import { createJourneyCommandHandler } from './createJourneyCommandHandler.js'
 // ---------------------------------------------------------------------------------------------
 
 const youthId = 'y-1' as YouthId
-const base = { youthId, missionLocaleId: 'ml-a' as MissionLocaleId }
+// What the shell opened from the sealed registration: the age limits of a birth on 2005-01-01.
+const ageLimits = { ageLimitOn: '2031-01-01' as LocalDate, cejAgeLimitOn: '2031-01-01' as LocalDate }
+const base = { youthId, missionLocaleId: 'ml-a' as MissionLocaleId, ageLimits }
 const d = (s: string) => s as LocalDate
 const register = (birthDate: string): JourneyCommand => ({
   ...base,
@@ -33,6 +35,7 @@ const register = (birthDate: string): JourneyCommand => ({
   birthDate: d(birthDate),
   rqth: false,
   personalData: null,
+  sealedAgeLimits: null,
 })
 const close = (reason: 'other' | 'moved-away'): JourneyCommand => ({
   ...base,
@@ -142,7 +145,8 @@ describe('createJourneyCommandHandler', () => {
     if (isLeft(first)) throw new Error(first.left._tag)
     expect(again).toEqual({ _tag: 'Right', right: { ...first.right, replayed: true } })
     expect(await stored()).toHaveLength(before)
-    expect(seals).toBe(1)
+    // The registration seals its identity and its age limits, once each; the re-sent one nothing.
+    expect(seals).toBe(2)
   })
 
   it('reports the vault’s refusal to seal for an erased person, and writes nothing', async () => {
@@ -199,7 +203,8 @@ describe('createJourneyCommandHandler', () => {
     await handle({ commandId: 'c-1', command: register('2005-01-01') })()
     const result = await handle({ commandId: 'c-2', command: close('other'), personal: { comment: 'x' } })()
     expect(result).toMatchObject({ _tag: 'Right', right: { replayed: false } })
-    expect(seals).toBe(1)
+    // The registration seals its age limits; the comment is sealed once across the retries.
+    expect(seals).toBe(2)
     expect((await stored()).map((e) => e.event.type)).toContain('JourneyClosed')
   })
 })

@@ -2,6 +2,7 @@ import { isLeft, left, right, type Either } from 'fp-ts/lib/Either.js'
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js'
 import type { Logger } from 'pino'
 import {
+  ageLimitsOf,
   journeyDecider,
   journeyStreamName,
   type EventStore,
@@ -20,6 +21,7 @@ import {
   type CommandHandlingError,
   type CommandResult,
 } from '../commandHandling/index.js'
+import { sealAgeLimits, withAgeLimitsOpened } from '../vault/ageLimits.js'
 import type { PersonalFields } from '../vault/personalFields.js'
 import type { Vault } from '../vault/vault.js'
 import type { VaultError } from '../vault/vaultErrors.js'
@@ -83,8 +85,10 @@ const sealedFieldOf = (command: JourneyCommand): 'personalData' | 'comment' | un
 
 /**
  * The journey command handler: one stream per young person, the mission locale as the events'
- * tenant, personal fields sealed by the vault once the rules accepted the command. A registration
- * whose events could not be stored leaves no key: the key it sealed with is discarded.
+ * tenant, personal fields sealed by the vault once the rules accepted the command. A
+ * registration's age limits are sealed here with the young person's key; every later command
+ * gets them opened from the journey's registration before `decide` (whatever limits it came with).
+ * A registration whose events could not be stored leaves no key: the key it sealed with is discarded.
  *
  * @example
  * import { isLeft } from 'fp-ts/lib/Either.js'
@@ -179,19 +183,38 @@ const sealingHandler = ({
     ...(maxRetries === undefined ? {} : { maxRetries }),
     ...(backoff === undefined ? {} : { backoff }),
     ...(stateCacheSize === undefined ? {} : { stateCacheSize }),
+    // The time rules need the age limits, which the events hold sealed: opened for each decision.
+    prepare: (command, state) => () => withAgeLimitsOpened(vault, state, command),
   })
   return ({ personal, ...envelope }) => {
-    if (personal === undefined) return handle(envelope)
-    const field = sealedFieldOf(envelope.command)
-    if (field === undefined)
+    const registering = envelope.command.type === 'RegisterYouth'
+    if (personal === undefined && !registering) return handle(envelope)
+    const field = personal === undefined ? undefined : sealedFieldOf(envelope.command)
+    if (personal !== undefined && field === undefined)
       return async () => left({ _tag: 'NothingToSeal', commandType: envelope.command.type })
-    const command = { ...envelope.command, [field]: PENDING_SEAL }
+    const command = {
+      ...envelope.command,
+      ...(field === undefined ? {} : { [field]: PENDING_SEAL }),
+      ...(registering ? { sealedAgeLimits: PENDING_SEAL } : {}),
+    }
     return handle<VaultError>({
       ...envelope,
       command,
       complete: (accepted) => async () => {
-        const sealed = await vault.seal(accepted.youthId, personal)()
-        return isLeft(sealed) ? sealed : right({ ...accepted, [field]: sealed.right })
+        let completed: JourneyCommand = accepted
+        if (field !== undefined && personal !== undefined) {
+          const sealed = await vault.seal(accepted.youthId, personal)()
+          if (isLeft(sealed)) return sealed
+          completed = { ...completed, [field]: sealed.right }
+        }
+        // A registration's age limits are sealed with the young person's key: no event holds them in clear.
+        if (completed.type === 'RegisterYouth') {
+          const limits = ageLimitsOf(completed.birthDate, completed.rqth, journeyDecider.policy)
+          const sealed = await sealAgeLimits(vault, accepted.youthId, limits)()
+          if (isLeft(sealed)) return sealed
+          completed = { ...completed, sealedAgeLimits: sealed.right }
+        }
+        return right(completed)
       },
     })
   }

@@ -1,2 +1,3 @@
 // The SQLite event store (better-sqlite3, one file, WAL). Its schema and migrations stay inside.
 export * from './sqliteEventStore.js'
+export * from './rewriteStoredEvents.js'

@@ -2,6 +2,7 @@
 export * from './personalFields.js'
 export * from './vaultErrors.js'
 export * from './vault.js'
+export * from './ageLimits.js'
 export * from './inMemoryKeyStore.js'
 export * from './sqliteKeyStore.js'
 export * from './erasePersonalData.js'

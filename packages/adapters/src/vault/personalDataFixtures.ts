@@ -1,5 +1,12 @@
 import { isLeft } from 'fp-ts/lib/Either.js'
-import type { JourneyCommand, LocalDate, MissionLocaleId, YouthId } from '@parcours/domain'
+import {
+  ageLimitsOf,
+  defaultJourneyPolicy,
+  type JourneyCommand,
+  type LocalDate,
+  type MissionLocaleId,
+  type YouthId,
+} from '@parcours/domain'
 import type { JourneyCommandHandler } from '../journeys/index.js'
 import type { PersonalFields } from './personalFields.js'
 
@@ -31,7 +38,9 @@ export const writeJourney = async (
   stages = journeyStages,
 ): Promise<void> => {
   const { youthId, missionLocaleId } = person
-  const base = { youthId, missionLocaleId }
+  // The shell's part: every command carries the age limits opened (here: known from the birth date).
+  const ageLimits = ageLimitsOf(d('2005-06-15'), false, defaultJourneyPolicy)
+  const base = { youthId, missionLocaleId, ageLimits }
   type Step = { readonly command: JourneyCommand; readonly personal?: PersonalFields }
   const steps: ReadonlyArray<ReadonlyArray<Step>> = [
     [
@@ -44,6 +53,7 @@ export const writeJourney = async (
           birthDate: d('2005-06-15'),
           rqth: false,
           personalData: null,
+          sealedAgeLimits: null,
         },
         personal: person.identity,
       },
@@ -126,9 +136,13 @@ export const fictitiousPerson = (n: number, missionLocaleId = 'ml-lyon'): Fictit
   closingComment: `départ à l'étranger ${n}, raison personnelle`,
 })
 
+/** The dates the birth date 2005-06-15 gives: the 16th, 26th and 30th birthdays. */
+export const birthDerivedDates: ReadonlyArray<string> = ['2021-06-15', '2031-06-15', '2035-06-15']
+
 /** Every personal value of a person, as it must never appear in clear. */
 export const personalValues = (person: FictitiousPerson): ReadonlyArray<string> => [
   ...Object.values(person.identity),
+  ...birthDerivedDates,
   person.requestComment,
   person.followUpComment,
   person.diagnosticComment,

@@ -22,6 +22,7 @@ import { erasePersonalData } from './erasePersonalData.js'
 import {
   fictitiousPerson,
   personalValues,
+  birthDerivedDates,
   writeJourney,
   type FictitiousPerson,
 } from './personalDataFixtures.js'
@@ -60,9 +61,11 @@ const sealedOf = async (
 ): Promise<ReadonlyArray<Sealed>> => {
   const events = await ok(store.readStream(journeyStreamName(youthId)))
   return events.flatMap(({ event }) =>
-    ['personalData' in event ? event.personalData : null, 'comment' in event ? event.comment : null].filter(
-      (s): s is Sealed => s !== null && s !== undefined,
-    ),
+    [
+      'personalData' in event ? event.personalData : null,
+      'sealedAgeLimits' in event ? event.sealedAgeLimits : null,
+      'comment' in event ? event.comment : null,
+    ].filter((s): s is Sealed => s !== null && s !== undefined),
   )
 }
 
@@ -141,15 +144,14 @@ describe.each(stores)('personal data at rest (%s, SQLite key store)', (_name, op
     const erasedKey: PersonalKey = await ok(keyStore.get(erased.youthId))
 
     // Before erasure: the scan finds values written in clear (it works), but no personal value.
-    expect(foundIn(Buffer.from(JSON.stringify(erased)), personalValues(erased))).toEqual(
-      personalValues(erased),
-    )
+    const written = Buffer.from(JSON.stringify({ erased, birthDerivedDates }))
+    expect(foundIn(written, personalValues(erased))).toEqual(personalValues(erased))
     const before = Buffer.concat([storedBytes(), rawBytes(keysPath), log.bytes()])
     expect(storedBytes().includes(Buffer.from(journeyStreamName(erased.youthId)))).toBe(true)
     expect(foundIn(before, everyValue)).toEqual([])
     expect(rawBytes(keysPath).includes(Buffer.from(erasedKey.material))).toBe(true)
     const openedBefore = await openAll(vault, store, erased.youthId)
-    expect(openedBefore).toHaveLength(5)
+    expect(openedBefore).toHaveLength(6)
     expect(openedBefore[0]).toEqual({ _tag: 'Right', right: { _tag: 'Opened', fields: erased.identity } })
 
     const erasure = await ok(
@@ -176,14 +178,14 @@ describe.each(stores)('personal data at rest (%s, SQLite key store)', (_name, op
     expect(foundIn(after, everyValue)).toEqual([])
     expect(rawBytes(keysPath).includes(Buffer.from(erasedKey.material))).toBe(false)
     const erasedResults = await openAll(vault, store, erased.youthId)
-    expect(erasedResults).toHaveLength(5)
+    expect(erasedResults).toHaveLength(6)
     expect(erasedResults.every((r) => !isLeft(r) && r.right._tag === 'Erased')).toBe(true)
     for (const person of kept) {
       const results = await openAll(vault, store, person.youthId)
       const fields = results.map((r) =>
         isLeft(r) ? r.left._tag : r.right._tag === 'Opened' ? 'Opened' : 'Erased',
       )
-      expect(fields).toEqual(['Opened', 'Opened', 'Opened', 'Opened', 'Opened'])
+      expect(fields).toEqual(['Opened', 'Opened', 'Opened', 'Opened', 'Opened', 'Opened'])
     }
     const stream = await ok(store.readStream(journeyStreamName(erased.youthId)))
     expect(
@@ -245,7 +247,7 @@ describe('erasure and tenants', () => {
       'WrongMissionLocale',
     )
     const results = await openAll(vault, store, person.youthId)
-    expect(results.map((r) => !isLeft(r) && r.right._tag)).toEqual(['Opened', 'Opened'])
+    expect(results.map((r) => !isLeft(r) && r.right._tag)).toEqual(['Opened', 'Opened', 'Opened'])
 
     const unknown = 'youth-unknown' as YouthId
     const notRegistered = await erasePersonalData({

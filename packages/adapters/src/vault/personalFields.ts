@@ -14,6 +14,8 @@ export const personalFieldNames = [
   'address',
   'comment',
   'rqthDetail',
+  'ageLimitOn',
+  'cejAgeLimitOn',
   'householdTaxStatus',
   'allowanceTerritory',
   'adultOn',
@@ -24,8 +26,9 @@ export type PersonalFieldName = (typeof personalFieldNames)[number]
 
 /**
  * The personal data of a young person, as the vault seals it: identity, contact, a counsellor's
- * free-text comment, the RQTH detail, the CEJ allowance's basis (household tax status, territory,
- * a minor's 18th birthday). All optional: a follow-up comment seals `{ comment }` alone.
+ * free-text comment, the RQTH detail, the age limits (the 26th birthday, and the 30th with RQTH),
+ * the CEJ allowance's basis (household tax status, territory, a minor's 18th birthday). All
+ * optional: a follow-up comment seals `{ comment }` alone.
  */
 export const PersonalFields = t.exact(
   t.partial(

@@ -4,6 +4,7 @@ import type { TaskEither } from 'fp-ts/lib/TaskEither.js'
 import type { Logger } from 'pino'
 import {
   defaultRetentionRules,
+  foldJourney,
   isPersonalDataErased,
   retentionDueOn,
   youthIdOfStream,
@@ -17,8 +18,10 @@ import {
 } from '@parcours/domain'
 import type { JourneyCommandHandler } from '../journeys/index.js'
 import { scanJourneyLog } from '../scan/scanJourneyLog.js'
+import { openAgeLimits } from './ageLimits.js'
 import { erasePersonalData, type ErasureError } from './erasePersonalData.js'
 import type { Vault } from './vault.js'
+import type { VaultError } from './vaultErrors.js'
 
 // ---------------------------------------------------------------------------------------------
 // model
@@ -58,8 +61,17 @@ export interface RetentionRun {
   /** Erased by this run (in a dry run: would be), in youth id order. */
   readonly erased: ReadonlyArray<RetentionEntry>
   readonly failed: ReadonlyArray<RetentionFailure>
+  /** Journeys whose sealed age limits could not be opened: their retention date is unknown. */
+  readonly unopened: ReadonlyArray<RetentionUnopened>
   /** Journeys with an event that cannot be decoded, left untouched (one line per bad event). */
   readonly skipped: ReadonlyArray<RetentionSkip>
+}
+
+/** A young person whose retention date could not be computed, and why. */
+export interface RetentionUnopened {
+  readonly youthId: YouthId
+  readonly missionLocaleId: MissionLocaleId
+  readonly error: VaultError
 }
 
 /** A journey retention could not judge: one of its events cannot be decoded. */
@@ -157,16 +169,25 @@ export const runRetention =
         'retention skipped a journey it cannot read',
       )
     const due: RetentionEntry[] = []
+    const unopened: RetentionUnopened[] = []
     for (const [youthId, journey] of journeys) {
       if (isPersonalDataErased(journey.events)) continue
-      const dueOn = retentionDueOn(journey.events, rules)
+      // The age limits are sealed: open them to know the retention date.
+      const opened = await openAgeLimits(vault, foldJourney(journey.events))()
+      if (isLeft(opened)) {
+        log?.warn({ youthId, error: opened.left._tag }, 'retention: age limits could not be opened')
+        unopened.push({ youthId, missionLocaleId: journey.missionLocaleId, error: opened.left })
+        continue
+      }
+      const ageLimits = opened.right._tag === 'Opened' ? opened.right.ageLimits : undefined
+      const dueOn = retentionDueOn(journey.events, rules, ageLimits)
       if (dueOn !== null && at >= dueOn)
         due.push({ youthId, missionLocaleId: journey.missionLocaleId, retentionDueOn: dueOn })
     }
     due.sort((a, b) => (a.youthId < b.youthId ? -1 : a.youthId > b.youthId ? 1 : 0))
     if (dryRun) {
       log?.info({ at, due: due.length }, 'retention dry run')
-      return right({ at, dryRun, erased: due, failed: [], skipped })
+      return right({ at, dryRun, erased: due, failed: [], unopened, skipped })
     }
     const erased: RetentionEntry[] = []
     const failed: RetentionFailure[] = []
@@ -187,5 +208,5 @@ export const runRetention =
       } else erased.push(entry)
     }
     log?.info({ at, erased: erased.length, failed: failed.length }, 'retention run')
-    return right({ at, dryRun, erased, failed, skipped })
+    return right({ at, dryRun, erased, failed, unopened, skipped })
   }

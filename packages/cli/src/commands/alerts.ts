@@ -1,17 +1,27 @@
-import { missionLocaleOf, type CounsellorId, type MissionLocaleId } from '@parcours/domain'
+import { isLeft } from 'fp-ts/lib/Either.js'
+import {
+  AgeLimits,
+  missionLocaleOf,
+  type CounsellorId,
+  type MissionLocaleId,
+  type YouthId,
+} from '@parcours/domain'
 import {
   cejProjection,
   docEntries,
   queryCejAlerts,
   queryWorklist,
   worklistProjection,
+  worklistSealedAgeLimits,
   type CejAlert,
+  type OpenedAgeLimits,
   type Worklist,
 } from '@parcours/projections'
-import { usageError } from '../cli/errors.js'
+import { infrastructureError, usageError } from '../cli/errors.js'
 import { parseId } from '../cli/parse.js'
 import { renderTable } from '../output/table.js'
 import { authorize } from '../store/access.js'
+import { vaultFailure } from '../store/errors.js'
 import { queryReadModels } from '../store/queryReadModels.js'
 import { readModelOf } from '../store/readModels.js'
 import type { CommandModule } from './commandModule.js'
@@ -85,7 +95,7 @@ export const register: CommandModule['register'] = (command, ctx) =>
     .option('--json', 'print the worklist as JSON')
     .action(async (o, cmd) => {
       const session = ctx.session(cmd)
-      const { sink } = await queryReadModels(ctx, cmd)
+      const { env, sink } = await queryReadModels(ctx, cmd)
       const rm = await readModelOf(sink, worklistProjection)
       // A counsellor or manager asks about their own mission locale unless they say otherwise.
       let missionLocaleId = o.missionLocale ?? missionLocaleOf(session.actor)
@@ -107,7 +117,20 @@ export const register: CommandModule['register'] = (command, ctx) =>
         missionLocaleId: missionLocaleId as MissionLocaleId,
         counsellorId: o.counsellor as CounsellorId,
       })
-      const worklist = queryWorklist(rm, { missionLocaleId, counsellorId: o.counsellor, asOf: o.at })
+      const whose = { missionLocaleId, counsellorId: o.counsellor }
+      // The age-limit alert needs the limits, sealed in the read model: the counsellor's run opens them.
+      const ageLimits = new Map<string, OpenedAgeLimits>()
+      for (const { youthId, sealed } of worklistSealedAgeLimits(rm, whose)) {
+        const opened = await env.vault.open(sealed, youthId as YouthId)()
+        if (isLeft(opened)) throw vaultFailure(opened.left)
+        if (opened.right._tag === 'Opened') {
+          const limits = AgeLimits.decode(opened.right.fields)
+          if (isLeft(limits))
+            throw infrastructureError(`the sealed age limits of ${youthId} are not age limits`)
+          ageLimits.set(youthId, limits.right)
+        }
+      }
+      const worklist = queryWorklist(rm, { ...whose, asOf: o.at, ageLimits })
       const cej = queryCejAlerts(await readModelOf(sink, cejProjection), {
         missionLocaleId,
         counsellorId: o.counsellor,

@@ -94,6 +94,11 @@ export const commandIndex: ReadonlyArray<CommandEntry> = [
     load: () => import('./rebuild.js'),
   },
   {
+    name: 'migrate',
+    summary: 'Bring a SQLite store written by an older version forward (seal what it held in clear)',
+    load: () => import('./migrate.js'),
+  },
+  {
     name: 'verify',
     summary: 'Decode every stored event and list the bad ones',
     load: () => import('./verify.js'),

@@ -391,8 +391,11 @@ describe('journey commands on SQLite', () => {
       '--on',
       '2025-05-02',
     )
-    expect([comment.code, comment.err]).toEqual([1, expect.stringContaining('PersonalDataErased')])
-    expect(comment.err).toContain('--comment')
+    expect([comment.code, comment.err]).toEqual([
+      1,
+      expect.stringContaining('refused by rule AgeLimitsErased'),
+    ])
+    expect(comment.err).toContain('age limits')
     expect(await storedEvents()).toBe(before)
   })
 })

@@ -5,7 +5,7 @@ import { infrastructureError } from '../cli/errors.js'
 import { parseDate } from '../cli/parse.js'
 import { renderTable } from '../output/table.js'
 import { authorize } from '../store/access.js'
-import { describeStoreError, erasureFailure } from '../store/errors.js'
+import { describeStoreError, erasureFailure, vaultFailure } from '../store/errors.js'
 import type { CommandModule } from './commandModule.js'
 
 /** A key younger than this (minutes) may belong to a registration still in flight: orphan collection leaves it. */
@@ -54,7 +54,7 @@ export const register: CommandModule['register'] = (command, ctx) =>
         logger: env.logger,
       })()
       if (isLeft(orphans)) throw infrastructureError(describeVaultError(orphans.left))
-      const { erased, failed, skipped } = run.right
+      const { erased, failed, unopened, skipped } = run.right
       const orphanKeys = {
         discarded: orphans.right.discarded,
         failed: orphans.right.failed.map((f) => ({
@@ -105,9 +105,22 @@ export const register: CommandModule['register'] = (command, ctx) =>
             `SKIPPED ${s.youthId}: its event at revision ${s.revision} (position ${s.position}) cannot be decoded: ${s.reason}\n`,
           )
       }
-      if (skipped.length > 0)
+      for (const u of unopened)
+        ctx.io.stderr.write(
+          `SKIPPED ${u.youthId} (${u.missionLocaleId}): age limits not opened, retention date unknown: ${vaultFailure(u.error).message}\n`,
+        )
+      if (skipped.length > 0 || unopened.length > 0)
         throw infrastructureError(
-          `${skipped.length} journey(s) skipped: an event cannot be decoded (run 'parcours verify'); the others were done.`,
+          [
+            skipped.length > 0
+              ? `${skipped.length} journey(s) skipped: an event cannot be decoded (run 'parcours verify')`
+              : '',
+            unopened.length > 0
+              ? `${unopened.length} journey(s) whose age limits could not be opened were skipped`
+              : '',
+          ]
+            .filter((m) => m !== '')
+            .join('; ') + '; the others were done.',
         )
       if (failed.length > 0)
         throw infrastructureError(

@@ -4,7 +4,7 @@ import { infrastructureError } from '../cli/errors.js'
 import { parseDate, parseId } from '../cli/parse.js'
 import { createProgress } from '../output/progress.js'
 import { authorize } from '../store/access.js'
-import { journeyFailure, describeStoreError } from '../store/errors.js'
+import { describeStoreError, journeyFailure } from '../store/errors.js'
 import { readJourneys } from '../store/openJourneys.js'
 import type { CommandModule } from './commandModule.js'
 
@@ -21,9 +21,11 @@ export const register: CommandModule['register'] = (command, ctx) =>
       })
       const env = await ctx.openStore(cmd, { mustExist: true })
       const { journeys, unreadable } = await readJourneys(env)
+      // An erased journey's age limits went with its key: no time rule can be decided for it.
       const open = journeys.filter(
         (j) =>
           j.status === 'open' &&
+          !j.personalDataErased &&
           (o.missionLocale === undefined || j.missionLocaleId === o.missionLocale) &&
           j.registeredOn <= o.at,
       )

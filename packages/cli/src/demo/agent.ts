@@ -5,10 +5,11 @@ import {
   themes,
   type FollowUpId,
   type LocalDate,
+  type AgedJourney,
   type RegisteredJourney,
   type RequestId,
 } from '@parcours/domain'
-import { maybeComment, openJourney, seal, send, type AgentContext } from './agentContext.js'
+import { ageLimitsOfYouth, maybeComment, openJourney, seal, send, type AgentContext } from './agentContext.js'
 import { calibration } from './calibration.js'
 import { closeFor, contact } from './contact.js'
 import { breachOnMiss } from './engagement.js'
@@ -24,12 +25,14 @@ import { themeWeights, type Intent, type Youth } from './youth.js'
 const register = async (ctx: AgentContext, y: Youth, on: LocalDate): Promise<void> => {
   const { firstName, lastName, birthDate, rqth } = y.person
   const personalData = await seal(ctx, y, { firstName, lastName, birthDate })
+  const sealedAgeLimits = await seal(ctx, y, ageLimitsOfYouth(y))
   const registered = await send(ctx, y, on, {
     type: 'RegisterYouth',
     counsellorId: y.counsellorId,
     birthDate,
     rqth,
     personalData,
+    sealedAgeLimits,
   })
   if (!registered) return
   const requests = y.rng.chance(0.3) ? 2 : 1
@@ -50,7 +53,7 @@ const isPendingIn = (journey: RegisteredJourney | null, id: FollowUpId): boolean
   return f !== undefined && isPending(f)
 }
 
-const timeRulesDue = (s: RegisteredJourney, day: LocalDate): boolean =>
+const timeRulesDue = (s: AgedJourney, day: LocalDate): boolean =>
   day >= journeyAgeLimitOn(s) ||
   (s.programme !== null && s.programme.plannedEndOn < day) ||
   Object.values(s.followUps).some((f) => isPending(f) && !f.overdue && f.dueOn < day) ||

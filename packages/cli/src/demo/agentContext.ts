@@ -1,8 +1,11 @@
 import {
+  ageLimitsOf,
+  defaultJourneyPolicy,
   foldJourney,
+  type AgedJourney,
+  type AgeLimits,
   type JourneyCommand,
   type LocalDate,
-  type RegisteredJourney,
   type Sealed,
 } from '@parcours/domain'
 import type { MissionLocale } from './network.js'
@@ -54,7 +57,14 @@ export const send = async (
   body: CommandBody,
 ): Promise<boolean> => {
   y.sequence += 1
-  const command = { ...body, youthId: y.id, missionLocaleId: y.missionLocaleId, on }
+  // The simulator is its own shell: it knows the birth date, so it passes the age limits opened.
+  const command = {
+    ...body,
+    youthId: y.id,
+    missionLocaleId: y.missionLocaleId,
+    on,
+    ageLimits: ageLimitsOfYouth(y),
+  }
   const result = await ctx.ports.send(`${ctx.commandPrefix}-${y.id}-${y.sequence}`, command)
   ctx.stats.commands += 1
   if (result._tag === 'Failed') throw new SimulationFailed(result.message)
@@ -82,6 +92,10 @@ export const seal = async (ctx: AgentContext, y: Youth, fields: DemoPersonalFiel
 export const maybeComment = async (ctx: AgentContext, y: Youth, p: number): Promise<Sealed | null> =>
   y.rng.chance(p) ? seal(ctx, y, { comment: drawComment(y.rng, y.person) }) : null
 
-/** The registered journey, or null when it is not (or no longer) open. */
-export const openJourney = (y: Youth): RegisteredJourney | null =>
-  y.state.status === 'open' ? y.state : null
+/** The young person's age limits, from the birth date and RQTH status the simulator drew. */
+export const ageLimitsOfYouth = (y: Youth): AgeLimits =>
+  ageLimitsOf(y.person.birthDate, y.person.rqth, defaultJourneyPolicy)
+
+/** The registered journey with its age limits, or null when it is not (or no longer) open. */
+export const openJourney = (y: Youth): AgedJourney | null =>
+  y.state.status === 'open' ? { ...y.state, ...ageLimitsOfYouth(y) } : null

@@ -7,7 +7,7 @@ import {
   type FollowUpId,
   type LocalDate,
   type Programme,
-  type RegisteredJourney,
+  type AgedJourney,
 } from '@parcours/domain'
 import { maybeComment, openJourney, send, type AgentContext } from './agentContext.js'
 import { calibration } from './calibration.js'
@@ -40,7 +40,7 @@ const enterProgramme = async (
   ctx: AgentContext,
   y: Youth,
   on: LocalDate,
-  journey: RegisteredJourney,
+  journey: AgedJourney,
   programme: Programme,
 ): Promise<void> => {
   y.programmeTried = true

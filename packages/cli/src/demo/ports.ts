@@ -16,6 +16,8 @@ export interface DemoPersonalFields {
   readonly lastName?: string
   readonly birthDate?: string
   readonly comment?: string
+  readonly ageLimitOn?: string
+  readonly cejAgeLimitOn?: string
   readonly householdTaxStatus?: string
   readonly allowanceTerritory?: string
   readonly adultOn?: string

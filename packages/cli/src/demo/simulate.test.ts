@@ -142,16 +142,13 @@ describe('network simulation', () => {
     expect(refused / stats.right.commands).toBeLessThan(0.01)
   })
 
-  it('registers young people aged 16 to 25, and RQTH people up to 29, all sealed', async () => {
+  it('registers young people aged 16 to 25, and RQTH people up to 29, all sealed, the age as its band', async () => {
     const run = decidingPorts()
     await simulateNetwork({ ...options, youths: 400 }, run.ports)
-    const ages = run.log.flatMap((l) =>
-      l.event.type === 'YouthRegistered' ? [l.event.ageAtRegistration] : [],
-    )
-    expect(ages).toHaveLength(400)
-    expect(Math.min(...ages)).toBeGreaterThanOrEqual(16)
-    expect(Math.max(...ages)).toBeLessThanOrEqual(29)
-    expect(ages.some((a) => a >= 26)).toBe(true)
+    const registrations = run.log.flatMap((l) => (l.event.type === 'YouthRegistered' ? [l.event] : []))
+    expect(registrations).toHaveLength(400)
+    expect(new Set(registrations.map((e) => e.ageBand))).toEqual(new Set(['16-17', '18-21', '22+']))
+    expect(registrations.every((e) => e.sealedAgeLimits !== null)).toBe(true)
     expect(run.log.every((l) => l.event.type !== 'YouthRegistered' || l.event.personalData !== null)).toBe(
       true,
     )

@@ -42,7 +42,7 @@ export type AccessRequest =
   /** Erase everyone past their retention date. */
   | { readonly kind: 'run-retention' }
   /** Project, rebuild or verify the store (pseudonymous data only). */
-  | { readonly kind: 'maintain-store'; readonly task: 'project' | 'rebuild' | 'verify' }
+  | { readonly kind: 'maintain-store'; readonly task: 'project' | 'rebuild' | 'verify' | 'migrate' }
   /** List the access log of a mission locale. */
   | { readonly kind: 'read-access-log'; readonly missionLocaleId: MissionLocaleId }
   /**

@@ -1,5 +1,5 @@
 // Codecs at the edges: events with schema versions and upcasting, commands, stream names.
-export { journeyEventCodec } from './journeyEventCodec.js'
+export { journeyEventCodec, journeyEventVersions } from './journeyEventCodec.js'
 export * from './decodeCommand.js'
 export * from './streamName.js'
 export type { Upcaster } from './upcasters.js'

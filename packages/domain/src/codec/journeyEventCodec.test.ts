@@ -3,56 +3,70 @@ import { describe, expect, test } from 'vitest'
 import { JourneyEvent } from '../model/events.js'
 import { arbAnyEvent } from '../testing/arbitraries.js'
 import { journeyFixture } from '../testing/fixtures.js'
+import { sealAgeLimitsForTest } from '../testing/openedAgeLimits.js'
 import { journeyEventCodec, journeyEventVersions } from './journeyEventCodec.js'
 
 const j = journeyFixture()
 const registered = j.event('YouthRegistered', '2025-01-10', {
   counsellorId: 'c-1',
-  ageAtRegistration: 19,
-  ageLimitOn: '2031-06-15',
-  cejAgeLimitOn: '2031-06-15',
+  ageBand: '18-21',
+  sealedAgeLimits: sealAgeLimitsForTest({ ageLimitOn: '2031-06-15', cejAgeLimitOn: '2031-06-15' }),
   personalData: null,
 })
+const { type: _type, ageBand: _band, sealedAgeLimits: _sealed, ...common } = registered
+const v2 = { ...common, ageAtRegistration: 19, ageLimitOn: '2031-06-15', cejAgeLimitOn: '2035-06-15' }
 
 describe('journey event codec', () => {
-  test('every event type has a schema version; YouthRegistered is at version 2', () => {
+  test('every event type has a schema version; YouthRegistered is at version 3', () => {
     expect(Object.keys(journeyEventVersions).sort()).toEqual(JourneyEvent.types.map((c) => c.name).sort())
-    expect(journeyEventVersions.YouthRegistered).toBe(2)
+    expect(journeyEventVersions.YouthRegistered).toBe(3)
     expect(journeyEventVersions.ProposalOffered).toBe(1)
     expect(journeyEventCodec.versions).toBe(journeyEventVersions)
   })
 
-  test('encode writes the type and version beside the data', () => {
+  test('encode writes the type and version beside the data: no age, no age limit in clear', () => {
     const encoded = journeyEventCodec.encode(registered)
     expect(encoded).toEqual({
       _tag: 'Right',
       right: {
         type: 'YouthRegistered',
-        schemaVersion: 2,
+        schemaVersion: 3,
         data: {
           youthId: 'y-1',
           missionLocaleId: 'ml-1',
           on: '2025-01-10',
           counsellorId: 'c-1',
-          ageAtRegistration: 19,
-          ageLimitOn: '2031-06-15',
-          cejAgeLimitOn: '2031-06-15',
+          ageBand: '18-21',
+          sealedAgeLimits: registered.sealedAgeLimits,
           personalData: null,
         },
       },
     })
   })
 
-  test('YouthRegistered version 1 is upcast: the RQTH age limit equals the general one', () => {
-    const { cejAgeLimitOn: _dropped, type: _type, ...v1 } = registered
-    expect(journeyEventCodec.decode({ type: 'YouthRegistered', schemaVersion: 1, data: v1 })).toEqual({
+  test('YouthRegistered version 2 is upcast: the age becomes its band, the limits stay in memory only', () => {
+    expect(journeyEventCodec.decode({ type: 'YouthRegistered', schemaVersion: 2, data: v2 })).toEqual({
       _tag: 'Right',
-      right: registered,
+      right: {
+        ...common,
+        type: 'YouthRegistered',
+        ageBand: '18-21',
+        sealedAgeLimits: null,
+        legacyAgeLimits: { ageLimitOn: '2031-06-15', cejAgeLimitOn: '2035-06-15' },
+      },
+    })
+  })
+
+  test('YouthRegistered version 1 is upcast twice: the RQTH age limit equals the general one', () => {
+    const { cejAgeLimitOn: _dropped, ...v1 } = v2
+    expect(journeyEventCodec.decode({ type: 'YouthRegistered', schemaVersion: 1, data: v1 })).toMatchObject({
+      _tag: 'Right',
+      right: { ageBand: '18-21', legacyAgeLimits: { ageLimitOn: '2031-06-15', cejAgeLimitOn: '2031-06-15' } },
     })
   })
 
   test('a version 2 YouthRegistered without its RQTH age limit is invalid', () => {
-    const { cejAgeLimitOn: _dropped, type: _type, ...v1 } = registered
+    const { cejAgeLimitOn: _dropped, ...v1 } = v2
     const decoded = journeyEventCodec.decode({ type: 'YouthRegistered', schemaVersion: 2, data: v1 })
     expect(decoded).toEqual({
       _tag: 'Left',
@@ -60,7 +74,7 @@ describe('journey event codec', () => {
         _tag: 'InvalidPayload',
         type: 'YouthRegistered',
         schemaVersion: 2,
-        paths: ['cejAgeLimitOn: expected LocalDate, got nothing'],
+        paths: ['legacyAgeLimits.cejAgeLimitOn: expected LocalDate, got nothing'],
       },
     })
   })
@@ -121,14 +135,23 @@ describe('journey event codec', () => {
   })
 
   test('encode refuses an event that does not satisfy its codec', () => {
-    const bad = { ...registered, ageLimitOn: 'soon' } as unknown as JourneyEvent
+    const bad = { ...registered, ageBand: 'soon' } as unknown as JourneyEvent
     const encoded = journeyEventCodec.encode(bad)
     expect(encoded._tag === 'Left' && encoded.left).toEqual({
       _tag: 'InvalidPayload',
       type: 'YouthRegistered',
-      schemaVersion: 2,
-      paths: ['ageLimitOn: expected LocalDate, got a string of 4 characters'],
+      schemaVersion: 3,
+      paths: ['ageBand: expected AgeBand, got a string of 4 characters'],
     })
+  })
+
+  test('encode refuses clear age limits: they are only read from a store not yet migrated', () => {
+    const legacy = {
+      ...registered,
+      legacyAgeLimits: { ageLimitOn: '2031-06-15', cejAgeLimitOn: '2031-06-15' },
+    }
+    const encoded = journeyEventCodec.encode(legacy as JourneyEvent)
+    expect(encoded._tag === 'Left' && encoded.left._tag).toBe('InvalidPayload')
   })
 
   test('property: encode then decode is the identity, for every event type', () => {

@@ -42,6 +42,14 @@ export const journeyEventCodec: EventCodec<JourneyEvent> = {
     const codec = codecs.get(type)
     if (codec === undefined) return left({ _tag: 'UnknownEventType', type })
     const schemaVersion = versionOf(type)
+    // Clear age limits are only ever read from an old store: nothing writes them again.
+    if ('legacyAgeLimits' in event)
+      return left({
+        _tag: 'InvalidPayload',
+        type,
+        schemaVersion,
+        paths: ['legacyAgeLimits: read from a store not yet migrated, never written'],
+      })
     const valid = codec.decode(event)
     if (isLeft(valid))
       return left({ _tag: 'InvalidPayload', type, schemaVersion, paths: reportErrors(valid.left) })

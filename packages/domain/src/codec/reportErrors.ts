@@ -16,7 +16,11 @@ const show = (value: unknown): string => {
   return `a ${typeof value}`
 }
 
+const isIntersection = (type: t.Decoder<unknown, unknown> | undefined): boolean =>
+  type instanceof t.IntersectionType || (type instanceof t.ExactType && isIntersection(type.type as t.Mixed))
+
 // A union's members add their index to the context; the path stops at the union, named whole.
+// An intersection's members do too, and the path goes on through them.
 const describeOne = (error: t.ValidationError): string => {
   const entries = error.context
   const path: string[] = []
@@ -24,7 +28,8 @@ const describeOne = (error: t.ValidationError): string => {
   for (let i = 1; i < entries.length; i++) {
     const entry = entries[i]
     if (entry === undefined) break
-    path.push(entry.key)
+    // An intersection's members add their index too: it names no field.
+    if (!isIntersection(entries[i - 1]?.type)) path.push(entry.key)
     last = entry
     if (entry.type instanceof t.UnionType) break
   }

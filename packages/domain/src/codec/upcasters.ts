@@ -3,6 +3,8 @@
 // what does not look like the old shape passes through, and validation reports it afterwards.
 // ---------------------------------------------------------------------------------------------
 
+import { ageBandOf } from '../model/ageLimits.js'
+
 /** Turns the data of version n into version n + 1. */
 export type Upcaster = (data: unknown) => unknown
 
@@ -14,6 +16,22 @@ const youthRegisteredV1toV2: Upcaster = (data) =>
   isRecord(data) && data['cejAgeLimitOn'] === undefined
     ? { ...data, cejAgeLimitOn: data['ageLimitOn'] }
     : data
+
+/**
+ * YouthRegistered 2 → 3: version 2 held the age limits and the age in clear. The limits move to
+ * `legacyAgeLimits`, which only lives in memory (the time rules still work on a store not yet
+ * migrated); the age becomes its band. `parcours migrate` rewrites such events sealed.
+ */
+const youthRegisteredV2toV3: Upcaster = (data) => {
+  if (!isRecord(data) || typeof data['ageAtRegistration'] !== 'number') return data
+  const { ageAtRegistration, ageLimitOn, cejAgeLimitOn, ...rest } = data
+  return {
+    ...rest,
+    ageBand: ageBandOf(ageAtRegistration),
+    sealedAgeLimits: null,
+    legacyAgeLimits: { ageLimitOn, cejAgeLimitOn },
+  }
+}
 
 // Version 1 named how a follow-up took place (`channel`); version 2 names the appointment's kind
 // in i-milo's vocabulary. An e-mail was a remote contact: it becomes a phone or video call.
@@ -33,6 +51,6 @@ const followUpScheduledV1toV2: Upcaster = (data) => {
 
 /** For each event type, the upcaster from each old version (key) to the next. */
 export const upcasters: Readonly<Record<string, Readonly<Record<number, Upcaster>>>> = {
-  YouthRegistered: { 1: youthRegisteredV1toV2 },
+  YouthRegistered: { 1: youthRegisteredV1toV2, 2: youthRegisteredV2toV3 },
   FollowUpScheduled: { 1: followUpScheduledV1toV2 },
 }

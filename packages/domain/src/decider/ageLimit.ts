@@ -1,6 +1,7 @@
 import { addDays } from '../model/calendar.js'
 import type { LocalDate } from '../model/localDate.js'
-import type { RegisteredJourney } from '../model/state.js'
+import type { AgedJourney, RegisteredJourney } from '../model/state.js'
+import { isPending } from '../model/state.js'
 import type { Programme } from '../model/vocabulary.js'
 import type { JourneyPolicy } from '../policy/journeyPolicy.js'
 import { defaultJourneyPolicy } from '../policy/journeyPolicy.js'
@@ -11,7 +12,7 @@ import { defaultJourneyPolicy } from '../policy/journeyPolicy.js'
 // ---------------------------------------------------------------------------------------------
 
 /** The last day a programme may run for the young person's age: the 30th birthday (RQTH) for a CEJ, else the 26th. */
-export const programmeAgeLimitOn = (state: RegisteredJourney, programme: Programme): LocalDate =>
+export const programmeAgeLimitOn = (state: AgedJourney, programme: Programme): LocalDate =>
   programme === 'CEJ' ? state.cejAgeLimitOn : state.ageLimitOn
 
 /**
@@ -24,7 +25,7 @@ export const programmeAgeLimitOn = (state: RegisteredJourney, programme: Program
  * From that day on the journey is past its age limit: it closes, and it is never reopened.
  */
 export const journeyAgeLimitOn = (
-  state: RegisteredJourney,
+  state: AgedJourney,
   policy: JourneyPolicy = defaultJourneyPolicy,
 ): LocalDate => {
   if (state.programme?.programme === 'CEJ') return state.cejAgeLimitOn
@@ -35,4 +36,25 @@ export const journeyAgeLimitOn = (
     return entryBy < state.cejAgeLimitOn ? entryBy : state.cejAgeLimitOn
   }
   return state.ageLimitOn
+}
+
+/**
+ * The day an age-out closes the journey: its age limit, or the latest date of what the closing
+ * ends, when a later fact moved the limit back before it (a CEJ exit recorded after the fact): a
+ * closing is never dated before what it closes.
+ */
+export const ageOutOn = (state: RegisteredJourney, ageLimitOn: LocalDate): LocalDate => {
+  let on = ageLimitOn
+  const notBefore = (d: LocalDate | null) => {
+    if (d !== null && d > on) on = d
+  }
+  if (state.programme !== null) notBefore(state.programme.enteredOn)
+  for (const p of Object.values(state.proposals))
+    if (p.outcome === null) notBefore(p.acceptedOn ?? p.offeredOn)
+  for (const x of Object.values(state.sessions)) if (x.outcome === null) notBefore(x.prescribedOn)
+  for (const f of Object.values(state.followUps)) if (isPending(f)) notBefore(f.scheduledOn)
+  for (const x of Object.values(state.situations))
+    if (x.endedOn === null) notBefore(x.renewedOn ?? x.startedOn)
+  for (const ph of Object.values(state.phases)) if (ph.endedOn === null) notBefore(ph.startedOn)
+  return on
 }

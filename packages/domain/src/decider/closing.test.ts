@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest'
 import { describeJourneyError } from '../model/errors.js'
 import { fakeSealed, journeyFixture } from '../testing/fixtures.js'
 import { given, givenDecider } from '../testing/givenWhenThen.js'
+import { openingForTest } from '../testing/openedAgeLimits.js'
 import { createJourneyDecider } from './journeyDecider.js'
 
 const j = journeyFixture()
@@ -173,7 +174,9 @@ describe('exit, reopening and erasure', () => {
     )
       .when(j.command('CloseJourney', '2025-03-01', { reason: 'qualifying-training', comment: null }))
       .thenError({ _tag: 'ExitWithoutSituation', needs: 'qualifying-training' })
-    givenDecider(createJourneyDecider({ exitMustMatchSituation: false }))(j.history(registered))
+    givenDecider(openingForTest(createJourneyDecider({ exitMustMatchSituation: false })))(
+      j.history(registered),
+    )
       .when(close('2025-03-01', 'durable-employment'))
       .thenEndsWith([j.event('JourneyClosed', '2025-03-01', { reason: 'durable-employment', comment: null })])
   })

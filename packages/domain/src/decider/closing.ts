@@ -8,7 +8,7 @@ import { entryOf, isPending, openSessions, pendingFollowUps } from '../model/sta
 import type { ExitReason, ProgrammeExitReason } from '../model/vocabulary.js'
 import type { JourneyPolicy } from '../policy/journeyPolicy.js'
 import { journeyAgeLimitOn } from './ageLimit.js'
-import type { Rule } from './decision.js'
+import type { CommandOf, Decision, Rule } from './decision.js'
 import { accept, refuse, stamp } from './decision.js'
 import { phaseBeforeExit } from './programmes.js'
 
@@ -174,7 +174,7 @@ export const reopenJourney: Rule<'ReopenJourney'> = (c, s, policy) => {
 /**
  * Record a corrected identity (sealed), on an open or closed journey, until the data is erased.
  */
-export const rectifyIdentity: Rule<'RectifyIdentity'> = (c, s) =>
+export const rectifyIdentity = (c: CommandOf<'RectifyIdentity'>, s: RegisteredJourney): Decision =>
   s.personalDataErased
     ? refuse({ _tag: 'PersonalDataAlreadyErased' })
     : c.personalData === null
@@ -185,7 +185,7 @@ export const rectifyIdentity: Rule<'RectifyIdentity'> = (c, s) =>
  * Record that the young person's key was erased. A journey registered without sealed data has no
  * key yet; its key is then named after the youth id, which is how the vault names new keys.
  */
-export const erasePersonalData: Rule<'ErasePersonalData'> = (c, s) =>
+export const erasePersonalData = (c: CommandOf<'ErasePersonalData'>, s: RegisteredJourney): Decision =>
   s.personalDataErased
     ? refuse({ _tag: 'PersonalDataAlreadyErased' })
     : accept({

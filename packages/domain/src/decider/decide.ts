@@ -1,7 +1,8 @@
 import { isLeft, right } from 'fp-ts/lib/Either.js'
 import { addDays } from '../model/calendar.js'
 import type { JourneyCommand } from '../model/commands.js'
-import type { JourneyState, RegisteredJourney } from '../model/state.js'
+import type { AgedJourney, JourneyState, RegisteredJourney } from '../model/state.js'
+import { withAgeLimits } from '../model/state.js'
 import type { JourneyPolicy } from '../policy/journeyPolicy.js'
 import { journeyAgeLimitOn } from './ageLimit.js'
 import { closeJourney, erasePersonalData, rectifyIdentity, reopenJourney } from './closing.js'
@@ -40,7 +41,7 @@ import { timeDrivenFacts } from './timeRules.js'
 // decide: the guards every command passes, then the command's own rule, then the follow-up policy.
 // ---------------------------------------------------------------------------------------------
 
-const ruleFor = (c: JourneyCommand, s: RegisteredJourney, p: JourneyPolicy): Decision => {
+const ruleFor = (c: JourneyCommand, s: AgedJourney, p: JourneyPolicy): Decision => {
   switch (c.type) {
     case 'RegisterYouth':
       return refuse({ _tag: 'AlreadyRegistered', registeredOn: s.registeredOn })
@@ -108,9 +109,9 @@ const ruleFor = (c: JourneyCommand, s: RegisteredJourney, p: JourneyPolicy): Dec
       // Its facts are the time-driven ones every command records first (see `guarded`).
       return right([])
     case 'ErasePersonalData':
-      return erasePersonalData(c, s, p)
+      return erasePersonalData(c, s)
     case 'RectifyIdentity':
-      return rectifyIdentity(c, s, p)
+      return rectifyIdentity(c, s)
     case 'DeclareActivity':
       return declareActivity(c, s, p)
     case 'ValidateActivity':
@@ -141,34 +142,45 @@ const guarded = (c: JourneyCommand, s: RegisteredJourney, p: JourneyPolicy): Dec
   if (c.youthId !== s.youthId) return refuse({ _tag: 'WrongYouth' })
   if (c.missionLocaleId !== s.missionLocaleId)
     return refuse({ _tag: 'WrongMissionLocale', missionLocaleId: c.missionLocaleId })
-  if (c.type === 'RegisterYouth') return ruleFor(c, s, p)
+  if (c.type === 'RegisterYouth') return refuse({ _tag: 'AlreadyRegistered', registeredOn: s.registeredOn })
   if (c.on < s.registeredOn)
     return refuse({ _tag: 'DatedBeforeRegistration', on: c.on, registeredOn: s.registeredOn })
   if (c.on < s.heldSince)
     return refuse({ _tag: 'DatedBeforeReopeningOrTransfer', on: c.on, since: s.heldSince })
+  // Erasing the key is no fact of the journey's course: it records nothing else, and needs no age.
+  // Nor is correcting their identity.
+  if (c.type === 'ErasePersonalData') return erasePersonalData(c, s)
+  if (c.type === 'RectifyIdentity') return rectifyIdentity(c, s)
+  const aged = withAgeLimits(s, c.ageLimits)
+  if (aged === null) return withoutAgeLimits(c, s)
   // What fell due before the command's day is recorded first, dated when it fell due: the command
   // meets the journey as the nightly tick of the day before left it, whether that tick ran on time,
   // late or not at all. The tick itself (ApplyTimeRules) records what falls due on its day too.
-  // Erasing the key is no fact of the journey's course: it records nothing else.
-  // Nor is correcting their identity.
-  if (c.type === 'ErasePersonalData' || c.type === 'RectifyIdentity') return ruleFor(c, s, p)
-  const caughtUp = timeDrivenFacts(s, c.type === 'ApplyTimeRules' ? c.on : addDays(c.on, -1), p)
+  const caughtUp = timeDrivenFacts(aged, c.type === 'ApplyTimeRules' ? c.on : addDays(c.on, -1), p)
   const now = caughtUp.state
   if (now.status === 'unregistered') return right(caughtUp.events)
   if (c.type === 'ApplyTimeRules' && s.status === 'open') return right(caughtUp.events)
-  const own = checked(c, now, p)
+  const own = checked(c, { ...now, ageLimitOn: aged.ageLimitOn, cejAgeLimitOn: aged.cejAgeLimitOn }, p)
   if (isLeft(own)) return own
   const events = [...caughtUp.events, ...own.right]
   return withPendingFollowUp(right(events), s, c.on, p)
 }
 
-const checked = (c: JourneyCommand, s: RegisteredJourney, p: JourneyPolicy): Decision => {
-  if (
-    s.status === 'closed' &&
-    s.closedOn !== null &&
-    c.type !== 'ReopenJourney' &&
-    c.type !== 'ErasePersonalData'
-  )
+const isClosedTo = (c: JourneyCommand, s: RegisteredJourney): boolean =>
+  s.status === 'closed' && s.closedOn !== null && c.type !== 'ReopenJourney' && c.type !== 'ErasePersonalData'
+
+// Without its age limits (sealed, not opened) a journey still refuses what it would refuse anyway,
+// and still records an erasure: that must go through even once the key can no longer open them.
+const withoutAgeLimits = (c: JourneyCommand, s: RegisteredJourney): Decision => {
+  if (isClosedTo(c, s) && s.closedOn !== null)
+    return refuse({ _tag: 'JourneyIsClosed', command: c.type, closedOn: s.closedOn })
+  if (c.type === 'ErasePersonalData') return erasePersonalData(c, s)
+  if (c.type === 'ReopenJourney' && s.personalDataErased) return refuse({ _tag: 'ReopeningAfterErasure' })
+  return refuse({ _tag: s.personalDataErased ? 'AgeLimitsErased' : 'AgeLimitsUnknown', command: c.type })
+}
+
+const checked = (c: JourneyCommand, s: AgedJourney, p: JourneyPolicy): Decision => {
+  if (isClosedTo(c, s) && s.closedOn !== null)
     return refuse({ _tag: 'JourneyIsClosed', command: c.type, closedOn: s.closedOn })
   const ageLimitOn = journeyAgeLimitOn(s, p)
   if (s.status === 'open' && c.on >= ageLimitOn && !allowedPastAgeLimit.has(c.type))

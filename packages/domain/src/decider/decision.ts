@@ -4,7 +4,7 @@ import type { JourneyCommand } from '../model/commands.js'
 import type { JourneyError } from '../model/errors.js'
 import type { JourneyEvent } from '../model/events.js'
 import type { LocalDate } from '../model/localDate.js'
-import type { RegisteredJourney } from '../model/state.js'
+import type { AgedJourney, RegisteredJourney } from '../model/state.js'
 import type { JourneyPolicy } from '../policy/journeyPolicy.js'
 
 // ---------------------------------------------------------------------------------------------
@@ -20,7 +20,7 @@ export type CommandOf<K extends JourneyCommand['type']> = Extract<JourneyCommand
 /** A rule for one command type on a registered journey. */
 export type Rule<K extends JourneyCommand['type']> = (
   command: CommandOf<K>,
-  state: RegisteredJourney,
+  state: AgedJourney,
   policy: JourneyPolicy,
 ) => Decision
 

@@ -14,8 +14,12 @@ import type { JourneyState } from '../model/state.js'
 import { arbLocalDate } from '../testing/arbitraries.js'
 import { arbAllowanceBasis } from '../testing/cejArbitraries.js'
 import { fakeSealed, journeyFixture } from '../testing/fixtures.js'
+import { openingForTest } from '../testing/openedAgeLimits.js'
 import { foldJourney } from './evolve.js'
-import { journeyDecider } from './journeyDecider.js'
+import { journeyDecider as strictDecider } from './journeyDecider.js'
+
+// Decided behind the test shell that opens the age limits the registration sealed.
+const journeyDecider = openingForTest(strictDecider)
 
 // ---------------------------------------------------------------------------------------------
 // The CEJ's engagement under arbitrary runs: a young person in a CEJ, then breaches, hearings,

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest'
 import type { JourneyCommand } from '../model/commands.js'
 import { fakeSealed, journeyFixture } from '../testing/fixtures.js'
 import { given, givenDecider } from '../testing/givenWhenThen.js'
+import { sealAgeLimitsForTest, openingForTest } from '../testing/openedAgeLimits.js'
 import { foldJourney } from './evolve.js'
 import { createJourneyDecider } from './journeyDecider.js'
 
@@ -224,14 +225,13 @@ describe('follow-ups', () => {
   })
 
   test('the follow-up cadence is configurable', () => {
-    givenDecider(createJourneyDecider({ followUpWithinDays: 14 }))([])
+    givenDecider(openingForTest(createJourneyDecider({ followUpWithinDays: 14 })))([])
       .when(registered)
       .then([
         j.event('YouthRegistered', '2025-01-10', {
           counsellorId: 'c-1',
-          ageAtRegistration: 19,
-          ageLimitOn: '2031-06-15',
-          cejAgeLimitOn: '2031-06-15',
+          ageBand: '18-21',
+          sealedAgeLimits: sealAgeLimitsForTest({ ageLimitOn: '2031-06-15', cejAgeLimitOn: '2031-06-15' }),
           personalData: null,
         }),
         j.event('FollowUpScheduled', '2025-01-10', {

@@ -1,17 +1,30 @@
 import * as fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
+import type { AgeLimits } from '../model/ageLimits.js'
 import { addDays, addMonths } from '../model/calendar.js'
 import { JourneyEvent } from '../model/events.js'
 import type { LocalDate } from '../model/localDate.js'
-import type { JourneyState } from '../model/state.js'
+import type { AgedJourney, JourneyState } from '../model/state.js'
 import { nextFollowUp } from '../model/state.js'
 import { defaultJourneyPolicy } from '../policy/journeyPolicy.js'
 import { arbAnyCommand, arbJourney } from '../testing/arbitraries.js'
 import { aimedAt, arbJourneyRun, lastDate } from '../testing/journeyRun.js'
+import { openAgeLimitsForTest, openingForTest } from '../testing/openedAgeLimits.js'
 import { journeyAgeLimitOn } from './ageLimit.js'
 import { foldJourney } from './evolve.js'
 import { followUpCadenceDays } from './followUps.js'
-import { journeyDecider } from './journeyDecider.js'
+import { journeyDecider as strictDecider } from './journeyDecider.js'
+
+// The decider behind the test shell, which opens each journey's age limits as the CLI's vault does.
+const journeyDecider = openingForTest(strictDecider)
+// The journey with the age limits the test shell opens (or those a command brought).
+const agedOf = (s: JourneyState, opened?: AgeLimits): AgedJourney => {
+  if (s.status === 'unregistered') throw new Error('agedOf: not registered')
+  // As the test shell does: the limits the registration sealed win over any the command brought.
+  const limits = openAgeLimitsForTest(s.sealedAgeLimits) ?? opened
+  if (limits === undefined) throw new Error('agedOf: no age limits')
+  return { ...s, ...limits }
+}
 
 // ---------------------------------------------------------------------------------------------
 // The journey invariants of DOMAIN.md, checked on valid scripts followed by arbitrary commands
@@ -214,7 +227,7 @@ describe('journey invariants (properties)', () => {
             },
             state,
           )
-          if (tick._tag === 'Right' && later < journeyAgeLimitOn(state)) {
+          if (tick._tag === 'Right' && later < journeyAgeLimitOn(agedOf(state))) {
             const after = foldJourney(tick.right, state)
             if (after.status !== 'unregistered')
               for (const p of Object.values(after.proposals))
@@ -276,7 +289,8 @@ describe('journey invariants (properties)', () => {
         for (const { before, command, decision } of steps) {
           if (before.status !== 'closed') continue
           if (command.type === 'ReopenJourney') {
-            if (decision._tag === 'Right') expect(command.on < journeyAgeLimitOn(before)).toBe(true)
+            if (decision._tag === 'Right')
+              expect(command.on < journeyAgeLimitOn(agedOf(before, command.ageLimits))).toBe(true)
           } else if (!personalDataOnly.has(command.type)) expect(decision._tag).toBe('Left')
         }
       }),
@@ -302,7 +316,7 @@ describe('journey invariants (properties)', () => {
         const again = tick(now, foldJourney(first.right, state))
         if (foldJourney(first.right, state).status === 'open')
           expect(again).toEqual({ _tag: 'Right', right: [] })
-        const atLimit = tick(journeyAgeLimitOn(state), state)
+        const atLimit = tick(journeyAgeLimitOn(agedOf(state)), state)
         expect(atLimit._tag === 'Right' && foldJourney(atLimit.right, state).status).toBe('closed')
         expect(atLimit._tag === 'Right' && atLimit.right.at(-1)).toMatchObject({
           type: 'JourneyClosed',

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { journeyFixture } from '../testing/fixtures.js'
 import { given, givenDecider } from '../testing/givenWhenThen.js'
+import { openingForTest } from '../testing/openedAgeLimits.js'
 import { foldJourney } from './evolve.js'
 import { createJourneyDecider } from './journeyDecider.js'
 
@@ -70,7 +71,7 @@ describe('other situations: immersion, volunteering, schooling', () => {
   })
 
   test('the longest immersion is policy', () => {
-    givenDecider(createJourneyDecider({ immersionMaxMonths: 2 }))(j.history(registered))
+    givenDecider(openingForTest(createJourneyDecider({ immersionMaxMonths: 2 })))(j.history(registered))
       .when(start('2025-02-03', 'immersion', '2025-04-03'))
       .thenEndsWith([
         j.event('SituationStarted', '2025-02-03', {

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { journeyFixture } from '../testing/fixtures.js'
 import { given, givenDecider } from '../testing/givenWhenThen.js'
+import { openingForTest } from '../testing/openedAgeLimits.js'
 import { foldJourney } from './evolve.js'
 import { createJourneyDecider } from './journeyDecider.js'
 
@@ -71,7 +72,9 @@ describe('PACEA phases', () => {
   })
 
   test('the delay of the first phase is policy; later phases have none', () => {
-    givenDecider(createJourneyDecider({ paceaFirstPhaseWithinMonths: 2 }))(j.history(...inPacea))
+    givenDecider(openingForTest(createJourneyDecider({ paceaFirstPhaseWithinMonths: 2 })))(
+      j.history(...inPacea),
+    )
       .when(startPhase('2025-04-01', 'ph-1', '2025-06-30'))
       .thenEndsWith([
         j.event('PaceaPhaseStarted', '2025-04-01', { phaseId: 'ph-1', plannedEndOn: '2025-06-30' }),

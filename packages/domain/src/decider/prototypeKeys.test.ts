@@ -3,8 +3,11 @@ import { describe, expect, test } from 'vitest'
 import type { JourneyCommand } from '../model/commands.js'
 import type { JourneyState } from '../model/state.js'
 import { journeyFixture } from '../testing/fixtures.js'
+import { openingForTest } from '../testing/openedAgeLimits.js'
 import { foldJourney } from './evolve.js'
-import { decideJourney } from './journeyDecider.js'
+import { journeyDecider } from './journeyDecider.js'
+
+const decideJourney = openingForTest(journeyDecider).decide
 
 // Ids are free tokens: one that names a member of Object.prototype is an id like any other.
 const j = journeyFixture()

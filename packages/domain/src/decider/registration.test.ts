@@ -5,6 +5,7 @@ import type { LocalDate } from '../model/localDate.js'
 import { arbLocalDate } from '../testing/arbitraries.js'
 import { fakeSealed, journeyFixture } from '../testing/fixtures.js'
 import { given } from '../testing/givenWhenThen.js'
+import { sealAgeLimitsForTest } from '../testing/openedAgeLimits.js'
 import { decideJourney } from './journeyDecider.js'
 
 const j = journeyFixture()
@@ -25,9 +26,8 @@ describe('registration and eligibility', () => {
       .then([
         j.event('YouthRegistered', '2025-01-10', {
           counsellorId: 'c-1',
-          ageAtRegistration: 19,
-          ageLimitOn: '2031-06-15',
-          cejAgeLimitOn: '2031-06-15',
+          ageBand: '18-21',
+          sealedAgeLimits: sealAgeLimitsForTest({ ageLimitOn: '2031-06-15', cejAgeLimitOn: '2031-06-15' }),
           personalData: fakeSealed('key-y1'),
         }),
         j.event('FollowUpScheduled', '2025-01-10', {
@@ -73,9 +73,8 @@ describe('registration and eligibility', () => {
       .then([
         j.event('YouthRegistered', '2025-06-14', {
           counsellorId: 'c-1',
-          ageAtRegistration: 29,
-          ageLimitOn: '2021-06-15',
-          cejAgeLimitOn: '2025-06-15',
+          ageBand: '22+',
+          sealedAgeLimits: sealAgeLimitsForTest({ ageLimitOn: '2021-06-15', cejAgeLimitOn: '2025-06-15' }),
           personalData: null,
         }),
         j.event('FollowUpScheduled', '2025-06-14', {

@@ -1,6 +1,7 @@
 import type { Either } from 'fp-ts/lib/Either.js'
 import { left, right } from 'fp-ts/lib/Either.js'
-import { ageOn, birthday } from '../model/calendar.js'
+import { ageBandOf, ageLimitsOf } from '../model/ageLimits.js'
+import { ageOn } from '../model/calendar.js'
 import type { RegisterYouth } from '../model/commands.js'
 import type { JourneyError } from '../model/errors.js'
 import type { YouthRegistered } from '../model/events.js'
@@ -12,15 +13,15 @@ import type { JourneyPolicy } from '../policy/journeyPolicy.js'
 
 /**
  * Register a young person aged from 16 up to the day before the 26th birthday (the 30th with RQTH,
- * then for the CEJ only). The birth date stays out of the event: only derived facts go in.
+ * then for the CEJ only). The birth date stays out of the event: the age band goes in clear, the
+ * age limits sealed (by the shell, before `decide`).
  */
 export const registerYouth = (
   c: RegisterYouth,
   policy: JourneyPolicy,
 ): Either<JourneyError, YouthRegistered> => {
   const age = ageOn(c.birthDate, c.on)
-  const ageLimitOn = birthday(c.birthDate, policy.ageLimit)
-  const cejAgeLimitOn = c.rqth ? birthday(c.birthDate, policy.cejRqthAgeLimit) : ageLimitOn
+  const { cejAgeLimitOn } = ageLimitsOf(c.birthDate, c.rqth, policy)
   if (age < policy.minimumAge || c.on >= cejAgeLimitOn)
     return left({
       _tag: 'NotEligible',
@@ -35,9 +36,8 @@ export const registerYouth = (
     missionLocaleId: c.missionLocaleId,
     on: c.on,
     counsellorId: c.counsellorId,
-    ageAtRegistration: age,
-    ageLimitOn,
-    cejAgeLimitOn,
+    ageBand: ageBandOf(age),
+    sealedAgeLimits: c.sealedAgeLimits ?? null,
     personalData: c.personalData,
   })
 }

@@ -3,6 +3,7 @@ import type { JourneyCommand } from '../model/commands.js'
 import type { JourneyEvent } from '../model/events.js'
 import type { JourneyState } from '../model/state.js'
 import { journeyFixture } from '../testing/fixtures.js'
+import { openingForTest } from '../testing/openedAgeLimits.js'
 import { foldJourney } from './evolve.js'
 import { journeyDecider } from './journeyDecider.js'
 
@@ -21,7 +22,7 @@ const tick = (on: string) => j.command('ApplyTimeRules', on, {})
 /** Decides a command after these events; the decision and the state it leads to. */
 const decide = (history: ReadonlyArray<JourneyEvent>, command: JourneyCommand) => {
   const before = foldJourney(history)
-  const decision = journeyDecider.decide(command, before)
+  const decision = openingForTest(journeyDecider).decide(command, before)
   const events = decision._tag === 'Right' ? decision.right : []
   return { decision, events, after: foldJourney(events, before) }
 }

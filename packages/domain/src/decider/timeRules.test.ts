@@ -3,6 +3,7 @@ import type { JourneyCommand } from '../model/commands.js'
 import type { JourneyEvent } from '../model/events.js'
 import { journeyFixture } from '../testing/fixtures.js'
 import { given, givenDecider } from '../testing/givenWhenThen.js'
+import { openingForTest } from '../testing/openedAgeLimits.js'
 import { foldJourney } from './evolve.js'
 import { createJourneyDecider, journeyDecider } from './journeyDecider.js'
 
@@ -15,13 +16,13 @@ const registered = j.command('RegisterYouth', '2025-01-10', {
 })
 const tick = (on: string) => j.command('ApplyTimeRules', on, {})
 // Most of these examples are about one rule: reminders are left out unless they are the subject.
-const quiet = givenDecider(createJourneyDecider({ reminderDaysBefore: [] }))
+const quiet = givenDecider(openingForTest(createJourneyDecider({ reminderDaysBefore: [] })))
 
 const eventsOf = (
   history: ReadonlyArray<JourneyEvent>,
   command: JourneyCommand,
 ): ReadonlyArray<JourneyEvent> => {
-  const decision = journeyDecider.decide(command, foldJourney(history))
+  const decision = openingForTest(journeyDecider).decide(command, foldJourney(history))
   if (decision._tag === 'Left') throw new Error(`refused: ${decision.left._tag}`)
   return decision.right
 }
@@ -136,7 +137,7 @@ describe('time-driven facts are dated when they fall due (now is an input)', () 
         }),
         j.event('FollowUpDue', '2025-01-14', { followUpId: 'f-1', dueOn: '2025-01-14' }),
       ])
-    givenDecider(createJourneyDecider({ reminderDaysBefore: [3] }))(j.history(registered))
+    givenDecider(openingForTest(createJourneyDecider({ reminderDaysBefore: [3] })))(j.history(registered))
       .when(tick('2025-02-08'))
       .then([
         j.event('FollowUpReminderDue', '2025-02-06', {
@@ -195,7 +196,7 @@ describe('time-driven facts are dated when they fall due (now is an input)', () 
         offeredOn: '2025-01-12',
       }),
     ])
-    const lenient = createJourneyDecider({ acceptedProposalExpiryDays: 10 })
+    const lenient = openingForTest(createJourneyDecider({ acceptedProposalExpiryDays: 10 }))
     const d = lenient.decide(tick('2025-02-15'), foldJourney(j.history(...accepted)))
     expect(d._tag === 'Right' && ofType(d.right, 'ProposalOutcomeRecorded').map((e) => e.on)).toEqual([
       '2025-01-30',

@@ -2,10 +2,10 @@ import { addDays } from '../model/calendar.js'
 import type { JourneyEvent } from '../model/events.js'
 import type { FollowUpId, ProposalId, SessionId } from '../model/ids.js'
 import type { LocalDate } from '../model/localDate.js'
-import type { JourneyState, RegisteredJourney } from '../model/state.js'
+import type { AgedJourney, JourneyState } from '../model/state.js'
 import { isPending } from '../model/state.js'
 import type { JourneyPolicy } from '../policy/journeyPolicy.js'
-import { journeyAgeLimitOn, programmeAgeLimitOn } from './ageLimit.js'
+import { ageOutOn, journeyAgeLimitOn, programmeAgeLimitOn } from './ageLimit.js'
 import { closingEvents } from './closing.js'
 import { stamp } from './decision.js'
 import { evolveJourney } from './evolve.js'
@@ -37,7 +37,7 @@ const reminderDates = (
     .filter((r) => r.daysBefore > 0 && r.on >= plannedOn && !remindedOn.includes(r.on))
 
 /** The earliest time-driven fact due on or before `until`, given the state as it stands. */
-const nextDue = (s: RegisteredJourney, until: LocalDate, policy: JourneyPolicy): Due | null => {
+const nextDue = (s: AgedJourney, until: LocalDate, policy: JourneyPolicy): Due | null => {
   let found: Due | null = null
   const consider = (on: LocalDate, events: () => ReadonlyArray<JourneyEvent>) => {
     if (on <= until && (found === null || on < found.on)) found = { on, events: events() }
@@ -63,8 +63,8 @@ const nextDue = (s: RegisteredJourney, until: LocalDate, policy: JourneyPolicy):
     ])
   }
   // Ties go to what was considered first: the programme ends before the journey closes.
-  const ageLimitOn = journeyAgeLimitOn(s, policy)
-  consider(ageLimitOn, () => closingEvents(s, ageLimitOn, 'age-limit', null, 'age-limit'))
+  const closeOn = ageOutOn(s, journeyAgeLimitOn(s, policy))
+  consider(closeOn, () => closingEvents(s, closeOn, 'age-limit', null, 'age-limit'))
   let lastPlannedOn: LocalDate | null = null
   for (const [id, f] of Object.entries(s.followUps)) {
     if (!isPending(f)) continue
@@ -141,17 +141,20 @@ const maxSteps = 100_000
  * with the state they lead to. None for a journey that is not open.
  */
 export const timeDrivenFacts = (
-  s: JourneyState,
+  s: AgedJourney,
   until: LocalDate,
   policy: JourneyPolicy,
 ): { readonly events: ReadonlyArray<JourneyEvent>; readonly state: JourneyState } => {
   const events: JourneyEvent[] = []
-  let state = s
+  let state: AgedJourney = s
   for (let step = 0; step < maxSteps && state.status === 'open'; step++) {
     const due = nextDue(state, until, policy)
     if (due === null) break
     events.push(...due.events)
-    state = due.events.reduce(evolveJourney, state)
+    const next = due.events.reduce<JourneyState>(evolveJourney, state)
+    if (next.status === 'unregistered') return { events, state: next }
+    // The limits came with the command, not from the events: they stay as they were opened.
+    state = { ...next, ageLimitOn: s.ageLimitOn, cejAgeLimitOn: s.cejAgeLimitOn }
   }
   return { events, state }
 }

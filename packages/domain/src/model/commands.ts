@@ -1,4 +1,5 @@
 import * as t from 'io-ts'
+import { AgeLimits } from './ageLimits.js'
 import { ActivityKind, AllowanceBasis, BreachKind, HearingOutcome } from './cejVocabulary.js'
 import {
   ActivityId,
@@ -35,9 +36,21 @@ import {
 // which is the domain's only notion of "now".
 // ---------------------------------------------------------------------------------------------
 
+// `ageLimits` is what the shell opened from the journey's sealed registration: the time rules
+// need it. A command without it is refused on a registered journey (AgeLimitsUnknown), except an
+// erasure and what a closed journey refuses anyway.
 const command = <T extends string, P extends t.Props>(type: T, props: P) =>
-  t.type(
-    { type: t.literal(type), youthId: YouthId, missionLocaleId: MissionLocaleId, on: LocalDate, ...props },
+  t.intersection(
+    [
+      t.type({
+        type: t.literal(type),
+        youthId: YouthId,
+        missionLocaleId: MissionLocaleId,
+        on: LocalDate,
+        ...props,
+      }),
+      t.partial({ ageLimits: AgeLimits }),
+    ],
     type,
   )
 
@@ -45,14 +58,22 @@ const nullable = <C extends t.Mixed>(codec: C) => t.union([codec, t.null])
 
 /**
  * Register a young person. The birth date and RQTH status are used to check eligibility and derive
- * the age limits; they are not stored in clear. `personalData` is the identity already sealed.
+ * the age limits; they are not stored in clear. `personalData` is the identity already sealed,
+ * `sealedAgeLimits` the `ageLimitsOf(birthDate, rqth, policy)` the shell sealed.
  */
-export const RegisterYouth = command('RegisterYouth', {
-  counsellorId: CounsellorId,
-  birthDate: LocalDate,
-  rqth: t.boolean,
-  personalData: nullable(Sealed),
-})
+export const RegisterYouth = t.intersection(
+  [
+    command('RegisterYouth', {
+      counsellorId: CounsellorId,
+      birthDate: LocalDate,
+      rqth: t.boolean,
+      personalData: nullable(Sealed),
+    }),
+    // The journey command handler seals the limits and fills this in: give it only to seal them yourself.
+    t.partial({ sealedAgeLimits: nullable(Sealed) }),
+  ],
+  'RegisterYouth',
+)
 export type RegisterYouth = t.TypeOf<typeof RegisterYouth>
 
 /** Assign another counsellor in the same mission locale. */

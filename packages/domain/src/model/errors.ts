@@ -56,6 +56,8 @@ export type JourneyError =
   | { readonly _tag: 'DatedBeforeClosing'; readonly on: LocalDate; readonly closedOn: LocalDate }
   | { readonly _tag: 'CommentRequired'; readonly reason: ExitReason }
   | { readonly _tag: 'PersonalDataAlreadyErased' }
+  | { readonly _tag: 'AgeLimitsUnknown'; readonly command: JourneyCommandType }
+  | { readonly _tag: 'AgeLimitsErased'; readonly command: JourneyCommandType }
   | { readonly _tag: 'ReopeningAfterErasure' }
   | { readonly _tag: 'NothingToRectify' }
   | {
@@ -257,6 +259,10 @@ const describe: { readonly [K in JourneyErrorTag]: (e: Extract<JourneyError, { _
   CommentRequired: (e) => `Closing for the reason '${e.reason}' needs a comment.`,
   PersonalDataAlreadyErased: () => "This young person's personal data is already erased.",
   NothingToRectify: () => 'A rectification carries the corrected identity, sealed; none was given.',
+  AgeLimitsUnknown: (e) =>
+    `${e.command} needs the journey's age limits: they are sealed, and were not opened for this command.`,
+  AgeLimitsErased: (e) =>
+    `The young person's personal data was erased, and the journey's age limits with it: ${e.command} cannot be decided any more.`,
   ReopeningAfterErasure: () =>
     "The young person's personal data was erased: the journey cannot be reopened; register them anew.",
   ExitWithoutSituation: (e) =>

@@ -1,4 +1,5 @@
 import * as t from 'io-ts'
+import { AgeBand, AgeLimits } from './ageLimits.js'
 import { ActivityKind, BreachKind, CejSanction, HearingOutcome } from './cejVocabulary.js'
 import {
   ActivityId,
@@ -45,16 +46,24 @@ const event = <T extends string, P extends t.Props>(type: T, props: P) =>
 
 const nullable = <C extends t.Mixed>(codec: C) => t.union([codec, t.null])
 
-/** A young person was registered (premier accueil). Identity stays sealed; only derived facts are clear. */
-export const YouthRegistered = event('YouthRegistered', {
-  counsellorId: CounsellorId,
-  ageAtRegistration: t.number,
-  /** The 26th birthday: from this day the young person is past the age limit. */
-  ageLimitOn: LocalDate,
-  /** The 30th birthday for a young person with RQTH (CEJ only), else equal to `ageLimitOn`. */
-  cejAgeLimitOn: LocalDate,
-  personalData: nullable(Sealed),
-})
+/**
+ * A young person was registered (premier accueil). Identity and age limits stay sealed; only the
+ * age band is clear. `legacyAgeLimits` only appears on an event of schema version 2, read from a
+ * store not yet brought forward (`parcours migrate`): nothing writes it any more.
+ */
+export const YouthRegistered = t.intersection(
+  [
+    event('YouthRegistered', {
+      counsellorId: CounsellorId,
+      ageBand: AgeBand,
+      /** The age limits (`AgeLimits`), sealed with the young person's key. */
+      sealedAgeLimits: nullable(Sealed),
+      personalData: nullable(Sealed),
+    }),
+    t.partial({ legacyAgeLimits: AgeLimits }),
+  ],
+  'YouthRegistered',
+)
 export type YouthRegistered = t.TypeOf<typeof YouthRegistered>
 
 /** A counsellor became the young person's référent (first assignment or transfer). */

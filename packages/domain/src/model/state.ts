@@ -1,3 +1,4 @@
+import type { AgeBand, AgeLimits } from './ageLimits.js'
 import type { ActivityKind, BreachKind, CejSanction, HearingOutcome } from './cejVocabulary.js'
 import type {
   CounsellorId,
@@ -11,6 +12,7 @@ import type {
   YouthId,
 } from './ids.js'
 import type { LocalDate } from './localDate.js'
+import type { Sealed } from './sealed.js'
 import type {
   AppointmentKind,
   ContractType,
@@ -156,11 +158,16 @@ export interface RegisteredJourney {
   readonly missionLocaleId: MissionLocaleId
   readonly counsellorId: CounsellorId
   readonly registeredOn: LocalDate
-  readonly ageAtRegistration: number
-  /** The 26th birthday. */
-  readonly ageLimitOn: LocalDate
+  readonly ageBand: AgeBand
+  /**
+   * The 26th birthday, once known: the events hold it sealed, so it is known only from a
+   * command's opened `ageLimits` (or an event of a store not yet migrated).
+   */
+  readonly ageLimitOn: LocalDate | null
   /** The 30th birthday with RQTH, else `ageLimitOn`: the journey stays open until then for the CEJ. */
-  readonly cejAgeLimitOn: LocalDate
+  readonly cejAgeLimitOn: LocalDate | null
+  /** The age limits as the registration sealed them: what the shell opens for the next command. */
+  readonly sealedAgeLimits: Sealed | null
   /** The key that seals this young person's personal data, once known. */
   readonly keyId: KeyId | null
   readonly personalDataErased: boolean
@@ -189,6 +196,9 @@ export interface RegisteredJourney {
   /** The CEJ as a contract of engagement. */
   readonly cej: CejEngagement
 }
+
+/** A registered journey whose age limits are known: what every rule of the decider sees. */
+export type AgedJourney = RegisteredJourney & AgeLimits
 
 /** The state of one young person's journey. */
 export type JourneyState = UnregisteredJourney | RegisteredJourney
@@ -261,3 +271,17 @@ export const situationsInProgress = (
 /** The running PACEA phase (started, not ended), if any. */
 export const runningPhase = (state: RegisteredJourney): PhaseId | null =>
   (Object.entries(state.phases).find(([, p]) => p.endedOn === null)?.[0] ?? null) as PhaseId | null
+
+/**
+ * The journey with its age limits: those the command brings (opened by the shell), else those a
+ * store not yet migrated still holds in clear; `null` when neither knows them.
+ */
+export const withAgeLimits = (
+  state: RegisteredJourney,
+  opened: AgeLimits | undefined,
+): AgedJourney | null => {
+  if (opened !== undefined) return { ...state, ...opened }
+  return state.ageLimitOn === null || state.cejAgeLimitOn === null
+    ? null
+    : { ...state, ageLimitOn: state.ageLimitOn, cejAgeLimitOn: state.cejAgeLimitOn }
+}

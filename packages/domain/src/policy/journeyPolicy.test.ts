@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest'
 import { createJourneyDecider, journeyDecider } from '../decider/journeyDecider.js'
 import { journeyFixture } from '../testing/fixtures.js'
 import { givenDecider } from '../testing/givenWhenThen.js'
+import { openingForTest } from '../testing/openedAgeLimits.js'
 import { defaultJourneyPolicy, journeyPolicy } from './journeyPolicy.js'
 
 const j = journeyFixture()
@@ -35,7 +36,7 @@ describe('journey policy', () => {
   })
 
   test('a decider with a longer proposal grace lets proposals expire later', () => {
-    const lenient = givenDecider(createJourneyDecider({ proposalExpiryGraceDays: 7 }))
+    const lenient = givenDecider(openingForTest(createJourneyDecider({ proposalExpiryGraceDays: 7 })))
     const history = j.history(
       j.command('RegisterYouth', '2025-01-10', {
         counsellorId: 'c-1',
@@ -65,7 +66,7 @@ describe('journey policy', () => {
   })
 
   test('a decider with another age limit applies it at registration', () => {
-    givenDecider(createJourneyDecider({ minimumAge: 18 }))([])
+    givenDecider(openingForTest(createJourneyDecider({ minimumAge: 18 })))([])
       .when(
         j.command('RegisterYouth', '2025-01-10', {
           counsellorId: 'c-1',

@@ -14,9 +14,10 @@ const registered = (on: string, ageLimitOn: string, cejAgeLimitOn = ageLimitOn):
   type: 'YouthRegistered',
   on: d(on),
   counsellorId: 'c-1' as CounsellorId,
-  ageAtRegistration: 18,
-  ageLimitOn: d(ageLimitOn),
-  cejAgeLimitOn: d(cejAgeLimitOn),
+  ageBand: '18-21',
+  sealedAgeLimits: null,
+  // As read from a store not yet migrated: the limits in memory (see the opened ones below).
+  legacyAgeLimits: { ageLimitOn: d(ageLimitOn), cejAgeLimitOn: d(cejAgeLimitOn) },
   personalData: null,
 })
 const cejEntered = (on: string): JourneyEvent => ({
@@ -56,6 +57,18 @@ const closed = (on: string): JourneyEvent => ({
 })
 
 describe('retentionDueOn', () => {
+  it('takes the age limits opened by the shell when the registration holds them sealed', () => {
+    const sealed = {
+      ...registered('2025-01-10', '2030-05-01'),
+      sealedAgeLimits: null,
+      legacyAgeLimits: undefined,
+    }
+    const { legacyAgeLimits: _none, ...fromV3 } = sealed
+    expect(retentionDueOn([fromV3])).toBeNull()
+    const opened = { ageLimitOn: d('2031-05-01'), cejAgeLimitOn: d('2031-05-01') }
+    expect(retentionDueOn([fromV3], undefined, opened)).toBe('2033-05-01')
+  })
+
   it('is nothing before registration', () => {
     expect(retentionDueOn([])).toBeNull()
   })

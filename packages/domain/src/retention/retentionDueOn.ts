@@ -1,3 +1,4 @@
+import type { AgeLimits } from '../model/ageLimits.js'
 import { addYears, maxDate } from '../model/calendar.js'
 import type { JourneyEvent } from '../model/events.js'
 import type { LocalDate } from '../model/localDate.js'
@@ -33,7 +34,7 @@ const endCej = (facts: Facts, on: LocalDate): Facts => ({
 const collect = (facts: Facts, event: JourneyEvent): Facts => {
   switch (event.type) {
     case 'YouthRegistered':
-      return { ...facts, ageLimitOn: event.ageLimitOn, cejAgeLimitOn: event.cejAgeLimitOn }
+      return event.legacyAgeLimits === undefined ? facts : { ...facts, ...event.legacyAgeLimits }
     case 'ProgrammeEntered':
       return event.programme === 'CEJ' ? { ...facts, cejOpen: true } : facts
     case 'ProgrammeExited':
@@ -55,13 +56,16 @@ const collect = (facts: Facts, event: JourneyEvent): Facts => {
  * The first day on which a journey's personal data must be gone: the age limit + 2 years or, when
  * a CEJ ended, its end + 10 years if that is later. The age limit is the 26th birthday; while the
  * journey of a young person with RQTH is open it is the 30th, as a CEJ may still start until then.
- * `null` while nothing is due: the journey is not registered, or a CEJ is open (its end decides).
+ * `null` while nothing is due: the journey is not registered, or a CEJ is open (its end decides),
+ * or its age limits are unknown: they are sealed, and the shell passes them opened (`ageLimits`).
  */
 export const retentionDueOn = (
   events: ReadonlyArray<JourneyEvent>,
   rules: RetentionRules = defaultRetentionRules,
+  ageLimits?: AgeLimits,
 ): LocalDate | null => {
-  const facts = events.reduce(collect, noFacts)
+  const collected = events.reduce(collect, noFacts)
+  const facts = ageLimits === undefined ? collected : { ...collected, ...ageLimits }
   if (facts.ageLimitOn === null || facts.cejAgeLimitOn === null || facts.cejOpen) return null
   const ageLimitOn = facts.closed ? facts.ageLimitOn : facts.cejAgeLimitOn
   const afterAgeLimit = addYears(ageLimitOn, rules.yearsAfterAgeLimit)
@@ -75,8 +79,9 @@ export const isPastRetention = (
   events: ReadonlyArray<JourneyEvent>,
   at: LocalDate,
   rules: RetentionRules = defaultRetentionRules,
+  ageLimits?: AgeLimits,
 ): boolean => {
-  const dueOn = retentionDueOn(events, rules)
+  const dueOn = retentionDueOn(events, rules, ageLimits)
   return dueOn !== null && at >= dueOn
 }
 

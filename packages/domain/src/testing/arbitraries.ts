@@ -1,6 +1,7 @@
 import * as fc from 'fast-check'
 import type { Decider } from '../decider/decider.js'
 import { journeyDecider } from '../decider/journeyDecider.js'
+import { ageBands, type AgeLimits } from '../model/ageLimits.js'
 import { addDays, addYears, ageOn, daysBetween, localDateOf } from '../model/calendar.js'
 import type { JourneyCommand } from '../model/commands.js'
 import type { JourneyError } from '../model/errors.js'
@@ -80,8 +81,19 @@ export const arbSealed: fc.Arbitrary<Sealed> = fc.record({
 const arbComment = fc.option(arbSealed, { nil: null })
 
 const base = { youthId: arbYouthId, missionLocaleId: arbMissionLocaleId, on: arbNearDate }
+/** Age limits as the shell opens them: the 26th birthday, and the same day or the 30th (RQTH). */
+export const arbAgeLimits: fc.Arbitrary<AgeLimits> = fc
+  .tuple(arbLocalDate({ min: '2024-01-01' as LocalDate, max: '2038-12-31' as LocalDate }), fc.boolean())
+  .map(([ageLimitOn, rqth]) => ({ ageLimitOn, cejAgeLimitOn: rqth ? addYears(ageLimitOn, 4) : ageLimitOn }))
+
+// Most commands carry opened age limits, as the shell sends them; some come without.
 const cmd = <T extends string, P extends Record<string, fc.Arbitrary<unknown>>>(type: T, props: P) =>
-  fc.record({ type: fc.constant(type), ...base, ...props })
+  fc
+    .tuple(
+      fc.record({ type: fc.constant(type), ...base, ...props }),
+      fc.option(arbAgeLimits, { nil: undefined, freq: 5 }),
+    )
+    .map(([c, ageLimits]) => (ageLimits === undefined ? c : { ...c, ageLimits }))
 
 /** Any well-typed command, valid or not for the journey it meets (ids from small pools, dates 2024–2026). */
 export const arbAnyCommand: fc.Arbitrary<JourneyCommand> = fc.oneof(
@@ -90,6 +102,7 @@ export const arbAnyCommand: fc.Arbitrary<JourneyCommand> = fc.oneof(
     birthDate: arbLocalDate({ min: '1993-01-01' as LocalDate, max: '2012-12-31' as LocalDate }),
     rqth: fc.boolean(),
     personalData: arbComment,
+    sealedAgeLimits: arbComment,
   }),
   cmd('AssignCounsellor', { counsellorId: arbCounsellorId }),
   cmd('TransferJourney', { toMissionLocaleId: arbMissionLocaleId, counsellorId: arbCounsellorId }),
@@ -173,9 +186,8 @@ const ev = <T extends string, P extends Record<string, fc.Arbitrary<unknown>>>(t
 export const arbAnyEvent: fc.Arbitrary<JourneyEvent> = fc.oneof(
   ev('YouthRegistered', {
     counsellorId: arbCounsellorId,
-    ageAtRegistration: fc.integer({ min: 16, max: 29 }),
-    ageLimitOn: arbLocalDate(),
-    cejAgeLimitOn: arbLocalDate(),
+    ageBand: fc.constantFrom(...ageBands),
+    sealedAgeLimits: arbComment,
     personalData: arbComment,
   }),
   ev('CounsellorAssigned', {

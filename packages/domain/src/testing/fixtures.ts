@@ -1,8 +1,11 @@
 import { journeyDecider } from '../decider/journeyDecider.js'
+import { ageLimitsOf } from '../model/ageLimits.js'
 import type { JourneyCommand } from '../model/commands.js'
 import { describeJourneyError } from '../model/errors.js'
 import type { JourneyEvent } from '../model/events.js'
+import type { LocalDate } from '../model/localDate.js'
 import type { Sealed } from '../model/sealed.js'
+import { openingForTest, sealAgeLimitsForTest } from './openedAgeLimits.js'
 
 // ---------------------------------------------------------------------------------------------
 // Terse builders of commands and events for one journey, for example-based tests.
@@ -15,8 +18,20 @@ export type Loose<T> = {
 }
 
 type Fields<U extends { type: string }, K extends U['type']> = Loose<
-  Omit<Extract<U, { type: K }>, 'type' | 'youthId' | 'missionLocaleId' | 'on'>
->
+  Omit<Extract<U, { type: K }>, 'type' | 'youthId' | 'missionLocaleId' | 'on' | 'sealedAgeLimits'>
+> &
+  Partial<Pick<Extract<U, { type: K }>, 'sealedAgeLimits' & keyof Extract<U, { type: K }>>>
+
+// A registration's sealed age limits default to those of its birth date, sealed for the test shell.
+const withSealedAgeLimits = (fields: object): object =>
+  'birthDate' in fields && 'rqth' in fields && !('sealedAgeLimits' in fields)
+    ? {
+        ...fields,
+        sealedAgeLimits: sealAgeLimitsForTest(
+          ageLimitsOf(fields.birthDate as LocalDate, fields.rqth === true, journeyDecider.policy),
+        ),
+      }
+    : fields
 
 /** Builders bound to one young person and mission locale. */
 export interface JourneyFixture {
@@ -42,17 +57,19 @@ export interface JourneyFixture {
 export const journeyFixture = (youthId = 'y-1', missionLocaleId = 'ml-1'): JourneyFixture => ({
   youthId,
   missionLocaleId,
-  command: (type, on, fields) => ({ type, youthId, missionLocaleId, on, ...fields }) as never,
+  command: (type, on, fields) =>
+    ({ type, youthId, missionLocaleId, on, ...withSealedAgeLimits(fields) }) as never,
   event: (type, on, fields) => ({ type, youthId, missionLocaleId, on, ...fields }) as never,
   history: (...commands) => {
     const events: JourneyEvent[] = []
-    let state = journeyDecider.initialState
+    const decider = openingForTest(journeyDecider)
+    let state = decider.initialState
     for (const command of commands) {
-      const decision = journeyDecider.decide(command, state)
+      const decision = decider.decide(command, state)
       if (decision._tag === 'Left')
         throw new Error(`history: ${command.type} refused: ${describeJourneyError(decision.left)}`)
       events.push(...decision.right)
-      state = decision.right.reduce(journeyDecider.evolve, state)
+      state = decision.right.reduce(decider.evolve, state)
     }
     return events
   },

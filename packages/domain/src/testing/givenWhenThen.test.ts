@@ -4,6 +4,7 @@ import { journeyDecider } from '../decider/journeyDecider.js'
 import { journeyFixture } from './fixtures.js'
 import { given, givenDecider } from './givenWhenThen.js'
 import { lineDiff } from './lineDiff.js'
+import { openingForTest } from './openedAgeLimits.js'
 import { runScript } from './runScript.js'
 
 const j = journeyFixture()
@@ -68,7 +69,7 @@ describe('given / when / then', () => {
   })
 
   test('runScript keeps accepted events and indexed refusals', () => {
-    const run = runScript(journeyDecider, [
+    const run = runScript(openingForTest(journeyDecider), [
       register,
       register,
       j.command('CompleteDiagnostic', '2025-01-11', { comment: null }),

@@ -7,6 +7,7 @@ import type { JourneyEvent } from '../model/events.js'
 import type { JourneyState } from '../model/state.js'
 import { isDeepStrictEqual } from './deepEqual.js'
 import { lineDiff, pretty } from './lineDiff.js'
+import { openingForTest } from './openedAgeLimits.js'
 
 // ---------------------------------------------------------------------------------------------
 // given(events).when(command).then(events) for any Decider, with a line diff on mismatch.
@@ -108,7 +109,9 @@ const pick = (actual: unknown, wanted: Readonly<Record<string, unknown>>): unkno
       )
     : actual
 
-/** given/when/then for the journey Decider with the default policy. */
+/** given/when/then for the journey Decider with the default policy, behind the test shell that opens age limits. */
 export const given: (
   events?: ReadonlyArray<JourneyEvent>,
-) => Given<JourneyCommand, JourneyState, JourneyEvent, JourneyError> = givenDecider(journeyDecider)
+) => Given<JourneyCommand, JourneyState, JourneyEvent, JourneyError> = givenDecider(
+  openingForTest(journeyDecider),
+)

@@ -11,6 +11,7 @@ import type { JourneyScriptOptions } from './arbitraries.js'
 import { arbAnyCommand, arbJourney } from './arbitraries.js'
 import type { JourneyScript } from './journeyScript.js'
 import { redated } from './journeyScript.js'
+import { openingForTest } from './openedAgeLimits.js'
 
 // ---------------------------------------------------------------------------------------------
 // Runs of arbitrary commands after a valid journey, dated forward or anywhere inside the journey
@@ -69,7 +70,7 @@ const runAfter = (
   script: JourneyScript,
   commands: ReadonlyArray<readonly [JourneyCommand, boolean]>,
   dating: Dating = 'forward',
-  decider: JourneyDeciderLike = journeyDecider,
+  decider: JourneyDeciderLike = openingForTest(journeyDecider),
 ): JourneyRun => {
   const steps: RunStep[] = []
   const events: JourneyEvent[] = [...script.events]
@@ -131,7 +132,7 @@ export const replayWithTicks = (
   commands: ReadonlyArray<JourneyCommand>,
   gaps: ReadonlyArray<number>,
   until: LocalDate,
-  decider: JourneyDeciderLike = journeyDecider,
+  decider: JourneyDeciderLike = openingForTest(journeyDecider),
 ): Replay => {
   const outcomes: string[] = []
   const events: JourneyEvent[] = []

@@ -1,6 +1,7 @@
 import { journeyAgeLimitOn } from '../decider/ageLimit.js'
 import type { Decider } from '../decider/decider.js'
 import { journeyDecider } from '../decider/journeyDecider.js'
+import { ageLimitsOf } from '../model/ageLimits.js'
 import { addDays, addMonths, daysBetween } from '../model/calendar.js'
 import type { JourneyCommand } from '../model/commands.js'
 import type { JourneyError } from '../model/errors.js'
@@ -19,7 +20,7 @@ import type {
 } from '../model/ids.js'
 import type { LocalDate } from '../model/localDate.js'
 import type { Sealed } from '../model/sealed.js'
-import type { JourneyState, RegisteredJourney } from '../model/state.js'
+import type { AgedJourney, JourneyState, RegisteredJourney } from '../model/state.js'
 import { pendingFollowUps, runningPhase, trainingsInProgress } from '../model/state.js'
 import type {
   ContractType,
@@ -29,6 +30,7 @@ import type {
   RecordableProposalOutcome,
 } from '../model/vocabulary.js'
 import { appointmentKinds, themes } from '../model/vocabulary.js'
+import { sealAgeLimitsForTest } from './openedAgeLimits.js'
 import type { Random } from './random.js'
 import { seededRandom } from './random.js'
 
@@ -178,7 +180,7 @@ const sessionStep = (s: RegisteredJourney, on: LocalDate, n: number, r: Random):
 
 /** The next command for an open journey, as of `date`. */
 const openStep = (
-  s: RegisteredJourney,
+  s: AgedJourney,
   date: LocalDate,
   n: number,
   settings: JourneySettings,
@@ -390,7 +392,7 @@ const sealedStub = (settings: JourneySettings): Sealed => ({
 })
 
 /** The next command for a closed journey: reopened sometimes, erased rarely, else nothing. */
-const closedStep = (s: RegisteredJourney, date: LocalDate, r: Random): Draft | null => {
+const closedStep = (s: AgedJourney, date: LocalDate, r: Random): Draft | null => {
   const on = addDays(date, r.between(7, 150))
   if (r.chance(0.25) && on < journeyAgeLimitOn(s))
     return { type: 'ReopenJourney', on, counsellorId: counsellorOf(s.missionLocaleId, r.between(1, 4)) }
@@ -431,7 +433,9 @@ export const buildJourneyScript = (
     if (command.on > date) date = command.on
     return true
   }
-  const ids = { youthId: settings.youthId }
+  // The script is its own shell: it knows the birth date, so every command carries the limits opened.
+  const ageLimits = ageLimitsOf(settings.birthDate, settings.rqth, journeyDecider.policy)
+  const ids = { youthId: settings.youthId, ageLimits }
   const first = settings.seeds[0] ?? 0
   issue({
     type: 'RegisterYouth',
@@ -442,15 +446,17 @@ export const buildJourneyScript = (
     birthDate: settings.birthDate,
     rqth: settings.rqth,
     personalData: sealedFor(settings, seededRandom(first)),
+    sealedAgeLimits: sealAgeLimitsForTest(ageLimits),
   })
   settings.seeds.forEach((seed, n) => {
     if (state.status === 'unregistered') return
     const r = seededRandom(seed)
-    const draft = state.status === 'open' ? openStep(state, date, n, settings, r) : closedStep(state, date, r)
+    const aged = { ...state, ...ageLimits }
+    const draft = aged.status === 'open' ? openStep(aged, date, n, settings, r) : closedStep(aged, date, r)
     if (draft === null) return
     // Past the age limit only the clock acts: it closes the journey.
     const command = { ...draft, ...ids, missionLocaleId: state.missionLocaleId } as JourneyCommand
-    const limit = journeyAgeLimitOn(state)
+    const limit = journeyAgeLimitOn(aged)
     const chosen: JourneyCommand =
       state.status === 'open' && command.on >= limit
         ? { type: 'ApplyTimeRules', ...ids, missionLocaleId: state.missionLocaleId, on: command.on }

@@ -22,6 +22,8 @@ describe('README snippets', () => {
       missionLocaleId: 'ml-1',
       on: '2025-02-01',
       reason: 'autonomy',
+      // What the shell opened from the sealed registration (the vault): the journey's age limits.
+      ageLimits: { ageLimitOn: '2031-06-15', cejAgeLimitOn: '2031-06-15' },
     }
     const state = foldJourney(pastEvents)
     const command = decodeCommand(untrustedJson)

@@ -11,6 +11,13 @@ import type {
   Theme,
 } from '@parcours/domain'
 import { JourneyEvent as JourneyEventCodec } from '@parcours/domain'
+import { openAgeLimitsForTest, sealAgeLimitsForTest } from '@parcours/domain/testing'
+import {
+  type OpenedAgeLimits,
+  type WorklistQuery,
+  worklistSealedAgeLimits,
+} from '../worklist/queryWorklist.js'
+import type { WorklistReadModel } from '../worklist/worklistProjection.js'
 
 // ---------------------------------------------------------------------------------------------
 // Test support: hand-built journeys. Each call appends one event; every event is checked against
@@ -104,9 +111,11 @@ export const journey = (youthId: string, missionLocaleId: string, counsellorId =
     register: (on: string, o: { ageLimitOn?: string; cejAgeLimitOn?: string } = {}) =>
       push('YouthRegistered', on, {
         counsellorId: counsellor,
-        ageAtRegistration: 18,
-        ageLimitOn: o.ageLimitOn ?? '2032-01-01',
-        cejAgeLimitOn: o.cejAgeLimitOn ?? o.ageLimitOn ?? '2032-01-01',
+        ageBand: '18-21',
+        sealedAgeLimits: sealAgeLimitsForTest({
+          ageLimitOn: o.ageLimitOn ?? '2032-01-01',
+          cejAgeLimitOn: o.cejAgeLimitOn ?? o.ageLimitOn ?? '2032-01-01',
+        }),
         personalData: sealed,
       }),
     assign: (on: string, to: string) => {
@@ -227,3 +236,15 @@ export const record = (
     }
   })
 }
+
+/** The age limits of a worklist's journeys, opened the way the test builder sealed them. */
+export const openedForTest = (
+  rm: WorklistReadModel,
+  query: Pick<WorklistQuery, 'missionLocaleId' | 'counsellorId'>,
+): ReadonlyMap<string, OpenedAgeLimits> =>
+  new Map(
+    worklistSealedAgeLimits(rm, query).flatMap(({ youthId, sealed }) => {
+      const opened = openAgeLimitsForTest(sealed)
+      return opened === undefined ? [] : [[youthId, opened] as const]
+    }),
+  )

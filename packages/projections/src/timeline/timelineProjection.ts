@@ -34,7 +34,9 @@ export interface TimelineYouth {
 /** The timeline read model: one document per young person, keyed `youth:<id>`. */
 export type TimelineReadModel = DocMap<TimelineYouth>
 
-const envelope = new Set(['type', 'youthId', 'missionLocaleId', 'on'])
+// The envelope is shown apart; `legacyAgeLimits` (clear age limits read from a store not yet
+// migrated) is personal and never shown nor kept.
+const envelope = new Set(['type', 'youthId', 'missionLocaleId', 'on', 'legacyAgeLimits'])
 
 const isSealed = (v: unknown): boolean => typeof v === 'object' && v !== null && 'ciphertext' in v
 
@@ -88,7 +90,7 @@ const step = (draft: Draft<TimelineYouth>, recorded: RecordedEvent<JourneyEvent>
 /** The journey timeline projection (pseudonymous; never decrypts). */
 export const timelineProjection: KeyedProjection<TimelineYouth> = keyedProjection({
   name: 'timeline',
-  version: 1,
+  version: 2,
   step,
   // Entries never change once written: a batch copies the list, not the entries.
   copy: (y) => ({ ...y, entries: y.entries.slice() }),

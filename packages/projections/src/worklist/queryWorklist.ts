@@ -1,3 +1,4 @@
+import type { Sealed } from '@parcours/domain'
 import { addDays, daysBetween } from '../model/dates.js'
 import { docEntries } from '../model/docMap.js'
 import type { PendingFollowUp, WorklistReadModel, WorklistYouth } from './worklistProjection.js'
@@ -11,6 +12,17 @@ export interface WorklistQuery {
   readonly missionLocaleId: string
   readonly counsellorId: string
   readonly asOf: string
+  /**
+   * The age limits the reader opened, by young person (`worklistSealedAgeLimits` says which to
+   * open): a young person without an entry gets no age-limit alert.
+   */
+  readonly ageLimits?: ReadonlyMap<string, OpenedAgeLimits>
+}
+
+/** A young person's age limits, opened from the read model's sealed value. */
+export interface OpenedAgeLimits {
+  readonly ageLimitOn: string
+  readonly cejAgeLimitOn: string
 }
 
 /** A follow-up alert. `days` is days overdue (overdue list) or days left (due-soon list). */
@@ -101,8 +113,17 @@ const byDateThenYouth =
             ? 1
             : 0
 
-const mine = (y: WorklistYouth, q: WorklistQuery): boolean =>
+const mine = (y: WorklistYouth, q: Pick<WorklistQuery, 'missionLocaleId' | 'counsellorId'>): boolean =>
   y.open && y.missionLocaleId === q.missionLocaleId && y.counsellorId === q.counsellorId
+
+/** The sealed age limits of the journeys in a counsellor's worklist: what its reader opens. */
+export const worklistSealedAgeLimits = (
+  rm: WorklistReadModel,
+  query: Pick<WorklistQuery, 'missionLocaleId' | 'counsellorId'>,
+): ReadonlyArray<{ readonly youthId: string; readonly sealed: Sealed }> =>
+  [...docEntries(rm)].flatMap(([, y]) =>
+    mine(y, query) && y.sealedAgeLimits !== null ? [{ youthId: y.youthId, sealed: y.sealedAgeLimits }] : [],
+  )
 
 /**
  * A counsellor's alerts as of a date, from the journeys currently open in their mission locale
@@ -183,7 +204,10 @@ export const queryWorklist = (
         daysLeft: daysBetween(asOf, y.programme.plannedEndOn),
       })
     // With RQTH the journey stays open past the 26th birthday, up to the CEJ limit: past the one, watch the other.
-    const limit = y.programme?.programme === 'CEJ' || y.ageLimitOn < asOf ? y.cejAgeLimitOn : y.ageLimitOn
+    const opened = query.ageLimits?.get(youthId)
+    if (opened === undefined) continue
+    const limit =
+      y.programme?.programme === 'CEJ' || opened.ageLimitOn < asOf ? opened.cejAgeLimitOn : opened.ageLimitOn
     if (limit <= addDays(asOf, windows.ageLimitDays))
       push('ageLimitsNear', { youthId, ageLimitOn: limit, daysLeft: daysBetween(asOf, limit) })
   }

@@ -3,12 +3,15 @@ import { describe, expect, it } from 'vitest'
 import { addDays, type LocalDate } from '@parcours/domain'
 import { docEntries } from '../model/docMap.js'
 import { foldEvents } from '../model/projection.js'
-import { type JourneyBuilder, journey, record } from '../testing/journeyBuilder.js'
+import { type JourneyBuilder, journey, openedForTest, record } from '../testing/journeyBuilder.js'
 import { queryWorklist, type WorklistQuery } from './queryWorklist.js'
 import { worklistProjection } from './worklistProjection.js'
 
-const worklist = (journeys: ReadonlyArray<JourneyBuilder>, query: WorklistQuery) =>
-  queryWorklist(foldEvents(worklistProjection, record(journeys.map((j) => j.events))), query)
+// The counsellor's reader opens the sealed age limits, as the CLI's vault does.
+const worklist = (journeys: ReadonlyArray<JourneyBuilder>, query: WorklistQuery) => {
+  const rm = foldEvents(worklistProjection, record(journeys.map((j) => j.events)))
+  return queryWorklist(rm, { ...query, ageLimits: openedForTest(rm, query) })
+}
 const asOf = '2025-06-15'
 const mine: WorklistQuery = { missionLocaleId: 'A', counsellorId: 'a1', asOf }
 
@@ -166,6 +169,16 @@ describe('worklist: proposals, programmes, age limit', () => {
     const w = worklist([soon, extended, exited, later], mine)
     expect(w.programmesEnding).toEqual([
       { youthId: 'y1', programme: 'PACEA', plannedEndOn: '2025-07-15', daysLeft: 30 },
+    ])
+  })
+
+  it('keeps the age limits sealed in the read model: the alert needs them opened by its reader', () => {
+    const near = journey('y1', 'A', 'a1').register('2025-01-01', { ageLimitOn: '2025-08-14' })
+    const rm = foldEvents(worklistProjection, record([near.events]))
+    expect(JSON.stringify(rm)).not.toContain('"ageLimitOn"')
+    expect(queryWorklist(rm, mine).ageLimitsNear).toEqual([])
+    expect(queryWorklist(rm, { ...mine, ageLimits: openedForTest(rm, mine) }).ageLimitsNear).toEqual([
+      { youthId: 'y1', ageLimitOn: '2025-08-14', daysLeft: 60 },
     ])
   })
 

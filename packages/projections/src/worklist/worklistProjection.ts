@@ -1,4 +1,4 @@
-import type { JourneyEvent, RecordedEvent } from '@parcours/domain'
+import type { JourneyEvent, RecordedEvent, Sealed } from '@parcours/domain'
 import type { DocMap } from '../model/docMap.js'
 import type { Draft, Writable } from '../model/draft.js'
 import { type KeyedProjection, keyedProjection } from '../model/projection.js'
@@ -6,7 +6,7 @@ import { isFirstRegistration, isNextInStream, type YouthHeader, youthHeaderOf } 
 
 // ---------------------------------------------------------------------------------------------
 // model: one document per young person holding what a counsellor's alerts need: pending
-// follow-ups, proposals without outcome, the open programme and the age limits.
+// follow-ups, proposals without outcome, the open programme and the age limits (sealed).
 // ---------------------------------------------------------------------------------------------
 
 /** A follow-up not yet kept, missed or cancelled. */
@@ -35,8 +35,12 @@ export interface PendingProposal {
 
 /** The worklist document of one young person. */
 export interface WorklistYouth extends YouthHeader {
-  readonly ageLimitOn: string
-  readonly cejAgeLimitOn: string
+  /**
+   * The age limits as the registration sealed them (the 26th birthday gives the birth date): the
+   * read model keeps them sealed, and the worklist's reader opens them (`queryWorklist`'s
+   * `ageLimits`). After erasure they can never be opened again.
+   */
+  readonly sealedAgeLimits: Sealed | null
   readonly programme: { readonly programme: string; readonly plannedEndOn: string } | null
   readonly followUps: { readonly [followUpId: string]: PendingFollowUp }
   readonly proposals: { readonly [proposalId: string]: PendingProposal }
@@ -121,8 +125,7 @@ const step = (draft: Draft<WorklistYouth>, recorded: RecordedEvent<JourneyEvent>
   if (e.type === 'YouthRegistered' && isFirstRegistration(existing, recorded)) {
     draft.put<WorklistYouth>(key, {
       ...youthHeaderOf(e, revision),
-      ageLimitOn: e.ageLimitOn,
-      cejAgeLimitOn: e.cejAgeLimitOn,
+      sealedAgeLimits: e.sealedAgeLimits,
       programme: null,
       followUps: {},
       proposals: {},
