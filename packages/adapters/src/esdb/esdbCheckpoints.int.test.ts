@@ -32,7 +32,6 @@ const collect = async (
     filter: { streamPrefixes: [prefix] },
     ...(checkpointInterval === undefined ? {} : { checkpointInterval }),
   })
-  const bound = setTimeout(() => void subscription.close(), 5_000)
   try {
     for await (const message of subscription) {
       seen.push(message)
@@ -41,7 +40,6 @@ const collect = async (
     }
     throw new Error(`the subscription ended before its last event; it delivered ${describeAll(seen)}`)
   } finally {
-    clearTimeout(bound)
     await subscription.close()
   }
 }
