@@ -96,7 +96,7 @@ const journeys = (
       theme: 'housing',
       respondBy: '2025-02-01',
     },
-    // Age limit 2021-05-20 (26th birthday): retention due on 2023-05-20.
+    // Age limit 2021-06-01 (the 1st after the 26th birthday): retention due on 2023-06-01.
     register('youth-2', 'ml-lyon', '2019-09-01', '1995-05-20'),
     {
       ...y('youth-2', 'ml-lyon'),

@@ -73,7 +73,7 @@ describe('examples', () => {
     expect(r.othersStillOpen).toBe(true)
     expect(r.crossTenantRefusal).toBe('WrongMissionLocale')
     expect(r.retentionDryRun).toEqual([
-      { youthId: 'youth-2', missionLocaleId: 'ml-lyon', retentionDueOn: '2023-05-20' },
+      { youthId: 'youth-2', missionLocaleId: 'ml-lyon', retentionDueOn: '2023-06-01' },
     ])
     expect(r.stillOpenAfterDryRun).toBe(true)
     expect(r.retentionErased).toEqual(r.retentionDryRun)
@@ -85,7 +85,7 @@ describe('examples', () => {
   it('eraseAndRetention: the CEJ ended in 2020 keeps youth-3 until 2030-12-31', async () => {
     const r = await eraseAndRetention('2030-12-31')
     expect(r.retentionErased.map((e) => [e.youthId, e.retentionDueOn])).toEqual([
-      ['youth-2', '2023-05-20'],
+      ['youth-2', '2023-06-01'],
       ['youth-3', '2030-12-31'],
     ])
   })

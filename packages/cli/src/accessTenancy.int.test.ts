@@ -121,7 +121,10 @@ const lines: Record<string, ReadonlyArray<ReadonlyArray<string>>> = {
     ['report', '--mission-locale', 'ml-b', '--json'],
     ['report', '--csv', '--mission-locale', 'ml-b'],
   ],
-  'access-log': [['access-log', '--mission-locale', 'ml-b']],
+  'access-log': [
+    ['access-log', '--mission-locale', 'ml-b'],
+    ['access-log', 'prune'],
+  ],
   'access-request': [['access-request', '--youth', 'y-b']],
   project: [['project']],
   rebuild: [['rebuild']],
@@ -240,7 +243,8 @@ describe('access on every command and query', () => {
           // The only grants: an operator's maintenance and clock, a statistician's figures — no journey, no name.
           expect(
             (actor.startsWith('operator') &&
-              ['project', 'rebuild', 'verify', 'migrate', 'retention', 'tick'].includes(line[0] as string)) ||
+              (['project', 'rebuild', 'verify', 'migrate', 'retention', 'tick'].includes(line[0] as string) ||
+                (line[0] === 'access-log' && line[1] === 'prune'))) ||
               (actor.startsWith('statistician') && line[0] === 'report'),
             what,
           ).toBe(true)

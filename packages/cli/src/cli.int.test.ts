@@ -167,7 +167,7 @@ describe('the parcours binary', () => {
 
   it('follows the log live with project --follow until interrupted', async () => {
     expect(parcours('project').code).toBe(0)
-    const worker = spawn(process.execPath, [bin, 'project', '--follow'], {
+    const worker = spawn(process.execPath, [bin, '--log-level', 'debug', 'project', '--follow'], {
       cwd: dir,
       env: envWithFittingActor({ ...process.env, PARCOURS_STORE: '', PARCOURS_AS: undefined }, [
         'project',
@@ -179,8 +179,20 @@ describe('the parcours binary', () => {
     worker.stdout.on('data', (d: Buffer) => (out += d.toString()))
     worker.stderr.on('data', (d: Buffer) => (err += d.toString()))
     const exited = new Promise<number | null>((done) => worker.on('exit', (code) => done(code)))
-    for (let i = 0; i < 100 && !err.includes('following the event log'); i++)
-      await new Promise((r) => setTimeout(r, 100))
+    // Each wait ends on what the worker writes (or its exit): a hang is the test timeout's to report.
+    const untilStderr = (seen: (text: string) => boolean) =>
+      new Promise<void>((resolve, reject) => {
+        const check = () => {
+          if (seen(err)) {
+            worker.stderr.off('data', check)
+            resolve()
+          }
+        }
+        worker.stderr.on('data', check)
+        void exited.then((code) => reject(new Error(`the worker exited (${code}) first: ${err}`)))
+        check()
+      })
+    await untilStderr((text) => text.includes('following the event log'))
     const registered = parcours(
       'register',
       '--youth',
@@ -195,8 +207,13 @@ describe('the parcours binary', () => {
       '2025-06-30',
     )
     expect(registered.code, registered.err).toBe(0)
-    // The worker sees the new events within its poll interval and flushes them within 100 ms.
-    await new Promise((r) => setTimeout(r, 1500))
+    // The worker commits the new events: its debug log says so, with the count applied.
+    const committedAtLeast = (n: number) => (text: string) =>
+      text
+        .split('\n')
+        .filter((l) => l.includes('"batch committed"'))
+        .some((l) => (JSON.parse(l) as { events: number }).events >= n)
+    await untilStderr(committedAtLeast(2))
     worker.kill('SIGINT')
     expect(await exited).toBe(0)
     expect(out).toMatch(/Stopped following: ([2-9]|\d\d+) events applied/)

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import type { AccessLogEntry, AccessLogTampered, RecordedAccess } from '@parcours/domain'
+import type { AccessLogAnchor, AccessLogEntry, AccessLogTampered, RecordedAccess } from '@parcours/domain'
 
 // ---------------------------------------------------------------------------------------------
 // utils: the hash chain that seals each entry of the access log to the ones before it
@@ -28,15 +28,22 @@ export const sealEntry = (previous: string, sequence: number, entry: AccessLogEn
   hash: chainHash(previous, sequence, entry),
 })
 
-/** The first entry whose sequence or hash breaks the chain, if any. */
-export const brokenLink = (entries: ReadonlyArray<RecordedAccess>): AccessLogTampered | undefined => {
-  let previous = GENESIS
+/** Where the chain starts when nothing was pruned. */
+export const NO_ANCHOR: AccessLogAnchor = { sequence: 0, hash: GENESIS }
+
+/** The first entry whose sequence or hash breaks the chain from `anchor` (the last pruned entry), if any. */
+export const brokenLink = (
+  entries: ReadonlyArray<RecordedAccess>,
+  anchor: AccessLogAnchor = NO_ANCHOR,
+): AccessLogTampered | undefined => {
+  let previous = anchor.hash
   for (const [i, e] of entries.entries()) {
-    if (e.sequence !== i + 1)
+    const expected = anchor.sequence + i + 1
+    if (e.sequence !== expected)
       return {
         _tag: 'AccessLogTampered',
-        sequence: i + 1,
-        message: `access log entry ${i + 1} is missing (found ${e.sequence} in its place)`,
+        sequence: expected,
+        message: `access log entry ${expected} is missing (found ${e.sequence} in its place)`,
       }
     if (chainHash(previous, e.sequence, e) !== e.hash)
       return {
@@ -48,3 +55,14 @@ export const brokenLink = (entries: ReadonlyArray<RecordedAccess>): AccessLogTam
   }
   return undefined
 }
+
+/** A prune that would remove entries younger than the shortest retention. */
+export const tooShort = (before: string, notAfter: string) =>
+  before > notAfter
+    ? ({
+        _tag: 'AccessLogRetentionTooShort',
+        before,
+        notAfter,
+        message: `access log entries are kept until ${notAfter} at least; a prune before ${before} would remove younger ones`,
+      } as const)
+    : undefined

@@ -2,14 +2,17 @@ import Database from 'better-sqlite3'
 import { left, right, type Either } from 'fp-ts/lib/Either.js'
 import type {
   AccessLog,
+  AccessLogAnchor,
   AccessLogError,
+  AccessLogPruned,
+  AccessLogRetentionTooShort,
   AccessPurpose,
   MissionLocaleId,
   OpenedData,
   RecordedAccess,
   YouthId,
 } from '@parcours/domain'
-import { brokenLink, GENESIS, sealEntry } from './hashChain.js'
+import { brokenLink, NO_ANCHOR, sealEntry, tooShort } from './hashChain.js'
 
 // ---------------------------------------------------------------------------------------------
 // model
@@ -33,7 +36,11 @@ interface Row {
   readonly hash: string
 }
 
-// Triggers refuse every UPDATE and DELETE: through SQLite the log only grows. Whoever edits the
+const noDelete = `CREATE TRIGGER IF NOT EXISTS parcours_access_log_no_delete BEFORE DELETE ON parcours_access_log
+    BEGIN SELECT RAISE(ABORT, 'the access log is append-only'); END;`
+
+// Triggers refuse every UPDATE and DELETE: through SQLite the log only grows, but for a prune,
+// which lifts the delete trigger inside its own transaction and records itself. Whoever edits the
 // file itself breaks the hash chain, which every listing checks.
 const schema = `
   CREATE TABLE IF NOT EXISTS parcours_access_log (
@@ -48,8 +55,19 @@ const schema = `
   );
   CREATE TRIGGER IF NOT EXISTS parcours_access_log_no_update BEFORE UPDATE ON parcours_access_log
     BEGIN SELECT RAISE(ABORT, 'the access log is append-only'); END;
-  CREATE TRIGGER IF NOT EXISTS parcours_access_log_no_delete BEFORE DELETE ON parcours_access_log
-    BEGIN SELECT RAISE(ABORT, 'the access log is append-only'); END;
+  ${noDelete}
+  CREATE TABLE IF NOT EXISTS parcours_access_log_prunes (
+    up_to_sequence INTEGER PRIMARY KEY,
+    hash TEXT NOT NULL,
+    before TEXT NOT NULL,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    pruned INTEGER NOT NULL
+  );
+  CREATE TRIGGER IF NOT EXISTS parcours_access_log_prunes_no_update BEFORE UPDATE ON parcours_access_log_prunes
+    BEGIN SELECT RAISE(ABORT, 'the record of prunes is append-only'); END;
+  CREATE TRIGGER IF NOT EXISTS parcours_access_log_prunes_no_delete BEFORE DELETE ON parcours_access_log_prunes
+    BEGIN SELECT RAISE(ABORT, 'the record of prunes is append-only'); END;
 `
 
 const fromRow = (r: Row): RecordedAccess => ({
@@ -89,8 +107,8 @@ export const getSqliteAccessLog = ({ path, busyTimeoutMs = 5000 }: SqliteAccessL
 
   // better-sqlite3 throws; this is the one bridge from its errors to the port's.
   const attempt =
-    <A>(what: string, run: (db: Database.Database) => Either<AccessLogError, A>) =>
-    async (): Promise<Either<AccessLogError, A>> => {
+    <E, A>(what: string, run: (db: Database.Database) => Either<E | AccessLogError, A>) =>
+    async (): Promise<Either<E | AccessLogError, A>> => {
       try {
         return run(connect())
       } catch (cause) {
@@ -103,6 +121,14 @@ export const getSqliteAccessLog = ({ path, busyTimeoutMs = 5000 }: SqliteAccessL
 
   const all = (d: Database.Database): RecordedAccess[] =>
     (d.prepare('SELECT * FROM parcours_access_log ORDER BY sequence').all() as Row[]).map(fromRow)
+  const anchorOf = (d: Database.Database): AccessLogAnchor => {
+    const a = d
+      .prepare(
+        'SELECT up_to_sequence AS sequence, hash FROM parcours_access_log_prunes ORDER BY up_to_sequence DESC LIMIT 1',
+      )
+      .get() as AccessLogAnchor | undefined
+    return a ?? NO_ANCHOR
+  }
 
   return {
     record: (entry) =>
@@ -112,7 +138,8 @@ export const getSqliteAccessLog = ({ path, busyTimeoutMs = 5000 }: SqliteAccessL
             const last = d
               .prepare('SELECT sequence, hash FROM parcours_access_log ORDER BY sequence DESC LIMIT 1')
               .get() as Pick<Row, 'sequence' | 'hash'> | undefined
-            const recorded = sealEntry(last?.hash ?? GENESIS, (last?.sequence ?? 0) + 1, entry)
+            const from = last ?? anchorOf(d)
+            const recorded = sealEntry(from.hash, from.sequence + 1, entry)
             d.prepare(
               'INSERT INTO parcours_access_log (sequence, at, actor, youth_id, mission_locale_id, purpose, opened, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
             ).run(
@@ -132,11 +159,38 @@ export const getSqliteAccessLog = ({ path, busyTimeoutMs = 5000 }: SqliteAccessL
     list: ({ missionLocaleId }) =>
       attempt('read', (d) => {
         const entries = all(d)
-        const broken = brokenLink(entries)
+        const broken = brokenLink(entries, anchorOf(d))
         return broken === undefined
           ? right(entries.filter((e) => e.missionLocaleId === missionLocaleId))
           : left(broken)
       }),
+    prune: ({ before, notAfter, at, actor }) =>
+      attempt('prune', (d) =>
+        d
+          .transaction((): Either<AccessLogError | AccessLogRetentionTooShort, AccessLogPruned> => {
+            const anchor = anchorOf(d)
+            const refused = tooShort(before, notAfter) ?? brokenLink(all(d), anchor)
+            if (refused !== undefined) return left(refused)
+            const lastOld = d
+              .prepare(
+                'SELECT sequence, hash, (SELECT COUNT(*) FROM parcours_access_log WHERE at < ?) AS n FROM parcours_access_log WHERE at < ? ORDER BY sequence DESC LIMIT 1',
+              )
+              .get(before, before) as { sequence: number; hash: string; n: number } | undefined
+            if (lastOld === undefined) return right({ pruned: 0, before, anchor })
+            d.prepare(
+              'INSERT INTO parcours_access_log_prunes (up_to_sequence, hash, before, at, actor, pruned) VALUES (?, ?, ?, ?, ?, ?)',
+            ).run(lastOld.sequence, lastOld.hash, before, at, actor, lastOld.n)
+            d.exec('DROP TRIGGER parcours_access_log_no_delete')
+            d.prepare('DELETE FROM parcours_access_log WHERE sequence <= ?').run(lastOld.sequence)
+            d.exec(noDelete)
+            return right({
+              pruned: lastOld.n,
+              before,
+              anchor: { sequence: lastOld.sequence, hash: lastOld.hash },
+            })
+          })
+          .immediate(),
+      ),
     close: async () => {
       closed = true
       db?.close()

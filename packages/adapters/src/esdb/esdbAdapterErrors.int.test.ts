@@ -103,12 +103,8 @@ describe('EventStoreDB adapter: server states as port errors', () => {
           if (m._tag === 'CaughtUp') await lonely.stop()
         }
       })()
-      await Promise.race([
-        loop,
-        new Promise((_, reject) =>
-          setTimeout(() => reject(new Error(`still running: ${tags.join()}`)), 10_000),
-        ),
-      ])
+      // It ends by itself once its attempts are spent; one that never did is the test timeout's to report.
+      await loop
       expect(tags.at(-1)).toBe('Failed')
       expect(tags).toContain('CaughtUp')
     } finally {

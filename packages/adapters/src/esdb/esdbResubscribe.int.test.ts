@@ -6,15 +6,24 @@ import type { EventStore, SubscriptionMessage } from '@parcours/domain'
 import { itemAdded, startEsdbStandIn, testEventCodec, type TestEvent } from '../testing/index.js'
 import { getEventStoreDBEventStore } from './getEventStoreDBEventStore.js'
 
-const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
-
-const until = async (condition: () => boolean, what: string, timeoutMs = 15_000): Promise<void> => {
-  const deadline = Date.now() + timeoutMs
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await pause(10)
+// Every wait ends on what happened (a message received, a line logged), never on time: `changes`
+// wakes the waiters each time the consumer or the logger records something.
+const changes = () => {
+  let waiters: Array<() => void> = []
+  return {
+    notify: () => {
+      const woken = waiters
+      waiters = []
+      for (const w of woken) w()
+    },
+    until: async (condition: () => boolean): Promise<void> => {
+      while (!condition()) await new Promise<void>((resolve) => waiters.push(resolve))
+    },
   }
 }
+
+/** The client's reconnection to a restarted server takes its own backoff: an append retries after it. */
+const retryBackoff = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
 /** Appends, retrying while the client reconnects to a restarted server. */
 const appendEventually = async (
@@ -28,16 +37,18 @@ const appendEventually = async (
     if (result._tag === 'Right') return
     if (result.left._tag !== 'StoreUnavailable' || attempt > 100)
       throw new Error(`append failed: ${result.left._tag}`)
-    await pause(50)
+    await retryBackoff(50)
   }
 }
 
 describe('EventStoreDB adapter, server restart during a live subscription', () => {
   it('delivers every event exactly once, in order, across a stop and a restart with the same data', async () => {
     const logs: Array<{ readonly msg?: string }> = []
+    const seen = changes()
     const sink = new Writable({
       write: (chunk: Buffer, _encoding, done) => {
         logs.push(JSON.parse(chunk.toString('utf8')) as { msg?: string })
+        seen.notify()
         done()
       },
     })
@@ -62,27 +73,30 @@ describe('EventStoreDB adapter, server restart during a live subscription', () =
         checkpointInterval: 2,
       })
       const consumer = (async () => {
-        for await (const message of subscription) messages.push(message)
+        for await (const message of subscription) {
+          messages.push(message)
+          seen.notify()
+        }
       })()
       const received = () => messages.flatMap((m) => (m._tag === 'Event' ? [m.event.id] : []))
-      await until(() => messages.some((m) => m._tag === 'CaughtUp'), 'catch-up')
+      await seen.until(() => messages.some((m) => m._tag === 'CaughtUp'))
 
       await first.stop()
       const whileDown = await store.append(stream, 'any', [{ id: randomUUID(), event: itemAdded('lost') }])()
       expect(whileDown).toMatchObject({ _tag: 'Left', left: { _tag: 'StoreUnavailable' } })
-      await pause(150)
+      // The server restarts once the subscription has noticed it was dropped.
+      await seen.until(() => logs.some((l) => l.msg === 'subscription dropped, resubscribing'))
       second = await startEsdbStandIn({ port: first.port, data: first.data })
       await appendEventually(store, stream, after.slice(0, 2))
       await appendEventually(store, stream, after.slice(2))
-      await until(
-        () => received().length >= before.length + after.length,
-        'the events appended after the restart',
-      )
-      await pause(100)
+      // A last event closes the run: whatever was delivered twice would come before it, in order.
+      const last = randomUUID()
+      await appendEventually(store, stream, [last])
+      await seen.until(() => received().includes(last))
 
       await subscription.close()
       await consumer
-      expect(received()).toEqual([...before, ...after])
+      expect(received()).toEqual([...before, ...after, last])
       expect(messages.filter((m) => m._tag === 'CaughtUp')).toHaveLength(1)
       expect(messages.some((m) => m._tag === 'Failed')).toBe(false)
       // The subscription really was dropped and came back (not merely kept open).
@@ -96,10 +110,20 @@ describe('EventStoreDB adapter, server restart during a live subscription', () =
   })
 
   it('resumes a catch-up cut in the middle, for a slow consumer, without a gap or a repeat', async () => {
+    const logs: Array<{ readonly msg?: string }> = []
+    const seen = changes()
+    const sink = new Writable({
+      write: (chunk: Buffer, _encoding, done) => {
+        logs.push(JSON.parse(chunk.toString('utf8')) as { msg?: string })
+        seen.notify()
+        done()
+      },
+    })
     const first = await startEsdbStandIn()
     const store = getEventStoreDBEventStore({
       connectionString: first.connectionString,
       codec: testEventCodec,
+      logger: pino({ level: 'info' }, sink),
       resubscribe: { maxAttempts: 40, baseDelayMs: 25 },
     })
     let second: Awaited<ReturnType<typeof startEsdbStandIn>> | undefined
@@ -120,21 +144,24 @@ describe('EventStoreDB adapter, server restart during a live subscription', () =
           if (message._tag === 'Failed') throw new Error(`subscription failed: ${message.error._tag}`)
           if (message._tag !== 'Event') continue
           received.push(message.event.id)
-          if (received.length % 10 === 0) await pause(2)
+          seen.notify()
+          // A slow consumer: it lets the event loop turn every ten events.
+          if (received.length % 10 === 0) await new Promise<void>((resolve) => setImmediate(resolve))
         }
       })()
-      await until(() => received.length >= 60, 'the first part of the catch-up')
+      await seen.until(() => received.length >= 60)
       const atStop = received.length
       await first.stop()
-      await pause(100)
+      await seen.until(() => logs.some((l) => l.msg === 'subscription dropped, resubscribing'))
       second = await startEsdbStandIn({ port: first.port, data: first.data })
       await appendEventually(store, `${prefix}live`, live)
-      await until(() => received.length >= stored.length + live.length, 'every event')
-      await pause(100)
+      const last = randomUUID()
+      await appendEventually(store, `${prefix}live`, [last])
+      await seen.until(() => received.includes(last))
       await subscription.close()
       await consumer
       expect(atStop).toBeLessThan(stored.length)
-      expect(received).toEqual([...stored, ...live])
+      expect(received).toEqual([...stored, ...live, last])
     } finally {
       await store.close()
       await second?.stop()

@@ -21,33 +21,39 @@ const quietCall = () => {
   return call
 }
 
-/** A client whose Read calls open after `delayMs`, recording each call it hands out. */
-const slowClient = (delayMs: number) => {
+/** A client whose Read calls open only when the test says (`openCalls`), recording each call it hands out. */
+const slowClient = () => {
   const calls: Array<ReturnType<typeof quietCall>> = []
+  const pending: Array<() => void> = []
   const client = {
     callArguments: () => [{}, {}],
     GRPCStreamCreator: () => () =>
       new Promise((resolve) =>
-        setTimeout(() => {
+        pending.push(() => {
           const call = quietCall()
           calls.push(call)
           resolve(call)
-        }, delayMs),
+        }),
       ),
   } as unknown as EventStoreDBClient
-  return { client, calls }
+  const openCalls = () => {
+    for (const open of pending.splice(0)) open()
+  }
+  return { client, calls, openCalls }
 }
 
 describe('createEsdbSubscription', () => {
   it('cancels a call that opens after the subscription was closed', async () => {
-    const { client, calls } = slowClient(20)
+    const { client, calls, openCalls } = slowClient()
     const subscription = createEsdbSubscription(
       { client, codec: testEventCodec, resubscribe: { maxAttempts: 0, baseDelayMs: 1 }, logger: undefined },
       { from: 'start' },
       () => undefined,
     )
     const next = subscription[Symbol.asyncIterator]().next()
-    await subscription.close()
+    const closing = subscription.close()
+    openCalls()
+    await closing
     expect(await next).toEqual({ done: true, value: undefined })
     expect(calls).toHaveLength(1)
     expect(calls[0]?.cancelled).toBe(true)

@@ -40,8 +40,8 @@ const withSpacedPositions = (store: EventStore<JourneyEvent>): EventStore<Journe
     },
 })
 
-// Everyone is born on 2005-06-15: age limit 2031-06-15, so due on 2033-06-15; a CEJ ended on
-// 2024-06-01 keeps the data until 2034-06-01.
+// Everyone is born on 2005-06-15: age limit 2031-07-01 (the 1st after the 26th birthday), so due
+// on 2033-07-01; a CEJ ended on 2024-06-01 keeps the data until 2034-06-01.
 const setup = async (
   view: (store: EventStore<JourneyEvent>) => EventStore<JourneyEvent> = (store) => store,
   pageSize = 4,
@@ -70,18 +70,18 @@ const setup = async (
 describe('runRetention', () => {
   it('erases nobody before the retention date', async () => {
     const { run } = await setup()
-    expect((await run('2033-06-14', false)).erased).toEqual([])
+    expect((await run('2033-06-30', false)).erased).toEqual([])
   })
 
   it('lists without erasing in a dry run', async () => {
     const { run, opens, withoutCej } = await setup()
-    const dry = await run('2033-06-15', true)
+    const dry = await run('2033-07-01', true)
     expect(dry.dryRun).toBe(true)
     expect(dry.erased).toEqual(
       withoutCej.map((p) => ({
         youthId: p.youthId,
         missionLocaleId: p.missionLocaleId,
-        retentionDueOn: '2033-06-15',
+        retentionDueOn: '2033-07-01',
       })),
     )
     for (const person of withoutCej) expect(await opens(person)).toBe('Opened')
@@ -89,13 +89,13 @@ describe('runRetention', () => {
 
   it('erases those past the age limit + 2 years, keeps a CEJ ended in the last 10 years, and never erases twice', async () => {
     const { run, opens, withoutCej, withCej } = await setup()
-    const first = await run('2033-06-15', false)
+    const first = await run('2033-07-01', false)
     expect(first.erased.map((e) => e.youthId)).toEqual(withoutCej.map((p) => p.youthId))
     expect(first.failed).toEqual([])
     for (const person of withoutCej) expect(await opens(person)).toBe('Erased')
     for (const person of withCej) expect(await opens(person)).toBe('Opened')
 
-    expect((await run('2033-06-16', false)).erased).toEqual([])
+    expect((await run('2033-07-02', false)).erased).toEqual([])
     const later = await run('2034-06-01', false)
     expect(later.erased).toEqual(
       withCej.map((p) => ({
@@ -110,7 +110,7 @@ describe('runRetention', () => {
   it('pages the log from positions the store gave, so it also runs where positions are far apart', async () => {
     for (const pageSize of [1, 2, 4]) {
       const { run, withoutCej } = await setup(withSpacedPositions, pageSize)
-      const first = await run('2033-06-15', false)
+      const first = await run('2033-07-01', false)
       expect(first.failed).toEqual([])
       expect(first.erased.map((e) => e.youthId)).toEqual(withoutCej.map((p) => p.youthId))
     }
@@ -148,7 +148,7 @@ describe('runRetention past a corrupt event', () => {
       const bad = journeyStreamName(fictitiousPerson(1, 'ml-a').youthId)
       const { run, opens, withoutCej } = await setup(withCorruptEvent(bad, 1n), pageSize)
       const [skippedPerson, other] = withoutCej as [FictitiousPerson, FictitiousPerson]
-      const r = await run('2033-06-15', false)
+      const r = await run('2033-07-01', false)
       expect(
         r.erased.map((e) => e.youthId),
         `page ${pageSize}`,

@@ -1,15 +1,70 @@
 import { isLeft } from 'fp-ts/lib/Either.js'
-import { missionLocaleOf, type MissionLocaleId } from '@parcours/domain'
-import { parseId } from '../cli/parse.js'
+import {
+  accessLogRetention,
+  actorRef,
+  addMonths,
+  missionLocaleOf,
+  type LocalDate,
+  type MissionLocaleId,
+} from '@parcours/domain'
+import { subcommand } from '../cli/configureCommand.js'
+import { usageError } from '../cli/errors.js'
+import { parseDate, parseId, parseIntIn } from '../cli/parse.js'
 import { renderTable } from '../output/table.js'
 import { accessLogFailure, authorize } from '../store/access.js'
 import type { CommandModule } from './commandModule.js'
 
-/** `parcours access-log`: who opened which journey's identity or comments, when and why (a manager, for their mission locale). */
-export const register: CommandModule['register'] = (command, ctx) =>
+const todayUtc = (): LocalDate => new Date().toISOString().slice(0, 10) as LocalDate
+
+/**
+ * `parcours access-log`: who opened which journey's identity or comments, when and why (a manager,
+ * for their mission locale); `parcours access-log prune`: an operator removes the entries older
+ * than the retention (12 months by default, 6 at the least).
+ */
+export const register: CommandModule['register'] = (command, ctx) => {
+  subcommand(command, 'prune', 'Remove the entries older than the retention (operators)', ctx.io)
+    .option(
+      '--keep-months <n>',
+      `months of entries kept, ${accessLogRetention.minimumMonths} to 120 (default ${accessLogRetention.keepMonths})`,
+      parseIntIn(1, 120),
+    )
+    .option('--at <date>', 'the day the retention counts back from (YYYY-MM-DD, default today)', parseDate)
+    .action(async (o, cmd) => {
+      // `--json` is the parent's option (`access-log prune --json` reaches it there).
+      const json = (cmd.optsWithGlobals() as { readonly json?: boolean }).json === true
+      const session = ctx.session(cmd)
+      authorize(session, { kind: 'maintain-store', task: 'prune-access-log' })
+      const keep = o.keepMonths ?? accessLogRetention.keepMonths
+      if (keep < accessLogRetention.minimumMonths)
+        throw usageError(
+          `--keep-months: access log entries are kept ${accessLogRetention.minimumMonths} months at least (got ${keep})`,
+        )
+      const at = o.at ?? todayUtc()
+      const before = `${addMonths(at, -keep)}T00:00:00.000Z`
+      const notAfter = `${addMonths(at, -accessLogRetention.minimumMonths)}T00:00:00.000Z`
+      const env = await ctx.openStore(cmd, { mustExist: true })
+      const pruned = await env.accessLog.prune({
+        before,
+        notAfter,
+        at: new Date().toISOString(),
+        actor: actorRef(session.actor),
+      })()
+      if (isLeft(pruned))
+        throw pruned.left._tag === 'AccessLogRetentionTooShort'
+          ? usageError(pruned.left.message)
+          : accessLogFailure(pruned.left)
+      const r = pruned.right
+      if (json) {
+        ctx.io.stdout.write(`${JSON.stringify(r, null, 2)}\n`)
+        return
+      }
+      ctx.io.stdout.write(
+        `Access log: ${r.pruned} entr${r.pruned === 1 ? 'y' : 'ies'} recorded before ${before} removed; the chain now starts after entry ${r.anchor.sequence}.\n`,
+      )
+    })
   command
     .option('--mission-locale <id>', "the manager's mission locale (default: theirs)", parseId)
-    .option('--json', 'print the entries as JSON')
+    .option('--json', 'print the entries (or what a prune removed) as JSON')
     .action(async (o, cmd) => {
       const session = ctx.session(cmd)
       const missionLocaleId = (o.missionLocale ?? missionLocaleOf(session.actor) ?? '') as MissionLocaleId
@@ -32,3 +87,4 @@ export const register: CommandModule['register'] = (command, ctx) =>
           }),
         )
     })
+}

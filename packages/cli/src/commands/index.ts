@@ -80,7 +80,8 @@ export const commandIndex: ReadonlyArray<CommandEntry> = [
   },
   {
     name: 'access-log',
-    summary: "List who opened identities and comments of a mission locale's journeys (managers)",
+    summary:
+      "List who opened identities and comments of a mission locale's journeys (managers); prune it (operators)",
     load: () => import('./accessLog.js'),
   },
   {

@@ -196,7 +196,7 @@ describe('exit, reopening and erasure', () => {
   test("exit reason 'age-limit' only once the age limit is reached", () => {
     given(j.history(registered))
       .when(close('2025-03-01', 'age-limit'))
-      .thenError({ _tag: 'AgeLimitNotReached', ageLimitOn: '2031-06-15' })
+      .thenError({ _tag: 'AgeLimitNotReached', ageLimitOn: '2031-07-01' })
   })
 
   test('a closed journey rejects everything but reopening (and erasure)', () => {
@@ -246,8 +246,8 @@ describe('exit, reopening and erasure', () => {
 
   test('reopening never past the age limit', () => {
     given(j.history(...closed))
-      .when(j.command('ReopenJourney', '2031-06-15', { counsellorId: 'c-2' }))
-      .thenError({ _tag: 'AgeLimitReached', on: '2031-06-15', ageLimitOn: '2031-06-15' })
+      .when(j.command('ReopenJourney', '2031-07-01', { counsellorId: 'c-2' }))
+      .thenError({ _tag: 'AgeLimitReached', on: '2031-07-01', ageLimitOn: '2031-07-01' })
   })
 
   test('personal data is erased once, on an open or closed journey, by its key', () => {
@@ -275,14 +275,21 @@ describe('exit, reopening and erasure', () => {
   })
 
   test('past the age limit an open journey accepts only the clock, closing and erasure', () => {
+    // Followed to the end of the month of the 26th birthday (15 June 2031), past the limit from 1 July.
+    const offer = (on: string) =>
+      j.command('OfferProposal', on, { proposalId: 'p-1', theme: 'health', respondBy: '2031-07-20' })
     given(j.history(registered))
-      .when(
-        j.command('OfferProposal', '2031-06-15', {
+      .when(offer('2031-07-01'))
+      .thenError({ _tag: 'AgeLimitReached', ageLimitOn: '2031-07-01' })
+    given(j.history(registered))
+      .when(offer('2031-06-30'))
+      .thenEndsWith([
+        j.event('ProposalOffered', '2031-06-30', {
           proposalId: 'p-1',
           theme: 'health',
-          respondBy: '2031-07-01',
+          respondBy: '2031-07-20',
+          counsellorId: 'c-1',
         }),
-      )
-      .thenError({ _tag: 'AgeLimitReached', ageLimitOn: '2031-06-15' })
+      ])
   })
 })

@@ -231,7 +231,7 @@ describe('follow-ups', () => {
         j.event('YouthRegistered', '2025-01-10', {
           counsellorId: 'c-1',
           ageBand: '18-21',
-          sealedAgeLimits: sealAgeLimitsForTest({ ageLimitOn: '2031-06-15', cejAgeLimitOn: '2031-06-15' }),
+          sealedAgeLimits: sealAgeLimitsForTest({ ageLimitOn: '2031-07-01', cejAgeLimitOn: '2031-07-01' }),
           personalData: null,
         }),
         j.event('FollowUpScheduled', '2025-01-10', {

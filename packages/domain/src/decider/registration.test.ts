@@ -27,7 +27,7 @@ describe('registration and eligibility', () => {
         j.event('YouthRegistered', '2025-01-10', {
           counsellorId: 'c-1',
           ageBand: '18-21',
-          sealedAgeLimits: sealAgeLimitsForTest({ ageLimitOn: '2031-06-15', cejAgeLimitOn: '2031-06-15' }),
+          sealedAgeLimits: sealAgeLimitsForTest({ ageLimitOn: '2031-07-01', cejAgeLimitOn: '2031-07-01' }),
           personalData: fakeSealed('key-y1'),
         }),
         j.event('FollowUpScheduled', '2025-01-10', {
@@ -74,7 +74,7 @@ describe('registration and eligibility', () => {
         j.event('YouthRegistered', '2025-06-14', {
           counsellorId: 'c-1',
           ageBand: '22+',
-          sealedAgeLimits: sealAgeLimitsForTest({ ageLimitOn: '2021-06-15', cejAgeLimitOn: '2025-06-15' }),
+          sealedAgeLimits: sealAgeLimitsForTest({ ageLimitOn: '2021-07-01', cejAgeLimitOn: '2025-07-01' }),
           personalData: null,
         }),
         j.event('FollowUpScheduled', '2025-06-14', {

@@ -1,7 +1,7 @@
 import type { Either } from 'fp-ts/lib/Either.js'
 import { left, right } from 'fp-ts/lib/Either.js'
-import { ageBandOf, ageLimitsOf } from '../model/ageLimits.js'
-import { ageOn } from '../model/calendar.js'
+import { ageBandOf } from '../model/ageLimits.js'
+import { ageOn, birthday } from '../model/calendar.js'
 import type { RegisterYouth } from '../model/commands.js'
 import type { JourneyError } from '../model/errors.js'
 import type { YouthRegistered } from '../model/events.js'
@@ -21,8 +21,10 @@ export const registerYouth = (
   policy: JourneyPolicy,
 ): Either<JourneyError, YouthRegistered> => {
   const age = ageOn(c.birthDate, c.on)
-  const { cejAgeLimitOn } = ageLimitsOf(c.birthDate, c.rqth, policy)
-  if (age < policy.minimumAge || c.on >= cejAgeLimitOn)
+  // Eligibility is by calendar age on the day; the limits sealed for later (ageLimitsOf) run to the
+  // end of the birthday's month.
+  const lastBirthday = birthday(c.birthDate, c.rqth ? policy.cejRqthAgeLimit : policy.ageLimit)
+  if (age < policy.minimumAge || c.on >= lastBirthday)
     return left({
       _tag: 'NotEligible',
       age,

@@ -91,11 +91,11 @@ describe('regressions: time-driven facts dated when noticed', () => {
     expect(late.events.filter((e) => e.type === 'ProgrammeExited').map((e) => e.on)).toEqual(['2027-02-01'])
   })
 
-  test('an age-out ticked two months late closes the journey on the 26th birthday', () => {
+  test('an age-out ticked two months late closes the journey on its limit, the 1st after the 26th birthday', () => {
     const young = j.history(register('1999-06-15'))
     const late = accepted(young, tick('2025-08-15'))
-    expect(late.events.filter((e) => e.type === 'JourneyClosed').map((e) => e.on)).toEqual(['2025-06-15'])
-    expect(registeredState(late.after).closedOn).toBe('2025-06-15')
+    expect(late.events.filter((e) => e.type === 'JourneyClosed').map((e) => e.on)).toEqual(['2025-07-01'])
+    expect(registeredState(late.after).closedOn).toBe('2025-07-01')
   })
 })
 
@@ -173,7 +173,7 @@ describe('regressions: RQTH and erasure', () => {
   test('outside a CEJ, a young person with RQTH ages out at 26 (the extension to 30 is for the CEJ only)', () => {
     const rqth = j.history(register('1999-06-15', true))
     const late = accepted(rqth, tick('2025-07-01'))
-    expect(late.events.filter((e) => e.type === 'JourneyClosed').map((e) => e.on)).toEqual(['2025-06-15'])
+    expect(late.events.filter((e) => e.type === 'JourneyClosed').map((e) => e.on)).toEqual(['2025-07-01'])
   })
 
   test('a journey is not reopened after its personal data was erased', () => {

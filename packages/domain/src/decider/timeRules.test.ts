@@ -218,7 +218,7 @@ describe('time-driven facts are dated when they fall due (now is an input)', () 
     expect(ofType(eventsOf(inPacea, tick('2027-01-31')), 'ProgrammeExited')).toEqual([])
   })
 
-  test('an age-out closes the journey on the birthday, however late the tick', () => {
+  test('an age-out closes the journey on the 1st after the 26th birthday, however late the tick', () => {
     const nearLimit = [
       j.command('RegisterYouth', '2025-01-10', {
         counsellorId: 'c-1',
@@ -232,12 +232,14 @@ describe('time-driven facts are dated when they fall due (now is an input)', () 
     const closing = (events: ReadonlyArray<JourneyEvent>) =>
       events.filter((e) => e.type === 'JourneyClosed' || e.type === 'ProgrammeExited')
     const expected = [
-      j.event('ProgrammeExited', '2025-06-15', { programme: 'CEJ', reason: 'age-limit' }),
-      j.event('JourneyClosed', '2025-06-15', { reason: 'age-limit', comment: null }),
+      j.event('ProgrammeExited', '2025-07-01', { programme: 'CEJ', reason: 'age-limit' }),
+      j.event('JourneyClosed', '2025-07-01', { reason: 'age-limit', comment: null }),
     ]
-    expect(closing(eventsOf(j.history(...nearLimit), tick('2025-06-15')))).toEqual(expected)
+    expect(closing(eventsOf(j.history(...nearLimit), tick('2025-07-01')))).toEqual(expected)
     expect(closing(eventsOf(j.history(...nearLimit), tick('2025-08-15')))).toEqual(expected)
-    expect(closing(eventsOf(j.history(...nearLimit), tick('2025-06-14')))).toEqual([])
+    // Followed to the end of the birthday's month.
+    expect(closing(eventsOf(j.history(...nearLimit), tick('2025-06-15')))).toEqual([])
+    expect(closing(eventsOf(j.history(...nearLimit), tick('2025-06-30')))).toEqual([])
   })
 
   test('RQTH extends the age limit to 30 inside an open CEJ only; outside a CEJ the journey ages out at 26', () => {
@@ -249,28 +251,33 @@ describe('time-driven facts are dated when they fall due (now is an input)', () 
     })
     const closedOn = (history: ReadonlyArray<JourneyEvent>, on: string) =>
       ofType(eventsOf(history, tick(on)), 'JourneyClosed').map((e) => e.on)
-    // No CEJ: the 26th birthday, RQTH or not.
-    expect(closedOn(j.history(rqth), '2025-07-01')).toEqual(['2025-06-15'])
+    // No CEJ: the 1st after the 26th birthday, RQTH or not.
+    expect(closedOn(j.history(rqth), '2025-07-01')).toEqual(['2025-07-01'])
     // In a CEJ: open past 26 …
     const inCej = j.history(
       rqth,
       j.command('EnterProgramme', '2025-02-01', { programme: 'CEJ', plannedEndOn: '2026-01-01' }),
     )
     expect(closedOn(inCej, '2025-07-01')).toEqual([])
-    // … until the CEJ ends: the journey then ages out that day.
-    expect(closedOn(inCej, '2026-02-01')).toEqual(['2026-01-01'])
+    // … until the CEJ ends: the journey then ages out on the 1st of the next month, as it would for
+    // anyone whose 26th birthday fell in the month the CEJ ended (a closing on the day would tell RQTH).
+    expect(closedOn(inCej, '2026-01-31')).toEqual([])
+    expect(closedOn(inCej, '2026-02-01')).toEqual(['2026-02-01'])
     const exited = [
       ...inCej,
       ...eventsOf(inCej, j.command('ExitProgramme', '2025-09-01', { reason: 'autonomy' })),
     ]
-    expect(closedOn(exited, '2025-09-01')).toEqual(['2025-09-01'])
-    // Registered past 26 with RQTH (CEJ only): the policy delay to enter the CEJ, then out.
+    expect(closedOn(exited, '2025-09-30')).toEqual([])
+    expect(closedOn(exited, '2025-10-01')).toEqual(['2025-10-01'])
+    // Registered past 26 with RQTH (CEJ only): the policy delay to enter the CEJ (to 9 February),
+    // then out on the next 1st.
     const lateRqth = j.command('RegisterYouth', '2025-01-10', {
       counsellorId: 'c-1',
       birthDate: '1997-06-15',
       rqth: true,
       personalData: null,
     })
-    expect(closedOn(j.history(lateRqth), '2025-03-01')).toEqual(['2025-02-09'])
+    expect(closedOn(j.history(lateRqth), '2025-02-28')).toEqual([])
+    expect(closedOn(j.history(lateRqth), '2025-03-01')).toEqual(['2025-03-01'])
   })
 })

@@ -1,4 +1,5 @@
 import type { AgeBand, AgeLimits } from './ageLimits.js'
+import { ageLimitsInForce } from './ageLimits.js'
 import type { ActivityKind, BreachKind, CejSanction, HearingOutcome } from './cejVocabulary.js'
 import type {
   CounsellorId,
@@ -280,8 +281,8 @@ export const withAgeLimits = (
   state: RegisteredJourney,
   opened: AgeLimits | undefined,
 ): AgedJourney | null => {
-  if (opened !== undefined) return { ...state, ...opened }
+  if (opened !== undefined) return { ...state, ...ageLimitsInForce(opened) }
   return state.ageLimitOn === null || state.cejAgeLimitOn === null
     ? null
-    : { ...state, ageLimitOn: state.ageLimitOn, cejAgeLimitOn: state.cejAgeLimitOn }
+    : { ...state, ...ageLimitsInForce({ ageLimitOn: state.ageLimitOn, cejAgeLimitOn: state.cejAgeLimitOn }) }
 }

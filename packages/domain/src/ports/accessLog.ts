@@ -45,8 +45,41 @@ export interface AccessLogTampered {
   readonly message: string
 }
 
+/** A prune asked to remove entries younger than the shortest time they must be kept. */
+export interface AccessLogRetentionTooShort {
+  readonly _tag: 'AccessLogRetentionTooShort'
+  readonly before: string
+  readonly notAfter: string
+  readonly message: string
+}
+
 /** What an access log call can fail with. */
 export type AccessLogError = AccessLogUnavailable | AccessLogTampered
+
+/**
+ * How long entries are kept (CNIL: traceability logs 6 months to 1 year): `prune` removes those
+ * older than `keepMonths` and refuses to go below `minimumMonths`.
+ */
+export const accessLogRetention = { keepMonths: 12, minimumMonths: 6 } as const
+
+/**
+ * Where the chain starts once older entries were pruned: the last pruned entry's sequence and hash
+ * (0 and the genesis hash when nothing was), so the entries kept still prove they were not changed.
+ */
+export interface AccessLogAnchor {
+  readonly sequence: number
+  readonly hash: string
+}
+
+/** What a prune removed, and who ran it. */
+export interface AccessLogPruned {
+  /** Entries removed by this prune (0 when none was old enough). */
+  readonly pruned: number
+  /** The instant before which entries were removed. */
+  readonly before: string
+  /** Where the chain starts now. */
+  readonly anchor: AccessLogAnchor
+}
 
 /** An append-only, hash-chained log of openings. */
 export interface AccessLog {
@@ -56,5 +89,17 @@ export interface AccessLog {
   readonly list: (filter: {
     readonly missionLocaleId: MissionLocaleId
   }) => TaskEither<AccessLogError, ReadonlyArray<RecordedAccess>>
+  /**
+   * Removes, in one unit, the entries recorded before `before` (an ISO instant), after checking the
+   * whole chain, and records the prune (who, when, up to which entry, its hash). Entries after it
+   * keep proving the chain from that anchor. `notAfter` is the latest `before` allowed (the shell
+   * computes it from `accessLogRetention.minimumMonths`): later, it is refused and nothing changes.
+   */
+  readonly prune: (request: {
+    readonly before: string
+    readonly notAfter: string
+    readonly at: string
+    readonly actor: string
+  }) => TaskEither<AccessLogError | AccessLogRetentionTooShort, AccessLogPruned>
   readonly close: () => Promise<void>
 }

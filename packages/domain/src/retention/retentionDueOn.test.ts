@@ -1,5 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { ageLimitInForceOn } from '../model/ageLimits.js'
 import { addDays, addYears } from '../model/calendar.js'
 import type { JourneyEvent } from '../model/events.js'
 import type { CounsellorId, MissionLocaleId, YouthId } from '../model/ids.js'
@@ -73,8 +74,10 @@ describe('retentionDueOn', () => {
     expect(retentionDueOn([])).toBeNull()
   })
 
-  it('is the age limit + 2 years without a CEJ', () => {
-    expect(retentionDueOn([registered('2020-03-01', '2026-05-17'), closed('2021-01-01')])).toBe('2028-05-17')
+  it('is the age limit + 2 years without a CEJ: the limit in force, the 1st after the birthday', () => {
+    // An older store kept the 26th birthday itself (17 May): the limit is in force from 1 June.
+    expect(retentionDueOn([registered('2020-03-01', '2026-05-17'), closed('2021-01-01')])).toBe('2028-06-01')
+    expect(retentionDueOn([registered('2020-03-01', '2026-06-01'), closed('2021-01-01')])).toBe('2028-06-01')
   })
 
   it('ignores a PACEA', () => {
@@ -84,7 +87,7 @@ describe('retentionDueOn', () => {
       paceaExited('2025-12-01'),
       closed('2025-12-01'),
     ]
-    expect(retentionDueOn(events)).toBe('2028-05-17')
+    expect(retentionDueOn(events)).toBe('2028-06-01')
   })
 
   it('is the CEJ end + 10 years when that is later', () => {
@@ -104,7 +107,7 @@ describe('retentionDueOn', () => {
       cejExited('2022-01-15'),
       closed('2022-02-01'),
     ]
-    expect(retentionDueOn(events, { yearsAfterAgeLimit: 2, yearsAfterCejEnd: 3 })).toBe('2028-05-17')
+    expect(retentionDueOn(events, { yearsAfterAgeLimit: 2, yearsAfterCejEnd: 3 })).toBe('2028-06-01')
   })
 
   it('takes the last CEJ when there were several', () => {
@@ -127,8 +130,8 @@ describe('retentionDueOn', () => {
 
   it('counts from the 30th birthday while the journey of a young person with RQTH is open', () => {
     const events = [registered('2020-03-01', '2026-05-17', '2030-05-17')]
-    expect(retentionDueOn(events)).toBe('2032-05-17')
-    expect(retentionDueOn([...events, closed('2024-01-01')])).toBe('2028-05-17')
+    expect(retentionDueOn(events)).toBe('2032-06-01')
+    expect(retentionDueOn([...events, closed('2024-01-01')])).toBe('2028-06-01')
   })
 
   it('ends a period started on 29 February on 28 February of a common year', () => {
@@ -146,8 +149,8 @@ describe('isPastRetention', () => {
   const events = [registered('2020-03-01', '2026-05-17'), closed('2021-01-01')]
 
   it('is false the day before the retention date and true from it', () => {
-    expect(isPastRetention(events, d('2028-05-16'))).toBe(false)
-    expect(isPastRetention(events, d('2028-05-17'))).toBe(true)
+    expect(isPastRetention(events, d('2028-05-31'))).toBe(false)
+    expect(isPastRetention(events, d('2028-06-01'))).toBe(true)
     expect(isPastRetention(events, d('2040-01-01'))).toBe(true)
   })
 
@@ -200,7 +203,8 @@ describe('retention properties', () => {
           }
           events.push(closed(addDays(cursor, 1)))
           const dueOn = retentionDueOn(events)
-          const afterAgeLimit = addYears(ageLimitOn, 2)
+          const afterAgeLimit = addYears(ageLimitInForceOn(ageLimitOn), 2)
+          expect(afterAgeLimit.endsWith('-01')).toBe(true)
           const afterCej = lastEnd === null ? afterAgeLimit : addYears(lastEnd, 10)
           expect(dueOn).toBe(afterAgeLimit > afterCej ? afterAgeLimit : afterCej)
           if (dueOn === null) return

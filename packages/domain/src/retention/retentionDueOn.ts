@@ -1,4 +1,4 @@
-import type { AgeLimits } from '../model/ageLimits.js'
+import { ageLimitsInForce, type AgeLimits } from '../model/ageLimits.js'
 import { addYears, maxDate } from '../model/calendar.js'
 import type { JourneyEvent } from '../model/events.js'
 import type { LocalDate } from '../model/localDate.js'
@@ -34,7 +34,9 @@ const endCej = (facts: Facts, on: LocalDate): Facts => ({
 const collect = (facts: Facts, event: JourneyEvent): Facts => {
   switch (event.type) {
     case 'YouthRegistered':
-      return event.legacyAgeLimits === undefined ? facts : { ...facts, ...event.legacyAgeLimits }
+      return event.legacyAgeLimits === undefined
+        ? facts
+        : { ...facts, ...ageLimitsInForce(event.legacyAgeLimits) }
     case 'ProgrammeEntered':
       return event.programme === 'CEJ' ? { ...facts, cejOpen: true } : facts
     case 'ProgrammeExited':
@@ -65,7 +67,7 @@ export const retentionDueOn = (
   ageLimits?: AgeLimits,
 ): LocalDate | null => {
   const collected = events.reduce(collect, noFacts)
-  const facts = ageLimits === undefined ? collected : { ...collected, ...ageLimits }
+  const facts = ageLimits === undefined ? collected : { ...collected, ...ageLimitsInForce(ageLimits) }
   if (facts.ageLimitOn === null || facts.cejAgeLimitOn === null || facts.cejOpen) return null
   const ageLimitOn = facts.closed ? facts.ageLimitOn : facts.cejAgeLimitOn
   const afterAgeLimit = addYears(ageLimitOn, rules.yearsAfterAgeLimit)

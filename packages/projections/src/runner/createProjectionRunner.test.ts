@@ -125,11 +125,20 @@ describe('projection runner (in-memory store and sink)', () => {
     const [store, sink] = [newStore(), getInMemoryProjectionSink()]
     const recorded = sample()
     await appendAll(store, recorded.slice(0, 4))
-    let seen = 0
-    const live = runner({ store, sink, flushAfterMs: 10, onProgress: (p) => (seen = p.events) })
+    // Stopped once the runner reports every event committed: waiting on that, not on a timer.
+    let allCommitted = () => {}
+    const committed = new Promise<void>((resolve) => (allCommitted = resolve))
+    const live = runner({
+      store,
+      sink,
+      flushAfterMs: 10,
+      onProgress: (p) => {
+        if (p.events >= recorded.length) allCommitted()
+      },
+    })
     const following = live.follow()()
     await appendAll(store, recorded.slice(4))
-    for (let i = 0; i < 200 && seen < recorded.length; i++) await new Promise((r) => setTimeout(r, 10))
+    await committed
     await live.stop()
     const r = await following
     expect(isRight(r) && r.right.events).toBe(recorded.length)
@@ -308,9 +317,12 @@ describe('projection runner: a store closing under it', () => {
   it('ends the run with an error rather than a silent stop', async () => {
     const [store, sink] = [newStore(), getInMemoryProjectionSink()]
     await appendAll(store, sample())
-    const live = runner({ store, sink })
+    // Closed once the runner has caught up and follows live.
+    let caughtUp = () => {}
+    const isLive = new Promise<void>((resolve) => (caughtUp = resolve))
+    const live = runner({ store, sink, onCaughtUp: () => caughtUp() })
     const following = live.follow()()
-    await new Promise((r) => setTimeout(r, 50))
+    await isLive
     await store.close()
     const r = await following
     expect(isLeft(r) && r.left._tag).toBe('SubscriptionFailed')

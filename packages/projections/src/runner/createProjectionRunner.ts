@@ -262,7 +262,9 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
       if (paged) rms = initialReadModels(projections)
       ;[persisted, pending, parked, batches, rebuilding] = [position, 0, [], batches + 1, false]
       loaded = { rms, checkpoint: persisted, rebuilt: false }
-      options.onProgress?.(progress())
+      const done = progress()
+      log?.debug({ events: done.events, checkpoint: String(position) }, 'batch committed')
+      options.onProgress?.(done)
       return right(undefined)
     }
     // The events taken since the last fold: each projection folds them in one batch, just before

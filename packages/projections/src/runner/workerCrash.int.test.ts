@@ -71,18 +71,35 @@ const startWorker = (storePath: string, sinkPath: string, batchSize: number, del
   return w
 }
 
-/** Waits until the worker printed `n` lines; fails at once, with its stderr, if it exits first. */
-const waitForLines = async (w: Worker, n: number, ms = 60_000) => {
-  for (const start = Date.now(); w.lines.length < n;) {
-    if (w.exit !== undefined)
-      throw new Error(
-        `worker exited (${JSON.stringify(w.exit)}) after ${w.lines.length} lines: ${w.stderr.join('')}`,
-      )
-    if (Date.now() - start > ms)
-      throw new Error(`worker printed ${w.lines.length} lines in ${ms} ms: ${w.stderr.join('')}`)
-    await new Promise((r) => setTimeout(r, 5))
-  }
-}
+/**
+ * Waits until the worker printed `n` lines, on its output as it comes; fails at once, with its
+ * stderr, if it exits first (a worker that hangs is the test timeout's to report).
+ */
+const waitForLines = (w: Worker, n: number) =>
+  new Promise<void>((resolve, reject) => {
+    const check = () => {
+      if (w.lines.length >= n) return done(resolve)
+      if (w.exit !== undefined)
+        done(() =>
+          reject(
+            new Error(
+              `worker exited (${JSON.stringify(w.exit)}) after ${w.lines.length} lines: ${w.stderr.join('')}`,
+            ),
+          ),
+        )
+    }
+    const done = (settle: () => void) => {
+      w.child.stdout?.off('data', onData)
+      w.child.off('exit', onExit)
+      settle()
+    }
+    // The line buffer is filled by the first 'data' listener (startWorker's), so this one sees it.
+    const onData = () => check()
+    const onExit = () => void w.exited.then(check)
+    w.child.stdout?.on('data', onData)
+    w.child.on('exit', onExit)
+    check()
+  })
 
 const persisted = async (sinkPath: string) => {
   const sink = getSqliteProjectionSink({ path: sinkPath })

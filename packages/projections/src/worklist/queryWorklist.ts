@@ -1,4 +1,4 @@
-import type { Sealed } from '@parcours/domain'
+import { ageLimitsInForce, type Sealed } from '@parcours/domain'
 import { addDays, daysBetween } from '../model/dates.js'
 import { docEntries } from '../model/docMap.js'
 import type { PendingFollowUp, WorklistReadModel, WorklistYouth } from './worklistProjection.js'
@@ -204,8 +204,9 @@ export const queryWorklist = (
         daysLeft: daysBetween(asOf, y.programme.plannedEndOn),
       })
     // With RQTH the journey stays open past the 26th birthday, up to the CEJ limit: past the one, watch the other.
-    const opened = query.ageLimits?.get(youthId)
-    if (opened === undefined) continue
+    const sealedOpened = query.ageLimits?.get(youthId)
+    if (sealedOpened === undefined) continue
+    const opened = ageLimitsInForce(sealedOpened)
     const limit =
       y.programme?.programme === 'CEJ' || opened.ageLimitOn < asOf ? opened.cejAgeLimitOn : opened.ageLimitOn
     if (limit <= addDays(asOf, windows.ageLimitDays))

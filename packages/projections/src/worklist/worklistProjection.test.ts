@@ -173,23 +173,24 @@ describe('worklist: proposals, programmes, age limit', () => {
   })
 
   it('keeps the age limits sealed in the read model: the alert needs them opened by its reader', () => {
-    const near = journey('y1', 'A', 'a1').register('2025-01-01', { ageLimitOn: '2025-08-14' })
+    // Sealed by an older version, the birthday itself: the alert gives the limit in force, the next 1st.
+    const near = journey('y1', 'A', 'a1').register('2025-01-01', { ageLimitOn: '2025-07-20' })
     const rm = foldEvents(worklistProjection, record([near.events]))
     expect(JSON.stringify(rm)).not.toContain('"ageLimitOn"')
     expect(queryWorklist(rm, mine).ageLimitsNear).toEqual([])
     expect(queryWorklist(rm, { ...mine, ageLimits: openedForTest(rm, mine) }).ageLimitsNear).toEqual([
-      { youthId: 'y1', ageLimitOn: '2025-08-14', daysLeft: 60 },
+      { youthId: 'y1', ageLimitOn: '2025-08-01', daysLeft: 47 },
     ])
   })
 
   it('lists young people reaching the age limit within 60 days (the CEJ limit while in a CEJ)', () => {
-    const near = journey('y1', 'A', 'a1').register('2025-01-01', { ageLimitOn: '2025-08-14' })
-    const far = journey('y2', 'A', 'a1').register('2025-01-01', { ageLimitOn: '2025-08-15' })
+    const near = journey('y1', 'A', 'a1').register('2025-01-01', { ageLimitOn: '2025-08-01' })
+    const far = journey('y2', 'A', 'a1').register('2025-01-01', { ageLimitOn: '2025-09-01' })
     const cej = journey('y3', 'A', 'a1')
       .register('2025-01-01', { ageLimitOn: '2025-07-01', cejAgeLimitOn: '2029-07-01' })
       .programme('2025-02-01', 'CEJ', '2026-02-01')
     const w = worklist([near, far, cej], mine)
-    expect(w.ageLimitsNear).toEqual([{ youthId: 'y1', ageLimitOn: '2025-08-14', daysLeft: 60 }])
+    expect(w.ageLimitsNear).toEqual([{ youthId: 'y1', ageLimitOn: '2025-08-01', daysLeft: 47 }])
   })
 
   it('with RQTH, past the 26th birthday the journey stays open until the CEJ limit: that is the limit to watch', () => {

@@ -34,7 +34,9 @@ describe('send (the stand-in writing to a client)', () => {
       resolved = true
       return ok
     })
-    await new Promise((r) => setTimeout(r, 20))
+    // It waits on 'drain' (and on the call ending), not on time; pending work settles first.
+    await Promise.resolve()
+    expect(call.listenerCount('drain')).toBe(1)
     expect(resolved).toBe(false)
     expect(call.written).toEqual([1, 2])
     call.drain()
