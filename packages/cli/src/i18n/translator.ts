@@ -16,6 +16,8 @@ export interface Translator {
   readonly t: <K extends MessageKey>(key: K, ...params: Args<K>) => string
   /** A number: `1 234` in French. */
   readonly number: (n: number, maximumFractionDigits?: number) => string
+  /** A change, with its sign: `+12`, `−3,5`, `0`. */
+  readonly signed: (n: number, maximumFractionDigits?: number) => string
   /** A share (0–1) as a percentage with one decimal (`35,3 %`), or a dash when unknown. */
   readonly percent: (share: number | null) => string
   /** A month `YYYY-MM` in full: `mars 2025`. */
@@ -82,10 +84,13 @@ export const translator = (locale: Locale): Translator => {
     const count = Number(params['count'] ?? 0)
     return interpolate(plural.select(count) === 'one' ? m.one : m.other, params, number)
   }
+  const signed = (n: number, maximumFractionDigits = 1): string =>
+    new Intl.NumberFormat(tag, { maximumFractionDigits, signDisplay: 'exceptZero' }).format(n)
   return {
     locale,
     t,
     number,
+    signed,
     percent: (share) => (share === null ? DASH : percentFormat.format(share)),
     month: (m) => (/^\d{4}-\d{2}$/.test(m) ? monthFormat.format(utc(`${m}-01`)) : m),
     shortMonth: (m) => (/^\d{4}-\d{2}$/.test(m) ? shortMonthFormat.format(utc(`${m}-01`)) : m),
