@@ -36,7 +36,8 @@ const legend = (c: BarChart, width: number): string => {
 const maxOf = (c: BarChart): number => {
   const values = c.series.flatMap((s) => s.values).filter((v): v is number => v !== null)
   const top = Math.max(0, ...values, c.target?.value ?? 0)
-  return c.valueKind === 'share' ? Math.max(niceMax(top), top > 0.5 ? 1 : 0) || 1 : niceMax(top)
+  // counts: at least 5, so the five steps of the axis are whole numbers
+  return c.valueKind === 'share' ? Math.max(niceMax(top), top > 0.5 ? 1 : 0) || 1 : niceMax(Math.max(5, top))
 }
 
 const vertical = (c: BarChart, tr: Translator): string => {
@@ -51,7 +52,7 @@ const vertical = (c: BarChart, tr: Translator): string => {
   const groupW = plotW / Math.max(1, c.categories.length)
   const barW = Math.max(3, Math.min(48, (groupW * 0.8) / Math.max(1, c.series.length)))
   const rotate = barW < 22
-  const grid = [0, 0.25, 0.5, 0.75, 1]
+  const grid = [0, 0.2, 0.4, 0.6, 0.8, 1]
     .map((f) => {
       const gy = y(f * max)
       return `<line x1="${left}" x2="${width - right}" y1="${n2(gy)}" y2="${n2(gy)}" stroke="${GRID}"/>${text(left - 6, gy + 4, formatValue(tr, c.valueKind, f * max), `text-anchor="end" font-size="11" fill="${MUTED}"`)}`
@@ -100,9 +101,10 @@ const vertical = (c: BarChart, tr: Translator): string => {
   return `<svg viewBox="0 0 ${width} ${height}" width="100%" ${FONT} role="img" aria-labelledby="${safeId(c.id)}-svg-title"><title id="${safeId(c.id)}-svg-title">${esc(c.title)}</title><defs>${hatches(c)}</defs>${legend(c, width)}${grid}<line x1="${left}" x2="${width - right}" y1="${top + plotH}" y2="${top + plotH}" stroke="${MUTED}"/>${bars}${target}</svg>`
 }
 
+// Horizontal bars: labels on the left, bars, then each value in a column on the right.
 const horizontal = (c: BarChart, tr: Translator): string => {
   const width = c.wide === true ? 960 : 640
-  const [labelW, valueW, rowH, top] = [200, 150, 28, c.target === undefined ? 8 : 28]
+  const [labelW, valueW, rowH, top] = [170, 170, 28, c.target === undefined ? 8 : 28]
   const series = c.series[0]
   const rows = c.categories.length
   const height = top + rows * rowH + 8
@@ -120,7 +122,14 @@ const horizontal = (c: BarChart, tr: Translator): string => {
       return (
         text(labelW - 8, y + rowH / 2 + 4, cat.label, `text-anchor="end" font-size="12" fill="${INK}"`) +
         `<rect x="${labelW}" y="${y + 4}" width="${n2(w)}" height="${rowH - 8}" fill="${colourAt(0)}"/>` +
-        text(labelW + w + 6, y + rowH / 2 + 4, value, `font-size="12" fill="${INK}"`)
+        // after the bar; with a target line, in a column of their own right of the plot, so the
+        // line never crosses them
+        text(
+          c.target === undefined ? labelW + w + 6 : labelW + plotW + 12,
+          y + rowH / 2 + 4,
+          value,
+          `font-size="12" fill="${INK}"`,
+        )
       )
     })
     .join('')

@@ -17,7 +17,7 @@ export const shareOfPrevious = (counts: ReadonlyArray<number>): ReadonlyArray<nu
 
 /** A funnel chart as an SVG element. */
 export const funnelChartSvg = (c: FunnelChart, tr: Translator): string => {
-  const [width, rowH, labelH, maxW] = [640, 58, 18, 600]
+  const [width, rowH, labelH, maxW] = [640, 62, 20, 330]
   const first = c.steps[0]?.count ?? 0
   const shares = shareOfPrevious(c.steps.map((s) => s.count))
   const rows = c.steps
@@ -30,12 +30,12 @@ export const funnelChartSvg = (c: FunnelChart, tr: Translator): string => {
           ? tr.number(s.count, 0)
           : `${tr.number(s.count, 0)} — ${tr.t('report.ofPrevious', { share: tr.percent(share) })}`
       return (
-        `<text x="20" y="${y + 13}" font-size="12" fill="${INK}">${esc(s.label)}</text>` +
+        `<text x="20" y="${y + 14}" font-size="13" fill="${INK}">${esc(s.label)}</text>` +
         `<rect x="20" y="${y + labelH}" width="${n2(w)}" height="${rowH - labelH - 10}" fill="${colourAt(i)}"/>` +
-        `<text x="${n2(w + 28)}" y="${y + labelH + 20}" font-size="12" font-weight="bold" fill="${INK}">${esc(value)}</text>`
+        `<text x="${n2(w + 28)}" y="${y + labelH + 20}" font-size="13" font-weight="bold" fill="${INK}">${esc(value)}</text>`
       )
     })
     .join('')
   const height = 12 + c.steps.length * rowH
-  return `<svg viewBox="0 0 ${width + 200} ${height}" width="100%" font-family="system-ui, sans-serif" role="img" aria-labelledby="${safeId(c.id)}-svg-title"><title id="${safeId(c.id)}-svg-title">${esc(c.title)}</title>${rows}</svg>`
+  return `<svg viewBox="0 0 ${width} ${height}" width="100%" font-family="system-ui, sans-serif" role="img" aria-labelledby="${safeId(c.id)}-svg-title"><title id="${safeId(c.id)}-svg-title">${esc(c.title)}</title>${rows}</svg>`
 }
