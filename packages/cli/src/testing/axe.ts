@@ -27,15 +27,16 @@ export interface AxeViolation {
 /** What axe found on a page. */
 export interface AxeResult {
   readonly violations: ReadonlyArray<AxeViolation>
-  /** How many rules passed, and how many need a person to check (axe's "incomplete"). */
+  /** How many rules passed. */
   readonly passes: number
-  readonly incomplete: number
+  /** The rules axe could not decide, for a person to check (axe's "incomplete"), with their elements. */
+  readonly needsReview: ReadonlyArray<{ readonly id: string; readonly targets: ReadonlyArray<string> }>
 }
 
 interface RawResult {
   violations: Array<{ id: string; impact?: string | null; help: string; nodes: Array<{ target: unknown[] }> }>
   passes: unknown[]
-  incomplete: unknown[]
+  incomplete: Array<{ id: string; nodes: Array<{ target: unknown[] }> }>
 }
 
 /** Runs axe-core on the page as it is now (WCAG 2.1 AA rules). */
@@ -61,7 +62,10 @@ export const runAxe = async (page: Page): Promise<AxeResult> => {
       targets: v.nodes.map((n) => n.target.map(String).join(' ')),
     })),
     passes: r.passes.length,
-    incomplete: r.incomplete.length,
+    needsReview: r.incomplete.map((v) => ({
+      id: v.id,
+      targets: v.nodes.map((n) => n.target.map(String).join(' ')),
+    })),
   }
 }
 
