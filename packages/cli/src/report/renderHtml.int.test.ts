@@ -1,9 +1,9 @@
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs'
+import { mkdirSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { describeViolations, runAxe } from '../testing/axe.js'
-import { CHROMIUM, launchChromium, type TestBrowser } from '../testing/browser.js'
+import { CHROMIUM, chromiumAvailable, launchChromium, type TestBrowser } from '../testing/browser.js'
 import { inProcessCli } from '../testing/inProcessCli.js'
 
 // The report of a demo store, in French and in English, opened offline in headless Chromium:
@@ -67,10 +67,9 @@ afterAll(async () => {
 
 describe('HTML report in headless Chromium', () => {
   it('finds Chromium (CI installs Debian chromium)', () => {
-    expect(
-      existsSync(CHROMIUM),
-      `${CHROMIUM} is missing: install it with 'apt-get install -y chromium'`,
-    ).toBe(true)
+    expect(chromiumAvailable(), `${CHROMIUM} is missing: install it with 'apt-get install -y chromium'`).toBe(
+      true,
+    )
   })
 
   for (const lang of ['fr', 'en'] as const)

@@ -2,14 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type BrowserContext } from 'playwright-core'
+import { CHROMIUM } from '../report/headlessChromium.js'
 
 // ---------------------------------------------------------------------------------------------
 // test support: Debian's Chromium, headless, driven by Playwright, with a fresh profile and
 // nothing that reaches the network on its own
 // ---------------------------------------------------------------------------------------------
 
-/** Where Debian installs Chromium (CHROMIUM_PATH names another binary). */
-export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
+export { CHROMIUM, chromiumAvailable } from '../report/headlessChromium.js'
 
 /** A browser (one context, on its own fresh profile) and how to close it. */
 export interface TestBrowser {
