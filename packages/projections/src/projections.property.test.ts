@@ -1,5 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { positiveExitReasons, type JourneyEvent } from '@parcours/domain'
 import { dashboardProjection } from './dashboard/dashboardProjection.js'
 import { queryDashboard } from './dashboard/queryDashboard.js'
 import { monthsBetween } from './model/dates.js'
@@ -98,6 +99,56 @@ describe('projections on generated histories', () => {
         }
       }),
       { numRuns: 30 },
+    )
+  })
+
+  it('give a funnel whose every step is a subset of the one before, as a recount of the cohort finds', () => {
+    fc.assert(
+      fc.property(arbHistory({ youths: 8, missionLocales: 3 }), fc.nat(), (h, cut) => {
+        const rm = foldEvents(dashboardProjection, h.recorded)
+        const d = queryDashboard(rm)
+        const months = d.from === null || d.to === null ? [] : monthsBetween(d.from, d.to)
+        const from = months[cut % Math.max(1, months.length)]
+        const scopes = [undefined, ...d.missionLocales.map((m) => m.missionLocaleId)]
+        for (const missionLocaleId of scopes) {
+          const q = queryDashboard(rm, {
+            ...(missionLocaleId === undefined ? {} : { missionLocaleId }),
+            ...(from === undefined ? {} : { from }),
+          })
+          for (const { funnel: f } of [q.totals, ...q.months]) {
+            expect(f.proposal).toBeLessThanOrEqual(f.registered)
+            expect(f.entry).toBeLessThanOrEqual(f.proposal)
+            expect(f.positiveExit).toBeLessThanOrEqual(f.entry)
+          }
+          // the recount: young people registered in the selection, and the steps each one reached
+          const cohort = h.journeys.filter((events) => {
+            const r = events.find((e) => e.type === 'YouthRegistered')
+            return (
+              r !== undefined &&
+              (missionLocaleId === undefined || r.missionLocaleId === missionLocaleId) &&
+              (from === undefined || r.on.slice(0, 7) >= from)
+            )
+          })
+          const has = (events: ReadonlyArray<JourneyEvent>, test: (e: JourneyEvent) => boolean) =>
+            events.some(test)
+          const stages = cohort.map((events) => {
+            const steps = [
+              has(events, (e) => e.type === 'ProposalOffered'),
+              has(events, (e) => e.type === 'TrainingStarted' || e.type === 'EmploymentStarted'),
+              has(events, (e) => e.type === 'JourneyClosed' && positiveExitReasons.includes(e.reason)),
+            ]
+            const firstMissing = steps.indexOf(false)
+            return firstMissing === -1 ? 3 : firstMissing
+          })
+          expect(q.totals.funnel).toEqual({
+            registered: cohort.length,
+            proposal: stages.filter((s) => s >= 1).length,
+            entry: stages.filter((s) => s >= 2).length,
+            positiveExit: stages.filter((s) => s >= 3).length,
+          })
+        }
+      }),
+      { numRuns: 40 },
     )
   })
 

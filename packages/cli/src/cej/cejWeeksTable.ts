@@ -1,43 +1,53 @@
 import type { CejWeeksIndicator } from '@parcours/projections'
+import type { Translator } from '../i18n/index.js'
 import type { IndicatorTable, ReportData } from '../report/reportModel.js'
 
 // ---------------------------------------------------------------------------------------------
 // the share of CEJ weeks under 15 hours (DARES' measure) as a table of the report
 // ---------------------------------------------------------------------------------------------
 
-const percent = (share: number | null): string => (share === null ? '–' : `${(share * 100).toFixed(1)}%`)
-
-const national = (indicator: CejWeeksIndicator): ReadonlyArray<string | number> => {
+const national = (indicator: CejWeeksIndicator, tr: Translator): ReadonlyArray<string | number> => {
   const weeks = indicator.totals.reduce((n, t) => n + t.weeks, 0)
   const under = indicator.totals.reduce((n, t) => n + t.weeksUnderTarget, 0)
-  return ['all', 'all', weeks, under, percent(weeks === 0 ? null : under / weeks)]
+  const all = tr.t('dashboard.all')
+  return [all, tr.t('dashboard.allMonths'), weeks, under, tr.percent(weeks === 0 ? null : under / weeks)]
 }
 
 /** One row per mission locale and month, then one per mission locale over every month. */
-export const cejWeeksTable = (indicator: CejWeeksIndicator): IndicatorTable => ({
-  title: `CEJ weeks under 15 h of activity (DARES: about 35%), complete weeks as of ${indicator.asOf}`,
-  columns: ['Mission locale', 'Month', 'CEJ weeks', 'Under 15 h', 'Share'],
+export const cejWeeksTable = (indicator: CejWeeksIndicator, tr: Translator): IndicatorTable => ({
+  title: tr.t('dashboard.cejWeeksTitle', { asOf: tr.date(indicator.asOf) }),
+  columns: [
+    tr.t('dashboard.missionLocale'),
+    tr.t('dashboard.month'),
+    tr.t('dashboard.cejWeeks'),
+    tr.t('dashboard.under15h'),
+    tr.t('dashboard.share'),
+  ],
   rows: [
     ...indicator.cells.map((c) => [
       c.missionLocaleId,
-      c.month,
+      tr.month(c.month),
       c.weeks,
       c.weeksUnderTarget,
-      percent(c.shareUnderTarget),
+      tr.percent(c.shareUnderTarget),
     ]),
     ...indicator.totals.map((c) => [
       c.missionLocaleId,
-      'all',
+      tr.t('dashboard.allMonths'),
       c.weeks,
       c.weeksUnderTarget,
-      percent(c.shareUnderTarget),
+      tr.percent(c.shareUnderTarget),
     ]),
-    ...(indicator.totals.length > 1 ? [national(indicator)] : []),
+    ...(indicator.totals.length > 1 ? [national(indicator, tr)] : []),
   ],
 })
 
 /** The report with the CEJ weeks indicator as one more table. */
-export const withCejWeeks = (report: ReportData, indicator: CejWeeksIndicator): ReportData => ({
+export const withCejWeeks = (
+  report: ReportData,
+  indicator: CejWeeksIndicator,
+  tr: Translator,
+): ReportData => ({
   ...report,
-  tables: [...report.tables, cejWeeksTable(indicator)],
+  tables: [...report.tables, cejWeeksTable(indicator, tr)],
 })

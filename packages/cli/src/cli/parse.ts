@@ -1,5 +1,7 @@
 import { InvalidArgumentError } from '@commander-js/extra-typings'
 import { LocalDate } from '@parcours/domain'
+import { isLocale, locales, type Locale } from '../i18n/index.js'
+import { csvSeparators, type CsvFormat } from '../report/csv.js'
 
 // ---------------------------------------------------------------------------------------------
 // parsers for option values: each says what it expects, and commander names the flag around it.
@@ -52,4 +54,17 @@ export const parseText = (value: string): string => {
   if (value.trim().length === 0) throw new InvalidArgumentError('Expected a non-empty text.')
   if (value.length > 2000) throw new InvalidArgumentError('Expected at most 2000 characters.')
   return value
+}
+
+/** A language of the message catalogue (`fr`, `en`). */
+export const parseLocale = (value: string): Locale => {
+  if (!isLocale(value)) throw new InvalidArgumentError(`Expected one of: ${locales.join(', ')}.`)
+  return value
+}
+
+/** A CSV separator: `,`, `;` or `tab`. */
+export const parseCsvSeparator = (value: string): CsvFormat['separator'] => {
+  const sep = csvSeparators[value]
+  if (sep === undefined) throw new InvalidArgumentError("Expected ',', ';' or 'tab'.")
+  return sep
 }

@@ -12,7 +12,7 @@ import {
 } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
 import { STATEMENT_CSV_HEADER } from '../cej/statementCsv.js'
-import { CSV_HEADER } from '../report/csv.js'
+import { isDashboardCsvStart } from '../report/csv.js'
 import { HTML_REPORT_MARK } from '../report/renderHtml.js'
 import { infrastructureError, usageError } from './errors.js'
 
@@ -63,7 +63,7 @@ const looksLikeReport = (format: ReportFormat, start: string): boolean => {
     case 'html':
       return start.startsWith('<!doctype html>') && start.includes(HTML_REPORT_MARK)
     case 'csv':
-      return start.startsWith(`${CSV_HEADER.join(',')}\n`)
+      return isDashboardCsvStart(start)
     case 'json':
       return start.startsWith('{\n  "missionLocaleId": ')
     case 'statement':

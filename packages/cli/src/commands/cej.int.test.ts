@@ -197,9 +197,13 @@ describe('the CEJ from the command line', () => {
   })
 
   it('report shows the share of CEJ weeks under 15 h; alerts the weeks under or heading under 15 h', async () => {
-    const report = (await ok(...M, 'report', '--mission-locale', 'ml-a', '--at', '2025-04-06')).out
+    const report = (
+      await ok(...M, 'report', '--mission-locale', 'ml-a', '--at', '2025-04-06', '--lang', 'en')
+    ).out
     expect(report).toContain('CEJ weeks under 15 h of activity')
-    expect(report).toMatch(/ml-a +│ all +│ +12 │ +4 │ +33\.3%/)
+    expect(report).toMatch(/ml-a +│ Whole period +│ +12 │ +4 │ +33\.3%/)
+    const french = (await ok(...M, 'report', '--mission-locale', 'ml-a', '--at', '2025-04-06')).out
+    expect(french).toMatch(/ml-a +│ Toute la période +│ +12 │ +4 │ +33,3\u00a0%/)
     const json = JSON.parse(
       (await ok(...M, 'report', '--mission-locale', 'ml-a', '--at', '2025-04-06', '--json')).out,
     )

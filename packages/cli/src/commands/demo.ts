@@ -12,7 +12,7 @@ import {
 import { allowanceTotals, allowanceTotalsTable } from '../cej/allowanceTotals.js'
 import { cejWeeksTable, withCejWeeks } from '../cej/cejWeeksTable.js'
 import { infrastructureError, usageError } from '../cli/errors.js'
-import { parseDate, parseIntIn } from '../cli/parse.js'
+import { parseDate, parseIntIn, parseLocale } from '../cli/parse.js'
 import { reportFileFor, writeReportFile } from '../cli/reportFile.js'
 import {
   compareWithReferences,
@@ -22,10 +22,12 @@ import {
   simulateNetwork,
   simulationPeriod,
 } from '../demo/index.js'
+import { translator } from '../i18n/index.js'
 import { createProgress } from '../output/progress.js'
 import { renderTable } from '../output/table.js'
-import { indicatorTable, reportFromDashboard } from '../report/fromDashboard.js'
+import { indicatorTable } from '../report/fromDashboard.js'
 import { renderHtmlReport } from '../report/renderHtml.js'
+import { reportFromDashboard } from '../report/reportFromDashboard.js'
 import { deleteSqliteStore, ensureEmpty } from '../store/freshStore.js'
 import { openSink, readModelOf, runProjections } from '../store/readModels.js'
 import { describeStore } from '../store/storeSpec.js'
@@ -51,8 +53,14 @@ export const register: CommandModule['register'] = (command, ctx) =>
     .option('--no-html', 'write no HTML report')
     .option('--reset', 'replace an existing SQLite store with a fresh demo')
     .option('--force', 'replace the --html file even when it is not a previous Parcours report')
+    .addOption(
+      new Option('--lang <lang>', 'language of the dashboard and the HTML report: fr or en')
+        .argParser(parseLocale)
+        .default('fr' as const),
+    )
     .action(async (options, cmd) => {
       const { io } = ctx
+      const tr = translator(options.lang)
       const spec = ctx.storeSpec(cmd)
       // Checked before the simulation, so a bad --html leaves no half-made demo store behind.
       const htmlFile =
@@ -137,12 +145,33 @@ export const register: CommandModule['register'] = (command, ctx) =>
       if (options.json === true) io.stdout.write(`${JSON.stringify(dashboard, null, 2)}\n`)
       else
         io.stdout.write(
-          `${summary}\n\n${renderTable(indicatorTable(dashboard))}\n${renderTable(beside)}\n${renderTable(cejWeeksTable(cejWeeks))}\n${renderTable(totals)}`,
+          `${summary}\n\n${renderTable(indicatorTable(dashboard, tr))}\n${renderTable(beside)}\n${renderTable(cejWeeksTable(cejWeeks, tr))}\n${renderTable(totals)}`,
         )
       if (htmlFile !== undefined) {
         const written = writeReportFile(
           htmlFile,
-          renderHtmlReport(withCejWeeks(reportFromDashboard(dashboard, summary), cejWeeks)),
+          renderHtmlReport(
+            withCejWeeks(
+              reportFromDashboard(
+                {
+                  dashboard,
+                  previous: null,
+                  targets: {},
+                  source: {
+                    kind: 'simulation',
+                    youths: stats.youths,
+                    missions: options.missions,
+                    seed: options.seed,
+                  },
+                  asOf: period.to,
+                  generatedAt: new Date().toISOString(),
+                },
+                tr,
+              ),
+              cejWeeks,
+              tr,
+            ),
+          ),
           io.cwd,
           options.force === true,
         )

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { inProcessCli } from '../testing/inProcessCli.js'
@@ -296,18 +296,50 @@ describe('journey commands on SQLite', () => {
 
   it('reports as a table, JSON, CSV and HTML, with pseudonymous ids only', async () => {
     const table = await ok('report')
-    expect(table.out).toContain('First receptions')
+    expect(table.out).toContain('Premiers accueils')
+    expect((await ok('report', '--lang', 'en')).out).toContain('First receptions')
     const csv = (await ok('report', '--csv')).out.split('\n')
     expect(csv[0]).toMatch(/^scope,month,first_receptions/)
     expect(csv.some((l) => l.startsWith('ml-b,total,1,'))).toBe(true)
     await ok('report', '--html', 'report.html', '--from', '2025-01', '--to', '2025-12')
     const html = readFileSync(join(dir, 'report.html'), 'utf8')
-    expect(html).toContain('<canvas')
+    expect(html).toContain('<svg ')
     const both = await parcours('report', '--json', '--csv')
     expect(both.code).toBe(2)
     const backwards = await parcours('report', '--from', '2025-06', '--to', '2025-01')
     expect([backwards.code, backwards.err]).toEqual([2, expect.stringContaining('--from')])
     for (const s of SECRETS) expect(html + table.out + csv.join('\n')).not.toContain(s)
+  })
+
+  it('reports in a language, against a targets file, and as CSV for a French spreadsheet; refuses bad options', async () => {
+    writeFileSync(join(dir, 'targets.json'), '{ "positiveExitRate": 44, "medianDaysToFirstProposal": 30 }')
+    await ok('report', '--html', 'targets.html', '--targets', 'targets.json', '--lang', 'en')
+    const html = readFileSync(join(dir, 'targets.html'), 'utf8')
+    expect(html).toContain('<html lang="en">')
+    expect(html).toContain('Target: at least 44.0%')
+    expect(html).not.toContain(dir)
+    await ok('report', '--csv', 'excel.csv', '--excel-fr')
+    const csv = readFileSync(join(dir, 'excel.csv'), 'utf8')
+    expect(csv.startsWith('\uFEFFscope;month;first_receptions;')).toBe(true)
+    // a previous report in that format is replaced without --force
+    await ok('report', '--csv', 'excel.csv', '--csv-sep', 'tab')
+    expect(readFileSync(join(dir, 'excel.csv'), 'utf8').startsWith('scope\tmonth\t')).toBe(true)
+    writeFileSync(join(dir, 'bad-targets.json'), '{ "positiveExitRate": 140 }')
+    for (const [args, message] of [
+      [['--html', 'bad.html', '--targets', 'bad-targets.json'], '"positiveExitRate" is a rate in percent'],
+      [
+        ['--html', 'bad.html', '--targets', 'missing.json'],
+        '--targets missing.json: cannot read it (ENOENT)',
+      ],
+      [['--html', 'bad.html', '--targets', 'targets.json', '--lang', 'de'], 'Expected one of: fr, en.'],
+      [['--excel-fr'], 'give --csv too'],
+      [['--targets', 'targets.json'], 'give --html too'],
+      [['--csv', '--csv-sep', '|'], "Expected ',', ';' or 'tab'."],
+    ] as const) {
+      const r = await parcours('report', ...args)
+      expect([r.code, r.err.trim().split('\n')[0]]).toEqual([2, expect.stringContaining(message)])
+    }
+    expect(existsSync(join(dir, 'bad.html'))).toBe(false)
   })
 
   it('projects, rebuilds and verifies', async () => {

@@ -31,6 +31,35 @@ export const CSV_HEADER = [
   'cej_stock',
 ]
 
+/** How a CSV file is written: its separator, a UTF-8 byte order mark, the decimal sign. */
+export interface CsvFormat {
+  readonly separator: ',' | ';' | '\t'
+  /** A byte order mark first, so a spreadsheet reads the file as UTF-8. */
+  readonly bom: boolean
+  /** A comma for decimals (`0,4375`), as a French spreadsheet reads numbers. */
+  readonly decimalComma: boolean
+}
+
+/** The default: comma-separated, no byte order mark, decimal point. */
+export const plainCsv: CsvFormat = { separator: ',', bom: false, decimalComma: false }
+
+/** For a spreadsheet in French (Excel, LibreOffice): `;`, a byte order mark, decimal comma. */
+export const excelFrCsv: CsvFormat = { separator: ';', bom: true, decimalComma: true }
+
+/** The separators `--csv-sep` accepts, by how they are written on the command line. */
+export const csvSeparators: Readonly<Record<string, CsvFormat['separator']>> = {
+  ',': ',',
+  ';': ';',
+  tab: '\t',
+  '\\t': '\t',
+}
+
+/** Whether a file's first characters are a dashboard CSV's header, in any format Parcours writes. */
+export const isDashboardCsvStart = (start: string): boolean => {
+  const text = start.startsWith('\uFEFF') ? start.slice(1) : start
+  return [',', ';', '\t'].some((sep) => text.startsWith(`${CSV_HEADER.join(sep)}\n`))
+}
+
 const row = (scope: string, month: string, f: DashboardFigures): ReadonlyArray<string | number> => [
   scope,
   month,
@@ -47,7 +76,7 @@ const row = (scope: string, month: string, f: DashboardFigures): ReadonlyArray<s
   f.immersionEntries,
   f.exits,
   f.positiveExits,
-  f.positiveExitRate === null ? '' : f.positiveExitRate.toFixed(4),
+  f.positiveExitRate === null ? '' : Number(f.positiveExitRate.toFixed(4)),
   f.followUps.kept,
   f.followUps.missed,
   f.followUps.overdue,
@@ -59,14 +88,16 @@ const row = (scope: string, month: string, f: DashboardFigures): ReadonlyArray<s
 
 // Ids are tokens without spaces, but a field is still quoted if it could break a row, and one a
 // spreadsheet would run as a formula (=, +, -, @) is prefixed with an apostrophe.
-const field = (v: string | number): string => {
-  if (typeof v !== 'string') return String(v)
-  const text = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v
-  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
-}
+const field =
+  (format: CsvFormat) =>
+  (v: string | number): string => {
+    if (typeof v === 'number') return format.decimalComma ? String(v).replace('.', ',') : String(v)
+    const text = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v
+    return text.includes(format.separator) || /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
+  }
 
 /** The dashboard as CSV (pseudonymous ids and counts only; months, then the whole period as `total`). */
-export const dashboardCsv = (d: Dashboard): string => {
+export const dashboardCsv = (d: Dashboard, format: CsvFormat = plainCsv): string => {
   const national = d.missionLocaleId ?? 'national'
   const rows = [
     ...d.months.map((m) => row(national, m.month, m)),
@@ -78,5 +109,6 @@ export const dashboardCsv = (d: Dashboard): string => {
         ])
       : []),
   ]
-  return [CSV_HEADER, ...rows].map((r) => r.map(field).join(',')).join('\n') + '\n'
+  const body = [CSV_HEADER, ...rows].map((r) => r.map(field(format)).join(format.separator)).join('\n') + '\n'
+  return format.bom ? `\uFEFF${body}` : body
 }

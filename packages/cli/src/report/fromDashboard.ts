@@ -1,80 +1,96 @@
 import { exitReasons, programmes, proposalOutcomes, themes } from '@parcours/domain'
-import type { Dashboard, DashboardFigures } from '@parcours/projections'
-import type { IndicatorTable, ReportData } from './reportModel.js'
+import type { Dashboard, DashboardFigures, DashboardMonth } from '@parcours/projections'
+import type { Translator } from '../i18n/index.js'
+import type { IndicatorTable } from './reportModel.js'
 
 // ---------------------------------------------------------------------------------------------
-// the dashboard (from the projections) as the report shows it: charts' series and tables
+// the dashboard's tables in the reader's language (the terminal prints them; the report too)
 // ---------------------------------------------------------------------------------------------
 
-const sum = (record: Readonly<Record<string, number>>): number =>
+/** The sum of a record's counts. */
+export const sum = (record: Readonly<Record<string, number>>): number =>
   Object.values(record).reduce((a, b) => a + b, 0)
 
-/** A share as a percentage with one decimal, or a dash. */
-export const percent = (share: number | null): string =>
-  share === null ? '–' : `${(share * 100).toFixed(1)}%`
-
-const days = (n: number | null): string => (n === null ? '–' : `${n}`)
+const days = (n: number | null): string | number => (n === null ? '–' : n)
 
 /** The main indicators of a period, as labelled values. */
-const indicatorRows = (f: DashboardFigures): ReadonlyArray<readonly [string, string | number]> => [
-  ['First receptions', f.firstReceptions],
-  ['Young people in contact', f.inContact],
-  ['Accompanied (open journeys, end of period)', f.accompanied],
-  ...programmes.map((p) => [`${p} entries`, f.programmeEntries[p]] as const),
-  ...programmes.map((p) => [`In ${p} (end of period)`, f.programmeStock[p]] as const),
-  ...programmes.map((p) => [`${p} exits`, sum(f.programmeExits[p])] as const),
-  ['Proposals offered', sum(f.proposalsByTheme)],
-  ['Proposals carried out', f.proposalsByOutcome['carried-out']],
-  ['Training entries (qualifying)', `${f.trainingEntries} (${f.qualifyingTrainingEntries})`],
-  ['Employment entries: durable / other', `${f.employmentEntries.durable} / ${f.employmentEntries.other}`],
-  ['Immersions (PMSMP) started', f.immersionEntries],
-  ['Exits', f.exits],
-  ['Positive exit rate', percent(f.positiveExitRate)],
-  ['Median days to first proposal', days(f.medianDaysToFirstProposal)],
-  ['Median days to first training or job', days(f.medianDaysToFirstTrainingOrJob)],
-  ['Individual interviews', f.interviews],
-  ['Seen ≥ 5 times (interviews) in first 12 months', percent(f.seenFiveTimes.share)],
+const indicatorRows = (
+  f: DashboardFigures,
+  tr: Translator,
+): ReadonlyArray<readonly [string, string | number]> => [
+  [tr.t('dashboard.firstReceptions'), f.firstReceptions],
+  [tr.t('dashboard.inContact'), f.inContact],
+  [tr.t('dashboard.accompanied'), f.accompanied],
+  ...programmes.map(
+    (p) => [tr.t('dashboard.programmeEntries', { programme: p }), f.programmeEntries[p]] as const,
+  ),
+  ...programmes.map(
+    (p) => [tr.t('dashboard.programmeStock', { programme: p }), f.programmeStock[p]] as const,
+  ),
+  ...programmes.map(
+    (p) => [tr.t('dashboard.programmeExits', { programme: p }), sum(f.programmeExits[p])] as const,
+  ),
+  [tr.t('dashboard.proposalsOffered'), sum(f.proposalsByTheme)],
+  [tr.t('dashboard.proposalsCarriedOut'), f.proposalsByOutcome['carried-out']],
+  [tr.t('dashboard.trainingEntries'), `${f.trainingEntries} (${f.qualifyingTrainingEntries})`],
+  [tr.t('dashboard.employmentEntries'), `${f.employmentEntries.durable} / ${f.employmentEntries.other}`],
+  [tr.t('dashboard.immersionEntries'), f.immersionEntries],
+  [tr.t('dashboard.exits'), f.exits],
+  [tr.t('dashboard.positiveExitRate'), tr.percent(f.positiveExitRate)],
+  [tr.t('dashboard.medianDaysToFirstProposal'), days(f.medianDaysToFirstProposal)],
+  [tr.t('dashboard.medianDaysToFirstTrainingOrJob'), days(f.medianDaysToFirstTrainingOrJob)],
+  [tr.t('dashboard.interviews'), f.interviews],
+  [tr.t('dashboard.seenFiveTimes'), tr.percent(f.seenFiveTimes.share)],
   [
-    'Appointments kept / missed / unknown / overdue',
+    tr.t('dashboard.followUps'),
     `${f.followUps.kept} / ${f.followUps.missed} / ${f.followUps.unspecified} / ${f.followUps.overdue}`,
   ],
 ]
 
 /** Indicators side by side: national, then each mission locale. */
-export const indicatorTable = (d: Dashboard): IndicatorTable => {
+export const indicatorTable = (d: Dashboard, tr: Translator): IndicatorTable => {
   const columns = [
-    d.missionLocaleId ?? 'National',
+    d.missionLocaleId ?? tr.t('dashboard.national'),
     ...(d.missionLocaleId === null ? d.missionLocales.map((m) => m.missionLocaleId) : []),
   ]
   const perColumn = [
     d.totals,
     ...(d.missionLocaleId === null ? d.missionLocales.map((m) => m.totals) : []),
-  ].map(indicatorRows)
+  ].map((f) => indicatorRows(f, tr))
   const first = perColumn[0] ?? []
   return {
-    title: `Indicators, ${d.from ?? '…'} to ${d.to ?? '…'}`,
-    columns: ['Indicator', ...columns],
+    title: tr.t('dashboard.indicatorsTitle', {
+      from: d.from === null ? '…' : tr.month(d.from),
+      to: d.to === null ? '…' : tr.month(d.to),
+    }),
+    columns: [tr.t('dashboard.indicator'), ...columns],
     rows: first.map(([label], i) => [label, ...perColumn.map((rows) => rows[i]?.[1] ?? '')]),
   }
 }
 
-const monthlyTable = (d: Dashboard): IndicatorTable => ({
-  title: 'By month',
+/** One row per month; `monthLabel` marks a partial month. */
+export const monthlyTable = (
+  title: string,
+  months: ReadonlyArray<DashboardMonth>,
+  tr: Translator,
+  monthLabel: (month: string) => string = tr.month,
+): IndicatorTable => ({
+  title,
   columns: [
-    'Month',
-    'First receptions',
-    'In contact',
-    'Accompanied',
-    'PACEA',
-    'CEJ',
-    'Proposals',
-    'Trainings',
-    'Jobs (durable)',
-    'Exits',
-    'Positive exit rate',
+    tr.t('dashboard.month'),
+    tr.t('dashboard.firstReceptions'),
+    tr.t('dashboard.inContact'),
+    tr.t('dashboard.accompanied'),
+    tr.t('programme.PACEA'),
+    tr.t('programme.CEJ'),
+    tr.t('dashboard.proposals'),
+    tr.t('dashboard.trainings'),
+    tr.t('dashboard.jobsDurable'),
+    tr.t('dashboard.exits'),
+    tr.t('dashboard.positiveExitRate'),
   ],
-  rows: d.months.map((m) => [
-    m.month,
+  rows: months.map((m) => [
+    monthLabel(m.month),
     m.firstReceptions,
     m.inContact,
     m.accompanied,
@@ -84,54 +100,36 @@ const monthlyTable = (d: Dashboard): IndicatorTable => ({
     m.trainingEntries,
     `${m.employmentEntries.durable + m.employmentEntries.other} (${m.employmentEntries.durable})`,
     m.exits,
-    percent(m.positiveExitRate),
+    tr.percent(m.positiveExitRate),
   ]),
 })
 
-const exitsTable = (d: Dashboard): IndicatorTable => ({
-  title: 'Exits by reason',
-  columns: ['Reason', 'National', ...d.missionLocales.map((m) => m.missionLocaleId)],
+/** Exits by reason, national then per mission locale. */
+export const exitsTable = (d: Dashboard, tr: Translator): IndicatorTable => ({
+  title: tr.t('dashboard.exitsByReason'),
+  columns: [
+    tr.t('dashboard.reason'),
+    d.missionLocaleId ?? tr.t('dashboard.national'),
+    ...(d.missionLocaleId === null ? d.missionLocales.map((m) => m.missionLocaleId) : []),
+  ],
   rows: exitReasons.map((r) => [
-    r,
+    tr.t(`exit.${r}`),
     d.totals.exitsByReason[r],
-    ...d.missionLocales.map((m) => m.totals.exitsByReason[r]),
+    ...(d.missionLocaleId === null ? d.missionLocales.map((m) => m.totals.exitsByReason[r]) : []),
   ]),
 })
 
-const caseloadTable = (d: Dashboard): IndicatorTable => ({
-  title: 'Caseload per counsellor (open journeys now)',
-  columns: ['Mission locale', 'Counsellor', 'Open journeys'],
+/** Open journeys per counsellor. */
+export const caseloadTable = (d: Dashboard, tr: Translator): IndicatorTable => ({
+  title: tr.t('dashboard.caseloadTitle'),
+  columns: [tr.t('dashboard.missionLocale'), tr.t('dashboard.counsellor'), tr.t('dashboard.openJourneys')],
   rows: d.missionLocales.flatMap((m) =>
     m.caseload.map((c) => [m.missionLocaleId, c.counsellorId, c.openJourneys]),
   ),
 })
 
-/** The report of a dashboard; `subtitle` says what was simulated or which store it comes from. */
-export const reportFromDashboard = (d: Dashboard, subtitle: string): ReportData => {
-  const t = d.totals
-  return {
-    title: `Parcours — steering dashboard${d.missionLocaleId === null ? '' : ` — ${d.missionLocaleId}`}`,
-    subtitle,
-    months: d.months.map((m) => ({
-      month: m.month,
-      registrations: m.firstReceptions,
-      programmeEntries: sum(m.programmeEntries),
-      situationEntries: m.trainingEntries + m.employmentEntries.durable + m.employmentEntries.other,
-      exits: m.exits,
-    })),
-    proposalsByTheme: themes.map((label) => ({ label, count: t.proposalsByTheme[label] })),
-    proposalsByOutcome: proposalOutcomes.map((label) => ({ label, count: t.proposalsByOutcome[label] })),
-    positiveExitRates: d.missionLocales.map((m) => ({
-      missionLocaleId: m.missionLocaleId,
-      exits: m.totals.exits,
-      positiveExitRate: m.totals.positiveExitRate,
-    })),
-    funnel: [
-      { stage: 'Registered', count: t.firstReceptions },
-      { stage: 'Received a proposal', count: t.firstProposals },
-      { stage: 'Entered training or a job', count: t.firstTrainingOrJobEntries },
-      { stage: 'Positive exit', count: t.positiveExits },
-    ],
-    tables: [indicatorTable(d), monthlyTable(d), exitsTable(d), caseloadTable(d)],
-  }
-}
+/** Proposals by theme and by outcome, with their labels. */
+export const proposalCounts = (f: DashboardFigures, tr: Translator) => ({
+  byTheme: themes.map((t) => ({ label: tr.t(`theme.${t}`), count: f.proposalsByTheme[t] })),
+  byOutcome: proposalOutcomes.map((o) => ({ label: tr.t(`outcome.${o}`), count: f.proposalsByOutcome[o] })),
+})

@@ -1,78 +1,96 @@
-import { chartSpecs } from './chartConfigs.js'
-import { chartJsSource } from './chartJsSource.js'
-import { chartConfigsScript } from './chartScript.js'
-import { isFigure, type IndicatorTable, type ReportData } from './reportModel.js'
+import { translator, type Translator } from '../i18n/index.js'
+import { chartFigureHtml, escapeMarkup as esc, tableHtml } from './charts/index.js'
+import { REPORT_CSS } from './reportCss.js'
+import { isFigure, type IndicatorTable, type KeyIndicator, type ReportData } from './reportModel.js'
 
 // ---------------------------------------------------------------------------------------------
-// the HTML report: one self-contained file (chart.js inlined), readable offline
+// the HTML report: one self-contained file, readable offline, with no script at all — charts
+// are SVG drawn here, each with its table — in the landmarks and heading order RGAA asks for
 // ---------------------------------------------------------------------------------------------
 
 /** The line that marks a file as a Parcours HTML report (so a later report may replace it). */
 export const HTML_REPORT_MARK = '<meta name="generator" content="parcours report">'
 
-const escapeHtml = (s: string): string =>
-  s.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
-  )
+/**
+ * An indicator table as HTML: figures formatted for the language and right-aligned. A wide table
+ * scrolls sideways in its region, which the keyboard can reach (WCAG 2.1.1).
+ */
+export const indicatorTableHtml = (table: IndicatorTable, tr: Translator): string =>
+  `<div class="table" role="region" tabindex="0" aria-label="${esc(table.title)}">${tableHtml(
+    table.title,
+    {
+      columns: table.columns,
+      rows: table.rows.map((row) =>
+        row.map((cell) => (typeof cell === 'number' ? tr.number(cell, 1) : cell)),
+      ),
+    },
+    (cell) => isFigure(cell),
+  )}</div>`
 
-const tableHtml = (table: IndicatorTable): string => {
-  const head = table.columns.map((c) => `<th>${escapeHtml(c)}</th>`).join('')
-  const body = table.rows
-    .map(
-      (row) =>
-        `<tr>${row.map((cell, i) => `<td${i > 0 && isFigure(cell) ? ' class="num"' : ''}>${escapeHtml(String(cell))}</td>`).join('')}</tr>`,
-    )
-    .join('\n')
-  return `<section class="table"><h2>${escapeHtml(table.title)}</h2><table><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table></section>`
+/** A key indicator as a card: value, previous period and change, target in words. */
+export const keyIndicatorHtml = (k: KeyIndicator, tr: Translator): string => {
+  const lines = [
+    k.previous === null
+      ? `<p>${esc(tr.t('report.noPrevious'))}</p>`
+      : `<p>${esc(k.previous)}${k.change === null ? '' : ` (${esc(tr.t('report.change', { change: k.change }))})`}</p>`,
+    k.verdict === null
+      ? `<p>${esc(tr.t('report.noTarget'))}</p>`
+      : `<p class="verdict">${esc(k.verdict)}</p>`,
+  ]
+  return `<li class="${k.status ?? 'none'}"><h3>${esc(k.label)}</h3><p class="value">${esc(k.value)}</p>${lines.join('')}</li>`
 }
 
-const STYLE = `
-body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 0; color: #1d2733; background: #f4f6f9; }
-header { background: #1f3a5f; color: #fff; padding: 18px 28px; }
-header h1 { margin: 0 0 4px; font-size: 22px; }
-header p { margin: 0; opacity: .85; font-size: 14px; }
-main { padding: 20px 28px; }
-.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(520px, 1fr)); gap: 18px; }
-.chart, .table { background: #fff; border-radius: 8px; padding: 14px 18px; box-shadow: 0 1px 3px rgba(0,0,0,.08); }
-.chart h2, .table h2 { font-size: 15px; margin: 0 0 10px; }
-.chart .canvas { position: relative; height: 320px; }
-.table { margin-top: 18px; overflow-x: auto; }
-table { border-collapse: collapse; font-size: 13px; width: 100%; }
-th, td { border-bottom: 1px solid #e3e7ec; padding: 5px 8px; text-align: left; white-space: nowrap; }
-td.num { text-align: right; font-variant-numeric: tabular-nums; }
-footer { padding: 12px 28px 24px; font-size: 12px; color: #5b6770; }
-`
-
-/** Renders the report as one HTML page; it sets `data-charts-rendered` on `<body>` once chart.js has drawn. */
+/** Renders the report as one HTML page. */
 export const renderHtmlReport = (data: ReportData): string => {
-  const specs = chartSpecs(data)
-  const charts = specs
-    .map(
-      (s) =>
-        `<section class="chart"><h2>${escapeHtml(s.title)}</h2><div class="canvas"><canvas id="${s.id}"></canvas></div></section>`,
-    )
-    .join('\n')
+  const tr = translator(data.lang)
+  const sections = [
+    ['indicateurs', tr.t('report.keyIndicators')],
+    ['graphiques', tr.t('report.charts')],
+    ['tableaux', tr.t('report.tables')],
+    ...(data.drillDown.length > 0 ? [['detail', tr.t('report.drillDown')] as const] : []),
+  ] as const
+  const notes =
+    data.notes.length === 0
+      ? ''
+      : `<div class="notes" role="note">${data.notes.map((n) => `<p>${esc(n)}</p>`).join('')}</div>`
   return `<!doctype html>
-<html lang="en">
+<html lang="${data.lang}">
 <head>
 <meta charset="utf-8">
 ${HTML_REPORT_MARK}
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(data.title)}</title>
-<style>${STYLE}</style>
+<title>${esc(data.title)}</title>
+<style>${REPORT_CSS}</style>
 </head>
-<body data-charts-expected="${specs.length}" data-charts-rendered="0">
-<header><h1>${escapeHtml(data.title)}</h1><p>${escapeHtml(data.subtitle)}</p></header>
-<main>
+<body>
+<a class="skip" href="#contenu">${esc(tr.t('report.skipLink'))}</a>
+<header>
+<h1>${esc(data.title)}</h1>
+${data.about.map((a) => `<p>${esc(a)}</p>`).join('\n')}
+</header>
+<nav aria-label="${esc(tr.t('report.nav'))}"><ul>${sections.map(([id, label]) => `<li><a href="#${id}">${esc(label)}</a></li>`).join('')}</ul></nav>
+<main id="contenu" tabindex="-1">
+<section aria-labelledby="indicateurs"><h2 id="indicateurs">${esc(tr.t('report.keyIndicators'))}</h2>
+${notes}
+<ul class="kpis">${data.keyIndicators.map((k) => keyIndicatorHtml(k, tr)).join('\n')}</ul>
+</section>
+<section aria-labelledby="graphiques"><h2 id="graphiques">${esc(tr.t('report.charts'))}</h2>
 <div class="charts">
-${charts}
+${data.charts.map((c) => chartFigureHtml(c, tr)).join('\n')}
 </div>
-${data.tables.map(tableHtml).join('\n')}
+</section>
+<section aria-labelledby="tableaux"><h2 id="tableaux">${esc(tr.t('report.tables'))}</h2>
+${data.tables.map((t) => indicatorTableHtml(t, tr)).join('\n')}
+</section>
+${
+  data.drillDown.length === 0
+    ? ''
+    : `<section aria-labelledby="detail"><h2 id="detail">${esc(tr.t('report.drillDown'))}</h2>
+${data.drillDown.map((t) => indicatorTableHtml(t, tr)).join('\n')}
+</section>`
+}
 </main>
-<footer>Pseudonymous identifiers and counts only: no names, birth dates or comments appear in this report.</footer>
-<script>${chartJsSource()}</script>
-<script>${chartConfigsScript(specs)}</script>
+<footer><p>${esc(tr.t('report.footer'))}</p></footer>
 </body>
 </html>
 `

@@ -1,35 +1,11 @@
+import type { Locale } from '../i18n/index.js'
+import type { Chart } from './charts/index.js'
+import type { TargetIndicator, TargetStatus } from './targets.js'
+
 // ---------------------------------------------------------------------------------------------
-// model: what the steering report shows, in the terms the renderers need (no personal data:
-// mission locales, months and counts only).
+// model: what the steering report shows, in the reader's language (no personal data: mission
+// locales, months and counts only)
 // ---------------------------------------------------------------------------------------------
-
-/** One month of activity. */
-export interface MonthActivity {
-  readonly month: string
-  readonly registrations: number
-  readonly programmeEntries: number
-  readonly situationEntries: number
-  readonly exits: number
-}
-
-/** A labelled count. */
-export interface Count {
-  readonly label: string
-  readonly count: number
-}
-
-/** The positive exit rate of a mission locale (null when nobody exited). */
-export interface MissionLocaleRate {
-  readonly missionLocaleId: string
-  readonly exits: number
-  readonly positiveExitRate: number | null
-}
-
-/** One step of the journey funnel. */
-export interface FunnelStage {
-  readonly stage: string
-  readonly count: number
-}
 
 /** A table of indicators. */
 export interface IndicatorTable {
@@ -38,17 +14,43 @@ export interface IndicatorTable {
   readonly rows: ReadonlyArray<ReadonlyArray<string | number>>
 }
 
-/** Everything the terminal dashboard and the HTML report show. */
+/** A key indicator: its value, the previous period's, and where it stands against its target. */
+export interface KeyIndicator {
+  readonly id: TargetIndicator
+  readonly label: string
+  readonly value: string
+  /** `Période précédente (janvier 2025 à juin 2025) : 35,0 %`, or null without one. */
+  readonly previous: string | null
+  /** `+5,3 pts`, `−12`, or null without a previous period. */
+  readonly change: string | null
+  /** `au moins 44,0 %`, or null when no target is set. */
+  readonly target: string | null
+  readonly status: TargetStatus | null
+  /** The status in words: `Objectif atteint (47,2 % pour au moins 44,0 %).` */
+  readonly verdict: string | null
+}
+
+/** Where the figures come from: the kind of store and a neutral name (never a local path). */
+export type ReportSource =
+  | { readonly kind: 'memory' }
+  | { readonly kind: 'sqlite'; readonly name: string }
+  | { readonly kind: 'esdb'; readonly name: string }
+  | { readonly kind: 'simulation'; readonly youths: number; readonly missions: number; readonly seed: number }
+
+/** Everything the HTML report shows. */
 export interface ReportData {
+  readonly lang: Locale
   readonly title: string
-  readonly subtitle: string
-  readonly months: ReadonlyArray<MonthActivity>
-  readonly proposalsByTheme: ReadonlyArray<Count>
-  readonly proposalsByOutcome: ReadonlyArray<Count>
-  readonly positiveExitRates: ReadonlyArray<MissionLocaleRate>
-  readonly funnel: ReadonlyArray<FunnelStage>
+  /** Period, source and generation date, one sentence each. */
+  readonly about: ReadonlyArray<string>
+  /** What the reader must know before reading the figures (a partial month, unreadable journeys). */
+  readonly notes: ReadonlyArray<string>
+  readonly keyIndicators: ReadonlyArray<KeyIndicator>
+  readonly charts: ReadonlyArray<Chart>
   readonly tables: ReadonlyArray<IndicatorTable>
+  /** One table by month per mission locale (a national report of several). */
+  readonly drillDown: ReadonlyArray<IndicatorTable>
 }
 
 /** Whether a table cell is a figure (a count, rate, delay or date), shown right-aligned. */
-export const isFigure = (cell: string | number): boolean => typeof cell === 'number' || /^[\d–]/.test(cell)
+export const isFigure = (cell: string | number): boolean => typeof cell === 'number' || /^[\d–+−-]/.test(cell)

@@ -247,6 +247,48 @@ describe('dashboard: exits', () => {
   })
 })
 
+describe('dashboard: the funnel of a registration cohort', () => {
+  // y1: registered in January, first proposal in February, job in March, positive exit in April;
+  // y2: registered in February in B, transferred to A, proposal there; y3: a job, never a proposal.
+  const y1 = journey('y1', 'A')
+    .register('2025-01-20')
+    .offer('2025-02-03', 'p1', 'employment', '2025-03-01')
+    .employment('2025-03-02', 'e1', true)
+    .close('2025-04-10', 'durable-employment')
+  const y2 = journey('y2', 'B')
+    .register('2025-02-05')
+    .transfer('2025-02-06', 'A', 'c-a')
+    .offer('2025-02-07', 'p1', 'training', '2025-03-01')
+  const y3 = journey('y3', 'A').register('2025-02-10').employment('2025-02-11', 'e1', false)
+
+  it('counts each step in the cohort of the registration, so no step exceeds the one before', () => {
+    const d = dashboard([y1, y2, y3])
+    expect(d.totals.funnel).toEqual({ registered: 3, proposal: 2, entry: 1, positiveExit: 1 })
+    expect(month(d, '2025-01').funnel).toEqual({ registered: 1, proposal: 1, entry: 1, positiveExit: 1 })
+    // February's first proposals belong to January's cohort too; the cohort of February has one
+    expect(month(d, '2025-02').firstProposals).toBe(2)
+    expect(month(d, '2025-02').funnel).toEqual({ registered: 2, proposal: 1, entry: 0, positiveExit: 0 })
+    const a = dashboard([y1, y2, y3], { missionLocaleId: 'A', from: '2025-02' })
+    expect(a.totals.firstReceptions).toBe(1)
+    expect(a.totals.firstProposals).toBe(2)
+    expect(a.totals.funnel).toEqual({ registered: 1, proposal: 0, entry: 0, positiveExit: 0 })
+    expect(dashboard([y1, y2, y3], { missionLocaleId: 'B' }).totals.funnel.proposal).toBe(1)
+  })
+
+  it('counts a step reached in another order once the steps before it are reached', () => {
+    const later = journey('y3', 'A')
+      .register('2025-02-10')
+      .employment('2025-02-11', 'e1', false)
+      .offer('2025-05-02', 'p1', 'housing', '2025-06-01')
+    expect(dashboard([later]).totals.funnel).toEqual({
+      registered: 1,
+      proposal: 1,
+      entry: 1,
+      positiveExit: 0,
+    })
+  })
+})
+
 describe('dashboard: follow-ups and the five-contacts share', () => {
   it('counts kept, missed and overdue follow-ups in the month of each event', () => {
     const y1 = journey('y1', 'A')

@@ -1,4 +1,4 @@
-import type { JourneyEvent, RecordedEvent } from '@parcours/domain'
+import { positiveExitReasons, type JourneyEvent, type RecordedEvent } from '@parcours/domain'
 import { addMonths, daysBetween, monthOf } from '../model/dates.js'
 import type { DocMap } from '../model/docMap.js'
 import type { Draft, Writable } from '../model/draft.js'
@@ -15,6 +15,7 @@ import {
   type DashboardDoc,
   type DashboardYouth,
   emptyCell,
+  funnelSteps,
   youthKey,
 } from './documents.js'
 
@@ -74,6 +75,8 @@ const register = (e: Extract<JourneyEvent, { type: 'YouthRegistered' }>, revisio
   registeredMissionLocaleId: e.missionLocaleId,
   firstProposalCounted: false,
   firstEntryCounted: false,
+  positiveExitSeen: false,
+  funnelStage: 0,
   interviewsInFirstYear: 0,
   plannedInterviews: [],
   becameDue: {},
@@ -85,6 +88,20 @@ const countFirstEntry = (s: Step, e: JourneyEvent): void => {
   if (s.youth.firstEntryCounted) return
   count(cellAt(s, e.missionLocaleId, e.on).daysToFirstEntry, daysSinceRegistration(s.youth, e.on))
   s.youth.firstEntryCounted = true
+}
+
+/**
+ * The steps of the funnel the young person has reached: the longest prefix of (a proposal, a
+ * training or job entry, a positive exit) they have had, in any order. Newly reached steps count
+ * in their registration cohort, so each step stays a subset of the one before.
+ */
+const advanceFunnel = (s: Step): void => {
+  const y = s.youth
+  const reached = !y.firstProposalCounted ? 0 : !y.firstEntryCounted ? 1 : !y.positiveExitSeen ? 2 : 3
+  if (reached <= y.funnelStage) return
+  const funnel = (cellAt(s, y.registeredMissionLocaleId, y.registeredOn).cohortFunnel ??= {})
+  for (const step of funnelSteps.slice(y.funnelStage, reached)) count(funnel, step)
+  y.funnelStage = reached
 }
 
 const countKept = (s: Step, e: Extract<JourneyEvent, { type: 'FollowUpKept' }>): void => {
@@ -211,6 +228,7 @@ const applyToYouth = (s: Step, e: JourneyEvent): void => {
       const c = cellAt(s, y.missionLocaleId, e.on)
       c.journeysClosed++
       count(c.exitsByReason, e.reason)
+      if (positiveExitReasons.includes(e.reason)) y.positiveExitSeen = true
       moveCaseload(s, y.missionLocaleId, y.counsellorId, -1)
       y.open = false
       y.plannedInterviews = []
@@ -247,6 +265,7 @@ const step = (draft: Draft<DashboardDoc>, recorded: RecordedEvent<JourneyEvent>)
     youth.revision = revision
     s = { draft, youth }
     applyToYouth(s, e)
+    advanceFunnel(s)
   } else {
     return
   }
@@ -256,7 +275,7 @@ const step = (draft: Draft<DashboardDoc>, recorded: RecordedEvent<JourneyEvent>)
 /** The steering dashboard projection (see README for each indicator's definition). */
 export const dashboardProjection: KeyedProjection<DashboardDoc> = keyedProjection({
   name: 'dashboard',
-  version: 2,
+  version: 3,
   step,
   merge: (_key, a, b) => (a.kind === 'youth' ? a : addDocs(a, b)),
 })

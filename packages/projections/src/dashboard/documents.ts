@@ -39,6 +39,13 @@ export interface DashboardCell {
   readonly daysToFirstEntry: Counts
   /** Young people registered this month here with ≥ 5 individual interviews in their 12 months after registration. */
   readonly cohortSeenFiveTimes: number
+  /**
+   * The registration cohort's funnel: of the young people registered this month here, how many
+   * reached each step so far — `proposal` (received one), `entry` (and entered training or a
+   * job), `positive-exit` (and exited positively). Each step is a subset of the one before.
+   * Cells stored before it was counted lack the field.
+   */
+  readonly cohortFunnel?: Counts
   /** Individual interviews held (kept appointments of kind `individual-interview`). */
   readonly interviews: number
   readonly followUpsKept: number
@@ -62,6 +69,10 @@ export interface DashboardYouth extends YouthHeader {
   readonly registeredMissionLocaleId: string
   readonly firstProposalCounted: boolean
   readonly firstEntryCounted: boolean
+  /** Whether the journey was ever closed for a positive reason. */
+  readonly positiveExitSeen: boolean
+  /** How many of the funnel's steps after registration the young person has reached (0–3). */
+  readonly funnelStage: number
   /** Individual interviews in the 12 months from registration, counted up to 5. */
   readonly interviewsInFirstYear: number
   /** Pending follow-ups that are individual interviews. */
@@ -78,6 +89,9 @@ export interface DashboardYouth extends YouthHeader {
 
 /** A document of the dashboard read model. */
 export type DashboardDoc = DashboardCell | CounsellorCaseload | DashboardYouth
+
+/** The funnel's steps after registration, in order: each counts young people of the step before. */
+export const funnelSteps = ['proposal', 'entry', 'positive-exit'] as const
 
 /** Document keys. */
 export const cellKey = (missionLocaleId: string, month: string): string => `cell:${missionLocaleId}:${month}`
@@ -111,6 +125,7 @@ export const emptyCell = (missionLocaleId: string, month: string): DashboardCell
   daysToFirstProposal: {},
   daysToFirstEntry: {},
   cohortSeenFiveTimes: 0,
+  cohortFunnel: {},
   interviews: 0,
   followUpsKept: 0,
   followUpsMissed: 0,

@@ -44,6 +44,17 @@ export interface DashboardFigures {
   readonly firstProposals: number
   /** Young people whose first training or job entry fell in the period (the median's population). */
   readonly firstTrainingOrJobEntries: number
+  /**
+   * The funnel of the period's registrations, up to the last data: registered, then of them those
+   * who received a proposal, and entered training or a job, and exited positively. Nested: each
+   * step ≤ the one before.
+   */
+  readonly funnel: {
+    readonly registered: number
+    readonly proposal: number
+    readonly entry: number
+    readonly positiveExit: number
+  }
   /** Individual interviews held in the period. */
   readonly interviews: number
   /** Registrations of the period, and how many of them had ≥ 5 individual interviews in their first 12 months. */
@@ -129,6 +140,12 @@ export const figuresOf = ({ sum, inContact, accompanied, programmeStock }: Perio
     medianDaysToFirstTrainingOrJob: medianOf(sum.daysToFirstEntry),
     firstProposals: countOf(sum.daysToFirstProposal),
     firstTrainingOrJobEntries: countOf(sum.daysToFirstEntry),
+    funnel: {
+      registered: sum.firstReceptions,
+      proposal: sum.cohortFunnel?.['proposal'] ?? 0,
+      entry: sum.cohortFunnel?.['entry'] ?? 0,
+      positiveExit: sum.cohortFunnel?.['positive-exit'] ?? 0,
+    },
     interviews: sum.interviews,
     seenFiveTimes: {
       cohort: sum.firstReceptions,
