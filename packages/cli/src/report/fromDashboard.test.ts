@@ -5,7 +5,7 @@ import { inProcessCli } from '../testing/inProcessCli.js'
 import { untranslatedIn } from '../testing/untranslated.js'
 import type { BarChart, DonutChart, FunnelChart } from './charts/index.js'
 import { indicatorTable } from './fromDashboard.js'
-import { lastDayOf, previousRange } from './partialMonth.js'
+import { lastDayOf, monthPlus, previousRange } from './partialMonth.js'
 import { renderHtmlReport } from './renderHtml.js'
 import { reportFromDashboard, type ReportInput } from './reportFromDashboard.js'
 
@@ -112,6 +112,11 @@ describe('the report of a dashboard', () => {
     expect(byId['firstReceptions']?.status).toBe('missed')
     expect(byId['firstReceptions']?.verdict).toBe('Objectif non atteint (80 pour au moins 81).')
     expect(byId['inContact']?.verdict).toBeNull()
+    // the last cohorts' 12 months are not over on the last day of data
+    expect(byId['seenFiveTimes']?.note).toMatch(/^Les jeunes accueillis depuis moins de 12 mois/)
+    expect(byId['inContact']?.note).toBeNull()
+    const later = reportFromDashboard(input({ asOf: lastDayOf(monthPlus(dashboard.to as string, 12)) }), fr)
+    expect(later.keyIndicators.find((k) => k.id === 'seenFiveTimes')?.note).toBeNull()
     const exits = chart<BarChart>(report, 'chart-positive-exits')
     expect(exits.target?.value).toBe(rate)
     expect(exits.notes[0]).toMatch(/^Objectif au moins .* — atteint : .* ; non atteint : .*\.$/)

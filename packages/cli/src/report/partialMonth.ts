@@ -11,6 +11,13 @@ export const lastDayOf = (month: string): string => {
 /** Whether `month` is not over on `asOf` (the last day the data counts). */
 export const isPartial = (month: string, asOf: string): boolean => lastDayOf(month) > asOf
 
+/** The month `n` months after `month` (`YYYY-MM`). */
+export const monthPlus = (month: string, n: number): string => {
+  const [y, m] = month.split('-').map(Number) as [number, number]
+  const i = y * 12 + (m - 1) + n
+  return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`
+}
+
 /** The months just before a range, as many as it has: the previous period to compare with. */
 export const previousRange = (from: string, to: string): { readonly from: string; readonly to: string } => {
   const index = (m: string): number => {

@@ -36,6 +36,7 @@ export const keyIndicatorHtml = (k: KeyIndicator, tr: Translator): string => {
     k.verdict === null
       ? `<p>${esc(tr.t('report.noTarget'))}</p>`
       : `<p class="verdict">${esc(k.verdict)}</p>`,
+    ...(k.note === null ? [] : [`<p>${esc(k.note)}</p>`]),
   ]
   return `<li class="${k.status ?? 'none'}"><h3>${esc(k.label)}</h3><p class="value">${esc(k.value)}</p>${lines.join('')}</li>`
 }

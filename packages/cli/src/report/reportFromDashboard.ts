@@ -9,7 +9,7 @@ import {
   proposalCounts,
   sum,
 } from './fromDashboard.js'
-import { isPartial } from './partialMonth.js'
+import { isPartial, monthPlus } from './partialMonth.js'
 import type { KeyIndicator, ReportData, ReportSource } from './reportModel.js'
 import { targetIndicators, targetRules, targetStatus, type TargetIndicator, type Targets } from './targets.js'
 
@@ -89,6 +89,12 @@ const keyIndicator = (i: TargetIndicator, input: ReportInput, tr: Translator): K
               value: format(value),
               target: targetWords,
             }),
+    note:
+      i === 'seenFiveTimes' &&
+      input.dashboard.to !== null &&
+      isPartial(monthPlus(input.dashboard.to, 12), input.asOf)
+        ? tr.t('report.cohortOpen')
+        : null,
   }
 }
 

@@ -28,6 +28,8 @@ export interface KeyIndicator {
   readonly status: TargetStatus | null
   /** The status in words: `Objectif atteint (47,2 % pour au moins 44,0 %).` */
   readonly verdict: string | null
+  /** What to keep in mind when reading it (a cohort still open), or null. */
+  readonly note: string | null
 }
 
 /** Where the figures come from: the kind of store and a neutral name (never a local path). */

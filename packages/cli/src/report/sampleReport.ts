@@ -30,6 +30,7 @@ export const sampleReport = (lang: Locale = 'fr'): ReportData => {
           value: tr.percent(0.4),
           target: tr.t('report.targetAtLeast', { target: tr.percent(0.44) }),
         }),
+        note: null,
       },
     ],
     charts: [

@@ -52,6 +52,8 @@ export const reportFr = {
   'report.targetLine': 'Objectif : {target}',
   'report.targetBy': 'Objectif {target} — atteint : {met} ; non atteint : {missed}.',
   'report.nobody': 'aucune',
+  'report.cohortOpen':
+    'Les jeunes accueillis depuis moins de 12 mois peuvent encore atteindre 5 entretiens : ce taux peut encore monter.',
   'report.points': '{n} pts',
   'report.indicatorCard': '{indicator} : {value}',
   'report.chart.registrations': 'Premiers accueils par mois',
@@ -127,6 +129,8 @@ export const reportEn: Translation<typeof reportFr> = {
   'report.targetLine': 'Target: {target}',
   'report.targetBy': 'Target {target} — met: {met}; not met: {missed}.',
   'report.nobody': 'none',
+  'report.cohortOpen':
+    'Young people received less than 12 months ago may still reach 5 interviews: this share can still rise.',
   'report.points': '{n} pp',
   'report.indicatorCard': '{indicator}: {value}',
   'report.chart.registrations': 'First receptions by month',
