@@ -78,6 +78,12 @@ export const arbAccessRequest: fc.Arbitrary<AccessRequest> = fc.oneof(
   }),
   fc.record({ kind: fc.constant('read-access-log' as const), missionLocaleId: arbMl }),
   fc.record({ kind: fc.constant('export-allowance-statement' as const), missionLocaleId: arbMl }),
+  fc.record({ kind: fc.constant('read-partner-feed' as const), missionLocaleId: arbMl }),
+  fc.record({
+    kind: fc.constant('export-partner-file' as const),
+    file: fc.constantFrom('dares' as const, 'france-travail' as const),
+    missionLocaleId: fc.option(arbMl, { nil: null }),
+  }),
 )
 
 /** Either counsellor scope. */
