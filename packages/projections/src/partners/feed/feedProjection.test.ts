@@ -62,7 +62,7 @@ describe('the partner feed projection', () => {
       [4, 'y1', 'appointment', 'f1', 'updated', '2025-02-01'],
       [5, 'y2', 'session', 's1', 'created', '2025-01-12'],
       [6, 'y1', 'appointment', 'f2', 'created', '2025-02-01'],
-      [7, 'y1', 'appointment', 'f2', 'deleted', '2025-02-03'],
+      [7, 'y1', 'appointment', 'f2', 'deleted', '2025-02-01'], // a closure cancels too: its month only
       [8, 'y1', 'proposal', 'p1', 'created', '2025-02-04'],
       [9, 'y1', 'journey', null, 'updated', '2025-02-10'],
       // An age-out falls on the 26th birthday: a closure's notice carries its month only.

@@ -116,11 +116,14 @@ export const noticeOf = (e: JourneyEvent): NoticeOf | null => {
 /**
  * The date a notice carries: the event's business date, but only the first of its month for what
  * a closure records — an age-out is dated on the 26th (or 30th) birthday, and everything the
- * closure ends is dated with it, so such a day would give the birth date away.
+ * closure ends is dated with it, so such a day would give the birth date away. A cancelled
+ * appointment is one of them, and cannot be told from one cancelled by a counsellor: every
+ * cancellation carries its month.
  */
 export const noticeDateOf = (e: JourneyEvent): string => {
   const closing =
     e.type === 'JourneyClosed' ||
+    e.type === 'FollowUpCancelled' ||
     e.type === 'SituationOngoingAtExit' ||
     (e.type === 'ProgrammeExited' && (e.reason === 'age-limit' || e.reason === 'journey-closed')) ||
     ((e.type === 'ProposalOutcomeRecorded' || e.type === 'SessionOutcomeRecorded') &&
