@@ -41,8 +41,11 @@ export type AccessRequest =
   | { readonly kind: 'run-clock'; readonly missionLocaleId: MissionLocaleId | null }
   /** Erase everyone past their retention date. */
   | { readonly kind: 'run-retention' }
-  /** Project, rebuild or verify the store (pseudonymous data only). */
-  | { readonly kind: 'maintain-store'; readonly task: 'project' | 'rebuild' | 'verify' | 'migrate' }
+  /** Project, rebuild or verify the store (pseudonymous data only), or import a partner's catalogue. */
+  | {
+      readonly kind: 'maintain-store'
+      readonly task: 'project' | 'rebuild' | 'verify' | 'migrate' | 'import-catalogue'
+    }
   /** List the access log of a mission locale. */
   | { readonly kind: 'read-access-log'; readonly missionLocaleId: MissionLocaleId }
   /**

@@ -74,7 +74,13 @@ export const arbAccessRequest: fc.Arbitrary<AccessRequest> = fc.oneof(
   fc.constant({ kind: 'run-retention' as const }),
   fc.record({
     kind: fc.constant('maintain-store' as const),
-    task: fc.constantFrom('project' as const, 'rebuild' as const, 'verify' as const, 'migrate' as const),
+    task: fc.constantFrom(
+      'project' as const,
+      'rebuild' as const,
+      'verify' as const,
+      'migrate' as const,
+      'import-catalogue' as const,
+    ),
   }),
   fc.record({ kind: fc.constant('read-access-log' as const), missionLocaleId: arbMl }),
   fc.record({ kind: fc.constant('export-allowance-statement' as const), missionLocaleId: arbMl }),
