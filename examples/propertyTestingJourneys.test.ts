@@ -58,6 +58,7 @@ describe('given / when / then', () => {
           theme: 'training',
           respondBy: '2025-02-10',
           counsellorId: 'c-1',
+          training: null,
         }),
       ])
   })
@@ -110,6 +111,7 @@ describe('given / when / then', () => {
             theme: 'housing',
             respondBy: '2025-02-10',
             counsellorId: 'c-1',
+            training: null,
           }),
         ])
     expect(wrong).toThrow(/- expected, \+ actual[\s\S]*-.*housing[\s\S]*\+.*training/)

@@ -6,10 +6,11 @@ import { inProcessCli } from './testing/inProcessCli.js'
 
 // ---------------------------------------------------------------------------------------------
 // A scan of every file the CLI writes (store, key store, read models, access log, reports, the
-// logs) for the birth dates in their usual formats, every date derivable from them (each birthday
-// from the birth to the 40th, and the day before each: the age limits, the retention dates that
-// follow them two years on, and any other offset a rule might add), the age limits in force of those
-// who have not aged out (they are sealed), and the RQTH flag — before and after erasure, on SQLite
+// logs, the outbound partner files and the partner feed) for the birth dates in their usual
+// formats, every date derivable from them (each birthday from the birth to the 40th, and the day
+// before each: the age limits, the retention dates that follow them two years on, and any other
+// offset a rule might add), the age limits in force of those who have not aged out (they are
+// sealed), and the RQTH flag — before and after erasure, on SQLite
 // and on the EventStoreDB stand-in (whose log is scanned as the bytes it stores).
 // ---------------------------------------------------------------------------------------------
 
@@ -66,6 +67,19 @@ const scanFiles = (files: ReadonlyArray<{ name: string; bytes: Buffer }>): Reado
   files.flatMap(({ name, bytes }) =>
     searched.filter((s) => bytes.includes(Buffer.from(s.value))).map((s) => ({ file: name, ...s })),
   )
+
+const partnerActor = {
+  kind: 'partner',
+  id: 'app-scan',
+  convention: {
+    conventionId: 'cv-scan',
+    missionLocaleIds: ['ml-a', 'ml-b'],
+    journeyFacts: true,
+    identity: true,
+    aggregates: true,
+    commands: [],
+  },
+}
 
 /** The journeys, the reports, the alerts, a tick past y-3's 26th birthday, then erasure of all three. */
 const scenario = async (store: 'sqlite' | 'esdb', connection: string) => {
@@ -131,6 +145,19 @@ const scenario = async (store: 'sqlite' | 'esdb', connection: string) => {
     await ok('report', '--csv', `report-${moment}.csv`)
     await ok('report', '--html', `report-${moment}.html`)
     for (const m of ['ml-a', 'ml-b']) await ok('access-log', '--mission-locale', m, '--json')
+    // The outbound files and the partner feed: what leaves for the partners.
+    for (const month of ['2025-03', '2025-04']) {
+      const out = (kind: string) => ['--month', month, '--out', `${kind}-${month}-${moment}.csv`]
+      await ok('--as', 'statistician:s-1', 'partners', 'export', 'dares', ...out('dares'))
+      await ok('--as', 'manager:m-1@ml-a', 'partners', 'export', 'france-travail', ...out('france-travail'))
+      await ok('--as', 'manager:m-1@ml-a', 'partners', 'export', 'asp', ...out('asp'))
+    }
+    writeFileSync(
+      join(dir, 'parcours.partners.json'),
+      JSON.stringify({ partners: [{ token: 'scan-partner-token-0123', actor: partnerActor }] }),
+    )
+    const feed = await ok('partners', 'feed', 'list', '--partner', 'app-scan', '--limit', '1000', '--json')
+    writeFileSync(join(dir, `feed-${moment}.json`), feed.out)
     writeFileSync(join(dir, `logs-${moment}.txt`), cli.stderr.join(''))
     const onDisk = readdirSync(dir).map((name) => ({ name, bytes: readFileSync(join(dir, name)) }))
     return onDisk

@@ -11,6 +11,7 @@ import {
   writeFileSync,
 } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
+import { aspStatementSpec, daresExtractSpec, franceTravailNoticeSpec } from '@parcours/projections'
 import { STATEMENT_CSV_HEADER } from '../cej/statementCsv.js'
 import { isDashboardCsvStart } from '../report/csv.js'
 import { HTML_REPORT_MARK } from '../report/renderHtml.js'
@@ -22,7 +23,16 @@ import { infrastructureError, usageError } from './errors.js'
 // ---------------------------------------------------------------------------------------------
 
 /** The formats of a report file. */
-export type ReportFormat = 'html' | 'csv' | 'json' | 'statement' | 'subject-access'
+export type ReportFormat =
+  | 'html'
+  | 'csv'
+  | 'json'
+  | 'statement'
+  | 'subject-access'
+  | 'dares'
+  | 'asp'
+  | 'france-travail'
+  | 'partner-description'
 
 /** How messages name each format. */
 const FORMAT_NAMES: Readonly<Record<ReportFormat, string>> = {
@@ -31,7 +41,21 @@ const FORMAT_NAMES: Readonly<Record<ReportFormat, string>> = {
   json: 'JSON report',
   statement: 'STATEMENT report',
   'subject-access': 'subject access export',
+  dares: 'DARES extract',
+  asp: 'ASP statement',
+  'france-travail': 'France Travail notice',
+  'partner-description': 'partner file description',
 }
+
+/** The first line of each outbound partner file, as Parcours writes it. */
+const PARTNER_FILE_HEADERS: Readonly<Record<'dares' | 'asp' | 'france-travail', string>> = {
+  dares: daresExtractSpec.columns.map((c) => c.name).join(','),
+  asp: aspStatementSpec.columns.map((c) => c.name).join(','),
+  'france-travail': franceTravailNoticeSpec.columns.map((c) => c.name).join(','),
+}
+
+/** How the description beside an outbound partner file starts. */
+export const PARTNER_DESCRIPTION_MARK = '{\n  "parcoursPartnerFile": '
 
 /** How a subject access export starts, as Parcours writes it. */
 export const SUBJECT_ACCESS_MARK = '{\n  "parcoursSubjectAccess": '
@@ -70,6 +94,12 @@ const looksLikeReport = (format: ReportFormat, start: string): boolean => {
       return start.startsWith(`${STATEMENT_CSV_HEADER.join(',')}\n`)
     case 'subject-access':
       return start.startsWith(SUBJECT_ACCESS_MARK)
+    case 'dares':
+    case 'asp':
+    case 'france-travail':
+      return start.startsWith(`${PARTNER_FILE_HEADERS[format]}\n`)
+    case 'partner-description':
+      return start.startsWith(PARTNER_DESCRIPTION_MARK)
   }
 }
 

@@ -14,6 +14,7 @@ import { cejWeeksTable, withCejWeeks } from '../cej/cejWeeksTable.js'
 import { infrastructureError, usageError } from '../cli/errors.js'
 import { parseDate, parseIntIn, parseLocale } from '../cli/parse.js'
 import { reportFileFor, writeReportFile } from '../cli/reportFile.js'
+import { importDemoTrainings } from '../demo/demoTrainings.js'
 import {
   compareWithReferences,
   handlerPorts,
@@ -31,7 +32,9 @@ import { reportFromDashboard } from '../report/reportFromDashboard.js'
 import { deleteSqliteStore, ensureEmpty } from '../store/freshStore.js'
 import { openSink, readModelOf, runProjections } from '../store/readModels.js'
 import { describeStore } from '../store/storeSpec.js'
+import { openTrainingCatalogue } from '../store/trainingCatalogue.js'
 import type { CommandModule } from './commandModule.js'
+import { lheoImportLines } from './partners/trainings.js'
 
 /** `parcours demo`: simulate, project, print the dashboard, write the HTML report. */
 export const register: CommandModule['register'] = (command, ctx) =>
@@ -82,9 +85,13 @@ export const register: CommandModule['register'] = (command, ctx) =>
       const env = await ctx.openStore(cmd, { createKeyStore: true })
       await ensureEmpty(env)
       const period = simulationPeriod(options)
+      // Training offers come from a Carif-Oref file, as they would: generated, then imported.
+      const trainings = await importDemoTrainings(openTrainingCatalogue(ctx, cmd), options.seed, env.logger)
+      if (typeof trainings === 'string')
+        throw infrastructureError(`the training catalogue failed: ${trainings}`)
       const simulating = createProgress(io.stderr, 'simulating days')
       const simulated = await simulateNetwork(
-        options,
+        { ...options, trainingSessions: trainings.sessions },
         handlerPorts(
           createJourneyCommandHandler({
             store: env.store,
@@ -141,11 +148,20 @@ export const register: CommandModule['register'] = (command, ctx) =>
       const summary =
         `Simulated ${stats.youths} young people in ${options.missions} missions locales, ${monthOf(period.from)} to ${monthOf(period.to)} ` +
         `(seed ${options.seed}): ${stats.commands} commands, ${stats.events} events, ${refused} refused, on ${describeStore(spec)}.`
+      const catalogueLine =
+        `Training catalogue: ${lheoImportLines('a generated regional LHEO file', trainings.report)[0] ?? ''}; ` +
+        `${stats.trainingProposalsFromCatalogue} training proposals offered one of its ${trainings.sessions.length} sessions recruiting.`
       io.stderr.write(`demo done in ${seconds} s\n`)
       if (options.json === true) io.stdout.write(`${JSON.stringify(dashboard, null, 2)}\n`)
       else
         io.stdout.write(
-          `${summary}\n\n${renderTable(indicatorTable(dashboard, tr))}\n${renderTable(beside)}\n${renderTable(cejWeeksTable(cejWeeks, tr))}\n${renderTable(totals)}`,
+          `${summary}
+${catalogueLine}
+
+${renderTable(indicatorTable(dashboard, tr))}
+${renderTable(beside)}
+${renderTable(cejWeeksTable(cejWeeks, tr))}
+${renderTable(totals)}`,
         )
       if (htmlFile !== undefined) {
         const written = writeReportFile(

@@ -85,6 +85,12 @@ export const commandIndex: ReadonlyArray<CommandEntry> = [
     load: () => import('./accessLog.js'),
   },
   {
+    name: 'partners',
+    summary:
+      'Flows with the partners: the feed partner apps poll, the outbound files (DARES, ASP, France Travail)',
+    load: () => import('./partners.js'),
+  },
+  {
     name: 'project',
     summary: 'Bring the read models up to date (--follow to stay live)',
     load: () => import('./project.js'),

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { parseDate, parseId } from '../cli/parse.js'
+import { trainingLinkFrom } from '../store/trainingCatalogue.js'
 import type { CommandModule } from './commandModule.js'
 import { sendJourneyCommand, withJourneyOptions } from './journey/index.js'
 
@@ -14,12 +15,15 @@ export const register: CommandModule['register'] = (command, ctx) =>
     )
     .option('--qualifying', 'a qualifying training')
     .option('--until <date>', 'planned end (YYYY-MM-DD)', parseDate)
-    .action((o, cmd) =>
+    .option('--training-action <id>', 'the action of the training catalogue entered (LHEO numero)', parseId)
+    .option('--training-session <id>', 'and its session (LHEO numero)', parseId)
+    .action(async (o, cmd) =>
       sendJourneyCommand(ctx, cmd, o, {
         type: 'StartTraining',
         trainingId: o.training ?? `t-${randomUUID().slice(0, 8)}`,
         proposalId: o.proposal ?? null,
         qualifying: o.qualifying === true,
         plannedEndOn: o.until ?? null,
+        ...(await trainingLinkFrom(ctx, cmd, o)),
       }),
     )

@@ -7,6 +7,7 @@ import {
   type JourneyCommand,
   type LocalDate,
   type Sealed,
+  type TrainingRef,
 } from '@parcours/domain'
 import type { MissionLocale } from './network.js'
 import { drawComment } from './people.js'
@@ -24,6 +25,8 @@ export interface SimulationStats {
   events: number
   /** Commands the domain refused, by rule (the simulator plays by the rules, so these stay rare). */
   readonly refused: Record<string, number>
+  /** Training proposals that offered a session of the training catalogue. */
+  trainingProposalsFromCatalogue: number
 }
 
 /** What every agent shares. */
@@ -35,6 +38,8 @@ export interface AgentContext {
   readonly stats: SimulationStats
   /** Registrations of each collective session so far, by session id (the shell's count). */
   readonly sessions: Map<string, number>
+  /** The training catalogue's sessions a training proposal may offer (none: no link). */
+  readonly trainingSessions: ReadonlyArray<TrainingRef>
 }
 
 /** Raised inside the simulation when the store or the vault fails; the run stops. */

@@ -50,7 +50,18 @@ export const offerProposal = async (ctx: AgentContext, y: Youth, on: LocalDate):
   y.proposals += 1
   const proposalId = `p-${y.proposals}` as ProposalId
   const respondBy = addDays(on, y.rng.int(10, 30))
-  if (!(await send(ctx, y, on, { type: 'OfferProposal', proposalId, theme, respondBy }))) return
+  // A training proposal offers a session of the catalogue, most of the time. The draw has its own
+  // sequence, so that the rest of the simulation is the same with a catalogue or without one.
+  const draw = y.rng.fork(`catalogue-${proposalId}`)
+  const training =
+    (theme === 'training' || theme === 'apprenticeship') &&
+    ctx.trainingSessions.length > 0 &&
+    draw.chance(0.7)
+      ? draw.pick(ctx.trainingSessions)
+      : undefined
+  const body = { type: 'OfferProposal' as const, proposalId, theme, respondBy }
+  if (!(await send(ctx, y, on, training === undefined ? body : { ...body, training }))) return
+  if (training !== undefined) ctx.stats.trainingProposalsFromCatalogue += 1
   const plan = y.rng.weighted(outcomeWeights(theme))
   if (plan === 'expired') y.intents.push({ kind: 'tick', on: addDays(respondBy, y.rng.int(1, 10)) })
   else y.intents.push({ kind: 'answer', on: addDays(on, y.rng.int(2, 10)), proposalId, outcome: plan })

@@ -9,6 +9,7 @@ import {
   type KeyId,
   type LocalDate,
   type Sealed,
+  type TrainingRef,
 } from '@parcours/domain'
 import { calibration } from './calibration.js'
 import type { DemoPersonalFields, SimulationPorts } from './ports.js'
@@ -54,6 +55,27 @@ describe('network simulation', () => {
     await simulateNetwork({ ...options, seed: 8 }, c.ports)
     expect(b.log).toEqual(a.log)
     expect(c.log).not.toEqual(a.log)
+  })
+
+  it('offers sessions of the training catalogue in training proposals, and leaves the rest as it was', async () => {
+    const [plain, linked] = [decidingPorts(), decidingPorts()]
+    const sessions = [
+      { actionId: 'AF-1', sessionId: 'S1' },
+      { actionId: 'AF-2', sessionId: 'S1' },
+    ] as unknown as ReadonlyArray<TrainingRef>
+    await simulateNetwork(options, plain.ports)
+    const stats = await simulateNetwork({ ...options, trainingSessions: sessions }, linked.ports)
+    const offers = linked.log.flatMap(({ event: e }) =>
+      e.type === 'ProposalOffered' && e.training !== null ? [e] : [],
+    )
+    expect(offers.length).toBeGreaterThan(0)
+    expect(stats._tag === 'Right' && stats.right.trainingProposalsFromCatalogue).toBe(offers.length)
+    expect(offers.every((e) => e.theme === 'training' || e.theme === 'apprenticeship')).toBe(true)
+    const unlinked = linked.log.map(({ commandId, event }) => ({
+      commandId,
+      event: event.type === 'ProposalOffered' ? { ...event, training: null } : event,
+    }))
+    expect(unlinked).toEqual(plain.log)
   })
 
   it('covers every theme, outcome and exit reason, with the time rules and few refusals', async () => {

@@ -6,6 +6,7 @@ import {
   daysBetween,
   type LocalDate,
   type Prng,
+  type TrainingRef,
   type YouthId,
 } from '@parcours/domain'
 import { actOn, finalTick, nextWake } from './agent.js'
@@ -26,6 +27,8 @@ export interface SimulationOptions {
   readonly months: number
   readonly start: LocalDate
   readonly seed: number
+  /** Sessions of the training catalogue (LHEO) that training proposals may offer. */
+  readonly trainingSessions?: ReadonlyArray<TrainingRef>
 }
 
 /** The simulated period: its first and last day. */
@@ -91,13 +94,20 @@ export const simulateNetwork = async (
   const rng = createPrng(options.seed)
   const network = buildNetwork(rng.fork('network'), options.missions)
   const youths = populate(rng.fork('people'), options, network)
-  const stats: SimulationStats = { youths: youths.length, commands: 0, events: 0, refused: {} }
+  const stats: SimulationStats = {
+    youths: youths.length,
+    commands: 0,
+    events: 0,
+    refused: {},
+    trainingProposalsFromCatalogue: 0,
+  }
   const ctx: AgentContext = {
     ports,
     network,
     commandPrefix: `demo-s${options.seed}`,
     stats,
     sessions: new Map(),
+    trainingSessions: options.trainingSessions ?? [],
   }
   const { from, to } = simulationPeriod(options)
   const total = daysBetween(from, to) + 1

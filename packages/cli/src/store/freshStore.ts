@@ -10,6 +10,7 @@ import {
   keyStorePathFor,
   projectionPathFor,
   type StoreSpec,
+  trainingCataloguePathFor,
 } from './storeSpec.js'
 
 // ---------------------------------------------------------------------------------------------
@@ -31,6 +32,7 @@ export const deleteSqliteStore = (spec: StoreSpec, cwd: string): void => {
     keyStorePathFor(spec, cwd),
     projectionPathFor(spec, cwd),
     accessLogPathFor(spec, cwd),
+    trainingCataloguePathFor(spec, cwd),
   ].flatMap((p) => (p === undefined ? [] : sqliteFiles(p)))
   for (const file of files) if (existsSync(file)) rmSync(file)
 }

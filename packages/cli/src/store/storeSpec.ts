@@ -77,6 +77,14 @@ export const projectionPathFor = (spec: StoreSpec, cwd: string): string | undefi
       ? resolve(cwd, 'parcours.projections')
       : undefined
 
+/** Where the training catalogue (LHEO imports) lives beside a store; none for a memory store. */
+export const trainingCataloguePathFor = (spec: StoreSpec, cwd: string): string | undefined =>
+  spec.kind === 'sqlite'
+    ? `${spec.path}.trainings`
+    : spec.kind === 'esdb'
+      ? resolve(cwd, 'parcours.trainings')
+      : undefined
+
 /** How the spec reads in messages (no credentials from a connection string). */
 export const describeStore = (spec: StoreSpec): string =>
   spec.kind === 'memory'

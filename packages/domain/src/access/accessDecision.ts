@@ -34,6 +34,10 @@ export type AccessRule =
   | 'SanctionByManager'
   /** The allowance statement (amounts, hence household brackets) is exported by the manager. */
   | 'PaymentStatementByManager'
+  /** The feed of notices is read by partner apps, under their convention. */
+  | 'FeedForPartners'
+  /** A mission locale's outbound files for partners are exported by its manager. */
+  | 'PartnerFilesByManager'
 
 /** A refusal of the access policy: who asked, what for, and the rule that refused it. */
 export interface AccessDenied {

@@ -125,7 +125,8 @@ export const decideAccess = (policy: AccessPolicy, actor: Actor, request: Access
   const who = actorRef(actor)
   switch (actor.kind) {
     case 'statistician':
-      return request.kind === 'read-dashboard'
+      return request.kind === 'read-dashboard' ||
+        (request.kind === 'export-partner-file' && request.file === 'dares')
         ? grant()
         : deny('AggregatesOnly', `${who} reads pseudonymous aggregates only`)
     case 'operator':
@@ -163,6 +164,11 @@ export const decideAccess = (policy: AccessPolicy, actor: Actor, request: Access
           return c.aggregates && covers(actor, request.missionLocaleId)
             ? grant()
             : outside(`the figures of ${request.missionLocaleId ?? 'the nation'}`)
+        case 'read-partner-feed':
+          // A notice carries ids, an object, an action and a date: never an identity or a comment.
+          return c.journeyFacts && covers(actor, request.missionLocaleId)
+            ? grant()
+            : outside(`the feed of ${request.missionLocaleId}`)
         default:
           return outside(request.kind)
       }
@@ -215,6 +221,18 @@ export const decideAccess = (policy: AccessPolicy, actor: Actor, request: Access
           if (actor.kind !== 'manager')
             return deny('PaymentStatementByManager', `${ml}'s manager exports its allowance statement`)
           return request.missionLocaleId === ml ? grant() : other('allowance statement')
+        case 'read-partner-feed':
+          return deny('FeedForPartners', `the feed of notices is read by partner apps, not by ${who}`)
+        case 'export-partner-file':
+          if (request.missionLocaleId === null)
+            return deny(
+              'NationalFiguresForStatisticians',
+              `${who} exports the files of ${ml}, not national ones`,
+            )
+          if (request.missionLocaleId !== ml) return other('files')
+          return actor.kind === 'manager'
+            ? grant()
+            : deny('PartnerFilesByManager', `${ml}'s manager exports its ${request.file} file`)
       }
     }
   }

@@ -41,10 +41,10 @@ export type AccessRequest =
   | { readonly kind: 'run-clock'; readonly missionLocaleId: MissionLocaleId | null }
   /** Erase everyone past their retention date. */
   | { readonly kind: 'run-retention' }
-  /** Project, rebuild, verify or migrate the store, or prune the access log (pseudonymous data only). */
+  /** Project, rebuild, verify or migrate the store, prune the access log, or import a partner's catalogue (pseudonymous data only). */
   | {
       readonly kind: 'maintain-store'
-      readonly task: 'project' | 'rebuild' | 'verify' | 'migrate' | 'prune-access-log'
+      readonly task: 'project' | 'rebuild' | 'verify' | 'migrate' | 'prune-access-log' | 'import-catalogue'
     }
   /** List the access log of a mission locale. */
   | { readonly kind: 'read-access-log'; readonly missionLocaleId: MissionLocaleId }
@@ -53,6 +53,21 @@ export type AccessRequest =
    * person's sealed allowance basis, and its amounts give the household's tax bracket away.
    */
   | { readonly kind: 'export-allowance-statement'; readonly missionLocaleId: MissionLocaleId }
+  /** Read the feed of notices partner apps poll, for the journeys one mission locale holds. */
+  | { readonly kind: 'read-partner-feed'; readonly missionLocaleId: MissionLocaleId }
+  /**
+   * Export an outbound file for a partner: the monthly pseudonymous statistical extract for DARES
+   * (of one mission locale, or national: null), or the notice to France Travail of the young
+   * people to register as jobseekers (of one mission locale).
+   */
+  | {
+      readonly kind: 'export-partner-file'
+      readonly file: PartnerFileKind
+      readonly missionLocaleId: MissionLocaleId | null
+    }
+
+/** The outbound files other than the allowance statement (which has its own request). */
+export type PartnerFileKind = 'dares' | 'france-travail'
 
 /** The kinds of request, in the order the access matrix lists them. */
 export type AccessRequestKind = AccessRequest['kind']

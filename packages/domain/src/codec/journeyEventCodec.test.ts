@@ -20,7 +20,9 @@ describe('journey event codec', () => {
   test('every event type has a schema version; YouthRegistered is at version 3', () => {
     expect(Object.keys(journeyEventVersions).sort()).toEqual(JourneyEvent.types.map((c) => c.name).sort())
     expect(journeyEventVersions.YouthRegistered).toBe(3)
-    expect(journeyEventVersions.ProposalOffered).toBe(1)
+    expect(journeyEventVersions.ProposalOffered).toBe(2)
+    expect(journeyEventVersions.TrainingStarted).toBe(2)
+    expect(journeyEventVersions.FollowUpKept).toBe(1)
     expect(journeyEventCodec.versions).toBe(journeyEventVersions)
   })
 
@@ -77,6 +79,43 @@ describe('journey event codec', () => {
         paths: ['legacyAgeLimits.cejAgeLimitOn: expected LocalDate, got nothing'],
       },
     })
+  })
+
+  test('a proposal or training entry of version 1 reads with no training link; version 2 keeps its link', () => {
+    const base = { youthId: 'y-1', missionLocaleId: 'ml-1', on: '2025-01-10' }
+    const offered = {
+      ...base,
+      proposalId: 'p-1',
+      theme: 'training',
+      respondBy: '2025-02-01',
+      counsellorId: 'c-1',
+    }
+    expect(journeyEventCodec.decode({ type: 'ProposalOffered', schemaVersion: 1, data: offered })).toEqual({
+      _tag: 'Right',
+      right: { type: 'ProposalOffered', ...offered, training: null },
+    })
+    const started = { ...base, trainingId: 't-1', proposalId: null, qualifying: true, plannedEndOn: null }
+    expect(journeyEventCodec.decode({ type: 'TrainingStarted', schemaVersion: 1, data: started })).toEqual({
+      _tag: 'Right',
+      right: { type: 'TrainingStarted', ...started, training: null },
+    })
+    const training = { actionId: 'AF_1', sessionId: 'SE_1' }
+    const event = { type: 'ProposalOffered' as const, ...offered, training }
+    const encoded = journeyEventCodec.encode(event as never)
+    expect(encoded).toEqual({
+      _tag: 'Right',
+      right: { type: 'ProposalOffered', schemaVersion: 2, data: { ...offered, training } },
+    })
+    expect(
+      journeyEventCodec.decode({ type: 'ProposalOffered', schemaVersion: 2, data: { ...offered, training } }),
+    ).toEqual({
+      _tag: 'Right',
+      right: event,
+    })
+    // Version 2 without its link is not a version 2 event.
+    expect(journeyEventCodec.decode({ type: 'ProposalOffered', schemaVersion: 2, data: offered })._tag).toBe(
+      'Left',
+    )
   })
 
   test('invalid payloads name each wrong field with its path', () => {

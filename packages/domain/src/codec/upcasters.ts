@@ -49,8 +49,17 @@ const followUpScheduledV1toV2: Upcaster = (data) => {
   return { ...rest, kind: kindOfChannel[channel] ?? channel }
 }
 
+/** A field that version n did not have, null in version n + 1 (a link nothing made before). */
+const addedAsNull =
+  (field: string): Upcaster =>
+  (data) =>
+    isRecord(data) && data[field] === undefined ? { ...data, [field]: null } : data
+
 /** For each event type, the upcaster from each old version (key) to the next. */
 export const upcasters: Readonly<Record<string, Readonly<Record<number, Upcaster>>>> = {
   YouthRegistered: { 1: youthRegisteredV1toV2, 2: youthRegisteredV2toV3 },
   FollowUpScheduled: { 1: followUpScheduledV1toV2 },
+  // ProposalOffered and TrainingStarted 1 → 2: the link to a training action and session.
+  ProposalOffered: { 1: addedAsNull('training') },
+  TrainingStarted: { 1: addedAsNull('training') },
 }

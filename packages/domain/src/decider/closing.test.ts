@@ -289,6 +289,7 @@ describe('exit, reopening and erasure', () => {
           theme: 'health',
           respondBy: '2031-07-20',
           counsellorId: 'c-1',
+          training: null,
         }),
       ])
   })

@@ -1,4 +1,5 @@
 import { describe, test } from 'vitest'
+import type { TrainingRef } from '../model/ids.js'
 import { journeyFixture } from '../testing/fixtures.js'
 import { given } from '../testing/givenWhenThen.js'
 
@@ -27,8 +28,41 @@ describe('proposals', () => {
           theme: 'housing',
           respondBy: '2025-02-20',
           counsellorId: 'c-1',
+          training: null,
         }),
       ])
+  })
+
+  test('a training proposal offers a session of the catalogue; another theme cannot', () => {
+    const training = { actionId: 'AF_0042', sessionId: 'SE_0042_1' } as TrainingRef
+    given(j.history(registered))
+      .when(
+        j.command('OfferProposal', '2025-02-01', {
+          proposalId: 'p-1',
+          theme: 'training',
+          respondBy: '2025-02-20',
+          training,
+        }),
+      )
+      .thenEndsWith([
+        j.event('ProposalOffered', '2025-02-01', {
+          proposalId: 'p-1',
+          theme: 'training',
+          respondBy: '2025-02-20',
+          counsellorId: 'c-1',
+          training,
+        }),
+      ])
+    given(j.history(registered))
+      .when(
+        j.command('OfferProposal', '2025-02-01', {
+          proposalId: 'p-1',
+          theme: 'employment',
+          respondBy: '2025-02-20',
+          training,
+        }),
+      )
+      .thenError({ _tag: 'TrainingLinkOnOtherTheme', proposalId: 'p-1', theme: 'employment' })
   })
 
   test('proposal ids are unique within a journey', () => {

@@ -31,6 +31,8 @@ export const offerProposal: Rule<'OfferProposal'> = (c, s) => {
   if (entryOf(s.proposals, c.proposalId) !== undefined)
     return refuse({ _tag: 'DuplicateProposal', proposalId: c.proposalId })
   if (c.respondBy < c.on) return refuse({ _tag: 'RespondByBeforeOffer', on: c.on, respondBy: c.respondBy })
+  if (c.training !== undefined && c.theme !== 'training' && c.theme !== 'apprenticeship')
+    return refuse({ _tag: 'TrainingLinkOnOtherTheme', proposalId: c.proposalId, theme: c.theme })
   return accept({
     type: 'ProposalOffered',
     ...stamp(s, c.on),
@@ -38,6 +40,7 @@ export const offerProposal: Rule<'OfferProposal'> = (c, s) => {
     theme: c.theme,
     respondBy: c.respondBy,
     counsellorId: s.counsellorId,
+    training: c.training ?? null,
   })
 }
 

@@ -1,4 +1,5 @@
 import { describe, test } from 'vitest'
+import type { TrainingRef } from '../model/ids.js'
 import { journeyFixture } from '../testing/fixtures.js'
 import { given } from '../testing/givenWhenThen.js'
 
@@ -40,11 +41,35 @@ describe('situations', () => {
           proposalId: 'p-1',
           qualifying: true,
           plannedEndOn: '2025-09-01',
+          training: null,
         }),
       ])
     given(j.history(registered, offer('p-1', 'training')))
       .when(start('2025-03-01', 'p-1'))
       .thenError({ _tag: 'ProposalNotAccepted', proposalId: 'p-1' })
+  })
+
+  test('a training entry names the action and session of the catalogue it entered', () => {
+    const training = { actionId: 'AF_0042', sessionId: 'SE_0042_1' } as TrainingRef
+    given(j.history(registered))
+      .when(
+        j.command('StartTraining', '2025-03-01', {
+          trainingId: 's-1',
+          proposalId: null,
+          qualifying: false,
+          plannedEndOn: null,
+          training,
+        }),
+      )
+      .thenEndsWith([
+        j.event('TrainingStarted', '2025-03-01', {
+          trainingId: 's-1',
+          proposalId: null,
+          qualifying: false,
+          plannedEndOn: null,
+          training,
+        }),
+      ])
   })
 
   test('a training entry from a carried-out apprenticeship proposal is accepted', () => {
@@ -62,6 +87,7 @@ describe('situations', () => {
           proposalId: 'p-1',
           qualifying: true,
           plannedEndOn: null,
+          training: null,
         }),
       ])
   })

@@ -48,6 +48,7 @@ export const startTraining: Rule<'StartTraining'> = (c, s) => {
     proposalId: c.proposalId,
     qualifying: c.qualifying,
     plannedEndOn: c.plannedEndOn,
+    training: c.training ?? null,
   })
 }
 

@@ -12,6 +12,7 @@ import {
   RequestId,
   SessionId,
   SituationId,
+  TrainingRef,
   YouthId,
 } from './ids.js'
 import { LocalDate } from './localDate.js'
@@ -120,11 +121,14 @@ export const EndPaceaPhase = command('EndPaceaPhase', { phaseId: PhaseId })
 export type EndPaceaPhase = t.TypeOf<typeof EndPaceaPhase>
 
 /** Offer a proposal with a respond-by date. */
-export const OfferProposal = command('OfferProposal', {
-  proposalId: ProposalId,
-  theme: Theme,
-  respondBy: LocalDate,
-})
+export const OfferProposal = t.intersection(
+  [
+    command('OfferProposal', { proposalId: ProposalId, theme: Theme, respondBy: LocalDate }),
+    /** The catalogue's training action and session offered (a training or apprenticeship proposal). */
+    t.partial({ training: TrainingRef }),
+  ],
+  'OfferProposal',
+)
 export type OfferProposal = t.TypeOf<typeof OfferProposal>
 
 /** The young person accepted the proposal. */
@@ -139,12 +143,19 @@ export const RecordProposalOutcome = command('RecordProposalOutcome', {
 export type RecordProposalOutcome = t.TypeOf<typeof RecordProposalOutcome>
 
 /** Start a training, from a training proposal (accepted or carried out) or not. */
-export const StartTraining = command('StartTraining', {
-  trainingId: SituationId,
-  proposalId: nullable(ProposalId),
-  qualifying: t.boolean,
-  plannedEndOn: nullable(LocalDate),
-})
+export const StartTraining = t.intersection(
+  [
+    command('StartTraining', {
+      trainingId: SituationId,
+      proposalId: nullable(ProposalId),
+      qualifying: t.boolean,
+      plannedEndOn: nullable(LocalDate),
+    }),
+    /** The catalogue's training action and session entered. */
+    t.partial({ training: TrainingRef }),
+  ],
+  'StartTraining',
+)
 export type StartTraining = t.TypeOf<typeof StartTraining>
 
 /** End a training. */

@@ -13,6 +13,7 @@ import {
   ProposalId,
   RequestId,
   SituationId,
+  TrainingRef,
   YouthId,
 } from './ids.js'
 import { LocalDate } from './localDate.js'
@@ -128,12 +129,16 @@ export const PaceaPhaseEnded = event('PaceaPhaseEnded', {
 })
 export type PaceaPhaseEnded = t.TypeOf<typeof PaceaPhaseEnded>
 
-/** A counsellor offered a proposal. */
+/**
+ * A counsellor offered a proposal (v2: `training`, the catalogue's action and session a training
+ * proposal offers, or null; version 1 had none).
+ */
 export const ProposalOffered = event('ProposalOffered', {
   proposalId: ProposalId,
   theme: Theme,
   respondBy: LocalDate,
   counsellorId: CounsellorId,
+  training: nullable(TrainingRef),
 })
 export type ProposalOffered = t.TypeOf<typeof ProposalOffered>
 
@@ -153,12 +158,13 @@ export const ProposalOutcomeRecorded = event('ProposalOutcomeRecorded', {
 })
 export type ProposalOutcomeRecorded = t.TypeOf<typeof ProposalOutcomeRecorded>
 
-/** A training started, from a proposal or not. */
+/** A training started, from a proposal or not (v2: `training`, the catalogue's action and session, or null). */
 export const TrainingStarted = event('TrainingStarted', {
   trainingId: SituationId,
   proposalId: nullable(ProposalId),
   qualifying: t.boolean,
   plannedEndOn: nullable(LocalDate),
+  training: nullable(TrainingRef),
 })
 export type TrainingStarted = t.TypeOf<typeof TrainingStarted>
 

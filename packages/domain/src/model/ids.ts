@@ -10,6 +10,14 @@ const isIdToken = (s: string): boolean => s.length > 0 && s.length <= 100 && !/\
 const idCodec = <B extends string>(name: B) =>
   t.brand(t.string, (s): s is t.Branded<string, { readonly [K in B]: symbol }> => isIdToken(s), name)
 
+/** Id of a training action or session in the training catalogue: its LHEO `numero`. */
+export const TrainingOfferId = idCodec('TrainingOfferId')
+export type TrainingOfferId = t.TypeOf<typeof TrainingOfferId>
+
+/** A training action and one of its sessions, as the catalogue (LHEO) numbers them. */
+export const TrainingRef = t.type({ actionId: TrainingOfferId, sessionId: TrainingOfferId }, 'TrainingRef')
+export type TrainingRef = t.TypeOf<typeof TrainingRef>
+
 /** Pseudonymous id of a young person's journey (the stream is named after it). */
 export const YouthId = idCodec('YouthId')
 export type YouthId = t.TypeOf<typeof YouthId>

@@ -80,10 +80,17 @@ export const arbAccessRequest: fc.Arbitrary<AccessRequest> = fc.oneof(
       'verify' as const,
       'migrate' as const,
       'prune-access-log' as const,
+      'import-catalogue' as const,
     ),
   }),
   fc.record({ kind: fc.constant('read-access-log' as const), missionLocaleId: arbMl }),
   fc.record({ kind: fc.constant('export-allowance-statement' as const), missionLocaleId: arbMl }),
+  fc.record({ kind: fc.constant('read-partner-feed' as const), missionLocaleId: arbMl }),
+  fc.record({
+    kind: fc.constant('export-partner-file' as const),
+    file: fc.constantFrom('dares' as const, 'france-travail' as const),
+    missionLocaleId: fc.option(arbMl, { nil: null }),
+  }),
 )
 
 /** Either counsellor scope. */

@@ -12,6 +12,7 @@ import type {
   KeyId,
   MissionLocaleId,
   PhaseId,
+  TrainingOfferId,
   ProposalId,
   RequestId,
   SessionId,
@@ -68,6 +69,10 @@ const arbSituationId = id<SituationId>('s')
 const arbRequestId = id<RequestId>('r')
 const arbSessionId = id<SessionId>('session', 3)
 const arbPhaseId = id<PhaseId>('ph')
+const arbTrainingRef = fc.option(
+  fc.record({ actionId: id<TrainingOfferId>('AF', 3), sessionId: id<TrainingOfferId>('SE', 3) }),
+  { nil: null },
+)
 const arbNearDate = arbLocalDate({ min: '2024-01-01' as LocalDate, max: '2026-12-31' as LocalDate })
 
 /** A sealed value (opaque ciphertext). */
@@ -210,6 +215,7 @@ export const arbAnyEvent: fc.Arbitrary<JourneyEvent> = fc.oneof(
     theme: fc.constantFrom(...themes),
     respondBy: arbLocalDate(),
     counsellorId: arbCounsellorId,
+    training: arbTrainingRef,
   }),
   ev('ProposalAccepted', { proposalId: arbProposalId, theme: fc.constantFrom(...themes) }),
   ev('ProposalOutcomeRecorded', {
@@ -223,6 +229,7 @@ export const arbAnyEvent: fc.Arbitrary<JourneyEvent> = fc.oneof(
     proposalId: fc.option(arbProposalId, { nil: null }),
     qualifying: fc.boolean(),
     plannedEndOn: fc.option(arbLocalDate(), { nil: null }),
+    training: arbTrainingRef,
   }),
   ev('TrainingEnded', { trainingId: arbSituationId, result: fc.constantFrom(...trainingResults) }),
   ev('EmploymentStarted', {

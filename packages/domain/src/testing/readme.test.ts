@@ -56,6 +56,7 @@ describe('README snippets', () => {
           theme: 'training',
           respondBy: '2025-02-20',
           counsellorId: 'c-1',
+          training: null,
         }),
       ])
     given(registered)

@@ -99,6 +99,19 @@ describe('projection runner (in-memory store and sink)', () => {
     expect(await persistedModels(sink)).toEqual(folded(recorded))
   })
 
+  it('holds the stored read models after a run that found nothing new', async () => {
+    const [store, sink] = [newStore(), getInMemoryProjectionSink()]
+    const recorded = sample()
+    await appendAll(store, recorded)
+    expect(isRight(await runner({ store, sink }).catchUp()())).toBe(true)
+    const restarted = runner({ store, sink })
+    const r = await restarted.catchUp()()
+    expect(isRight(r) && r.right.events).toBe(0)
+    expect(docs(restarted.readModel(dashboardProjection) as DocMap<object>)).toEqual(
+      docs(foldEvents(dashboardProjection, recorded) as DocMap<object>),
+    )
+  })
+
   it('rebuilds from zero when asked, and when a projection version changes', async () => {
     const [store, sink] = [newStore(), getInMemoryProjectionSink()]
     const recorded = sample()

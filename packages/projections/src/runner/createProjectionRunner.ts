@@ -171,7 +171,9 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
     const rms = paged
       ? initialReadModels(projections)
       : new Map(projections.map((p) => [p.name, docMapOf(stored.right.documents[p.name] ?? [])]))
-    return right({ rms, checkpoint: stored.right.checkpoint, rebuilt: false })
+    // Held from now on: a run that finds nothing new still gives what was stored (`readModel`).
+    loaded = { rms, checkpoint: stored.right.checkpoint, rebuilt: false }
+    return right(loaded)
   }
 
   // Journeys only: a store shared with other applications may hold streams our codec cannot read.

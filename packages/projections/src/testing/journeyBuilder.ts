@@ -138,13 +138,19 @@ export const journey = (youthId: string, missionLocaleId: string, counsellorId =
     exitProgramme: (on: string, programme: 'PACEA' | 'CEJ', reason: ProgrammeExitReason = 'completed') =>
       push('ProgrammeExited', on, { programme, reason }),
     offer: (on: string, proposalId: string, theme: Theme, respondBy: string) =>
-      push('ProposalOffered', on, { proposalId, theme, respondBy, counsellorId: counsellor }),
+      push('ProposalOffered', on, { proposalId, theme, respondBy, counsellorId: counsellor, training: null }),
     accept: (on: string, proposalId: string, theme: Theme) =>
       push('ProposalAccepted', on, { proposalId, theme }),
     outcome: (on: string, proposalId: string, theme: Theme, outcome: Outcome, offeredOn: string) =>
       push('ProposalOutcomeRecorded', on, { proposalId, theme, outcome, offeredOn }),
     training: (on: string, trainingId: string, qualifying = true) =>
-      push('TrainingStarted', on, { trainingId, proposalId: null, qualifying, plannedEndOn: null }),
+      push('TrainingStarted', on, {
+        trainingId,
+        proposalId: null,
+        qualifying,
+        plannedEndOn: null,
+        training: null,
+      }),
     trainingEnded: (on: string, trainingId: string) =>
       push('TrainingEnded', on, { trainingId, result: 'completed' }),
     employment: (on: string, employmentId: string, durable: boolean) =>

@@ -1,0 +1,2 @@
+// Inbound flows from the partners: training offers in LHEO.
+export * from './lheo/index.js'
