@@ -126,6 +126,10 @@ const lines: Record<string, ReadonlyArray<ReadonlyArray<string>>> = {
     ['access-log', 'prune'],
   ],
   'access-request': [['access-request', '--youth', 'y-b']],
+  partners: [
+    ['partners', 'export', 'dares', '--month', '2025-03', '--mission-locale', 'ml-b', '--out', 'dares.csv'],
+    ['partners', 'export', 'asp', '--month', '2025-03', '--mission-locale', 'ml-b', '--out', 'asp.csv'],
+  ],
   project: [['project']],
   rebuild: [['rebuild']],
   verify: [['verify']],
@@ -240,12 +244,14 @@ describe('access on every command and query', () => {
         const r = await asGiven({}, '--as', actor, ...line)
         const what = `${actor} ${line.join(' ')}`
         if (r.code === 0) {
-          // The only grants: an operator's maintenance and clock, a statistician's figures — no journey, no name.
+          // The only grants: an operator's maintenance and clock, a statistician's figures and the
+          // pseudonymous DARES extract — no journey, no name.
           expect(
             (actor.startsWith('operator') &&
               (['project', 'rebuild', 'verify', 'migrate', 'retention', 'tick'].includes(line[0] as string) ||
                 (line[0] === 'access-log' && line[1] === 'prune'))) ||
-              (actor.startsWith('statistician') && line[0] === 'report'),
+              (actor.startsWith('statistician') &&
+                (line[0] === 'report' || (line[0] === 'partners' && line[2] === 'dares'))),
             what,
           ).toBe(true)
           expect(r.out, what).not.toMatch(/y-b\b|"youthId"/)
