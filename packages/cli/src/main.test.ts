@@ -50,7 +50,7 @@ describe('parcours program', () => {
   it("says a date defaults to 'today' in help, not the date the help was printed", async () => {
     for (const argv of [['offer'], ['alerts'], ['erase'], ['follow-up', 'keep']]) {
       const r = await parcours(...argv, '--help')
-      expect(r.out, argv.join(' ')).toMatch(/\(YYYY-MM-DD\) \(default: today\)/)
+      expect(r.out, argv.join(' ')).toMatch(/\(YYYY-MM-DD\)\s+\(default:\s+today\)/)
       expect(r.out, argv.join(' ')).not.toMatch(/default: "\d{4}-/)
     }
   })
