@@ -4,17 +4,15 @@ import {
   actorRef,
   addMonths,
   missionLocaleOf,
-  type LocalDate,
   type MissionLocaleId,
 } from '@parcours/domain'
 import { subcommand } from '../cli/configureCommand.js'
 import { usageError } from '../cli/errors.js'
-import { parseDate, parseId, parseIntIn } from '../cli/parse.js'
+import { parseId, parseIntIn } from '../cli/parse.js'
 import { renderTable } from '../output/table.js'
 import { accessLogFailure, authorize } from '../store/access.js'
 import type { CommandModule } from './commandModule.js'
-
-const todayUtc = (): LocalDate => new Date().toISOString().slice(0, 10) as LocalDate
+import { dateOrToday } from './journey/index.js'
 
 /**
  * `parcours access-log`: who opened which journey's identity or comments, when and why (a manager,
@@ -28,7 +26,7 @@ export const register: CommandModule['register'] = (command, ctx) => {
       `months of entries kept, ${accessLogRetention.minimumMonths} to 120 (default ${accessLogRetention.keepMonths})`,
       parseIntIn(1, 120),
     )
-    .option('--at <date>', 'the day the retention counts back from (YYYY-MM-DD, default today)', parseDate)
+    .addOption(dateOrToday('--at <date>', 'the day the retention counts back from'))
     .action(async (o, cmd) => {
       // `--json` is the parent's option (`access-log prune --json` reaches it there).
       const json = (cmd.optsWithGlobals() as { readonly json?: boolean }).json === true
@@ -39,7 +37,7 @@ export const register: CommandModule['register'] = (command, ctx) => {
         throw usageError(
           `--keep-months: access log entries are kept ${accessLogRetention.minimumMonths} months at least (got ${keep})`,
         )
-      const at = o.at ?? todayUtc()
+      const at = o.at
       const before = `${addMonths(at, -keep)}T00:00:00.000Z`
       const notAfter = `${addMonths(at, -accessLogRetention.minimumMonths)}T00:00:00.000Z`
       const env = await ctx.openStore(cmd, { mustExist: true })
