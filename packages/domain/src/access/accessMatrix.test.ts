@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs'
 import { isLeft } from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
+import readme from '../../README.md?raw'
 import type { JourneyCommandType } from '../model/commands.js'
 import type { CounsellorId, MissionLocaleId, YouthId } from '../model/ids.js'
 import { decideAccess, defaultAccessPolicy } from './accessPolicy.js'
@@ -129,7 +129,7 @@ const cellOf = (actor: Actor, request: AccessRequest): string => {
 }
 
 const readmeRows = (): ReadonlyMap<string, ReadonlyArray<string>> => {
-  const text = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
+  const text = readme
   const start = text.search(/^\| request +\| counsellor/m)
   const table = text.slice(start, text.indexOf('\n\n', start)).split('\n')
   const cells = (line: string) =>
@@ -137,7 +137,7 @@ const readmeRows = (): ReadonlyMap<string, ReadonlyArray<string>> => {
       .split('|')
       .slice(1, -1)
       .map((c) => c.trim())
-  expect(cells(table[0])).toEqual(['request', ...actors.map(([name]) => name)])
+  expect(cells(table[0] ?? '')).toEqual(['request', ...actors.map(([name]) => name)])
   return new Map(table.slice(2).map((line) => [cells(line)[0]!, cells(line).slice(1)]))
 }
 
