@@ -1,0 +1,58 @@
+import { randomBytes } from 'node:crypto'
+import { Hono } from 'hono'
+import { apiRoutes } from './api/routes.js'
+import type { Accounts } from './auth/accounts.js'
+import { authenticate, type ProxyAuth } from './auth/authenticate.js'
+import type { LoginDeps } from './auth/login.js'
+import { failureCounter, type RateLimit } from './auth/rateLimit.js'
+import { memorySessions, type Sessions } from './auth/sessions.js'
+import type { ServeHandles } from './handles.js'
+import { answerError } from './http/errors.js'
+import { problem } from './http/problem.js'
+import { securityHeaders } from './http/securityHeaders.js'
+import type { ServeEnv } from './http/serveEnv.js'
+import { pageRoutes } from './pages/routes.js'
+
+// ---------------------------------------------------------------------------------------------
+// the web module's app: security headers, authentication and CSRF, the API, the pages
+// ---------------------------------------------------------------------------------------------
+
+/** The login limits: 5 failures per login and 20 per address, each in 15 minutes. */
+export const defaultLoginLimits = {
+  perLogin: { max: 5, windowMs: 15 * 60_000 },
+  perAddress: { max: 20, windowMs: 15 * 60_000 },
+} as const satisfies Record<string, RateLimit>
+
+/** How the app is put together. */
+export interface ServeAppOptions {
+  readonly handles: ServeHandles
+  /** The local accounts; undefined when identities only come from the proxy. */
+  readonly accounts: Accounts | undefined
+  /** Identities asserted by a trusted reverse proxy (off when undefined). */
+  readonly proxy?: ProxyAuth | undefined
+  readonly sessions?: Sessions
+  readonly clock?: () => number
+  readonly loginLimits?: { readonly perLogin: RateLimit; readonly perAddress: RateLimit }
+}
+
+/** The app and what it holds (the login's deps, for tests and the server). */
+export const createServeApp = (o: ServeAppOptions) => {
+  const clock = o.clock ?? Date.now
+  const sessions = o.sessions ?? memorySessions()
+  const limits = o.loginLimits ?? defaultLoginLimits
+  const login: LoginDeps = {
+    accounts: o.accounts,
+    sessions,
+    perLogin: failureCounter(limits.perLogin),
+    perAddress: failureCounter(limits.perAddress),
+    clock,
+  }
+  const app = new Hono<ServeEnv>()
+  app.use(...securityHeaders)
+  app.use(authenticate({ sessions, proxy: o.proxy, feed: o.handles.feed, secret: randomBytes(32), clock }))
+  app.onError(answerError(o.handles.env.logger))
+  app.notFound((c) => problem(c, { status: 404, error: 'NotFound', message: `nothing at ${c.req.path}` }))
+  app.route('/api', apiRoutes({ handles: o.handles, login }))
+  app.route('/', pageRoutes({ handles: o.handles, login }))
+  return app
+}
