@@ -1,4 +1,10 @@
-import { exitReasons, programmeExitReasons, proposalOutcomes, themes } from '@parcours/domain'
+import {
+  appointmentKinds,
+  exitReasons,
+  programmeExitReasons,
+  proposalOutcomes,
+  themes,
+} from '@parcours/domain'
 import { french } from '../i18n/catalogue.js'
 
 // ---------------------------------------------------------------------------------------------
@@ -7,9 +13,9 @@ import { french } from '../i18n/catalogue.js'
 // ---------------------------------------------------------------------------------------------
 
 const keys = Object.keys(french)
-const codes = [...new Set([...proposalOutcomes, ...themes, ...exitReasons, ...programmeExitReasons])].filter(
-  (c) => c.includes('-'),
-)
+const codes = [
+  ...new Set([...proposalOutcomes, ...themes, ...exitReasons, ...programmeExitReasons, ...appointmentKinds]),
+].filter((c) => c.includes('-'))
 
 /** The untranslated texts in an HTML page (its `<style>` and `<script>` elements aside). */
 export const untranslatedIn = (html: string): ReadonlyArray<string> => {
