@@ -7,10 +7,11 @@ import type { LoginDeps } from './auth/login.js'
 import { failureCounter, type RateLimit } from './auth/rateLimit.js'
 import { memorySessions, type Sessions } from './auth/sessions.js'
 import type { ServeHandles } from './handles.js'
-import { answerError } from './http/errors.js'
+import { problemOf } from './http/errors.js'
 import { problem } from './http/problem.js'
 import { securityHeaders } from './http/securityHeaders.js'
 import type { ServeEnv } from './http/serveEnv.js'
+import { errorPage } from './pages/pageSupport.js'
 import { pageRoutes } from './pages/routes.js'
 
 // ---------------------------------------------------------------------------------------------
@@ -50,8 +51,18 @@ export const createServeApp = (o: ServeAppOptions) => {
   const app = new Hono<ServeEnv>()
   app.use(...securityHeaders)
   app.use(authenticate({ sessions, proxy: o.proxy, feed: o.handles.feed, secret: randomBytes(32), clock }))
-  app.onError(answerError(o.handles.env.logger))
-  app.notFound((c) => problem(c, { status: 404, error: 'NotFound', message: `nothing at ${c.req.path}` }))
+  // The API answers a Problem; a page, an error page saying the same.
+  const isApi = (path: string) => path === '/api' || path.startsWith('/api/')
+  app.onError((e, c) => {
+    const p = problemOf(e, o.handles.env.logger)
+    return isApi(c.req.path) ? problem(c, p) : errorPage(c, p.status, p.message)
+  })
+  app.notFound((c) => {
+    const message = `nothing at ${c.req.path}`
+    return isApi(c.req.path)
+      ? problem(c, { status: 404, error: 'NotFound', message })
+      : errorPage(c, 404, message)
+  })
   app.route('/api', apiRoutes({ handles: o.handles, login }))
   app.route('/', pageRoutes({ handles: o.handles, login }))
   return app
