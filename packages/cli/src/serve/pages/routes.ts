@@ -1,7 +1,12 @@
 import { Hono, type Context } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { missionLocaleOf, type YouthId } from '@parcours/domain'
-import { isLocale } from '../../i18n/index.js'
+import { isLocale, translator, type MessageKey } from '../../i18n/index.js'
+import { buildJourneyModel, journeyChoices, type JourneyModel } from '../../web/pages/journeyModel.js'
+import { renderJourneyPage } from '../../web/pages/journeyPage.js'
+import { buildWorklistModel } from '../../web/pages/worklistModel.js'
+import { renderWorklistPage } from '../../web/pages/worklistPage.js'
+import { parseDate } from '../../cli/parse.js'
 import {
   appCss,
   journeyForms,
@@ -15,6 +20,7 @@ import { SESSION_COOKIE } from '../auth/authenticate.js'
 import { attemptLogin, type LoginDeps } from '../auth/login.js'
 import { randomToken, sameToken } from '../auth/sessions.js'
 import { journeyRefOf } from '../../store/access.js'
+import { invalidInput, ProblemError } from '../http/problem.js'
 import { allow } from '../api/queries.js'
 import type { ServeHandles } from '../handles.js'
 import type { ServeEnv } from '../http/serveEnv.js'
@@ -134,8 +140,47 @@ export const pageRoutes = (d: PageDeps) => {
     return c.redirect(pagePaths.login, 303)
   })
 
-  // ---- counsellors' forms ----------------------------------------------------------------------
+  // ---- counsellors' pages ----------------------------------------------------------------------
   const counsellors = pagesFor(['counsellor'])
+  const journeyReaders = pagesFor(['counsellor', 'manager'])
+
+  // A page's `at` (default today); a bad one is the reader's error, answered with the field's name.
+  const atOf = (c: Context<ServeEnv>): string => {
+    const at = c.req.query('at')
+    if (at === undefined || at === '') return todayUtc()
+    try {
+      return parseDate(at)
+    } catch (e) {
+      throw invalidInput('at', `at: ${(e as Error).message}`)
+    }
+  }
+
+  pages.get(pagePaths.worklist, counsellors, async (c) => {
+    const asOf = atOf(c)
+    await h.refresh()
+    const model = await buildWorklistModel(h, signedIn(c), { asOf, at: todayUtc() })
+    return c.html(renderWorklistPage(model, pageContext(c)))
+  })
+
+  // The journey, once the policy allowed it (a refusal names its rule on the page).
+  const journeyModel = async (c: Context<ServeEnv>, youthId: YouthId): Promise<JourneyModel> => {
+    const actor = signedIn(c)
+    const journey = await journeyRefOf(h.env, youthId)
+    allow(h, actor, { kind: 'read-journey', purpose: 'show', journey })
+    if (journey.holder === null)
+      throw new ProblemError({ status: 404, error: 'NotFound', message: `no journey ${youthId}` })
+    await h.refresh()
+    return buildJourneyModel(h, actor, youthId, { asOf: atOf(c) })
+  }
+
+  // The choices of a journey's forms, labelled in the reader's language.
+  const choicesOf = (c: Context<ServeEnv>, m: JourneyModel) => {
+    const tr = translator(pageContext(c).locale)
+    return journeyChoices(m, {
+      proposal: (p) => `${tr.t(`theme.${p.theme}` as MessageKey)} — ${p.offeredOn} (${p.proposalId})`,
+      session: (x) => `${tr.t(`web.appointment.${x.kind}` as MessageKey)} — ${x.heldOn} (${x.sessionId})`,
+    })
+  }
 
   const drawForm = (
     c: Context<ServeEnv>,
@@ -159,8 +204,14 @@ export const pageRoutes = (d: PageDeps) => {
     const error = formErrorOf(outcome)
     if (error === undefined) return errorPage(c, 503, outcome.message)
     const status = formStatusOf(outcome)
+    // A form choosing among the journey's proposals or sessions is drawn with them again.
+    const choices =
+      youthFromUrl !== undefined && (form === 'outcome' || form === 'attendance') && error.kind !== 'access'
+        ? choicesOf(c, await journeyModel(c, youthFromUrl as YouthId))
+        : undefined
     return drawForm(c, form, status === 503 ? 400 : status, {
       ...(youthFromUrl === undefined ? {} : { youthId: youthFromUrl }),
+      ...(choices === undefined ? {} : { choices }),
       missionLocaleId: values['missionLocaleId'] ?? missionLocaleOf(actor) ?? '',
       values: { ...values, commandId: input.commandId || freshCommandId() },
       error,
@@ -179,23 +230,22 @@ export const pageRoutes = (d: PageDeps) => {
   for (const form of journeyForms) {
     const path = `/journeys/:youthId/${form}`
     pages.get(path, counsellors, async (c) => {
-      const actor = signedIn(c)
-      const youthId = c.req.param('youthId') as YouthId
-      const journey = await journeyRefOf(h.env, youthId)
-      try {
-        allow(h, actor, { kind: 'read-journey', purpose: 'show', journey })
-      } catch (e) {
-        return errorPage(c, 403, (e as Error).message)
-      }
-      if (journey.holder === null) return errorPage(c, 404, `no journey ${youthId}`)
+      const model = await journeyModel(c, c.req.param('youthId') as YouthId)
       return drawForm(c, form, 200, {
-        youthId,
-        missionLocaleId: journey.holder,
+        youthId: model.youthId,
+        missionLocaleId: model.missionLocaleId,
         values: { commandId: freshCommandId(), on: todayUtc() },
+        choices: choicesOf(c, model),
       })
     })
     pages.post(path, counsellors, (c) => postForm(c, form, c.req.param('youthId')))
   }
+
+  // After /journeys/new and the forms: the journey itself.
+  pages.get('/journeys/:youthId', journeyReaders, async (c) => {
+    const model = await journeyModel(c, c.req.param('youthId') as YouthId)
+    return c.html(renderJourneyPage(model, pageContext(c)))
+  })
 
   return pages
 }
