@@ -72,6 +72,9 @@ export const pageRoutes = (d: PageDeps) => {
 
   pages.get(pagePaths.appCss, (c) => c.body(appCss, 200, { 'Content-Type': 'text/css; charset=utf-8' }))
 
+  // Browsers ask for it on their own: no icon, and no error in their console.
+  pages.get('/favicon.ico', (c) => c.body(null, 204))
+
   pages.get(pagePaths.home, (c) => c.redirect(homeOf(c.get('actor')?.kind), 303))
 
   pages.get(pagePaths.locale, (c) => {
