@@ -11,7 +11,22 @@ import {
 import { getInMemoryProjectionSink } from '@parcours/projections'
 import { openStoreEnv } from '../../store/openStore.js'
 import { runProjections } from '../../store/readModels.js'
-import type { PageHandles } from './worklistModel.js'
+import type { Locale } from '../../i18n/index.js'
+import {
+  buildDashboardModel,
+  buildFormModel,
+  buildJourneyModel,
+  buildWorklistModel,
+  renderCommandForm,
+  renderDashboardPage,
+  renderErrorPage,
+  renderJourneyPage,
+  renderLoginPage,
+  renderTargetsPage,
+  renderWorklistPage,
+  type PageContext,
+  type PageHandles,
+} from './index.js'
 
 // ---------------------------------------------------------------------------------------------
 // test support: a small in-memory store seen through the pages — two journeys of a counsellor of
@@ -123,4 +138,80 @@ export const openPageFixture = async (): Promise<PageHandles & { readonly close:
   const sink = getInMemoryProjectionSink()
   await runProjections(env, sink, { mode: 'catch-up' })
   return { env, sink, policy: defaultAccessPolicy, close: env.close }
+}
+
+/** The context of a page of the fixture. */
+export const fixtureContext = (
+  locale: Locale,
+  actor: Actor = fixtureActors.counsellor,
+  nav = '/worklist',
+): PageContext => ({
+  locale,
+  csrfToken: 'tok"<en>',
+  actor,
+  nav,
+})
+/** When the fixture's pages are read (the access log's date). */
+export const FIXTURE_AT = '2025-02-03T10:00:00.000Z'
+const AT = FIXTURE_AT
+const ctx = fixtureContext
+
+/** Every page of the fixture, by name, rendered in one language. */
+export const renderFixturePages = async (
+  h: PageHandles,
+  locale: Locale,
+): Promise<Readonly<Record<string, string>>> => {
+  const { counsellor, manager, statistician } = fixtureActors
+  const worklist = await buildWorklistModel(h, counsellor, { asOf: FIXTURE_AS_OF, at: AT })
+  const journey = await buildJourneyModel(h, counsellor, 'y-1', { asOf: FIXTURE_AS_OF })
+  const dashboard = { asOf: FIXTURE_AS_OF, generatedAt: AT, targets: { positiveExitRate: 0.44 } }
+  const forms = Object.fromEntries(
+    await Promise.all(
+      (['offer', 'appointment', 'attendance', 'outcome'] as const).map(async (f) => [
+        `form-${f}`,
+        renderCommandForm(
+          f,
+          await buildFormModel(h, counsellor, f, f === 'attendance' ? 'y-2' : 'y-1', {
+            today: FIXTURE_AS_OF,
+          }),
+          ctx(locale, counsellor, `/journeys/y-1/${f}`),
+        ),
+      ]),
+    ),
+  )
+  return {
+    login: renderLoginPage(
+      { login: 'c-1', error: 'invalid' },
+      { ...ctx(locale), actor: null, nav: '/login' },
+    ),
+    worklist: renderWorklistPage(worklist, ctx(locale)),
+    journey: renderJourneyPage(journey, ctx(locale, counsellor, '/journeys/y-1')),
+    'form-register': renderCommandForm(
+      'register',
+      await buildFormModel(h, counsellor, 'register', undefined, { today: FIXTURE_AS_OF }),
+      ctx(locale, counsellor, '/journeys/new'),
+    ),
+    ...forms,
+    'dashboard-manager': renderDashboardPage(
+      await buildDashboardModel(h, manager, dashboard),
+      ctx(locale, manager, '/dashboard'),
+    ),
+    'dashboard-national': renderDashboardPage(
+      await buildDashboardModel(h, statistician, dashboard),
+      ctx(locale, statistician, '/dashboard'),
+    ),
+    'dashboard-month': renderDashboardPage(
+      await buildDashboardModel(h, statistician, {
+        ...dashboard,
+        missionLocale: 'ml-rouen',
+        month: '2025-01',
+      }),
+      ctx(locale, statistician, '/dashboard'),
+    ),
+    targets: renderTargetsPage(
+      { missionLocaleId: 'ml-rouen', values: { positiveExitRate: '44' }, saved: true },
+      ctx(locale, manager, '/dashboard/targets'),
+    ),
+    error: renderErrorPage({ status: 403, message: 'refused by rule OwnMissionLocale' }, ctx(locale)),
+  }
 }

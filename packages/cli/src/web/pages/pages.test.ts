@@ -9,21 +9,17 @@ import {
   buildJourneyModel,
   buildWorklistModel,
   renderCommandForm,
-  renderDashboardPage,
-  renderErrorPage,
-  renderJourneyPage,
-  renderLoginPage,
-  renderTargetsPage,
-  renderWorklistPage,
   targetsFromForm,
-  type PageContext,
 } from './index.js'
 import {
   FIXTURE_AS_OF,
+  FIXTURE_AT,
   fixtureActors,
+  fixtureContext,
   HOSTILE_COMMENT,
   HOSTILE_NAME,
   openPageFixture,
+  renderFixturePages,
 } from './pageFixture.js'
 
 let h: Awaited<ReturnType<typeof openPageFixture>>
@@ -34,70 +30,9 @@ afterAll(async () => {
   await h.close()
 })
 
-const ctx = (locale: Locale, actor = fixtureActors.counsellor, nav = '/worklist'): PageContext => ({
-  locale,
-  csrfToken: 'tok"<en>',
-  actor,
-  nav,
-})
-const AT = '2025-02-03T10:00:00.000Z'
-
-/** Every page of the fixture, rendered in one language. */
-const allPages = async (locale: Locale): Promise<Readonly<Record<string, string>>> => {
-  const { counsellor, manager, statistician } = fixtureActors
-  const worklist = await buildWorklistModel(h, counsellor, { asOf: FIXTURE_AS_OF, at: AT })
-  const journey = await buildJourneyModel(h, counsellor, 'y-1', { asOf: FIXTURE_AS_OF })
-  const dashboard = { asOf: FIXTURE_AS_OF, generatedAt: AT, targets: { positiveExitRate: 0.44 } }
-  const forms = Object.fromEntries(
-    await Promise.all(
-      (['offer', 'appointment', 'attendance', 'outcome'] as const).map(async (f) => [
-        `form-${f}`,
-        renderCommandForm(
-          f,
-          await buildFormModel(h, counsellor, f, f === 'attendance' ? 'y-2' : 'y-1', {
-            today: FIXTURE_AS_OF,
-          }),
-          ctx(locale, counsellor, `/journeys/y-1/${f}`),
-        ),
-      ]),
-    ),
-  )
-  return {
-    login: renderLoginPage(
-      { login: 'c-1', error: 'invalid' },
-      { ...ctx(locale), actor: null, nav: '/login' },
-    ),
-    worklist: renderWorklistPage(worklist, ctx(locale)),
-    journey: renderJourneyPage(journey, ctx(locale, counsellor, '/journeys/y-1')),
-    'form-register': renderCommandForm(
-      'register',
-      await buildFormModel(h, counsellor, 'register', undefined, { today: FIXTURE_AS_OF }),
-      ctx(locale, counsellor, '/journeys/new'),
-    ),
-    ...forms,
-    'dashboard-manager': renderDashboardPage(
-      await buildDashboardModel(h, manager, dashboard),
-      ctx(locale, manager, '/dashboard'),
-    ),
-    'dashboard-national': renderDashboardPage(
-      await buildDashboardModel(h, statistician, dashboard),
-      ctx(locale, statistician, '/dashboard'),
-    ),
-    'dashboard-month': renderDashboardPage(
-      await buildDashboardModel(h, statistician, {
-        ...dashboard,
-        missionLocale: 'ml-rouen',
-        month: '2025-01',
-      }),
-      ctx(locale, statistician, '/dashboard'),
-    ),
-    targets: renderTargetsPage(
-      { missionLocaleId: 'ml-rouen', values: { positiveExitRate: '44' }, saved: true },
-      ctx(locale, manager, '/dashboard/targets'),
-    ),
-    error: renderErrorPage({ status: 403, message: 'refused by rule OwnMissionLocale' }, ctx(locale)),
-  }
-}
+const ctx = fixtureContext
+const AT = FIXTURE_AT
+const allPages = (locale: Locale) => renderFixturePages(h, locale)
 
 describe('the pages', () => {
   for (const locale of ['fr', 'en'] as const)
