@@ -90,7 +90,7 @@ const alertHtml = (model: FormModel, tr: Translator, fields: ReadonlyArray<Field
       // the field shows its own message; the summary links to it (or says it all when no field matches)
       return f === undefined
         ? `<div class="alert" role="alert"><p>${esc(tr.t('web.form.invalid'))}</p>${detail}</div>`
-        : `<div class="alert" role="alert"><p><a href="#${idOf(f.name)}">${esc(tr.t(f.label))}</a> : ${esc(tr.t('web.form.invalid'))}</p></div>`
+        : `<div class="alert" role="alert"><p>${tr.t('web.labelValue', { label: `<a href="#${idOf(f.name)}">${esc(tr.t(f.label))}</a>`, value: esc(tr.t('web.form.invalid')) })}</p></div>`
     }
     case 'rule':
       return `<div class="alert" role="alert"><p>${esc(tr.t('web.form.refused', { rule: e.rule ?? '' }))}</p>${detail}</div>`

@@ -4,7 +4,7 @@ import {
   themes,
   type JourneyCommandType,
 } from '@parcours/domain'
-import type { MessageKey, Translator } from '../../i18n/index.js'
+import { french, type MessageKey, type Translator } from '../../i18n/index.js'
 import type { JourneyForm } from './pagePaths.js'
 
 // ---------------------------------------------------------------------------------------------
@@ -131,8 +131,29 @@ export interface Choice {
   readonly label: string
 }
 
-/** The journey's own choices (its open proposals, its sessions), labelled by the model builder. */
-export type JourneyChoices = Partial<Record<'proposals' | 'sessions', ReadonlyArray<Choice>>>
+/** A proposal still waiting for its outcome. */
+export interface OpenProposal {
+  readonly proposalId: string
+  readonly theme: string
+  readonly offeredOn: string
+  readonly respondBy: string
+  readonly status: 'offered' | 'accepted'
+}
+
+/** A collective session the young person is registered to, attendance not recorded yet. */
+export interface OpenSession {
+  readonly sessionId: string
+  readonly kind: string
+  readonly heldOn: string
+}
+
+/** The journey's own choices: its open proposals and sessions. */
+export interface JourneyChoices {
+  readonly proposals?: ReadonlyArray<OpenProposal>
+  readonly sessions?: ReadonlyArray<OpenSession>
+}
+
+const label = (tr: Translator, key: string): string => (key in french ? tr.t(key as MessageKey) : key)
 
 /** The options of a field, in the reader's language. */
 export const choicesOf = (
@@ -148,8 +169,14 @@ export const choicesOf = (
     case 'outcomes':
       return recordableProposalOutcomes.map((o) => ({ value: o, label: tr.t(`outcome.${o}`) }))
     case 'proposals':
-      return journey.proposals ?? []
+      return (journey.proposals ?? []).map((p) => ({
+        value: p.proposalId,
+        label: `${p.proposalId} — ${label(tr, `theme.${p.theme}`)} (${tr.date(p.offeredOn)})`,
+      }))
     case 'sessions':
-      return journey.sessions ?? []
+      return (journey.sessions ?? []).map((x) => ({
+        value: x.sessionId,
+        label: `${x.sessionId} — ${label(tr, `web.appointment.${x.kind}`)} (${tr.date(x.heldOn)})`,
+      }))
   }
 }

@@ -17,7 +17,8 @@ import { usageError } from '../../cli/errors.js'
 import { journeyFailure } from '../../store/errors.js'
 import { readJourneyView, type JourneyViewItem, type Shown } from '../../store/journeyView.js'
 import type { YouthName } from '../../store/youthNames.js'
-import type { JourneyChoices } from './formSpecs.js'
+import { journeyChoicesOf } from './formModel.js'
+import type { OpenProposal, OpenSession } from './formSpecs.js'
 import type { PageHandles } from './worklistModel.js'
 
 // ---------------------------------------------------------------------------------------------
@@ -25,22 +26,6 @@ import type { PageHandles } from './worklistModel.js'
 // proposals and sessions), its timeline with what the reader may open, the CEJ's hours and
 // allowance
 // ---------------------------------------------------------------------------------------------
-
-/** A proposal still waiting for its outcome. */
-export interface OpenProposal {
-  readonly proposalId: string
-  readonly theme: string
-  readonly offeredOn: string
-  readonly respondBy: string
-  readonly status: 'offered' | 'accepted'
-}
-
-/** A collective session the young person is registered to, attendance not recorded yet. */
-export interface OpenSession {
-  readonly sessionId: string
-  readonly kind: string
-  readonly heldOn: string
-}
 
 /** A CEJ contract: its dates and its weeks' hours. */
 export interface CejContractModel {
@@ -123,14 +108,7 @@ export const buildJourneyModel = async (
       next === null
         ? null
         : { ...next, kind: entryOf(state.followUps, next.followUpId)?.kind ?? 'individual-interview' },
-    proposals: Object.entries(state.proposals).flatMap(([proposalId, p]) =>
-      p.status === 'closed'
-        ? []
-        : [{ proposalId, theme: p.theme, offeredOn: p.offeredOn, respondBy: p.respondBy, status: p.status }],
-    ),
-    sessions: Object.entries(state.sessions).flatMap(([sessionId, x]) =>
-      x.outcome === null ? [{ sessionId, kind: x.kind, heldOn: x.heldOn }] : [],
-    ),
+    ...journeyChoicesOf(state),
     timeline: view.items,
     cej:
       ledger === undefined || ledger.contracts.length === 0
@@ -149,12 +127,3 @@ export const buildJourneyModel = async (
     asOf,
   }
 }
-
-/** The journey's own choices for its forms: its open proposals and sessions, labelled by the page. */
-export const journeyChoices = (
-  m: Pick<JourneyModel, 'proposals' | 'sessions'>,
-  label: { readonly proposal: (p: OpenProposal) => string; readonly session: (s: OpenSession) => string },
-): JourneyChoices => ({
-  proposals: m.proposals.map((p) => ({ value: p.proposalId, label: label.proposal(p) })),
-  sessions: m.sessions.map((s) => ({ value: s.sessionId, label: label.session(s) })),
-})

@@ -33,7 +33,9 @@ export const detailText = (type: string, field: string, value: Shown, tr: Transl
     return Object.entries(value)
       .map(([k, v]) => {
         const key = `web.field.${k}`
-        return k === 'comment' ? `« ${v} »` : `${isKey(key) ? tr.t(key) : k} : ${v}`
+        return k === 'comment'
+          ? tr.t('web.quoted', { text: v })
+          : tr.t('web.labelValue', { label: isKey(key) ? tr.t(key) : k, value: v })
       })
       .join(' ; ')
   for (const status of ['withheld', 'rectified', 'erased', 'sealed'] as const)
@@ -45,6 +47,16 @@ export const detailText = (type: string, field: string, value: Shown, tr: Transl
     return tr.t(`programmeExit.${value}` as MessageKey)
   return /^\d{4}-\d{2}-\d{2}$/.test(value) ? tr.date(value) : value
 }
+
+// The counsellor is named where it changes; the sealed age limits are the shell's, not a reader's.
+const counsellorEvents = new Set([
+  'YouthRegistered',
+  'CounsellorAssigned',
+  'JourneyTransferred',
+  'JourneyReopened',
+])
+const shownField = (type: string, field: string): boolean =>
+  field !== 'sealedAgeLimits' && (field !== 'counsellorId' || counsellorEvents.has(type))
 
 const fieldLabel = (field: string, tr: Translator): string => {
   const key = `web.field.${field}`
@@ -222,7 +234,7 @@ const timeline = (m: JourneyModel, tr: Translator): string =>
   section(
     'historique',
     tr.t('web.journey.timeline'),
-    `<div class="table" role="region" tabindex="0" aria-label="${esc(tr.t('web.journey.timeline'))}">${tableHtmlCells(
+    `<div class="table wrap" role="region" tabindex="0" aria-label="${esc(tr.t('web.journey.timeline'))}">${tableHtmlCells(
       tr.t('web.journey.timeline'),
       [tr.t('web.col.date'), tr.t('web.col.event'), tr.t('web.col.details')],
       m.timeline.map((item) => [
@@ -230,8 +242,10 @@ const timeline = (m: JourneyModel, tr: Translator): string =>
         { text: isKey(`event.${item.type}`) ? tr.t(`event.${item.type}` as MessageKey) : item.type },
         {
           text: Object.entries(item.details)
-            .filter(([, v]) => v !== null)
-            .map(([k, v]) => `${fieldLabel(k, tr)} : ${detailText(item.type, k, v, tr)}`)
+            .filter(([k, v]) => v !== null && shownField(item.type, k))
+            .map(([k, v]) =>
+              tr.t('web.labelValue', { label: fieldLabel(k, tr), value: detailText(item.type, k, v, tr) }),
+            )
             .join(' · '),
         },
       ]),

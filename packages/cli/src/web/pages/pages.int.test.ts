@@ -1,0 +1,61 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describeViolations, runAxe } from '../../testing/axe.js'
+import { CHROMIUM, chromiumAvailable, launchChromium, type TestBrowser } from '../../testing/browser.js'
+import { appCss } from './index.js'
+import { openPageFixture, renderFixturePages } from './pageFixture.js'
+
+// Every page in French and in English, opened in headless Chromium with its style sheet (served
+// through a route: nothing reaches the network): axe-core finds no WCAG 2.1 AA violation, and a
+// screenshot of each is kept as a test artefact. The results per page are written beside them.
+const ARTIFACTS = fileURLToPath(new URL('../../../test-artifacts/web-pages/', import.meta.url))
+const ORIGIN = 'http://parcours.test'
+let browser: TestBrowser
+let h: Awaited<ReturnType<typeof openPageFixture>>
+const results: Record<string, { violations: number; passes: number; needsReview: ReadonlyArray<string> }> = {}
+
+beforeAll(async () => {
+  if (!chromiumAvailable()) throw new Error(`these tests need Chromium at ${CHROMIUM} (set CHROMIUM_PATH)`)
+  mkdirSync(ARTIFACTS, { recursive: true })
+  h = await openPageFixture()
+  browser = await launchChromium({ width: 1280, height: 900 })
+})
+
+afterAll(async () => {
+  writeFileSync(`${ARTIFACTS}axe-results.json`, `${JSON.stringify(results, null, 2)}\n`)
+  await browser?.close()
+  await h?.close()
+})
+
+describe('the pages in a browser', () => {
+  for (const locale of ['fr', 'en'] as const)
+    it(`pass axe-core's WCAG 2.1 AA rules, in ${locale}`, async () => {
+      const pages = await renderFixturePages(h, locale)
+      const page = await browser.context.newPage()
+      let current = ''
+      await page.route(`${ORIGIN}/**`, (route) => {
+        const url = new URL(route.request().url())
+        return url.pathname === '/assets/app.css'
+          ? route.fulfill({ contentType: 'text/css; charset=utf-8', body: appCss })
+          : route.fulfill({ contentType: 'text/html; charset=utf-8', body: current })
+      })
+      const failures: string[] = []
+      for (const [name, html] of Object.entries(pages)) {
+        current = html
+        await page.goto(`${ORIGIN}/${name}`)
+        // the style sheet applied: the skip link is moved off-screen until focused
+        expect(await page.locator('a.skip').boundingBox(), name).toMatchObject({ x: -9999 })
+        const result = await runAxe(page)
+        results[`${name} (${locale})`] = {
+          violations: result.violations.length,
+          passes: result.passes,
+          needsReview: result.needsReview.map((r) => r.id),
+        }
+        failures.push(...describeViolations(result).map((v) => `${name}: ${v}`))
+        await page.screenshot({ path: `${ARTIFACTS}${name}-${locale}.png`, fullPage: true })
+      }
+      await page.close()
+      expect(failures).toEqual([])
+    })
+})
