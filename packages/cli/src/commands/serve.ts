@@ -16,6 +16,14 @@ import type { CommandModule } from './commandModule.js'
 const accountsPathFor = (spec: StoreSpec, cwd: string): string =>
   spec.kind === 'sqlite' ? `${spec.path}.accounts.json` : resolve(cwd, 'parcours.accounts.json')
 
+/** Where the managers' targets live: beside a SQLite store; a memory store keeps them in memory. */
+const targetsPathFor = (spec: StoreSpec, cwd: string): string | undefined =>
+  spec.kind === 'sqlite'
+    ? `${spec.path}.targets.json`
+    : spec.kind === 'esdb'
+      ? resolve(cwd, 'parcours.targets.json')
+      : undefined
+
 /** The environment variable a new account's password is read from (never an argument). */
 const PASSWORD_ENV = 'PARCOURS_PASSWORD'
 
@@ -81,9 +89,11 @@ export const register: CommandModule['register'] = (command, ctx) => {
       const accounts = serve.fileAccounts(
         resolve(ctx.io.cwd, o.accounts ?? accountsPathFor(env.spec, ctx.io.cwd)),
       )
+      const targetsPath = targetsPathFor(env.spec, ctx.io.cwd)
       const app = serve.createServeApp({
         handles,
         accounts,
+        targets: targetsPath === undefined ? serve.memoryTargets() : serve.fileTargets(targetsPath),
         proxy:
           o.proxyHeader === undefined ? undefined : { header: o.proxyHeader, trusted: o.trustedProxy ?? [] },
       })

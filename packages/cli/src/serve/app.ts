@@ -13,6 +13,7 @@ import { securityHeaders } from './http/securityHeaders.js'
 import type { ServeEnv } from './http/serveEnv.js'
 import { errorPage } from './pages/pageSupport.js'
 import { pageRoutes } from './pages/routes.js'
+import { memoryTargets, type TargetsStore } from './targetsStore.js'
 
 // ---------------------------------------------------------------------------------------------
 // the web module's app: security headers, authentication and CSRF, the API, the pages
@@ -34,6 +35,8 @@ export interface ServeAppOptions {
   readonly sessions?: Sessions
   readonly clock?: () => number
   readonly loginLimits?: { readonly perLogin: RateLimit; readonly perAddress: RateLimit }
+  /** The managers' targets (default: in memory). */
+  readonly targets?: TargetsStore
 }
 
 /** The app and what it holds (the login's deps, for tests and the server). */
@@ -64,6 +67,6 @@ export const createServeApp = (o: ServeAppOptions) => {
       : errorPage(c, 404, message)
   })
   app.route('/api', apiRoutes({ handles: o.handles, login }))
-  app.route('/', pageRoutes({ handles: o.handles, login }))
+  app.route('/', pageRoutes({ handles: o.handles, login, targets: o.targets ?? memoryTargets() }))
   return app
 }

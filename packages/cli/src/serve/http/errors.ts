@@ -13,7 +13,7 @@ export const problemOf = (e: Error, logger: Logger): Problem => {
   if (e instanceof CliError) {
     switch (e.exitCode) {
       case ExitCode.usage:
-        return { status: 404, error: 'NotFound', message: e.message }
+        return { status: 400, error: 'InvalidInput', message: e.message }
       case ExitCode.refused:
         return { status: 403, error: 'AccessDenied', message: e.message }
       default:

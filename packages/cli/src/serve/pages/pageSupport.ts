@@ -6,7 +6,8 @@ import { defaultLocale, isLocale, type Locale } from '../../i18n/index.js'
 import { renderErrorPage, type PageContext } from '../../web/pages/index.js'
 import { SESSION_COOKIE } from '../auth/authenticate.js'
 import type { ServeEnv } from '../http/serveEnv.js'
-import { ProblemError } from '../http/problem.js'
+import { invalidInput } from '../http/problem.js'
+import { parseDate } from '../../cli/parse.js'
 
 // ---------------------------------------------------------------------------------------------
 // utils of the page routes: the reader's language, the page context, the guards
@@ -38,6 +39,23 @@ export const localPath = (back: string | undefined, fallback: string): string =>
     ? back
     : fallback
 
+/** The posted form's text fields (a file field is not a form of ours: it is ignored). */
+export const formValues = async (c: Context<ServeEnv>): Promise<Readonly<Record<string, string>>> => {
+  const body = await c.req.parseBody()
+  return Object.fromEntries(Object.entries(body).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v]] : [])))
+}
+
+/** A page's `at` (default today); a bad one is the reader's error, answered naming the field. */
+export const atOf = (c: Context<ServeEnv>): string => {
+  const at = c.req.query('at')
+  if (at === undefined || at === '') return todayUtc()
+  try {
+    return parseDate(at)
+  } catch (e) {
+    throw invalidInput('at', `at: ${(e as Error).message}`)
+  }
+}
+
 /** A fresh command id for a blank form (a re-sent form keeps the one it was drawn with). */
 export const freshCommandId = (): string => `web-${randomUUID()}`
 
@@ -67,10 +85,4 @@ export const signedIn = (c: Context<ServeEnv>): Actor => {
   const actor = c.get('actor')
   if (actor === undefined) throw new Error('pagesFor lets no one through without an actor')
   return actor
-}
-
-/** A thrown problem as an error page (the API's 403 naming the rule, 404, 400…). */
-export const pageOfProblem = (c: Context<ServeEnv>, e: unknown) => {
-  if (e instanceof ProblemError) return errorPage(c, e.problem.status, e.problem.message)
-  throw e
 }

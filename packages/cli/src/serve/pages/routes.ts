@@ -1,46 +1,20 @@
 import { Hono, type Context } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
-import { missionLocaleOf, type YouthId } from '@parcours/domain'
-import { isLocale, translator, type MessageKey } from '../../i18n/index.js'
-import { buildJourneyModel, journeyChoices, type JourneyModel } from '../../web/pages/journeyModel.js'
-import { renderJourneyPage } from '../../web/pages/journeyPage.js'
-import { buildWorklistModel } from '../../web/pages/worklistModel.js'
-import { renderWorklistPage } from '../../web/pages/worklistPage.js'
-import { parseDate } from '../../cli/parse.js'
-import {
-  appCss,
-  journeyForms,
-  pagePaths,
-  renderCommandForm,
-  renderLoginPage,
-  type FormName,
-  type LoginError,
-} from '../../web/pages/index.js'
+import { isLocale } from '../../i18n/index.js'
+import { appCss, pagePaths, renderLoginPage, type LoginError } from '../../web/pages/index.js'
 import { SESSION_COOKIE } from '../auth/authenticate.js'
 import { attemptLogin, type LoginDeps } from '../auth/login.js'
 import { randomToken, sameToken } from '../auth/sessions.js'
-import { journeyRefOf } from '../../store/access.js'
-import { invalidInput, ProblemError } from '../http/problem.js'
-import { allow } from '../api/queries.js'
 import type { ServeHandles } from '../handles.js'
 import type { ServeEnv } from '../http/serveEnv.js'
-import { runJourneyCommand } from '../journeyCommand.js'
-import { commandInputOfForm, formErrorOf, formStatusOf, type FormValues } from './forms.js'
-import {
-  errorPage,
-  freshCommandId,
-  LOCALE_COOKIE,
-  localPath,
-  pageContext,
-  pagesFor,
-  signedIn,
-  todayUtc,
-} from './pageSupport.js'
+import type { TargetsStore } from '../targetsStore.js'
+import { counsellorPages } from './counsellorPages.js'
+import { errorPage, formValues, LOCALE_COOKIE, localPath, pageContext } from './pageSupport.js'
+import { steeringPages } from './steeringPages.js'
 
 // ---------------------------------------------------------------------------------------------
-// the pages: plain HTML forms that work without JavaScript; a form posts to its own URL, runs
-// on the API's command path, redirects on success (post/redirect/get), and is drawn again with
-// the refusal in place when refused
+// the pages: signing in and out, the language, the stylesheet; the counsellors' pages and the
+// steering pages are in files of their own
 // ---------------------------------------------------------------------------------------------
 
 /** The cookie of the login form's CSRF token (there is no session yet to hold it). */
@@ -50,12 +24,7 @@ const LOGIN_CSRF_COOKIE = 'parcours_login_csrf'
 export interface PageDeps {
   readonly handles: ServeHandles
   readonly login: LoginDeps
-}
-
-// The posted form's text fields (a file field is not a form of ours: it is ignored).
-const formValues = async (c: Context<ServeEnv>): Promise<FormValues> => {
-  const body = await c.req.parseBody()
-  return Object.fromEntries(Object.entries(body).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v]] : [])))
+  readonly targets: TargetsStore
 }
 
 const homeOf = (kind: string | undefined): string =>
@@ -67,11 +36,9 @@ const homeOf = (kind: string | undefined): string =>
 
 /** The pages, to mount at /. */
 export const pageRoutes = (d: PageDeps) => {
-  const h = d.handles
   const pages = new Hono<ServeEnv>()
 
   pages.get(pagePaths.appCss, (c) => c.body(appCss, 200, { 'Content-Type': 'text/css; charset=utf-8' }))
-
   // Browsers ask for it on their own: no icon, and no error in their console.
   pages.get('/favicon.ico', (c) => c.body(null, 204))
 
@@ -143,112 +110,7 @@ export const pageRoutes = (d: PageDeps) => {
     return c.redirect(pagePaths.login, 303)
   })
 
-  // ---- counsellors' pages ----------------------------------------------------------------------
-  const counsellors = pagesFor(['counsellor'])
-  const journeyReaders = pagesFor(['counsellor', 'manager'])
-
-  // A page's `at` (default today); a bad one is the reader's error, answered with the field's name.
-  const atOf = (c: Context<ServeEnv>): string => {
-    const at = c.req.query('at')
-    if (at === undefined || at === '') return todayUtc()
-    try {
-      return parseDate(at)
-    } catch (e) {
-      throw invalidInput('at', `at: ${(e as Error).message}`)
-    }
-  }
-
-  pages.get(pagePaths.worklist, counsellors, async (c) => {
-    const asOf = atOf(c)
-    await h.refresh()
-    const model = await buildWorklistModel(h, signedIn(c), { asOf, at: todayUtc() })
-    return c.html(renderWorklistPage(model, pageContext(c)))
-  })
-
-  // The journey, once the policy allowed it (a refusal names its rule on the page).
-  const journeyModel = async (c: Context<ServeEnv>, youthId: YouthId): Promise<JourneyModel> => {
-    const actor = signedIn(c)
-    const journey = await journeyRefOf(h.env, youthId)
-    allow(h, actor, { kind: 'read-journey', purpose: 'show', journey })
-    if (journey.holder === null)
-      throw new ProblemError({ status: 404, error: 'NotFound', message: `no journey ${youthId}` })
-    await h.refresh()
-    return buildJourneyModel(h, actor, youthId, { asOf: atOf(c) })
-  }
-
-  // The choices of a journey's forms, labelled in the reader's language.
-  const choicesOf = (c: Context<ServeEnv>, m: JourneyModel) => {
-    const tr = translator(pageContext(c).locale)
-    return journeyChoices(m, {
-      proposal: (p) => `${tr.t(`theme.${p.theme}` as MessageKey)} — ${p.offeredOn} (${p.proposalId})`,
-      session: (x) => `${tr.t(`web.appointment.${x.kind}` as MessageKey)} — ${x.heldOn} (${x.sessionId})`,
-    })
-  }
-
-  const drawForm = (
-    c: Context<ServeEnv>,
-    form: FormName,
-    status: 200 | 400 | 403 | 409 | 422,
-    model: Parameters<typeof renderCommandForm>[1],
-  ) => c.html(renderCommandForm(form, model, pageContext(c)), status)
-
-  const postForm = async (c: Context<ServeEnv>, form: FormName, youthFromUrl: string | undefined) => {
-    const actor = signedIn(c)
-    const values = await formValues(c)
-    const { youthId, input } = commandInputOfForm(
-      form,
-      youthFromUrl === undefined ? values : { ...values, youthId: youthFromUrl },
-    )
-    const outcome = await runJourneyCommand(h, actor, youthId, {
-      ...input,
-      commandId: input.commandId || freshCommandId(),
-    })
-    if (outcome._tag === 'Handled') return c.redirect(pagePaths.journey(youthId), 303)
-    const error = formErrorOf(outcome)
-    if (error === undefined) return errorPage(c, 503, outcome.message)
-    const status = formStatusOf(outcome)
-    // A form choosing among the journey's proposals or sessions is drawn with them again.
-    const choices =
-      youthFromUrl !== undefined && (form === 'outcome' || form === 'attendance') && error.kind !== 'access'
-        ? choicesOf(c, await journeyModel(c, youthFromUrl as YouthId))
-        : undefined
-    return drawForm(c, form, status === 503 ? 400 : status, {
-      ...(youthFromUrl === undefined ? {} : { youthId: youthFromUrl }),
-      ...(choices === undefined ? {} : { choices }),
-      missionLocaleId: values['missionLocaleId'] ?? missionLocaleOf(actor) ?? '',
-      values: { ...values, commandId: input.commandId || freshCommandId() },
-      error,
-    })
-  }
-
-  pages.get(pagePaths.register, counsellors, (c) => {
-    const actor = signedIn(c)
-    return drawForm(c, 'register', 200, {
-      missionLocaleId: missionLocaleOf(actor) ?? '',
-      values: { commandId: freshCommandId(), on: todayUtc(), counsellorId: actor.id },
-    })
-  })
-  pages.post(pagePaths.register, counsellors, (c) => postForm(c, 'register', undefined))
-
-  for (const form of journeyForms) {
-    const path = `/journeys/:youthId/${form}`
-    pages.get(path, counsellors, async (c) => {
-      const model = await journeyModel(c, c.req.param('youthId') as YouthId)
-      return drawForm(c, form, 200, {
-        youthId: model.youthId,
-        missionLocaleId: model.missionLocaleId,
-        values: { commandId: freshCommandId(), on: todayUtc() },
-        choices: choicesOf(c, model),
-      })
-    })
-    pages.post(path, counsellors, (c) => postForm(c, form, c.req.param('youthId')))
-  }
-
-  // After /journeys/new and the forms: the journey itself.
-  pages.get('/journeys/:youthId', journeyReaders, async (c) => {
-    const model = await journeyModel(c, c.req.param('youthId') as YouthId)
-    return c.html(renderJourneyPage(model, pageContext(c)))
-  })
-
+  pages.route('/', counsellorPages(d.handles))
+  pages.route('/', steeringPages(d.handles, d.targets))
   return pages
 }
