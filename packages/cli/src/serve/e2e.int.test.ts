@@ -127,6 +127,39 @@ describe('parcours serve in a browser', () => {
     await checkPage('06-register-refused', refused)
   })
 
+  it('records an appointment', async () => {
+    const form = await page.goto(`${f.url}/journeys/y-web/appointment`)
+    await checkPage('07-appointment-form', form)
+    await page.fill('#f-on', '2025-01-14')
+    await page.fill('#f-dueOn', '2025-01-21')
+    await page.selectOption('#f-kind', 'individual-interview')
+    const journey = await submit()
+    expect(page.url()).toBe(`${f.url}/journeys/y-web`)
+    expect(await page.textContent('main')).toContain('2025')
+    await checkPage('08-journey-after', journey)
+  })
+
+  it('logs the manager in: the dashboard, a month drilled down, the targets form, the CSV export (UTF-8 BOM for a French spreadsheet)', async () => {
+    await Promise.all([page.waitForNavigation(), page.click('header form button[type=submit]')])
+    expect(page.url()).toBe(`${f.url}/login`)
+    await page.fill('#login', 'm-1')
+    await page.fill('#password', PASSWORD)
+    const [dashboard] = await Promise.all([
+      page.waitForNavigation(),
+      page.click('form.login button[type=submit]'),
+    ])
+    expect(page.url()).toBe(`${f.url}/dashboard`)
+    await checkPage('09-dashboard', dashboard)
+    const month = await page.goto(`${f.url}/dashboard?month=2025-01`)
+    await checkPage('10-dashboard-month', month)
+    const targets = await page.goto(`${f.url}/dashboard/targets`)
+    await checkPage('11-targets', targets)
+    const csv = await page.request.get(`${f.url}/dashboard.csv?excel=1`)
+    expect(csv.status()).toBe(200)
+    expect(csv.headers()['content-type']).toContain('text/csv')
+    expect((await csv.body()).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]))
+  })
+
   it('reports no Content-Security-Policy violation (nor any error) in the console', () => {
     // The refused form's answer is a 422, which Chromium reports as a failed load: that one is expected.
     expect(consoleErrors.filter((e) => !e.includes('status of 422'))).toEqual([])
@@ -138,6 +171,11 @@ describe('parcours serve in a browser', () => {
       '04-journey',
       '05-offer-form',
       '06-register-refused',
+      '07-appointment-form',
+      '08-journey-after',
+      '09-dashboard',
+      '10-dashboard-month',
+      '11-targets',
     ])
   })
 })
