@@ -21,17 +21,13 @@ const doc = openApiDocument as unknown as Doc
 
 // Hono writes `:youthId` where OpenAPI writes `{youthId}`.
 const asOpenApi = (path: string) => path.replace(/:(\w+)/g, '{$1}')
-const apiRoutes = () =>
+const appRoutes = () =>
+  new Set(f.app.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method} ${asOpenApi(r.path)}`))
+const described = (prefix = '/') =>
   new Set(
-    f.app.routes
-      .filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/'))
-      .map((r) => `${r.method} ${asOpenApi(r.path)}`),
-  )
-const described = () =>
-  new Set(
-    Object.entries(doc.paths).flatMap(([path, ops]) =>
-      Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
-    ),
+    Object.entries(doc.paths)
+      .filter(([path]) => path.startsWith(prefix))
+      .flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`)),
   )
 
 describe('the OpenAPI description', () => {
@@ -41,11 +37,11 @@ describe('the OpenAPI description', () => {
     expect(await r.json()).toMatchObject({ openapi: '3.1.0' })
   })
 
-  it('describes every route of the API, and only those', () => {
-    expect([...described()].sort()).toEqual([...apiRoutes()].sort())
+  it('describes every route of the app, pages included, and only those', () => {
+    expect([...described()].sort()).toEqual([...appRoutes()].sort())
   })
 
-  it('validates the answers of real calls, one or more per route', async () => {
+  it('validates the answers of real calls, one or more per API route', async () => {
     const ajv = new Ajv2020({ strict: false })
     ajv.addSchema({ $id: 'doc', components: openApiDocument.components })
     const c = await logIn(f.url, 'c-1')
@@ -155,7 +151,7 @@ describe('the OpenAPI description', () => {
         `${method} ${path} ${r.status}: ${JSON.stringify(body)}`,
       ).toEqual([])
     }
-    expect([...seen].sort()).toEqual([...described()].sort())
+    expect([...seen].sort()).toEqual([...described('/api/')].sort())
   })
 })
 

@@ -248,6 +248,106 @@ const schemas = {
   },
 } as const
 
+// The pages: HTML for people (plain forms, no script), described so that every route is.
+const html = (description: string) => ({
+  description,
+  content: { 'text/html': { schema: { type: 'string' } } },
+})
+const seeOther = { '303': { description: 'Post/redirect/get: where to go next' } }
+const page = (summary: string, extra: object = {}) => ({
+  tags: ['pages'],
+  summary,
+  responses: {
+    '200': html('The page'),
+    ...seeOther,
+    '403': html('Refused: the rule, in the page'),
+    ...extra,
+  },
+})
+const form = (summary: string) => ({
+  tags: ['pages'],
+  summary,
+  requestBody: {
+    required: true,
+    content: { 'application/x-www-form-urlencoded': { schema: { type: 'object' } } },
+  },
+  responses: {
+    ...seeOther,
+    '400': html('A field is wrong: the form again, the field marked'),
+    '403': html('Refused by the access policy or the CSRF check'),
+    '409': html('The journey kept changing: the form again, to send once more'),
+    '422': html('A journey rule refused: the form again, the rule in place'),
+  },
+})
+const youthPath = [youthId]
+const pagePathsDoc = {
+  '/': {
+    get: { tags: ['pages'], summary: "The reader's home (a redirect)", security: [], responses: seeOther },
+  },
+  '/favicon.ico': {
+    get: {
+      tags: ['pages'],
+      summary: 'No icon',
+      security: [],
+      responses: { '204': { description: 'Nothing' } },
+    },
+  },
+  '/assets/app.css': {
+    get: {
+      tags: ['pages'],
+      summary: 'The stylesheet',
+      security: [],
+      responses: { '200': { description: 'CSS', content: { 'text/css': { schema: { type: 'string' } } } } },
+    },
+  },
+  '/locale': {
+    get: {
+      tags: ['pages'],
+      summary: 'Switch the language (lang=fr|en, back=path)',
+      security: [],
+      responses: seeOther,
+    },
+  },
+  '/login': {
+    get: { ...page('The sign-in page'), security: [] },
+    post: {
+      ...form('Sign in (login, password, _csrf)'),
+      security: [],
+      responses: {
+        ...seeOther,
+        '401': html('Login or password wrong'),
+        '403': html('The sign-in form expired'),
+        '429': html('Too many failed sign-ins'),
+      },
+    },
+  },
+  '/logout': { post: { tags: ['pages'], summary: 'Sign out', responses: seeOther } },
+  '/worklist': { get: page("The counsellor's worklist (at=YYYY-MM-DD)") },
+  '/journeys/new': { get: page('The registration form'), post: form('Register a young person') },
+  '/journeys/{youthId}': { get: { ...page('A journey'), parameters: youthPath } },
+  ...Object.fromEntries(
+    ['offer', 'appointment', 'attendance', 'outcome'].map((f) => [
+      `/journeys/{youthId}/${f}`,
+      {
+        get: { ...page(`The ${f} form`), parameters: youthPath },
+        post: { ...form(`Send the ${f} form`), parameters: youthPath },
+      },
+    ]),
+  ),
+  '/dashboard': { get: page('The steering dashboard (missionLocale, from, to, month, at)') },
+  '/dashboard.csv': {
+    get: {
+      tags: ['pages'],
+      summary: 'The dashboard as CSV (excel=1: ";", BOM, decimal comma)',
+      responses: {
+        '200': { description: 'CSV', content: { 'text/csv': { schema: { type: 'string' } } } },
+        ...seeOther,
+      },
+    },
+  },
+  '/dashboard/targets': { get: page("The manager's targets"), post: form('Set the targets') },
+}
+
 /** The OpenAPI 3.1 document of the API. */
 export const openApiDocument = {
   openapi: '3.1.0',
@@ -267,6 +367,7 @@ export const openApiDocument = {
   },
   security: [{ session: [] }, { partnerToken: [] }],
   paths: {
+    ...pagePathsDoc,
     '/api/openapi.json': {
       get: {
         summary: 'This description',
