@@ -11,14 +11,14 @@ import {
   type MissionLocaleId,
   type YouthId,
 } from '@parcours/domain'
-import { parseDate, parseId, parseIntIn, parseMonth } from '../../cli/parse.js'
 import type { PartnerFeedError } from '@parcours/projections'
+import { parseDate, parseId, parseIntIn, parseMonth } from '../../cli/parse.js'
 import { partnerFeedFailure } from '../../store/partnerFeed.js'
 import { SESSION_COOKIE } from '../auth/authenticate.js'
 import { attemptLogin, describeLoginRefusal, type LoginDeps } from '../auth/login.js'
 import type { ServeHandles } from '../handles.js'
 import { problem, ProblemError } from '../http/problem.js'
-import { jsonBody, queryParam, requiredQueryParam } from '../http/requestInput.js'
+import { jsonBody, queryParam } from '../http/requestInput.js'
 import type { ServeEnv } from '../http/serveEnv.js'
 import { runJourneyCommand, type CommandOutcome } from '../journeyCommand.js'
 import { openApiDocument } from './openApi.js'

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import bcrypt from 'bcryptjs'
 import { isLeft } from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
 import { PathReporter } from 'io-ts/lib/PathReporter.js'
-import bcrypt from 'bcryptjs'
 import { Actor } from '@parcours/domain'
 
 // ---------------------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto'
+import { isLeft } from 'fp-ts/lib/Either.js'
 import type { MiddlewareHandler } from 'hono'
 import { getCookie } from 'hono/cookie'
-import { isLeft } from 'fp-ts/lib/Either.js'
 import { actorRef, parseActorRef, type Actor } from '@parcours/domain'
 import type { PartnerFeed } from '@parcours/projections'
 import { problem } from '../http/problem.js'

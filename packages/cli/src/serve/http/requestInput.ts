@@ -16,13 +16,6 @@ export const queryParam = <A>(c: Context, name: string, parse: (s: string) => A)
   }
 }
 
-/** A required query parameter. */
-export const requiredQueryParam = <A>(c: Context, name: string, parse: (s: string) => A): A => {
-  const value = queryParam(c, name, parse)
-  if (value === undefined) throw invalidInput(name, `${name}: required`)
-  return value
-}
-
 /** The JSON body of a request, or a 400 when it is not JSON. */
 export const jsonBody = async (c: Context): Promise<unknown> => {
   if (!(c.req.header('Content-Type') ?? '').startsWith('application/json'))

@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono'
 import type { YouthId } from '@parcours/domain'
+import { journeyRefOf } from '../../store/access.js'
 import {
   buildFormModel,
   buildJourneyModel,
@@ -12,12 +13,11 @@ import {
   type FormError,
   type FormName,
 } from '../../web/pages/index.js'
+import { allow } from '../api/queries.js'
 import type { ServeHandles } from '../handles.js'
 import { ProblemError } from '../http/problem.js'
 import type { ServeEnv } from '../http/serveEnv.js'
 import { runJourneyCommand } from '../journeyCommand.js'
-import { journeyRefOf } from '../../store/access.js'
-import { allow } from '../api/queries.js'
 import { commandInputOfForm, formErrorOf, formStatusOf } from './forms.js'
 import {
   atOf,

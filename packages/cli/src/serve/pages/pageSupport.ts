@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto'
 import type { Context, MiddlewareHandler } from 'hono'
 import { getCookie } from 'hono/cookie'
 import type { Actor } from '@parcours/domain'
+import { parseDate } from '../../cli/parse.js'
 import { defaultLocale, isLocale, type Locale } from '../../i18n/index.js'
 import { renderErrorPage, type PageContext } from '../../web/pages/index.js'
 import { SESSION_COOKIE } from '../auth/authenticate.js'
-import type { ServeEnv } from '../http/serveEnv.js'
 import { invalidInput } from '../http/problem.js'
-import { parseDate } from '../../cli/parse.js'
+import type { ServeEnv } from '../http/serveEnv.js'
 
 // ---------------------------------------------------------------------------------------------
 // utils of the page routes: the reader's language, the page context, the guards
