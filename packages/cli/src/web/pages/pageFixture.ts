@@ -9,9 +9,9 @@ import {
   type MissionLocaleId,
 } from '@parcours/domain'
 import { getInMemoryProjectionSink } from '@parcours/projections'
+import type { Locale } from '../../i18n/index.js'
 import { openStoreEnv } from '../../store/openStore.js'
 import { runProjections } from '../../store/readModels.js'
-import type { Locale } from '../../i18n/index.js'
 import {
   buildDashboardModel,
   buildFormModel,

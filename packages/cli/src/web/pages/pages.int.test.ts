@@ -3,8 +3,8 @@ import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { describeViolations, runAxe } from '../../testing/axe.js'
 import { CHROMIUM, chromiumAvailable, launchChromium, type TestBrowser } from '../../testing/browser.js'
-import { appCss } from './index.js'
 import { openPageFixture, renderFixturePages } from './pageFixture.js'
+import { appCss } from './index.js'
 
 // Every page in French and in English, opened in headless Chromium with its style sheet (served
 // through a route: nothing reaches the network): axe-core finds no WCAG 2.1 AA violation, and a

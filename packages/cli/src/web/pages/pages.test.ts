@@ -2,16 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Locale } from '../../i18n/index.js'
 import { untranslatedIn } from '../../testing/untranslated.js'
 import {
-  appCss,
-  buildDashboardCsv,
-  buildDashboardModel,
-  buildFormModel,
-  buildJourneyModel,
-  buildWorklistModel,
-  renderCommandForm,
-  targetsFromForm,
-} from './index.js'
-import {
   FIXTURE_AS_OF,
   FIXTURE_AT,
   fixtureActors,
@@ -21,6 +11,16 @@ import {
   openPageFixture,
   renderFixturePages,
 } from './pageFixture.js'
+import {
+  appCss,
+  buildDashboardCsv,
+  buildDashboardModel,
+  buildFormModel,
+  buildJourneyModel,
+  buildWorklistModel,
+  renderCommandForm,
+  targetsFromForm,
+} from './index.js'
 
 let h: Awaited<ReturnType<typeof openPageFixture>>
 beforeAll(async () => {
