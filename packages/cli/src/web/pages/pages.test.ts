@@ -139,16 +139,20 @@ describe('a form sent back', () => {
     expect(html).toContain('<a href="#f-respondBy">Réponse attendue au plus tard le</a>')
   })
 
-  it('shows a rule’s refusal in place, as an alert', async () => {
+  it('shows a rule’s refusal in place, as an alert, in the reader’s words when the catalogue has them', async () => {
     const html = await model({
       kind: 'rule',
-      rule: 'OutcomeBeforeOffer',
-      message: 'refused by rule OutcomeBeforeOffer: <dated before>',
+      rule: 'RespondByBeforeOffer',
+      message: 'refused by rule RespondByBeforeOffer: <dated before>',
     })
-    expect(html).toMatch(
-      /<div class="alert" role="alert"><p>Enregistrement refusé par la règle OutcomeBeforeOffer\.<\/p>/,
+    expect(html).toContain(
+      '<div class="alert" role="alert"><p>La date de réponse attendue précède la date de la proposition.</p><p>Enregistrement refusé par la règle RespondByBeforeOffer.</p>',
     )
     expect(html).toContain('&lt;dated before&gt;')
+    const other = await model({ kind: 'rule', rule: 'SessionFull', message: 'the session is full' })
+    expect(other).toMatch(
+      /<div class="alert" role="alert"><p>Enregistrement refusé par la règle SessionFull\.<\/p>/,
+    )
   })
 
   it('says a conflict and an access refusal in words', async () => {
