@@ -1,4 +1,6 @@
+import { isLeft } from 'fp-ts/lib/Either.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { MissionLocaleId } from '@parcours/domain'
 import type { Locale } from '../../i18n/index.js'
 import { untranslatedIn } from '../../testing/untranslated.js'
 import {
@@ -75,6 +77,31 @@ describe('the pages', () => {
     // a journey of another mission locale is never listed
     expect(html).not.toContain('y-3')
     expect(html).not.toContain('Hugo')
+  })
+
+  it('record every name the worklist opens in the access log, before the page is built', async () => {
+    const fresh = await openPageFixture()
+    try {
+      const before = await fresh.env.accessLog.list({ missionLocaleId: 'ml-rouen' as MissionLocaleId })()
+      expect(before).toMatchObject({ right: [] })
+      const w = await buildWorklistModel(fresh, fixtureActors.counsellor, { asOf: FIXTURE_AS_OF, at: AT })
+      const after = await fresh.env.accessLog.list({ missionLocaleId: 'ml-rouen' as MissionLocaleId })()
+      if (isLeft(after)) throw new Error(after.left.message)
+      expect(after.right.map((e) => [e.youthId, e.actor, e.purpose, e.opened, e.at]).sort()).toEqual([
+        ['y-1', 'counsellor:c-1@ml-rouen', 'show', ['identity'], AT],
+        ['y-2', 'counsellor:c-1@ml-rouen', 'show', ['identity'], AT],
+      ])
+      expect([...w.names.keys()].sort()).toEqual(['y-1', 'y-2'])
+    } finally {
+      await fresh.close()
+    }
+  })
+
+  it('let the mission locale’s manager read a journey with its identity, without the counsellor’s actions', async () => {
+    const m = await buildJourneyModel(h, fixtureActors.manager, 'y-2', { asOf: FIXTURE_AS_OF })
+    expect(m.name).toEqual({ kind: 'named', firstName: 'Léa', lastName: 'Martin' })
+    expect(m.mayAct).toBe(false)
+    expect(m.sessions).toEqual([{ sessionId: 's-atelier', kind: 'workshop', heldOn: '2025-02-10' }])
   })
 
   it('show the journey: next appointment, open proposal, timeline in words', async () => {
