@@ -72,7 +72,9 @@ describe('the pages', () => {
   it('name the counsellor’s young people on the worklist, in French labels', async () => {
     const html = (await allPages('fr'))['worklist'] ?? ''
     expect(html).toContain('Léa Martin')
-    expect(html).toContain('Rendez-vous dans les 7 jours : 3')
+    expect(html).toMatch(/Rendez-vous dans les 7 jours : [1-9]/)
+    expect(html).toMatch(/<td>f-next<\/td><td>5 février 2025<\/td><td class="num">2<\/td>/)
+    expect(html).toContain('CEJ : semaine dernière sous 15 h : 1')
     expect(html).toContain('href="/journeys/y-1"')
     // a journey of another mission locale is never listed
     expect(html).not.toContain('y-3')
@@ -101,6 +103,8 @@ describe('the pages', () => {
     const m = await buildJourneyModel(h, fixtureActors.manager, 'y-2', { asOf: FIXTURE_AS_OF })
     expect(m.name).toEqual({ kind: 'named', firstName: 'Léa', lastName: 'Martin' })
     expect(m.mayAct).toBe(false)
+    expect(m.programme).toMatchObject({ programme: 'CEJ', plannedEndOn: '2026-01-15' })
+    expect(m.cej?.contracts[0]?.weeks.length).toBeGreaterThan(0)
     expect(m.sessions).toEqual([{ sessionId: 's-atelier', kind: 'workshop', heldOn: '2025-02-10' }])
   })
 
