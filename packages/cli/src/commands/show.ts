@@ -1,8 +1,8 @@
 import type { YouthId } from '@parcours/domain'
+import { cejSection } from '../cej/cejSection.js'
 import { parseId } from '../cli/parse.js'
 import { readJourneyView, type Shown } from '../store/journeyView.js'
 import { queryReadModels } from '../store/queryReadModels.js'
-import { cejSection } from '../cej/cejSection.js'
 import type { CommandModule } from './commandModule.js'
 import { dateOrToday } from './journey/index.js'
 

@@ -3,6 +3,7 @@ import { codesEn, codesFr } from './areas/codes.js'
 import { dashboardEn, dashboardFr } from './areas/dashboard.js'
 import { eventsEn, eventsFr } from './areas/events.js'
 import { reportEn, reportFr } from './areas/report.js'
+import { rulesEn, rulesFr } from './areas/rules.js'
 import { webEn, webFr } from './areas/web.js'
 import type { Locale } from './locale.js'
 import type { Area, Translation } from './message.js'
@@ -20,6 +21,7 @@ export const french = {
   ...dashboardFr,
   ...eventsFr,
   ...reportFr,
+  ...rulesFr,
   ...webFr,
 } as const satisfies Area
 
@@ -32,5 +34,5 @@ export type Messages = typeof french
 /** Every language's messages. */
 export const catalogue: { readonly [L in Locale]: Translation<Messages> } = {
   fr: french,
-  en: { ...calendarEn, ...codesEn, ...dashboardEn, ...eventsEn, ...reportEn, ...webEn },
+  en: { ...calendarEn, ...codesEn, ...dashboardEn, ...eventsEn, ...reportEn, ...rulesEn, ...webEn },
 }

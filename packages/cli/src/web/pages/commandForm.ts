@@ -1,4 +1,4 @@
-import { translator, type Translator } from '../../i18n/index.js'
+import { french, translator, type MessageKey, type Translator } from '../../i18n/index.js'
 import { choicesOf, formSpecs, type FieldSpec, type FormName, type JourneyChoices } from './formSpecs.js'
 import { attrs, esc } from './html.js'
 import { csrfInput, layout } from './layout.js'
@@ -28,6 +28,8 @@ export interface FormModel {
   readonly error?: FormError
   readonly choices?: JourneyChoices
 }
+
+const isKey = (s: string): s is MessageKey => s in french
 
 const idOf = (name: string): string => `f-${name.replace(/[^A-Za-z0-9_-]/g, '-')}`
 
@@ -92,8 +94,11 @@ const alertHtml = (model: FormModel, tr: Translator, fields: ReadonlyArray<Field
         ? `<div class="alert" role="alert"><p>${esc(tr.t('web.form.invalid'))}</p>${detail}</div>`
         : `<div class="alert" role="alert"><p>${tr.t('web.labelValue', { label: `<a href="#${idOf(f.name)}">${esc(tr.t(f.label))}</a>`, value: esc(tr.t('web.form.invalid')) })}</p></div>`
     }
-    case 'rule':
-      return `<div class="alert" role="alert"><p>${esc(tr.t('web.form.refused', { rule: e.rule ?? '' }))}</p>${detail}</div>`
+    case 'rule': {
+      const said = `rule.${e.rule ?? ''}`
+      const sentence = isKey(said) ? `<p>${esc(tr.t(said))}</p>` : ''
+      return `<div class="alert" role="alert">${sentence}<p>${esc(tr.t('web.form.refused', { rule: e.rule ?? '' }))}</p>${detail}</div>`
+    }
     case 'access':
       return `<div class="alert" role="alert"><p>${esc(tr.t('web.form.accessDenied'))}</p>${detail}</div>`
     case 'conflict':

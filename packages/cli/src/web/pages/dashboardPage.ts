@@ -1,9 +1,8 @@
-import { translator, type Translator } from '../../i18n/index.js'
 import { withCejWeeks } from '../../cej/cejWeeksTable.js'
-import { chartFigureHtml } from '../../report/charts/index.js'
-import { indicatorTableHtml, keyIndicatorHtml } from '../../report/renderHtml.js'
-import { reportFromDashboard } from '../../report/reportFromDashboard.js'
+import { translator, type Translator } from '../../i18n/index.js'
 import { isPartial } from '../../report/partialMonth.js'
+import { chartsHtml, indicatorTableHtml, keyIndicatorsHtml, notesHtml } from '../../report/renderHtml.js'
+import { reportFromDashboard } from '../../report/reportFromDashboard.js'
 import type { DashboardModel } from './dashboardModel.js'
 import { attrs, esc, href } from './html.js'
 import { layout } from './layout.js'
@@ -84,10 +83,6 @@ export const renderDashboardPage = (m: DashboardModel, ctx: PageContext): string
           scope: m.missionLocaleId ?? tr.t('dashboard.national'),
           month: tr.month(m.month),
         })
-  const notes =
-    report.notes.length === 0
-      ? ''
-      : `<div class="notes" role="note">${report.notes.map((n) => `<p>${esc(n)}</p>`).join('')}</div>`
   const targets = m.mayEditTargets
     ? `<p><a class="button" href="${esc(href(pagePaths.targets, m.missionLocaleId === null ? {} : { missionLocale: m.missionLocaleId }))}">${esc(tr.t('web.dashboard.setTargets'))}</a></p>`
     : ''
@@ -95,16 +90,9 @@ export const renderDashboardPage = (m: DashboardModel, ctx: PageContext): string
     title,
     lead: report.about.join(' '),
     main: `${filters(m, tr)}
-${notes}
-<section aria-labelledby="indicateurs"><h2 id="indicateurs">${esc(tr.t('report.keyIndicators'))}</h2>
-${targets}
-<ul class="kpis">${report.keyIndicators.map((k) => keyIndicatorHtml(k, tr)).join('\n')}</ul>
-</section>
-<section aria-labelledby="graphiques"><h2 id="graphiques">${esc(tr.t('report.charts'))}</h2>
-<div class="charts">
-${report.charts.map((c) => chartFigureHtml(c, tr)).join('\n')}
-</div>
-</section>
+${notesHtml(report.notes)}
+${keyIndicatorsHtml(report, tr, targets)}
+${chartsHtml(report, tr)}
 ${drillDown(m, tr)}
 <section aria-labelledby="tableaux"><h2 id="tableaux">${esc(tr.t('report.tables'))}</h2>
 ${report.tables.map((t) => indicatorTableHtml(t, tr)).join('\n')}

@@ -1,11 +1,11 @@
 import { french, translator, type MessageKey, type Translator } from '../../i18n/index.js'
+import { tableHtmlCells } from '../../report/charts/index.js'
 import type { Shown } from '../../store/journeyView.js'
 import { esc } from './html.js'
 import type { JourneyModel } from './journeyModel.js'
 import { layout } from './layout.js'
 import type { PageContext } from './pageContext.js'
 import { journeyForms, pagePaths } from './pagePaths.js'
-import { tableHtmlCells } from './tables.js'
 import { nameText } from './youthCell.js'
 
 // ---------------------------------------------------------------------------------------------

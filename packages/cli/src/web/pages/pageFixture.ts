@@ -9,9 +9,9 @@ import {
   type MissionLocaleId,
 } from '@parcours/domain'
 import { getInMemoryProjectionSink } from '@parcours/projections'
+import type { Locale } from '../../i18n/index.js'
 import { openStoreEnv } from '../../store/openStore.js'
 import { runProjections } from '../../store/readModels.js'
-import type { Locale } from '../../i18n/index.js'
 import {
   buildDashboardModel,
   buildFormModel,
@@ -126,6 +126,16 @@ export const openPageFixture = async (): Promise<PageHandles & { readonly close:
     capacity: 12,
     registrations: 3,
   })
+  // a CEJ, with its weeks under 15 h of activity
+  await send({ type: 'CompleteDiagnostic', youthId: 'y-2', ...rouen, on: '2025-01-15' })
+  await send({
+    type: 'EnterProgramme',
+    youthId: 'y-2',
+    ...rouen,
+    on: '2025-01-16',
+    programme: 'CEJ',
+    plannedEndOn: '2026-01-15',
+  })
   // a fact of February: the month the fixture is read in is partial
   await send({
     type: 'RecordRequest',
@@ -186,6 +196,10 @@ export const renderFixturePages = async (
     ),
     worklist: renderWorklistPage(worklist, ctx(locale)),
     journey: renderJourneyPage(journey, ctx(locale, counsellor, '/journeys/y-1')),
+    'journey-cej': renderJourneyPage(
+      await buildJourneyModel(h, counsellor, 'y-2', { asOf: FIXTURE_AS_OF }),
+      ctx(locale, counsellor, '/journeys/y-2'),
+    ),
     'form-register': renderCommandForm(
       'register',
       await buildFormModel(h, counsellor, 'register', undefined, { today: FIXTURE_AS_OF }),

@@ -1,10 +1,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { locales, type Locale } from '../../i18n/index.js'
 import { describeViolations, runAxe } from '../../testing/axe.js'
 import { CHROMIUM, chromiumAvailable, launchChromium, type TestBrowser } from '../../testing/browser.js'
-import { appCss } from './index.js'
 import { openPageFixture, renderFixturePages } from './pageFixture.js'
+import { appCss } from './index.js'
 
 // Every page in French and in English, opened in headless Chromium with its style sheet (served
 // through a route: nothing reaches the network): axe-core finds no WCAG 2.1 AA violation, and a
@@ -28,34 +30,58 @@ afterAll(async () => {
   await h?.close()
 })
 
+// The pages of the fixture, by name (the first test checks the fixture renders exactly these).
+const PAGES = [
+  'login',
+  'worklist',
+  'journey',
+  'journey-cej',
+  'form-register',
+  'form-offer',
+  'form-appointment',
+  'form-attendance',
+  'form-outcome',
+  'dashboard-manager',
+  'dashboard-national',
+  'dashboard-month',
+  'targets',
+  'error',
+] as const
+
+const rendered: Partial<Record<Locale, Readonly<Record<string, string>>>> = {}
+let page: Page
+let current = ''
+
 describe('the pages in a browser', () => {
-  for (const locale of ['fr', 'en'] as const)
-    it(`pass axe-core's WCAG 2.1 AA rules, in ${locale}`, async () => {
-      const pages = await renderFixturePages(h, locale)
-      const page = await browser.context.newPage()
-      let current = ''
-      await page.route(`${ORIGIN}/**`, (route) => {
-        const url = new URL(route.request().url())
-        return url.pathname === '/assets/app.css'
-          ? route.fulfill({ contentType: 'text/css; charset=utf-8', body: appCss })
-          : route.fulfill({ contentType: 'text/html; charset=utf-8', body: current })
-      })
-      const failures: string[] = []
-      for (const [name, html] of Object.entries(pages)) {
-        current = html
+  beforeAll(async () => {
+    for (const locale of locales) rendered[locale] = await renderFixturePages(h, locale)
+    page = await browser.context.newPage()
+    await page.route(`${ORIGIN}/**`, (route) =>
+      new URL(route.request().url()).pathname === '/assets/app.css'
+        ? route.fulfill({ contentType: 'text/css; charset=utf-8', body: appCss })
+        : route.fulfill({ contentType: 'text/html; charset=utf-8', body: current }),
+    )
+  })
+
+  it('are every page of the fixture', () => {
+    for (const locale of locales)
+      expect(Object.keys(rendered[locale] ?? {}).sort()).toEqual([...PAGES].sort())
+  })
+
+  for (const locale of locales)
+    for (const name of PAGES)
+      it(`${name} passes axe-core's WCAG 2.1 AA rules, in ${locale}`, async () => {
+        current = rendered[locale]?.[name] ?? ''
         await page.goto(`${ORIGIN}/${name}`)
         // the style sheet applied: the skip link is moved off-screen until focused
-        expect(await page.locator('a.skip').boundingBox(), name).toMatchObject({ x: -9999 })
+        expect(await page.locator('a.skip').boundingBox()).toMatchObject({ x: -9999 })
         const result = await runAxe(page)
         results[`${name} (${locale})`] = {
           violations: result.violations.length,
           passes: result.passes,
           needsReview: result.needsReview.map((r) => r.id),
         }
-        failures.push(...describeViolations(result).map((v) => `${name}: ${v}`))
         await page.screenshot({ path: `${ARTIFACTS}${name}-${locale}.png`, fullPage: true })
-      }
-      await page.close()
-      expect(failures).toEqual([])
-    })
+        expect(describeViolations(result)).toEqual([])
+      })
 })

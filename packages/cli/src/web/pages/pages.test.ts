@@ -1,16 +1,8 @@
+import { isLeft } from 'fp-ts/lib/Either.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { MissionLocaleId } from '@parcours/domain'
 import type { Locale } from '../../i18n/index.js'
 import { untranslatedIn } from '../../testing/untranslated.js'
-import {
-  appCss,
-  buildDashboardCsv,
-  buildDashboardModel,
-  buildFormModel,
-  buildJourneyModel,
-  buildWorklistModel,
-  renderCommandForm,
-  targetsFromForm,
-} from './index.js'
 import {
   FIXTURE_AS_OF,
   FIXTURE_AT,
@@ -21,6 +13,16 @@ import {
   openPageFixture,
   renderFixturePages,
 } from './pageFixture.js'
+import {
+  appCss,
+  buildDashboardCsv,
+  buildDashboardModel,
+  buildFormModel,
+  buildJourneyModel,
+  buildWorklistModel,
+  renderCommandForm,
+  targetsFromForm,
+} from './index.js'
 
 let h: Awaited<ReturnType<typeof openPageFixture>>
 beforeAll(async () => {
@@ -70,11 +72,40 @@ describe('the pages', () => {
   it('name the counsellor’s young people on the worklist, in French labels', async () => {
     const html = (await allPages('fr'))['worklist'] ?? ''
     expect(html).toContain('Léa Martin')
-    expect(html).toContain('Rendez-vous dans les 7 jours : 3')
+    expect(html).toMatch(/Rendez-vous dans les 7 jours : [1-9]/)
+    expect(html).toMatch(/<td>f-next<\/td><td>5 février 2025<\/td><td class="num">2<\/td>/)
+    expect(html).toContain('CEJ : semaine dernière sous 15 h : 1')
     expect(html).toContain('href="/journeys/y-1"')
     // a journey of another mission locale is never listed
     expect(html).not.toContain('y-3')
     expect(html).not.toContain('Hugo')
+  })
+
+  it('record every name the worklist opens in the access log, before the page is built', async () => {
+    const fresh = await openPageFixture()
+    try {
+      const before = await fresh.env.accessLog.list({ missionLocaleId: 'ml-rouen' as MissionLocaleId })()
+      expect(before).toMatchObject({ right: [] })
+      const w = await buildWorklistModel(fresh, fixtureActors.counsellor, { asOf: FIXTURE_AS_OF, at: AT })
+      const after = await fresh.env.accessLog.list({ missionLocaleId: 'ml-rouen' as MissionLocaleId })()
+      if (isLeft(after)) throw new Error(after.left.message)
+      expect(after.right.map((e) => [e.youthId, e.actor, e.purpose, e.opened, e.at]).sort()).toEqual([
+        ['y-1', 'counsellor:c-1@ml-rouen', 'show', ['identity'], AT],
+        ['y-2', 'counsellor:c-1@ml-rouen', 'show', ['identity'], AT],
+      ])
+      expect([...w.names.keys()].sort()).toEqual(['y-1', 'y-2'])
+    } finally {
+      await fresh.close()
+    }
+  })
+
+  it('let the mission locale’s manager read a journey with its identity, without the counsellor’s actions', async () => {
+    const m = await buildJourneyModel(h, fixtureActors.manager, 'y-2', { asOf: FIXTURE_AS_OF })
+    expect(m.name).toEqual({ kind: 'named', firstName: 'Léa', lastName: 'Martin' })
+    expect(m.mayAct).toBe(false)
+    expect(m.programme).toMatchObject({ programme: 'CEJ', plannedEndOn: '2026-01-15' })
+    expect(m.cej?.contracts[0]?.weeks.length).toBeGreaterThan(0)
+    expect(m.sessions).toEqual([{ sessionId: 's-atelier', kind: 'workshop', heldOn: '2025-02-10' }])
   })
 
   it('show the journey: next appointment, open proposal, timeline in words', async () => {
@@ -139,16 +170,20 @@ describe('a form sent back', () => {
     expect(html).toContain('<a href="#f-respondBy">Réponse attendue au plus tard le</a>')
   })
 
-  it('shows a rule’s refusal in place, as an alert', async () => {
+  it('shows a rule’s refusal in place, as an alert, in the reader’s words when the catalogue has them', async () => {
     const html = await model({
       kind: 'rule',
-      rule: 'OutcomeBeforeOffer',
-      message: 'refused by rule OutcomeBeforeOffer: <dated before>',
+      rule: 'RespondByBeforeOffer',
+      message: 'refused by rule RespondByBeforeOffer: <dated before>',
     })
-    expect(html).toMatch(
-      /<div class="alert" role="alert"><p>Enregistrement refusé par la règle OutcomeBeforeOffer\.<\/p>/,
+    expect(html).toContain(
+      '<div class="alert" role="alert"><p>La date de réponse attendue précède la date de la proposition.</p><p>Enregistrement refusé par la règle RespondByBeforeOffer.</p>',
     )
     expect(html).toContain('&lt;dated before&gt;')
+    const other = await model({ kind: 'rule', rule: 'SessionFull', message: 'the session is full' })
+    expect(other).toMatch(
+      /<div class="alert" role="alert"><p>Enregistrement refusé par la règle SessionFull\.<\/p>/,
+    )
   })
 
   it('says a conflict and an access refusal in words', async () => {

@@ -1,6 +1,6 @@
 import { translator, type MessageKey, type Translator } from '../../i18n/index.js'
 import { french } from '../../i18n/index.js'
-import { tableHtmlCells } from './tables.js'
+import { tableHtmlCells } from '../../report/charts/index.js'
 import { esc, href } from './html.js'
 import { layout } from './layout.js'
 import type { PageContext } from './pageContext.js'
