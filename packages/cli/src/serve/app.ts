@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
 import { apiRoutes } from './api/routes.js'
 import type { Accounts } from './auth/accounts.js'
 import { authenticate, type ProxyAuth } from './auth/authenticate.js'
@@ -24,6 +25,9 @@ export const defaultLoginLimits = {
   perLogin: { max: 5, windowMs: 15 * 60_000 },
   perAddress: { max: 20, windowMs: 15 * 60_000 },
 } as const satisfies Record<string, RateLimit>
+
+/** The largest request body accepted, in bytes. */
+export const MAX_BODY_BYTES = 64 * 1024
 
 /** How the app is put together. */
 export interface ServeAppOptions {
@@ -53,6 +57,18 @@ export const createServeApp = (o: ServeAppOptions) => {
   }
   const app = new Hono<ServeEnv>()
   app.use(...securityHeaders)
+  // A form or a command is a few kilobytes: a larger body is refused before it is read.
+  app.use(
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) =>
+        problem(c, {
+          status: 413,
+          error: 'BodyTooLarge',
+          message: `a request body is ${MAX_BODY_BYTES} bytes at most`,
+        }),
+    }),
+  )
   app.use(authenticate({ sessions, proxy: o.proxy, feed: o.handles.feed, secret: randomBytes(32), clock }))
   // The API answers a Problem; a page, an error page saying the same.
   const isApi = (path: string) => path === '/api' || path.startsWith('/api/')

@@ -46,8 +46,8 @@ const notFound = (message: string) => new ProblemError({ status: 404, error: 'No
 
 /** A journey as `parcours show --json` gives it, its openings recorded in the access log. */
 export const journeyQuery = async (h: ServeHandles, actor: Actor, youthId: YouthId) => {
-  allow(h, actor, { kind: 'read-journey', purpose: 'show', journey: await journeyRefOf(h.env, youthId) })
   const ref = await journeyRefOf(h.env, youthId)
+  allow(h, actor, { kind: 'read-journey', purpose: 'show', journey: ref })
   if (ref.holder === null) throw notFound(`no journey ${youthId}`)
   await h.refresh()
   const v = await readJourneyView(h.env, h.sink, { actor, policy: h.policy }, youthId, undefined)

@@ -39,6 +39,17 @@ describe('headers', () => {
   })
 })
 
+describe('request bodies', () => {
+  it('refuses one over 64 KiB with 413, before reading it', async () => {
+    const c = await logIn(f.url, 'c-1')
+    const r = await c.post('/api/journeys/y-a/commands', {
+      command: { type: 'OfferProposal' },
+      padding: 'x'.repeat(70_000),
+    })
+    expect([r.status, ((await r.json()) as { error: string }).error]).toEqual([413, 'BodyTooLarge'])
+  })
+})
+
 describe('session cookies', () => {
   it('are HttpOnly and SameSite=Strict, not Secure over plain HTTP', async () => {
     const cookie = (await login('c-1', PASSWORD)).headers.get('Set-Cookie') ?? ''
