@@ -47,6 +47,7 @@ input[type="text"], input[type="password"], input[type="date"], input[type="mont
 .alert { border-left: 4px solid #a4262c; background: #fdecec; color: #1d2733; padding: 10px 14px; margin: 0 0 16px; }
 .alert p { margin: 4px 0; }
 .notice { border-left: 4px solid #1e6f43; background: #e8f4ec; padding: 10px 14px; margin: 0 0 16px; }
+.panel table { margin-bottom: 14px; }
 .wrap td { white-space: normal; min-width: 240px; }
 .drill ul { columns: 3 220px; margin: 0; padding-left: 20px; }
 `

@@ -206,6 +206,24 @@ export const renderFixturePages = async (
       ctx(locale, counsellor, '/journeys/new'),
     ),
     ...forms,
+    'form-field-error': renderCommandForm(
+      'offer',
+      await buildFormModel(h, counsellor, 'offer', 'y-1', {
+        today: FIXTURE_AS_OF,
+        values: { commandId: 'cmd-1', respondBy: '31/01/2025' },
+        error: { kind: 'field', field: 'respondBy', message: 'respondBy: not a date' },
+      }),
+      ctx(locale, counsellor, '/journeys/y-1/offer'),
+    ),
+    'form-rule-refused': renderCommandForm(
+      'outcome',
+      await buildFormModel(h, counsellor, 'outcome', 'y-1', {
+        today: FIXTURE_AS_OF,
+        values: { commandId: 'cmd-2', proposalId: 'p1', outcome: 'carried-out', on: '2025-01-02' },
+        error: { kind: 'rule', rule: 'DatedBeforeOffer', message: 'refused by rule DatedBeforeOffer' },
+      }),
+      ctx(locale, counsellor, '/journeys/y-1/outcome'),
+    ),
     'dashboard-manager': renderDashboardPage(
       await buildDashboardModel(h, manager, dashboard),
       ctx(locale, manager, '/dashboard'),

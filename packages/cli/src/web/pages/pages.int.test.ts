@@ -41,6 +41,8 @@ const PAGES = [
   'form-appointment',
   'form-attendance',
   'form-outcome',
+  'form-field-error',
+  'form-rule-refused',
   'dashboard-manager',
   'dashboard-national',
   'dashboard-month',
