@@ -142,7 +142,8 @@ const lines: Record<string, ReadonlyArray<ReadonlyArray<string>>> = {
   rectify: [['rectify', ...B, '--last-name', 'Martin', '--on', '2025-03-01']],
 }
 // The demo writes a fresh simulated store of its own and reads no one's journey: it needs no actor.
-const WITHOUT_ACTOR = new Set(['demo'])
+// serve acts for each request's authenticated actor: serve/tenancy.int.test.ts sweeps its routes.
+const WITHOUT_ACTOR = new Set(['demo', 'serve'])
 
 // The journey commands that name a mission locale, sent by ml-a about ml-b's journey as if it were ml-a's.
 const lying = Object.entries(lines)

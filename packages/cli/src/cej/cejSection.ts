@@ -6,6 +6,7 @@ import {
   type LocalDate,
   type OpenedBasis,
   type Sealed,
+  type StatementRow,
   statementRowOf,
 } from '@parcours/domain'
 import type { CejYouth } from '@parcours/projections'
@@ -26,6 +27,17 @@ const monthsFrom = (from: LocalDate, to: LocalDate): ReadonlyArray<string> => {
   for (let m = `${from.slice(0, 8)}01` as LocalDate; m <= to; m = addMonths(m, 1)) months.push(m.slice(0, 7))
   return months
 }
+
+/** The allowance of each month from the first CEJ's entry to `asOf` (table of art. D5131-19). */
+export const allowanceRows = (
+  l: CejYouth['ledger'],
+  asOf: LocalDate,
+  open: (sealed: Sealed) => OpenedBasis,
+): ReadonlyArray<StatementRow> =>
+  monthsFrom(l.contracts[0]?.enteredOn ?? asOf, asOf).flatMap((month) => {
+    const r = statementRowOf(l, month, open, allowanceTable)
+    return r === null ? [] : [r]
+  })
 
 /** The CEJ section of `show`, as of `asOf`; `open` is null when the actor may not see amounts. */
 export const cejSection = (
@@ -71,21 +83,13 @@ export const cejSection = (
     out.push('  Allowance: amounts withheld (the allowance statement is exported by the manager).')
     return `${out.join('\n')}\n`
   }
-  const first = l.contracts[0]?.enteredOn ?? asOf
-  const rows = monthsFrom(first, asOf).flatMap((month) => {
-    const r = statementRowOf(l, month, open, allowanceTable)
-    return r === null
-      ? []
-      : [
-          [
-            month,
-            `${r.daysEligible}/${r.daysInMonth}`,
-            r.baseCents === null ? '—' : euros(r.baseCents),
-            r.sanctions.length === 0 ? '—' : r.sanctions.join(' '),
-            r.dueCents === null ? r.status : euros(r.dueCents),
-          ],
-        ]
-  })
+  const rows = allowanceRows(l, asOf, open).map((r) => [
+    r.month,
+    `${r.daysEligible}/${r.daysInMonth}`,
+    r.baseCents === null ? '—' : euros(r.baseCents),
+    r.sanctions.length === 0 ? '—' : r.sanctions.join(' '),
+    r.dueCents === null ? r.status : euros(r.dueCents),
+  ])
   out.push(
     renderTable({
       title: '  Allowance (€; table of art. D5131-19)',

@@ -1,29 +1,12 @@
-import { isLeft } from 'fp-ts/lib/Either.js'
-import {
-  AgeLimits,
-  missionLocaleOf,
-  type CounsellorId,
-  type MissionLocaleId,
-  type YouthId,
-} from '@parcours/domain'
-import {
-  cejProjection,
-  docEntries,
-  queryCejAlerts,
-  queryWorklist,
-  worklistProjection,
-  worklistSealedAgeLimits,
-  type CejAlert,
-  type OpenedAgeLimits,
-  type Worklist,
-} from '@parcours/projections'
-import { infrastructureError, usageError } from '../cli/errors.js'
+import { missionLocaleOf, type CounsellorId, type MissionLocaleId } from '@parcours/domain'
+import { docEntries, worklistProjection, type CejAlert, type Worklist } from '@parcours/projections'
+import { usageError } from '../cli/errors.js'
 import { parseId } from '../cli/parse.js'
 import { renderTable } from '../output/table.js'
 import { authorize } from '../store/access.js'
-import { vaultFailure } from '../store/errors.js'
 import { queryReadModels } from '../store/queryReadModels.js'
 import { readModelOf } from '../store/readModels.js'
+import { readWorklist } from '../store/worklist.js'
 import type { CommandModule } from './commandModule.js'
 import { dateOrToday } from './journey/index.js'
 
@@ -118,24 +101,7 @@ export const register: CommandModule['register'] = (command, ctx) =>
         counsellorId: o.counsellor as CounsellorId,
       })
       const whose = { missionLocaleId, counsellorId: o.counsellor }
-      // The age-limit alert needs the limits, sealed in the read model: the counsellor's run opens them.
-      const ageLimits = new Map<string, OpenedAgeLimits>()
-      for (const { youthId, sealed } of worklistSealedAgeLimits(rm, whose)) {
-        const opened = await env.vault.open(sealed, youthId as YouthId)()
-        if (isLeft(opened)) throw vaultFailure(opened.left)
-        if (opened.right._tag === 'Opened') {
-          const limits = AgeLimits.decode(opened.right.fields)
-          if (isLeft(limits))
-            throw infrastructureError(`the sealed age limits of ${youthId} are not age limits`)
-          ageLimits.set(youthId, limits.right)
-        }
-      }
-      const worklist = queryWorklist(rm, { ...whose, asOf: o.at, ageLimits })
-      const cej = queryCejAlerts(await readModelOf(sink, cejProjection), {
-        missionLocaleId,
-        counsellorId: o.counsellor,
-        asOf: o.at,
-      })
+      const { worklist, cejWeeks: cej } = await readWorklist(env, sink, whose, o.at)
       if (o.json === true) {
         ctx.io.stdout.write(`${JSON.stringify({ ...worklist, cejWeeks: cej }, null, 2)}\n`)
         return

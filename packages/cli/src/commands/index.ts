@@ -91,6 +91,11 @@ export const commandIndex: ReadonlyArray<CommandEntry> = [
     load: () => import('./partners.js'),
   },
   {
+    name: 'serve',
+    summary: 'The local web module: the JSON API and the pages, on 127.0.0.1; its local accounts',
+    load: () => import('./serve.js'),
+  },
+  {
     name: 'project',
     summary: 'Bring the read models up to date (--follow to stay live)',
     load: () => import('./project.js'),

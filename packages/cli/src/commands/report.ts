@@ -8,9 +8,7 @@ import {
   dashboardProjection,
   queryCejWeeks,
   queryDashboard,
-  type Dashboard,
   type DashboardQuery,
-  type DashboardReadModel,
 } from '@parcours/projections'
 import { cejWeeksTable, withCejWeeks } from '../cej/cejWeeksTable.js'
 import { usageError } from '../cli/errors.js'
@@ -20,7 +18,7 @@ import { translator } from '../i18n/index.js'
 import { renderTable } from '../output/table.js'
 import { dashboardCsv, excelFrCsv, plainCsv, type CsvFormat } from '../report/csv.js'
 import { indicatorTable } from '../report/fromDashboard.js'
-import { previousRange } from '../report/partialMonth.js'
+import { previousDashboard } from '../report/previousDashboard.js'
 import { renderHtmlReport } from '../report/renderHtml.js'
 import { reportFromDashboard } from '../report/reportFromDashboard.js'
 import { reportSourceOf } from '../report/reportSource.js'
@@ -158,16 +156,4 @@ const readTargets = (file: string, cwd: string): Targets => {
   const targets = parseTargets(text)
   if (isLeft(targets)) throw usageError(`--targets ${file}: ${targets.left}.`)
   return targets.right
-}
-
-/** The same selection over as many months just before, when the store has data then. */
-const previousDashboard = (
-  rm: DashboardReadModel,
-  scope: DashboardQuery,
-  current: Dashboard,
-): Dashboard | null => {
-  if (current.from === null || current.to === null) return null
-  const first = queryDashboard(rm, scope).from
-  const range = previousRange(current.from, current.to)
-  return first === null || range.to < first ? null : queryDashboard(rm, { ...scope, ...range })
 }

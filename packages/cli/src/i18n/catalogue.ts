@@ -1,7 +1,10 @@
 import { calendarEn, calendarFr } from './areas/calendar.js'
 import { codesEn, codesFr } from './areas/codes.js'
 import { dashboardEn, dashboardFr } from './areas/dashboard.js'
+import { eventsEn, eventsFr } from './areas/events.js'
 import { reportEn, reportFr } from './areas/report.js'
+import { rulesEn, rulesFr } from './areas/rules.js'
+import { webEn, webFr } from './areas/web.js'
 import type { Locale } from './locale.js'
 import type { Area, Translation } from './message.js'
 
@@ -12,7 +15,15 @@ import type { Area, Translation } from './message.js'
 // ---------------------------------------------------------------------------------------------
 
 /** Every message in French: the reference of the catalogue. */
-export const french = { ...calendarFr, ...codesFr, ...dashboardFr, ...reportFr } as const satisfies Area
+export const french = {
+  ...calendarFr,
+  ...codesFr,
+  ...dashboardFr,
+  ...eventsFr,
+  ...reportFr,
+  ...rulesFr,
+  ...webFr,
+} as const satisfies Area
 
 /** The catalogue's keys. */
 export type MessageKey = keyof typeof french
@@ -23,5 +34,5 @@ export type Messages = typeof french
 /** Every language's messages. */
 export const catalogue: { readonly [L in Locale]: Translation<Messages> } = {
   fr: french,
-  en: { ...calendarEn, ...codesEn, ...dashboardEn, ...reportEn },
+  en: { ...calendarEn, ...codesEn, ...dashboardEn, ...eventsEn, ...reportEn, ...rulesEn, ...webEn },
 }

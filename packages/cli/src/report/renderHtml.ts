@@ -41,6 +41,27 @@ export const keyIndicatorHtml = (k: KeyIndicator, tr: Translator): string => {
   return `<li class="${k.status ?? 'none'}"><h3>${esc(k.label)}</h3><p class="value">${esc(k.value)}</p>${lines.join('')}</li>`
 }
 
+/** What the reader must know before the figures, as a note (nothing when there is none). */
+export const notesHtml = (notes: ReadonlyArray<string>): string =>
+  notes.length === 0
+    ? ''
+    : `<div class="notes" role="note">${notes.map((n) => `<p>${esc(n)}</p>`).join('')}</div>`
+
+/** The key indicators' section (`before`: markup between its heading and the cards). */
+export const keyIndicatorsHtml = (data: ReportData, tr: Translator, before = ''): string =>
+  `<section aria-labelledby="indicateurs"><h2 id="indicateurs">${esc(tr.t('report.keyIndicators'))}</h2>
+${before}
+<ul class="kpis">${data.keyIndicators.map((k) => keyIndicatorHtml(k, tr)).join('\n')}</ul>
+</section>`
+
+/** The charts' section: each chart with its values, notes and table. */
+export const chartsHtml = (data: ReportData, tr: Translator): string =>
+  `<section aria-labelledby="graphiques"><h2 id="graphiques">${esc(tr.t('report.charts'))}</h2>
+<div class="charts">
+${data.charts.map((c) => chartFigureHtml(c, tr)).join('\n')}
+</div>
+</section>`
+
 /** Renders the report as one HTML page. */
 export const renderHtmlReport = (data: ReportData): string => {
   const tr = translator(data.lang)
@@ -50,10 +71,6 @@ export const renderHtmlReport = (data: ReportData): string => {
     ['tableaux', tr.t('report.tables')],
     ...(data.drillDown.length > 0 ? [['detail', tr.t('report.drillDown')] as const] : []),
   ] as const
-  const notes =
-    data.notes.length === 0
-      ? ''
-      : `<div class="notes" role="note">${data.notes.map((n) => `<p>${esc(n)}</p>`).join('')}</div>`
   return `<!doctype html>
 <html lang="${data.lang}">
 <head>
@@ -71,15 +88,8 @@ ${data.about.map((a) => `<p>${esc(a)}</p>`).join('\n')}
 </header>
 <nav aria-label="${esc(tr.t('report.nav'))}"><ul>${sections.map(([id, label]) => `<li><a href="#${id}">${esc(label)}</a></li>`).join('')}</ul></nav>
 <main id="contenu" tabindex="-1">
-<section aria-labelledby="indicateurs"><h2 id="indicateurs">${esc(tr.t('report.keyIndicators'))}</h2>
-${notes}
-<ul class="kpis">${data.keyIndicators.map((k) => keyIndicatorHtml(k, tr)).join('\n')}</ul>
-</section>
-<section aria-labelledby="graphiques"><h2 id="graphiques">${esc(tr.t('report.charts'))}</h2>
-<div class="charts">
-${data.charts.map((c) => chartFigureHtml(c, tr)).join('\n')}
-</div>
-</section>
+${keyIndicatorsHtml(data, tr, notesHtml(data.notes))}
+${chartsHtml(data, tr)}
 <section aria-labelledby="tableaux"><h2 id="tableaux">${esc(tr.t('report.tables'))}</h2>
 ${data.tables.map((t) => indicatorTableHtml(t, tr)).join('\n')}
 </section>

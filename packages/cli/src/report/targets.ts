@@ -1,4 +1,4 @@
-import { left, right, type Either } from 'fp-ts/lib/Either.js'
+import { isLeft, left, right, type Either } from 'fp-ts/lib/Either.js'
 import type { DashboardFigures } from '@parcours/projections'
 import type { MessageKey } from '../i18n/index.js'
 
@@ -94,13 +94,43 @@ export const parseTargets = (json: string): Either<string, Targets> => {
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     return left('the targets file must hold one JSON object, e.g. { "positiveExitRate": 44 }')
+  const targets = targetsFromObject(value as Readonly<Record<string, unknown>>)
+  return isLeft(targets) ? left(targets.left.message) : targets
+}
+
+/** A target that cannot be set: the indicator it names and why. */
+export interface TargetError {
+  readonly indicator: string
+  readonly message: string
+}
+
+/**
+ * Targets from indicator → number (rates in percent, 0–100), as a targets file or the targets
+ * form gives them; the first wrong one is an error naming it.
+ */
+export const targetsFromObject = (value: Readonly<Record<string, unknown>>): Either<TargetError, Targets> => {
   const targets: Targets = {}
   for (const [key, v] of Object.entries(value)) {
-    if (!isIndicator(key)) return left(`unknown indicator "${key}" (known: ${targetIndicators.join(', ')})`)
+    if (!isIndicator(key))
+      return left({
+        indicator: key,
+        message: `unknown indicator "${key}" (known: ${targetIndicators.join(', ')})`,
+      })
     const rule: TargetRule = targetRules[key]
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) return left(`"${key}" must be a number ≥ 0`)
-    if (rule.unit === 'share' && v > 100) return left(`"${key}" is a rate in percent: from 0 to 100`)
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
+      return left({ indicator: key, message: `"${key}" must be a number ≥ 0` })
+    if (rule.unit === 'share' && v > 100)
+      return left({ indicator: key, message: `"${key}" is a rate in percent: from 0 to 100` })
     targets[key] = rule.unit === 'share' ? v / 100 : v
   }
   return right(targets)
 }
+
+/** Targets as a targets file or the form writes them: rates in percent. */
+export const targetsToObject = (targets: Targets): Readonly<Record<string, number>> =>
+  Object.fromEntries(
+    Object.entries(targets).map(([k, v]) => [
+      k,
+      isIndicator(k) && targetRules[k].unit === 'share' ? Math.round(v * 100 * 1e6) / 1e6 : v,
+    ]),
+  )

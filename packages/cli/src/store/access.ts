@@ -51,23 +51,26 @@ export const journeyRefOf = async (env: Pick<StoreEnv, 'store'>, youthId: YouthI
     : { youthId, holder: state.missionLocaleId, counsellorId: state.counsellorId }
 }
 
+/** The access request of a journey command, with the journey as it stands (who holds and follows it). */
+export const commandAccessRequest = async (
+  env: Pick<StoreEnv, 'store'>,
+  command: JourneyCommand,
+): Promise<AccessRequest> => {
+  const ref = await journeyRefOf(env, command.youthId)
+  const journey =
+    ref.holder === null && command.type === 'RegisterYouth'
+      ? { ...ref, counsellorId: command.counsellorId }
+      : ref
+  return { kind: 'journey-command', command: command.type, missionLocaleId: command.missionLocaleId, journey }
+}
+
 /** Asks whether the session may send this journey command to the journey as it stands. */
 export const authorizeCommand = async (
   session: Session,
   env: Pick<StoreEnv, 'store'>,
   command: JourneyCommand,
 ): Promise<void> => {
-  const ref = await journeyRefOf(env, command.youthId)
-  const journey =
-    ref.holder === null && command.type === 'RegisterYouth'
-      ? { ...ref, counsellorId: command.counsellorId }
-      : ref
-  authorize(session, {
-    kind: 'journey-command',
-    command: command.type,
-    missionLocaleId: command.missionLocaleId,
-    journey,
-  })
+  authorize(session, await commandAccessRequest(env, command))
 }
 
 /** An access log failure as exit 3: nothing was opened. */

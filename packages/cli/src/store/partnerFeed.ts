@@ -11,9 +11,11 @@ import {
   getSqliteCursorStore,
   type PartnerFeed,
   type PartnerFeedError,
+  type ProjectionSink,
 } from '@parcours/projections'
 import type { RunContext, WithGlobals } from '../cli/context.js'
 import { type CliError, infrastructureError, usageError } from '../cli/errors.js'
+import type { StoreEnv } from './openStore.js'
 import { openSink, projectionFailure } from './readModels.js'
 import { projectionPathFor } from './storeSpec.js'
 
@@ -87,6 +89,17 @@ export const openPartnerFeed = async (
   const env = await ctx.openStore(cmd, { mustExist: true })
   const sink = openSink(env, ctx.io.cwd)
   ctx.onDispose(sink.close)
+  return partnerFeedOver(ctx, cmd, env, sink, partners)
+}
+
+/** The feed over a store and read models already open (its cursors beside the read models). */
+export const partnerFeedOver = (
+  ctx: RunContext,
+  cmd: WithGlobals,
+  env: StoreEnv,
+  sink: ProjectionSink,
+  partners: ReadonlyArray<FeedPartner>,
+): PartnerFeed => {
   const path = projectionPathFor(env.spec, ctx.io.cwd)
   const cursors = path === undefined ? getInMemoryCursorStore() : getSqliteCursorStore({ path })
   ctx.onDispose(cursors.close)

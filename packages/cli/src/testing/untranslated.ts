@@ -1,4 +1,10 @@
-import { exitReasons, programmeExitReasons, proposalOutcomes, themes } from '@parcours/domain'
+import {
+  appointmentKinds,
+  exitReasons,
+  programmeExitReasons,
+  proposalOutcomes,
+  themes,
+} from '@parcours/domain'
 import { french } from '../i18n/catalogue.js'
 
 // ---------------------------------------------------------------------------------------------
@@ -7,13 +13,16 @@ import { french } from '../i18n/catalogue.js'
 // ---------------------------------------------------------------------------------------------
 
 const keys = Object.keys(french)
-const codes = [...new Set([...proposalOutcomes, ...themes, ...exitReasons, ...programmeExitReasons])].filter(
-  (c) => c.includes('-'),
-)
+const codes = [
+  ...new Set([...proposalOutcomes, ...themes, ...exitReasons, ...programmeExitReasons, ...appointmentKinds]),
+].filter((c) => c.includes('-'))
 
-/** The untranslated texts in an HTML page (its `<style>` and `<script>` elements aside). */
+/**
+ * The untranslated texts in an HTML page (its `<style>` and `<script>` elements aside, and the
+ * `value` attributes, which hold what a form posts — a code — not what it shows).
+ */
 export const untranslatedIn = (html: string): ReadonlyArray<string> => {
-  const text = html.replace(/<(style|script)[^>]*>[\s\S]*?<\/\1>/g, '')
+  const text = html.replace(/<(style|script)[^>]*>[\s\S]*?<\/\1>/g, '').replace(/\svalue="[^"]*"/g, '')
   return [
     ...keys.filter((k) => text.includes(k)),
     ...[...text.matchAll(/\{[a-zA-Z]+\}/g)].map((m) => m[0]),

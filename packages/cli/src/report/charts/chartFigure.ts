@@ -62,27 +62,44 @@ export const chartTable = (c: Chart, tr: Translator): ChartTable => {
 export const chartSvg = (c: Chart, tr: Translator): string =>
   c.kind === 'bars' ? barChartSvg(c, tr) : c.kind === 'donut' ? donutChartSvg(c, tr) : funnelChartSvg(c, tr)
 
-/** A table with a caption, column headers and row headers (the first cell of each row). */
-export const tableHtml = (
+/** A cell of a table: text (escaped here), or markup the caller built from escaped parts. */
+export type TableCell = { readonly text: string; readonly numeric?: boolean } | { readonly html: string }
+
+const inner = (c: TableCell): string => ('html' in c ? c.html : esc(c.text))
+
+/** A table with a caption, column headers, and the first cell of each row as its header. */
+export const tableHtmlCells = (
   caption: string,
-  table: ChartTable,
-  numeric: (cell: string, column: number) => boolean,
+  columns: ReadonlyArray<string>,
+  rows: ReadonlyArray<ReadonlyArray<TableCell>>,
 ): string => {
-  const head = table.columns.map((col) => `<th scope="col">${esc(col)}</th>`).join('')
-  const body = table.rows
+  const head = columns.map((c) => `<th scope="col">${esc(c)}</th>`).join('')
+  const body = rows
     .map(
       (row) =>
         `<tr>${row
-          .map((cell, i) =>
+          .map((c, i) =>
             i === 0
-              ? `<th scope="row">${esc(cell)}</th>`
-              : `<td${numeric(cell, i) ? ' class="num"' : ''}>${esc(cell)}</td>`,
+              ? `<th scope="row">${inner(c)}</th>`
+              : `<td${'text' in c && c.numeric === true ? ' class="num"' : ''}>${inner(c)}</td>`,
           )
           .join('')}</tr>`,
     )
     .join('\n')
   return `<table><caption>${esc(caption)}</caption><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`
 }
+
+/** A table with a caption, column headers and row headers (the first cell of each row). */
+export const tableHtml = (
+  caption: string,
+  table: ChartTable,
+  numeric: (cell: string, column: number) => boolean,
+): string =>
+  tableHtmlCells(
+    caption,
+    table.columns,
+    table.rows.map((row) => row.map((text, i) => ({ text, numeric: numeric(text, i) }))),
+  )
 
 const figureCell = (cell: string): boolean => /^[\d–\-+−]/.test(cell)
 

@@ -1,5 +1,13 @@
 export { barChartSvg } from './barChart.js'
-export { chartFigureHtml, chartSvg, chartTable, tableHtml, type ChartTable } from './chartFigure.js'
+export {
+  chartFigureHtml,
+  chartSvg,
+  chartTable,
+  tableHtml,
+  tableHtmlCells,
+  type ChartTable,
+  type TableCell,
+} from './chartFigure.js'
 export type {
   BarCategory,
   BarChart,
