@@ -66,6 +66,25 @@ export type AccessRequest =
       readonly missionLocaleId: MissionLocaleId | null
     }
 
+  /**
+   * Act on a mission locale's outreach cases (school dropout lists): import a list (managers), or
+   * record a status on a case (its counsellors and manager).
+   */
+  | {
+      readonly kind: 'outreach-command'
+      readonly action: 'import-list' | 'record-status'
+      readonly missionLocaleId: MissionLocaleId
+    }
+  /**
+   * Read outreach cases: `cases` lists them with their statuses (the mission locale's counsellors
+   * and manager); `counts` gives only how many per status (also a statistician's, national: null).
+   */
+  | {
+      readonly kind: 'read-outreach'
+      readonly detail: 'cases' | 'counts'
+      readonly missionLocaleId: MissionLocaleId | null
+    }
+
 /** The outbound files other than the allowance statement (which has its own request). */
 export type PartnerFileKind = 'dares' | 'france-travail'
 
