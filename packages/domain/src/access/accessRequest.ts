@@ -15,8 +15,8 @@ export interface JourneyRef {
   readonly counsellorId: CounsellorId | null
 }
 
-/** Why personal data is opened: the command or query that opens it (recorded in the access log). */
-export type AccessPurpose = 'show' | 'access-request' | 'export' | 'rectification'
+/** Why personal data is opened: the command or query that opens it (recorded in the access log); `outreach-registration` prefills a registration from an outreach case. */
+export type AccessPurpose = 'show' | 'access-request' | 'export' | 'rectification' | 'outreach-registration'
 
 /** Something an actor asks for. */
 export type AccessRequest =
