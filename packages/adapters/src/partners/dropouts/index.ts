@@ -2,3 +2,4 @@
 export * from './dropoutRow.js'
 export * from './outreachCases.js'
 export * from './importDropoutList.js'
+export * from './runOutreachRetention.js'
