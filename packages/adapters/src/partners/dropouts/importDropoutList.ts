@@ -68,14 +68,14 @@ interface ParsedRecord {
 // iterator throws at the error and loses what is still buffered.
 async function* inOrder(parser: NodeJS.ReadableStream): AsyncGenerator<ParsedRecord> {
   const queue: ParsedRecord[] = []
-  let [done, error, wake] = [false, undefined as unknown, (): void => undefined]
+  let [done, error, wake] = [false, undefined as Error | undefined, (): void => undefined]
   parser.on('data', (r: ParsedRecord) => {
     queue.push(r)
     if (queue.length >= 64) parser.pause()
     wake()
   })
   parser.on('end', () => ((done = true), wake()))
-  parser.on('error', (e: unknown) => ((error = e), (done = true), wake()))
+  parser.on('error', (e: Error) => ((error = e), (done = true), wake()))
   for (;;) {
     const next = queue.shift()
     if (next !== undefined) {
