@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { Option } from '@commander-js/extra-typings'
 import { isLeft } from 'fp-ts/lib/Either.js'
 import { describeOutreachFailure } from '@parcours/adapters'
@@ -83,6 +84,7 @@ export const register: CommandModule['register'] = (command, ctx) => {
     )
     .option('--counsellor <id>', 'who recorded it (the counsellor running the command by default)', parseId)
     .addOption(dateOrToday('--on <date>', 'the day of the attempt'))
+    .option('--command-id <id>', 'id that makes a retry idempotent (generated when absent)', parseId)
     .action(async (caseId, o, cmd) => {
       const session = ctx.session(cmd)
       const counsellorId =
@@ -96,7 +98,7 @@ export const register: CommandModule['register'] = (command, ctx) => {
       if (missionLocaleId === undefined) throw usageError(`no outreach case ${caseId}`)
       authorize(session, { kind: 'outreach-command', action: 'record-status', missionLocaleId })
       const done = await outreach.handle({
-        commandId: `cli-status-${caseId}-${o.status}-${o.on}`,
+        commandId: o.commandId ?? `cli-${randomUUID()}`,
         command: {
           type: 'RecordOutreachStatus',
           caseId,

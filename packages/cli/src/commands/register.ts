@@ -1,10 +1,10 @@
 import { isLeft } from 'fp-ts/lib/Either.js'
 import { describeOutreachFailure, openOutreachIdentity, type PersonalFields } from '@parcours/adapters'
-import { LocalDate, type OutreachCaseId, type YouthId } from '@parcours/domain'
+import { LocalDate, type CounsellorId, type OutreachCaseId, type YouthId } from '@parcours/domain'
 import type { RunContext, WithGlobals } from '../cli/context.js'
 import { infrastructureError, refusedError, usageError } from '../cli/errors.js'
 import { parseDate, parseId, parseText } from '../cli/parse.js'
-import { authorize, recordOpening } from '../store/access.js'
+import { authorize, journeyRefOf, recordOpening } from '../store/access.js'
 import { vaultFailure } from '../store/errors.js'
 import { openOutreach, outreachCase } from '../store/outreach.js'
 import type { CommandModule } from './commandModule.js'
@@ -22,6 +22,7 @@ const caseIdentity = async (
   caseId: OutreachCaseId,
   missionLocaleId: string,
   youthId: string,
+  counsellorId: string,
 ): Promise<PersonalFields | 'already-closed'> => {
   const session = ctx.session(cmd)
   const env = await ctx.openStore(cmd, { createKeyStore: true })
@@ -41,6 +42,14 @@ const caseIdentity = async (
   if (state.closed?.reason === 'registered' && state.closed.youthId === youthId) return 'already-closed'
   if (state.closed !== null)
     throw refusedError(`--outreach: case ${caseId} is closed (${state.closed.reason}).`)
+  // The registration's own access before the identity is opened: a denied actor opens nothing.
+  const journey = await journeyRefOf(env, youthId as YouthId)
+  authorize(session, {
+    kind: 'journey-command',
+    command: 'RegisterYouth',
+    missionLocaleId: state.missionLocaleId,
+    journey: journey.holder === null ? { ...journey, counsellorId: counsellorId as CounsellorId } : journey,
+  })
   await recordOpening(env.accessLog, session, {
     at: new Date().toISOString(),
     youthId: caseId as string as YouthId,
@@ -76,7 +85,9 @@ export const register: CommandModule['register'] = (command, ctx) =>
       if ((o.firstName === undefined) !== (o.lastName === undefined))
         throw usageError('--first-name and --last-name go together: give both or neither.')
       const opened =
-        o.outreach === undefined ? {} : await caseIdentity(ctx, cmd, o.outreach, o.missionLocale, o.youth)
+        o.outreach === undefined
+          ? {}
+          : await caseIdentity(ctx, cmd, o.outreach, o.missionLocale, o.youth, o.counsellor)
       if (opened === 'already-closed')
         return void ctx.io.stdout.write(
           `RegisterYouth ${o.youth}: already registered from outreach case ${o.outreach}: nothing new written\n`,
