@@ -1,16 +1,26 @@
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { outreachCaseIdOf } from '@parcours/adapters'
 import { commandIndex } from './commands/index.js'
 import { inProcessCli } from './testing/inProcessCli.js'
 
 // Every command and query, run against ml-b's journey by actors of ml-a, by actors who read no
 // journey, and by nobody: each is refused, prints nothing of ml-b, and writes nothing.
 
-const { ok, asGiven, remove } = inProcessCli('parcours-access-', 'sqlite:access.db')
+const { ok, asGiven, remove, dir } = inProcessCli('parcours-access-', 'sqlite:access.db')
 afterAll(remove)
 
 const B = ['--youth', 'y-b', '--mission-locale', 'ml-b']
 const A_ON_B = ['--youth', 'y-b', '--mission-locale', 'ml-a']
-const NAMES = ['Anatole', 'Brisebois', 'Hébergé chez son oncle']
+const NAMES = ['Anatole', 'Brisebois', 'Hébergé chez son oncle', 'Clémence', 'Vautrin', '06 55 44 33 22']
+// ml-b's outreach case, from a dropout list its manager imported.
+const CASE_B = outreachCaseIdOf('siei-b', 'r-1')
+const DROPOUTS = [
+  'id_liste;id_ligne;nom;prenom;date_naissance;telephone;email;adresse;code_postal;commune;uai;derniere_classe;date_sortie',
+  'siei-b;r-1;Vautrin;Clémence;2008-06-01;06 55 44 33 22;;;14000;Caen;0140001A;2nde;2025-01-15',
+  '',
+].join('\n')
 
 // One line per command (and subcommand), naming ml-b's journey or ml-b itself.
 const lines: Record<string, ReadonlyArray<ReadonlyArray<string>>> = {
@@ -27,6 +37,32 @@ const lines: Record<string, ReadonlyArray<ReadonlyArray<string>>> = {
       '2005-01-01',
       '--on',
       '2025-03-01',
+    ],
+    [
+      'register',
+      '--youth',
+      'y-new',
+      '--mission-locale',
+      'ml-b',
+      '--counsellor',
+      'c-1',
+      '--on',
+      '2025-03-01',
+      '--outreach',
+      CASE_B,
+    ],
+    [
+      'register',
+      '--youth',
+      'y-new',
+      '--mission-locale',
+      'ml-a',
+      '--counsellor',
+      'c-1',
+      '--on',
+      '2025-03-01',
+      '--outreach',
+      CASE_B,
     ],
   ],
   assign: [['assign', ...B, '--counsellor', 'c-2', '--on', '2025-03-01']],
@@ -126,7 +162,12 @@ const lines: Record<string, ReadonlyArray<ReadonlyArray<string>>> = {
     ['access-log', 'prune'],
   ],
   'access-request': [['access-request', '--youth', 'y-b']],
+  outreach: [
+    ['outreach', 'list', '--mission-locale', 'ml-b'],
+    ['outreach', 'status', CASE_B, '--status', 'unreachable', '--counsellor', 'c-1', '--on', '2025-03-01'],
+  ],
   partners: [
+    ['partners', 'dropouts', 'import', 'dropouts.csv', '--mission-locale', 'ml-b', '--at', '2025-03-01'],
     ['partners', 'export', 'dares', '--month', '2025-03', '--mission-locale', 'ml-b', '--out', 'dares.csv'],
     ['partners', 'export', 'asp', '--month', '2025-03', '--mission-locale', 'ml-b', '--out', 'asp.csv'],
   ],
@@ -155,9 +196,23 @@ const state = async () =>
   [
     (await ok('--as', 'operator:o-1', 'verify', '--json')).out,
     (await ok('--as', 'manager:m-1@ml-b', 'access-log', '--mission-locale', 'ml-b', '--json')).out,
+    (await ok('--as', 'manager:m-1@ml-b', 'outreach', 'list', '--at', '2025-03-01', '--json')).out,
   ].join('\n')
 
 beforeAll(async () => {
+  writeFileSync(join(dir, 'dropouts.csv'), DROPOUTS)
+  await ok(
+    '--as',
+    'manager:m-1@ml-b',
+    'partners',
+    'dropouts',
+    'import',
+    'dropouts.csv',
+    '--mission-locale',
+    'ml-b',
+    '--at',
+    '2025-02-01',
+  )
   await ok(
     '--as',
     'counsellor:c-1@ml-b',

@@ -29,7 +29,36 @@ const people = [
     limitsInForce: ['2023-11-01', '2027-11-01'],
   },
   { youth: 'y-3', birthDate: '1999-04-19', rqth: false, ml: 'ml-b', limitsInForce: [] },
+  // From a school dropout list: registered from its outreach case (identity prefilled from the case).
+  { youth: 'y-4', birthDate: '2008-07-29', rqth: false, ml: 'ml-a', limitsInForce: ['2034-08-01'] },
 ] as const
+/**
+ * The dropout list (ml-a): r-1 becomes y-4; r-2 is never registered, and is erased by retention 12
+ * months after it opened. Every personal value of the rows is searched, besides the birth dates.
+ */
+const DROPOUT_LIST = [
+  'id_liste;id_ligne;nom;prenom;date_naissance;telephone;email;adresse;code_postal;commune;uai;derniere_classe;date_sortie',
+  'siei-scan;r-1;Quenouille;Anselme;29/07/2008;06 71 82 93 04;anselme.quenouille@example.net;9 impasse des Glycines;27680;Quillebeuf-sur-Seine;0271234K;Seconde pro;13/12/2024',
+  'siei-scan;r-2;Ravenelle;Honorine;2008-07-29;07 19 28 37 46;honorine.ravenelle@example.net;4 chemin du Halage;27680;Quillebeuf-sur-Seine;0271234K;Seconde pro;2024-12-13',
+  '',
+].join('\n')
+const outreachValues = [
+  'Quenouille',
+  'Anselme',
+  'Ravenelle',
+  'Honorine',
+  '06 71 82 93 04',
+  '07 19 28 37 46',
+  'anselme.quenouille',
+  'honorine.ravenelle',
+  'impasse des Glycines',
+  'chemin du Halage',
+  '27680',
+  'Quillebeuf',
+  '0271234K',
+  'Seconde pro',
+  ...['2024-12-13', '13/12/2024', '20241213'],
+]
 /** y-3's age-out, dated on the limit in force: the scan must find it in the store (it can fail). */
 const y3AgeOut = '2025-05-01'
 
@@ -55,6 +84,7 @@ const searchedFor = (p: (typeof people)[number]) => {
 const searched = [
   ...people.flatMap(searchedFor),
   ...['rqth', 'RQTH', 'Rqth'].map((value) => ({ youth: '*', what: 'RQTH flag', value })),
+  ...outreachValues.map((value) => ({ youth: 'dropout list', what: 'outreach identity', value })),
 ]
 
 interface Hit {
@@ -109,6 +139,57 @@ const scenario = async (store: 'sqlite' | 'esdb', connection: string) => {
   await register(y1, '2025-03-03')
   await register(y2, '2025-03-03')
   await register(y3, '2025-03-04')
+  writeFileSync(join(dir, 'dropouts.csv'), DROPOUT_LIST)
+  await ok(
+    '--as',
+    'manager:m-1@ml-a',
+    'partners',
+    'dropouts',
+    'import',
+    'dropouts.csv',
+    ...ml,
+    '--at',
+    '2025-03-03',
+  )
+  await ok(
+    '--as',
+    'manager:m-1@ml-a',
+    'partners',
+    'dropouts',
+    'import',
+    'dropouts.csv',
+    ...ml,
+    '--at',
+    '2025-03-04',
+  )
+  const [case1] = JSON.parse(
+    (await ok('--as', 'counsellor:c-1@ml-a', 'outreach', 'list', ...ml, '--at', '2025-03-05', '--json')).out,
+  ) as Array<{ caseId: string }>
+  await ok(
+    '--as',
+    'counsellor:c-1@ml-a',
+    'outreach',
+    'status',
+    case1?.caseId ?? '',
+    '--status',
+    'contacted-followed',
+    '--on',
+    '2025-03-05',
+  )
+  await ok(
+    '--as',
+    'counsellor:c-1@ml-a',
+    'register',
+    '--youth',
+    'y-4',
+    ...ml,
+    '--counsellor',
+    'c-1',
+    '--on',
+    '2025-03-06',
+    '--outreach',
+    case1?.caseId ?? '',
+  )
   await ok('diagnostic', '--youth', 'y-2', ...ml, '--on', '2025-03-05')
   await ok(
     'programme',
@@ -159,7 +240,10 @@ const scenario = async (store: 'sqlite' | 'esdb', connection: string) => {
     const feed = await ok('partners', 'feed', 'list', '--partner', 'app-scan', '--limit', '1000', '--json')
     writeFileSync(join(dir, `feed-${moment}.json`), feed.out)
     writeFileSync(join(dir, `logs-${moment}.txt`), cli.stderr.join(''))
-    const onDisk = readdirSync(dir).map((name) => ({ name, bytes: readFileSync(join(dir, name)) }))
+    // The partner's own file holds the identities, as delivered: what the CLI writes is scanned.
+    const onDisk = readdirSync(dir)
+      .filter((name) => name !== 'dropouts.csv')
+      .map((name) => ({ name, bytes: readFileSync(join(dir, name)) }))
     return onDisk
   }
   const indicators = async () => (await ok('report', '--json')).out
@@ -167,6 +251,9 @@ const scenario = async (store: 'sqlite' | 'esdb', connection: string) => {
   const figuresBefore = await indicators()
   for (const p of people)
     await ok('erase', '--youth', p.youth, '--mission-locale', p.ml, '--on', '2025-06-02')
+  // The case never registered goes 12 months after its latest fact; the registered one's copy on its closing day.
+  const retention = await ok('--as', 'operator:o-1', 'retention', '--at', '2026-03-04')
+  expect(retention.out).toContain('Outreach cases (dropout lists): 2 erased.')
   const after = await files('after')
   const figuresAfter = await indicators()
   return { before, after, figuresBefore, figuresAfter, remove: cli.remove }
@@ -201,6 +288,10 @@ describe('personal data scan of every file the CLI writes', () => {
     expect(after).toEqual([])
     // The scan can fail: the age-out, dated on the 1st after the birthday, is found where it is.
     expect(holding(run.before, y3AgeOut)).toContain('store.db')
+    expect(run.before.map((f) => f.name)).toContain('store.db.outreach')
+    expect(scanFiles([{ name: 'dropouts.csv', bytes: Buffer.from(DROPOUT_LIST) }]).length).toBeGreaterThan(
+      outreachValues.length,
+    )
     expect(run.figuresAfter).toBe(run.figuresBefore)
   })
 

@@ -3,7 +3,10 @@ import type { TaskEither } from 'fp-ts/lib/TaskEither.js'
 import type { Logger } from 'pino'
 import {
   journeyStreamName,
+  OutreachCaseId,
+  outreachStreamName,
   type EventStore,
+  type OutreachEvent,
   type JourneyEvent,
   type KeyStore,
   type KeyStoreError,
@@ -24,6 +27,11 @@ export interface CollectOrphanKeysInput {
    * still in flight. Keys of a store that did not date them (`createdAt: null`) are judged too.
    */
   readonly createdBefore: Date
+  /**
+   * The outreach cases' store: a key of an outreach case (`oc-…`) is an orphan when neither a
+   * journey nor a case has its id. Without it, outreach cases' keys are never judged.
+   */
+  readonly outreachStore?: EventStore<OutreachEvent>
   /** List the orphans, discard nothing. */
   readonly dryRun: boolean
   readonly logger?: Logger
@@ -59,6 +67,7 @@ export const collectOrphanKeys =
     store,
     keyStore,
     createdBefore,
+    outreachStore,
     dryRun,
     logger,
   }: CollectOrphanKeysInput): TaskEither<KeyStoreError, OrphanKeyCollection> =>
@@ -77,6 +86,15 @@ export const collectOrphanKeys =
         continue
       }
       if (head.right.length > 0) continue
+      if (OutreachCaseId.is(key.youthId)) {
+        if (outreachStore === undefined) continue
+        const opened = await outreachStore.readStream(outreachStreamName(key.youthId), { maxCount: 1 })()
+        if (isLeft(opened)) {
+          if (opened.left._tag !== 'DecodeFailed') failed.push({ key, error: opened.left })
+          continue
+        }
+        if (opened.right.length > 0) continue
+      }
       if (dryRun) {
         discarded.push(key)
         continue

@@ -19,6 +19,11 @@ export const personalFieldNames = [
   'householdTaxStatus',
   'allowanceTerritory',
   'adultOn',
+  'postcode',
+  'commune',
+  'schoolUai',
+  'lastClass',
+  'leftSchoolOn',
 ] as const
 
 /** A personal field name. */
@@ -27,7 +32,8 @@ export type PersonalFieldName = (typeof personalFieldNames)[number]
 /**
  * The personal data of a young person, as the vault seals it: identity, contact, a counsellor's
  * free-text comment, the RQTH detail, the age limits (the 26th birthday, and the 30th with RQTH),
- * the CEJ allowance's basis (household tax status, territory, a minor's 18th birthday). All
+ * the CEJ allowance's basis (household tax status, territory, a minor's 18th birthday), and what a
+ * school dropout list adds (postcode, commune, school, last class, date left school). All
  * optional: a follow-up comment seals `{ comment }` alone.
  */
 export const PersonalFields = t.exact(

@@ -1,9 +1,17 @@
 import { missionLocaleOf, type CounsellorId, type MissionLocaleId } from '@parcours/domain'
-import { docEntries, worklistProjection, type CejAlert, type Worklist } from '@parcours/projections'
+import {
+  docEntries,
+  queryOutreachEntries,
+  worklistProjection,
+  type CejAlert,
+  type OutreachEntry,
+  type Worklist,
+} from '@parcours/projections'
 import { usageError } from '../cli/errors.js'
 import { parseId } from '../cli/parse.js'
 import { renderTable } from '../output/table.js'
 import { authorize } from '../store/access.js'
+import { openOutreach, outreachCases } from '../store/outreach.js'
 import { queryReadModels } from '../store/queryReadModels.js'
 import { readModelOf } from '../store/readModels.js'
 import { readWorklist } from '../store/worklist.js'
@@ -43,6 +51,13 @@ const sections = (w: Worklist) =>
       rows: w.ageLimitsNear.map((a) => [a.youthId, a.ageLimitOn, a.daysLeft]),
     },
   ] as const
+
+// The open outreach cases of the mission locale (school dropout lists): every counsellor's to take.
+const outreachSection = (entries: ReadonlyArray<OutreachEntry>) => ({
+  title: 'Open outreach cases (dropout lists)',
+  columns: ['Case', 'Status', 'Opened on', 'Age (days)'],
+  rows: entries.map((e) => [e.caseId, e.status, e.openedOn, e.ageDays]),
+})
 
 const hours = (minutes: number): string => (minutes / 60).toFixed(1)
 
@@ -102,12 +117,16 @@ export const register: CommandModule['register'] = (command, ctx) =>
       })
       const whose = { missionLocaleId, counsellorId: o.counsellor }
       const { worklist, cejWeeks: cej } = await readWorklist(env, sink, whose, o.at)
+      const outreach = queryOutreachEntries(await outreachCases(openOutreach(ctx, cmd, env)), {
+        missionLocaleId,
+        asOf: o.at,
+      })
       if (o.json === true) {
-        ctx.io.stdout.write(`${JSON.stringify({ ...worklist, cejWeeks: cej }, null, 2)}\n`)
+        ctx.io.stdout.write(`${JSON.stringify({ ...worklist, cejWeeks: cej, outreach }, null, 2)}\n`)
         return
       }
       ctx.io.stdout.write(`Worklist of ${o.counsellor} (${missionLocaleId}) as of ${o.at}\n\n`)
-      for (const s of [...sections(worklist), ...cejSections(cej)])
+      for (const s of [...sections(worklist), ...cejSections(cej), outreachSection(outreach)])
         ctx.io.stdout.write(
           s.rows.length === 0
             ? `${s.title}: none\n\n`

@@ -85,9 +85,14 @@ export const commandIndex: ReadonlyArray<CommandEntry> = [
     load: () => import('./accessLog.js'),
   },
   {
+    name: 'outreach',
+    summary: "Outreach cases from the school dropout lists: list them, record a case's status",
+    load: () => import('./outreach.js'),
+  },
+  {
     name: 'partners',
     summary:
-      'Flows with the partners: the feed partner apps poll, the outbound files (DARES, ASP, France Travail)',
+      'Flows with the partners: the feed partner apps poll, the outbound files (DARES, ASP, France Travail), training and dropout lists',
     load: () => import('./partners.js'),
   },
   {

@@ -1,11 +1,12 @@
 import { InvalidArgumentError } from '@commander-js/extra-typings'
 import { isLeft } from 'fp-ts/lib/Either.js'
-import { collectOrphanKeys, describeVaultError, runRetention } from '@parcours/adapters'
+import { collectOrphanKeys, describeVaultError, runOutreachRetention, runRetention } from '@parcours/adapters'
 import { infrastructureError } from '../cli/errors.js'
 import { parseDate } from '../cli/parse.js'
 import { renderTable } from '../output/table.js'
 import { authorize } from '../store/access.js'
 import { describeStoreError, erasureFailure, vaultFailure } from '../store/errors.js'
+import { openOutreach } from '../store/outreach.js'
 import type { CommandModule } from './commandModule.js'
 
 /** A key younger than this (minutes) may belong to a registration still in flight: orphan collection leaves it. */
@@ -46,8 +47,21 @@ export const register: CommandModule['register'] = (command, ctx) =>
         logger: env.logger,
       })()
       if (isLeft(run)) throw infrastructureError(describeStoreError(run.left))
+      // Outreach cases (dropout lists): a registered case's copy goes on its closing day, one never
+      // registered 12 months after its latest fact.
+      const outreach = openOutreach(ctx, cmd, env)
+      const cases = await runOutreachRetention({
+        store: outreach.store,
+        handle: outreach.handle,
+        vault: env.vault,
+        at: o.at,
+        dryRun: o.dryRun === true,
+        logger: env.logger,
+      })()
+      if (isLeft(cases)) throw infrastructureError(describeStoreError(cases.left))
       const orphans = await collectOrphanKeys({
         store: env.store,
+        outreachStore: outreach.store,
         keyStore: env.keyStore,
         createdBefore: new Date(Date.now() - (o.orphansOlderThan ?? ORPHAN_GRACE_MINUTES) * 60_000),
         dryRun: o.dryRun === true,
@@ -70,6 +84,7 @@ export const register: CommandModule['register'] = (command, ctx) =>
               ...run.right,
               failed: failed.map((f) => ({ ...f, error: failure(f) })),
               orphanKeys,
+              outreachCases: cases.right,
               skipped: skipped.map((s) => ({
                 ...s,
                 revision: Number(s.revision),
@@ -93,6 +108,12 @@ export const register: CommandModule['register'] = (command, ctx) =>
               rows: erased.map((e) => [e.youthId, e.missionLocaleId, e.retentionDueOn]),
             }),
           )
+        if (cases.right.erased.length > 0 || cases.right.failed.length > 0)
+          ctx.io.stdout.write(
+            `Outreach cases (dropout lists): ${cases.right.erased.length} ${verb}${cases.right.failed.length > 0 ? `, ${cases.right.failed.length} failed` : ''}.\n`,
+          )
+        for (const f of cases.right.failed)
+          ctx.io.stdout.write(`FAILED outreach case ${f.caseId} (${f.missionLocaleId}): ${f.reason}\n`)
         for (const f of failed)
           ctx.io.stdout.write(`FAILED ${f.youthId} (${f.missionLocaleId}): ${failure(f)}\n`)
         const discarded = orphanKeys.discarded.length
@@ -122,8 +143,8 @@ export const register: CommandModule['register'] = (command, ctx) =>
             .filter((m) => m !== '')
             .join('; ') + '; the others were done.',
         )
-      if (failed.length > 0)
+      if (failed.length + cases.right.failed.length > 0)
         throw infrastructureError(
-          `${failed.length} erasure(s) failed; the others were done. Run again to retry.`,
+          `${failed.length + cases.right.failed.length} erasure(s) failed; the others were done. Run again to retry.`,
         )
     })

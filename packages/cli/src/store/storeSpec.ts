@@ -85,6 +85,10 @@ export const trainingCataloguePathFor = (spec: StoreSpec, cwd: string): string |
       ? resolve(cwd, 'parcours.trainings')
       : undefined
 
+/** Where the outreach cases (school dropout lists) live beside a SQLite store; none otherwise (memory, or the EventStoreDB server itself). */
+export const outreachStorePathFor = (spec: StoreSpec): string | undefined =>
+  spec.kind === 'sqlite' ? `${spec.path}.outreach` : undefined
+
 /** How the spec reads in messages (no credentials from a connection string). */
 export const describeStore = (spec: StoreSpec): string =>
   spec.kind === 'memory'

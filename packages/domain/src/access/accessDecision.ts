@@ -38,6 +38,8 @@ export type AccessRule =
   | 'FeedForPartners'
   /** A mission locale's outbound files for partners are exported by its manager. */
   | 'PartnerFilesByManager'
+  /** A mission locale's school dropout lists are imported by its manager (they carry identities). */
+  | 'DropoutListsByManager'
 
 /** A refusal of the access policy: who asked, what for, and the rule that refused it. */
 export interface AccessDenied {

@@ -116,6 +116,25 @@ const rows: Readonly<Record<string, ReadonlyArray<AccessRequest>>> = {
   'France Travail notice ml-a': [
     { kind: 'export-partner-file', file: 'france-travail', missionLocaleId: ml('ml-a') },
   ],
+  'import a dropout list into ml-a': [
+    { kind: 'outreach-command', action: 'import-list', missionLocaleId: ml('ml-a') },
+  ],
+  'record the status of an ml-a outreach case': [
+    { kind: 'outreach-command', action: 'record-status', missionLocaleId: ml('ml-a') },
+  ],
+  'list ml-a’s outreach cases': [{ kind: 'read-outreach', detail: 'cases', missionLocaleId: ml('ml-a') }],
+  'outreach counts by status of ml-a': [
+    { kind: 'read-outreach', detail: 'counts', missionLocaleId: ml('ml-a') },
+  ],
+  'outreach counts by status, national': [{ kind: 'read-outreach', detail: 'counts', missionLocaleId: null }],
+  'import, record a status or list the outreach cases of ml-b': [
+    { kind: 'outreach-command', action: 'import-list', missionLocaleId: ml('ml-b') },
+    { kind: 'outreach-command', action: 'record-status', missionLocaleId: ml('ml-b') },
+    { kind: 'read-outreach', detail: 'cases', missionLocaleId: ml('ml-b') },
+  ],
+  'outreach counts by status of ml-b': [
+    { kind: 'read-outreach', detail: 'counts', missionLocaleId: ml('ml-b') },
+  ],
 }
 
 /** What a cell says: a rule's name, or a grant with what it opens. */
@@ -159,6 +178,8 @@ describe('the access matrix of the README', () => {
       'export-allowance-statement': true,
       'read-partner-feed': true,
       'export-partner-file': true,
+      'outreach-command': true,
+      'read-outreach': true,
     }
     expect([...kinds].sort()).toEqual(Object.keys(every).sort())
   })

@@ -169,6 +169,22 @@ describe('access policy: examples', () => {
     )
   })
 
+  it('keeps outreach cases to their mission locale, lists to its manager, and statisticians to counts', () => {
+    const read = (detail: 'cases' | 'counts', m: string | null) =>
+      ({ kind: 'read-outreach', detail, missionLocaleId: m === null ? null : ml(m) }) as const
+    const act = (action: 'import-list' | 'record-status', m: string) =>
+      ({ kind: 'outreach-command', action, missionLocaleId: ml(m) }) as const
+    expect(ruleOf(counsellor, read('cases', 'ml-a'))).toMatchObject({ _tag: 'AccessGranted' })
+    expect(ruleOf(counsellor, read('cases', 'ml-b'))).toBe('OtherMissionLocale')
+    expect(ruleOf(counsellor, act('record-status', 'ml-a'))).toMatchObject({ _tag: 'AccessGranted' })
+    expect(ruleOf(counsellor, act('import-list', 'ml-a'))).toBe('DropoutListsByManager')
+    expect(ruleOf(manager, act('import-list', 'ml-a'))).toMatchObject({ _tag: 'AccessGranted' })
+    expect(ruleOf(manager, act('import-list', 'ml-b'))).toBe('OtherMissionLocale')
+    expect(ruleOf(statistician, read('counts', null))).toMatchObject({ _tag: 'AccessGranted' })
+    expect(ruleOf(statistician, read('cases', 'ml-a'))).toBe('AggregatesOnly')
+    expect(ruleOf(operator, read('counts', 'ml-a'))).toBe('OperatorRunsMaintenance')
+  })
+
   it('names the actor and the rule in a denial', () => {
     const d = decideAccess(defaultAccessPolicy, counsellor, show(journey('ml-b')))
     expect(isLeft(d) && describeAccessDenied(d.left)).toBe(
@@ -192,6 +208,8 @@ const reaches = (r: AccessRequest): ReadonlyArray<MissionLocaleId | null> => {
     case 'read-partner-feed':
       return [r.missionLocaleId]
     case 'export-partner-file':
+    case 'outreach-command':
+    case 'read-outreach':
       return [r.missionLocaleId]
     case 'read-dashboard':
     case 'run-clock':
@@ -242,7 +260,8 @@ describe('access policy: properties', () => {
         if (actor.kind === 'statistician')
           expect(
             request.kind === 'read-dashboard' ||
-              (request.kind === 'export-partner-file' && request.file === 'dares'),
+              (request.kind === 'export-partner-file' && request.file === 'dares') ||
+              (request.kind === 'read-outreach' && request.detail === 'counts'),
           ).toBe(true)
       }),
       { numRuns: 3000 },

@@ -126,7 +126,8 @@ export const decideAccess = (policy: AccessPolicy, actor: Actor, request: Access
   switch (actor.kind) {
     case 'statistician':
       return request.kind === 'read-dashboard' ||
-        (request.kind === 'export-partner-file' && request.file === 'dares')
+        (request.kind === 'export-partner-file' && request.file === 'dares') ||
+        (request.kind === 'read-outreach' && request.detail === 'counts')
         ? grant()
         : deny('AggregatesOnly', `${who} reads pseudonymous aggregates only`)
     case 'operator':
@@ -233,6 +234,18 @@ export const decideAccess = (policy: AccessPolicy, actor: Actor, request: Access
           return actor.kind === 'manager'
             ? grant()
             : deny('PartnerFilesByManager', `${ml}'s manager exports its ${request.file} file`)
+        case 'outreach-command':
+          if (request.missionLocaleId !== ml) return other('outreach cases')
+          return request.action === 'import-list' && actor.kind !== 'manager'
+            ? deny('DropoutListsByManager', `${ml}'s manager imports its dropout lists`)
+            : grant()
+        case 'read-outreach':
+          if (request.missionLocaleId === null)
+            return deny(
+              'NationalFiguresForStatisticians',
+              `${who} reads the outreach counts of ${ml}, not national ones`,
+            )
+          return request.missionLocaleId === ml ? grant() : other('outreach cases')
       }
     }
   }

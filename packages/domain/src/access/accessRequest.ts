@@ -15,8 +15,8 @@ export interface JourneyRef {
   readonly counsellorId: CounsellorId | null
 }
 
-/** Why personal data is opened: the command or query that opens it (recorded in the access log). */
-export type AccessPurpose = 'show' | 'access-request' | 'export' | 'rectification'
+/** Why personal data is opened: the command or query that opens it (recorded in the access log); `outreach-registration` prefills a registration from an outreach case. */
+export type AccessPurpose = 'show' | 'access-request' | 'export' | 'rectification' | 'outreach-registration'
 
 /** Something an actor asks for. */
 export type AccessRequest =
@@ -63,6 +63,25 @@ export type AccessRequest =
   | {
       readonly kind: 'export-partner-file'
       readonly file: PartnerFileKind
+      readonly missionLocaleId: MissionLocaleId | null
+    }
+
+  /**
+   * Act on a mission locale's outreach cases (school dropout lists): import a list (managers), or
+   * record a status on a case (its counsellors and manager).
+   */
+  | {
+      readonly kind: 'outreach-command'
+      readonly action: 'import-list' | 'record-status'
+      readonly missionLocaleId: MissionLocaleId
+    }
+  /**
+   * Read outreach cases: `cases` lists them with their statuses (the mission locale's counsellors
+   * and manager); `counts` gives only how many per status (also a statistician's, national: null).
+   */
+  | {
+      readonly kind: 'read-outreach'
+      readonly detail: 'cases' | 'counts'
       readonly missionLocaleId: MissionLocaleId | null
     }
 

@@ -91,6 +91,16 @@ export const arbAccessRequest: fc.Arbitrary<AccessRequest> = fc.oneof(
     file: fc.constantFrom('dares' as const, 'france-travail' as const),
     missionLocaleId: fc.option(arbMl, { nil: null }),
   }),
+  fc.record({
+    kind: fc.constant('outreach-command' as const),
+    action: fc.constantFrom('import-list' as const, 'record-status' as const),
+    missionLocaleId: arbMl,
+  }),
+  fc.record({
+    kind: fc.constant('read-outreach' as const),
+    detail: fc.constantFrom('cases' as const, 'counts' as const),
+    missionLocaleId: fc.option(arbMl, { nil: null }),
+  }),
 )
 
 /** Either counsellor scope. */

@@ -6,6 +6,7 @@ import type { RunContext, WithGlobals } from '../../cli/context.js'
 import { refusedError, usageError } from '../../cli/errors.js'
 import { authorizeCommand } from '../../store/access.js'
 import { journeyFailure } from '../../store/errors.js'
+import type { StoreEnv } from '../../store/openStore.js'
 import type { JourneyOptions } from './journeyOptions.js'
 
 // ---------------------------------------------------------------------------------------------
@@ -39,6 +40,8 @@ export const sendJourneyCommand = async (
   options: JourneyOptions,
   body: Body,
   personal?: PersonalFields,
+  /** What follows once the command is recorded (e.g. closing the outreach case it came from); its lines are printed after the command's. */
+  recorded?: (env: StoreEnv) => Promise<ReadonlyArray<string>>,
 ): Promise<void> => {
   const session = ctx.session(cmd)
   const command = decode({
@@ -62,6 +65,7 @@ export const sendJourneyCommand = async (
     { commandId, type: command.type, youthId: command.youthId, events: result.events.length },
     'command handled',
   )
+  const after = recorded === undefined ? [] : await recorded(env)
   const events = result.events.map((e) => ({ revision: Number(e.revision), type: e.event.type }))
   if (options.json === true) {
     ctx.io.stdout.write(
@@ -75,6 +79,7 @@ export const sendJourneyCommand = async (
       ? 'nothing to record'
       : events.map((e) => `${e.type}@${e.revision}`).join(', ')
   ctx.io.stdout.write(`${command.type} ${command.youthId} (command ${commandId}): ${what}\n`)
+  for (const line of after) ctx.io.stdout.write(`${line}\n`)
 }
 
 /** The comment to seal, when one was given. */

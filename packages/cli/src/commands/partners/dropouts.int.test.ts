@@ -1,0 +1,170 @@
+import { copyFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { outreachCaseIdOf } from '@parcours/adapters'
+import { inProcessCli } from '../../testing/inProcessCli.js'
+
+// ---------------------------------------------------------------------------------------------
+// `parcours partners dropouts import`, `parcours outreach …` and `register --outreach` on a SQLite
+// store: a dropout list imported, delivered again, a malformed one; statuses; a registration
+// that closes its case.
+// ---------------------------------------------------------------------------------------------
+
+const fixture = (name: string) =>
+  fileURLToPath(new URL(`../../../../adapters/src/partners/dropouts/fixtures/${name}`, import.meta.url))
+const cli = inProcessCli('parcours-dropouts-', 'sqlite:store.db')
+const { ok, parcours, dir } = cli
+const manager = ['--as', 'manager:m-1@ml-rouen']
+const counsellor = ['--as', 'counsellor:c-1@ml-rouen']
+const case2 = outreachCaseIdOf('siei-2025-03', 'r-002')
+
+beforeAll(() => {
+  for (const f of ['siei-2025-03.csv', 'siei-2025-04-malformed.csv']) copyFileSync(fixture(f), join(dir, f))
+  writeFileSync(join(dir, 'postcodes.json'), JSON.stringify({ '76': 'ml-rouen', '14': 'ml-caen' }))
+})
+afterAll(() => cli.remove())
+
+describe('parcours partners dropouts import', () => {
+  it('imports a list routed by postcode; a re-delivery writes nothing; a malformed line is refused with its reason', async () => {
+    const args = ['partners', 'dropouts', 'import']
+    const first = await ok(
+      ...manager,
+      ...args,
+      'siei-2025-03.csv',
+      '--mission-locale',
+      'ml-rouen',
+      '--at',
+      '2025-03-20',
+    )
+    console.log(
+      `$ parcours partners dropouts import siei-2025-03.csv --mission-locale ml-rouen\n${first.out}`,
+    )
+    expect(first.out).toBe(
+      'Dropout list import of siei-2025-03.csv: 4 rows received, 4 recorded, 0 duplicated, 0 rejected\n',
+    )
+    const again = await ok(
+      ...manager,
+      ...args,
+      'siei-2025-03.csv',
+      '--mission-locale',
+      'ml-rouen',
+      '--at',
+      '2025-03-21',
+    )
+    console.log(`$ parcours partners dropouts import siei-2025-03.csv (again)\n${again.out}`)
+    expect(again.out).toBe(
+      'Dropout list import of siei-2025-03.csv: 4 rows received, 0 recorded, 4 duplicated, 0 rejected\n',
+    )
+    const bad = await ok(
+      ...manager,
+      ...args,
+      'siei-2025-04-malformed.csv',
+      '--mission-locale',
+      'ml-rouen',
+      '--at',
+      '2025-04-02',
+    )
+    console.log(`$ parcours partners dropouts import siei-2025-04-malformed.csv\n${bad.out}`)
+    expect(bad.out).toBe(
+      [
+        'Dropout list import of siei-2025-04-malformed.csv: 5 rows received, 2 recorded, 0 duplicated, 3 rejected',
+        '  refused line 3 (row r-102): date_naissance: expected a date AAAA-MM-JJ or JJ/MM/AAAA',
+        '  refused line 4: expected 13 fields, got 3',
+        '  refused line 5 (row r-104): uai: expected a UAI (7 digits and a letter); email: not an email address',
+        '',
+      ].join('\n'),
+    )
+    // Routed by the postcode mapping, a manager imports for their own mission locale only.
+    const mapped = await parcours(...manager, ...args, 'siei-2025-03.csv', '--postcodes', 'postcodes.json')
+    expect([mapped.code, mapped.err]).toEqual([1, expect.stringContaining('by rule OtherMissionLocale')])
+    const neither = await parcours(...manager, ...args, 'siei-2025-03.csv')
+    expect([neither.code, neither.err]).toEqual([
+      2,
+      expect.stringContaining('give --mission-locale or --postcodes'),
+    ])
+  })
+
+  it('lists the open cases with status and age, records statuses, and gives a statistician counts only', async () => {
+    await ok(...counsellor, 'outreach', 'status', case2, '--status', 'unreachable', '--on', '2025-03-25')
+    const list = JSON.parse(
+      (await ok(...counsellor, 'outreach', 'list', '--at', '2025-04-10', '--json')).out,
+    ) as Array<{
+      caseId: string
+      status: string
+      ageDays: number
+    }>
+    expect(list).toHaveLength(6)
+    expect(list.find((c) => c.caseId === case2)).toMatchObject({ status: 'unreachable', ageDays: 21 })
+    const early = await parcours(
+      ...counsellor,
+      'outreach',
+      'status',
+      case2,
+      '--status',
+      'contacted-followed',
+      '--on',
+      '2025-03-24',
+    )
+    expect([early.code, early.err]).toEqual([1, expect.stringContaining('before the case')])
+    const alerts = await ok(...counsellor, 'alerts', '--counsellor', 'c-1', '--at', '2025-04-10')
+    expect(alerts.out).toContain('Open outreach cases (dropout lists): 6')
+    const counts = JSON.parse(
+      (await ok('--as', 'statistician:s-1', 'outreach', 'list', '--counts', '--json')).out,
+    ) as {
+      open: Record<string, number>
+    }
+    expect(counts.open).toMatchObject({ 'not-contacted': 5, unreachable: 1 })
+    const denied = await parcours(
+      '--as',
+      'statistician:s-1',
+      'outreach',
+      'list',
+      '--mission-locale',
+      'ml-rouen',
+    )
+    expect([denied.code, denied.err]).toEqual([1, expect.stringContaining('by rule AggregatesOnly')])
+  })
+
+  it('registers the young person from the case (identity prefilled) and closes it with a link to the journey', async () => {
+    const reg = [
+      'register',
+      '--youth',
+      'y-1',
+      '--mission-locale',
+      'ml-rouen',
+      '--counsellor',
+      'c-1',
+      '--on',
+      '2025-04-11',
+    ]
+    const first = await ok(...counsellor, ...reg, '--outreach', case2, '--command-id', 'reg-1')
+    expect(first.out).toBe(
+      `RegisterYouth y-1 (command reg-1): YouthRegistered@0, FollowUpScheduled@1\nOutreachCaseClosed ${case2}: linked to journey y-1\n`,
+    )
+    const again = await ok(...counsellor, ...reg, '--outreach', case2, '--command-id', 'reg-1')
+    expect(again.out).toContain('nothing new written')
+    const shown = await ok('--as', 'manager:m-1@ml-rouen', 'show', '--youth', 'y-1', '--json')
+    expect(shown.out).toContain('Benali')
+    expect(shown.out).toContain('2007-09-30')
+    const list = JSON.parse(
+      (await ok(...counsellor, 'outreach', 'list', '--at', '2025-04-11', '--json')).out,
+    ) as unknown[]
+    expect(list).toHaveLength(5)
+    const status = await parcours(
+      ...counsellor,
+      'outreach',
+      'status',
+      case2,
+      '--status',
+      'unreachable',
+      '--on',
+      '2025-04-12',
+    )
+    expect([status.code, status.err]).toEqual([1, expect.stringContaining('is closed (registered)')])
+    const log = JSON.parse((await ok('--as', 'manager:m-1@ml-rouen', 'access-log', '--json')).out) as {
+      entries: Array<{ youthId: string; purpose: string }>
+    }
+    expect(log.entries.map((e) => [e.youthId, e.purpose])).toContainEqual([case2, 'outreach-registration'])
+  })
+})
