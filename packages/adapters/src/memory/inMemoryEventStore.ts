@@ -242,8 +242,7 @@ export const getInMemoryEventStore = <E extends { readonly type: string }>(
         )
         return left({ _tag: 'WrongExpectedRevision', streamName, expected, actual: decision.actual })
       case 'AlreadyWritten': {
-        const index =
-          decision.lastRevision < 0n ? undefined : stream?.indexes[Number(decision.lastRevision)]
+        const index = decision.lastRevision < 0n ? undefined : stream?.indexes[Number(decision.lastRevision)]
         return right({
           nextExpectedRevision: decision.lastRevision,
           position: index === undefined ? -1n : BigInt(index + 1),

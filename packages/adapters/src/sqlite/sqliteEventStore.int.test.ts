@@ -24,7 +24,11 @@ describeEventStoreConformance('SQLite', {
 describe('SQLite synchronous setting', () => {
   it('with FULL, appends and reads back as with the default', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'parcours-sqlite-'))
-    const store = getSqliteEventStore({ path: join(dir, 'events.db'), codec: testEventCodec, synchronous: 'FULL' })
+    const store = getSqliteEventStore({
+      path: join(dir, 'events.db'),
+      codec: testEventCodec,
+      synchronous: 'FULL',
+    })
     const written = await store.append('cart-1', 'no-stream', [{ id: 'e-1', event: itemAdded('a') }])()
     const read = await store.readStream('cart-1')()
     await store.close()
