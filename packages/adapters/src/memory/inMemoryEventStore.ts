@@ -186,12 +186,8 @@ export const getInMemoryEventStore = <E extends { readonly type: string }>(
         ? expected === (last?.revision ?? -1n)
         : expected === 'any' || (expected === 'exists') === (last !== undefined)
     if (!holds) return false
-    for (let i = 0; i < valid.length; i++) {
-      const id = (valid[i] as Valid<E>).id
-      if (indexOfId.has(id)) return false
-      for (let j = 0; j < i; j++) if ((valid[j] as Valid<E>).id === id) return false
-    }
-    return true
+    for (const { id } of valid) if (indexOfId.has(id)) return false
+    return valid.length === 1 || new Set(valid.map((e) => e.id)).size === valid.length
   }
 
   const write = (streamName: string, stream: Stream | undefined, valid: ReadonlyArray<Valid<E>>) => {
