@@ -37,6 +37,26 @@ describe('in-memory store values', () => {
     await store.close()
   })
 
+  it.each([2, 20])(
+    'refuses a batch of %i events holding one id twice as WrongExpectedRevision, and stores nothing',
+    async (length) => {
+      const store = getInMemoryEventStore({ codec: testEventCodec })
+      const batch = Array.from({ length }, (_, i) => ({
+        id: i === length - 1 ? 'e-0' : `e-${i}`,
+        event: itemAdded(`sku-${i}`),
+      }))
+      const written = await store.append('cart-1', 'no-stream', batch)()
+      expect(isLeft(written) && written.left).toMatchObject({
+        _tag: 'WrongExpectedRevision',
+        streamName: 'cart-1',
+        actual: 'no-stream',
+      })
+      const read = await store.readAll()()
+      expect(isRight(read) && read.right).toEqual([])
+      await store.close()
+    },
+  )
+
   it('refuses an event its codec cannot encode and stores nothing', async () => {
     const store = getInMemoryEventStore({ codec: testEventCodec })
     const bad = { type: 'ItemAdded', sku: 'a', quantity: -1 } as unknown as TestEvent

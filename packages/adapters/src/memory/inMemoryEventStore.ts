@@ -6,15 +6,16 @@ import type {
   EventMetadata,
   EventStore,
   EventToAppend,
+  ExpectedRevision,
   InvalidEvent,
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
   StoreError,
 } from '@parcours/domain'
-import { resolveAppend, type StreamView } from '../appendRules/index.js'
+import { resolveAppend, type AppendDecision } from '../appendRules/index.js'
 import { readLimit } from '../readRules/index.js'
-import { frozenCopy } from '../serialization/index.js'
+import { flatString, frozenCopy } from '../serialization/frozenCopy.js'
 import {
   createAppendSignal,
   createSubscriptionRegistry,
@@ -32,6 +33,12 @@ interface Valid<E> {
   readonly event: E
   readonly schemaVersion: number
   readonly metadata: EventMetadata
+}
+
+/** A stream: its name as first stored (its events share that one string), its events' log indexes. */
+interface Stream {
+  readonly name: string
+  readonly indexes: Array<number>
 }
 
 /** Options of the in-memory store. */
@@ -97,7 +104,7 @@ export const getInMemoryEventStore = <E extends { readonly type: string }>(
   const log = options.logger?.child({ module: 'inMemoryEventStore' })
   /** The log: the event at global position p is at index p - 1. */
   const rows: Array<RecordedEvent<E>> = []
-  const streams = new Map<string, Array<number>>()
+  const streams = new Map<string, Stream>()
   const indexOfId = new Map<string, number>()
   const appended = createAppendSignal()
   let closed = false
@@ -127,7 +134,7 @@ export const getInMemoryEventStore = <E extends { readonly type: string }>(
       if (decoded._tag === 'Left')
         return left({ _tag: 'InvalidEvent', streamName, index, error: decoded.left })
       out.push({
-        id: toAppend.id,
+        id: flatString(toAppend.id),
         event: frozenCopy(decoded.right),
         schemaVersion: encoded.right.schemaVersion,
         metadata: frozenMetadata(toAppend.metadata),
@@ -136,29 +143,93 @@ export const getInMemoryEventStore = <E extends { readonly type: string }>(
     return right(out)
   }
 
+  /** The port's append rules over the stream as it stands (the slow path: retries, conflicts). */
+  const decide = (
+    streamName: string,
+    stream: Stream | undefined,
+    expected: ExpectedRevision,
+    valid: ReadonlyArray<Valid<E>>,
+  ): AppendDecision => {
+    const indexes = stream?.indexes ?? []
+    return resolveAppend(
+      expected,
+      valid.map((e) => e.id),
+      {
+        current: BigInt(indexes.length - 1),
+        idAt: (revision) => {
+          const index = revision < 0n ? undefined : indexes[Number(revision)]
+          return index === undefined ? undefined : rows[index]?.id
+        },
+        revisionOf: (id) => {
+          const index = indexOfId.get(id)
+          const row = index === undefined ? undefined : rows[index]
+          return row?.streamName === streamName ? row.revision : undefined
+        },
+        isIdTaken: (id) => indexOfId.has(id),
+      },
+    )
+  }
+
+  /**
+   * Whether the batch is a plain write: the expectation holds and no id is stored or repeated.
+   * `resolveAppend` decides `Write` for exactly these (a retry needs a stored id, a conflict a
+   * failed expectation or a taken id), so they skip it and allocate nothing to be told so.
+   */
+  const isPlainWrite = (
+    stream: Stream | undefined,
+    expected: ExpectedRevision,
+    valid: ReadonlyArray<Valid<E>>,
+  ): boolean => {
+    const last = stream === undefined ? undefined : rows[stream.indexes[stream.indexes.length - 1] as number]
+    const holds =
+      typeof expected === 'bigint'
+        ? expected === (last?.revision ?? -1n)
+        : expected === 'any' || (expected === 'exists') === (last !== undefined)
+    if (!holds) return false
+    for (const { id } of valid) if (indexOfId.has(id)) return false
+    return valid.length === 1 || new Set(valid.map((e) => e.id)).size === valid.length
+  }
+
+  const write = (streamName: string, stream: Stream | undefined, valid: ReadonlyArray<Valid<E>>) => {
+    let target = stream
+    if (target === undefined) {
+      target = { name: streamName, indexes: [] }
+      streams.set(streamName, target)
+    }
+    const recordedAt = now()
+    let last: RecordedEvent<E> | undefined
+    for (const event of valid) {
+      const index = rows.length
+      last = Object.freeze({
+        id: event.id,
+        streamName: target.name,
+        revision: BigInt(target.indexes.length),
+        position: BigInt(index + 1),
+        event: event.event,
+        schemaVersion: event.schemaVersion,
+        metadata: event.metadata,
+        recordedAt,
+      })
+      rows.push(last)
+      target.indexes.push(index)
+      indexOfId.set(event.id, index)
+    }
+    appended.notify()
+    const result: AppendResult = {
+      nextExpectedRevision: (last as RecordedEvent<E>).revision,
+      position: (last as RecordedEvent<E>).position,
+    }
+    return result
+  }
+
   const append: EventStore<E>['append'] = (streamName, expected, events) => async () => {
     if (closed) return left(closedError)
     const valid = validate(streamName, events)
     if (valid._tag === 'Left') return valid
-    const indexes = streams.get(streamName) ?? []
-    const view: StreamView = {
-      current: BigInt(indexes.length - 1),
-      idAt: (revision) => {
-        const index = revision < 0n ? undefined : indexes[Number(revision)]
-        return index === undefined ? undefined : rows[index]?.id
-      },
-      revisionOf: (id) => {
-        const index = indexOfId.get(id)
-        const row = index === undefined ? undefined : rows[index]
-        return row?.streamName === streamName ? row.revision : undefined
-      },
-      isIdTaken: (id) => indexOfId.has(id),
-    }
-    const decision = resolveAppend(
-      expected,
-      valid.right.map((e) => e.id),
-      view,
-    )
+    const stream = streams.get(streamName)
+    if (valid.right.length > 0 && isPlainWrite(stream, expected, valid.right))
+      return right(write(streamName, stream, valid.right))
+    const decision = decide(streamName, stream, expected, valid.right)
     switch (decision._tag) {
       case 'Conflict':
         log?.debug(
@@ -167,39 +238,14 @@ export const getInMemoryEventStore = <E extends { readonly type: string }>(
         )
         return left({ _tag: 'WrongExpectedRevision', streamName, expected, actual: decision.actual })
       case 'AlreadyWritten': {
-        const index = decision.lastRevision < 0n ? undefined : indexes[Number(decision.lastRevision)]
+        const index = decision.lastRevision < 0n ? undefined : stream?.indexes[Number(decision.lastRevision)]
         return right({
           nextExpectedRevision: decision.lastRevision,
           position: index === undefined ? -1n : BigInt(index + 1),
         })
       }
-      case 'Write': {
-        if (!streams.has(streamName)) streams.set(streamName, indexes)
-        const recordedAt = now()
-        for (const event of valid.right) {
-          const index = rows.length
-          rows.push(
-            Object.freeze({
-              id: event.id,
-              streamName,
-              revision: BigInt(indexes.length),
-              position: BigInt(index + 1),
-              event: event.event,
-              schemaVersion: event.schemaVersion,
-              metadata: event.metadata,
-              recordedAt,
-            }),
-          )
-          indexes.push(index)
-          indexOfId.set(event.id, index)
-        }
-        appended.notify()
-        const result: AppendResult = {
-          nextExpectedRevision: BigInt(indexes.length - 1),
-          position: BigInt(rows.length),
-        }
-        return right(result)
-      }
+      case 'Write':
+        return right(write(streamName, stream, valid.right))
     }
   }
 
@@ -207,20 +253,21 @@ export const getInMemoryEventStore = <E extends { readonly type: string }>(
     (streamName: string, options: ReadStreamOptions = {}) =>
     async () => {
       if (closed) return left(closedError)
-      const indexes = streams.get(streamName) ?? []
+      const indexes = streams.get(streamName)?.indexes ?? []
       const max = readLimit(options.maxCount)
-      const picked: Array<number> = []
+      const picked: Array<RecordedEvent<E>> = []
       if (options.direction === 'backwards') {
         const last = BigInt(indexes.length - 1)
         const from =
           options.fromRevision === undefined || options.fromRevision > last ? last : options.fromRevision
-        for (let r = Number(from); r >= 0 && picked.length < max; r--) picked.push(indexes[r] as number)
+        for (let r = Number(from); r >= 0 && picked.length < max; r--)
+          picked.push(rows[indexes[r] as number] as RecordedEvent<E>)
       } else {
         const from = options.fromRevision ?? 0n
         for (let r = from < 0n ? 0 : Number(from); r < indexes.length && picked.length < max; r++)
-          picked.push(indexes[r] as number)
+          picked.push(rows[indexes[r] as number] as RecordedEvent<E>)
       }
-      return right(picked.map((i) => rows[i] as RecordedEvent<E>))
+      return right(picked)
     }
 
   const readAll =

@@ -41,6 +41,17 @@ export interface SqliteEventStoreOptions<E extends { readonly type: string }> {
    * holds across processes. Default 50,000; 0 turns it off.
    */
   readonly cacheSize?: number
+  /**
+   * What an acknowledged append survives (the file is in WAL mode either way, and an append is
+   * acknowledged only once its transaction has committed):
+   * - `'NORMAL'` (the default): a crash of the process, at any point. Commits reach the WAL file
+   *   but are synced to the disk only at checkpoints, so an operating-system crash or a power
+   *   loss may roll back the appends made since the last checkpoint (the file stays consistent,
+   *   and whatever survives is a prefix of what was acknowledged).
+   * - `'FULL'`: also a power loss: the WAL file is synced at every commit, which on a virtual
+   *   disk costs a few milliseconds per append.
+   */
+  readonly synchronous?: 'NORMAL' | 'FULL'
 }
 
 /** Thrown inside an append's transaction, to roll it back, when an event id is already stored. */
@@ -74,14 +85,21 @@ const sqlLimit = (maxCount: number | undefined): number => {
 
 type Opened = { readonly db: Database.Database; readonly queries: SqliteQueries }
 
-const open = (path: string, busyTimeoutMs: number): Either<StoreUnavailable, Opened> => {
+const open = (
+  path: string,
+  busyTimeoutMs: number,
+  synchronous: 'NORMAL' | 'FULL',
+): Either<StoreUnavailable, Opened> => {
+  // A value from outside TypeScript (a config file) must not weaken what an append survives.
+  if (synchronous !== 'NORMAL' && synchronous !== 'FULL')
+    return left(unavailable(`synchronous must be 'NORMAL' or 'FULL', not ${JSON.stringify(synchronous)}`))
   let db: Database.Database | undefined
   return tryDriver(
     () => {
       db = new Database(path)
       db.pragma(`busy_timeout = ${busyTimeoutMs}`)
       db.pragma('journal_mode = WAL')
-      db.pragma('synchronous = NORMAL')
+      db.pragma(`synchronous = ${synchronous}`)
       migrate(db)
       return { db, queries: prepareQueries(db) }
     },
@@ -116,7 +134,7 @@ export const getSqliteEventStore = <E extends { readonly type: string }>(
   const { codec } = options
   const log = options.logger?.child({ module: 'sqliteEventStore' })
   const pollIntervalMs = options.pollIntervalMs ?? 50
-  const opened = open(options.path, options.busyTimeoutMs ?? 5000)
+  const opened = open(options.path, options.busyTimeoutMs ?? 5000, options.synchronous ?? 'NORMAL')
   if (opened._tag === 'Left') log?.debug({ err: opened.left }, 'cannot open the event store')
   const appended = createAppendSignal()
   let closed = false
