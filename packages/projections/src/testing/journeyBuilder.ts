@@ -138,7 +138,14 @@ export const journey = (youthId: string, missionLocaleId: string, counsellorId =
     exitProgramme: (on: string, programme: 'PACEA' | 'CEJ', reason: ProgrammeExitReason = 'completed') =>
       push('ProgrammeExited', on, { programme, reason }),
     offer: (on: string, proposalId: string, theme: Theme, respondBy: string) =>
-      push('ProposalOffered', on, { proposalId, theme, respondBy, counsellorId: counsellor, training: null }),
+      push('ProposalOffered', on, {
+        proposalId,
+        theme,
+        respondBy,
+        counsellorId: counsellor,
+        training: null,
+        partnerOffer: null,
+      }),
     accept: (on: string, proposalId: string, theme: Theme) =>
       push('ProposalAccepted', on, { proposalId, theme }),
     outcome: (on: string, proposalId: string, theme: Theme, outcome: Outcome, offeredOn: string) =>
