@@ -22,6 +22,7 @@ import { parseId } from '../cli/parse.js'
 import { renderTable } from '../output/table.js'
 import { authorize } from '../store/access.js'
 import { vaultFailure } from '../store/errors.js'
+import { openOfferCatalogue } from '../store/offerCatalogue.js'
 import { queryReadModels } from '../store/queryReadModels.js'
 import { readModelOf } from '../store/readModels.js'
 import type { CommandModule } from './commandModule.js'
@@ -59,6 +60,22 @@ const sections = (w: Worklist) =>
       columns: ['Young person', 'Age limit on', 'Days left'],
       rows: w.ageLimitsNear.map((a) => [a.youthId, a.ageLimitOn, a.daysLeft]),
     },
+    // Listed only when it has entries: most missions locales propose no partner offer.
+    ...((w.partnerOffersWithdrawn ?? []).length === 0
+      ? []
+      : [
+          {
+            title: 'Proposals whose France Travail offer was withdrawn',
+            columns: ['Young person', 'Proposal', 'Offer', 'Theme', 'Withdrawn on'],
+            rows: (w.partnerOffersWithdrawn ?? []).map((a) => [
+              a.youthId,
+              a.proposalId,
+              a.offerId,
+              a.theme,
+              a.withdrawnOn,
+            ]),
+          },
+        ]),
   ] as const
 
 const hours = (minutes: number): string => (minutes / 60).toFixed(1)
@@ -130,7 +147,13 @@ export const register: CommandModule['register'] = (command, ctx) =>
           ageLimits.set(youthId, limits.right)
         }
       }
-      const worklist = queryWorklist(rm, { ...whose, asOf: o.at, ageLimits })
+      const offers = await openOfferCatalogue(ctx, cmd).list()()
+      if (isLeft(offers))
+        throw infrastructureError(`the offer catalogue is unavailable: ${offers.left.message}`)
+      const withdrawnOffers = new Map(
+        offers.right.flatMap((x) => (x.withdrawnAt === null ? [] : [[x.id, x.withdrawnAt] as const])),
+      )
+      const worklist = queryWorklist(rm, { ...whose, asOf: o.at, ageLimits, withdrawnOffers })
       const cej = queryCejAlerts(await readModelOf(sink, cejProjection), {
         missionLocaleId,
         counsellorId: o.counsellor,

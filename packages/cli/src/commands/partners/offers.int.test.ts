@@ -107,6 +107,22 @@ describe('parcours partners offers', () => {
     const made = await propose(idOf(3), 'p-1')
     expect(made.code).toBe(0)
     const shown = await ok('--as', 'counsellor:c-1@ml-a', 'show', '--youth', 'y-1', '--json')
+    // The offer is withdrawn upstream: the counsellor's worklist says so.
+    sim.withdraw(idOf(3))
+    await sync()
+    await ok('--as', 'operator:o-1', 'project')
+    const alerts = await ok(
+      '--as',
+      'counsellor:c-1@ml-a',
+      'alerts',
+      '--counsellor',
+      'c-1',
+      '--at',
+      '2026-01-07',
+    )
+    show('alerts --counsellor c-1', alerts)
+    expect(alerts.out).toContain('Proposals whose France Travail offer was withdrawn: 1')
+    expect(alerts.out).toMatch(new RegExp(`y-1 +│ p-1 +│ ${idOf(3)} +│ employment`))
     expect(shown.out).toContain(
       `"partnerOffer": "{\\"partner\\":\\"france-travail\\",\\"offerId\\":\\"${idOf(3)}\\"}"`,
     )
