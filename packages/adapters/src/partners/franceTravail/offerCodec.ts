@@ -76,20 +76,21 @@ export const offerRecordOf = (o: FranceTravailOffer): OfferRecord => ({
   apprenticeship: o.alternance ?? false,
 })
 
-/** The paths and reasons of a failed decode, one line: `intitule: expected NonEmptyString, got ""`. */
-const reasonsOf = (errors: t.Errors): string =>
-  [
-    ...new Set(
-      errors.map((e) => {
-        const path = e.context
-          .map((c) => c.key)
-          .filter((k) => k !== '' && !/^\d+$/.test(k))
-          .join('.')
-        const expected = e.context[e.context.length - 1]?.type.name ?? 'a value'
-        return `${path === '' ? 'the offer' : path}: expected ${expected}, got ${JSON.stringify(e.value) ?? 'nothing'}`
-      }),
-    ),
-  ].join('; ')
+/** The paths and reasons of a failed decode, one line, one reason a path: `intitule: expected NonEmptyString, got ""`. */
+const reasonsOf = (errors: t.Errors): string => {
+  const byPath = new Map<string, string>()
+  for (const e of errors) {
+    const path = e.context
+      .map((c) => c.key)
+      .filter((k) => k !== '' && !/^\d+$/.test(k))
+      .join('.')
+    const expected = e.context[e.context.length - 1]?.type.name ?? 'a value'
+    const at = path === '' ? 'the offer' : path
+    if (!byPath.has(at))
+      byPath.set(at, `${at}: expected ${expected}, got ${JSON.stringify(e.value) ?? 'nothing'}`)
+  }
+  return [...byPath.values()].join('; ')
+}
 
 /** Validates an offer at the edge: its id and catalogue record, or why it is refused (with its id when readable). */
 export const decodeFranceTravailOffer = (
