@@ -89,16 +89,17 @@ export const register: CommandModule['register'] = (command, ctx) =>
       await ensureEmpty(env)
       const period = simulationPeriod(options)
       // Training offers come from a Carif-Oref file, as they would: generated, then imported.
-      const trainings = await importDemoTrainings(openTrainingCatalogue(ctx, cmd), options.seed, env.logger)
+      const inbox = openPartnerInbox(ctx, cmd)
+      const trainings = await importDemoTrainings(
+        openTrainingCatalogue(ctx, cmd),
+        options.seed,
+        env.logger,
+        inbox,
+      )
       if (typeof trainings === 'string')
         throw infrastructureError(`the training catalogue failed: ${trainings}`)
       // Job offers come from France Travail's API, here its local simulator.
-      const jobOffers = await syncDemoOffers(
-        openOfferCatalogue(ctx, cmd),
-        openPartnerInbox(ctx, cmd),
-        options.seed,
-        env.logger,
-      )
+      const jobOffers = await syncDemoOffers(openOfferCatalogue(ctx, cmd), inbox, options.seed, env.logger)
       if (typeof jobOffers === 'string') throw infrastructureError(`the offer catalogue failed: ${jobOffers}`)
       const simulating = createProgress(io.stderr, 'simulating days')
       const simulated = await simulateNetwork(

@@ -3,6 +3,8 @@ import {
   FRANCE_TRAVAIL_OFFERS,
   franceTravailOffersFlow,
   inboundReceiver,
+  LHEO_FORMATIONS,
+  lheoFormationsFlow,
   systemScheduler,
   type InboundFlow,
 } from '@parcours/adapters'
@@ -11,6 +13,7 @@ import { subcommand } from '../../cli/configureCommand.js'
 import { infrastructureError, usageError } from '../../cli/errors.js'
 import { authorize } from '../../store/access.js'
 import { openOfferCatalogue, openPartnerInbox } from '../../store/offerCatalogue.js'
+import { openTrainingCatalogue } from '../../store/trainingCatalogue.js'
 import type { CommandModule } from '../commandModule.js'
 import { countsLine, failureLines } from './offers.js'
 
@@ -18,6 +21,8 @@ import { countsLine, failureLines } from './offers.js'
 const flows: Readonly<Record<string, (ctx: RunContext, cmd: WithGlobals) => InboundFlow<unknown>>> = {
   [FRANCE_TRAVAIL_OFFERS]: (ctx, cmd) =>
     franceTravailOffersFlow(openOfferCatalogue(ctx, cmd)) as InboundFlow<unknown>,
+  [LHEO_FORMATIONS]: (ctx, cmd) =>
+    lheoFormationsFlow(openTrainingCatalogue(ctx, cmd)) as InboundFlow<unknown>,
 }
 
 /**
