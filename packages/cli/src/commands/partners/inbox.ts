@@ -8,8 +8,8 @@ import {
   systemScheduler,
   type InboundFlow,
 } from '@parcours/adapters'
-import type { RunContext, WithGlobals } from '../../cli/context.js'
 import { subcommand } from '../../cli/configureCommand.js'
+import type { RunContext, WithGlobals } from '../../cli/context.js'
 import { infrastructureError, usageError } from '../../cli/errors.js'
 import { authorize } from '../../store/access.js'
 import { openOfferCatalogue, openPartnerInbox } from '../../store/offerCatalogue.js'

@@ -1,9 +1,9 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   generateFranceTravailOffers,
   startFranceTravailSimulator,
   type FranceTravailSimulator,
 } from '@parcours/adapters'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { inProcessCli } from '../../testing/inProcessCli.js'
 
 // ---------------------------------------------------------------------------------------------

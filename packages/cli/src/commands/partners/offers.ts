@@ -8,8 +8,8 @@ import {
   type InboxFailure,
   type OfferSyncReport,
 } from '@parcours/adapters'
-import type { RunContext, WithGlobals } from '../../cli/context.js'
 import { subcommand } from '../../cli/configureCommand.js'
+import type { RunContext, WithGlobals } from '../../cli/context.js'
 import { infrastructureError, usageError } from '../../cli/errors.js'
 import { parseIntIn } from '../../cli/parse.js'
 import { authorize } from '../../store/access.js'
