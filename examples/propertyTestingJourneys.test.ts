@@ -59,6 +59,7 @@ describe('given / when / then', () => {
           respondBy: '2025-02-10',
           counsellorId: 'c-1',
           training: null,
+          partnerOffer: null,
         }),
       ])
   })
@@ -112,6 +113,7 @@ describe('given / when / then', () => {
             respondBy: '2025-02-10',
             counsellorId: 'c-1',
             training: null,
+            partnerOffer: null,
           }),
         ])
     expect(wrong).toThrow(/- expected, \+ actual[\s\S]*-.*housing[\s\S]*\+.*training/)

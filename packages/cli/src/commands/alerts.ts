@@ -11,6 +11,7 @@ import { usageError } from '../cli/errors.js'
 import { parseId } from '../cli/parse.js'
 import { renderTable } from '../output/table.js'
 import { authorize } from '../store/access.js'
+import { openOfferCatalogue, withdrawnOffersOf } from '../store/offerCatalogue.js'
 import { openOutreach, outreachCases } from '../store/outreach.js'
 import { queryReadModels } from '../store/queryReadModels.js'
 import { readModelOf } from '../store/readModels.js'
@@ -50,6 +51,22 @@ const sections = (w: Worklist) =>
       columns: ['Young person', 'Age limit on', 'Days left'],
       rows: w.ageLimitsNear.map((a) => [a.youthId, a.ageLimitOn, a.daysLeft]),
     },
+    // Listed only when it has entries: most missions locales propose no partner offer.
+    ...((w.partnerOffersWithdrawn ?? []).length === 0
+      ? []
+      : [
+          {
+            title: 'Proposals whose France Travail offer was withdrawn',
+            columns: ['Young person', 'Proposal', 'Offer', 'Theme', 'Withdrawn on'],
+            rows: (w.partnerOffersWithdrawn ?? []).map((a) => [
+              a.youthId,
+              a.proposalId,
+              a.offerId,
+              a.theme,
+              a.withdrawnOn,
+            ]),
+          },
+        ]),
   ] as const
 
 // The open outreach cases of the mission locale (school dropout lists): every counsellor's to take.
@@ -116,7 +133,8 @@ export const register: CommandModule['register'] = (command, ctx) =>
         counsellorId: o.counsellor as CounsellorId,
       })
       const whose = { missionLocaleId, counsellorId: o.counsellor }
-      const { worklist, cejWeeks: cej } = await readWorklist(env, sink, whose, o.at)
+      const withdrawnOffers = await withdrawnOffersOf(openOfferCatalogue(ctx, cmd))
+      const { worklist, cejWeeks: cej } = await readWorklist(env, sink, whose, o.at, withdrawnOffers)
       const outreach = queryOutreachEntries(await outreachCases(openOutreach(ctx, cmd, env)), {
         missionLocaleId,
         asOf: o.at,

@@ -14,6 +14,7 @@ import { cejWeeksTable, withCejWeeks } from '../cej/cejWeeksTable.js'
 import { infrastructureError, usageError } from '../cli/errors.js'
 import { parseDate, parseIntIn, parseLocale } from '../cli/parse.js'
 import { reportFileFor, writeReportFile } from '../cli/reportFile.js'
+import { syncDemoOffers } from '../demo/demoOffers.js'
 import { importDemoTrainings } from '../demo/demoTrainings.js'
 import {
   compareWithReferences,
@@ -30,10 +31,12 @@ import { indicatorTable } from '../report/fromDashboard.js'
 import { renderHtmlReport } from '../report/renderHtml.js'
 import { reportFromDashboard } from '../report/reportFromDashboard.js'
 import { deleteSqliteStore, ensureEmpty } from '../store/freshStore.js'
+import { openOfferCatalogue, openPartnerInbox } from '../store/offerCatalogue.js'
 import { openSink, readModelOf, runProjections } from '../store/readModels.js'
 import { describeStore } from '../store/storeSpec.js'
 import { openTrainingCatalogue } from '../store/trainingCatalogue.js'
 import type { CommandModule } from './commandModule.js'
+import { offerSyncLines } from './partners/offers.js'
 import { lheoImportLines } from './partners/trainings.js'
 
 /** `parcours demo`: simulate, project, print the dashboard, write the HTML report. */
@@ -86,12 +89,21 @@ export const register: CommandModule['register'] = (command, ctx) =>
       await ensureEmpty(env)
       const period = simulationPeriod(options)
       // Training offers come from a Carif-Oref file, as they would: generated, then imported.
-      const trainings = await importDemoTrainings(openTrainingCatalogue(ctx, cmd), options.seed, env.logger)
+      const inbox = openPartnerInbox(ctx, cmd)
+      const trainings = await importDemoTrainings(
+        openTrainingCatalogue(ctx, cmd),
+        options.seed,
+        env.logger,
+        inbox,
+      )
       if (typeof trainings === 'string')
         throw infrastructureError(`the training catalogue failed: ${trainings}`)
+      // Job offers come from France Travail's API, here its local simulator.
+      const jobOffers = await syncDemoOffers(openOfferCatalogue(ctx, cmd), inbox, options.seed, env.logger)
+      if (typeof jobOffers === 'string') throw infrastructureError(`the offer catalogue failed: ${jobOffers}`)
       const simulating = createProgress(io.stderr, 'simulating days')
       const simulated = await simulateNetwork(
-        { ...options, trainingSessions: trainings.sessions },
+        { ...options, trainingSessions: trainings.sessions, partnerOffers: jobOffers.offers },
         handlerPorts(
           createJourneyCommandHandler({
             store: env.store,
@@ -151,12 +163,21 @@ export const register: CommandModule['register'] = (command, ctx) =>
       const catalogueLine =
         `Training catalogue: ${lheoImportLines('a generated regional LHEO file', trainings.report)[0] ?? ''}; ` +
         `${stats.trainingProposalsFromCatalogue} training proposals offered one of its ${trainings.sessions.length} sessions recruiting.`
+      const offersLines = [
+        ...jobOffers.syncs.flatMap((r, i) =>
+          offerSyncLines(`the simulated France Travail (sync ${i + 1})`, r).map(
+            (l) => `Offer catalogue: ${l.trim()}`,
+          ),
+        ),
+        `Offer catalogue: ${stats.proposalsFromPartnerOffers} employment and apprenticeship proposals offered one of its ${jobOffers.offers.length} open France Travail offers.`,
+      ]
       io.stderr.write(`demo done in ${seconds} s\n`)
       if (options.json === true) io.stdout.write(`${JSON.stringify(dashboard, null, 2)}\n`)
       else
         io.stdout.write(
           `${summary}
 ${catalogueLine}
+${offersLines.join('\n')}
 
 ${renderTable(indicatorTable(dashboard, tr))}
 ${renderTable(beside)}

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { themes } from '@parcours/domain'
 import { parseDate, parseId, parseOneOf } from '../cli/parse.js'
+import { partnerOfferFrom } from '../store/offerCatalogue.js'
 import { trainingLinkFrom } from '../store/trainingCatalogue.js'
 import type { CommandModule } from './commandModule.js'
 import { sendJourneyCommand, withJourneyOptions } from './journey/index.js'
@@ -17,6 +18,11 @@ export const register: CommandModule['register'] = (command, ctx) =>
       parseId,
     )
     .option('--training-session <id>', 'and its session (LHEO numero)', parseId)
+    .option(
+      '--partner-offer <id>',
+      'an employment or apprenticeship proposal: a France Travail offer of the offer catalogue (its id)',
+      parseId,
+    )
     .action(async (o, cmd) =>
       sendJourneyCommand(ctx, cmd, o, {
         type: 'OfferProposal',
@@ -24,5 +30,6 @@ export const register: CommandModule['register'] = (command, ctx) =>
         theme: o.theme,
         respondBy: o.respondBy,
         ...(await trainingLinkFrom(ctx, cmd, o)),
+        ...(await partnerOfferFrom(ctx, cmd, o)),
       }),
     )

@@ -7,6 +7,7 @@ import {
   type JourneyCommand,
   type LocalDate,
   type Sealed,
+  type PartnerOfferRef,
   type TrainingRef,
 } from '@parcours/domain'
 import type { MissionLocale } from './network.js'
@@ -27,6 +28,8 @@ export interface SimulationStats {
   readonly refused: Record<string, number>
   /** Training proposals that offered a session of the training catalogue. */
   trainingProposalsFromCatalogue: number
+  /** Employment and apprenticeship proposals that offered a France Travail offer of the offer catalogue. */
+  proposalsFromPartnerOffers: number
 }
 
 /** What every agent shares. */
@@ -40,6 +43,8 @@ export interface AgentContext {
   readonly sessions: Map<string, number>
   /** The training catalogue's sessions a training proposal may offer (none: no link). */
   readonly trainingSessions: ReadonlyArray<TrainingRef>
+  /** The offer catalogue's open France Travail offers an employment or apprenticeship proposal may offer (none: no link). */
+  readonly partnerOffers: ReadonlyArray<PartnerOfferRef>
 }
 
 /** Raised inside the simulation when the store or the vault fails; the run stops. */

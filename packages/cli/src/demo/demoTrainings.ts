@@ -5,7 +5,14 @@ import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { isLeft } from 'fp-ts/lib/Either.js'
 import type { Logger } from 'pino'
-import { generateLheo, importLheo, type LheoImportReport, type TrainingCatalogue } from '@parcours/adapters'
+import {
+  generateLheo,
+  importLheo,
+  systemScheduler,
+  type InboxStore,
+  type LheoImportReport,
+  type TrainingCatalogue,
+} from '@parcours/adapters'
 import type { TrainingRef } from '@parcours/domain'
 
 // ---------------------------------------------------------------------------------------------
@@ -20,11 +27,12 @@ export interface DemoTrainings {
   readonly sessions: ReadonlyArray<TrainingRef>
 }
 
-/** Generates the demo's LHEO file in a temporary folder, imports it, and lists the sessions recruiting. */
+/** Generates the demo's LHEO file in a temporary folder, imports it (through the partner inbox when given), and lists the sessions recruiting. */
 export const importDemoTrainings = async (
   catalogue: TrainingCatalogue,
   seed: number,
   logger?: Logger,
+  inbox?: InboxStore,
 ): Promise<DemoTrainings | string> => {
   const dir = mkdtempSync(join(tmpdir(), 'parcours-demo-lheo-'))
   try {
@@ -33,7 +41,12 @@ export const importDemoTrainings = async (
       Readable.from(generateLheo({ formations: 120, seed, malformedSessionEvery: 40 })),
       createWriteStream(path),
     )
-    const imported = await importLheo(createReadStream(path), catalogue, logger)()
+    const imported = await importLheo(
+      createReadStream(path),
+      catalogue,
+      logger,
+      inbox === undefined ? undefined : { store: inbox, scheduler: systemScheduler },
+    )()
     if (isLeft(imported)) return imported.left.message
     const sessions = await catalogue.list('session')()
     if (isLeft(sessions)) return sessions.left.message

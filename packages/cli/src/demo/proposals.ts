@@ -59,9 +59,25 @@ export const offerProposal = async (ctx: AgentContext, y: Youth, on: LocalDate):
     draw.chance(0.7)
       ? draw.pick(ctx.trainingSessions)
       : undefined
-  const body = { type: 'OfferProposal' as const, proposalId, theme, respondBy }
-  if (!(await send(ctx, y, on, training === undefined ? body : { ...body, training }))) return
+  // Likewise an employment or apprenticeship proposal offers a France Travail offer, half the time.
+  const fromPartner = y.rng.fork(`offers-${proposalId}`)
+  const partnerOffer =
+    (theme === 'employment' || theme === 'apprenticeship') &&
+    ctx.partnerOffers.length > 0 &&
+    fromPartner.chance(0.5)
+      ? fromPartner.pick(ctx.partnerOffers)
+      : undefined
+  const body = {
+    type: 'OfferProposal' as const,
+    proposalId,
+    theme,
+    respondBy,
+    ...(training === undefined ? {} : { training }),
+    ...(partnerOffer === undefined ? {} : { partnerOffer }),
+  }
+  if (!(await send(ctx, y, on, body))) return
   if (training !== undefined) ctx.stats.trainingProposalsFromCatalogue += 1
+  if (partnerOffer !== undefined) ctx.stats.proposalsFromPartnerOffers += 1
   const plan = y.rng.weighted(outcomeWeights(theme))
   if (plan === 'expired') y.intents.push({ kind: 'tick', on: addDays(respondBy, y.rng.int(1, 10)) })
   else y.intents.push({ kind: 'answer', on: addDays(on, y.rng.int(2, 10)), proposalId, outcome: plan })

@@ -5,6 +5,7 @@ import {
   createPrng,
   daysBetween,
   type LocalDate,
+  type PartnerOfferRef,
   type Prng,
   type TrainingRef,
   type YouthId,
@@ -29,6 +30,8 @@ export interface SimulationOptions {
   readonly seed: number
   /** Sessions of the training catalogue (LHEO) that training proposals may offer. */
   readonly trainingSessions?: ReadonlyArray<TrainingRef>
+  /** Open France Travail offers of the offer catalogue that employment and apprenticeship proposals may offer. */
+  readonly partnerOffers?: ReadonlyArray<PartnerOfferRef>
 }
 
 /** The simulated period: its first and last day. */
@@ -100,6 +103,7 @@ export const simulateNetwork = async (
     events: 0,
     refused: {},
     trainingProposalsFromCatalogue: 0,
+    proposalsFromPartnerOffers: 0,
   }
   const ctx: AgentContext = {
     ports,
@@ -108,6 +112,7 @@ export const simulateNetwork = async (
     stats,
     sessions: new Map(),
     trainingSessions: options.trainingSessions ?? [],
+    partnerOffers: options.partnerOffers ?? [],
   }
   const { from, to } = simulationPeriod(options)
   const total = daysBetween(from, to) + 1

@@ -29,6 +29,8 @@ export const CSV_HEADER = [
   'individual_interviews',
   'pacea_stock',
   'cej_stock',
+  'proposals_from_job_offers',
+  'proposals_from_training_sessions',
 ]
 
 /** How a CSV file is written: its separator, a UTF-8 byte order mark, the decimal sign. */
@@ -54,10 +56,15 @@ export const csvSeparators: Readonly<Record<string, CsvFormat['separator']>> = {
   '\\t': '\t',
 }
 
+// Files written before the partner columns end at the CEJ stock: they are Parcours files too.
+const headersWritten = [CSV_HEADER, CSV_HEADER.slice(0, CSV_HEADER.indexOf('proposals_from_job_offers'))]
+
 /** Whether a file's first characters are a dashboard CSV's header, in any format Parcours writes. */
 export const isDashboardCsvStart = (start: string): boolean => {
   const text = start.startsWith('\uFEFF') ? start.slice(1) : start
-  return [',', ';', '\t'].some((sep) => text.startsWith(`${CSV_HEADER.join(sep)}\n`))
+  return [',', ';', '\t'].some((sep) =>
+    headersWritten.some((header) => text.startsWith(`${header.join(sep)}\n`)),
+  )
 }
 
 const row = (scope: string, month: string, f: DashboardFigures): ReadonlyArray<string | number> => [
@@ -84,6 +91,8 @@ const row = (scope: string, month: string, f: DashboardFigures): ReadonlyArray<s
   f.interviews,
   f.programmeStock.PACEA,
   f.programmeStock.CEJ,
+  f.proposalsFromPartners.jobOffers,
+  f.proposalsFromPartners.trainingSessions,
 ]
 
 // Ids are tokens without spaces, but a field is still quoted if it could break a row, and one a

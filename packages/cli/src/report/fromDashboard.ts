@@ -32,6 +32,10 @@ const indicatorRows = (
   ),
   [tr.t('dashboard.proposalsOffered'), sum(f.proposalsByTheme)],
   [tr.t('dashboard.proposalsCarriedOut'), f.proposalsByOutcome['carried-out']],
+  [
+    tr.t('dashboard.proposalsFromPartners'),
+    `${f.proposalsFromPartners.jobOffers} / ${f.proposalsFromPartners.trainingSessions}`,
+  ],
   [tr.t('dashboard.trainingEntries'), `${f.trainingEntries} (${f.qualifyingTrainingEntries})`],
   [tr.t('dashboard.employmentEntries'), `${f.employmentEntries.durable} / ${f.employmentEntries.other}`],
   [tr.t('dashboard.immersionEntries'), f.immersionEntries],

@@ -11,6 +11,8 @@ import {
   projectionPathFor,
   type StoreSpec,
   trainingCataloguePathFor,
+  offerCataloguePathFor,
+  partnerInboxPathFor,
 } from './storeSpec.js'
 
 // ---------------------------------------------------------------------------------------------
@@ -33,6 +35,8 @@ export const deleteSqliteStore = (spec: StoreSpec, cwd: string): void => {
     projectionPathFor(spec, cwd),
     accessLogPathFor(spec, cwd),
     trainingCataloguePathFor(spec, cwd),
+    offerCataloguePathFor(spec, cwd),
+    partnerInboxPathFor(spec, cwd),
   ].flatMap((p) => (p === undefined ? [] : sqliteFiles(p)))
   for (const file of files) if (existsSync(file)) rmSync(file)
 }

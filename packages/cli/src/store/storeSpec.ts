@@ -77,13 +77,24 @@ export const projectionPathFor = (spec: StoreSpec, cwd: string): string | undefi
       ? resolve(cwd, 'parcours.projections')
       : undefined
 
+/** A file beside a store (`PATH.suffix`; `parcours.suffix` in the working directory for EventStoreDB); none for a memory store. */
+const besideStore =
+  (suffix: string) =>
+  (spec: StoreSpec, cwd: string): string | undefined =>
+    spec.kind === 'sqlite'
+      ? `${spec.path}.${suffix}`
+      : spec.kind === 'esdb'
+        ? resolve(cwd, `parcours.${suffix}`)
+        : undefined
+
 /** Where the training catalogue (LHEO imports) lives beside a store; none for a memory store. */
-export const trainingCataloguePathFor = (spec: StoreSpec, cwd: string): string | undefined =>
-  spec.kind === 'sqlite'
-    ? `${spec.path}.trainings`
-    : spec.kind === 'esdb'
-      ? resolve(cwd, 'parcours.trainings')
-      : undefined
+export const trainingCataloguePathFor = besideStore('trainings')
+
+/** Where the offer catalogue (France Travail's job offers) lives beside a store; none for a memory store. */
+export const offerCataloguePathFor = besideStore('offers')
+
+/** Where the partner inbox (fingerprints, failures, counters of the inbound flows) lives beside a store. */
+export const partnerInboxPathFor = besideStore('inbox')
 
 /** Where the outreach cases (school dropout lists) live beside a SQLite store; none otherwise (memory, or the EventStoreDB server itself). */
 export const outreachStorePathFor = (spec: StoreSpec): string | undefined =>

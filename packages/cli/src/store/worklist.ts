@@ -35,12 +35,15 @@ export interface WorklistRead {
 /**
  * The worklist as of a date. The age-limit alert needs the limits, sealed in the read model: they
  * are opened here, for the counsellor's eyes only (a vault failure: exit 3, nothing shown).
+ * `withdrawnOffers` (offer id → when found withdrawn) flags the open proposals of withdrawn
+ * France Travail offers.
  */
 export const readWorklist = async (
   env: Pick<StoreEnv, 'vault'>,
   sink: ProjectionSink,
   whose: WorklistOwner,
   asOf: LocalDate,
+  withdrawnOffers?: ReadonlyMap<string, string>,
 ): Promise<WorklistRead> => {
   const rm = await readModelOf(sink, worklistProjection)
   const ageLimits = new Map<string, OpenedAgeLimits>()
@@ -53,7 +56,12 @@ export const readWorklist = async (
       ageLimits.set(youthId, limits.right)
     }
   }
-  const worklist = queryWorklist(rm, { ...whose, asOf, ageLimits })
+  const worklist = queryWorklist(rm, {
+    ...whose,
+    asOf,
+    ageLimits,
+    ...(withdrawnOffers === undefined ? {} : { withdrawnOffers }),
+  })
   const cejWeeks = queryCejAlerts(await readModelOf(sink, cejProjection), { ...whose, asOf })
   return { worklist, cejWeeks }
 }

@@ -20,7 +20,7 @@ describe('journey event codec', () => {
   test('every event type has a schema version; YouthRegistered is at version 3', () => {
     expect(Object.keys(journeyEventVersions).sort()).toEqual(JourneyEvent.types.map((c) => c.name).sort())
     expect(journeyEventVersions.YouthRegistered).toBe(3)
-    expect(journeyEventVersions.ProposalOffered).toBe(2)
+    expect(journeyEventVersions.ProposalOffered).toBe(3)
     expect(journeyEventVersions.TrainingStarted).toBe(2)
     expect(journeyEventVersions.FollowUpKept).toBe(1)
     expect(journeyEventCodec.versions).toBe(journeyEventVersions)
@@ -92,7 +92,7 @@ describe('journey event codec', () => {
     }
     expect(journeyEventCodec.decode({ type: 'ProposalOffered', schemaVersion: 1, data: offered })).toEqual({
       _tag: 'Right',
-      right: { type: 'ProposalOffered', ...offered, training: null },
+      right: { type: 'ProposalOffered', ...offered, training: null, partnerOffer: null },
     })
     const started = { ...base, trainingId: 't-1', proposalId: null, qualifying: true, plannedEndOn: null }
     expect(journeyEventCodec.decode({ type: 'TrainingStarted', schemaVersion: 1, data: started })).toEqual({
@@ -100,22 +100,57 @@ describe('journey event codec', () => {
       right: { type: 'TrainingStarted', ...started, training: null },
     })
     const training = { actionId: 'AF_1', sessionId: 'SE_1' }
-    const event = { type: 'ProposalOffered' as const, ...offered, training }
-    const encoded = journeyEventCodec.encode(event as never)
-    expect(encoded).toEqual({
-      _tag: 'Right',
-      right: { type: 'ProposalOffered', schemaVersion: 2, data: { ...offered, training } },
-    })
     expect(
       journeyEventCodec.decode({ type: 'ProposalOffered', schemaVersion: 2, data: { ...offered, training } }),
     ).toEqual({
       _tag: 'Right',
-      right: event,
+      right: { type: 'ProposalOffered', ...offered, training, partnerOffer: null },
     })
     // Version 2 without its link is not a version 2 event.
     expect(journeyEventCodec.decode({ type: 'ProposalOffered', schemaVersion: 2, data: offered })._tag).toBe(
       'Left',
     )
+  })
+
+  test('a proposal of version 2 reads with no partner offer; version 3 keeps its partner offer', () => {
+    const offered = {
+      youthId: 'y-1',
+      missionLocaleId: 'ml-1',
+      on: '2025-01-10',
+      proposalId: 'p-1',
+      theme: 'employment',
+      respondBy: '2025-02-01',
+      counsellorId: 'c-1',
+      training: null,
+    }
+    expect(journeyEventCodec.decode({ type: 'ProposalOffered', schemaVersion: 2, data: offered })).toEqual({
+      _tag: 'Right',
+      right: { type: 'ProposalOffered', ...offered, partnerOffer: null },
+    })
+    const partnerOffer = { partner: 'france-travail', offerId: '187XKPL' }
+    const event = { type: 'ProposalOffered' as const, ...offered, partnerOffer }
+    expect(journeyEventCodec.encode(event as never)).toEqual({
+      _tag: 'Right',
+      right: { type: 'ProposalOffered', schemaVersion: 3, data: { ...offered, partnerOffer } },
+    })
+    expect(
+      journeyEventCodec.decode({
+        type: 'ProposalOffered',
+        schemaVersion: 3,
+        data: { ...offered, partnerOffer },
+      }),
+    ).toEqual({ _tag: 'Right', right: event })
+    // Version 3 without its partner offer, or with another partner's, is not a version 3 event.
+    expect(journeyEventCodec.decode({ type: 'ProposalOffered', schemaVersion: 3, data: offered })._tag).toBe(
+      'Left',
+    )
+    expect(
+      journeyEventCodec.decode({
+        type: 'ProposalOffered',
+        schemaVersion: 3,
+        data: { ...offered, partnerOffer: { partner: 'anpe', offerId: '1' } },
+      })._tag,
+    ).toBe('Left')
   })
 
   test('invalid payloads name each wrong field with its path', () => {

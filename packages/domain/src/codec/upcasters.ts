@@ -60,6 +60,7 @@ export const upcasters: Readonly<Record<string, Readonly<Record<number, Upcaster
   YouthRegistered: { 1: youthRegisteredV1toV2, 2: youthRegisteredV2toV3 },
   FollowUpScheduled: { 1: followUpScheduledV1toV2 },
   // ProposalOffered and TrainingStarted 1 → 2: the link to a training action and session.
-  ProposalOffered: { 1: addedAsNull('training') },
+  // ProposalOffered 2 → 3: the link to a partner's job offer.
+  ProposalOffered: { 1: addedAsNull('training'), 2: addedAsNull('partnerOffer') },
   TrainingStarted: { 1: addedAsNull('training') },
 }

@@ -290,6 +290,7 @@ describe('exit, reopening and erasure', () => {
           respondBy: '2031-07-20',
           counsellorId: 'c-1',
           training: null,
+          partnerOffer: null,
         }),
       ])
   })

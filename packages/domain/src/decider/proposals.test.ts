@@ -1,5 +1,5 @@
 import { describe, test } from 'vitest'
-import type { TrainingRef } from '../model/ids.js'
+import type { PartnerOfferRef, TrainingRef } from '../model/ids.js'
 import { journeyFixture } from '../testing/fixtures.js'
 import { given } from '../testing/givenWhenThen.js'
 
@@ -29,6 +29,7 @@ describe('proposals', () => {
           respondBy: '2025-02-20',
           counsellorId: 'c-1',
           training: null,
+          partnerOffer: null,
         }),
       ])
   })
@@ -51,6 +52,7 @@ describe('proposals', () => {
           respondBy: '2025-02-20',
           counsellorId: 'c-1',
           training,
+          partnerOffer: null,
         }),
       ])
     given(j.history(registered))
@@ -63,6 +65,40 @@ describe('proposals', () => {
         }),
       )
       .thenError({ _tag: 'TrainingLinkOnOtherTheme', proposalId: 'p-1', theme: 'employment' })
+  })
+
+  test('an employment or apprenticeship proposal carries a partner job offer; another theme cannot', () => {
+    const partnerOffer = { partner: 'france-travail', offerId: '187XKPL' } as PartnerOfferRef
+    for (const theme of ['employment', 'apprenticeship'] as const)
+      given(j.history(registered))
+        .when(
+          j.command('OfferProposal', '2025-02-01', {
+            proposalId: 'p-1',
+            theme,
+            respondBy: '2025-02-20',
+            partnerOffer,
+          }),
+        )
+        .thenEndsWith([
+          j.event('ProposalOffered', '2025-02-01', {
+            proposalId: 'p-1',
+            theme,
+            respondBy: '2025-02-20',
+            counsellorId: 'c-1',
+            training: null,
+            partnerOffer,
+          }),
+        ])
+    given(j.history(registered))
+      .when(
+        j.command('OfferProposal', '2025-02-01', {
+          proposalId: 'p-1',
+          theme: 'housing',
+          respondBy: '2025-02-20',
+          partnerOffer,
+        }),
+      )
+      .thenError({ _tag: 'PartnerOfferOnOtherTheme', proposalId: 'p-1', theme: 'housing' })
   })
 
   test('proposal ids are unique within a journey', () => {

@@ -33,6 +33,8 @@ export const offerProposal: Rule<'OfferProposal'> = (c, s) => {
   if (c.respondBy < c.on) return refuse({ _tag: 'RespondByBeforeOffer', on: c.on, respondBy: c.respondBy })
   if (c.training !== undefined && c.theme !== 'training' && c.theme !== 'apprenticeship')
     return refuse({ _tag: 'TrainingLinkOnOtherTheme', proposalId: c.proposalId, theme: c.theme })
+  if (c.partnerOffer !== undefined && c.theme !== 'employment' && c.theme !== 'apprenticeship')
+    return refuse({ _tag: 'PartnerOfferOnOtherTheme', proposalId: c.proposalId, theme: c.theme })
   return accept({
     type: 'ProposalOffered',
     ...stamp(s, c.on),
@@ -41,6 +43,7 @@ export const offerProposal: Rule<'OfferProposal'> = (c, s) => {
     respondBy: c.respondBy,
     counsellorId: s.counsellorId,
     training: c.training ?? null,
+    partnerOffer: c.partnerOffer ?? null,
   })
 }
 

@@ -12,6 +12,7 @@ import {
   RequestId,
   SessionId,
   SituationId,
+  PartnerOfferRef,
   TrainingRef,
   YouthId,
 } from './ids.js'
@@ -124,8 +125,11 @@ export type EndPaceaPhase = t.TypeOf<typeof EndPaceaPhase>
 export const OfferProposal = t.intersection(
   [
     command('OfferProposal', { proposalId: ProposalId, theme: Theme, respondBy: LocalDate }),
-    /** The catalogue's training action and session offered (a training or apprenticeship proposal). */
-    t.partial({ training: TrainingRef }),
+    /**
+     * The catalogue's training action and session offered (a training or apprenticeship
+     * proposal), or the partner's job offer (an employment or apprenticeship proposal).
+     */
+    t.partial({ training: TrainingRef, partnerOffer: PartnerOfferRef }),
   ],
   'OfferProposal',
 )

@@ -151,6 +151,7 @@ export type JourneyError =
   | { readonly _tag: 'ProposalNotExpired'; readonly proposalId: ProposalId; readonly respondBy: LocalDate }
   | { readonly _tag: 'NotATrainingProposal'; readonly proposalId: ProposalId; readonly theme: Theme }
   | { readonly _tag: 'TrainingLinkOnOtherTheme'; readonly proposalId: ProposalId; readonly theme: Theme }
+  | { readonly _tag: 'PartnerOfferOnOtherTheme'; readonly proposalId: ProposalId; readonly theme: Theme }
   | { readonly _tag: 'ProposalNotAccepted'; readonly proposalId: ProposalId }
   // situations
   | { readonly _tag: 'DuplicateSituation'; readonly situationId: SituationId }
@@ -318,6 +319,8 @@ const describe: { readonly [K in JourneyErrorTag]: (e: Extract<JourneyError, { _
     `Proposal ${e.proposalId} has not expired: it was answered, or ${e.respondBy} has not passed.`,
   TrainingLinkOnOtherTheme: (e) =>
     `Proposal ${e.proposalId} is about '${e.theme}': only a training or apprenticeship proposal offers a training session.`,
+  PartnerOfferOnOtherTheme: (e) =>
+    `Proposal ${e.proposalId} is about '${e.theme}': only an employment or apprenticeship proposal offers a job offer.`,
   NotATrainingProposal: (e) =>
     `Proposal ${e.proposalId} is about '${e.theme}', not training or apprenticeship.`,
   ProposalNotAccepted: (e) => `Proposal ${e.proposalId} was neither accepted nor carried out.`,

@@ -9,6 +9,7 @@ import {
   KeyId,
   SessionId,
   MissionLocaleId,
+  PartnerOfferRef,
   PhaseId,
   ProposalId,
   RequestId,
@@ -131,7 +132,8 @@ export type PaceaPhaseEnded = t.TypeOf<typeof PaceaPhaseEnded>
 
 /**
  * A counsellor offered a proposal (v2: `training`, the catalogue's action and session a training
- * proposal offers, or null; version 1 had none).
+ * proposal offers, or null; version 1 had none. v3: `partnerOffer`, the partner's job offer an
+ * employment or apprenticeship proposal offers, or null; version 2 had none).
  */
 export const ProposalOffered = event('ProposalOffered', {
   proposalId: ProposalId,
@@ -139,6 +141,7 @@ export const ProposalOffered = event('ProposalOffered', {
   respondBy: LocalDate,
   counsellorId: CounsellorId,
   training: nullable(TrainingRef),
+  partnerOffer: nullable(PartnerOfferRef),
 })
 export type ProposalOffered = t.TypeOf<typeof ProposalOffered>
 

@@ -18,6 +18,18 @@ export type TrainingOfferId = t.TypeOf<typeof TrainingOfferId>
 export const TrainingRef = t.type({ actionId: TrainingOfferId, sessionId: TrainingOfferId }, 'TrainingRef')
 export type TrainingRef = t.TypeOf<typeof TrainingRef>
 
+/** Id of a job offer as its partner numbers it (France Travail's offer `id`). */
+export const PartnerOfferId = idCodec('PartnerOfferId')
+export type PartnerOfferId = t.TypeOf<typeof PartnerOfferId>
+
+/** The partners whose job offers a proposal can carry. */
+export const OfferPartner = t.literal('france-travail')
+export type OfferPartner = t.TypeOf<typeof OfferPartner>
+
+/** A partner's job offer, as the partner numbers it (the offer catalogue keys on it). */
+export const PartnerOfferRef = t.type({ partner: OfferPartner, offerId: PartnerOfferId }, 'PartnerOfferRef')
+export type PartnerOfferRef = t.TypeOf<typeof PartnerOfferRef>
+
 /** Pseudonymous id of a young person's journey (the stream is named after it). */
 export const YouthId = idCodec('YouthId')
 export type YouthId = t.TypeOf<typeof YouthId>

@@ -11,6 +11,7 @@ import type {
   FollowUpId,
   KeyId,
   MissionLocaleId,
+  PartnerOfferId,
   PhaseId,
   TrainingOfferId,
   ProposalId,
@@ -71,6 +72,10 @@ const arbSessionId = id<SessionId>('session', 3)
 const arbPhaseId = id<PhaseId>('ph')
 const arbTrainingRef = fc.option(
   fc.record({ actionId: id<TrainingOfferId>('AF', 3), sessionId: id<TrainingOfferId>('SE', 3) }),
+  { nil: null },
+)
+const arbPartnerOfferRef = fc.option(
+  fc.record({ partner: fc.constant('france-travail' as const), offerId: id<PartnerOfferId>('FT', 3) }),
   { nil: null },
 )
 const arbNearDate = arbLocalDate({ min: '2024-01-01' as LocalDate, max: '2026-12-31' as LocalDate })
@@ -216,6 +221,7 @@ export const arbAnyEvent: fc.Arbitrary<JourneyEvent> = fc.oneof(
     respondBy: arbLocalDate(),
     counsellorId: arbCounsellorId,
     training: arbTrainingRef,
+    partnerOffer: arbPartnerOfferRef,
   }),
   ev('ProposalAccepted', { proposalId: arbProposalId, theme: fc.constantFrom(...themes) }),
   ev('ProposalOutcomeRecorded', {

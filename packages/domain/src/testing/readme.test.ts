@@ -57,6 +57,7 @@ describe('README snippets', () => {
           respondBy: '2025-02-20',
           counsellorId: 'c-1',
           training: null,
+          partnerOffer: null,
         }),
       ])
     given(registered)

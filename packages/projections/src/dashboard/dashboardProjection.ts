@@ -175,6 +175,8 @@ const applyToYouth = (s: Step, e: JourneyEvent): void => {
     case 'ProposalOffered': {
       const c = cellAt(s, e.missionLocaleId, e.on)
       count(c.proposalsByTheme, e.theme)
+      if (e.partnerOffer !== null) count((c.proposalsFromPartners ??= {}), 'job-offer')
+      if (e.training !== null) count((c.proposalsFromPartners ??= {}), 'training-session')
       if (y.firstProposalCounted) return
       count(c.daysToFirstProposal, daysSinceRegistration(y, e.on))
       y.firstProposalCounted = true

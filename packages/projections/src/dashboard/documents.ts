@@ -26,6 +26,12 @@ export interface DashboardCell {
   readonly programmeTransfersOut: Counts
   readonly proposalsByTheme: Counts
   readonly proposalsByOutcome: Counts
+  /**
+   * Proposals made from a partner's offer, by source: `job-offer` (a France Travail offer) and
+   * `training-session` (a session of the LHEO training catalogue). Cells stored before it was
+   * counted lack the field.
+   */
+  readonly proposalsFromPartners?: Counts
   readonly trainingEntries: number
   readonly qualifyingTrainingEntries: number
   readonly durableEmploymentEntries: number

@@ -28,6 +28,8 @@ export interface DashboardFigures {
   >
   readonly proposalsByTheme: Readonly<Record<(typeof themes)[number], number>>
   readonly proposalsByOutcome: Readonly<Record<(typeof proposalOutcomes)[number], number>>
+  /** Proposals made from a partner's offer: a France Travail job offer, or a training catalogue's session. */
+  readonly proposalsFromPartners: { readonly jobOffers: number; readonly trainingSessions: number }
   readonly trainingEntries: number
   readonly qualifyingTrainingEntries: number
   readonly employmentEntries: { readonly durable: number; readonly other: number }
@@ -127,6 +129,10 @@ export const figuresOf = ({ sum, inContact, accompanied, programmeStock }: Perio
     ) as DashboardFigures['programmeExits'],
     proposalsByTheme: fill(themes, sum.proposalsByTheme),
     proposalsByOutcome: fill(proposalOutcomes, sum.proposalsByOutcome),
+    proposalsFromPartners: {
+      jobOffers: sum.proposalsFromPartners?.['job-offer'] ?? 0,
+      trainingSessions: sum.proposalsFromPartners?.['training-session'] ?? 0,
+    },
     trainingEntries: sum.trainingEntries,
     qualifyingTrainingEntries: sum.qualifyingTrainingEntries,
     employmentEntries: { durable: sum.durableEmploymentEntries, other: sum.otherEmploymentEntries },

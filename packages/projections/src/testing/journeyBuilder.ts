@@ -41,7 +41,13 @@ export interface JourneyBuilder {
     programme: 'PACEA' | 'CEJ',
     reason?: ProgrammeExitReason,
   ) => JourneyBuilder
-  readonly offer: (on: string, proposalId: string, theme: Theme, respondBy: string) => JourneyBuilder
+  readonly offer: (
+    on: string,
+    proposalId: string,
+    theme: Theme,
+    respondBy: string,
+    partnerOfferId?: string,
+  ) => JourneyBuilder
   readonly accept: (on: string, proposalId: string, theme: Theme) => JourneyBuilder
   readonly outcome: (
     on: string,
@@ -137,8 +143,16 @@ export const journey = (youthId: string, missionLocaleId: string, counsellorId =
       push('ProgrammeExtended', on, { programme, plannedEndOn }),
     exitProgramme: (on: string, programme: 'PACEA' | 'CEJ', reason: ProgrammeExitReason = 'completed') =>
       push('ProgrammeExited', on, { programme, reason }),
-    offer: (on: string, proposalId: string, theme: Theme, respondBy: string) =>
-      push('ProposalOffered', on, { proposalId, theme, respondBy, counsellorId: counsellor, training: null }),
+    offer: (on: string, proposalId: string, theme: Theme, respondBy: string, partnerOfferId?: string) =>
+      push('ProposalOffered', on, {
+        proposalId,
+        theme,
+        respondBy,
+        counsellorId: counsellor,
+        training: null,
+        partnerOffer:
+          partnerOfferId === undefined ? null : { partner: 'france-travail', offerId: partnerOfferId },
+      }),
     accept: (on: string, proposalId: string, theme: Theme) =>
       push('ProposalAccepted', on, { proposalId, theme }),
     outcome: (on: string, proposalId: string, theme: Theme, outcome: Outcome, offeredOn: string) =>

@@ -17,6 +17,11 @@ export interface WorklistQuery {
    * open): a young person without an entry gets no age-limit alert.
    */
   readonly ageLimits?: ReadonlyMap<string, OpenedAgeLimits>
+  /**
+   * The partner offers found withdrawn upstream (offer id → when, ISO), from the offer catalogue:
+   * given, the worklist lists the open proposals made from them (`partnerOffersWithdrawn`).
+   */
+  readonly withdrawnOffers?: ReadonlyMap<string, string>
 }
 
 /** A young person's age limits, opened from the read model's sealed value. */
@@ -57,6 +62,16 @@ export interface ProposalAlert {
   readonly daysPast: number
 }
 
+/** An open proposal whose partner job offer was withdrawn upstream: the young person should hear of it. */
+export interface WithdrawnOfferAlert {
+  readonly youthId: string
+  readonly proposalId: string
+  readonly offerId: string
+  readonly theme: string
+  /** When the offer was found withdrawn (YYYY-MM-DD). */
+  readonly withdrawnOn: string
+}
+
 /** A programme ending soon (`daysLeft` ≤ 0: past its planned end and still open). */
 export interface ProgrammeAlert {
   readonly youthId: string
@@ -83,6 +98,8 @@ export interface Worklist {
   readonly proposalsPastRespondBy: ReadonlyArray<ProposalAlert>
   readonly programmesEnding: ReadonlyArray<ProgrammeAlert>
   readonly ageLimitsNear: ReadonlyArray<AgeLimitAlert>
+  /** Present when the query gave `withdrawnOffers`. */
+  readonly partnerOffersWithdrawn?: ReadonlyArray<WithdrawnOfferAlert>
 }
 
 /** Alert windows, in days (defaults: 7, 30, 60; reminders 7 and 1 days before an appointment). */
@@ -145,7 +162,8 @@ export const queryWorklist = (
   windows: WorklistWindows = defaultWindows,
 ): Worklist => {
   const { asOf } = query
-  const list: Omit<Worklist, 'missionLocaleId' | 'counsellorId' | 'asOf'> = {
+  const withdrawn: WithdrawnOfferAlert[] = []
+  const list: Omit<Worklist, 'missionLocaleId' | 'counsellorId' | 'asOf' | 'partnerOffersWithdrawn'> = {
     overdueFollowUps: [],
     followUpsDueSoon: [],
     reminders: [],
@@ -187,7 +205,16 @@ export const queryWorklist = (
     }
     for (const [sessionId, x] of Object.entries(y.sessions))
       remind(youthId, 'session', sessionId, x.kind, x.heldOn, x.prescribedOn)
-    for (const [proposalId, p] of Object.entries(y.proposals))
+    for (const [proposalId, p] of Object.entries(y.proposals)) {
+      const gone = p.partnerOfferId === undefined ? undefined : query.withdrawnOffers?.get(p.partnerOfferId)
+      if (gone !== undefined && p.partnerOfferId !== undefined)
+        withdrawn.push({
+          youthId,
+          proposalId,
+          offerId: p.partnerOfferId,
+          theme: p.theme,
+          withdrawnOn: gone.slice(0, 10),
+        })
       // An accepted proposal was answered: like the domain's expiry, the alert is for unanswered ones.
       if (!p.accepted && p.respondBy < asOf)
         push('proposalsPastRespondBy', {
@@ -197,6 +224,7 @@ export const queryWorklist = (
           respondBy: p.respondBy,
           daysPast: daysBetween(p.respondBy, asOf),
         })
+    }
     if (y.programme !== null && y.programme.plannedEndOn <= addDays(asOf, windows.programmeDays))
       push('programmesEnding', {
         youthId,
@@ -222,5 +250,8 @@ export const queryWorklist = (
     proposalsPastRespondBy: [...list.proposalsPastRespondBy].sort(byDateThenYouth((a) => a.respondBy)),
     programmesEnding: [...list.programmesEnding].sort(byDateThenYouth((a) => a.plannedEndOn)),
     ageLimitsNear: [...list.ageLimitsNear].sort(byDateThenYouth((a) => a.ageLimitOn)),
+    ...(query.withdrawnOffers === undefined
+      ? {}
+      : { partnerOffersWithdrawn: withdrawn.sort(byDateThenYouth((a) => a.withdrawnOn)) }),
   }
 }

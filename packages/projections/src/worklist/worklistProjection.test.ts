@@ -151,6 +151,28 @@ describe('worklist: proposals, programmes, age limit', () => {
     ])
   })
 
+  it('lists the open proposals whose France Travail offer was withdrawn upstream, when told which offers are', () => {
+    const y1 = journey('y1', 'A', 'a1')
+      .register('2025-05-01')
+      .offer('2025-05-02', 'p1', 'employment', '2025-07-01', '101ABCD')
+      .offer('2025-05-02', 'p2', 'employment', '2025-07-01', '102ABCD')
+      .offer('2025-05-02', 'p3', 'apprenticeship', '2025-07-01', '103ABCD')
+      .outcome('2025-05-20', 'p3', 'apprenticeship', 'refused-by-youth', '2025-05-02')
+      .offer('2025-05-02', 'p4', 'housing', '2025-07-01')
+    const other = journey('y2', 'A', 'a2')
+      .register('2025-05-01')
+      .offer('2025-05-02', 'p1', 'employment', '2025-07-01', '101ABCD')
+    const withdrawnOffers = new Map([
+      ['101ABCD', '2025-06-10T08:00:00.000Z'],
+      ['103ABCD', '2025-06-11T08:00:00.000Z'],
+    ])
+    const w = worklist([y1, other], { ...mine, withdrawnOffers })
+    expect(w.partnerOffersWithdrawn).toEqual([
+      { youthId: 'y1', proposalId: 'p1', offerId: '101ABCD', theme: 'employment', withdrawnOn: '2025-06-10' },
+    ])
+    expect(worklist([y1], mine).partnerOffersWithdrawn).toBeUndefined()
+  })
+
   it('lists programmes ending within 30 days, following extensions and exits', () => {
     const soon = journey('y1', 'A', 'a1')
       .register('2025-01-01')

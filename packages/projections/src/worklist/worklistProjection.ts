@@ -31,6 +31,8 @@ export interface PendingProposal {
   readonly offeredOn: string
   readonly respondBy: string
   readonly accepted: boolean
+  /** The France Travail offer it proposes, when it proposes one (absent otherwise). */
+  readonly partnerOfferId?: string
 }
 
 /** The worklist document of one young person. */
@@ -69,7 +71,13 @@ const evolve = (y: Youth, e: JourneyEvent): void => {
       y.programme = null
       return
     case 'ProposalOffered':
-      y.proposals[e.proposalId] = { theme: e.theme, offeredOn: e.on, respondBy: e.respondBy, accepted: false }
+      y.proposals[e.proposalId] = {
+        theme: e.theme,
+        offeredOn: e.on,
+        respondBy: e.respondBy,
+        accepted: false,
+        ...(e.partnerOffer === null ? {} : { partnerOfferId: e.partnerOffer.offerId }),
+      }
       return
     case 'ProposalAccepted': {
       const p = y.proposals[e.proposalId]

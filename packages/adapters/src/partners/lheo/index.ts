@@ -2,5 +2,6 @@
 export * from './lheoXml.js'
 export * from './lheoRecords.js'
 export * from './trainingCatalogue.js'
+export * from './lheoFlow.js'
 export * from './importLheo.js'
 export * from './generateLheo.js'

@@ -3,17 +3,18 @@ import { resolve } from 'node:path'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { isLeft } from 'fp-ts/lib/Either.js'
-import { generateLheo, importLheo, type LheoImportReport } from '@parcours/adapters'
+import { generateLheo, importLheo, systemScheduler, type LheoImportReport } from '@parcours/adapters'
 import { subcommand } from '../../cli/configureCommand.js'
 import { infrastructureError, usageError } from '../../cli/errors.js'
 import { parseIntIn } from '../../cli/parse.js'
 import { authorize } from '../../store/access.js'
+import { openPartnerInbox } from '../../store/offerCatalogue.js'
 import { openTrainingCatalogue } from '../../store/trainingCatalogue.js'
 import type { CommandModule } from '../commandModule.js'
 
 /** The lines an LHEO import prints: the counters, then each refused element. */
 export const lheoImportLines = (file: string, r: LheoImportReport): ReadonlyArray<string> => [
-  `LHEO import of ${file}: ${r.formations} formation(s); ${r.received} records received, ${r.recorded} recorded, ${r.duplicated} duplicated, ${r.rejected} rejected`,
+  `LHEO import of ${file}: ${r.formations} formation(s); ${r.received} records received, ${r.recorded} recorded, ${r.duplicated} duplicated, ${r.rejected} rejected${r.parked > 0 ? `, ${r.parked} parked (parcours partners failures)` : ''}`,
   ...r.rejections.map(
     (x) =>
       `  refused line ${x.line} ${x.path} (${x.element}${x.numero === null ? '' : ` ${x.numero}`}): ${x.reason}`,
@@ -34,7 +35,10 @@ export const register: CommandModule['register'] = (partners, ctx) => {
       const path = resolve(ctx.io.cwd, file)
       if (!existsSync(path) || !statSync(path).isFile()) throw usageError(`${path} is not a file.`)
       const catalogue = openTrainingCatalogue(ctx, cmd)
-      const r = await importLheo(createReadStream(path), catalogue, await ctx.logger(cmd))()
+      const r = await importLheo(createReadStream(path), catalogue, await ctx.logger(cmd), {
+        store: openPartnerInbox(ctx, cmd),
+        scheduler: systemScheduler,
+      })()
       if (isLeft(r)) {
         ctx.io.stdout.write(`${lheoImportLines(file, r.left.report).join('\n')}\n`)
         throw infrastructureError(

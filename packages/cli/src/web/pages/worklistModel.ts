@@ -115,6 +115,20 @@ const known: { readonly [K in Known]: (w: Worklist) => WorklistSection } = {
       cells: [date(a.ageLimitOn), count(a.daysLeft)],
     })),
   }),
+  partnerOffersWithdrawn: (w) => ({
+    id: 'offersWithdrawn',
+    title: 'web.worklist.kind.offersWithdrawn',
+    columns: ['web.col.youth', 'web.col.proposal', 'web.col.offer', 'web.col.theme', 'web.col.withdrawnOn'],
+    rows: (w.partnerOffersWithdrawn ?? []).map((a) => ({
+      youthId: a.youthId,
+      cells: [
+        { kind: 'text', value: a.proposalId },
+        { kind: 'text', value: a.offerId },
+        { kind: 'label', key: `theme.${a.theme}` as MessageKey },
+        date(a.withdrawnOn.slice(0, 10)),
+      ],
+    })),
+  }),
 }
 
 const appointmentLabel = (kind: string): MessageKey => `web.appointment.${kind}` as MessageKey
