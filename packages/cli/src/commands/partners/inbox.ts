@@ -1,5 +1,7 @@
 import { isLeft } from 'fp-ts/lib/Either.js'
 import {
+  DROPOUT_ROWS,
+  dropoutRowsFlow,
   FRANCE_TRAVAIL_OFFERS,
   franceTravailOffersFlow,
   inboundReceiver,
@@ -13,12 +15,18 @@ import type { RunContext, WithGlobals } from '../../cli/context.js'
 import { infrastructureError, usageError } from '../../cli/errors.js'
 import { authorize } from '../../store/access.js'
 import { openOfferCatalogue, openPartnerInbox } from '../../store/offerCatalogue.js'
+import { openOutreach } from '../../store/outreach.js'
 import { openTrainingCatalogue } from '../../store/trainingCatalogue.js'
 import type { CommandModule } from '../commandModule.js'
 import { countsLine, failureLines } from './offers.js'
 
 // The inbound flows a retry can replay, by name: each knows how to validate and record its messages.
-const flows: Readonly<Record<string, (ctx: RunContext, cmd: WithGlobals) => InboundFlow<unknown>>> = {
+const flows: Readonly<
+  Record<string, (ctx: RunContext, cmd: WithGlobals) => InboundFlow<unknown> | Promise<InboundFlow<unknown>>>
+> = {
+  // A parked dropout row holds its identity sealed: recording it opens its case, no vault needed.
+  [DROPOUT_ROWS]: async (ctx, cmd) =>
+    dropoutRowsFlow(openOutreach(ctx, cmd, await ctx.openStore(cmd)).handle) as InboundFlow<unknown>,
   [FRANCE_TRAVAIL_OFFERS]: (ctx, cmd) =>
     franceTravailOffersFlow(openOfferCatalogue(ctx, cmd)) as InboundFlow<unknown>,
   [LHEO_FORMATIONS]: (ctx, cmd) =>
@@ -71,7 +79,10 @@ export const register: CommandModule['register'] = (partners, ctx) => {
       const lines: string[] = []
       for (const [name, flowOf] of Object.entries(flows)) {
         if (o.flow !== undefined && o.flow !== name) continue
-        const receiver = inboundReceiver({ inbox, scheduler: systemScheduler, logger }, flowOf(ctx, cmd))
+        const receiver = inboundReceiver(
+          { inbox, scheduler: systemScheduler, logger },
+          await flowOf(ctx, cmd),
+        )
         const r = await receiver.retryFailures()
         if (isLeft(r)) throw infrastructureError(`the partner inbox failed: ${r.left.message}`)
         const c = r.right.counts
