@@ -1,8 +1,11 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { outreachCaseIdOf } from '@parcours/adapters'
 import { startEsdbStandIn } from '@parcours/adapters/testing'
+import { outreachStreamName } from '@parcours/domain'
 import { inProcessCli } from './testing/inProcessCli.js'
+import { openSqliteFile } from './testing/sqliteFile.js'
 
 // ---------------------------------------------------------------------------------------------
 // A scan of every file the CLI writes (store, key store, read models, access log, reports, the
@@ -42,7 +45,19 @@ const DROPOUT_LIST = [
   'siei-scan;r-2;Ravenelle;Honorine;2008-07-29;07 19 28 37 46;honorine.ravenelle@example.net;4 chemin du Halage;27680;Quillebeuf-sur-Seine;0271234K;Seconde pro;2024-12-13',
   '',
 ].join('\n')
+/** A row the store refuses on SQLite: parked by the partner inbox, what it keeps of it is scanned too. */
+const PARKED_LIST = [
+  DROPOUT_LIST.split('\n')[0],
+  'siei-scan-parked;r-9;Vautrinet;Clothilde;14/02/2008;06 55 44 33 22;clothilde.vautrinet@example.net;8 allée des Tilleuls;27680;Quillebeuf-sur-Seine;0271234K;Seconde pro;2024-12-13',
+  '',
+].join('\n')
 const outreachValues = [
+  'Vautrinet',
+  'Clothilde',
+  '06 55 44 33 22',
+  'clothilde.vautrinet',
+  'allée des Tilleuls',
+  ...['2008-02-14', '14/02/2008', '20080214'],
   'Quenouille',
   'Anselme',
   'Ravenelle',
@@ -162,6 +177,30 @@ const scenario = async (store: 'sqlite' | 'esdb', connection: string) => {
     '--at',
     '2025-03-04',
   )
+  if (store === 'sqlite') {
+    // The outreach store refuses the row's case: it is parked, sealed, in the partner inbox.
+    writeFileSync(join(dir, 'dropouts-parked.csv'), PARKED_LIST)
+    const db = new openSqliteFile(join(dir, 'store.db.outreach'))
+    const stream = outreachStreamName(outreachCaseIdOf('siei-scan-parked', 'r-9'))
+    db.prepare(
+      `CREATE TRIGGER refuse_parked BEFORE INSERT ON events WHEN NEW.stream_name = '${stream}' BEGIN SELECT RAISE(ABORT, 'disk full'); END`,
+    ).run()
+    db.close()
+    const parked = await ok(
+      '--as',
+      'manager:m-1@ml-a',
+      'partners',
+      'dropouts',
+      'import',
+      'dropouts-parked.csv',
+      ...ml,
+      '--at',
+      '2025-03-04',
+      '--tries',
+      '1',
+    )
+    expect(parked.out).toContain('parked after 1 tries line 2 (dropouts/rows siei-scan-parked/r-9)')
+  }
   const [case1] = JSON.parse(
     (await ok('--as', 'counsellor:c-1@ml-a', 'outreach', 'list', ...ml, '--at', '2025-03-05', '--json')).out,
   ) as Array<{ caseId: string }>
@@ -242,7 +281,7 @@ const scenario = async (store: 'sqlite' | 'esdb', connection: string) => {
     writeFileSync(join(dir, `logs-${moment}.txt`), cli.stderr.join(''))
     // The partner's own file holds the identities, as delivered: what the CLI writes is scanned.
     const onDisk = readdirSync(dir)
-      .filter((name) => name !== 'dropouts.csv')
+      .filter((name) => name !== 'dropouts.csv' && name !== 'dropouts-parked.csv')
       .map((name) => ({ name, bytes: readFileSync(join(dir, name)) }))
     return onDisk
   }
@@ -289,9 +328,14 @@ describe('personal data scan of every file the CLI writes', () => {
     // The scan can fail: the age-out, dated on the 1st after the birthday, is found where it is.
     expect(holding(run.before, y3AgeOut)).toContain('store.db')
     expect(run.before.map((f) => f.name)).toContain('store.db.outreach')
-    expect(scanFiles([{ name: 'dropouts.csv', bytes: Buffer.from(DROPOUT_LIST) }]).length).toBeGreaterThan(
-      outreachValues.length,
-    )
+    // The parked row is in the inbox, sealed (the scan above found nothing of it in clear).
+    expect(holding(run.before, 'siei-scan-parked/r-9')).toContain('store.db.inbox')
+    // The scan finds the lists' personal values where they are in clear: the partner's own files.
+    const lists = [
+      { name: 'dropouts.csv', bytes: Buffer.from(DROPOUT_LIST) },
+      { name: 'dropouts-parked.csv', bytes: Buffer.from(PARKED_LIST) },
+    ]
+    expect(scanFiles(lists).length).toBeGreaterThan(outreachValues.length)
     expect(run.figuresAfter).toBe(run.figuresBefore)
   })
 

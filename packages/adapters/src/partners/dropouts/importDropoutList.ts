@@ -3,8 +3,12 @@ import { parse } from 'csv-parse'
 import { isLeft, left, right, type Either } from 'fp-ts/lib/Either.js'
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js'
 import type { Logger } from 'pino'
-import type { KeyId, LocalDate, MissionLocaleId, Sealed } from '@parcours/domain'
+import type { LocalDate, MissionLocaleId } from '@parcours/domain'
 import type { Vault } from '../../vault/vault.js'
+import { noCounts, type InboxFailure, type InboxStore } from '../inbox/inboxStore.js'
+import { inboundReceiver } from '../inbox/receiveInbound.js'
+import { systemScheduler, type RetryPolicy, type Scheduler } from '../inbox/scheduler.js'
+import { DROPOUT_ROWS, dropoutRowsFlow, type DropoutRowMessage } from './dropoutFlow.js'
 import {
   DROPOUT_COLUMNS,
   missingDropoutColumns,
@@ -21,9 +25,11 @@ import {
 // ---------------------------------------------------------------------------------------------
 // the import of a school dropout list: the CSV streamed through csv-parse, each row validated at
 // the edge, routed to a mission locale by its postcode, its identity sealed with the case's own
-// key, and its case opened — one row recorded before the next is read. A row already imported
-// (same list and row ids) writes nothing; a malformed row is refused with its line and the rest
-// goes on; a file that stops being CSV (an unclosed quote) stops there, what came before recorded.
+// key, and its case opened through the partner inbox (flow `dropouts/rows`) — one row recorded
+// before the next is read. A row already imported (same list and row ids) writes nothing; a row
+// whose case cannot be recorded is tried again with backoff, then parked sealed, to be retried
+// (`partners retry`); a malformed row is refused with its line and counted, not kept (it is
+// personal); a file that stops being CSV (an unclosed quote) stops there, what came before recorded.
 // ---------------------------------------------------------------------------------------------
 
 /** What a dropout list import did. */
@@ -34,6 +40,8 @@ export interface DropoutImportReport {
   readonly rejected: number
   /** The refused rows, in file order. */
   readonly rejections: ReadonlyArray<DropoutRejection>
+  /** The rows not recorded after every try, parked in the inbox (sealed) to be retried. */
+  readonly parked: ReadonlyArray<InboxFailure>
   /** Why reading stopped before the end of the file, if it did. */
   readonly stoppedAt: { readonly line: number; readonly reason: string } | null
 }
@@ -49,15 +57,17 @@ export interface DropoutImportFailed {
 export interface DropoutImportInput {
   readonly handle: OutreachCommandHandler
   readonly vault: Vault
+  /** The partner inbox the rows go through (flow DROPOUT_ROWS): idempotence, retries, parking, counters. */
+  readonly inbox: InboxStore
+  /** The clock the retries wait on (the system's by default). */
+  readonly scheduler?: Scheduler
+  readonly retry?: RetryPolicy
   /** The mission locale a postcode belongs to; undefined refuses the row. */
   readonly missionLocaleFor: (postcode: string) => MissionLocaleId | undefined
   /** The day the cases open (the import's day). */
   readonly on: LocalDate
   readonly logger?: Logger
 }
-
-// The decider never reads the identity: the open command carries this until the row is sealed.
-const notYetSealed: Sealed = { keyId: 'unsealed' as KeyId, alg: 'A256GCM', iv: '', ciphertext: '', tag: '' }
 
 interface ParsedRecord {
   readonly record: string[]
@@ -100,6 +110,16 @@ export const importDropoutList =
   async () => {
     const log = input.logger?.child({ module: 'dropoutImport' })
     const rejections: DropoutRejection[] = []
+    const receiver = inboundReceiver(
+      {
+        inbox: input.inbox,
+        scheduler: input.scheduler ?? systemScheduler,
+        ...(input.retry === undefined ? {} : { retry: input.retry }),
+        ...(input.logger === undefined ? {} : { logger: input.logger }),
+      },
+      dropoutRowsFlow(input.handle),
+    )
+    const parked: InboxFailure[] = []
     let [received, recorded, duplicated] = [0, 0, 0]
     let stoppedAt: DropoutImportReport['stoppedAt'] = null
     const report = (): DropoutImportReport => ({
@@ -108,11 +128,15 @@ export const importDropoutList =
       duplicated,
       rejected: rejections.length,
       rejections,
+      parked,
       stoppedAt,
     })
-    const refuse = (r: DropoutRejection) => {
+    const refuse = async (r: DropoutRejection) => {
       rejections.push(r)
+      // Counted by the inbox, not kept in it: the row is personal, and the list corrected is imported again.
+      const counted = await input.inbox.count(DROPOUT_ROWS, { ...noCounts, received: 1, rejected: 1 })()
       log?.warn({ line: r.line, reason: r.reason }, 'dropout row refused')
+      return isLeft(counted) ? `the partner inbox failed: ${counted.left.message}` : null
     }
     const failed = (message: string): Either<DropoutImportFailed, never> =>
       left({ _tag: 'DropoutImportFailed', message, report: report() })
@@ -145,52 +169,57 @@ export const importDropoutList =
         }
         received++
         if (record.length !== header.length) {
-          refuse({ line, rowId: null, reason: `expected ${header.length} fields, got ${record.length}` })
+          const e = await refuse({
+            line,
+            rowId: null,
+            reason: `expected ${header.length} fields, got ${record.length}`,
+          })
+          if (e !== null) return failed(e)
           continue
         }
         const fields = Object.fromEntries(header.map((h, i) => [h, record[i]]))
         const row = validateDropoutRow(fields, line)
         if (isLeft(row)) {
-          refuse(row.left)
+          const e = await refuse(row.left)
+          if (e !== null) return failed(e)
           continue
         }
         const missionLocaleId = input.missionLocaleFor(row.right.postcode)
         if (missionLocaleId === undefined) {
-          refuse({
+          const e = await refuse({
             line,
             rowId: row.right.rowId,
             reason: 'code_postal: no mission locale covers this postcode',
           })
+          if (e !== null) return failed(e)
           continue
         }
-        const caseId = outreachCaseIdOf(row.right.listId, row.right.rowId)
-        const identity = row.right.identity
-        const done = await input.handle({
-          commandId: `open-${caseId}`,
-          command: {
-            type: 'OpenOutreachCase',
-            caseId,
-            missionLocaleId,
-            listId: row.right.listId,
-            on: input.on,
-            identity: notYetSealed,
-          },
-          complete: (c) => async () => {
-            const sealed = await input.vault.seal(outreachVaultSubject(caseId), identity)()
-            return isLeft(sealed) ? sealed : right({ ...c, identity: sealed.right })
-          },
-        })()
-        if (isLeft(done)) {
-          const e = done.left
-          if (e._tag === 'Rejected' && e.error._tag === 'OutreachCaseAlreadyOpen') {
-            duplicated++
-            continue
-          }
+        const { listId, rowId } = row.right
+        const sealed = await input.vault.seal(
+          outreachVaultSubject(outreachCaseIdOf(listId, rowId)),
+          row.right.identity,
+        )()
+        if (isLeft(sealed)) {
           received--
-          return failed(describeOutreachFailure(e))
+          return failed(describeOutreachFailure(sealed.left))
         }
-        if (done.right.replayed) duplicated++
-        else recorded++
+        const message: DropoutRowMessage = {
+          line,
+          listId,
+          rowId,
+          missionLocaleId,
+          on: input.on,
+          identity: sealed.right,
+        }
+        const done = await receiver.receive({ where: `line ${line}`, raw: message })
+        if (isLeft(done)) {
+          received--
+          return failed(`the partner inbox failed: ${done.left.message}`)
+        }
+        const { outcome, failure } = done.right
+        if (outcome === 'recorded') recorded++
+        else if (outcome === 'duplicated') duplicated++
+        else if (failure !== undefined) parked.push(failure)
       }
     } catch (e) {
       const err = e as { message?: string; lines?: number }

@@ -35,6 +35,8 @@ export interface InboundFlow<A> {
   readonly decode: (raw: unknown) => Either<Refusal, { readonly key: string; readonly value: A }>
   /** Records what a valid message causes; by key, so that recording it again writes nothing (`unchanged`). */
   readonly record: (value: A, key: string) => TaskEither<string, 'recorded' | 'unchanged'>
+  /** What of a value tells a change from a re-delivery (the whole value when absent). */
+  readonly fingerprintOf?: (value: A) => unknown
 }
 
 /** What became of one message. */
@@ -114,7 +116,7 @@ export const inboundReceiver = <A>(deps: InboxDeps, flow: InboundFlow<A>) => {
       return isLeft(kept) ? kept : right({ outcome: 'rejected', key: null, failure })
     }
     const { key, value } = decoded.right
-    const fingerprint = fingerprintOf(value)
+    const fingerprint = fingerprintOf(flow.fingerprintOf === undefined ? value : flow.fingerprintOf(value))
     const held = await deps.inbox.fingerprint(flow.flow, key)()
     if (isLeft(held)) return held
     if (held.right === fingerprint) {

@@ -1,9 +1,11 @@
-import { copyFileSync, writeFileSync } from 'node:fs'
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { outreachCaseIdOf } from '@parcours/adapters'
+import { outreachStreamName } from '@parcours/domain'
 import { inProcessCli } from '../../testing/inProcessCli.js'
+import { openSqliteFile } from '../../testing/sqliteFile.js'
 
 // ---------------------------------------------------------------------------------------------
 // `parcours partners dropouts import`, `parcours outreach …` and `register --outreach` on a SQLite
@@ -41,7 +43,11 @@ describe('parcours partners dropouts import', () => {
       `$ parcours partners dropouts import siei-2025-03.csv --mission-locale ml-rouen\n${first.out}`,
     )
     expect(first.out).toBe(
-      'Dropout list import of siei-2025-03.csv: 4 rows received, 4 recorded, 0 duplicated, 0 rejected\n',
+      [
+        'Dropout list import of siei-2025-03.csv: 4 rows received, 4 recorded, 0 duplicated, 0 rejected',
+        'Totals of dropouts/rows: 4 received, 4 recorded, 0 duplicated, 0 rejected, 0 parked',
+        '',
+      ].join('\n'),
     )
     const again = await ok(
       ...manager,
@@ -54,7 +60,11 @@ describe('parcours partners dropouts import', () => {
     )
     console.log(`$ parcours partners dropouts import siei-2025-03.csv (again)\n${again.out}`)
     expect(again.out).toBe(
-      'Dropout list import of siei-2025-03.csv: 4 rows received, 0 recorded, 4 duplicated, 0 rejected\n',
+      [
+        'Dropout list import of siei-2025-03.csv: 4 rows received, 0 recorded, 4 duplicated, 0 rejected',
+        'Totals of dropouts/rows: 8 received, 4 recorded, 4 duplicated, 0 rejected, 0 parked',
+        '',
+      ].join('\n'),
     )
     const bad = await ok(
       ...manager,
@@ -72,6 +82,7 @@ describe('parcours partners dropouts import', () => {
         '  refused line 3 (row r-102): date_naissance: expected a date AAAA-MM-JJ or JJ/MM/AAAA',
         '  refused line 4: expected 13 fields, got 3',
         '  refused line 5 (row r-104): uai: expected a UAI (7 digits and a letter); email: not an email address',
+        'Totals of dropouts/rows: 13 received, 6 recorded, 4 duplicated, 3 rejected, 0 parked',
         '',
       ].join('\n'),
     )
@@ -166,5 +177,64 @@ describe('parcours partners dropouts import', () => {
       entries: Array<{ youthId: string; purpose: string }>
     }
     expect(log.entries.map((e) => [e.youthId, e.purpose])).toContainEqual([case2, 'outreach-registration'])
+  })
+
+  it('parks a row whose case cannot be recorded, lists it sealed, and a retry records it once the fault is gone', async () => {
+    const csv = readFileSync(join(dir, 'siei-2025-03.csv'), 'utf8').split('\n')
+    const list = [csv[0], ...csv.slice(1, 3).map((l) => l.replace('siei-2025-03', 'siei-2025-05')), ''].join(
+      '\n',
+    )
+    writeFileSync(join(dir, 'siei-2025-05.csv'), list)
+    const failing = outreachCaseIdOf('siei-2025-05', 'r-002')
+    // The store refuses the row's case until the trigger is dropped.
+    const db = new openSqliteFile(join(dir, 'store.db.outreach'))
+    db.prepare(
+      `CREATE TRIGGER refuse_r002 BEFORE INSERT ON events WHEN NEW.stream_name = '${outreachStreamName(failing)}' BEGIN SELECT RAISE(ABORT, 'disk full'); END`,
+    ).run()
+    const args = ['partners', 'dropouts', 'import', 'siei-2025-05.csv', '--mission-locale', 'ml-rouen']
+    const parked = await ok(...manager, ...args, '--at', '2025-05-02', '--tries', '2')
+    console.log(
+      `$ parcours partners dropouts import siei-2025-05.csv --tries 2 (store failing)\n${parked.out}`,
+    )
+    const parkedLine = `  parked after 2 tries line 3 (dropouts/rows siei-2025-05/r-002): `
+    expect(parked.out).toMatch(
+      new RegExp(
+        `^Dropout list import of siei-2025-05.csv: 2 rows received, 1 recorded, 0 duplicated, 0 rejected\n${parkedLine.replace(/[()/]/g, '\\$&')}.*disk full.*\nTotals of dropouts/rows: 15 received, 7 recorded, 4 duplicated, 3 rejected, 1 parked\n$`,
+      ),
+    )
+    const failures = await ok('--as', 'operator:o-1', 'partners', 'failures', '--flow', 'dropouts/rows')
+    console.log(`$ parcours partners failures --flow dropouts/rows\n${failures.out}`)
+    expect(failures.out).toContain(
+      'dropouts/rows: 15 received, 7 recorded, 4 duplicated, 3 rejected, 1 parked\n',
+    )
+    expect(failures.out).toContain(`1 message(s) waiting (parcours partners retry)\n${parkedLine}`)
+    // What the inbox keeps of the row is sealed: no name, birth date or address in clear.
+    const json = (await ok('--as', 'operator:o-1', 'partners', 'failures', '--json')).out
+    for (const clear of ['Benali', 'Yanis', '2007-09-30', 'avenue de Caen', '76100'])
+      expect(json).not.toContain(clear)
+
+    db.prepare('DROP TRIGGER refuse_r002').run()
+    db.close()
+    const retried = await ok('--as', 'operator:o-1', 'partners', 'retry', '--flow', 'dropouts/rows')
+    console.log(`$ parcours partners retry --flow dropouts/rows\n${retried.out}`)
+    expect(retried.out).toBe(
+      'Retry of dropouts/rows: 1 message(s); 1 recorded, 0 duplicated, 0 still refused, 0 still parked\n',
+    )
+    const again = await ok(...manager, ...args, '--at', '2025-05-03')
+    expect(again.out).toBe(
+      [
+        'Dropout list import of siei-2025-05.csv: 2 rows received, 0 recorded, 2 duplicated, 0 rejected',
+        'Totals of dropouts/rows: 17 received, 8 recorded, 6 duplicated, 3 rejected, 1 parked',
+        '',
+      ].join('\n'),
+    )
+    const open = JSON.parse(
+      (await ok(...counsellor, 'outreach', 'list', '--at', '2025-05-03', '--json')).out,
+    ) as Array<{
+      caseId: string
+    }>
+    expect(open.map((c) => c.caseId)).toContain(failing)
+    const none = await ok('--as', 'operator:o-1', 'partners', 'failures', '--flow', 'dropouts/rows')
+    expect(none.out).toContain('0 message(s) waiting')
   })
 })

@@ -1,22 +1,30 @@
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { isLeft } from 'fp-ts/lib/Either.js'
-import { importDropoutList, type DropoutImportReport } from '@parcours/adapters'
+import {
+  defaultRetryPolicy,
+  DROPOUT_ROWS,
+  importDropoutList,
+  type DropoutImportReport,
+} from '@parcours/adapters'
 import { MissionLocaleId } from '@parcours/domain'
 import { subcommand } from '../../cli/configureCommand.js'
 import { infrastructureError, usageError } from '../../cli/errors.js'
-import { parseId } from '../../cli/parse.js'
+import { parseId, parseIntIn } from '../../cli/parse.js'
 import { authorize } from '../../store/access.js'
+import { openPartnerInbox } from '../../store/offerCatalogue.js'
 import { openOutreach } from '../../store/outreach.js'
 import type { CommandModule } from '../commandModule.js'
 import { dateOrToday } from '../journey/index.js'
+import { failureLines, totalsLines } from './offers.js'
 
-/** The lines a dropout list import prints: the counters, then each refused line. */
+/** The lines a dropout list import prints: the counters, then each refused line, then each row parked. */
 export const dropoutImportLines = (file: string, r: DropoutImportReport): ReadonlyArray<string> => [
   `Dropout list import of ${file}: ${r.received} rows received, ${r.recorded} recorded, ${r.duplicated} duplicated, ${r.rejected} rejected`,
   ...r.rejections.map(
     (x) => `  refused line ${x.line}${x.rowId === null ? '' : ` (row ${x.rowId})`}: ${x.reason}`,
   ),
+  ...failureLines(r.parked),
 ]
 
 /**
@@ -66,6 +74,12 @@ export const register: CommandModule['register'] = (partners, ctx) => {
     .option('--mission-locale <id>', 'the mission locale every row goes to', parseId)
     .option('--postcodes <file>', 'or: a JSON object from postcodes (or prefixes) to mission locales')
     .addOption(dateOrToday('--at <date>', 'the day the cases open'))
+    .option(
+      '--tries <n>',
+      'tries of a row, with backoff, before it is parked (parcours partners failures)',
+      parseIntIn(1, 10),
+      defaultRetryPolicy.maxAttempts,
+    )
     .action(async (file, o, cmd) => {
       const session = ctx.session(cmd)
       if ((o.missionLocale === undefined) === (o.postcodes === undefined))
@@ -83,20 +97,26 @@ export const register: CommandModule['register'] = (partners, ctx) => {
       if (!existsSync(path) || !statSync(path).isFile()) throw usageError(`${path} is not a file.`)
       const env = await ctx.openStore(cmd, { createKeyStore: true })
       const outreach = openOutreach(ctx, cmd, env)
+      const inbox = openPartnerInbox(ctx, cmd)
+      const totals = () => totalsLines(inbox, DROPOUT_ROWS)
       const r = await importDropoutList(createReadStream(path), {
         handle: outreach.handle,
         vault: env.vault,
+        inbox,
+        retry: { ...defaultRetryPolicy, maxAttempts: o.tries },
         missionLocaleFor: mapping.lookup,
         on: o.at,
         logger: env.logger,
       })()
       if (isLeft(r)) {
-        ctx.io.stdout.write(`${dropoutImportLines(file, r.left.report).join('\n')}\n`)
+        ctx.io.stdout.write(
+          `${[...dropoutImportLines(file, r.left.report), ...(await totals())].join('\n')}\n`,
+        )
         throw infrastructureError(
           `the import stopped: ${r.left.message}; import the file again once it is fixed`,
         )
       }
-      ctx.io.stdout.write(`${dropoutImportLines(file, r.right).join('\n')}\n`)
+      ctx.io.stdout.write(`${[...dropoutImportLines(file, r.right), ...(await totals())].join('\n')}\n`)
       if (r.right.stoppedAt !== null)
         throw usageError(
           `${file} line ${r.right.stoppedAt.line}: ${r.right.stoppedAt.reason}; the rows before it are recorded, nothing after it is read.`,

@@ -1,10 +1,13 @@
-import { isLeft } from 'fp-ts/lib/Either.js'
+import { isLeft, right } from 'fp-ts/lib/Either.js'
 import {
+  DROPOUT_ROWS,
+  dropoutRowsFlow,
   FRANCE_TRAVAIL_OFFERS,
   franceTravailOffersFlow,
   inboundReceiver,
   LHEO_FORMATIONS,
   lheoFormationsFlow,
+  noCounts,
   systemScheduler,
   type InboundFlow,
 } from '@parcours/adapters'
@@ -13,16 +16,22 @@ import type { RunContext, WithGlobals } from '../../cli/context.js'
 import { infrastructureError, usageError } from '../../cli/errors.js'
 import { authorize } from '../../store/access.js'
 import { openOfferCatalogue, openPartnerInbox } from '../../store/offerCatalogue.js'
+import { openOutreach } from '../../store/outreach.js'
 import { openTrainingCatalogue } from '../../store/trainingCatalogue.js'
 import type { CommandModule } from '../commandModule.js'
 import { countsLine, failureLines } from './offers.js'
 
 // The inbound flows a retry can replay, by name: each knows how to validate and record its messages.
-const flows: Readonly<Record<string, (ctx: RunContext, cmd: WithGlobals) => InboundFlow<unknown>>> = {
+const flows: Readonly<
+  Record<string, (ctx: RunContext, cmd: WithGlobals) => InboundFlow<unknown> | Promise<InboundFlow<unknown>>>
+> = {
   [FRANCE_TRAVAIL_OFFERS]: (ctx, cmd) =>
     franceTravailOffersFlow(openOfferCatalogue(ctx, cmd)) as InboundFlow<unknown>,
   [LHEO_FORMATIONS]: (ctx, cmd) =>
     lheoFormationsFlow(openTrainingCatalogue(ctx, cmd)) as InboundFlow<unknown>,
+  // A parked dropout row holds its identity sealed: recording it opens its case, no vault needed.
+  [DROPOUT_ROWS]: async (ctx, cmd) =>
+    dropoutRowsFlow(openOutreach(ctx, cmd, await ctx.openStore(cmd)).handle) as InboundFlow<unknown>,
 }
 
 /**
@@ -71,8 +80,16 @@ export const register: CommandModule['register'] = (partners, ctx) => {
       const lines: string[] = []
       for (const [name, flowOf] of Object.entries(flows)) {
         if (o.flow !== undefined && o.flow !== name) continue
-        const receiver = inboundReceiver({ inbox, scheduler: systemScheduler, logger }, flowOf(ctx, cmd))
-        const r = await receiver.retryFailures()
+        // A flow with nothing waiting opens nothing (the dropout rows would open the store).
+        const waiting = await inbox.failures(name)()
+        if (isLeft(waiting)) throw infrastructureError(`the partner inbox failed: ${waiting.left.message}`)
+        const r =
+          waiting.right.length === 0
+            ? right({ counts: noCounts, failures: [] })
+            : await inboundReceiver(
+                { inbox, scheduler: systemScheduler, logger },
+                await flowOf(ctx, cmd),
+              ).retryFailures()
         if (isLeft(r)) throw infrastructureError(`the partner inbox failed: ${r.left.message}`)
         const c = r.right.counts
         lines.push(

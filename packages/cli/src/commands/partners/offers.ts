@@ -6,6 +6,7 @@ import {
   systemScheduler,
   type InboxCounters,
   type InboxFailure,
+  type InboxStore,
   type OfferSyncReport,
 } from '@parcours/adapters'
 import { subcommand } from '../../cli/configureCommand.js'
@@ -37,11 +38,15 @@ export const offerSyncLines = (url: string, r: OfferSyncReport): ReadonlyArray<s
   ...r.withdrawn.map((id) => `  withdrawn upstream: ${id}`),
 ]
 
-const totalsLine = async (ctx: RunContext, cmd: WithGlobals) => {
-  const c = await openPartnerInbox(ctx, cmd).counters(FRANCE_TRAVAIL_OFFERS)()
+/** The line of a flow's counters over all its runs, `Totals of FLOW: …` (none before its first message). */
+export const totalsLines = async (inbox: InboxStore, flow: string): Promise<ReadonlyArray<string>> => {
+  const c = await inbox.counters(flow)()
   if (isLeft(c)) throw infrastructureError(`the partner inbox is unavailable: ${c.left.message}`)
   return c.right.map((x) => `Totals of ${x.flow}: ${countsLine(x)}`)
 }
+
+const totalsLine = (ctx: RunContext, cmd: WithGlobals) =>
+  totalsLines(openPartnerInbox(ctx, cmd), FRANCE_TRAVAIL_OFFERS)
 
 /**
  * `parcours partners offers sync|list`: France Travail's job offers ("Offres d'emploi v2") into
