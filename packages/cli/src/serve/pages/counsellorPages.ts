@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono'
-import type { YouthId } from '@parcours/domain'
+import { missionLocaleOf, type LocalDate, type YouthId } from '@parcours/domain'
 import { journeyRefOf } from '../../store/access.js'
 import {
   buildFormModel,
@@ -18,6 +18,7 @@ import type { ServeHandles } from '../handles.js'
 import { ProblemError } from '../http/problem.js'
 import type { ServeEnv } from '../http/serveEnv.js'
 import { runJourneyCommand } from '../journeyCommand.js'
+import { worklistPartners } from '../partners.js'
 import { commandInputOfForm, formErrorOf, formStatusOf } from './forms.js'
 import {
   atOf,
@@ -53,8 +54,10 @@ export const counsellorPages = (h: ServeHandles) => {
 
   pages.get(pagePaths.worklist, counsellors, async (c) => {
     const asOf = atOf(c)
+    const actor = signedIn(c)
     await h.refresh()
-    const model = await buildWorklistModel(h, signedIn(c), { asOf, at: new Date().toISOString() })
+    const partners = await worklistPartners(h, actor, missionLocaleOf(actor) ?? '', asOf as LocalDate)
+    const model = await buildWorklistModel(h, actor, { asOf, at: new Date().toISOString(), ...partners })
     return c.html(renderWorklistPage(model, pageContext(c)))
   })
 
