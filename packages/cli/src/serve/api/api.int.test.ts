@@ -316,3 +316,63 @@ describe('the partners: offers and outreach', () => {
     expect((await c2.get('/api/outreach?missionLocale=ml-a&detail=counts')).status).toBe(403)
   })
 })
+
+describe('the offer form and France Travail offers', () => {
+  const post = async (c: Awaited<ReturnType<typeof logIn>>, fields: Record<string, string>) =>
+    fetch(`${f.url}/journeys/y-a/offer`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { Cookie: c.cookie, 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        _csrf: c.csrfToken,
+        missionLocaleId: 'ml-a',
+        on: '2025-01-15',
+        theme: 'employment',
+        respondBy: '2025-02-15',
+        ...fields,
+      }).toString(),
+    })
+
+  it('offers the open offers of the catalogue to choose from, not the withdrawn ones', async () => {
+    const c = await logIn(f.url, 'c-1')
+    const html = await (await c.get('/journeys/y-a/offer')).text()
+    expect(html).toContain(`<option value="${OFFERS[0].id}">${OFFERS[0].id} — ${OFFERS[0].title}`)
+    expect(html).not.toContain(OFFERS[1].id)
+  })
+
+  it('links the proposal to the offer chosen, as --partner-offer does', async () => {
+    const c = await logIn(f.url, 'c-1')
+    const r = await post(c, { commandId: 'form-ft-1', proposalId: 'p-form-ft', partnerOffer: OFFERS[0].id })
+    expect(r.status).toBe(303)
+    const read = await f.handles.env.store.readStream('journey-y-a')()
+    if (read._tag === 'Left') throw new Error(JSON.stringify(read.left))
+    const offered = read.right
+      .map((x) => x.event)
+      .find((e) => 'proposalId' in e && e.proposalId === 'p-form-ft')
+    expect(offered).toMatchObject({
+      type: 'ProposalOffered',
+      partnerOffer: { partner: 'france-travail', offerId: OFFERS[0].id },
+    })
+  })
+
+  it('refuses a withdrawn or unknown offer at its field, and writes nothing', async () => {
+    const c = await logIn(f.url, 'c-1')
+    const withdrawn = await post(c, {
+      commandId: 'form-ft-2',
+      proposalId: 'p-form-gone',
+      partnerOffer: OFFERS[1].id,
+    })
+    expect(withdrawn.status).toBe(400)
+    expect(await withdrawn.text()).toContain('was withdrawn by France Travail')
+    const unknown = await post(c, {
+      commandId: 'form-ft-3',
+      proposalId: 'p-form-none',
+      partnerOffer: '999ZZZZ',
+    })
+    expect(unknown.status).toBe(400)
+    expect(await unknown.text()).toContain('no offer 999ZZZZ in the offer catalogue')
+    const journey = await (await c.get('/api/journeys/y-a')).text()
+    expect(journey).not.toContain('p-form-gone')
+    expect(journey).not.toContain('p-form-none')
+  })
+})
