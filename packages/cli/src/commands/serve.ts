@@ -6,6 +6,8 @@ import { usageError } from '../cli/errors.js'
 import type { CliIo } from '../cli/io.js'
 import { parseId, parseIntIn, parseOneOf } from '../cli/parse.js'
 import { renderTable } from '../output/table.js'
+import { openOfferCatalogue } from '../store/offerCatalogue.js'
+import { openOutreach } from '../store/outreach.js'
 import { partnerFeedOver, readPartnersFile } from '../store/partnerFeed.js'
 import { openSink } from '../store/readModels.js'
 import type { StoreSpec } from '../store/storeSpec.js'
@@ -82,6 +84,8 @@ export const register: CommandModule['register'] = (command, ctx) => {
         env,
         sink,
         catalogue: openTrainingCatalogue(ctx, cmd),
+        offers: openOfferCatalogue(ctx, cmd),
+        outreach: openOutreach(ctx, cmd, env),
         policy: ctx.access(cmd).policy,
         ...(feed === undefined ? {} : { feed }),
       })

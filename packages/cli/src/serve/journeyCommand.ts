@@ -6,6 +6,8 @@ import {
   describeJourneyError,
   decodeCommand,
   actorRef,
+  type AccessPolicy,
+  type AccessRequest,
   type Actor,
   type JourneyCommand,
 } from '@parcours/domain'
@@ -17,6 +19,23 @@ import type { ServeHandles } from './handles.js'
 // the one path of a journey command sent over HTTP (the API and the forms): decode, ask the
 // access policy, handle (the handler checks the rules, seals the personal fields, records)
 // ---------------------------------------------------------------------------------------------
+
+/** The policy's refusal as a command's outcome; undefined when the actor may. */
+export const accessDenied = (
+  policy: AccessPolicy,
+  actor: Actor,
+  request: AccessRequest,
+): Extract<CommandOutcome, { _tag: 'AccessDenied' }> | undefined => {
+  const decision = decideAccess(policy, actor, request)
+  return isLeft(decision)
+    ? {
+        _tag: 'AccessDenied',
+        actor: actorRef(actor),
+        rule: decision.left.rule,
+        message: describeAccessDenied(decision.left),
+      }
+    : undefined
+}
 
 /** What came of a command, one case per HTTP answer. */
 export type CommandOutcome =
@@ -79,14 +98,8 @@ export const runJourneyCommand = async (
   if (command.type === 'RegisterYouth' && personal?.birthDate !== command.birthDate)
     personal = { ...personal, birthDate: command.birthDate }
   // Access first: a denied actor learns nothing of the journey's rules or state.
-  const decision = decideAccess(h.policy, actor, await commandAccessRequest(h.env, command))
-  if (isLeft(decision))
-    return {
-      _tag: 'AccessDenied',
-      actor: actorRef(actor),
-      rule: decision.left.rule,
-      message: describeAccessDenied(decision.left),
-    }
+  const denied = accessDenied(h.policy, actor, await commandAccessRequest(h.env, command))
+  if (denied !== undefined) return denied
   const handled = await h.env.handle({
     commandId: input.commandId,
     command,

@@ -38,19 +38,30 @@ export const partnerOfferFrom = async (
   ctx: RunContext,
   cmd: WithGlobals,
   o: { readonly partnerOffer?: string },
-): Promise<{ readonly partnerOffer: PartnerOfferRef } | Record<string, never>> => {
-  if (o.partnerOffer === undefined) return {}
-  const found = await openOfferCatalogue(ctx, cmd).get(o.partnerOffer)()
+): Promise<{ readonly partnerOffer: PartnerOfferRef } | Record<string, never>> =>
+  o.partnerOffer === undefined
+    ? {}
+    : { partnerOffer: await partnerOfferIn(openOfferCatalogue(ctx, cmd), o.partnerOffer) }
+
+/**
+ * The link to offer `offerId`, checked to be in the catalogue and open (the CLI's `--partner-offer`
+ * and the web's offer form): a usage error saying why not, an unavailable catalogue exit 3.
+ */
+export const partnerOfferIn = async (
+  catalogue: OfferCatalogue,
+  offerId: string,
+): Promise<PartnerOfferRef> => {
+  const found = await catalogue.get(offerId)()
   if (isLeft(found)) throw infrastructureError(`the offer catalogue is unavailable: ${found.left.message}`)
   if (found.right === undefined)
     throw usageError(
-      `no offer ${o.partnerOffer} in the offer catalogue: sync France Travail's offers first (parcours partners offers sync).`,
+      `no offer ${offerId} in the offer catalogue: sync France Travail's offers first (parcours partners offers sync).`,
     )
   if (found.right.withdrawnAt !== null)
     throw usageError(
-      `offer ${o.partnerOffer} (${found.right.title}) was withdrawn by France Travail (found gone ${found.right.withdrawnAt.slice(0, 10)}): it cannot be proposed.`,
+      `offer ${offerId} (${found.right.title}) was withdrawn by France Travail (found gone ${found.right.withdrawnAt.slice(0, 10)}): it cannot be proposed.`,
     )
-  return { partnerOffer: { partner: 'france-travail', offerId: o.partnerOffer } as PartnerOfferRef }
+  return { partner: 'france-travail', offerId } as PartnerOfferRef
 }
 
 /** The offers France Travail withdrew, by id, with when the catalogue found them gone: what the worklist flags. */

@@ -1,6 +1,14 @@
 import { left } from 'fp-ts/lib/Either.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { logIn, NAMES, startServeFixture, type ServeFixture } from '../testing/serveFixture.js'
+import {
+  CASE_NAME,
+  CASES,
+  logIn,
+  NAMES,
+  OFFERS,
+  startServeFixture,
+  type ServeFixture,
+} from '../testing/serveFixture.js'
 
 // The JSON API over a memory store: each kind of answer of a journey command, and the queries.
 
@@ -187,5 +195,184 @@ describe('queries', () => {
     })
     const bad = await fetch(`${f.url}/api/partner-feed`, { headers: { Authorization: 'Bearer not-a-token' } })
     expect(bad.status).toBe(401)
+  })
+})
+
+describe('the partners: offers and outreach', () => {
+  it('lists the offer catalogue, open and withdrawn apart', async () => {
+    const c = await logIn(f.url, 'c-1')
+    const r = await c.get('/api/catalogues/offers')
+    expect(r.status).toBe(200)
+    const body = (await r.json()) as { open: Array<{ id: string }>; withdrawn: Array<{ id: string }> }
+    expect([body.open.map((o) => o.id), body.withdrawn.map((o) => o.id)]).toEqual([
+      [OFFERS[0].id],
+      [OFFERS[1].id],
+    ])
+  })
+
+  it("flags on the worklist a proposal whose offer was withdrawn, and lists the mission locale's open cases", async () => {
+    const c = await logIn(f.url, 'c-1')
+    const sent = await c.post(
+      '/api/journeys/y-a/commands',
+      offer({
+        proposalId: 'p-ft',
+        theme: 'employment',
+        partnerOffer: { partner: 'france-travail', offerId: OFFERS[1].id },
+      }),
+    )
+    expect(sent.status).toBe(201)
+    const w = (await (await c.get('/api/worklist?at=2025-01-21')).json()) as {
+      partnerOffersWithdrawn: Array<{ proposalId: string; offerId: string }>
+      outreach: Array<{ caseId: string; status: string; openedOn: string; ageDays: number }>
+    }
+    expect(w.partnerOffersWithdrawn).toEqual([
+      expect.objectContaining({ proposalId: 'p-ft', offerId: OFFERS[1].id }),
+    ])
+    expect(w.outreach).toEqual([
+      expect.objectContaining({ caseId: CASES['ml-a'], openedOn: '2025-01-06', ageDays: 15 }),
+    ])
+    // the worklist page shows both sections: the withdrawn offer, the case by its id only
+    const page = await (await c.get('/worklist?at=2025-01-21')).text()
+    expect(page).toContain(`<td>${OFFERS[1].id}</td>`)
+    expect(page).toContain(`<th scope="row">${CASES['ml-a']}</th><td>Non contacté</td>`)
+    expect(page).not.toContain(CASES['ml-b'])
+    expect(page).not.toContain(CASE_NAME)
+  })
+
+  it('lists the cases pseudonymously, records a status, and answers 422 for a date before the latest fact', async () => {
+    const c = await logIn(f.url, 'c-1')
+    const caseId = CASES['ml-a']
+    const listed = await c.get('/api/outreach?at=2025-01-12')
+    const text = await listed.text()
+    expect(listed.status).toBe(200)
+    expect(text).toContain(caseId)
+    expect(text).not.toContain(CASE_NAME)
+    expect(text).not.toContain(CASES['ml-b'])
+    const r = await c.post(`/api/outreach/${caseId}/status`, {
+      commandId: 'st-1',
+      status: 'contacted-followed',
+      on: '2025-01-13',
+    })
+    expect(r.status).toBe(201)
+    expect(await r.json()).toMatchObject({ replayed: false, events: [{ type: 'OutreachStatusRecorded' }] })
+    const again = await c.post(`/api/outreach/${caseId}/status`, {
+      commandId: 'st-1',
+      status: 'contacted-followed',
+      on: '2025-01-13',
+    })
+    expect(await again.json()).toMatchObject({ replayed: true })
+    const after = (await (await c.get('/api/outreach?at=2025-01-14')).json()) as {
+      cases: Array<{ caseId: string; status: string }>
+    }
+    expect(after.cases).toEqual([expect.objectContaining({ caseId, status: 'contacted-followed' })])
+    const before = await c.post(`/api/outreach/${caseId}/status`, { status: 'unreachable', on: '2025-01-07' })
+    expect([before.status, ((await before.json()) as { rule: string }).rule]).toEqual([
+      422,
+      'OutreachDatedBefore',
+    ])
+  })
+
+  it('answers 400 naming the field for a wrong status or case id, and refuses without the CSRF token', async () => {
+    const c = await logIn(f.url, 'c-1')
+    const wrong = await c.post(`/api/outreach/${CASES['ml-a']}/status`, { status: 'not-contacted' })
+    expect(await wrong.json()).toMatchObject({ status: 400, field: 'status' })
+    const badId = await c.post('/api/outreach/case-1/status', { status: 'unreachable' })
+    expect(await badId.json()).toMatchObject({ status: 400, field: 'caseId' })
+    const badDate = await c.post(`/api/outreach/${CASES['ml-a']}/status`, {
+      status: 'unreachable',
+      on: 'soon',
+    })
+    expect(await badDate.json()).toMatchObject({ status: 400, field: 'on' })
+    const noCsrf = await c.post(
+      `/api/outreach/${CASES['ml-a']}/status`,
+      { status: 'unreachable' },
+      { 'X-CSRF-Token': 'forged' },
+    )
+    expect(noCsrf.status).toBe(403)
+  })
+
+  it("gives a statistician counts only, and another mission locale's counsellor neither", async () => {
+    const s = await logIn(f.url, 's-1')
+    const cases = await s.get('/api/outreach?missionLocale=ml-a')
+    expect(await cases.json()).toMatchObject({ status: 403, rule: 'AggregatesOnly' })
+    const counts = await s.get('/api/outreach?detail=counts&missionLocale=ml-b')
+    expect(await counts.json()).toEqual({
+      missionLocaleId: 'ml-b',
+      detail: 'counts',
+      counts: {
+        open: {
+          'not-contacted': 1,
+          'contacted-followed': 0,
+          'contacted-not-followed': 0,
+          'already-followed': 0,
+          unreachable: 0,
+        },
+        registered: 0,
+        closedByRetention: 0,
+      },
+    })
+    const c2 = await logIn(f.url, 'c-2')
+    expect((await c2.get('/api/outreach?missionLocale=ml-a')).status).toBe(403)
+    expect((await c2.get('/api/outreach?missionLocale=ml-a&detail=counts')).status).toBe(403)
+  })
+})
+
+describe('the offer form and France Travail offers', () => {
+  const post = async (c: Awaited<ReturnType<typeof logIn>>, fields: Record<string, string>) =>
+    fetch(`${f.url}/journeys/y-a/offer`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { Cookie: c.cookie, 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        _csrf: c.csrfToken,
+        missionLocaleId: 'ml-a',
+        on: '2025-01-15',
+        theme: 'employment',
+        respondBy: '2025-02-15',
+        ...fields,
+      }).toString(),
+    })
+
+  it('offers the open offers of the catalogue to choose from, not the withdrawn ones', async () => {
+    const c = await logIn(f.url, 'c-1')
+    const html = await (await c.get('/journeys/y-a/offer')).text()
+    expect(html).toContain(`<option value="${OFFERS[0].id}">${OFFERS[0].id} — ${OFFERS[0].title}`)
+    expect(html).not.toContain(OFFERS[1].id)
+  })
+
+  it('links the proposal to the offer chosen, as --partner-offer does', async () => {
+    const c = await logIn(f.url, 'c-1')
+    const r = await post(c, { commandId: 'form-ft-1', proposalId: 'p-form-ft', partnerOffer: OFFERS[0].id })
+    expect(r.status).toBe(303)
+    const read = await f.handles.env.store.readStream('journey-y-a')()
+    if (read._tag === 'Left') throw new Error(JSON.stringify(read.left))
+    const offered = read.right
+      .map((x) => x.event)
+      .find((e) => 'proposalId' in e && e.proposalId === 'p-form-ft')
+    expect(offered).toMatchObject({
+      type: 'ProposalOffered',
+      partnerOffer: { partner: 'france-travail', offerId: OFFERS[0].id },
+    })
+  })
+
+  it('refuses a withdrawn or unknown offer at its field, and writes nothing', async () => {
+    const c = await logIn(f.url, 'c-1')
+    const withdrawn = await post(c, {
+      commandId: 'form-ft-2',
+      proposalId: 'p-form-gone',
+      partnerOffer: OFFERS[1].id,
+    })
+    expect(withdrawn.status).toBe(400)
+    expect(await withdrawn.text()).toContain('was withdrawn by France Travail')
+    const unknown = await post(c, {
+      commandId: 'form-ft-3',
+      proposalId: 'p-form-none',
+      partnerOffer: '999ZZZZ',
+    })
+    expect(unknown.status).toBe(400)
+    expect(await unknown.text()).toContain('no offer 999ZZZZ in the offer catalogue')
+    const journey = await (await c.get('/api/journeys/y-a')).text()
+    expect(journey).not.toContain('p-form-gone')
+    expect(journey).not.toContain('p-form-none')
   })
 })

@@ -1,6 +1,6 @@
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { logIn, startServeFixture, type Client, type ServeFixture } from '../testing/serveFixture.js'
+import { CASES, logIn, startServeFixture, type Client, type ServeFixture } from '../testing/serveFixture.js'
 import { openApiDocument } from './openApi.js'
 
 // The OpenAPI description against the app: the same routes, and real answers valid against it.
@@ -125,6 +125,27 @@ describe('the OpenAPI description', () => {
       ['GET', '/api/catalogues', () => c.get('/api/catalogues')],
       ['GET', '/api/catalogues/trainings/{kind}', () => c.get('/api/catalogues/trainings/session')],
       ['GET', '/api/catalogues/trainings/{kind}', () => c.get('/api/catalogues/trainings/other')],
+      ['GET', '/api/catalogues/offers', () => c.get('/api/catalogues/offers')],
+      ['GET', '/api/outreach', () => c.get('/api/outreach?at=2025-01-12')],
+      ['GET', '/api/outreach', () => s.get('/api/outreach?detail=counts')],
+      ['GET', '/api/outreach', () => s.get('/api/outreach?missionLocale=ml-a')],
+      ['GET', '/api/outreach', () => c.get('/api/outreach?detail=some')],
+      [
+        'POST',
+        '/api/outreach/{caseId}/status',
+        () => c.post(`/api/outreach/${CASES['ml-a']}/status`, { status: 'unreachable', on: '2025-01-13' }),
+      ],
+      [
+        'POST',
+        '/api/outreach/{caseId}/status',
+        () => c.post(`/api/outreach/${CASES['ml-a']}/status`, { status: 'unreachable', on: '2025-01-01' }),
+      ],
+      ['POST', '/api/outreach/{caseId}/status', () => c.post(`/api/outreach/${CASES['ml-a']}/status`, {})],
+      [
+        'POST',
+        '/api/outreach/{caseId}/status',
+        () => c.post(`/api/outreach/${CASES['ml-b']}/status`, { status: 'unreachable', on: '2025-01-13' }),
+      ],
       ['GET', '/api/partner-feed', () => c.get('/api/partner-feed')],
       ['POST', '/api/partner-feed/ack', () => c.post('/api/partner-feed/ack', { position: 1 })],
     ]

@@ -1,4 +1,4 @@
-import { journeyCommandTypes } from '@parcours/domain'
+import { journeyCommandTypes, OUTREACH_STATUSES } from '@parcours/domain'
 
 // ---------------------------------------------------------------------------------------------
 // the OpenAPI 3.1 description of the JSON API, served at /api/openapi.json; a test checks it
@@ -36,6 +36,8 @@ const youthId = {
 const str = { type: 'string' }
 const strArray = { type: 'array', items: str }
 const int = { type: 'integer' }
+const outreachStatuses = [...OUTREACH_STATUSES]
+const day = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' }
 
 /** The schemas of the API's bodies. */
 const schemas = {
@@ -178,6 +180,101 @@ const schemas = {
       programmesEnding: { type: 'array', items: { type: 'object' } },
       ageLimitsNear: { type: 'array', items: { type: 'object' } },
       cejWeeks: { type: 'array', items: { type: 'object' } },
+      partnerOffersWithdrawn: {
+        type: 'array',
+        description: 'open proposals of France Travail offers withdrawn upstream',
+        items: {
+          type: 'object',
+          required: ['youthId', 'proposalId', 'offerId', 'theme', 'withdrawnOn'],
+          properties: { youthId: str, proposalId: str, offerId: str, theme: str, withdrawnOn: str },
+        },
+      },
+      outreach: {
+        type: 'array',
+        description: "the mission locale's open outreach cases (empty when the actor may not list them)",
+        items: ref('OutreachEntry'),
+      },
+    },
+  },
+  OutreachEntry: {
+    type: 'object',
+    required: ['caseId', 'status', 'openedOn', 'lastOn', 'ageDays'],
+    additionalProperties: false,
+    description: 'an open outreach case, pseudonymous: no name or contact',
+    properties: {
+      caseId: str,
+      status: { enum: outreachStatuses },
+      openedOn: day,
+      lastOn: day,
+      ageDays: int,
+    },
+  },
+  Outreach: {
+    type: 'object',
+    required: ['missionLocaleId', 'detail'],
+    additionalProperties: false,
+    properties: {
+      missionLocaleId: { type: ['string', 'null'], description: 'null: national counts' },
+      detail: { enum: ['cases', 'counts'] },
+      asOf: day,
+      cases: { type: 'array', items: ref('OutreachEntry'), description: 'detail=cases' },
+      counts: {
+        type: 'object',
+        description: 'detail=counts: open cases per status, closed ones per reason',
+        required: ['open', 'registered', 'closedByRetention'],
+        additionalProperties: false,
+        properties: {
+          open: {
+            type: 'object',
+            required: outreachStatuses,
+            additionalProperties: false,
+            properties: Object.fromEntries(outreachStatuses.map((x) => [x, int])),
+          },
+          registered: int,
+          closedByRetention: int,
+        },
+      },
+    },
+  },
+  OutreachStatusRequest: {
+    type: 'object',
+    required: ['status'],
+    properties: {
+      status: { enum: outreachStatuses.filter((x) => x !== 'not-contacted') },
+      on: { ...day, description: 'the day of the attempt (default: today)' },
+      counsellor: {
+        type: 'string',
+        description: 'who made the attempt (default: the counsellor sending it)',
+      },
+      commandId: { type: 'string', description: 'makes a retry idempotent (generated when absent)' },
+    },
+  },
+  Offer: {
+    type: 'object',
+    required: ['id', 'title', 'contractType', 'place', 'createdAt', 'withdrawnAt'],
+    properties: {
+      id: str,
+      title: str,
+      description: str,
+      createdAt: str,
+      contractType: { type: 'string', description: 'CDI, CDD, MIS… as France Travail codes it' },
+      workingTime: { type: ['string', 'null'] },
+      place: str,
+      postalCode: { type: ['string', 'null'] },
+      commune: { type: ['string', 'null'] },
+      romeCode: { type: ['string', 'null'] },
+      employer: { type: ['string', 'null'] },
+      apprenticeship: { type: 'boolean' },
+      withdrawnAt: { type: ['string', 'null'], description: 'when a sync found it gone (null: open)' },
+    },
+  },
+  OfferCatalogue: {
+    type: 'object',
+    required: ['open', 'withdrawn'],
+    additionalProperties: false,
+    properties: {
+      open: { type: 'array', items: ref('Offer') },
+      withdrawn: { type: 'array', items: ref('Offer') },
     },
   },
   Caseload: {
@@ -466,6 +563,53 @@ export const openApiDocument = {
       get: {
         summary: 'The vocabularies forms are built from',
         responses: { '200': answer('The catalogues', ref('Catalogues')), '401': authenticated['401'] },
+      },
+    },
+    '/api/catalogues/offers': {
+      get: {
+        summary: "France Travail's job offers in the offer catalogue, open and withdrawn",
+        responses: {
+          '200': answer('The offers', ref('OfferCatalogue')),
+          '401': authenticated['401'],
+          '503': problemAnswer('The offer catalogue is unavailable'),
+        },
+      },
+    },
+    '/api/outreach': {
+      get: {
+        summary:
+          "A mission locale's outreach cases (school dropout lists, pseudonymous), or the counts by status (a statistician's, national without missionLocale)",
+        parameters: [
+          query('missionLocale', "the mission locale (default: the actor's)"),
+          query('detail', 'cases (default) or counts', { enum: ['cases', 'counts'] }),
+          query('at', 'as of this date (default: today)', { type: 'string', format: 'date' }),
+        ],
+        responses: { '200': answer('The cases or counts', ref('Outreach')), ...badInput, ...authenticated },
+      },
+    },
+    '/api/outreach/{caseId}/status': {
+      post: {
+        summary: 'Record where the outreach of a case stands (as parcours outreach status)',
+        parameters: [
+          {
+            name: 'caseId',
+            in: 'path',
+            required: true,
+            description: 'the outreach case (oc-…)',
+            schema: { type: 'string' },
+          },
+        ],
+        requestBody: { required: true, content: json(ref('OutreachStatusRequest')) },
+        responses: {
+          '201': answer('Recorded (nothing new for a replayed command id)', ref('CommandResult')),
+          ...badInput,
+          ...authenticated,
+          '409': problemAnswer(
+            'The case kept changing: send the same command again after Retry-After seconds',
+          ),
+          '422': problemAnswer("A case's rule refused (no such case, closed, dated before its latest fact)"),
+          '503': problemAnswer('The outreach store failed; nothing was written'),
+        },
       },
     },
     '/api/catalogues/trainings/{kind}': {

@@ -15,14 +15,23 @@ import {
   type MissionLocaleId,
   type YouthId,
 } from '@parcours/domain'
-import { dashboardProjection, docEntries, queryDashboard, worklistProjection } from '@parcours/projections'
+import {
+  dashboardProjection,
+  docEntries,
+  outreachCountsByStatus,
+  queryDashboard,
+  queryOutreachEntries,
+  worklistProjection,
+} from '@parcours/projections'
 import { infrastructureError } from '../../cli/errors.js'
 import { journeyRefOf } from '../../store/access.js'
 import { readJourneyView } from '../../store/journeyView.js'
+import { outreachCases } from '../../store/outreach.js'
 import { readModelOf } from '../../store/readModels.js'
 import { readWorklist } from '../../store/worklist.js'
 import type { ServeHandles } from '../handles.js'
 import { ProblemError } from '../http/problem.js'
+import { worklistPartners } from '../partners.js'
 
 // ---------------------------------------------------------------------------------------------
 // the queries of the API, each asked of the access policy first (a denial: 403 naming the rule)
@@ -81,8 +90,10 @@ export const worklistQuery = async (
     })
   allow(h, actor, { kind: 'read-worklist', missionLocaleId, counsellorId: counsellorId as never })
   await h.refresh()
-  const { worklist, cejWeeks } = await readWorklist(h.env, h.sink, { missionLocaleId, counsellorId }, q.at)
-  return { ...worklist, cejWeeks }
+  const { withdrawnOffers, outreach } = await worklistPartners(h, actor, missionLocaleId, q.at)
+  const whose = { missionLocaleId, counsellorId }
+  const { worklist, cejWeeks } = await readWorklist(h.env, h.sink, whose, q.at, withdrawnOffers)
+  return { ...worklist, cejWeeks, outreach }
 }
 
 /** The journeys a counsellor follows (default: the actor's own), pseudonymous. */
@@ -156,4 +167,34 @@ export const trainingCatalogueQuery = async (h: ServeHandles, kind: string) => {
   if (isLeft(records))
     throw infrastructureError(`the training catalogue is unavailable: ${records.left.message}`)
   return { kind, records: records.right }
+}
+
+/**
+ * A mission locale's outreach cases (default: the actor's): the open cases as of a date
+ * (pseudonymous: case id, status, dates), or only the counts by status — national (no mission
+ * locale) for a statistician, who reads counts only.
+ */
+export const outreachQuery = async (
+  h: ServeHandles,
+  actor: Actor,
+  q: { readonly missionLocale?: string; readonly detail: 'cases' | 'counts'; readonly at: LocalDate },
+) => {
+  const missionLocaleId = scopeOf(actor, q.missionLocale) ?? null
+  if (q.detail === 'cases' && missionLocaleId === null)
+    throw new ProblemError({
+      status: 400,
+      error: 'InvalidInput',
+      field: 'missionLocale',
+      message: 'missionLocale: say whose cases to list (or ask detail=counts)',
+    })
+  allow(h, actor, { kind: 'read-outreach', detail: q.detail, missionLocaleId })
+  const cases = await outreachCases(h.outreach)
+  return q.detail === 'counts'
+    ? { missionLocaleId, detail: q.detail, counts: outreachCountsByStatus(cases, missionLocaleId) }
+    : {
+        missionLocaleId,
+        detail: q.detail,
+        asOf: q.at,
+        cases: queryOutreachEntries(cases, { missionLocaleId: missionLocaleId as string, asOf: q.at }),
+      }
 }

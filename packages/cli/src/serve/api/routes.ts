@@ -7,12 +7,15 @@ import {
   describeAccessDenied,
   actorRef,
   missionLocaleOf,
+  OUTREACH_STATUSES,
+  OutreachCaseId,
   type Actor,
   type MissionLocaleId,
+  type OutreachStatus,
   type YouthId,
 } from '@parcours/domain'
 import type { PartnerFeedError } from '@parcours/projections'
-import { parseDate, parseId, parseIntIn, parseMonth } from '../../cli/parse.js'
+import { parseDate, parseId, parseIntIn, parseMonth, parseOneOf } from '../../cli/parse.js'
 import { partnerFeedFailure } from '../../store/partnerFeed.js'
 import { SESSION_COOKIE } from '../auth/authenticate.js'
 import { attemptLogin, describeLoginRefusal, type LoginDeps } from '../auth/login.js'
@@ -21,12 +24,14 @@ import { problem, ProblemError } from '../http/problem.js'
 import { jsonBody, queryParam } from '../http/requestInput.js'
 import type { ServeEnv } from '../http/serveEnv.js'
 import { runJourneyCommand, type CommandOutcome } from '../journeyCommand.js'
+import { offerCatalogueOf, recordOutreachStatus } from '../partners.js'
 import { openApiDocument } from './openApi.js'
 import {
   caseloadQuery,
   cataloguesQuery,
   dashboardQuery,
   journeyQuery,
+  outreachQuery,
   trainingCatalogueQuery,
   worklistQuery,
 } from './queries.js'
@@ -86,16 +91,20 @@ const feedError = (e: PartnerFeedError, field: string) =>
     ? new ProblemError({ status: 400, error: 'InvalidInput', field, message: `${field}: ${e.message}` })
     : partnerFeedFailure(e)
 
+// A case starts not contacted: an attempt records any other status.
+const recordableStatuses = OUTREACH_STATUSES.filter((s) => s !== 'not-contacted')
+
 /** What the API routes need. */
 export interface ApiDeps {
   readonly handles: ServeHandles
   readonly login: LoginDeps
 }
 
-const idParam = (c: Context<ServeEnv>, name: string): string => {
-  const raw = c.req.param(name) ?? ''
+// A value parsed by a CLI parser; its failure a 400 naming the field.
+const parsed = <A>(name: string, raw: unknown, parse: (s: string) => A): A => {
   try {
-    return parseId(raw)
+    if (typeof raw !== 'string') throw new Error('expected a string')
+    return parse(raw)
   } catch (e) {
     throw new ProblemError({
       status: 400,
@@ -105,6 +114,8 @@ const idParam = (c: Context<ServeEnv>, name: string): string => {
     })
   }
 }
+
+const idParam = (c: Context<ServeEnv>, name: string): string => parsed(name, c.req.param(name) ?? '', parseId)
 
 /** The API's routes, to mount at /api. */
 export const apiRoutes = (d: ApiDeps) => {
@@ -237,6 +248,57 @@ export const apiRoutes = (d: ApiDeps) => {
   api.get('/catalogues', (c) => {
     actorOf(c)
     return c.json(cataloguesQuery())
+  })
+
+  api.get('/catalogues/offers', async (c) => {
+    actorOf(c)
+    return c.json(await offerCatalogueOf(h))
+  })
+
+  api.get('/outreach', async (c) => {
+    const actor = actorOf(c)
+    const missionLocale = queryParam(c, 'missionLocale', parseId)
+    return c.json(
+      await outreachQuery(h, actor, {
+        ...(missionLocale === undefined ? {} : { missionLocale }),
+        detail: queryParam(c, 'detail', parseOneOf(['cases', 'counts'] as const)) ?? 'cases',
+        at: queryParam(c, 'at', parseDate) ?? parseDate(today()),
+      }),
+    )
+  })
+
+  api.post('/outreach/:caseId/status', async (c) => {
+    const actor = actorOf(c)
+    const caseId = c.req.param('caseId')
+    if (!OutreachCaseId.is(caseId))
+      return problem(c, {
+        status: 400,
+        error: 'InvalidInput',
+        field: 'caseId',
+        message: `caseId: ${caseId} is not an outreach case id (oc- and hex digits)`,
+      })
+    const body = await jsonBody(c)
+    const b = (typeof body === 'object' && body !== null && !Array.isArray(body) ? body : {}) as Record<
+      string,
+      unknown
+    >
+    const status = b['status']
+    if (typeof status !== 'string' || !(recordableStatuses as ReadonlyArray<string>).includes(status))
+      return problem(c, {
+        status: 400,
+        error: 'InvalidInput',
+        field: 'status',
+        message: `status: expected one of ${recordableStatuses.join(', ')}`,
+      })
+    const field = (name: string, parse: (s: string) => string): string | undefined =>
+      b[name] === undefined ? undefined : parsed(name, b[name], parse)
+    const outcome = await recordOutreachStatus(h, actor, caseId, {
+      commandId: field('commandId', parseId) ?? `api-${randomUUID()}`,
+      status: status as OutreachStatus,
+      on: parseDate(field('on', parseDate) ?? today()),
+      counsellorId: field('counsellor', parseId),
+    })
+    return commandAnswer(c, outcome)
   })
 
   api.get('/catalogues/trainings/:kind', async (c) => {

@@ -1,6 +1,8 @@
 import { Hono, type Context } from 'hono'
-import type { YouthId } from '@parcours/domain'
+import { missionLocaleOf, type LocalDate, type YouthId } from '@parcours/domain'
+import { CliError, ExitCode } from '../../cli/errors.js'
 import { journeyRefOf } from '../../store/access.js'
+import { partnerOfferIn } from '../../store/offerCatalogue.js'
 import {
   buildFormModel,
   buildJourneyModel,
@@ -18,6 +20,7 @@ import type { ServeHandles } from '../handles.js'
 import { ProblemError } from '../http/problem.js'
 import type { ServeEnv } from '../http/serveEnv.js'
 import { runJourneyCommand } from '../journeyCommand.js'
+import { offerCatalogueOf, worklistPartners } from '../partners.js'
 import { commandInputOfForm, formErrorOf, formStatusOf } from './forms.js'
 import {
   atOf,
@@ -53,8 +56,10 @@ export const counsellorPages = (h: ServeHandles) => {
 
   pages.get(pagePaths.worklist, counsellors, async (c) => {
     const asOf = atOf(c)
+    const actor = signedIn(c)
     await h.refresh()
-    const model = await buildWorklistModel(h, signedIn(c), { asOf, at: new Date().toISOString() })
+    const partners = await worklistPartners(h, actor, missionLocaleOf(actor) ?? '', asOf as LocalDate)
+    const model = await buildWorklistModel(h, actor, { asOf, at: new Date().toISOString(), ...partners })
     return c.html(renderWorklistPage(model, pageContext(c)))
   })
 
@@ -75,6 +80,7 @@ export const counsellorPages = (h: ServeHandles) => {
         today: todayUtc(),
         values: sent?.values ?? { commandId: freshCommandId() },
         ...(sent === undefined ? {} : { error: sent.error }),
+        ...(form === 'offer' ? { partnerOffers: (await offerCatalogueOf(h)).open } : {}),
       },
     )
     return c.html(
@@ -88,7 +94,20 @@ export const counsellorPages = (h: ServeHandles) => {
     const sent = youthFromUrl === undefined ? values : { ...values, youthId: youthFromUrl }
     const { youthId, input } = commandInputOfForm(form, sent)
     const commandId = input.commandId || freshCommandId()
-    const outcome = await runJourneyCommand(h, signedIn(c), youthId, { ...input, commandId })
+    // A France Travail offer goes the way of `--partner-offer`: in the catalogue, and still open.
+    const offerId = form === 'offer' ? (values['partnerOffer'] ?? '') : ''
+    let command = input.command
+    if (offerId !== '')
+      try {
+        command = { ...command, partnerOffer: await partnerOfferIn(h.offers, offerId) }
+      } catch (e) {
+        if (!(e instanceof CliError && e.exitCode === ExitCode.usage)) throw e
+        return drawForm(c, form, youthFromUrl, 400, {
+          values: { ...values, commandId },
+          error: { kind: 'field', field: 'partnerOffer', message: e.message },
+        })
+      }
+    const outcome = await runJourneyCommand(h, signedIn(c), youthId, { ...input, command, commandId })
     if (outcome._tag === 'Handled') return c.redirect(pagePaths.journey(youthId), 303)
     const error = formErrorOf(outcome)
     if (error === undefined) return errorPage(c, 503, outcome.message)

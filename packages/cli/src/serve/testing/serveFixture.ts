@@ -1,8 +1,26 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createParcoursLogger, getInMemoryTrainingCatalogue } from '@parcours/adapters'
-import { defaultAccessPolicy, type Actor, type EventStore, type JourneyEvent } from '@parcours/domain'
+import {
+  createOutreachCommandHandler,
+  createParcoursLogger,
+  getInMemoryEventStore,
+  getInMemoryOfferCatalogue,
+  getInMemoryTrainingCatalogue,
+  outreachCaseIdOf,
+  outreachVaultSubject,
+  type OfferRecord,
+} from '@parcours/adapters'
+import {
+  defaultAccessPolicy,
+  outreachEventCodec,
+  type Actor,
+  type EventStore,
+  type JourneyEvent,
+  type LocalDate,
+  type MissionLocaleId,
+  type OutreachCaseId,
+} from '@parcours/domain'
 import { getInMemoryProjectionSink } from '@parcours/projections'
 import { openStoreEnv, type StoreEnv } from '../../store/openStore.js'
 import { createServeApp, type ServeAppOptions } from '../app.js'
@@ -30,6 +48,42 @@ export const ACCOUNTS = {
 /** The names the fixture registers (to look for in answers that must not hold them). */
 export const NAMES = { 'y-a': 'Aurélie', 'y-b': 'Bastien' } as const
 
+/** The open outreach case of each mission locale (a row of a dropout list of 6 January 2025). */
+export const CASES: Readonly<Record<'ml-a' | 'ml-b', OutreachCaseId>> = {
+  'ml-a': outreachCaseIdOf('list-2025-01', 'row-1'),
+  'ml-b': outreachCaseIdOf('list-2025-01', 'row-2'),
+}
+
+/** The name each outreach case's identity holds (never to be found in a pseudonymous answer). */
+export const CASE_NAME = 'Zéphyrine'
+
+const offer = (id: string, title: string): OfferRecord => ({
+  id,
+  title,
+  description: '',
+  createdAt: '2025-01-02T09:00:00.000Z',
+  contractType: 'CDD',
+  workingTime: null,
+  place: '75 - Paris',
+  postalCode: '75011',
+  commune: '75111',
+  romeCode: null,
+  employer: null,
+  apprenticeship: false,
+})
+
+/** The offer catalogue: the first offer open, the second withdrawn by France Travail on 20 January 2025. */
+export const OFFERS = [
+  offer('201ABCD', 'Vendeur en boulangerie'),
+  offer('202EFGH', 'Aide-cuisinier'),
+] as const
+
+const sealed = async (env: StoreEnv, caseId: OutreachCaseId) => {
+  const s = await env.vault.seal(outreachVaultSubject(caseId), { firstName: CASE_NAME, lastName: 'Durand' })()
+  if (s._tag === 'Left') throw new Error(`fixture: ${JSON.stringify(s.left)}`)
+  return s.right
+}
+
 /** A running fixture. */
 export interface ServeFixture {
   readonly url: string
@@ -50,12 +104,36 @@ export const startServeFixture = async (
   const opened = await openStoreEnv({ kind: 'memory' }, dir, logger, { createKeyStore: true })
   const env: StoreEnv = options.wrapStore === undefined ? opened : await rewrap(opened, options.wrapStore)
   const sink = getInMemoryProjectionSink()
+  const outreachStore = getInMemoryEventStore({ codec: outreachEventCodec, logger })
+  const outreach = {
+    store: outreachStore,
+    handle: createOutreachCommandHandler({ store: outreachStore, logger }),
+  }
+  const offers = getInMemoryOfferCatalogue()
+  for (const o of OFFERS) await offers.record(o)()
+  await offers.withdrawAbsent(new Set([OFFERS[0].id]), '2025-01-20T08:00:00.000Z')()
   const handles = serveHandles({
     env,
     sink,
     catalogue: getInMemoryTrainingCatalogue(),
+    offers,
+    outreach,
     policy: defaultAccessPolicy,
   })
+  for (const [missionLocaleId, caseId] of Object.entries(CASES)) {
+    const opened = await outreach.handle({
+      commandId: `open-${caseId}`,
+      command: {
+        type: 'OpenOutreachCase',
+        caseId,
+        missionLocaleId: missionLocaleId as MissionLocaleId,
+        listId: 'list-2025-01',
+        on: '2025-01-06' as LocalDate,
+        identity: await sealed(env, caseId),
+      },
+    })()
+    if (opened._tag === 'Left') throw new Error(`fixture: ${JSON.stringify(opened.left)}`)
+  }
   const accounts = fileAccounts(join(dir, 'accounts.json'), 4)
   for (const [login, a] of Object.entries(ACCOUNTS))
     await accounts.add({ login, role: a.role, actorId: login, missionLocaleId: a.missionLocaleId }, PASSWORD)

@@ -11,7 +11,7 @@ import { usageError } from '../../cli/errors.js'
 import { authorize, journeyRefOf } from '../../store/access.js'
 import { journeyFailure } from '../../store/errors.js'
 import type { FormError, FormModel } from './commandForm.js'
-import type { FormName, JourneyChoices } from './formSpecs.js'
+import type { FormName, JourneyChoices, OpenPartnerOffer } from './formSpecs.js'
 import type { PageHandles } from './worklistModel.js'
 
 // ---------------------------------------------------------------------------------------------
@@ -25,10 +25,14 @@ export interface FormRequest {
   readonly error?: FormError
   /** The default date of the act. */
   readonly today: string
+  /** The open France Travail offers the offer form lets the counsellor link (none: no such field choices). */
+  readonly partnerOffers?: ReadonlyArray<OpenPartnerOffer>
 }
 
 /** The journey's open proposals and the sessions whose attendance is not recorded yet. */
-export const journeyChoicesOf = (state: RegisteredJourney): Required<JourneyChoices> => ({
+export const journeyChoicesOf = (
+  state: RegisteredJourney,
+): Required<Omit<JourneyChoices, 'partnerOffers'>> => ({
   proposals: Object.entries(state.proposals).flatMap(([proposalId, p]) =>
     p.status === 'closed'
       ? []
@@ -76,7 +80,10 @@ export const buildFormModel = async (
     youthId,
     missionLocaleId: state.missionLocaleId,
     values: { ...defaults, ...r.values },
-    choices: journeyChoicesOf(state),
+    choices: {
+      ...journeyChoicesOf(state),
+      ...(form === 'offer' && r.partnerOffers !== undefined ? { partnerOffers: r.partnerOffers } : {}),
+    },
     ...error,
   }
 }

@@ -16,7 +16,8 @@ import type { JourneyForm } from './pagePaths.js'
 export type FormName = 'register' | JourneyForm
 
 /** Where a field's options come from: a vocabulary, or the journey (its open proposals, its sessions). */
-export type ChoiceSource = 'themes' | 'appointmentKinds' | 'outcomes' | 'proposals' | 'sessions'
+export type ChoiceSource =
+  'themes' | 'appointmentKinds' | 'outcomes' | 'proposals' | 'sessions' | 'partnerOffers'
 
 /** How a field is drawn. `checkbox` posts `true` when ticked; `yes-no` is two radios posting `true`/`false`. */
 export type FieldKind = 'text' | 'date' | 'select' | 'checkbox' | 'yes-no' | 'textarea'
@@ -78,6 +79,13 @@ export const formSpecs: { readonly [F in FormName]: FormSpec } = {
       on,
       { name: 'theme', label: 'web.field.theme', kind: 'select', required: true, choices: 'themes' },
       { name: 'respondBy', label: 'web.field.respondBy', kind: 'date', required: true },
+      {
+        name: 'partnerOffer',
+        label: 'web.field.partnerOffer',
+        kind: 'select',
+        required: false,
+        choices: 'partnerOffers',
+      },
     ],
   },
   appointment: {
@@ -147,10 +155,19 @@ export interface OpenSession {
   readonly heldOn: string
 }
 
-/** The journey's own choices: its open proposals and sessions. */
+/** An open France Travail offer of the offer catalogue, as a proposal may link to it. */
+export interface OpenPartnerOffer {
+  readonly id: string
+  readonly title: string
+  readonly contractType: string
+  readonly place: string
+}
+
+/** The journey's own choices: its open proposals and sessions; and the open partner offers. */
 export interface JourneyChoices {
   readonly proposals?: ReadonlyArray<OpenProposal>
   readonly sessions?: ReadonlyArray<OpenSession>
+  readonly partnerOffers?: ReadonlyArray<OpenPartnerOffer>
 }
 
 const label = (tr: Translator, key: string): string => (key in french ? tr.t(key as MessageKey) : key)
@@ -177,6 +194,11 @@ export const choicesOf = (
       return (journey.sessions ?? []).map((x) => ({
         value: x.sessionId,
         label: `${x.sessionId} — ${label(tr, `web.appointment.${x.kind}`)} (${tr.date(x.heldOn)})`,
+      }))
+    case 'partnerOffers':
+      return (journey.partnerOffers ?? []).map((o) => ({
+        value: o.id,
+        label: `${o.id} — ${o.title} (${o.contractType}, ${o.place})`,
       }))
   }
 }

@@ -4,9 +4,11 @@ import type { PersonalFields } from '@parcours/adapters'
 import {
   decodeCommand,
   defaultAccessPolicy,
+  OUTREACH_STATUSES,
   type Actor,
   type CounsellorId,
   type MissionLocaleId,
+  type OutreachCaseId,
 } from '@parcours/domain'
 import { getInMemoryProjectionSink } from '@parcours/projections'
 import type { Locale } from '../../i18n/index.js'
@@ -166,13 +168,26 @@ export const FIXTURE_AT = '2025-02-03T10:00:00.000Z'
 const AT = FIXTURE_AT
 const ctx = fixtureContext
 
+/** Open outreach cases of the counsellor's mission locale, one at each status. */
+export const FIXTURE_OUTREACH = OUTREACH_STATUSES.map((status, i) => ({
+  caseId: `oc-00000000000000000000000${i}` as OutreachCaseId,
+  status,
+  openedOn: '2025-01-06',
+  lastOn: '2025-01-20',
+  ageDays: 28,
+}))
+
 /** Every page of the fixture, by name, rendered in one language. */
 export const renderFixturePages = async (
   h: PageHandles,
   locale: Locale,
 ): Promise<Readonly<Record<string, string>>> => {
   const { counsellor, manager, statistician } = fixtureActors
-  const worklist = await buildWorklistModel(h, counsellor, { asOf: FIXTURE_AS_OF, at: AT })
+  const worklist = await buildWorklistModel(h, counsellor, {
+    asOf: FIXTURE_AS_OF,
+    at: AT,
+    outreach: FIXTURE_OUTREACH,
+  })
   const journey = await buildJourneyModel(h, counsellor, 'y-1', { asOf: FIXTURE_AS_OF })
   const dashboard = { asOf: FIXTURE_AS_OF, generatedAt: AT, targets: { positiveExitRate: 0.44 } }
   const forms = Object.fromEntries(

@@ -6,6 +6,7 @@ import { untranslatedIn } from '../../testing/untranslated.js'
 import {
   FIXTURE_AS_OF,
   FIXTURE_AT,
+  FIXTURE_OUTREACH,
   fixtureActors,
   fixtureContext,
   HOSTILE_COMMENT,
@@ -79,6 +80,24 @@ describe('the pages', () => {
     // a journey of another mission locale is never listed
     expect(html).not.toContain('y-3')
     expect(html).not.toContain('Hugo')
+  })
+
+  it('list the open outreach cases by case id, their status in words, never opening a name for them', async () => {
+    const fr = (await allPages('fr'))['worklist'] ?? ''
+    const en = (await allPages('en'))['worklist'] ?? ''
+    expect(fr).toContain('Repérage : situations ouvertes (listes de décrocheurs) : 5')
+    expect(fr).toContain(
+      `<th scope="row">${FIXTURE_OUTREACH[4]?.caseId}</th><td>Injoignable</td><td>6 janvier 2025</td><td class="num">28</td>`,
+    )
+    expect(en).toContain('Contacted, no follow-up')
+    // a case is not a journey: no link to one, and no name opened for it
+    expect(fr).not.toContain('href="/journeys/oc-')
+    const w = await buildWorklistModel(h, fixtureActors.counsellor, {
+      asOf: FIXTURE_AS_OF,
+      at: AT,
+      outreach: FIXTURE_OUTREACH,
+    })
+    expect([...w.names.keys()].filter((k) => k.startsWith('oc-'))).toEqual([])
   })
 
   it('record every name the worklist opens in the access log, before the page is built', async () => {

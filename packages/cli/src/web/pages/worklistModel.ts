@@ -1,5 +1,5 @@
 import type { Actor, CounsellorId, LocalDate, MissionLocaleId } from '@parcours/domain'
-import type { ProjectionSink, Worklist } from '@parcours/projections'
+import type { OutreachEntry, ProjectionSink, Worklist } from '@parcours/projections'
 import type { MessageKey } from '../../i18n/index.js'
 import { authorize, type Session } from '../../store/access.js'
 import type { StoreEnv } from '../../store/openStore.js'
@@ -26,6 +26,11 @@ export interface WorklistSection {
   /** The title's catalogue key; a kind the pages do not know yet shows its raw id. */
   readonly title: MessageKey | null
   readonly columns: ReadonlyArray<MessageKey | string>
+  /**
+   * What a row's first column is: a young person (`youthId`, linked to the journey and named for
+   * the counsellor), or an outreach case (`youthId` holds the case id, shown as it is: no identity).
+   */
+  readonly subject?: 'youth' | 'outreachCase'
   readonly rows: ReadonlyArray<{ readonly youthId: string; readonly cells: ReadonlyArray<Cell> }>
 }
 
@@ -182,6 +187,22 @@ export const worklistSections = (read: WorklistRead): ReadonlyArray<WorklistSect
   ]
 }
 
+/** The open outreach cases of the mission locale: pseudonymous, a case id and its status and dates. */
+export const outreachSection = (entries: ReadonlyArray<OutreachEntry>): WorklistSection => ({
+  id: 'outreach',
+  title: 'web.worklist.kind.outreach',
+  columns: ['web.col.case', 'web.col.status', 'web.col.openedOn', 'web.col.ageDays'],
+  subject: 'outreachCase',
+  rows: entries.map((e) => ({
+    youthId: e.caseId,
+    cells: [
+      { kind: 'label', key: `web.outreach.status.${e.status}` as MessageKey },
+      date(e.openedOn),
+      count(e.ageDays),
+    ],
+  })),
+})
+
 /** The handles a page model reads through (the server's opened store, read models and policy). */
 export interface PageHandles {
   readonly env: StoreEnv
@@ -197,7 +218,14 @@ export interface PageHandles {
 export const buildWorklistModel = async (
   h: PageHandles,
   actor: Actor,
-  query: { readonly asOf: string; readonly at: string },
+  query: {
+    readonly asOf: string
+    readonly at: string
+    /** The withdrawn France Travail offers (offer id → when found withdrawn). */
+    readonly withdrawnOffers?: ReadonlyMap<string, string>
+    /** The mission locale's open outreach cases, when the policy lists them to the actor. */
+    readonly outreach?: ReadonlyArray<OutreachEntry>
+  },
 ): Promise<WorklistModel> => {
   const session: Session = { actor, policy: h.policy }
   const whose = {
@@ -209,14 +237,17 @@ export const buildWorklistModel = async (
     missionLocaleId: whose.missionLocaleId as MissionLocaleId,
     counsellorId: whose.counsellorId as CounsellorId,
   })
-  const read = await readWorklist(h.env, h.sink, whose, query.asOf as LocalDate)
-  const sections = worklistSections(read)
+  const read = await readWorklist(h.env, h.sink, whose, query.asOf as LocalDate, query.withdrawnOffers)
+  const sections = [
+    ...worklistSections(read),
+    ...(query.outreach === undefined ? [] : [outreachSection(query.outreach)]),
+  ]
   const names =
     actor.kind === 'counsellor'
       ? await openYouthNames(
           h.env,
           session,
-          sections.flatMap((s) => s.rows.map((r) => r.youthId)),
+          sections.filter((s) => s.subject !== 'outreachCase').flatMap((s) => s.rows.map((r) => r.youthId)),
           query.at,
         )
       : new Map<string, YouthName>()

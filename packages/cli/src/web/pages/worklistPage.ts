@@ -43,7 +43,9 @@ const sectionHtml = (s: WorklistSection, model: WorklistModel, tr: Translator): 
     title,
     s.columns.map((c) => label(c, tr)),
     s.rows.map((r) => [
-      { html: youthLink(r.youthId, model.names.get(r.youthId), tr) },
+      s.subject === 'outreachCase'
+        ? { text: r.youthId }
+        : { html: youthLink(r.youthId, model.names.get(r.youthId), tr) },
       ...r.cells.map((c) => ({ text: cellText(c, tr), numeric: c.kind === 'count' || c.kind === 'hours' })),
     ]),
   )
