@@ -73,31 +73,11 @@ export const journeyQuery = async (h: ServeHandles, actor: Actor, youthId: Youth
 const scopeOf = (actor: Actor, asked: string | undefined): MissionLocaleId | undefined =>
   (asked ?? missionLocaleOf(actor)) as MissionLocaleId | undefined
 
-/** A counsellor's worklist (default: the actor's own). */
-export const worklistQuery = async (
-  h: ServeHandles,
-  actor: Actor,
-  q: { readonly counsellor?: string; readonly missionLocale?: string; readonly at: LocalDate },
-) => {
-  const counsellorId = q.counsellor ?? (actor.kind === 'counsellor' ? actor.id : undefined)
-  const missionLocaleId = scopeOf(actor, q.missionLocale)
-  if (counsellorId === undefined || missionLocaleId === undefined)
-    throw new ProblemError({
-      status: 400,
-      error: 'InvalidInput',
-      field: counsellorId === undefined ? 'counsellor' : 'missionLocale',
-      message: `${counsellorId === undefined ? 'counsellor' : 'missionLocale'}: required for a ${actor.kind}`,
-    })
-  allow(h, actor, { kind: 'read-worklist', missionLocaleId, counsellorId: counsellorId as never })
-  await h.refresh()
-  const { withdrawnOffers, outreach } = await worklistPartners(h, actor, missionLocaleId, q.at)
-  const whose = { missionLocaleId, counsellorId }
-  const { worklist, cejWeeks } = await readWorklist(h.env, h.sink, whose, q.at, withdrawnOffers)
-  return { ...worklist, cejWeeks, outreach }
-}
-
-/** The journeys a counsellor follows (default: the actor's own), pseudonymous. */
-export const caseloadQuery = async (
+/**
+ * Whose worklist or caseload a query is about (default: the actor's own counsellor and mission
+ * locale), once the access policy allowed reading it; 400 naming the field the actor must give.
+ */
+const allowedCounsellor = (
   h: ServeHandles,
   actor: Actor,
   q: { readonly counsellor?: string; readonly missionLocale?: string },
@@ -112,6 +92,30 @@ export const caseloadQuery = async (
       message: `${counsellorId === undefined ? 'counsellor' : 'missionLocale'}: required for a ${actor.kind}`,
     })
   allow(h, actor, { kind: 'read-worklist', missionLocaleId, counsellorId: counsellorId as never })
+  return { counsellorId, missionLocaleId }
+}
+
+/** A counsellor's worklist (default: the actor's own). */
+export const worklistQuery = async (
+  h: ServeHandles,
+  actor: Actor,
+  q: { readonly counsellor?: string; readonly missionLocale?: string; readonly at: LocalDate },
+) => {
+  const { counsellorId, missionLocaleId } = allowedCounsellor(h, actor, q)
+  await h.refresh()
+  const { withdrawnOffers, outreach } = await worklistPartners(h, actor, missionLocaleId, q.at)
+  const whose = { missionLocaleId, counsellorId }
+  const { worklist, cejWeeks } = await readWorklist(h.env, h.sink, whose, q.at, withdrawnOffers)
+  return { ...worklist, cejWeeks, outreach }
+}
+
+/** The journeys a counsellor follows (default: the actor's own), pseudonymous. */
+export const caseloadQuery = async (
+  h: ServeHandles,
+  actor: Actor,
+  q: { readonly counsellor?: string; readonly missionLocale?: string },
+) => {
+  const { counsellorId, missionLocaleId } = allowedCounsellor(h, actor, q)
   await h.refresh()
   const rm = await readModelOf(h.sink, worklistProjection)
   const journeys = [...docEntries(rm)]
