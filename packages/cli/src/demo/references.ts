@@ -3,7 +3,7 @@ import type { Dashboard } from '@parcours/projections'
 import type { IndicatorTable } from '../report/reportModel.js'
 
 // ---------------------------------------------------------------------------------------------
-// model: the published national figures a simulated network should come near (DOMAIN.md), and
+// model: the published national figures a simulated network should come near (docs/domain.md, "Figures a simulation should come near"), and
 // the demo's own figures beside them.
 // ---------------------------------------------------------------------------------------------
 

@@ -25,7 +25,8 @@ export interface CejHoursPolicy {
   readonly earlyAlertFromWeekday: number
 }
 
-const app = 'the companion app used by missions locales (DOMAIN.md, "The CEJ as a contract of engagement")'
+const app =
+  'the companion app used by missions locales (docs/domain.md, "The CEJ as a contract of engagement")'
 const rule = (minutes: number, source: string): HoursRule => ({ minutes, source })
 const employmentAndTraining = rule(180, `${app}: 3 h for an activity of the employment or training theme`)
 const otherTheme = rule(120, `${app}: 2 h for an activity of any other theme`)

@@ -9,7 +9,7 @@ import { defaultJourneyPolicy } from '../policy/journeyPolicy.js'
 
 // ---------------------------------------------------------------------------------------------
 // The age limit, in one place. The 26th birthday ends a journey; with RQTH the 30th, but only
-// inside an open CEJ: outside a CEJ the journey ages out at 26 (DOMAIN.md).
+// inside an open CEJ: outside a CEJ the journey ages out at 26 (docs/domain.md, "Age limits").
 // ---------------------------------------------------------------------------------------------
 
 /** The last day a programme may run for the young person's age: the 30th birthday (RQTH) for a CEJ, else the 26th. */

@@ -27,7 +27,7 @@ const agedOf = (s: JourneyState, opened?: AgeLimits): AgedJourney => {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The journey invariants of DOMAIN.md, checked on valid scripts followed by arbitrary commands
+// The journey invariants of docs/domain.md ("The rules the decider keeps"), checked on valid scripts followed by arbitrary commands
 // (most of them aimed at the same journey, so they meet real states and are often refused).
 // ---------------------------------------------------------------------------------------------
 

@@ -18,7 +18,7 @@ export type JourneyDecider = Decider<JourneyCommand, JourneyState, JourneyEvent,
   readonly policy: JourneyPolicy
 }
 
-/** A journey Decider with some policy values overridden (the rest are DOMAIN.md's defaults). */
+/** A journey Decider with some policy values overridden (the rest are the defaults of docs/domain.md). */
 export const createJourneyDecider = (policy: Partial<JourneyPolicy> = {}): JourneyDecider => {
   const full = journeyPolicy(policy)
   return {

@@ -9,7 +9,7 @@ import type { JourneyRun } from '../testing/journeyRun.js'
 import { arbJourneyRun, arbTickGaps, lastDate, replayWithTicks } from '../testing/journeyRun.js'
 
 // ---------------------------------------------------------------------------------------------
-// Time integrity (DOMAIN.md "Time: facts are dated when they happen"), on journeys whose later
+// Time integrity (docs/domain.md, "Time: facts are dated when they happen"), on journeys whose later
 // commands are dated anywhere inside the journey (saisie a posteriori), and under a clock that
 // ticks every day or late.
 // ---------------------------------------------------------------------------------------------

@@ -2,7 +2,7 @@ import * as t from 'io-ts'
 import { LocalDate } from './localDate.js'
 
 // ---------------------------------------------------------------------------------------------
-// model: the closed vocabularies of the CEJ as a contract of engagement (DOMAIN.md)
+// model: the closed vocabularies of the CEJ as a contract of engagement (docs/domain.md)
 // ---------------------------------------------------------------------------------------------
 
 const keys = <K extends string>(values: readonly K[], name: string) =>

@@ -1,7 +1,7 @@
 import * as t from 'io-ts'
 
 // ---------------------------------------------------------------------------------------------
-// model: the closed vocabularies of the journey (DOMAIN.md)
+// model: the closed vocabularies of the journey (docs/domain.md)
 // ---------------------------------------------------------------------------------------------
 
 const keys = <K extends string>(values: readonly K[], name: string) =>

@@ -8,7 +8,7 @@ import { defaultJourneyPolicy, journeyPolicy } from './journeyPolicy.js'
 const j = journeyFixture()
 
 describe('journey policy', () => {
-  test('the defaults are those of DOMAIN.md', () => {
+  test('the defaults are those of docs/domain.md', () => {
     expect(defaultJourneyPolicy).toEqual({
       minimumAge: 16,
       ageLimit: 26,

@@ -1,5 +1,5 @@
 // ---------------------------------------------------------------------------------------------
-// model: the configurable rules of a journey (DOMAIN.md *policy*), with their defaults.
+// model: the configurable rules of a journey (docs/domain.md, "Policies and their defaults"), with their defaults.
 // ---------------------------------------------------------------------------------------------
 
 /** The journey's configurable rules. Ages are in years, durations in months or days. */
@@ -52,7 +52,7 @@ export interface JourneyPolicy {
   readonly cejMaxActivityHoursPerWeek: number
 }
 
-/** The defaults of DOMAIN.md. */
+/** The defaults (docs/domain.md, "Policies and their defaults"). */
 export const defaultJourneyPolicy: JourneyPolicy = {
   minimumAge: 16,
   ageLimit: 26,

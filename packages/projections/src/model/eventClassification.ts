@@ -2,7 +2,7 @@ import type { JourneyEvent, JourneyEventType } from '@parcours/domain'
 
 // ---------------------------------------------------------------------------------------------
 // model: how every journey event stands to the young person. The one place an indicator asks
-// "did this involve the young person?" — "in contact" (DOMAIN.md: an interview, a kept
+// "did this involve the young person?" — "in contact" (docs/domain.md: an interview, a kept
 // appointment, a proposal, a situation; not an automatic expiry, a missed appointment or a
 // closure). Every event type is classified here, so a new type does not compile until it is.
 // ---------------------------------------------------------------------------------------------
