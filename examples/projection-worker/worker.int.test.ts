@@ -132,7 +132,7 @@ const reaches = (position: bigint) => (l: LogLine) =>
   (l.msg === 'batch committed' || l.msg === 'caught up') && l['checkpoint'] === String(position)
 
 const storedState = async () => {
-  const sink = getSqliteProjectionSink({ path: join(dir, 'parcours-read-models.db') })
+  const sink = getSqliteProjectionSink({ path: join(dir, 'worker-read-models.db') })
   try {
     const scope = await sink.load('worker')()
     const rm = await loadReadModel(sink, dashboardProjection)()

@@ -146,8 +146,8 @@ if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.a
       readModelsPath:
         optionOf(argv, 'read-models') ??
         (store.kind === 'sqlite'
-          ? join(dirname(store.path), 'parcours-read-models.db')
-          : 'parcours-read-models.db'),
+          ? join(dirname(store.path), 'worker-read-models.db')
+          : 'worker-read-models.db'),
       lagEveryMs,
       logger,
       ...(name === undefined ? {} : { name }),
