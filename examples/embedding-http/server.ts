@@ -82,32 +82,37 @@ export const start = async (options: StartOptions): Promise<RunningService> => {
     })
   } catch (e) {
     await parcours.close()
+    if (options.dataFolder === undefined) rmSync(dataFolder, { recursive: true, force: true })
     throw e
   }
 }
 
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const argv = process.argv.slice(2)
+/** The program: reads its options, starts the service, stops it on SIGINT or SIGTERM. */
+const main = async (argv: ReadonlyArray<string>): Promise<void> => {
   const dataFolder = optionOf(argv, 'data')
   const store = storeChoiceOf(argv, process.env)
-  start({
-    port: Number(optionOf(argv, 'port') ?? '3000'),
+  const port = Number(optionOf(argv, 'port') ?? '3000')
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error('--port: a port number, 0 to 65535')
+  const service = await start({
+    port,
     ...(store === undefined ? {} : { store }),
     ...(dataFolder === undefined ? {} : { dataFolder }),
-  }).then(
-    (service) => {
-      const stop = () => {
-        service.close().then(
-          () => process.exit(0),
-          () => process.exit(1),
-        )
-      }
-      process.once('SIGINT', stop)
-      process.once('SIGTERM', stop)
-    },
-    (error: unknown) => {
-      console.error(error)
-      process.exitCode = 1
-    },
-  )
+  })
+  const stop = () => {
+    service.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    )
+  }
+  process.once('SIGINT', stop)
+  process.once('SIGTERM', stop)
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main(process.argv.slice(2)).catch((error: unknown) => {
+    // One line for a person: a wrong option, a port in use, a store that cannot be opened.
+    console.error(`embedding-http: ${error instanceof Error ? error.message : String(error)}`)
+    process.exitCode = 1
+  })
 }

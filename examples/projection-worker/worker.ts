@@ -4,7 +4,7 @@
 // stores its checkpoint and exits 0. Started again, it resumes from that checkpoint.
 //
 // Run it: pnpm run build && node examples/dist/projection-worker/worker.js --store sqlite:PATH
-//           [--read-models PATH] [--name worker] [--lag-every-ms 5000]
+//           [--read-models PATH] [--name worker] [--lag-every-ms 5000] [--batch-size 500]
 // (--store esdb://HOST:2113?tls=false, or ESDB_CONNECTION_STRING, for EventStoreDB.)
 
 import { dirname, join } from 'node:path'
@@ -37,6 +37,8 @@ export interface WorkerOptions {
   readonly name?: string
   /** How often the lag is logged. Default 5000 ms. */
   readonly lagEveryMs?: number
+  /** Events per committed batch. Default 500. */
+  readonly batchSize?: number
   readonly logger: Logger
 }
 
@@ -84,6 +86,7 @@ export const startWorker = (options: WorkerOptions): RunningWorker => {
     sink,
     logger: options.logger,
     name: options.name ?? 'worker',
+    ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
     onProgress: committed('batch committed'),
     onCaughtUp: committed('caught up'),
   })
@@ -140,6 +143,8 @@ if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.a
     if (store === undefined) throw new Error('--store: required, sqlite:PATH or esdb://HOST:PORT?tls=false')
     const lagEveryMs = Number(optionOf(argv, 'lag-every-ms') ?? '5000')
     if (!Number.isSafeInteger(lagEveryMs) || lagEveryMs < 10) throw new Error('--lag-every-ms: at least 10')
+    const batchSize = Number(optionOf(argv, 'batch-size') ?? '500')
+    if (!Number.isSafeInteger(batchSize) || batchSize < 1) throw new Error('--batch-size: at least 1')
     const name = optionOf(argv, 'name')
     const worker = startWorker({
       store,
@@ -149,6 +154,7 @@ if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.a
           ? join(dirname(store.path), 'worker-read-models.db')
           : 'worker-read-models.db'),
       lagEveryMs,
+      batchSize,
       logger,
       ...(name === undefined ? {} : { name }),
     })
