@@ -10,7 +10,7 @@ import { parseActorRef, type Actor } from '@parcours/domain'
 import { createRefresher, getDashboard } from './getDashboard.js'
 import { getJourney } from './getJourney.js'
 import type { Parcours } from './openParcours.js'
-import { postCommand } from './postCommand.js'
+import { createPostCommand } from './postCommand.js'
 import { internalError, invalidInput, ProblemError, type Problem } from './problems.js'
 
 /** The header naming the actor. A real service sets it from an authenticated session, never from the client. */
@@ -44,6 +44,7 @@ const jsonBody = async (c: Context): Promise<unknown> => {
 /** The service's routes on an opened Parcours. */
 export const createApp = (p: Parcours): Hono => {
   const refresh = createRefresher(p)
+  const postCommand = createPostCommand(p)
   const app = new Hono()
   app.post(
     '/commands',
@@ -54,7 +55,7 @@ export const createApp = (p: Parcours): Hono => {
     }),
     async (c) => {
       const actor = actorOf(c)
-      const handled = await postCommand(p, actor, await jsonBody(c))
+      const handled = await postCommand(actor, await jsonBody(c))
       return c.json(handled, handled.replayed ? 200 : 201)
     },
   )

@@ -7,7 +7,7 @@ import { isLeft } from 'fp-ts/lib/Either.js'
 import { decideAccess, missionLocaleOf, MissionLocaleId, type Actor } from '@parcours/domain'
 import { dashboardProjection, loadReadModel, queryDashboard, type Dashboard } from '@parcours/projections'
 import type { Parcours } from './openParcours.js'
-import { accessDenied, invalidInput, unavailable } from './problems.js'
+import { accessDenied, invalidInput, ProblemError, unavailable } from './problems.js'
 
 /** The query string of GET /dashboard. */
 export interface DashboardParams {
@@ -25,8 +25,13 @@ export const createRefresher = (p: Parcours): (() => Promise<void>) => {
   const run = async (): Promise<void> => {
     const r = await p.runner.catchUp()()
     if (isLeft(r)) {
+      // The tag only: a decode failure's reason may quote stored values, which logs never hold (the runner logs where).
       p.logger.error({ tag: r.left._tag }, 'catching up the read models failed')
-      throw unavailable()
+      throw new ProblemError({
+        status: 503,
+        error: 'Unavailable',
+        message: 'the dashboard cannot be brought up to date now (the service log says why); try again later',
+      })
     }
   }
   const refresh = (): Promise<void> => {

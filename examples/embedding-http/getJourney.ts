@@ -58,7 +58,7 @@ export const getJourney = async (p: Parcours, actor: Actor, rawId: string): Prom
       opened: ['identity'],
     })()
     if (isLeft(recorded)) {
-      p.logger.error({ err: recorded.left, youthId }, 'the access log refused an opening')
+      p.logger.error({ tag: recorded.left._tag, youthId }, 'the access log refused an opening')
       throw unavailable()
     }
     const opened = await p.vault.open(sealed, youthId)()

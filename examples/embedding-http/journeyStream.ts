@@ -25,7 +25,8 @@ export interface JourneyStream {
 export const readJourneyStream = async (p: Parcours, youthId: YouthId): Promise<JourneyStream> => {
   const read = await p.store.readStream(journeyStreamName(youthId))()
   if (isLeft(read)) {
-    p.logger.error({ err: read.left, youthId }, 'reading a journey failed')
+    // The tag only: a decode failure's reason may quote stored values, which logs never hold.
+    p.logger.error({ tag: read.left._tag, youthId }, 'reading a journey failed')
     throw unavailable()
   }
   const events = read.right

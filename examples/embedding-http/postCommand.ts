@@ -88,24 +88,38 @@ export const decodeCommandBody = (
   }
 }
 
-// Commands to one journey run one after the other in this process, so that an expected revision
-// checked here is still the journey's revision when the handler appends.
-const queues = new Map<string, Promise<unknown>>()
-const oneAtATime = <A>(key: string, work: () => Promise<A>): Promise<A> => {
-  const run = (queues.get(key) ?? Promise.resolve()).then(work, work)
-  const tail = run.then(
-    () => undefined,
-    () => undefined,
-  )
-  queues.set(key, tail)
-  void tail.then(() => {
-    if (queues.get(key) === tail) queues.delete(key)
-  })
-  return run
+/**
+ * Runs commands to one journey one after the other (in this process), so that an expected
+ * revision checked here is still the journey's revision when the handler appends.
+ */
+const createQueues = () => {
+  const queues = new Map<string, Promise<unknown>>()
+  return <A>(key: string, work: () => Promise<A>): Promise<A> => {
+    const run = (queues.get(key) ?? Promise.resolve()).then(work, work)
+    const tail = run.then(
+      () => undefined,
+      () => undefined,
+    )
+    queues.set(key, tail)
+    void tail.then(() => {
+      if (queues.get(key) === tail) queues.delete(key)
+    })
+    return run
+  }
 }
 
-/** Runs one command on behalf of `actor`; every refusal is thrown as its problem. */
-export const postCommand = (p: Parcours, actor: Actor, body: unknown): Promise<CommandAnswer> => {
+/** The handler of POST /commands on `p`: runs one command on behalf of `actor`; every refusal is thrown as its problem. */
+export const createPostCommand = (p: Parcours) => {
+  const oneAtATime = createQueues()
+  return (actor: Actor, body: unknown): Promise<CommandAnswer> => post(p, oneAtATime, actor, body)
+}
+
+const post = (
+  p: Parcours,
+  oneAtATime: ReturnType<typeof createQueues>,
+  actor: Actor,
+  body: unknown,
+): Promise<CommandAnswer> => {
   const input = decodeCommandBody(body)
   const { command, commandId } = input
   return oneAtATime(command.youthId, async () => {
@@ -163,7 +177,7 @@ export const postCommand = (p: Parcours, actor: Actor, body: unknown): Promise<C
             message: `journey ${command.youthId} kept changing under the command; nothing was written: send it again with the same commandId`,
           })
         default:
-          p.logger.error({ err: e, commandId, youthId: command.youthId }, 'command failed')
+          p.logger.error({ tag: e._tag, commandId, youthId: command.youthId }, 'command failed')
           if (e._tag === 'StoreUnavailable' || e._tag === 'KeyStoreUnavailable') throw unavailable()
           throw new ProblemError(internalError)
       }
