@@ -2,6 +2,7 @@
 // runs the projections into a SQLite read-model file (read models and checkpoint committed
 // together) and prints the steering dashboard's national totals. More journeys arrive, a fresh
 // worker (as after a restart) resumes from the stored checkpoint and applies only the new events.
+// This one catches up and stops; projection-worker/ is the worker that stays live.
 //
 // Run it: pnpm run build && node examples/dist/projectionWorker.js [folder]
 // (files go to the folder given, or to a temporary folder removed at the end).
