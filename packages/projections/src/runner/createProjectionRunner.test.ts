@@ -159,6 +159,34 @@ describe('projection runner (in-memory store and sink)', () => {
     expect(docs(live.readModel(dashboardProjection))).toEqual(folded(recorded)['dashboard'])
   })
 
+  it('stops a catch-up between two batches when asked from another task, its checkpoint stored', async () => {
+    const [store, sink] = [newStore(), getInMemoryProjectionSink()]
+    const recorded = record(
+      Array.from(
+        { length: 20 },
+        (_, i) =>
+          journey(`y${i}`, i % 2 === 0 ? 'A' : 'B', 'c1')
+            .register('2025-01-10')
+            .schedule('2025-01-11', `f${i}`, '2025-02-01')
+            .kept('2025-02-01', `f${i}`).events,
+      ),
+    )
+    await appendAll(store, recorded)
+    const first = runner({ store, sink })
+    const running = first.catchUp()()
+    // A signal handler runs as a task of its own, after the run started: so does this stop.
+    setImmediate(() => void first.stop())
+    const stopped = await running
+    expect(isRight(stopped)).toBe(true)
+    const done = isRight(stopped) ? stopped.right.events : 0
+    expect(done).toBeGreaterThan(0)
+    expect(done).toBeLessThan(recorded.length)
+    // What it committed is what a restarted runner resumes from: it applies only the rest.
+    const resumed = await runner({ store, sink }).catchUp()()
+    expect(isRight(resumed) && resumed.right.events).toBe(recorded.length - done)
+    expect(await persistedModels(sink)).toEqual(folded(recorded))
+  })
+
   it('gives the same read models after a crash at any commit, before or after the write', async () => {
     await fc.assert(
       fc.asyncProperty(

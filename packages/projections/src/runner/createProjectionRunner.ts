@@ -101,6 +101,9 @@ type Mode = 'catch-up' | 'follow'
 // Events per page while reading what is stored already.
 const PAGE_SIZE = 2_000
 
+/** Lets timers, I/O and signal handlers run between two batches of a catch-up. */
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
+
 /** The shard of a mission locale among `count`: a stable string hash (FNV-1a), the same in every process. */
 export const shardOf = (missionLocaleId: string, count: number): number => {
   let h = 0x811c9dc5
@@ -358,6 +361,9 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
         if (pending >= batchLimit()) {
           const c = await commit()
           if (isLeft(c)) return fail(c.left)
+          // A store that reads synchronously (SQLite, in-memory) would otherwise keep the event
+          // loop to itself until the end of the log: a stop asked for by a signal handler waits.
+          await yieldToEventLoop()
           if (stopping) break
         }
       }
