@@ -6,18 +6,9 @@
 // temporary folder, and exits 1 naming the step that failed. `pnpm test` runs it after the build.
 //
 //   node scripts/pack-smoke.mjs          (PARCOURS_SMOKE_KEEP=1 keeps the temporary folder)
-import { spawnSync } from 'node:child_process'
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs'
-import { tmpdir } from 'node:os'
+import { spawn, spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { cpus, loadavg, tmpdir } from 'node:os'
 import { dirname, join, posix, relative } from 'node:path'
 import { createRequire } from 'node:module'
 import { fileURLToPath, pathToFileURL } from 'node:url'
@@ -56,14 +47,34 @@ export const relativeSpecifiers = (text) => {
   return [...found]
 }
 
-/** The files a package.json's `exports` (types and code) and `bin` point to, as tarball paths. */
-export const entryPoints = (manifest) => {
+/** The packages a compiled file imports by name (`fp-ts`, `@grpc/grpc-js`), without `node:` builtins. */
+export const packageImports = (text) => {
+  const found = new Set()
+  const re = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)['"]([^./'"][^'"]*)['"]/g
+  for (const m of text.matchAll(re)) {
+    if (m[1].startsWith('node:')) continue
+    const parts = m[1].split('/')
+    found.add(m[1].startsWith('@') ? parts.slice(0, 2).join('/') : parts[0])
+  }
+  return [...found]
+}
+
+/**
+ * The files a package.json's `exports` (types and code) and `bin` point to, as tarball paths;
+ * with `testing: false`, leaving out the testing entry points (`./testing`).
+ */
+export const entryPoints = (manifest, { testing = true } = {}) => {
   const out = []
   const walk = (v) => {
     if (typeof v === 'string') out.push(posix.normalize(v))
     else if (v !== null && typeof v === 'object') for (const x of Object.values(v)) walk(x)
   }
-  walk(manifest.exports ?? manifest.main ?? {})
+  const exports = manifest.exports ?? manifest.main ?? {}
+  if (typeof exports === 'object' && Object.keys(exports).every((k) => k.startsWith('.')))
+    for (const [key, v] of Object.entries(exports)) {
+      if (testing || !/(^|\/)testing(\/|$)/.test(key)) walk(v)
+    }
+  else walk(exports)
   if (typeof manifest.bin === 'string') out.push(posix.normalize(manifest.bin))
   else walk(manifest.bin ?? {})
   return out
@@ -104,20 +115,33 @@ export const tarballProblems = ({ files, read, manifest }) => {
   }
 
   // Reachability over modules: a module is reached through its code or its declarations.
-  const reached = new Set()
-  const queue = entryPoints(manifest).filter((f) => has.has(f))
+  const reach = (entries) => {
+    const reached = new Set()
+    const queue = entries.filter((f) => has.has(f))
+    while (queue.length > 0) {
+      const f = queue.pop()
+      const mod = moduleOf(f)
+      if (reached.has(mod)) continue
+      reached.add(mod)
+      for (const sibling of [`${mod}.js`, `${mod}.d.ts`])
+        for (const t of imports.get(sibling) ?? []) queue.push(t)
+    }
+    return reached
+  }
   for (const e of entryPoints(manifest))
     if (!has.has(e)) problems.push(`package.json points to ${e}, not in the tarball`)
-  while (queue.length > 0) {
-    const f = queue.pop()
-    const mod = moduleOf(f)
-    if (reached.has(mod)) continue
-    reached.add(mod)
-    for (const sibling of [`${mod}.js`, `${mod}.d.ts`])
-      for (const t of imports.get(sibling) ?? []) queue.push(t)
-  }
+  const reached = reach(entryPoints(manifest))
+
+  // An optional peer (vitest, fast-check) is for the testing entry points only.
+  const optional = Object.entries(manifest.peerDependenciesMeta ?? {}).filter(([, m]) => m?.optional === true)
+  const optionalPeers = new Set(optional.map(([name]) => name))
+  for (const mod of reach(entryPoints(manifest, { testing: false })))
+    for (const f of [`${mod}.js`, `${mod}.d.ts`].filter((x) => has.has(x)))
+      for (const dep of packageImports(read(f)))
+        if (optionalPeers.has(dep))
+          problems.push(`${f} imports ${dep}, an optional peer, outside the testing entry points`)
   for (const f of compiled)
-    if (f.startsWith('dist/') && f.endsWith('.js') && !reached.has(moduleOf(f)))
+    if (f.startsWith('dist/') && f.endsWith('.js') && !TEST_FILE.test(f) && !reached.has(moduleOf(f)))
       problems.push(`${f} is not reachable from exports or bin: test support, or a stale build output?`)
 
   for (const f of files.filter((x) => x.endsWith('.map'))) {
@@ -166,10 +190,29 @@ const step = (name, command, args, { cwd, env, limit }) => {
   return { stdout: r.stdout, stderr: r.stderr, ms }
 }
 
-const walk = (dir) =>
-  readdirSync(dir).flatMap((n) => {
-    const p = join(dir, n)
-    return statSync(p).isDirectory() ? walk(p) : [p]
+/** The same, without blocking: the packages are packed side by side. */
+const stepAsync = (name, command, args, { cwd, env, limit }) =>
+  new Promise((resolve, reject) => {
+    const started = Date.now()
+    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.setEncoding('utf8').on('data', (d) => (stdout += d))
+    child.stderr.setEncoding('utf8').on('data', (d) => (stderr += d))
+    const timer = setTimeout(() => child.kill('SIGTERM'), limit)
+    child.on('error', (e) => {
+      clearTimeout(timer)
+      reject(new StepFailed(`${name}: ${e.message}`))
+    })
+    child.on('close', (code, signal) => {
+      clearTimeout(timer)
+      if (signal !== null)
+        reject(new StepFailed(`${name}: no answer after ${seconds(limit)} (${command} ${args.join(' ')})`))
+      else if (code !== 0) {
+        const tail = `${stdout}\n${stderr}`.trim().split('\n').slice(-40).join('\n')
+        reject(new StepFailed(`${name} failed (exit ${code}): ${command} ${args.join(' ')}\n${indent(tail)}`))
+      } else resolve({ stdout, stderr, ms: Date.now() - started })
+    })
   })
 
 /** The environment npm runs in: this one without what pnpm put there for its own scripts. */
@@ -296,7 +339,7 @@ const TSCONFIG = {
   exclude: [],
 }
 
-const main = () => {
+const main = async () => {
   const started = Date.now()
   const work = mkdtempSync(join(tmpdir(), 'parcours-pack-smoke-'))
   const keep = process.env['PARCOURS_SMOKE_KEEP'] === '1'
@@ -307,35 +350,34 @@ const main = () => {
     mkdirSync(tarballs)
     const packed = []
     const allProblems = []
-    for (const p of PACKAGES) {
-      const dir = join(ROOT, 'packages', p)
-      if (!existsSync(join(dir, 'dist')))
+    for (const p of PACKAGES)
+      if (!existsSync(join(ROOT, 'packages', p, 'dist')))
         throw new StepFailed(`packages/${p}/dist is missing: run pnpm run build first`)
-      const { stdout } = step(
-        `pnpm pack (${p})`,
-        'pnpm',
-        ['pack', '--json', '--pack-destination', tarballs],
-        {
-          cwd: dir,
+    const packStarted = Date.now()
+    const packs = await Promise.all(
+      PACKAGES.map((p) =>
+        stepAsync(`pnpm pack (${p})`, 'pnpm', ['pack', '--json', '--pack-destination', tarballs], {
+          cwd: join(ROOT, 'packages', p),
           env: process.env,
           limit: LIMIT_MS.pack,
-        },
-      )
+        }),
+      ),
+    )
+    for (const [i, p] of PACKAGES.entries()) {
+      const { stdout } = packs[i]
       const info = JSON.parse(stdout)
-      const extracted = join(work, 'extracted', p)
-      mkdirSync(extracted, { recursive: true })
-      step(`tar (${p})`, 'tar', ['-xzf', info.filename, '-C', extracted, '--strip-components=1'], {
-        cwd: work,
-        env: process.env,
-        limit: LIMIT_MS.pack,
-      })
-      const files = walk(extracted).map((f) => relative(extracted, f).split('\\').join('/'))
-      const manifest = JSON.parse(readFileSync(join(extracted, 'package.json'), 'utf8'))
-      const problems = tarballProblems({
-        files,
-        manifest,
-        read: (f) => readFileSync(join(extracted, f), 'utf8'),
-      })
+      // The files as pnpm listed them, read from the package's folder (pnpm rewrites only the
+      // package.json it packs, taken from the tarball).
+      const dir = join(ROOT, 'packages', p)
+      const files = info.files.map((f) => f.path)
+      const manifest = JSON.parse(
+        step(`tar (${p})`, 'tar', ['-xzOf', info.filename, 'package/package.json'], {
+          cwd: work,
+          env: process.env,
+          limit: LIMIT_MS.pack,
+        }).stdout,
+      )
+      const problems = tarballProblems({ files, manifest, read: (f) => readFileSync(join(dir, f), 'utf8') })
       for (const pr of problems) allProblems.push(`${info.name}: ${pr}`)
       const count = (re) => files.filter((f) => re.test(f)).length
       packed.push({ name: info.name, file: info.filename, files: files.length })
@@ -348,7 +390,9 @@ const main = () => {
       throw new StepFailed(
         `the tarballs hold what they should not, or miss something:\n${indent(allProblems.join('\n'))}`,
       )
-    out('  checked every tarball: no test, fixture or build cache; LICENSE, README.md; no workspace: range;')
+    out(
+      `  packed and checked in ${seconds(Date.now() - packStarted)}: no test, fixture or build cache; LICENSE, README.md; no workspace: range;`,
+    )
     out(
       '          every import resolves inside it; every module reachable from exports or bin; maps with their sources',
     )
@@ -378,6 +422,19 @@ const main = () => {
       ],
       { cwd: project, env, limit: LIMIT_MS.install },
     )
+    // Each @parcours package must be the tarball's, once: never one the registry would give for
+    // the version the others depend on.
+    const lock = JSON.parse(readFileSync(join(project, 'package-lock.json'), 'utf8'))
+    const ours = Object.entries(lock.packages ?? {}).filter(([k]) =>
+      /(^|\/)node_modules\/@parcours\//.test(k),
+    )
+    const strays = ours.filter(
+      ([k, v]) => !k.startsWith('node_modules/@parcours/') || !String(v.resolved).startsWith('file:'),
+    )
+    if (ours.length !== packed.length || strays.length > 0)
+      throw new StepFailed(
+        `npm installed @parcours packages from elsewhere than the tarballs: ${ours.map(([k, v]) => `${k} (${v.resolved})`).join(', ')}`,
+      )
     out(`  npm install of the ${packed.length} tarballs and ${extras.join(', ')}: ${seconds(install.ms)}`)
     out(
       sqlite === undefined
@@ -401,7 +458,7 @@ const main = () => {
       limit: LIMIT_MS.tsc,
     })
     out(
-      `  ${tscVersion.stdout.trim()}, strict, skipLibCheck false, module nodenext, exactOptionalPropertyTypes: no error (${seconds(tsc.ms)})`,
+      `  tsc ${tscVersion.stdout.trim().replace(/^Version /, '')} (strict, skipLibCheck false, module nodenext, exactOptionalPropertyTypes): no error, ${seconds(tsc.ms)}`,
     )
     out(
       '          smoke.ts (@parcours/domain, /adapters, /projections), subpaths.ts (domain/testing, adapters/kit,',
@@ -447,7 +504,6 @@ const main = () => {
     )
     out(indent(lines[0] ?? ''))
 
-    out(`pack-smoke: ok in ${seconds(Date.now() - started)}`)
     return 0
   } catch (e) {
     if (!(e instanceof StepFailed)) throw e
@@ -455,11 +511,27 @@ const main = () => {
     return 1
   } finally {
     if (keep) out(`  kept ${work}`)
-    else rmSync(work, { recursive: true, force: true })
+    else {
+      const removing = Date.now()
+      rmSync(work, { recursive: true, force: true })
+      out(`  removed the temporary folder (${seconds(Date.now() - removing)})`)
+    }
   }
+}
+
+const report = async () => {
+  const started = Date.now()
+  const code = await main()
+  const load = loadavg()
+    .map((l) => l.toFixed(1))
+    .join(', ')
+  out(
+    `pack-smoke: ${code === 0 ? 'ok' : 'failed'} in ${seconds(Date.now() - started)} (${cpus().length} cores, load average ${load})`,
+  )
+  return code
 }
 
 const rootManifestVersion = (p) =>
   JSON.parse(readFileSync(join(ROOT, 'packages', p, 'package.json'), 'utf8')).version
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) process.exitCode = main()
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) process.exitCode = await report()
