@@ -3,7 +3,7 @@
 // project outside the repository, type-checks a small program importing them by name with the
 // strictest settings a consumer may use (`strict`, `skipLibCheck: false`, `module: nodenext`),
 // runs it, and runs the `parcours` command installed there. It prints what it did, removes its
-// temporary folder, and exits 1 naming the step that failed. `pnpm test` runs it after the build.
+// temporary folder, and exits 1 naming the step that failed. `pnpm test` runs it after the lint.
 //
 //   node scripts/pack-smoke.mjs          (PARCOURS_SMOKE_KEEP=1 keeps the temporary folder)
 import { spawn, spawnSync } from 'node:child_process'
