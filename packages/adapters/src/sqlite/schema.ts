@@ -30,6 +30,9 @@ export const SCHEMA_VERSION = migrations.length
 /**
  * Brings the file's schema up to date inside one IMMEDIATE transaction, so two processes that
  * open a new file at once migrate it once. Throws (inside the store's open) on a newer schema.
+ *
+ * @internal the store's own; left out of the published declarations (it takes a better-sqlite3
+ * handle, whose types a user of the package need not install).
  */
 export const migrate = (db: Database.Database): void => {
   db.transaction(() => {

@@ -36,7 +36,12 @@ export const toStoredEvent = (row: EventRow): StoredEvent => ({
 // constructors
 // ---------------------------------------------------------------------------------------------
 
-/** The prepared statements of the store; filtered reads are prepared once per query shape. */
+/**
+ * The prepared statements of the store; filtered reads are prepared once per query shape.
+ *
+ * @internal the store's own; left out of the published declarations (it takes a better-sqlite3
+ * handle, whose types a user of the package need not install).
+ */
 export const prepareQueries = (db: Database.Database) => {
   const prepare = <T>(sql: string) => db.prepare<Array<unknown>, T>(sql).safeIntegers(true)
   const cache = new Map<string, Database.Statement<Array<unknown>, EventRow>>()
@@ -137,5 +142,5 @@ export const prepareQueries = (db: Database.Database) => {
   }
 }
 
-/** The store's prepared queries. */
+/** The store's prepared queries. @internal */
 export type SqliteQueries = ReturnType<typeof prepareQueries>
