@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { generateFranceTravailOffers, startFranceTravailSimulator } from '@parcours/adapters'
 import { main as anyDeciderCommandHandler } from './anyDeciderCommandHandler.js'
 import { main as decideWithoutFpTs } from './decideWithoutFpTs.js'
+import { main as erasePersonalData } from './erasePersonalData.js'
 import { main as givenWhenThen } from './givenWhenThen.js'
 import { main as importDropoutList } from './importDropoutList.js'
 import { main as journeyCommandHandler } from './journeyCommandHandler.js'
@@ -14,6 +15,7 @@ import { main as projectionRunner } from './projectionRunner.js'
 import { main as syncFranceTravailOffers } from './syncFranceTravailOffers.js'
 import { main as taskEitherWithoutFpTs } from './taskEitherWithoutFpTs.js'
 import { main as usingTheLibrary } from './usingTheLibrary.js'
+import { main as vaultSealAndOpen } from './vaultSealAndOpen.js'
 
 const home = process.cwd()
 let folder = ''
@@ -93,5 +95,16 @@ describe('README snippets', () => {
   it('projectionRunner: the dashboard counts the first reception', async () => {
     expect(await projectionRunner()).toBe(1)
     expect(printed).toHaveLength(1)
+  })
+
+  it('vaultSealAndOpen: opens the identity the registration carries sealed', async () => {
+    expect(await vaultSealAndOpen()).toEqual({
+      _tag: 'Opened',
+      fields: { firstName: 'Zoé', lastName: 'Martin' },
+    })
+  })
+
+  it('erasePersonalData: erases the key and records the erasure', async () => {
+    expect(await erasePersonalData()).toMatchObject({ keyErasedNow: true, eventRecordedNow: true })
   })
 })
