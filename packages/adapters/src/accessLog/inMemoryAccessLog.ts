@@ -4,6 +4,7 @@ import { brokenLink, NO_ANCHOR, sealEntry, tooShort } from './hashChain.js'
 
 /** An access log in memory (tests, demos): the same chain, gone with the process. */
 export const getInMemoryAccessLog = (): AccessLog & {
+  /** Every entry recorded and not pruned, oldest first. */
   readonly entries: () => ReadonlyArray<RecordedAccess>
 } => {
   let entries: RecordedAccess[] = []

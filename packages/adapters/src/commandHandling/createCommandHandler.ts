@@ -31,6 +31,7 @@ export interface Backoff {
 export interface CommandHandlerOptions<C, S, E extends { readonly type: string }, Err, PrepareErr = never> {
   readonly store: EventStore<E>
   readonly decider: Decider<C, S, E, Err>
+  /** The stream a command's aggregate lives in. */
   readonly streamName: (command: C) => string
   /** Metadata for the events of a command (e.g. the tenant); correlation and causation are set here. */
   readonly metadata?: (command: C) => EventMetadata

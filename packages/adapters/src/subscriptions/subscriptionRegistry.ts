@@ -7,7 +7,9 @@ import { createLogSubscription, type LogReader, type LogRow, type RowDecoder } f
 
 /** A store's open subscriptions, so that closing the store ends them all. */
 export interface SubscriptionRegistry<E extends { readonly type: string }> {
+  /** Opens a subscription and remembers it until it ends. */
   readonly open: (options: SubscribeOptions) => Subscription<E>
+  /** Closes every open subscription; later `open`s fail at once. */
   readonly closeAll: () => Promise<void>
 }
 

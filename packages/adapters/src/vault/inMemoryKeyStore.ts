@@ -3,6 +3,7 @@ import type { KeyId, KeyStore, PersonalKey, StoredKey, YouthId } from '@parcours
 
 /** Options of the in-memory key store: the clock that dates each key (for tests). */
 export interface InMemoryKeyStoreOptions {
+  /** The clock that dates each key created; the system clock by default. */
   readonly now?: () => Date
 }
 

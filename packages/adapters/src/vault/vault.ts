@@ -47,6 +47,7 @@ export interface Vault {
 /** What the vault needs: a key store, and a source of random bytes (node:crypto's by default). */
 export interface VaultOptions {
   readonly keyStore: KeyStore
+  /** `size` random bytes, for keys and nonces; node:crypto's `randomBytes` by default. */
   readonly randomBytes?: (size: number) => Uint8Array
 }
 

@@ -4,6 +4,7 @@
 
 /** A sink for text, like `process.stdout`. */
 export interface TextSink {
+  /** Writes text as it is (no newline added). */
   readonly write: (text: string) => unknown
   /** True when it is an interactive terminal (progress bars only then). */
   readonly isTTY?: boolean
@@ -30,7 +31,12 @@ export const processIo = (): CliIo => ({
 export const bufferIo = (
   env: Readonly<Record<string, string | undefined>> = {},
   cwd: string = process.cwd(),
-): CliIo & { readonly out: () => string; readonly err: () => string } => {
+): CliIo & {
+  /** Everything written to stdout so far. */
+  readonly out: () => string
+  /** Everything written to stderr so far. */
+  readonly err: () => string
+} => {
   const out: string[] = []
   const err: string[] = []
   return {

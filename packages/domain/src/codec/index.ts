@@ -2,4 +2,4 @@
 export { journeyEventCodec, journeyEventVersions } from './journeyEventCodec.js'
 export * from './decodeCommand.js'
 export * from './streamName.js'
-export type { Upcaster } from './upcasters.js'
+export { journeyEventUpcasters, type SchemaStep, type Upcaster } from './upcasters.js'

@@ -5,6 +5,7 @@ import { arbAnyEvent } from '../testing/arbitraries.js'
 import { journeyFixture } from '../testing/fixtures.js'
 import { sealAgeLimitsForTest } from '../testing/openedAgeLimits.js'
 import { journeyEventCodec, journeyEventVersions } from './journeyEventCodec.js'
+import { journeyEventUpcasters } from './upcasters.js'
 
 const j = journeyFixture()
 const registered = j.event('YouthRegistered', '2025-01-10', {
@@ -17,6 +18,17 @@ const { type: _type, ageBand: _band, sealedAgeLimits: _sealed, ...common } = reg
 const v2 = { ...common, ageAtRegistration: 19, ageLimitOn: '2031-06-15', cejAgeLimitOn: '2035-06-15' }
 
 describe('journey event codec', () => {
+  test('every evolved event type has one described step from each old version, 1 to current - 1', () => {
+    for (const [type, steps] of Object.entries(journeyEventUpcasters)) {
+      const current = (journeyEventVersions as Readonly<Record<string, number>>)[type]
+      expect(current, type).toBeGreaterThan(1)
+      expect(Object.keys(steps).map(Number), type).toEqual(
+        Array.from({ length: (current ?? 1) - 1 }, (_, i) => i + 1),
+      )
+      for (const step of Object.values(steps)) expect(step.description.length, type).toBeGreaterThan(20)
+    }
+  })
+
   test('every event type has a schema version; YouthRegistered is at version 3', () => {
     expect(Object.keys(journeyEventVersions).sort()).toEqual(JourneyEvent.types.map((c) => c.name).sort())
     expect(journeyEventVersions.YouthRegistered).toBe(3)

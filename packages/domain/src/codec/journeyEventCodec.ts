@@ -3,7 +3,7 @@ import * as t from 'io-ts'
 import { JourneyEvent } from '../model/events.js'
 import type { EventCodec } from '../ports/eventCodec.js'
 import { reportErrors } from './reportErrors.js'
-import { upcasters } from './upcasters.js'
+import { journeyEventUpcasters } from './upcasters.js'
 
 // ---------------------------------------------------------------------------------------------
 // The journey's EventCodec: validated on the way in, upcast then validated on the way out.
@@ -14,7 +14,7 @@ const codecs = new Map<string, t.Mixed>(JourneyEvent.types.map((c) => [c.name, t
 
 /** The current schema version of every journey event type (1 unless it has evolved). */
 export const journeyEventVersions: Readonly<Record<JourneyEvent['type'], number>> = Object.fromEntries(
-  JourneyEvent.types.map((c) => [c.name, 1 + Object.keys(upcasters[c.name] ?? {}).length]),
+  JourneyEvent.types.map((c) => [c.name, 1 + Object.keys(journeyEventUpcasters[c.name] ?? {}).length]),
 ) as Record<JourneyEvent['type'], number>
 
 const versionOf = (type: string): number =>
@@ -28,8 +28,8 @@ const withoutType = (value: Readonly<Record<string, unknown>>): Readonly<Record<
 const upcast = (type: string, from: number, to: number, data: unknown): unknown => {
   let current = data
   for (let v = from; v < to; v++) {
-    const step = upcasters[type]?.[v]
-    if (step !== undefined) current = step(current)
+    const step = journeyEventUpcasters[type]?.[v]
+    if (step !== undefined) current = step.upcast(current)
   }
   return current
 }

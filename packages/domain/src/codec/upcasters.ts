@@ -11,17 +11,13 @@ export type Upcaster = (data: unknown) => unknown
 const isRecord = (u: unknown): u is Readonly<Record<string, unknown>> =>
   typeof u === 'object' && u !== null && !Array.isArray(u)
 
-/** YouthRegistered 1 → 2: version 1 had no RQTH age limit; it equalled the general one. */
+// YouthRegistered 1 → 2 (described in journeyEventUpcasters, as are the steps below).
 const youthRegisteredV1toV2: Upcaster = (data) =>
   isRecord(data) && data['cejAgeLimitOn'] === undefined
     ? { ...data, cejAgeLimitOn: data['ageLimitOn'] }
     : data
 
-/**
- * YouthRegistered 2 → 3: version 2 held the age limits and the age in clear. The limits move to
- * `legacyAgeLimits`, which only lives in memory (the time rules still work on a store not yet
- * migrated); the age becomes its band. `parcours migrate` rewrites such events sealed.
- */
+// YouthRegistered 2 → 3.
 const youthRegisteredV2toV3: Upcaster = (data) => {
   if (!isRecord(data) || typeof data['ageAtRegistration'] !== 'number') return data
   const { ageAtRegistration, ageLimitOn, cejAgeLimitOn, ...rest } = data
@@ -33,8 +29,7 @@ const youthRegisteredV2toV3: Upcaster = (data) => {
   }
 }
 
-// Version 1 named how a follow-up took place (`channel`); version 2 names the appointment's kind
-// in i-milo's vocabulary. An e-mail was a remote contact: it becomes a phone or video call.
+// An e-mail was a remote contact: it becomes a phone or video call.
 const kindOfChannel: Readonly<Record<string, string>> = {
   interview: 'individual-interview',
   phone: 'phone-or-video-call',
@@ -42,7 +37,7 @@ const kindOfChannel: Readonly<Record<string, string>> = {
   workshop: 'workshop',
 }
 
-/** FollowUpScheduled 1 → 2: `channel` (interview, phone, email, workshop) becomes `kind`. */
+// FollowUpScheduled 1 → 2.
 const followUpScheduledV1toV2: Upcaster = (data) => {
   if (!isRecord(data) || data['kind'] !== undefined || typeof data['channel'] !== 'string') return data
   const { channel, ...rest } = data
@@ -55,12 +50,54 @@ const addedAsNull =
   (data) =>
     isRecord(data) && data[field] === undefined ? { ...data, [field]: null } : data
 
-/** For each event type, the upcaster from each old version (key) to the next. */
-export const upcasters: Readonly<Record<string, Readonly<Record<number, Upcaster>>>> = {
-  YouthRegistered: { 1: youthRegisteredV1toV2, 2: youthRegisteredV2toV3 },
-  FollowUpScheduled: { 1: followUpScheduledV1toV2 },
-  // ProposalOffered and TrainingStarted 1 → 2: the link to a training action and session.
-  // ProposalOffered 2 → 3: the link to a partner's job offer.
-  ProposalOffered: { 1: addedAsNull('training'), 2: addedAsNull('partnerOffer') },
-  TrainingStarted: { 1: addedAsNull('training') },
+/** One step of an event type's schema history: what it changes, and the function that does it. */
+export interface SchemaStep {
+  /** What the step does to version n's data, in a sentence (the event catalogue prints it). */
+  readonly description: string
+  /** Turns version n's data into version n + 1's. */
+  readonly upcast: Upcaster
+}
+
+/** For each journey event type that has evolved, the step from each old version (key) to the next. */
+export const journeyEventUpcasters: Readonly<Record<string, Readonly<Record<number, SchemaStep>>>> = {
+  YouthRegistered: {
+    1: {
+      description:
+        'Version 1 had no RQTH age limit (`cejAgeLimitOn`): it is set to the general one (`ageLimitOn`), which it equalled.',
+      upcast: youthRegisteredV1toV2,
+    },
+    2: {
+      description:
+        'Version 2 held the age limits and the age in clear. The age becomes its band (`ageBand`); the limits move to ' +
+        '`legacyAgeLimits`, which only lives in memory so that the time rules still work on a store not yet migrated, ' +
+        'and `sealedAgeLimits` is null. `parcours migrate` rewrites such events with the limits sealed.',
+      upcast: youthRegisteredV2toV3,
+    },
+  },
+  FollowUpScheduled: {
+    1: {
+      description:
+        "Version 1 named how the follow-up took place (`channel`); version 2 names the appointment's `kind` in " +
+        "i-milo's vocabulary: interview → individual-interview, phone and email → phone-or-video-call, workshop → workshop.",
+      upcast: followUpScheduledV1toV2,
+    },
+  },
+  ProposalOffered: {
+    1: {
+      description:
+        'Adds the link to a training action and session, `training`: null (nothing made it before).',
+      upcast: addedAsNull('training'),
+    },
+    2: {
+      description: "Adds the link to a partner's job offer, `partnerOffer`: null (nothing made it before).",
+      upcast: addedAsNull('partnerOffer'),
+    },
+  },
+  TrainingStarted: {
+    1: {
+      description:
+        'Adds the link to a training action and session, `training`: null (nothing made it before).',
+      upcast: addedAsNull('training'),
+    },
+  },
 }

@@ -10,6 +10,8 @@ import type { Either } from 'fp-ts/lib/Either.js'
  */
 export interface Decider<C, S, E, Err> {
   readonly initialState: S
+  /** The state after one event; pure. */
   readonly evolve: (state: S, event: E) => S
+  /** The events a command causes in a state, or why it is refused; total, pure. */
   readonly decide: (command: C, state: S) => Either<Err, ReadonlyArray<E>>
 }

@@ -396,7 +396,11 @@ export const CejWaitingPeriodShortened = event('CejWaitingPeriodShortened', {
 })
 export type CejWaitingPeriodShortened = t.TypeOf<typeof CejWaitingPeriodShortened>
 
-/** Every event of a journey. */
+/**
+ * Every event of a journey, in the stream `journey-<youthId>`. Each names the young person
+ * (`youthId`, pseudonymous), the mission locale that holds the journey (`missionLocaleId`, the
+ * tenant) and the business date `on` that decides its reporting month.
+ */
 export const JourneyEvent = t.union(
   [
     YouthRegistered,

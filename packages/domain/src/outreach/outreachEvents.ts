@@ -102,7 +102,11 @@ export const OutreachPersonalDataErased = t.type(
 )
 export type OutreachPersonalDataErased = t.TypeOf<typeof OutreachPersonalDataErased>
 
-/** Every event of an outreach case. */
+/**
+ * Every event of an outreach case — a young person on a school dropout list whom a mission locale
+ * tries to reach — in the stream `outreach-<caseId>`. The identity and schooling are sealed with
+ * the case's own key; in clear only the mission locale, the list, the dates and the statuses.
+ */
 export const OutreachEvent = t.union(
   [OutreachCaseOpened, OutreachStatusRecorded, OutreachCaseClosed, OutreachPersonalDataErased],
   'OutreachEvent',

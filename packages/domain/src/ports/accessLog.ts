@@ -101,5 +101,6 @@ export interface AccessLog {
     readonly at: string
     readonly actor: string
   }) => TaskEither<AccessLogError | AccessLogRetentionTooShort, AccessLogPruned>
+  /** Releases what the log holds open; every entry was written before its call resolved. */
   readonly close: () => Promise<void>
 }

@@ -34,6 +34,8 @@ export type CodecError =
 export interface EventCodec<E extends { readonly type: string }> {
   /** The event types this codec knows, with their current schema version. */
   readonly versions: Readonly<Record<string, number>>
+  /** Validates an event and gives its JSON with its type and current schema version. */
   readonly encode: (event: E) => Either<CodecError, EncodedEvent>
+  /** Upcasts a stored event to the current schema version, then validates it. */
   readonly decode: (encoded: EncodedEvent) => Either<CodecError, E>
 }

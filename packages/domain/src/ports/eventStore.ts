@@ -173,6 +173,7 @@ export type SubscriptionMessage<E> =
  * buffer allows, so a slow consumer slows the reading, not the memory. `close()` ends it.
  */
 export interface Subscription<E> extends AsyncIterable<SubscriptionMessage<E>> {
+  /** Ends the subscription: the iteration stops after the message in hand. */
   readonly close: () => Promise<void>
 }
 
@@ -198,11 +199,14 @@ export interface EventStore<E extends { readonly type: string }> {
     expected: ExpectedRevision,
     events: ReadonlyArray<EventToAppend<E>>,
   ) => TaskEither<StoreError, AppendResult>
+  /** A stream's events, forwards or backwards from a revision, at most `maxCount` of them. */
   readonly readStream: (
     streamName: string,
     options?: ReadStreamOptions,
   ) => TaskEither<StoreError, ReadonlyArray<RecordedEvent<E>>>
+  /** The global log of every stream from a position, filtered by stream prefix or event types. */
   readonly readAll: (options?: ReadAllOptions) => TaskEither<StoreError, ReadonlyArray<RecordedEvent<E>>>
+  /** Follows the global log from a checkpoint (exclusive): catch-up, then live, until closed. */
   readonly subscribe: (options: SubscribeOptions) => Subscription<E>
   /** Releases connections and ends every open subscription. */
   readonly close: () => Promise<void>

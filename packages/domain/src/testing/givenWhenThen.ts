@@ -38,6 +38,7 @@ export interface WhenResult<S, E, Err> {
 
 /** The step after `given`. */
 export interface Given<C, S, E, Err> {
+  /** Decides the command in the state the given events lead to. */
   readonly when: (command: C) => WhenResult<S, E, Err>
 }
 

@@ -13,6 +13,7 @@ export interface Projection<RM> {
   /** Bump it when `apply` changes meaning: a runner then rebuilds the read model from zero. */
   readonly version: number
   readonly initial: RM
+  /** The read model after one event; pure. */
   readonly apply: (readModel: RM, recorded: RecordedEvent<JourneyEvent>) => RM
   /** Folds many events at once, as `apply` one after the other would; faster where given. */
   readonly applyAll?: (readModel: RM, events: Iterable<RecordedEvent<JourneyEvent>>) => RM
@@ -27,6 +28,7 @@ export type Doc = object
  * add up); documents only one worker writes never meet.
  */
 export interface KeyedProjection<D extends Doc = Doc> extends Projection<DocMap<D>> {
+  /** Combines one document as written by two partitioned workers. */
   readonly merge: (key: string, a: D, b: D) => D
   /**
    * Folds a batch of events: the new read model and the keys of the documents it changed. A
@@ -43,6 +45,7 @@ export interface KeyedProjection<D extends Doc = Doc> extends Projection<DocMap<
 export interface KeyedProjectionDefinition<D extends Doc> {
   readonly name: string
   readonly version: number
+  /** Combines one document as written by two partitioned workers. */
   readonly merge: (key: string, a: D, b: D) => D
   /** Applies one event to the batch's draft, editing the documents it touches in place. */
   readonly step: (draft: Draft<D>, recorded: RecordedEvent<JourneyEvent>) => void

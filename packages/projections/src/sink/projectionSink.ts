@@ -58,9 +58,11 @@ export interface SinkFailed {
  * `commit` is atomic: documents and checkpoint are written together or not at all.
  */
 export interface ProjectionSink {
+  /** A scope's committed documents and checkpoint, and the versions of its projections. */
   readonly load: (scope: string) => TaskEither<SinkFailed, ScopeState>
   /** Forgets the scope's documents, checkpoint and dead letters, and records the projections' versions. */
   readonly reset: (scope: string, versions: Readonly<Record<string, number>>) => TaskEither<SinkFailed, void>
+  /** Writes a batch's documents, dead letters and checkpoint together, or nothing. */
   readonly commit: (batch: BatchCommit) => TaskEither<SinkFailed, void>
   /** A projection's documents in every scope (workers may share a projection over disjoint partitions). */
   readonly documents: (
@@ -69,6 +71,7 @@ export interface ProjectionSink {
     SinkFailed,
     ReadonlyArray<{ readonly scope: string; readonly docs: ReadonlyArray<readonly [string, object]> }>
   >
+  /** The events set aside (they failed to decode or to apply), of one scope or of all. */
   readonly deadLetters: (
     scope?: string,
   ) => TaskEither<SinkFailed, ReadonlyArray<DeadLetter & { readonly scope: string }>>
@@ -78,6 +81,7 @@ export interface ProjectionSink {
    * when the sink fails, which the runner reports as SinkFailed.
    */
   readonly peek?: (scope: string, projection: string, key: string) => object | undefined
+  /** Closes its database, when it has one; every write was durable before it resolved. */
   readonly close: () => Promise<void>
 }
 

@@ -67,6 +67,7 @@ export interface EsdbStandInCluster {
   readonly electLeader: (n: number) => void
   /** How many calls followers have refused with `not-leader` so far. */
   readonly notLeaderAnswers: () => number
+  /** Stops the server and drops every connection. */
   readonly stop: () => Promise<void>
 }
 

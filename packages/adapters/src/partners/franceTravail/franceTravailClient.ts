@@ -181,6 +181,7 @@ export const franceTravailClient = (config: FranceTravailConfig) => {
         from = p.right.to + 1
       }
     },
+    /** The requests, tokens and retries sent so far. */
     stats: (): ClientStats => ({ ...stats }),
   }
 }

@@ -52,6 +52,7 @@ export interface FranceTravailSimulator {
   readonly publish: (...offers: ReadonlyArray<unknown>) => void
   /** Makes every token issued so far invalid (the next search is answered 401). */
   readonly revokeTokens: () => void
+  /** Stops the simulator's server. */
   readonly close: () => Promise<void>
 }
 

@@ -29,6 +29,7 @@ export interface OfferCatalogue {
   readonly get: (id: string) => TaskEither<CatalogueFailed, OfferEntry | undefined>
   /** Every offer, by id. */
   readonly list: () => TaskEither<CatalogueFailed, ReadonlyArray<OfferEntry>>
+  /** Closes its database, when it has one; every write was durable before it resolved. */
   readonly close: () => void
 }
 

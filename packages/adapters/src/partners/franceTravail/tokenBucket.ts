@@ -7,6 +7,7 @@ import type { Scheduler } from '../inbox/scheduler.js'
 
 /** A rate limiter: `take()` resolves when the next request may be sent. */
 export interface TokenBucket {
+  /** Resolves when the next request may be sent, taking its token. */
   readonly take: () => Promise<void>
 }
 

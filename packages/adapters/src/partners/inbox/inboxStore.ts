@@ -72,6 +72,7 @@ export interface InboxStore {
   readonly failures: (flow?: string) => TaskEither<InboxFailed, ReadonlyArray<InboxFailure>>
   /** The counters, of one flow or of all, by flow. */
   readonly counters: (flow?: string) => TaskEither<InboxFailed, ReadonlyArray<InboxCounters>>
+  /** Closes its database, when it has one; every write was durable before it resolved. */
   readonly close: () => void
 }
 

@@ -174,6 +174,7 @@ export const inboundReceiver = <A>(deps: InboxDeps, flow: InboundFlow<A>) => {
   }
 
   return {
+    /** Receives one message: recorded, or kept as a failure to retry; a Left only when the inbox fails. */
     receive: (m: InboundMessage) => receive(m),
     /** Receives every message in order; a Left only when the inbox fails (with the report so far). */
     receiveAll: (messages: Iterable<InboundMessage> | AsyncIterable<InboundMessage>) =>

@@ -36,6 +36,7 @@ export interface TrainingCatalogue {
     actionId: string,
     sessionId: string,
   ) => TaskEither<CatalogueFailed, SessionRecord | undefined>
+  /** Closes its database, when it has one; every write was durable before it resolved. */
   readonly close: () => void
 }
 

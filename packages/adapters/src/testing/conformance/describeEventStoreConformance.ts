@@ -17,9 +17,14 @@ import { testEventCodec, type TestEvent } from './testEvents.js'
 
 /** How the suite gets a store: any codec in, a store and its disposal out. */
 export interface EventStoreFactory {
+  /** A new, empty store for the codec, and how to dispose of it after the test. */
   readonly create: <E extends { readonly type: string }>(
     codec: EventCodec<E>,
-  ) => Promise<{ readonly store: EventStore<E>; readonly dispose: () => Promise<void> }>
+  ) => Promise<{
+    readonly store: EventStore<E>
+    /** Closes the store and removes what it wrote. */
+    readonly dispose: () => Promise<void>
+  }>
   /**
    * True when concurrent calls really interleave in the store (every store here): the suite then
    * also requires that racing writers met conflicts, not only that nothing was lost.

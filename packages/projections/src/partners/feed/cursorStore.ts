@@ -19,6 +19,7 @@ export interface FeedCursorStore {
   readonly get: (partnerId: string) => TaskEither<CursorStoreFailed, number>
   /** Sets the partner's cursor, durably before it resolves. */
   readonly set: (partnerId: string, position: number) => TaskEither<CursorStoreFailed, void>
+  /** Closes its database, when it has one; every write was durable before it resolved. */
   readonly close: () => void
 }
 
