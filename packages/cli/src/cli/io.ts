@@ -16,6 +16,8 @@ export interface CliIo {
   readonly env: Readonly<Record<string, string | undefined>>
   /** The folder relative paths resolve against. */
   readonly cwd: string
+  /** Errors go to stderr as one JSON object rather than a line (`run` sets it for `--json`). */
+  readonly jsonErrors?: boolean
 }
 
 /** The real process's io. */
