@@ -74,10 +74,29 @@ export const run = async (argv: ReadonlyArray<string>, given: CliIo = processIo(
     // dispatches to it, and declares its options and action then.
     const entries = new Map(commandIndex.map((entry) => [entry.name, entry]))
     for (const entry of commandIndex)
-      configureCommand(program.command(entry.name), io).description(entry.summary)
+      configureCommand(
+        program.command(entry.name, { hidden: entry.replacedBy !== undefined }),
+        io,
+      ).description(
+        entry.replacedBy === undefined
+          ? entry.summary
+          : `${entry.summary} (former name of ${entry.replacedBy})`,
+      )
     program.hook('preSubcommand', async (_program, command) => {
       const entry = entries.get(command.name())
-      if (entry !== undefined) (await entry.load()).register(command as ParcoursCommand, ctx)
+      if (entry === undefined) return
+      if (entry.replacedBy !== undefined)
+        io.stderr.write(
+          `parcours: '${entry.name}' is deprecated and will be removed; use 'parcours ${entry.replacedBy}'.\n`,
+        )
+      if (entry.readsEveryCommand === true)
+        for (const other of program.commands)
+          if (other !== command)
+            await entries
+              .get(other.name())
+              ?.load()
+              .then((m) => m.register(other as ParcoursCommand, ctx))
+      ;(await entry.load()).register(command as ParcoursCommand, ctx)
     })
     program.hook('preAction', (_program, action) => checkDoubleDash(argv, action))
     if (argv.length === 0) {

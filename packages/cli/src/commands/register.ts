@@ -8,7 +8,7 @@ import { authorize, journeyRefOf, recordOpening } from '../store/access.js'
 import { vaultFailure } from '../store/errors.js'
 import { openOutreach, outreachCase } from '../store/outreach.js'
 import type { CommandModule } from './commandModule.js'
-import { sendJourneyCommand, withJourneyOptionsOnRequired } from './journey/index.js'
+import { sendJourneyCommand, withJourneyOptions } from './journey/index.js'
 import { parseCaseId } from './outreach.js'
 
 /**
@@ -66,7 +66,7 @@ const caseIdentity = async (
 
 /** `parcours register`: the first reception; identity and birth date are sealed in the vault. */
 export const register: CommandModule['register'] = (command, ctx) =>
-  withJourneyOptionsOnRequired(command)
+  withJourneyOptions(command)
     .requiredOption('--counsellor <id>', 'the counsellor référent', parseId)
     .option(
       '--birth-date <date>',
