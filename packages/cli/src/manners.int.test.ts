@@ -137,4 +137,19 @@ describe('parcours as a command of the shell', () => {
       })
     }
   })
+
+  it('asks before erasing on a terminal, and refuses without --yes off one', () => {
+    const erase = `node ${bin} --as manager:m-1@${missionLocale} erase --youth ${youth} --mission-locale ${missionLocale}`
+    // script(1) runs the command on a pseudo-terminal and types what it reads on stdin.
+    const declined = sh(`printf 'no\\n' | script -qec '${erase}' /dev/null`)
+    expect(declined.status).toBe(1)
+    expect(declined.stdout).toContain(`Type ${youth} to confirm`)
+    expect(declined.stdout).toContain('not confirmed')
+    const piped = sh(`echo ${youth} | ${erase}`)
+    expect([piped.status, piped.stderr]).toEqual([2, expect.stringContaining('pass --yes')])
+    const shown = sh(
+      `node ${bin} --as manager:m-1@${missionLocale} show --youth ${youth} --mission-locale ${missionLocale}`,
+    )
+    expect(shown.stdout).not.toContain('personal data erased')
+  })
 })

@@ -366,14 +366,14 @@ describe('journey commands on SQLite', () => {
 
   it('erases personal data: show says so, indicators are unchanged, erasure is idempotent', async () => {
     const before = (await ok('report', '--json')).out
-    const erased = await ok('erase', ...A, '--on', '2026-01-20')
+    const erased = await ok('erase', ...A, '--on', '2026-01-20', '--yes')
     expect(erased.out).toContain('Personal data of y-a erased')
     const shown = await ok('show', ...A)
     expect(shown.out).toContain('personal data erased')
     expect(shown.out).not.toContain('Zéphyrine')
     expect(JSON.parse((await ok('show', ...B, '--json')).out).identity.firstName).toBe('Anatole')
     expect((await ok('report', '--json')).out).toBe(before)
-    expect((await ok('erase', ...A, '--on', '2026-01-21')).out).toContain('already erased')
+    expect((await ok('erase', ...A, '--on', '2026-01-21', '--yes')).out).toContain('already erased')
     const refused = await parcours('erase', '--youth', 'y-b', '--mission-locale', 'ml-a')
     expect([refused.code, refused.err]).toEqual([1, expect.stringContaining('by rule OtherMissionLocale')])
   })
@@ -410,7 +410,7 @@ describe('journey commands on SQLite', () => {
       'reg-r',
     ]
     await ok(...registerR)
-    await ok('erase', ...R, '--on', '2025-05-01')
+    await ok('erase', ...R, '--on', '2025-05-01', '--yes')
     const before = await storedEvents()
     const retried = await ok(...registerR)
     expect(retried.out).toContain('already handled')
