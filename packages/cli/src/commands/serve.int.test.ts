@@ -26,7 +26,7 @@ describe('parcours serve accounts', () => {
     )
     expect([r.code, r.out]).toEqual([
       0,
-      `Account c-1 (counsellor of ml-a) saved in ${join(dir, 'p.db.accounts.json')}\n`,
+      `Account c-1 (counsellor of ml-a, actor id c-1) saved in ${join(dir, 'p.db.accounts.json')}\ncreated account c-1\n`,
     ])
     const file = readFileSync(join(dir, 'p.db.accounts.json'), 'utf8')
     expect(file).not.toContain(PASSWORD.PARCOURS_PASSWORD)
