@@ -70,7 +70,7 @@ export const register: CommandModule['register'] = (command, ctx) =>
     .requiredOption('--counsellor <id>', 'the counsellor référent', parseId)
     .option(
       '--birth-date <date>',
-      'birth date (YYYY-MM-DD; sealed, only the age reaches the journey; from the case with --outreach)',
+      'birth date (YYYY-MM-DD; sealed, only the age reaches the journey) (required unless --outreach gives it)',
       parseDate,
     )
     .option('--rqth', 'recognised disability (RQTH): eligible for the CEJ up to 29')
