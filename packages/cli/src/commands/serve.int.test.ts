@@ -36,6 +36,34 @@ describe('parcours serve accounts', () => {
     expect(list.out).not.toContain('$2')
   })
 
+  it('prints the account it saved as JSON with --json, never its hash', async () => {
+    const r = await asGiven(
+      PASSWORD,
+      'serve',
+      'accounts',
+      'add',
+      '--login',
+      'm-1',
+      '--role',
+      'manager',
+      '--mission-locale',
+      'ml-a',
+      '--id',
+      'm-ml-a-1',
+      '--json',
+    )
+    expect(r.code, r.err).toBe(0)
+    expect(JSON.parse(r.out)).toEqual({
+      login: 'm-1',
+      role: 'manager',
+      actorId: 'm-ml-a-1',
+      missionLocaleId: 'ml-a',
+      path: join(dir, 'p.db.accounts.json'),
+      created: [{ kind: 'account', id: 'm-1' }],
+    })
+    expect(r.out).not.toContain('$2')
+  })
+
   it('has no option to pass a password as an argument', async () => {
     const r = await asGiven(
       {},
