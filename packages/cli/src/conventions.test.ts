@@ -93,8 +93,12 @@ describe("'--'", () => {
       const r = await parcours(...argv)
       expect([r.code, r.out], argv.join(' ')).toEqual([2, ''])
     }
-    const r = await parcours('--as', 'statistician:s-1', '--', 'report')
-    expect(r.err).toContain("'--' starts the arguments of a command, and report takes none")
+    const before = await parcours('--as', 'statistician:s-1', '--', 'report')
+    expect(before.err).toContain("'--' came before the command report: write the command first")
+    const nested = await parcours(...C, 'programme', '--', 'enter')
+    expect(nested.err).toContain("'--' came before the command programme enter")
+    const after = await parcours('--as', 'statistician:s-1', 'report', '--')
+    expect(after.err).toContain("'--' starts the arguments of a command, and report takes none")
   })
 })
 

@@ -31,18 +31,25 @@ const asksForJson = (argv: ReadonlyArray<string>): boolean => {
 
 // `--` ends the options and starts a command's arguments: after the command, for a command that
 // takes arguments. Anywhere else (`parcours -- report`, `report --`) it is a mistake, not a no-op.
-const checkDoubleDash = (argv: ReadonlyArray<string>, action: CommandUnknownOpts): void => {
+// Checked as each command is dispatched to (its path must come before `--`), then for the action.
+const checkDoubleDash = (
+  argv: ReadonlyArray<string>,
+  command: CommandUnknownOpts,
+  isAction: boolean,
+): void => {
   const end = argv.indexOf('--')
   if (end === -1) return
   const path: string[] = []
-  for (let c: CommandUnknownOpts | null = action; c?.parent != null; c = c.parent) path.unshift(c.name())
+  for (let c: CommandUnknownOpts | null = command; c?.parent != null; c = c.parent) path.unshift(c.name())
   const name = path.join(' ')
-  if (action.registeredArguments.length === 0)
-    throw usageError(`'--' starts the arguments of a command, and ${name} takes none: remove it.`)
   let next = 0
   for (const word of argv.slice(0, end)) if (word === path[next]) next += 1
   if (next < path.length)
-    throw usageError(`the command goes before '--': parcours ${name} [options] -- ARGUMENTS.`)
+    throw usageError(
+      `'--' came before the command ${name}: write the command first (parcours ${name} …); '--' goes only before the arguments of a command that takes some.`,
+    )
+  if (isAction && command.registeredArguments.length === 0)
+    throw usageError(`'--' starts the arguments of a command, and ${name} takes none: remove it.`)
 }
 
 const buildProgram = (io: CliIo) =>
@@ -82,7 +89,15 @@ export const run = async (argv: ReadonlyArray<string>, given: CliIo = processIo(
           ? entry.summary
           : `${entry.summary} (former name of ${entry.replacedBy})`,
       )
+    const dispatched = (_parent: CommandUnknownOpts, command: CommandUnknownOpts) =>
+      checkDoubleDash(argv, command, false)
+    const checkGroups = (command: CommandUnknownOpts): void => {
+      if (command.commands.length === 0) return
+      command.hook('preSubcommand', dispatched)
+      for (const sub of command.commands) checkGroups(sub)
+    }
     program.hook('preSubcommand', async (_program, command) => {
+      checkDoubleDash(argv, command, false)
       const entry = entries.get(command.name())
       if (entry === undefined) return
       if (entry.replacedBy !== undefined)
@@ -97,8 +112,9 @@ export const run = async (argv: ReadonlyArray<string>, given: CliIo = processIo(
               ?.load()
               .then((m) => m.register(other as ParcoursCommand, ctx))
       ;(await entry.load()).register(command as ParcoursCommand, ctx)
+      checkGroups(command)
     })
-    program.hook('preAction', (_program, action) => checkDoubleDash(argv, action))
+    program.hook('preAction', (_program, action) => checkDoubleDash(argv, action, true))
     if (argv.length === 0) {
       program.outputHelp()
       return ExitCode.usage
