@@ -95,7 +95,7 @@ describe('a key store that is missing, empty or unreadable', () => {
 
       expect(failsWith(await cli.parcours('show', ...A), 3)).toMatch(message)
       expect(failsWith(await cli.parcours('show', ...A, '--json'), 3)).toMatch(message)
-      const erase = failsWith(await cli.parcours('erase', ...A, '--on', '2030-01-01'), 3)
+      const erase = failsWith(await cli.parcours('erase', ...A, '--on', '2030-01-01', '--yes'), 3)
       expect(erase).toMatch(message)
       expect(erase).toMatch(/nothing was erased or recorded/)
       const retention = failsWith(await cli.parcours('retention', '--at', '2040-01-01'), 3)
@@ -128,11 +128,11 @@ describe('a key store that is not the one holding the key', () => {
       renameSync(keys, real)
       copyFileSync(join(other.dir, 'other.db.keys'), keys)
       const before = await events()
-      const line = failsWith(await cli.parcours('erase', ...A, '--on', '2030-01-01'), 3)
+      const line = failsWith(await cli.parcours('erase', ...A, '--on', '2030-01-01', '--yes'), 3)
       expect(line).toMatch(/does not hold key key-[0-9a-f]+ of y-a, the key that sealed their personal data/)
       expect(line).toMatch(/nothing was erased or recorded/)
       // Erasing through it again (the tombstone a previous version left there) still fails.
-      expect(failsWith(await cli.parcours('erase', ...A, '--on', '2030-01-01'), 3)).toMatch(
+      expect(failsWith(await cli.parcours('erase', ...A, '--on', '2030-01-01', '--yes'), 3)).toMatch(
         /does not hold key/,
       )
       expect(await events()).toBe(before)
@@ -140,7 +140,7 @@ describe('a key store that is not the one holding the key', () => {
       renameSync(real, keys)
       expect((await cli.ok('show', ...A)).out).toContain('Zéphyrine')
       // Through the key store that holds it, the erasure happens, once.
-      expect((await cli.ok('erase', ...A, '--on', '2030-01-01')).out).toMatch(/erased \(key key-/)
+      expect((await cli.ok('erase', ...A, '--on', '2030-01-01', '--yes')).out).toMatch(/erased \(key key-/)
       expect(await erased()).toBe(true)
       expect((await cli.ok('show', ...A)).out).not.toContain('Zéphyrine')
     } finally {

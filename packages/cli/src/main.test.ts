@@ -25,7 +25,9 @@ describe('parcours program', () => {
     expect(version.out).toMatch(/^\d+\.\d+\.\d+\n$/)
     const help = await parcours('--help')
     expect(help.code).toBe(0)
-    for (const { name } of commandIndex) expect(help.out).toContain(name)
+    for (const { name, replacedBy } of commandIndex)
+      if (replacedBy === undefined) expect(help.out).toContain(`  ${name} `)
+      else expect(help.out).not.toContain(name)
     expect(help.out).toContain('--store <spec>')
   })
 
@@ -39,6 +41,8 @@ describe('parcours program', () => {
       ['programme', ['enter', 'extend', 'exit', 'phase start', 'phase end']],
       ['situation', ['start', 'end', 'renew']],
       ['follow-up', ['schedule', 'reschedule', 'keep', 'miss', 'cancel']],
+      ['training', ['start', 'end']],
+      ['employment', ['start', 'end']],
     ] as const)
       for (const sub of subs) {
         const r = await parcours(group, ...sub.split(' '), '--help')

@@ -289,7 +289,7 @@ const scenario = async (store: 'sqlite' | 'esdb', connection: string) => {
   const before = await files('before')
   const figuresBefore = await indicators()
   for (const p of people)
-    await ok('erase', '--youth', p.youth, '--mission-locale', p.ml, '--on', '2025-06-02')
+    await ok('erase', '--youth', p.youth, '--mission-locale', p.ml, '--on', '2025-06-02', '--yes')
   // The case never registered goes 12 months after its latest fact; the registered one's copy on its closing day.
   const retention = await ok('--as', 'operator:o-1', 'retention', '--at', '2026-03-04')
   expect(retention.out).toContain('Outreach cases (dropout lists): 2 erased.')

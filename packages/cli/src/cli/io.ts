@@ -10,6 +10,14 @@ export interface TextSink {
   readonly isTTY?: boolean
 }
 
+/** Where a run asks the person at the terminal (a confirmation), when there is one. */
+export interface PromptSource {
+  /** True when standard input is an interactive terminal: only then is anyone asked. */
+  readonly isTTY: boolean
+  /** Shows the question (on stderr) and resolves with the line typed. */
+  readonly ask: (question: string) => Promise<string>
+}
+
 /** What a run of the CLI reads and writes besides its arguments. */
 export interface CliIo {
   readonly stdout: TextSink
@@ -17,12 +25,28 @@ export interface CliIo {
   readonly env: Readonly<Record<string, string | undefined>>
   /** The folder relative paths resolve against. */
   readonly cwd: string
+  /** Standard input, for confirmations; none (tests, embedding) is not a terminal. */
+  readonly stdin?: PromptSource
+  /** Errors go to stderr as one JSON object rather than a line (`run` sets it for `--json`). */
+  readonly jsonErrors?: boolean
 }
 
 /** The real process's io. */
 export const processIo = (): CliIo => ({
   stdout: process.stdout,
   stderr: process.stderr,
+  stdin: {
+    isTTY: process.stdin.isTTY === true,
+    ask: async (question) => {
+      const { createInterface } = await import('node:readline/promises')
+      const lines = createInterface({ input: process.stdin, output: process.stderr })
+      try {
+        return await lines.question(question)
+      } finally {
+        lines.close()
+      }
+    },
+  },
   env: process.env,
   cwd: process.cwd(),
 })

@@ -2,29 +2,49 @@ import { InvalidArgumentError } from '@commander-js/extra-typings'
 import { LocalDate } from '@parcours/domain'
 import { isLocale, locales, type Locale } from '../i18n/index.js'
 import { csvSeparators, type CsvFormat } from '../report/csv.js'
+import { firstUnsafeCharacter } from './safeText.js'
 
 // ---------------------------------------------------------------------------------------------
 // parsers for option values: each says what it expects, and commander names the flag around it.
 // ---------------------------------------------------------------------------------------------
 
-const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/
+const MONTH = /^\d{4}-\d{2}$/
 
-/** A calendar date `YYYY-MM-DD`. */
+/** The dates the domain accepts (`LocalDate`), and so every date and month option. */
+export const DATE_RANGE = { first: '1900-01-01', last: '2999-12-31' } as const
+
+/** The same range, as months. */
+export const MONTH_RANGE = { first: DATE_RANGE.first.slice(0, 7), last: DATE_RANGE.last.slice(0, 7) } as const
+
+/** A calendar date `YYYY-MM-DD` the domain accepts (1900-01-01 to 2999-12-31). */
 export const parseDate = (value: string): LocalDate => {
   if (!LocalDate.is(value))
-    throw new InvalidArgumentError('Expected a calendar date YYYY-MM-DD (e.g. 2025-03-14).')
+    throw new InvalidArgumentError(
+      `Expected a calendar date YYYY-MM-DD from ${DATE_RANGE.first} to ${DATE_RANGE.last} (e.g. 2025-03-14).`,
+    )
   return value
 }
 
-/** A month `YYYY-MM`. */
+/** A month `YYYY-MM` of the same range (1900-01 to 2999-12). */
 export const parseMonth = (value: string): string => {
-  if (!MONTH.test(value)) throw new InvalidArgumentError('Expected a month YYYY-MM (e.g. 2025-03).')
+  if (!MONTH.test(value) || !LocalDate.is(`${value}-01`))
+    throw new InvalidArgumentError(
+      `Expected a month YYYY-MM from ${MONTH_RANGE.first} to ${MONTH_RANGE.last} (e.g. 2025-03).`,
+    )
   return value
 }
 
-/** An identifier: 1–100 characters without whitespace (pseudonymous, never a name). */
+/**
+ * An identifier: 1–100 characters, none of them a space, a control, bidirectional or zero-width
+ * character (pseudonymous, never a name). The message shows such a character escaped, never raw.
+ */
 export const parseId = (value: string): string => {
-  if (value.length === 0 || value.length > 100 || /\s/.test(value))
+  const unsafe = firstUnsafeCharacter(value)
+  if (unsafe !== undefined)
+    throw new InvalidArgumentError(
+      `Expected an identifier without control, bidirectional or zero-width characters (found ${unsafe.escaped} at position ${unsafe.index + 1}).`,
+    )
+  if (value.length === 0 || value.length > 100 || /\s/u.test(value))
     throw new InvalidArgumentError('Expected an identifier of 1 to 100 characters without spaces.')
   return value
 }

@@ -21,5 +21,9 @@ export interface CommandModule {
 export interface CommandEntry {
   readonly name: string
   readonly summary: string
+  /** A former name: the command that replaces it (`training start`); hidden from help and completion. */
+  readonly replacedBy?: string
+  /** It reads the whole command tree (completion): every command is declared before it runs. */
+  readonly readsEveryCommand?: boolean
   readonly load: () => Promise<CommandModule>
 }

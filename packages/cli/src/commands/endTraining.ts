@@ -3,7 +3,7 @@ import { parseId, parseOneOf } from '../cli/parse.js'
 import type { CommandModule } from './commandModule.js'
 import { sendJourneyCommand, withJourneyOptions } from './journey/index.js'
 
-/** `parcours end-training`: a training ends, completed or abandoned. */
+/** `parcours training end`: a training ends, completed or abandoned. */
 export const register: CommandModule['register'] = (command, ctx) =>
   withJourneyOptions(command)
     .requiredOption('--training <id>', 'the training', parseId)

@@ -1,6 +1,8 @@
 import { isLeft } from 'fp-ts/lib/Either.js'
-import { erasePersonalData } from '@parcours/adapters'
+import { describeVaultError, erasePersonalData } from '@parcours/adapters'
 import type { MissionLocaleId, YouthId } from '@parcours/domain'
+import { confirmOrRefuse } from '../cli/confirm.js'
+import { infrastructureError } from '../cli/errors.js'
 import { parseId } from '../cli/parse.js'
 import { authorizeCommand } from '../store/access.js'
 import { erasureFailure } from '../store/errors.js'
@@ -10,7 +12,8 @@ import { dateOrToday } from './journey/index.js'
 /**
  * `parcours erase`: crypto-shredding — the key that sealed the young person's data is destroyed in
  * the key store holding it, then PersonalDataErased is recorded; a key store that does not hold it
- * (missing, empty, another one) is exit 3 and nothing is recorded.
+ * (missing, empty, another one) is exit 3 and nothing is recorded. `--dry-run` says what it would
+ * do; otherwise it asks on a terminal, and off one it needs `--yes`.
  */
 export const register: CommandModule['register'] = (command, ctx) =>
   command
@@ -23,6 +26,8 @@ export const register: CommandModule['register'] = (command, ctx) =>
       parseId,
     )
     .option('--json', 'print the result as JSON')
+    .option('--dry-run', 'say what would be erased, change nothing')
+    .option('--yes', 'erase without asking (scripts: required when not on a terminal)')
     .action(async (o, cmd) => {
       const session = ctx.session(cmd)
       const env = await ctx.openStore(cmd, { mustExist: true })
@@ -31,6 +36,30 @@ export const register: CommandModule['register'] = (command, ctx) =>
         youthId: o.youth as YouthId,
         missionLocaleId: o.missionLocale as MissionLocaleId,
         on: o.on,
+      })
+      if (o.dryRun === true) {
+        const key = await env.keyStore.get(o.youth as YouthId)()
+        const already = isLeft(key) && key.left._tag === 'KeyErased'
+        if (isLeft(key) && !already)
+          throw infrastructureError(`${describeVaultError(key.left)}; nothing would be erased.`)
+        const plan = {
+          dryRun: true,
+          youthId: o.youth,
+          missionLocaleId: o.missionLocale,
+          keyId: isLeft(key) ? null : key.right.keyId,
+          alreadyErased: already,
+        }
+        if (o.json === true) return void ctx.io.stdout.write(`${JSON.stringify(plan, null, 2)}\n`)
+        return void ctx.io.stdout.write(
+          already
+            ? `Dry run: the personal data of ${o.youth} is already erased; erase would change nothing.\n`
+            : `Dry run: erase would delete key ${plan.keyId} of ${o.youth} (${o.missionLocale}) from ${env.keyStoreName} and record PersonalDataErased; nothing was changed.\n`,
+        )
+      }
+      await confirmOrRefuse(ctx.io, o.yes === true, {
+        what: `Erase the personal data of ${o.youth} (${o.missionLocale})`,
+        answer: o.youth,
+        offTerminal: 'refuse',
       })
       const result = await erasePersonalData({
         vault: env.vault,

@@ -36,14 +36,16 @@ export const commandIndex: ReadonlyArray<CommandEntry> = [
     load: () => import('./accept.js'),
   },
   { name: 'outcome', summary: "Record a proposal's outcome", load: () => import('./outcome.js') },
-  { name: 'start-training', summary: 'Record a training start', load: () => import('./startTraining.js') },
-  { name: 'end-training', summary: 'Record a training end', load: () => import('./endTraining.js') },
   {
-    name: 'start-employment',
-    summary: 'Record an employment start',
-    load: () => import('./startEmployment.js'),
+    name: 'training',
+    summary: 'Start or end a training',
+    load: () => import('./training.js'),
   },
-  { name: 'end-employment', summary: 'Record an employment end', load: () => import('./endEmployment.js') },
+  {
+    name: 'employment',
+    summary: 'Start or end an employment',
+    load: () => import('./employment.js'),
+  },
   {
     name: 'situation',
     summary: 'Start or end an immersion, volunteering or schooling; renew an immersion',
@@ -134,5 +136,36 @@ export const commandIndex: ReadonlyArray<CommandEntry> = [
     name: 'retention',
     summary: 'Erase the personal data of everyone past their retention date',
     load: () => import('./retention.js'),
+  },
+  {
+    name: 'completion',
+    summary: 'Print the shell completion script (bash or zsh)',
+    readsEveryCommand: true,
+    load: () => import('./completion.js'),
+  },
+  // The former names: they still work, say on stderr what replaces them, and are not listed.
+  {
+    name: 'start-training',
+    summary: 'Record a training start',
+    replacedBy: 'training start',
+    load: () => import('./startTraining.js'),
+  },
+  {
+    name: 'end-training',
+    summary: 'Record a training end',
+    replacedBy: 'training end',
+    load: () => import('./endTraining.js'),
+  },
+  {
+    name: 'start-employment',
+    summary: 'Record an employment start',
+    replacedBy: 'employment start',
+    load: () => import('./startEmployment.js'),
+  },
+  {
+    name: 'end-employment',
+    summary: 'Record an employment end',
+    replacedBy: 'employment end',
+    load: () => import('./endEmployment.js'),
   },
 ]

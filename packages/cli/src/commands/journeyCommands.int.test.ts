@@ -81,7 +81,8 @@ describe('journey commands on SQLite', () => {
     )
     await ok('accept', ...A, '--proposal', 'p-1', '--on', '2025-01-20')
     await ok(
-      'start-training',
+      'training',
+      'start',
       ...A,
       '--training',
       't-1',
@@ -133,9 +134,10 @@ describe('journey commands on SQLite', () => {
     await ok('follow-up', 'miss', ...A, '--follow-up', 'f-y', '--on', '2025-03-01')
     await ok('follow-up', 'schedule', ...A, '--follow-up', 'f-z', '--due', '2025-03-10', '--on', '2025-03-01')
     await ok('follow-up', 'cancel', ...A, '--follow-up', 'f-z', '--on', '2025-03-05')
-    await ok('end-training', ...A, '--training', 't-1', '--result', 'completed', '--on', '2025-06-30')
+    await ok('training', 'end', ...A, '--training', 't-1', '--result', 'completed', '--on', '2025-06-30')
     await ok(
-      'start-employment',
+      'employment',
+      'start',
       ...A,
       '--employment',
       'e-1',
@@ -146,7 +148,7 @@ describe('journey commands on SQLite', () => {
       '--on',
       '2025-07-01',
     )
-    await ok('end-employment', ...A, '--employment', 'e-1', '--on', '2025-09-30')
+    await ok('employment', 'end', ...A, '--employment', 'e-1', '--on', '2025-09-30')
     await ok('programme', 'extend', ...A, '--until', '2026-03-10', '--on', '2025-09-01')
     await ok('programme', 'exit', ...A, '--reason', 'completed', '--on', '2025-10-01')
     await ok('close', ...A, '--reason', 'other', '--comment', "Part à l'étranger", '--on', '2025-10-02')
@@ -364,14 +366,14 @@ describe('journey commands on SQLite', () => {
 
   it('erases personal data: show says so, indicators are unchanged, erasure is idempotent', async () => {
     const before = (await ok('report', '--json')).out
-    const erased = await ok('erase', ...A, '--on', '2026-01-20')
+    const erased = await ok('erase', ...A, '--on', '2026-01-20', '--yes')
     expect(erased.out).toContain('Personal data of y-a erased')
     const shown = await ok('show', ...A)
     expect(shown.out).toContain('personal data erased')
     expect(shown.out).not.toContain('Zéphyrine')
     expect(JSON.parse((await ok('show', ...B, '--json')).out).identity.firstName).toBe('Anatole')
     expect((await ok('report', '--json')).out).toBe(before)
-    expect((await ok('erase', ...A, '--on', '2026-01-21')).out).toContain('already erased')
+    expect((await ok('erase', ...A, '--on', '2026-01-21', '--yes')).out).toContain('already erased')
     const refused = await parcours('erase', '--youth', 'y-b', '--mission-locale', 'ml-a')
     expect([refused.code, refused.err]).toEqual([1, expect.stringContaining('by rule OtherMissionLocale')])
   })
@@ -408,7 +410,7 @@ describe('journey commands on SQLite', () => {
       'reg-r',
     ]
     await ok(...registerR)
-    await ok('erase', ...R, '--on', '2025-05-01')
+    await ok('erase', ...R, '--on', '2025-05-01', '--yes')
     const before = await storedEvents()
     const retried = await ok(...registerR)
     expect(retried.out).toContain('already handled')

@@ -8,7 +8,7 @@ import { authorize, journeyRefOf, recordOpening } from '../store/access.js'
 import { vaultFailure } from '../store/errors.js'
 import { openOutreach, outreachCase } from '../store/outreach.js'
 import type { CommandModule } from './commandModule.js'
-import { sendJourneyCommand, withJourneyOptionsOnRequired } from './journey/index.js'
+import { sendJourneyCommand, withJourneyOptions } from './journey/index.js'
 import { parseCaseId } from './outreach.js'
 
 /**
@@ -66,11 +66,11 @@ const caseIdentity = async (
 
 /** `parcours register`: the first reception; identity and birth date are sealed in the vault. */
 export const register: CommandModule['register'] = (command, ctx) =>
-  withJourneyOptionsOnRequired(command)
+  withJourneyOptions(command)
     .requiredOption('--counsellor <id>', 'the counsellor référent', parseId)
     .option(
       '--birth-date <date>',
-      'birth date (YYYY-MM-DD; sealed, only the age reaches the journey; from the case with --outreach)',
+      'birth date (YYYY-MM-DD; sealed, only the age reaches the journey) (required unless --outreach gives it)',
       parseDate,
     )
     .option('--rqth', 'recognised disability (RQTH): eligible for the CEJ up to 29')

@@ -1,6 +1,7 @@
 import { InvalidArgumentError } from '@commander-js/extra-typings'
 import { isLeft } from 'fp-ts/lib/Either.js'
 import { collectOrphanKeys, describeVaultError, runOutreachRetention, runRetention } from '@parcours/adapters'
+import { confirmOrRefuse } from '../cli/confirm.js'
 import { infrastructureError } from '../cli/errors.js'
 import { parseDate } from '../cli/parse.js'
 import { renderTable } from '../output/table.js'
@@ -25,6 +26,7 @@ export const register: CommandModule['register'] = (command, ctx) =>
   command
     .requiredOption('--at <date>', 'the date of the run (YYYY-MM-DD)', parseDate)
     .option('--dry-run', 'list who would be erased, erase nothing')
+    .option('--yes', 'erase without asking on a terminal (off one, a scheduled run, it does not ask)')
     .option('--json', 'print the result as JSON')
     .option(
       '--orphans-older-than <minutes>',
@@ -34,6 +36,12 @@ export const register: CommandModule['register'] = (command, ctx) =>
     .action(async (o, cmd) => {
       authorize(ctx.session(cmd), { kind: 'run-retention' })
       const env = await ctx.openStore(cmd, { mustExist: true })
+      if (o.dryRun !== true)
+        await confirmOrRefuse(ctx.io, o.yes === true, {
+          what: `Erase the personal data of everyone past their retention date as of ${o.at}`,
+          answer: 'yes',
+          offTerminal: 'proceed',
+        })
       // A key store that cannot be read fails the run before anything is judged or recorded.
       const keys = await env.keyStore.list()()
       if (isLeft(keys))

@@ -26,7 +26,7 @@ describe('parcours serve accounts', () => {
     )
     expect([r.code, r.out]).toEqual([
       0,
-      `Account c-1 (counsellor of ml-a) saved in ${join(dir, 'p.db.accounts.json')}\n`,
+      `Account c-1 (counsellor of ml-a, actor id c-1) saved in ${join(dir, 'p.db.accounts.json')}\ncreated account c-1\n`,
     ])
     const file = readFileSync(join(dir, 'p.db.accounts.json'), 'utf8')
     expect(file).not.toContain(PASSWORD.PARCOURS_PASSWORD)
@@ -34,6 +34,34 @@ describe('parcours serve accounts', () => {
     const list = await asGiven({}, 'serve', 'accounts', 'list')
     expect(list.out).toContain('c-1')
     expect(list.out).not.toContain('$2')
+  })
+
+  it('prints the account it saved as JSON with --json, never its hash', async () => {
+    const r = await asGiven(
+      PASSWORD,
+      'serve',
+      'accounts',
+      'add',
+      '--login',
+      'm-1',
+      '--role',
+      'manager',
+      '--mission-locale',
+      'ml-a',
+      '--id',
+      'm-ml-a-1',
+      '--json',
+    )
+    expect(r.code, r.err).toBe(0)
+    expect(JSON.parse(r.out)).toEqual({
+      login: 'm-1',
+      role: 'manager',
+      actorId: 'm-ml-a-1',
+      missionLocaleId: 'ml-a',
+      path: join(dir, 'p.db.accounts.json'),
+      created: [{ kind: 'account', id: 'm-1' }],
+    })
+    expect(r.out).not.toContain('$2')
   })
 
   it('has no option to pass a password as an argument', async () => {

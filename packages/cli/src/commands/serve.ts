@@ -141,6 +141,7 @@ export const register: CommandModule['register'] = (command, ctx) => {
     .option('--id <id>', 'the actor id in the journeys (default: the login)', parseId)
     .option('--mission-locale <id>', "a counsellor's or manager's mission locale", parseId)
     .option('--replace', 'set the account again (new password, role)')
+    .option('--json', 'print the account saved as JSON (never its password hash)')
     .action(async (o, cmd) => {
       const store = await accountsOf(cmd)
       const password = await readPassword(ctx.io)
@@ -155,8 +156,11 @@ export const register: CommandModule['register'] = (command, ctx) => {
           password,
           { replace: o.replace === true },
         )
+        const saved = { login: a.login, role: a.role, actorId: a.actorId, missionLocaleId: a.missionLocaleId }
         ctx.io.stdout.write(
-          `Account ${a.login} (${a.role}${a.missionLocaleId === null ? '' : ` of ${a.missionLocaleId}`}) saved in ${store.path}\n`,
+          o.json === true
+            ? `${JSON.stringify({ ...saved, path: store.path, created: [{ kind: 'account', id: a.login }] }, null, 2)}\n`
+            : `Account ${a.login} (${a.role}${a.missionLocaleId === null ? '' : ` of ${a.missionLocaleId}`}, actor id ${a.actorId}) saved in ${store.path}\ncreated account ${a.login}\n`,
         )
       } catch (e) {
         throw usageError((e as Error).message)

@@ -4,7 +4,7 @@ import { parseId, parseIntIn, parseOneOf } from '../cli/parse.js'
 import type { CommandModule } from './commandModule.js'
 import { sendJourneyCommand, withJourneyOptions } from './journey/index.js'
 
-/** `parcours start-employment`: a job starts (durable or not is derived from the contract). */
+/** `parcours employment start`: a job starts (durable or not is derived from the contract). */
 export const register: CommandModule['register'] = (command, ctx) =>
   withJourneyOptions(command)
     .option('--employment <id>', 'employment id (generated when absent)', parseId)

@@ -4,7 +4,7 @@ import { trainingLinkFrom } from '../store/trainingCatalogue.js'
 import type { CommandModule } from './commandModule.js'
 import { sendJourneyCommand, withJourneyOptions } from './journey/index.js'
 
-/** `parcours start-training`: a training starts, from a training proposal or not. */
+/** `parcours training start`: a training starts, from a training proposal or not. */
 export const register: CommandModule['register'] = (command, ctx) =>
   withJourneyOptions(command)
     .option('--training <id>', 'training id (generated when absent)', parseId)

@@ -190,7 +190,7 @@ describe('parcours rectify', () => {
     const none = await parcours('rectify', '--youth', 'y-s', '--mission-locale', 'ml-a')
     expect(none.code).toBe(2)
     expect(await events()).toBe(before)
-    await ok(...MANAGER, 'erase', '--youth', 'y-s', '--mission-locale', 'ml-a', '--on', '2025-03-01')
+    await ok(...MANAGER, 'erase', '--youth', 'y-s', '--mission-locale', 'ml-a', '--on', '2025-03-01', '--yes')
     const after = await parcours(
       'rectify',
       '--youth',

@@ -5,6 +5,7 @@ import * as t from 'io-ts'
 import { PathReporter } from 'io-ts/lib/PathReporter.js'
 import { Actor, defaultAccessPolicy, parseActorRef, type AccessPolicy } from '@parcours/domain'
 import { usageError } from '../cli/errors.js'
+import { firstUnsafeCharacter } from '../cli/safeText.js'
 
 // ---------------------------------------------------------------------------------------------
 // model: who a run acts as, and under which access policy — from `--as`, PARCOURS_AS or the
@@ -31,6 +32,11 @@ export interface AccessSettings {
 
 const actorOf = (value: string | Actor, origin: ActorOrigin, name: string): Actor => {
   if (typeof value !== 'string') return value
+  const unsafe = firstUnsafeCharacter(value)
+  if (unsafe !== undefined)
+    throw usageError(
+      `${name}: an actor holds no control, bidirectional or zero-width character (found ${unsafe.escaped} at position ${unsafe.index + 1}).`,
+    )
   const parsed = parseActorRef(value)
   if (isLeft(parsed)) throw usageError(`${name}: '${value}' is not an actor: ${parsed.left.reason}.`)
   return parsed.right

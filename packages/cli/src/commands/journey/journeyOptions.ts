@@ -6,7 +6,7 @@ import { parseDate, parseId, parseText } from '../../cli/parse.js'
 // the options every journey command shares
 // ---------------------------------------------------------------------------------------------
 
-/** Today in UTC: the default `--on` of commands other than `register`. */
+/** Today in UTC: the default `--on` of every journey command. */
 const todayUtc = (): LocalDate => new Date().toISOString().slice(0, 10) as LocalDate
 
 /** A date option that defaults to today (help says 'today', not the date of the day the help was printed). */
@@ -35,18 +35,6 @@ export const withJourneyOptions = <
 >(
   command: Command<Args, Opts, Globals>,
 ) => withIdempotence(withIdentity(command).addOption(dateOrToday('--on <date>', 'the date it takes effect')))
-
-/** The same options, with `--on` required (a registration's date is never assumed). */
-export const withJourneyOptionsOnRequired = <
-  Args extends unknown[],
-  Opts extends OptionValues,
-  Globals extends OptionValues,
->(
-  command: Command<Args, Opts, Globals>,
-) =>
-  withIdempotence(
-    withIdentity(command).requiredOption('--on <date>', 'the date it takes effect (YYYY-MM-DD)', parseDate),
-  )
 
 /** The options every journey command takes, as their declarations type them. */
 

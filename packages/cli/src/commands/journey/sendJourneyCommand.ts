@@ -29,6 +29,43 @@ const erasedRefusal = (youthId: string, command: JourneyCommand) => {
   )
 }
 
+// What a command creates, named by the events that start it, and the field that holds its id.
+const creations: Readonly<Record<string, readonly [kind: string, field: string]>> = {
+  YouthRegistered: ['journey', 'youthId'],
+  RequestRecorded: ['request', 'requestId'],
+  ProgrammeEntered: ['programme', 'programme'],
+  PaceaPhaseStarted: ['phase', 'phaseId'],
+  ProposalOffered: ['proposal', 'proposalId'],
+  TrainingStarted: ['training', 'trainingId'],
+  EmploymentStarted: ['employment', 'employmentId'],
+  SituationStarted: ['situation', 'situationId'],
+  FollowUpScheduled: ['follow-up', 'followUpId'],
+  ActivityDeclared: ['activity', 'activityId'],
+  CejBreachRecorded: ['breach', 'breachId'],
+}
+
+/** Something a journey command created, with the id the next commands name it by. */
+export interface Created {
+  readonly kind: string
+  readonly id: string
+}
+
+/**
+ * What the events of a command created (a re-sent command: what it created the first time): the
+ * ids come from the events recorded, never from what this run would have generated.
+ */
+export const createdBy = (
+  youthId: string,
+  events: ReadonlyArray<{ readonly type: string } & Readonly<Record<string, unknown>>>,
+): ReadonlyArray<Created> =>
+  events.flatMap((event) => {
+    const creation = creations[event.type]
+    if (creation === undefined) return []
+    const [kind, field] = creation
+    const id = field === 'youthId' ? youthId : event[field]
+    return typeof id === 'string' ? [{ kind, id }] : []
+  })
+
 /**
  * Sends one journey command: the handler checks it against the rules, seals `personal` through
  * the vault once they accept it, and records it (idempotent under its command id); then prints
@@ -67,9 +104,13 @@ export const sendJourneyCommand = async (
   )
   const after = recorded === undefined ? [] : await recorded(env)
   const events = result.events.map((e) => ({ revision: Number(e.revision), type: e.event.type }))
+  const created = createdBy(
+    command.youthId,
+    result.events.map((e) => e.event as unknown as { readonly type: string } & Record<string, unknown>),
+  )
   if (options.json === true) {
     ctx.io.stdout.write(
-      `${JSON.stringify({ commandId, streamName: result.streamName, replayed: result.replayed, events }, null, 2)}\n`,
+      `${JSON.stringify({ commandId, youthId: command.youthId, streamName: result.streamName, replayed: result.replayed, events, created }, null, 2)}\n`,
     )
     return
   }
@@ -79,6 +120,7 @@ export const sendJourneyCommand = async (
       ? 'nothing to record'
       : events.map((e) => `${e.type}@${e.revision}`).join(', ')
   ctx.io.stdout.write(`${command.type} ${command.youthId} (command ${commandId}): ${what}\n`)
+  for (const c of created) ctx.io.stdout.write(`created ${c.kind} ${c.id}\n`)
   for (const line of after) ctx.io.stdout.write(`${line}\n`)
 }
 

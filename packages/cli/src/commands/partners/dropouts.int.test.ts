@@ -42,13 +42,17 @@ describe('parcours partners dropouts import', () => {
     console.log(
       `$ parcours partners dropouts import siei-2025-03.csv --mission-locale ml-rouen\n${first.out}`,
     )
-    expect(first.out).toBe(
-      [
-        'Dropout list import of siei-2025-03.csv: 4 rows received, 4 recorded, 0 duplicated, 0 rejected',
-        'Totals of dropouts/rows: 4 received, 4 recorded, 0 duplicated, 0 rejected, 0 parked',
-        '',
-      ].join('\n'),
-    )
+    // Each case opened is named, as everything a command creates.
+    expect(first.out.split('\n')).toEqual([
+      'Dropout list import of siei-2025-03.csv: 4 rows received, 4 recorded, 0 duplicated, 0 rejected',
+      ...Array.from(
+        { length: 4 },
+        () => expect.stringMatching(/^created outreach case oc-[0-9a-f]+$/) as string,
+      ),
+      'Totals of dropouts/rows: 4 received, 4 recorded, 0 duplicated, 0 rejected, 0 parked',
+      '',
+    ])
+    expect(new Set(first.out.split('\n').filter((l) => l.startsWith('created '))).size).toBe(4)
     const again = await ok(
       ...manager,
       ...args,
@@ -76,16 +80,16 @@ describe('parcours partners dropouts import', () => {
       '2025-04-02',
     )
     console.log(`$ parcours partners dropouts import siei-2025-04-malformed.csv\n${bad.out}`)
-    expect(bad.out).toBe(
-      [
-        'Dropout list import of siei-2025-04-malformed.csv: 5 rows received, 2 recorded, 0 duplicated, 3 rejected',
-        '  refused line 3 (row r-102): date_naissance: expected a date AAAA-MM-JJ or JJ/MM/AAAA',
-        '  refused line 4: expected 13 fields, got 3',
-        '  refused line 5 (row r-104): uai: expected a UAI (7 digits and a letter); email: not an email address',
-        'Totals of dropouts/rows: 13 received, 6 recorded, 4 duplicated, 3 rejected, 0 parked',
-        '',
-      ].join('\n'),
-    )
+    expect(bad.out.split('\n')).toEqual([
+      'Dropout list import of siei-2025-04-malformed.csv: 5 rows received, 2 recorded, 0 duplicated, 3 rejected',
+      '  refused line 3 (row r-102): date_naissance: expected a date AAAA-MM-JJ or JJ/MM/AAAA',
+      '  refused line 4: expected 13 fields, got 3',
+      '  refused line 5 (row r-104): uai: expected a UAI (7 digits and a letter); email: not an email address',
+      expect.stringMatching(/^created outreach case oc-[0-9a-f]+$/) as string,
+      expect.stringMatching(/^created outreach case oc-[0-9a-f]+$/) as string,
+      'Totals of dropouts/rows: 13 received, 6 recorded, 4 duplicated, 3 rejected, 0 parked',
+      '',
+    ])
     // Routed by the postcode mapping, a manager imports for their own mission locale only.
     const mapped = await parcours(...manager, ...args, 'siei-2025-03.csv', '--postcodes', 'postcodes.json')
     expect([mapped.code, mapped.err]).toEqual([1, expect.stringContaining('by rule OtherMissionLocale')])
@@ -151,7 +155,7 @@ describe('parcours partners dropouts import', () => {
     ]
     const first = await ok(...counsellor, ...reg, '--outreach', case2, '--command-id', 'reg-1')
     expect(first.out).toBe(
-      `RegisterYouth y-1 (command reg-1): YouthRegistered@0, FollowUpScheduled@1\nOutreachCaseClosed ${case2}: linked to journey y-1\n`,
+      `RegisterYouth y-1 (command reg-1): YouthRegistered@0, FollowUpScheduled@1\ncreated journey y-1\ncreated follow-up fu-1\nOutreachCaseClosed ${case2}: linked to journey y-1\n`,
     )
     const again = await ok(...counsellor, ...reg, '--outreach', case2, '--command-id', 'reg-1')
     expect(again.out).toContain('nothing new written')
@@ -199,7 +203,7 @@ describe('parcours partners dropouts import', () => {
     const parkedLine = `  parked after 2 tries line 3 (dropouts/rows siei-2025-05/r-002): `
     expect(parked.out).toMatch(
       new RegExp(
-        `^Dropout list import of siei-2025-05.csv: 2 rows received, 1 recorded, 0 duplicated, 0 rejected\n${parkedLine.replace(/[()/]/g, '\\$&')}.*disk full.*\nTotals of dropouts/rows: 15 received, 7 recorded, 4 duplicated, 3 rejected, 1 parked\n$`,
+        `^Dropout list import of siei-2025-05.csv: 2 rows received, 1 recorded, 0 duplicated, 0 rejected\n${parkedLine.replace(/[()/]/g, '\\$&')}.*disk full.*\ncreated outreach case oc-[0-9a-f]+\nTotals of dropouts/rows: 15 received, 7 recorded, 4 duplicated, 3 rejected, 1 parked\n$`,
       ),
     )
     const failures = await ok('--as', 'operator:o-1', 'partners', 'failures', '--flow', 'dropouts/rows')

@@ -1,6 +1,6 @@
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { isLeft } from 'fp-ts/lib/Either.js'
+import { isLeft, isRight } from 'fp-ts/lib/Either.js'
 import {
   defaultRetryPolicy,
   DROPOUT_ROWS,
@@ -99,8 +99,17 @@ export const register: CommandModule['register'] = (partners, ctx) => {
       const outreach = openOutreach(ctx, cmd, env)
       const inbox = openPartnerInbox(ctx, cmd)
       const totals = () => totalsLines(inbox, DROPOUT_ROWS)
+      // The cases this import opens, named as every created thing is ('created outreach case oc-…').
+      const opened: string[] = []
+      const handle: typeof outreach.handle = (envelope) => async () => {
+        const handled = await outreach.handle(envelope)()
+        if (isRight(handled) && !handled.right.replayed && envelope.command.type === 'OpenOutreachCase')
+          opened.push(envelope.command.caseId)
+        return handled
+      }
+      const created = () => opened.map((caseId) => `created outreach case ${caseId}`)
       const r = await importDropoutList(createReadStream(path), {
-        handle: outreach.handle,
+        handle,
         vault: env.vault,
         inbox,
         retry: { ...defaultRetryPolicy, maxAttempts: o.tries },
@@ -110,13 +119,15 @@ export const register: CommandModule['register'] = (partners, ctx) => {
       })()
       if (isLeft(r)) {
         ctx.io.stdout.write(
-          `${[...dropoutImportLines(file, r.left.report), ...(await totals())].join('\n')}\n`,
+          `${[...dropoutImportLines(file, r.left.report), ...created(), ...(await totals())].join('\n')}\n`,
         )
         throw infrastructureError(
           `the import stopped: ${r.left.message}; import the file again once it is fixed`,
         )
       }
-      ctx.io.stdout.write(`${[...dropoutImportLines(file, r.right), ...(await totals())].join('\n')}\n`)
+      ctx.io.stdout.write(
+        `${[...dropoutImportLines(file, r.right), ...created(), ...(await totals())].join('\n')}\n`,
+      )
       if (r.right.stoppedAt !== null)
         throw usageError(
           `${file} line ${r.right.stoppedAt.line}: ${r.right.stoppedAt.reason}; the rows before it are recorded, nothing after it is read.`,

@@ -92,7 +92,7 @@ describe('parcours partners trainings', () => {
       '2025-06-03',
     )
     await ok('accept', ...ml, '--proposal', 'p-1', '--on', '2025-06-05')
-    await ok('start-training', ...ml, '--proposal', 'p-1', ...link, '--on', '2025-06-20')
+    await ok('training', 'start', ...ml, '--proposal', 'p-1', ...link, '--on', '2025-06-20')
     const shown = (await ok('--as', 'manager:m-1@ml-a', 'show', ...ml, '--json')).out
     expect(shown.match(/actionId[^,]*A-POE-LOG-AMIENS/g)).toHaveLength(2)
     const unknown = await parcours(
