@@ -1,13 +1,14 @@
 // The worker as a process: it follows a SQLite store the test writes to, logs what it applied and
 // its lag, stops on SIGTERM with its checkpoint stored (exit 0), and started again applies only
-// what came after. It runs from the built dist; every wait is on its output, bounded in time.
+// what came after. It runs from the built dist; every wait is on its output or its exit, bounded
+// by vitest's test timeout (its log lines are printed when it fails).
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { isLeft } from 'fp-ts/lib/Either.js'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
 import {
   createJourneyCommandHandler,
   createVault,
@@ -24,8 +25,6 @@ import {
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
 const workerJs = join(root, 'examples/dist/projection-worker/worker.js')
-const WAIT_MS = 20_000
-
 let dir = ''
 let store: EventStore<JourneyEvent>
 const children: ChildProcess[] = []
@@ -96,20 +95,14 @@ const spawnWorker = () => {
     for (const w of waiters.splice(0)) w()
   })
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
-  /** The first line that `matches`, once the worker has written it; fails if it exits first or after WAIT_MS. */
+  onTestFailed(() => console.error(`the worker's log lines:\n${JSON.stringify(lines)}`))
+  /** The first line that `matches`, once the worker has written it; fails if it exits first. */
   const waitFor = (what: string, matches: (l: LogLine) => boolean) =>
     new Promise<LogLine>((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error(`no "${what}" line after ${WAIT_MS} ms:\n${JSON.stringify(lines)}`)),
-        WAIT_MS,
-      )
       const check = () => {
         const found = lines.find(matches)
-        if (found !== undefined) {
-          clearTimeout(timer)
-          resolve(found)
-        } else if (child.exitCode !== null) {
-          clearTimeout(timer)
+        if (found !== undefined) resolve(found)
+        else if (child.exitCode !== null) {
           reject(
             new Error(`the worker exited (${child.exitCode}) before "${what}":\n${JSON.stringify(lines)}`),
           )
@@ -118,12 +111,10 @@ const spawnWorker = () => {
       check()
       void exited.then(check)
     })
+  // A worker that does not stop fails the test by its timeout; afterAll then kills it.
   const stop = async () => {
     child.kill('SIGTERM')
-    const timer = setTimeout(() => child.kill('SIGKILL'), WAIT_MS)
-    const code = await exited
-    clearTimeout(timer)
-    return code
+    return exited
   }
   return { lines, waitFor, stop }
 }
