@@ -9,9 +9,10 @@
 // part dedented, the parts joined: the imports and the body of a `main()` read as one program.
 // Every TypeScript block of the root README and the packages' READMEs must have a marker.
 // `--write` rewrites the blocks from the files instead of failing.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { markdownFiles } from './check-doc-links.mjs'
 
 const repository = resolve(import.meta.dirname, '..')
 
@@ -67,16 +68,6 @@ export const codeBlocksOf = (markdown) => {
   return blocks
 }
 
-const markdownFiles = (root, dir = root) =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
-    const path = join(dir, d.name)
-    if (d.isDirectory())
-      return ['node_modules', 'dist', '.git', 'api', 'coverage'].includes(d.name)
-        ? []
-        : markdownFiles(root, path)
-    return d.name.endsWith('.md') ? [path] : []
-  })
-
 // The READMEs whose every TypeScript block must be a snippet.
 const mustBeSnippets = (root, file) => /^(README\.md|packages\/[^/]+\/README\.md)$/.test(relative(root, file))
 
@@ -87,7 +78,7 @@ const mustBeSnippets = (root, file) => /^(README\.md|packages\/[^/]+\/README\.md
 export const checkReadmeSnippets = ({ root = repository, write = false } = {}) => {
   const problems = []
   let checked = 0
-  for (const md of markdownFiles(root)) {
+  for (const md of markdownFiles(root).map((file) => join(root, file))) {
     const text = readFileSync(md, 'utf8')
     const lines = text.split('\n')
     const where = (block) => `${relative(root, md)}:${block.line}`
