@@ -1,4 +1,4 @@
-import { left, right, type Either } from 'fp-ts/lib/Either.js'
+import { left, right } from 'fp-ts/lib/Either.js'
 import type { Logger } from 'pino'
 import type {
   AppendResult,
@@ -53,6 +53,14 @@ export interface InMemoryEventStoreOptions<E extends { readonly type: string }> 
 
 const noMetadata: EventMetadata = Object.freeze({})
 
+/**
+ * The revisions -1 to 4,094 as bigints, made once. The port hands revisions back as bigints, and
+ * most streams are short: their events share these values instead of each allocating its own.
+ */
+const sharedRevisions: ReadonlyArray<bigint> = Array.from({ length: 4096 }, (_, i) => BigInt(i - 1))
+/** The revision `n` (from -1) as a bigint, shared when it is small. */
+const bigRevision = (n: number): bigint => sharedRevisions[n + 1] ?? BigInt(n)
+
 const frozenMetadata = (metadata: EventMetadata | undefined): EventMetadata =>
   metadata === undefined ||
   (metadata.correlationId === undefined &&
@@ -105,7 +113,8 @@ export const getInMemoryEventStore = <E extends { readonly type: string }>(
   /** The log: the event at global position p is at index p - 1. */
   const rows: Array<RecordedEvent<E>> = []
   const streams = new Map<string, Stream>()
-  const indexOfId = new Map<string, number>()
+  /** Every id stored, in any stream. */
+  const ids = new Set<string>()
   const appended = createAppendSignal()
   let closed = false
   // One ISO string per millisecond: a store appending thousands of events a millisecond formats once.
@@ -119,20 +128,21 @@ export const getInMemoryEventStore = <E extends { readonly type: string }>(
 
   const closedError: StoreError = { _tag: 'StoreUnavailable', message: 'the in-memory store is closed' }
 
-  /** Encodes then decodes each event, as a durable store writes then reads it: nothing half-valid is kept. */
+  /**
+   * Encodes then decodes each event, as a durable store writes then reads it, and keeps a deeply
+   * frozen copy of what was decoded: nothing half-valid is kept, and nothing the caller holds.
+   */
   const validate = (
     streamName: string,
     events: ReadonlyArray<EventToAppend<E>>,
-  ): Either<InvalidEvent, ReadonlyArray<Valid<E>>> => {
+  ): Array<Valid<E>> | InvalidEvent => {
     const out: Array<Valid<E>> = []
     for (let index = 0; index < events.length; index++) {
       const toAppend = events[index] as EventToAppend<E>
       const encoded = codec.encode(toAppend.event)
-      if (encoded._tag === 'Left')
-        return left({ _tag: 'InvalidEvent', streamName, index, error: encoded.left })
+      if (encoded._tag === 'Left') return { _tag: 'InvalidEvent', streamName, index, error: encoded.left }
       const decoded = codec.decode(encoded.right)
-      if (decoded._tag === 'Left')
-        return left({ _tag: 'InvalidEvent', streamName, index, error: decoded.left })
+      if (decoded._tag === 'Left') return { _tag: 'InvalidEvent', streamName, index, error: decoded.left }
       out.push({
         id: flatString(toAppend.id),
         event: frozenCopy(decoded.right),
@@ -140,12 +150,11 @@ export const getInMemoryEventStore = <E extends { readonly type: string }>(
         metadata: frozenMetadata(toAppend.metadata),
       })
     }
-    return right(out)
+    return out
   }
 
   /** The port's append rules over the stream as it stands (the slow path: retries, conflicts). */
   const decide = (
-    streamName: string,
     stream: Stream | undefined,
     expected: ExpectedRevision,
     valid: ReadonlyArray<Valid<E>>,
@@ -155,41 +164,53 @@ export const getInMemoryEventStore = <E extends { readonly type: string }>(
       expected,
       valid.map((e) => e.id),
       {
-        current: BigInt(indexes.length - 1),
+        current: bigRevision(indexes.length - 1),
         idAt: (revision) => {
           const index = revision < 0n ? undefined : indexes[Number(revision)]
           return index === undefined ? undefined : rows[index]?.id
         },
+        // A retry's ids are usually the stream's last: it is searched from its end, and only for
+        // an id stored somewhere.
         revisionOf: (id) => {
-          const index = indexOfId.get(id)
-          const row = index === undefined ? undefined : rows[index]
-          return row?.streamName === streamName ? row.revision : undefined
+          if (!ids.has(id)) return undefined
+          for (let r = indexes.length - 1; r >= 0; r--)
+            if (rows[indexes[r] as number]?.id === id) return bigRevision(r)
+          return undefined
         },
-        isIdTaken: (id) => indexOfId.has(id),
+        isIdTaken: (id) => ids.has(id),
       },
     )
   }
 
   /**
-   * Whether the batch is a plain write: the expectation holds and no id is stored or repeated.
-   * `resolveAppend` decides `Write` for exactly these (a retry needs a stored id, a conflict a
-   * failed expectation or a taken id), so they skip it and allocate nothing to be told so.
+   * Whether the batch is a plain write, its ids then taken: the expectation holds and no id is
+   * stored or repeated. `resolveAppend` decides `Write` for exactly these (a retry needs a stored
+   * id, a conflict a failed expectation or a taken id), so they skip it and allocate nothing to be
+   * told so. Each id is looked up once, by adding it: when one was there already, the ids this
+   * batch added are taken out again and the set is as it was.
    */
-  const isPlainWrite = (
+  const takePlainWrite = (
     stream: Stream | undefined,
     expected: ExpectedRevision,
     valid: ReadonlyArray<Valid<E>>,
   ): boolean => {
-    const last = stream === undefined ? undefined : rows[stream.indexes[stream.indexes.length - 1] as number]
+    const length = stream === undefined ? 0 : stream.indexes.length
     const holds =
       typeof expected === 'bigint'
-        ? expected === (last?.revision ?? -1n)
-        : expected === 'any' || (expected === 'exists') === (last !== undefined)
+        ? expected === bigRevision(length - 1)
+        : expected === 'any' || (expected === 'exists') === length > 0
     if (!holds) return false
-    for (const { id } of valid) if (indexOfId.has(id)) return false
-    return valid.length === 1 || new Set(valid.map((e) => e.id)).size === valid.length
+    for (let i = 0; i < valid.length; i++) {
+      const before = ids.size
+      if (ids.add((valid[i] as Valid<E>).id).size === before) {
+        for (let j = 0; j < i; j++) ids.delete((valid[j] as Valid<E>).id)
+        return false
+      }
+    }
+    return true
   }
 
+  /** Records the batch (its ids already taken) at the end of the stream and of the log. */
   const write = (streamName: string, stream: Stream | undefined, valid: ReadonlyArray<Valid<E>>) => {
     let target = stream
     if (target === undefined) {
@@ -203,7 +224,7 @@ export const getInMemoryEventStore = <E extends { readonly type: string }>(
       last = Object.freeze({
         id: event.id,
         streamName: target.name,
-        revision: BigInt(target.indexes.length),
+        revision: bigRevision(target.indexes.length),
         position: BigInt(index + 1),
         event: event.event,
         schemaVersion: event.schemaVersion,
@@ -212,7 +233,6 @@ export const getInMemoryEventStore = <E extends { readonly type: string }>(
       })
       rows.push(last)
       target.indexes.push(index)
-      indexOfId.set(event.id, index)
     }
     appended.notify()
     const result: AppendResult = {
@@ -225,11 +245,11 @@ export const getInMemoryEventStore = <E extends { readonly type: string }>(
   const append: EventStore<E>['append'] = (streamName, expected, events) => async () => {
     if (closed) return left(closedError)
     const valid = validate(streamName, events)
-    if (valid._tag === 'Left') return valid
+    if (!Array.isArray(valid)) return left(valid)
     const stream = streams.get(streamName)
-    if (valid.right.length > 0 && isPlainWrite(stream, expected, valid.right))
-      return right(write(streamName, stream, valid.right))
-    const decision = decide(streamName, stream, expected, valid.right)
+    if (valid.length > 0 && takePlainWrite(stream, expected, valid))
+      return right(write(streamName, stream, valid))
+    const decision = decide(stream, expected, valid)
     switch (decision._tag) {
       case 'Conflict':
         log?.debug(
@@ -245,7 +265,8 @@ export const getInMemoryEventStore = <E extends { readonly type: string }>(
         })
       }
       case 'Write':
-        return right(write(streamName, stream, valid.right))
+        for (const { id } of valid) ids.add(id)
+        return right(write(streamName, stream, valid))
     }
   }
 
