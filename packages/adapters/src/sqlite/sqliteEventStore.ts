@@ -52,6 +52,32 @@ export interface SqliteEventStoreOptions<E extends { readonly type: string }> {
    *   disk costs a few milliseconds per append.
    */
   readonly synchronous?: 'NORMAL' | 'FULL'
+  /**
+   * Group commit: appends that arrive while a commit is pending (in the same turn of the event
+   * loop as the first one) are written in one IMMEDIATE transaction, each inside its own savepoint,
+   * in the order they were called: a conflict, a taken event id or a failed statement rolls back
+   * that append alone and is its own result, and an append sees the appends queued before it
+   * exactly as if they had been made one by one. Every append of a transaction is acknowledged only
+   * once its COMMIT has succeeded; if the commit fails, every append of the transaction gets
+   * `StoreUnavailable` and none of it is stored. At most this many appends go into one transaction
+   * (the rest wait for the next one). Default 256; 1 commits each append on its own.
+   */
+  readonly maxBatchAppends?: number
+  /**
+   * At most about this many bytes of event data and metadata go into one group-commit
+   * transaction (an append larger than this goes alone). Default 4 MiB.
+   */
+  readonly maxBatchBytes?: number
+}
+
+/** An append waiting in the queue of the next group commit. */
+interface PendingAppend {
+  readonly streamName: string
+  readonly expected: ExpectedRevision
+  readonly encoded: ReadonlyArray<SerializedEvent>
+  /** The size of its data and metadata, for the batch bound. */
+  readonly bytes: number
+  readonly resolve: (result: Either<StoreError, AppendResult>) => void
 }
 
 /** Thrown inside an append's transaction, to roll it back, when an event id is already stored. */
@@ -83,7 +109,24 @@ const sqlLimit = (maxCount: number | undefined): number => {
   return Number.isFinite(limit) ? limit : -1
 }
 
-type Opened = { readonly db: Database.Database; readonly queries: SqliteQueries }
+/** The statements that frame a group commit: its transaction, and one savepoint per append. */
+const prepareTransactionStatements = (db: Database.Database) => {
+  const statement = (sql: string) => db.prepare(sql)
+  return {
+    begin: statement('BEGIN IMMEDIATE'),
+    commit: statement('COMMIT'),
+    rollback: statement('ROLLBACK'),
+    savepoint: statement('SAVEPOINT parcours_append'),
+    release: statement('RELEASE parcours_append'),
+    rollbackTo: statement('ROLLBACK TO parcours_append'),
+  }
+}
+
+type Opened = {
+  readonly db: Database.Database
+  readonly queries: SqliteQueries
+  readonly tx: ReturnType<typeof prepareTransactionStatements>
+}
 
 const open = (
   path: string,
@@ -101,7 +144,7 @@ const open = (
       db.pragma('journal_mode = WAL')
       db.pragma(`synchronous = ${synchronous}`)
       migrate(db)
-      return { db, queries: prepareQueries(db) }
+      return { db, queries: prepareQueries(db), tx: prepareTransactionStatements(db) }
     },
     (e) => {
       db?.close()
@@ -115,9 +158,12 @@ const open = (
 // ---------------------------------------------------------------------------------------------
 
 /**
- * An event store in one SQLite file (WAL). Each append is one IMMEDIATE transaction, so several
- * processes can share the file: a writer waits for the other's transaction, then sees its events,
- * and a stale expectation is a `WrongExpectedRevision`. Live subscriptions poll for appends made
+ * An event store in one SQLite file (WAL). Appends are written by group commit: those made
+ * together (in one turn of the event loop) share one IMMEDIATE transaction, each in its own
+ * savepoint and with its own result, and each is acknowledged once that transaction has committed
+ * (see {@link SqliteEventStoreOptions.maxBatchAppends}). Several processes can share the file: a
+ * writer waits for the other's transaction, then sees its events, and a stale expectation is a
+ * `WrongExpectedRevision`. Live subscriptions poll for appends made
  * by other processes. If the file cannot be opened, every call returns `StoreUnavailable`.
  *
  * @example
@@ -192,96 +238,191 @@ export const getSqliteEventStore = <E extends { readonly type: string }>(
     return right(out)
   }
 
-  /** One IMMEDIATE transaction per append; it throws `IdTaken` to roll back a batch whose id exists. */
-  const appendTransaction =
-    opened._tag === 'Left'
-      ? undefined
-      : opened.right.db.transaction(
-          (
-            queries: SqliteQueries,
-            streamName: string,
-            expected: ExpectedRevision,
-            encoded: ReadonlyArray<SerializedEvent>,
-          ): Either<StoreError, AppendResult> => {
-            const current = queries.lastRevision(streamName)
-            const decision = resolveAppend(
-              expected,
-              encoded.map((e) => e.id),
-              {
-                current,
-                idAt: (revision) => queries.idAt(streamName, revision),
-                revisionOf: (id) => {
-                  const found = queries.byId(id)
-                  return found?.stream_name === streamName ? BigInt(found.revision) : undefined
-                },
-                // The unique index on event ids answers this at insert time: see IdTaken.
-                isIdTaken: () => false,
-              },
-            )
-            switch (decision._tag) {
-              case 'Conflict':
-                return left({ _tag: 'WrongExpectedRevision', streamName, expected, actual: decision.actual })
-              case 'AlreadyWritten':
-                return right({
-                  nextExpectedRevision: decision.lastRevision,
-                  position: queries.positionAt(streamName, decision.lastRevision) ?? -1n,
-                })
-              case 'Write': {
-                const recordedAt = new Date().toISOString()
-                let revision = current
-                let position = -1n
-                try {
-                  for (const event of encoded) {
-                    revision += 1n
-                    position = queries.insert({
-                      event_id: event.id,
-                      stream_name: streamName,
-                      revision,
-                      event_type: event.type,
-                      data: event.data,
-                      metadata: event.metadata,
-                      recorded_at: recordedAt,
-                    })
-                  }
-                } catch (e) {
-                  if (isIdConstraint(e)) throw new IdTaken(current)
-                  throw e
-                }
-                return right({ nextExpectedRevision: revision, position })
-              }
-            }
-          },
-        )
-
-  const append: EventStore<E>['append'] = (streamName, expected, events) => async () => {
-    const encoded = encodeEvents(codec, streamName, events)
-    if (encoded._tag === 'Left') return encoded
-    const result = withDb('append', ({ queries }) => {
-      try {
-        return (appendTransaction as NonNullable<typeof appendTransaction>).immediate(
-          queries,
-          streamName,
-          expected,
-          encoded.right,
-        )
-      } catch (e) {
-        if (!(e instanceof IdTaken)) throw e
-        return left({
-          _tag: 'WrongExpectedRevision',
-          streamName,
-          expected,
-          actual: e.current < 0n ? 'no-stream' : e.current,
+  /**
+   * Writes one append inside the group's transaction. It returns the append's own result (a
+   * conflict writes nothing) and throws `IdTaken` when an event id is already stored, for the
+   * caller to roll back what the append wrote before it.
+   */
+  const writeOne = (
+    queries: SqliteQueries,
+    { streamName, expected, encoded }: PendingAppend,
+    recordedAt: string,
+  ): Either<StoreError, AppendResult> => {
+    const current = queries.lastRevision(streamName)
+    const decision = resolveAppend(
+      expected,
+      encoded.map((e) => e.id),
+      {
+        current,
+        idAt: (revision) => queries.idAt(streamName, revision),
+        revisionOf: (id) => {
+          const found = queries.byId(id)
+          return found?.stream_name === streamName ? BigInt(found.revision) : undefined
+        },
+        // The unique index on event ids answers this at insert time: see IdTaken.
+        isIdTaken: () => false,
+      },
+    )
+    switch (decision._tag) {
+      case 'Conflict':
+        return left({ _tag: 'WrongExpectedRevision', streamName, expected, actual: decision.actual })
+      case 'AlreadyWritten':
+        return right({
+          nextExpectedRevision: decision.lastRevision,
+          position: queries.positionAt(streamName, decision.lastRevision) ?? -1n,
         })
+      case 'Write': {
+        let revision = current
+        let position = -1n
+        try {
+          for (const event of encoded) {
+            revision += 1n
+            position = queries.insert({
+              event_id: event.id,
+              stream_name: streamName,
+              revision,
+              event_type: event.type,
+              data: event.data,
+              metadata: event.metadata,
+              recorded_at: recordedAt,
+            })
+          }
+        } catch (e) {
+          if (isIdConstraint(e)) throw new IdTaken(current)
+          throw e
+        }
+        return right({ nextExpectedRevision: revision, position })
       }
-    })
-    if (result._tag === 'Left' && result.left._tag === 'WrongExpectedRevision') {
-      log?.debug(
-        { streamName, expected: String(expected), actual: String(result.left.actual) },
-        'wrong expected revision',
-      )
     }
-    if (result._tag === 'Right' && events.length > 0) appended.notify()
-    return result
+  }
+
+  /**
+   * Writes a batch in one IMMEDIATE transaction and returns each append's result, all of them
+   * `StoreUnavailable` when the transaction cannot begin or commit (then none of it is stored).
+   * An append of several events runs inside a savepoint, rolled back if it fails; a single
+   * event's INSERT is atomic by itself (a failed statement leaves the transaction as it was), so
+   * it needs none.
+   */
+  const commitBatch = (
+    { db, queries, tx }: Opened,
+    batch: ReadonlyArray<PendingAppend>,
+  ): ReadonlyArray<Either<StoreError, AppendResult>> => {
+    const failAll = (e: unknown) => {
+      const error = unavailable(`append failed: ${messageOf(e)}`, e)
+      return batch.map((): Either<StoreError, AppendResult> => left(error))
+    }
+    try {
+      tx.begin.run()
+    } catch (e) {
+      return failAll(e)
+    }
+    const results: Array<Either<StoreError, AppendResult>> = []
+    try {
+      const recordedAt = new Date().toISOString()
+      for (const pending of batch) {
+        const guarded = pending.encoded.length > 1
+        if (guarded) tx.savepoint.run()
+        try {
+          results.push(writeOne(queries, pending, recordedAt))
+        } catch (e) {
+          // Some errors (a full disk, an I/O error) end the whole transaction: the batch fails.
+          if (!db.inTransaction) throw e
+          if (guarded) tx.rollbackTo.run()
+          results.push(
+            e instanceof IdTaken
+              ? left({
+                  _tag: 'WrongExpectedRevision',
+                  streamName: pending.streamName,
+                  expected: pending.expected,
+                  actual: e.current < 0n ? 'no-stream' : e.current,
+                })
+              : left(unavailable(`append failed: ${messageOf(e)}`, e)),
+          )
+        }
+        if (guarded) tx.release.run()
+      }
+      tx.commit.run()
+      return results
+    } catch (e) {
+      if (db.inTransaction) {
+        try {
+          tx.rollback.run()
+        } catch (rollbackError) {
+          log?.debug({ err: rollbackError }, 'rollback after a failed commit failed')
+        }
+      }
+      return failAll(e)
+    }
+  }
+
+  const maxBatchAppends = Math.max(1, Math.floor(options.maxBatchAppends ?? 256))
+  const maxBatchBytes = Math.max(1, options.maxBatchBytes ?? 4 * 1024 * 1024)
+  let queue: Array<PendingAppend> = []
+  let flushScheduled = false
+
+  /** Commits what is queued, batch by batch, then settles each batch's appends. */
+  const flush = (): void => {
+    flushScheduled = false
+    while (queue.length > 0) {
+      let count = 0
+      let bytes = 0
+      while (count < queue.length && count < maxBatchAppends) {
+        const size = (queue[count] as PendingAppend).bytes
+        if (count > 0 && bytes + size > maxBatchBytes) break
+        bytes += size
+        count += 1
+      }
+      const batch = queue.length === count ? queue : queue.slice(0, count)
+      queue = queue.length === count ? [] : queue.slice(count)
+      const results =
+        opened._tag === 'Left'
+          ? batch.map((): Either<StoreError, AppendResult> => opened)
+          : commitBatch(opened.right, batch)
+      let wrote = false
+      for (let i = 0; i < batch.length; i++) {
+        const pending = batch[i] as PendingAppend
+        const result = results[i] as Either<StoreError, AppendResult>
+        if (result._tag === 'Right' && pending.encoded.length > 0) wrote = true
+        if (result._tag === 'Left' && result.left._tag === 'WrongExpectedRevision') {
+          log?.debug(
+            {
+              streamName: pending.streamName,
+              expected: String(pending.expected),
+              actual: String(result.left.actual),
+            },
+            'wrong expected revision',
+          )
+        }
+        pending.resolve(result)
+      }
+      // Subscribers hear of the appends once they are committed, once per transaction.
+      if (wrote) appended.notify()
+    }
+  }
+
+  // The flush runs as a microtask: after the code that called `append` has run to its next
+  // `await`, and after the continuations already queued (the writers woken by the previous
+  // commit), so a wave of concurrent writers lands in one transaction; a caller awaiting each
+  // append in turn pays no turn of the event loop. Measured with the stores benchmark (64
+  // concurrent writers, and one awaited append at a time), setImmediate gathered no larger
+  // batches and made the sequential case slower.
+  const scheduleFlush = (): void => {
+    if (flushScheduled) return
+    flushScheduled = true
+    queueMicrotask(flush)
+  }
+
+  const append: EventStore<E>['append'] = (streamName, expected, events) => () => {
+    const encoded = encodeEvents(codec, streamName, events)
+    if (encoded._tag === 'Left') return Promise.resolve(encoded)
+    if (opened._tag === 'Left') return Promise.resolve(opened)
+    if (closed) return Promise.resolve(left(unavailable('the SQLite event store is closed')))
+    let bytes = 0
+    for (const e of encoded.right) bytes += e.data.length + (e.metadata?.length ?? 0)
+    return new Promise((resolve) => {
+      queue.push({ streamName, expected, encoded: encoded.right, bytes, resolve })
+      scheduleFlush()
+    })
   }
 
   const readStream =
@@ -335,6 +476,8 @@ export const getSqliteEventStore = <E extends { readonly type: string }>(
     close: async () => {
       if (closed) return
       closed = true
+      // Appends accepted before the close are committed (or failed) before the file closes.
+      flush()
       await subscriptions.closeAll()
       if (opened._tag === 'Right') opened.right.db.close()
     },
