@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import fc from 'fast-check'
 import { left, right } from 'fp-ts/lib/Either.js'
+import { v5 as uuidV5 } from 'uuid'
 import { describe, expect, it } from 'vitest'
 import {
   cartCheckedOut,
@@ -282,6 +283,19 @@ describe('createCommandHandler', () => {
 })
 
 describe('eventIdFor', () => {
+  it('is the UUID v5 of `<commandId>/<index>` in the Parcours namespace, as the uuid package derives it', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), fc.nat(1000), (commandId, index) => {
+        expect(eventIdFor(commandId, index)).toBe(
+          uuidV5(`${commandId}/${index}`, '6f1d7f0e-3b7a-5c53-9a54-2f0c8e1d4b21'),
+        )
+      }),
+      { numRuns: 200 },
+    )
+    // A stored id never changes: the first event of command `cmd-1`.
+    expect(eventIdFor('cmd-1', 0)).toBe(uuidV5('cmd-1/0', '6f1d7f0e-3b7a-5c53-9a54-2f0c8e1d4b21'))
+  })
+
   it('derives the same UUID v5 for the same command and index, and different ones otherwise', () => {
     fc.assert(
       fc.property(fc.string(), fc.string(), fc.nat(20), fc.nat(20), (a, b, i, j) => {

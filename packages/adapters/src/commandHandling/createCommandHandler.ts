@@ -93,8 +93,9 @@ const timer = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 const eventsOfCommand = <E>(
   history: ReadonlyArray<RecordedEvent<E>>,
   commandId: string,
+  firstId: string = eventIdFor(commandId, 0),
 ): ReadonlyArray<RecordedEvent<E>> => {
-  const firstId = eventIdFor(commandId, 0)
+  if (history.length === 0) return []
   const start = history.findIndex((e) => e.id === firstId)
   if (start < 0) return []
   const out: Array<RecordedEvent<E>> = []
@@ -178,6 +179,7 @@ export const createCommandHandler = <C, S, E extends { readonly type: string }, 
   const stateOf = async (
     streamName: string,
     commandId: string,
+    firstId: string,
   ): Promise<
     Either<StoreError, { readonly cached: CachedState<S>; readonly earlier: ReadonlyArray<RecordedEvent<E>> }>
   > => {
@@ -188,12 +190,11 @@ export const createCommandHandler = <C, S, E extends { readonly type: string }, 
     )()
     if (read._tag === 'Left') return read
     const tail = read.right
-    const firstId = eventIdFor(commandId, 0)
     if (known?.ids.has(firstId) === true) {
       // A command handled before the cached revision: its events are read back once, to return them.
       const whole = await store.readStream(streamName)()
       if (whole._tag === 'Left') return whole
-      return right({ cached: known, earlier: eventsOfCommand(whole.right, commandId) })
+      return right({ cached: known, earlier: eventsOfCommand(whole.right, commandId, firstId) })
     }
     const ids = known?.ids ?? new Set<string>()
     for (const e of tail) ids.add(e.id)
@@ -203,7 +204,7 @@ export const createCommandHandler = <C, S, E extends { readonly type: string }, 
       ids,
     }
     if (tail.length > 0) remember(streamName, cached)
-    return right({ cached, earlier: eventsOfCommand(tail, commandId) })
+    return right({ cached, earlier: eventsOfCommand(tail, commandId, firstId) })
   }
 
   type Attempt<CompleteErr> = Either<CommandHandlingError<Err> | PrepareErr | CompleteErr, CommandResult<E>>
@@ -215,7 +216,8 @@ export const createCommandHandler = <C, S, E extends { readonly type: string }, 
     complete: (() => Promise<Either<CompleteErr, C>>) | undefined,
     streamName: string,
   ): Promise<Attempt<CompleteErr> | WrongExpectedRevision> => {
-    const read = await stateOf(streamName, commandId)
+    const firstId = eventIdFor(commandId, 0)
+    const read = await stateOf(streamName, commandId, firstId)
     if (read._tag === 'Left') return read.left._tag === 'WrongExpectedRevision' ? read.left : read
     const { cached, earlier } = read.right
     if (earlier.length > 0) return right(replayOf(streamName, earlier))
@@ -252,7 +254,7 @@ export const createCommandHandler = <C, S, E extends { readonly type: string }, 
       causationId: commandId,
     }
     const events = decision.right.map((event, index) => ({
-      id: eventIdFor(commandId, index),
+      id: index === 0 ? firstId : eventIdFor(commandId, index),
       streamName,
       revision: current + 1n + BigInt(index),
       event,

@@ -88,18 +88,16 @@ export const register: CommandModule['register'] = (command, ctx) =>
       const env = await ctx.openStore(cmd, { createKeyStore: true })
       await ensureEmpty(env)
       const period = simulationPeriod(options)
-      // Training offers come from a Carif-Oref file, as they would: generated, then imported.
+      // Training offers come from a Carif-Oref file, as they would: generated, then imported; job
+      // offers from France Travail's API, here its local simulator. The two run side by side (the
+      // offer sync mostly waits on the API's rate limit).
       const inbox = openPartnerInbox(ctx, cmd)
-      const trainings = await importDemoTrainings(
-        openTrainingCatalogue(ctx, cmd),
-        options.seed,
-        env.logger,
-        inbox,
-      )
+      const [trainings, jobOffers] = await Promise.all([
+        importDemoTrainings(openTrainingCatalogue(ctx, cmd), options.seed, env.logger, inbox),
+        syncDemoOffers(openOfferCatalogue(ctx, cmd), inbox, options.seed, env.logger),
+      ])
       if (typeof trainings === 'string')
         throw infrastructureError(`the training catalogue failed: ${trainings}`)
-      // Job offers come from France Travail's API, here its local simulator.
-      const jobOffers = await syncDemoOffers(openOfferCatalogue(ctx, cmd), inbox, options.seed, env.logger)
       if (typeof jobOffers === 'string') throw infrastructureError(`the offer catalogue failed: ${jobOffers}`)
       const simulating = createProgress(io.stderr, 'simulating days')
       const simulated = await simulateNetwork(

@@ -35,6 +35,12 @@ export interface SimulationStats {
 /** What every agent shares. */
 export interface AgentContext {
   readonly ports: SimulationPorts
+  /**
+   * Resolves once every young person before this one in the day's order has finished the day:
+   * awaited before touching what they share (a session's seats), so that it does not depend on
+   * how their commands interleave.
+   */
+  readonly inTurn: (y: Youth) => Promise<void>
   readonly network: ReadonlyArray<MissionLocale>
   /** Prefix of every command id of this run (derived from the seed). */
   readonly commandPrefix: string

@@ -16,9 +16,13 @@ import type { PartnerOfferRef } from '@parcours/domain'
 // the demo's job offers: a simulated France Travail on 127.0.0.1 serves offers generated from the
 // seed (one of them malformed); they are synced into the offer catalogue twice, as a nightly job
 // would — the second time one offer is re-delivered and one is withdrawn upstream — through the
-// real client (OAuth2 token, 3 requests a second, pages); employment and apprenticeship proposals
-// then offer the offers still open
+// real client (OAuth2 token, rate limit, pages); employment and apprenticeship proposals then
+// offer the offers still open. France Travail allows 3 requests a second; the local simulator and
+// the client here agree on 20, so the demo does not wait a second between pages for nothing.
 // ---------------------------------------------------------------------------------------------
+
+// Requests a second the local simulator takes and the client sends.
+const DEMO_RATE_PER_SECOND = 20
 
 /** What the demo's offer catalogue holds: the two syncs' reports and the offers proposals may offer. */
 export interface DemoOffers {
@@ -36,7 +40,10 @@ export const syncDemoOffers = async (
 ): Promise<DemoOffers | string> => {
   const offers = generateFranceTravailOffers({ count: 80, seed })
   const malformed = { ...offers[0], id: '000XXXX', dateCreation: 'hier', lieuTravail: null }
-  const sim = await startFranceTravailSimulator({ offers: [...offers, malformed] })
+  const sim = await startFranceTravailSimulator({
+    offers: [...offers, malformed],
+    ratePerSecond: DEMO_RATE_PER_SECOND,
+  })
   try {
     const client = franceTravailClient({
       baseUrl: sim.url,
@@ -44,6 +51,7 @@ export const syncDemoOffers = async (
       clientSecret: sim.clientSecret,
       scheduler: systemScheduler,
       pageSize: 50,
+      ratePerSecond: DEMO_RATE_PER_SECOND,
       ...(logger === undefined ? {} : { logger }),
     })
     const sync = () =>

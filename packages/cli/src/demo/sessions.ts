@@ -23,6 +23,8 @@ export const prescribeSession = async (
   on: LocalDate,
   kind: SessionKind,
 ): Promise<void> => {
+  // Seats go in the day's order of the young people, whatever the interleaving of their commands.
+  await ctx.inTurn(y)
   for (let day = addDays(on, 5); day <= addDays(on, 60); day = addDays(day, 1)) {
     if (!holds(kind, day)) continue
     const sessionId = `${y.missionLocaleId}-${kind}-${day}` as SessionId

@@ -8,20 +8,35 @@ import {
   type JourneyEvent,
   type KeyId,
   type LocalDate,
+  type RecordedEvent,
   type Sealed,
   type TrainingRef,
 } from '@parcours/domain'
+import { dashboardProjection, foldEvents, queryDashboard } from '@parcours/projections'
 import { calibration } from './calibration.js'
 import type { DemoPersonalFields, SimulationPorts } from './ports.js'
 import { simulateNetwork } from './simulate.js'
 
-/** Ports over the pure decider: a log of events per run, and fake seals (the vault is tested elsewhere). */
-const decidingPorts = () => {
+/**
+ * Ports over the pure decider: a log of events per run, and fake seals (the vault is tested
+ * elsewhere), numbered per young person. With `jitter`, every call first lets a varying number of
+ * other calls' continuations run (microtasks only), so that the young people's commands interleave
+ * differently from one jitter to another.
+ */
+const decidingPorts = (jitter?: number) => {
   const streams = new Map<string, JourneyEvent[]>()
   const log: Array<{ commandId: string; event: JourneyEvent }> = []
   const sealed: DemoPersonalFields[] = []
+  const seals = new Map<string, number>()
+  let draw = jitter ?? 0
+  const yieldSome = async () => {
+    if (jitter === undefined) return
+    draw = (draw * 1_103_515_245 + 12_345) % 2_147_483_648
+    for (let i = draw % 64; i > 0; i--) await Promise.resolve()
+  }
   const ports: SimulationPorts = {
     send: async (commandId, command) => {
+      await yieldSome()
       const history = streams.get(command.youthId) ?? []
       const decision = journeyDecider.decide(command, foldJourney(history))
       if (decision._tag === 'Left') return { _tag: 'Refused', error: decision.left }
@@ -30,17 +45,44 @@ const decidingPorts = () => {
       return { _tag: 'Accepted', events: decision.right }
     },
     seal: async (youthId, fields) => {
+      await yieldSome()
       sealed.push(fields)
+      const n = (seals.get(youthId) ?? 0) + 1
+      seals.set(youthId, n)
       return {
         keyId: `k-${youthId}` as KeyId,
         alg: 'A256GCM',
         iv: 'iv',
-        ciphertext: String(sealed.length),
+        ciphertext: String(n),
         tag: 't',
       } satisfies Sealed
     },
   }
   return { ports, log, sealed }
+}
+
+/** The events of a run, stream by stream (each in its order), and its global log as a store keeps it. */
+const perStream = (log: ReadonlyArray<{ commandId: string; event: JourneyEvent }>) => {
+  const streams = new Map<string, Array<{ commandId: string; event: JourneyEvent }>>()
+  for (const l of log) streams.set(l.event.youthId, [...(streams.get(l.event.youthId) ?? []), l])
+  return new Map([...streams].sort(([a], [b]) => (a < b ? -1 : 1)))
+}
+const recorded = (log: ReadonlyArray<{ commandId: string; event: JourneyEvent }>) => {
+  const revisions = new Map<string, number>()
+  return log.map(({ commandId, event }, i): RecordedEvent<JourneyEvent> => {
+    const revision = revisions.get(event.youthId) ?? 0
+    revisions.set(event.youthId, revision + 1)
+    return {
+      id: `${commandId}-${revision}`,
+      streamName: `journey-${event.youthId}`,
+      revision: BigInt(revision),
+      position: BigInt(i + 1),
+      event,
+      schemaVersion: 1,
+      metadata: {},
+      recordedAt: '2026-01-01T00:00:00.000Z',
+    }
+  })
 }
 
 const options = { youths: 150, missions: 3, months: 9, start: '2025-01-01' as LocalDate, seed: 7 }
@@ -55,6 +97,32 @@ describe('network simulation', () => {
     await simulateNetwork({ ...options, seed: 8 }, c.ports)
     expect(b.log).toEqual(a.log)
     expect(c.log).not.toEqual(a.log)
+  })
+
+  it('gives the same streams, counters and dashboard whatever the concurrency and the interleaving', async () => {
+    const runs = [
+      { ports: decidingPorts(), concurrency: 1 },
+      { ports: decidingPorts(1), concurrency: 64 },
+      { ports: decidingPorts(2), concurrency: 256 },
+    ]
+    const stats = []
+    for (const run of runs)
+      stats.push(await simulateNetwork({ ...options, concurrency: run.concurrency }, run.ports.ports))
+    const [one, ...others] = runs.map((r) => r.ports.log)
+    const sequential = one ?? []
+    // The interleaving did change…
+    for (const log of others)
+      expect(log.map((l) => l.commandId)).not.toEqual(sequential.map((l) => l.commandId))
+    // …but not a stream, the counters, a session's seats nor the dashboard.
+    const dashboard = (log: typeof sequential) =>
+      queryDashboard(foldEvents(dashboardProjection, recorded(log)))
+    for (const log of others) {
+      expect(perStream(log)).toEqual(perStream(sequential))
+      expect(dashboard(log)).toEqual(dashboard(sequential))
+    }
+    expect(stats[0]?._tag).toBe('Right')
+    for (const s of stats.slice(1)) expect(s).toEqual(stats[0])
+    expect(sequential.some((l) => l.event.type === 'SessionPrescribed')).toBe(true)
   })
 
   it('offers sessions of the training catalogue in training proposals, and leaves the rest as it was', async () => {

@@ -12,6 +12,7 @@ import {
 } from '@parcours/domain'
 import { actOn, finalTick, nextWake } from './agent.js'
 import { SimulationFailed, type AgentContext, type SimulationStats } from './agentContext.js'
+import { createDayOrder, inPool, type DayOrder } from './dayOrder.js'
 import { buildNetwork, type MissionLocale } from './network.js'
 import { drawPerson } from './people.js'
 import type { SimulationPorts } from './ports.js'
@@ -32,7 +33,15 @@ export interface SimulationOptions {
   readonly trainingSessions?: ReadonlyArray<TrainingRef>
   /** Open France Travail offers of the offer catalogue that employment and apprenticeship proposals may offer. */
   readonly partnerOffers?: ReadonlyArray<PartnerOfferRef>
+  /**
+   * How many young people act at once on a day (each one's commands in order), so that a store
+   * can commit many commands together. The run is the same whatever it is. Default 128.
+   */
+  readonly concurrency?: number
 }
+
+/** How many young people act at once on a day, by default. */
+export const DEFAULT_SIMULATION_CONCURRENCY = 128
 
 /** The simulated period: its first and last day. */
 export const simulationPeriod = (
@@ -86,7 +95,10 @@ export type SimulationProgress = (daysDone: number, daysTotal: number) => void
 
 /**
  * Simulates the network deterministically from the seed, sending every command through `ports`.
- * Journeys are processed day by day, so the global log interleaves streams like a real network.
+ * Journeys are processed day by day, so the global log interleaves streams like a real network;
+ * the young people due on a day act concurrently (`concurrency` at a time, each one's commands in
+ * order), and what they share is touched in their order: every stream's events, the counters and
+ * the read models are the same whatever the interleaving.
  * Returns the counters, or the message of the store or vault failure that stopped it.
  */
 export const simulateNetwork = async (
@@ -105,8 +117,12 @@ export const simulateNetwork = async (
     trainingProposalsFromCatalogue: 0,
     proposalsFromPartnerOffers: 0,
   }
+  // The day's order: a young person's place in it, and who has finished.
+  let order: DayOrder = createDayOrder(0)
+  const places = new Map<number, number>()
   const ctx: AgentContext = {
     ports,
+    inTurn: (y) => order.turn(places.get(y.index) ?? 0),
     network,
     commandPrefix: `demo-s${options.seed}`,
     stats,
@@ -119,7 +135,24 @@ export const simulateNetwork = async (
   const agenda = new Map<LocalDate, number[]>()
   const wake = (y: Youth, on: LocalDate | null): void => {
     y.wakeOn = on !== null && on <= to ? on : null
-    if (y.wakeOn !== null) agenda.set(y.wakeOn, [...(agenda.get(y.wakeOn) ?? []), y.index])
+    if (y.wakeOn === null) return
+    const planned = agenda.get(y.wakeOn)
+    if (planned === undefined) agenda.set(y.wakeOn, [y.index])
+    else planned.push(y.index)
+  }
+  const concurrency = Math.max(1, Math.floor(options.concurrency ?? DEFAULT_SIMULATION_CONCURRENCY))
+  // The young people of `indices` act concurrently, in their order for what they share.
+  const together = async (indices: ReadonlyArray<number>, act: (y: Youth) => Promise<void>) => {
+    order = createDayOrder(indices.length)
+    places.clear()
+    indices.forEach((index, place) => places.set(index, place))
+    await inPool(indices, concurrency, async (index, place) => {
+      try {
+        await act(youths[index] as Youth)
+      } finally {
+        order.finish(place)
+      }
+    })
   }
   for (const y of youths) wake(y, y.registeredOn)
   try {
@@ -127,15 +160,17 @@ export const simulateNetwork = async (
       const day = addDays(from, d)
       const due = [...new Set(agenda.get(day) ?? [])].sort((a, b) => a - b)
       agenda.delete(day)
-      for (const index of due) {
-        const y = youths[index] as Youth
-        if (y.wakeOn !== day) continue
+      await together(due, async (y) => {
+        if (y.wakeOn !== day) return
         await actOn(ctx, y, day)
         wake(y, nextWake(y, day))
-      }
+      })
       onProgress(d + 1, total)
     }
-    for (const y of youths) await finalTick(ctx, y, to)
+    await together(
+      youths.map((y) => y.index),
+      (y) => finalTick(ctx, y, to),
+    )
   } catch (e) {
     if (e instanceof SimulationFailed) return left(e.message)
     throw e
