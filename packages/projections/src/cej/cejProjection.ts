@@ -9,8 +9,8 @@ import {
 } from '@parcours/domain'
 import type { DocMap } from '../model/docMap.js'
 import type { Draft, Writable } from '../model/draft.js'
-import { type KeyedProjection, keyedProjection } from '../model/projection.js'
-import { isFirstRegistration, isNextInStream, type YouthHeader, youthHeaderOf } from '../model/streamGuard.js'
+import { type BatchStep, type KeyedProjection, keyedProjection } from '../model/projection.js'
+import { perYouthStep, type Registration, type YouthHeader } from '../model/streamGuard.js'
 
 // ---------------------------------------------------------------------------------------------
 // model: one document per young person holding their CEJ ledger — contracts, validated minutes
@@ -26,18 +26,55 @@ export interface CejYouth extends YouthHeader {
 /** The CEJ read model: one document per young person, keyed `youth:<id>`. */
 export type CejReadModel = DocMap<CejYouth>
 
-const header = (y: CejYouth, e: JourneyEvent): CejYouth => {
+/** A document the batch owns: its header writable, its ledger replaced whole. */
+type Owned = { -readonly [K in keyof CejYouth]: CejYouth[K] }
+
+// Every field written out, in one literal (a spread would give each document a shape of its own).
+const cejYouth = (y: CejYouth): Owned => ({
+  kind: 'youth',
+  youthId: y.youthId,
+  revision: y.revision,
+  missionLocaleId: y.missionLocaleId,
+  counsellorId: y.counsellorId,
+  open: y.open,
+  // The ledger evolves as an immutable value: a step replaces it and never changes it in place,
+  // so a batch's copy of a document shares the stored ledger.
+  ledger: y.ledger,
+})
+
+// The ledger is the domain's immutable value: a batch's own document has a writable header only.
+const writable = (y: Owned): Writable<CejYouth> => y as unknown as Writable<CejYouth>
+const owned = (y: Writable<CejYouth>): Owned => y as unknown as Owned
+
+const register = (e: Registration, recorded: RecordedEvent<JourneyEvent>): Writable<CejYouth> =>
+  writable({
+    kind: 'youth',
+    youthId: e.youthId,
+    revision: Number(recorded.revision),
+    missionLocaleId: e.missionLocaleId,
+    counsellorId: e.counsellorId,
+    open: true,
+    ledger: emptyCejLedger,
+  })
+
+const evolveHeader = (y: Owned, e: JourneyEvent): void => {
   switch (e.type) {
     case 'CounsellorAssigned':
-      return { ...y, counsellorId: e.counsellorId }
+      y.counsellorId = e.counsellorId
+      return
     case 'JourneyTransferred':
-      return { ...y, missionLocaleId: e.missionLocaleId, counsellorId: e.counsellorId }
+      y.missionLocaleId = e.missionLocaleId
+      y.counsellorId = e.counsellorId
+      return
     case 'JourneyClosed':
-      return { ...y, open: false }
+      y.open = false
+      return
     case 'JourneyReopened':
-      return { ...y, open: true, counsellorId: e.counsellorId }
+      y.open = true
+      y.counsellorId = e.counsellorId
+      return
     default:
-      return y
+      return
   }
 }
 
@@ -45,23 +82,15 @@ const header = (y: CejYouth, e: JourneyEvent): CejYouth => {
 export const createCejProjection = (
   policy: CejHoursPolicy = defaultCejHoursPolicy,
 ): KeyedProjection<CejYouth> => {
-  // The ledger evolves as an immutable value: each event puts a new document in the draft and no
-  // step edits one in place, so a document is handed to the draft as it is, never copied.
-  const owned = (y: CejYouth): Writable<CejYouth> => y as unknown as Writable<CejYouth>
-  const step = (draft: Draft<CejYouth>, recorded: RecordedEvent<JourneyEvent>): void => {
-    const e = recorded.event
-    const key = `youth:${e.youthId}`
-    const existing = draft.get(key)
-    const revision = Number(recorded.revision)
-    if (e.type === 'YouthRegistered' && isFirstRegistration(existing, recorded)) {
-      draft.put<CejYouth>(key, owned({ ...youthHeaderOf(e, revision), ledger: emptyCejLedger }))
-      return
-    }
-    if (!isNextInStream(existing, recorded)) return
-    const ledger = evolveCejLedger(existing.ledger, e, policy)
-    draft.put<CejYouth>(key, owned({ ...header(existing, e), ledger, revision }))
-  }
-  return keyedProjection({ name: 'cej', version: 1, step, copy: owned, merge: (_key, a) => a })
+  const batch = (draft: Draft<CejYouth>): BatchStep =>
+    perYouthStep(draft, register, (doc, recorded) => {
+      const y = owned(doc)
+      const e = recorded.event
+      evolveHeader(y, e)
+      y.ledger = evolveCejLedger(y.ledger, e, policy)
+    })
+  const copy = (y: CejYouth): Writable<CejYouth> => writable(cejYouth(y))
+  return keyedProjection({ name: 'cej', version: 1, batch, copy, merge: (_key, a) => a })
 }
 
 /** The CEJ projection with the default hours table. */

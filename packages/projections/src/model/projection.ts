@@ -41,17 +41,40 @@ export interface KeyedProjection<D extends Doc = Doc> extends Projection<DocMap<
   ) => BatchResult<D>
 }
 
-/** What defines a keyed projection: how one event changes the documents of a batch's draft. */
-export interface KeyedProjectionDefinition<D extends Doc> {
+/** Applies one event to a batch's draft, editing the documents it touches in place. */
+export type Step<D> = (draft: Draft<D>, recorded: RecordedEvent<JourneyEvent>) => void
+
+/** Applies one event of the batch it was made for (see `KeyedProjectionDefinition.batch`). */
+export type BatchStep = (recorded: RecordedEvent<JourneyEvent>) => void
+
+interface KeyedProjectionCommon<D extends Doc> {
   readonly name: string
   readonly version: number
   /** Combines one document as written by two partitioned workers. */
   readonly merge: (key: string, a: D, b: D) => D
-  /** Applies one event to the batch's draft, editing the documents it touches in place. */
-  readonly step: (draft: Draft<D>, recorded: RecordedEvent<JourneyEvent>) => void
   /** Makes a stored document the batch's own to edit; a deep copy unless given. */
   readonly copy?: (doc: D) => Writable<D>
 }
+
+/**
+ * What defines a keyed projection: how one event changes the documents of a batch's draft —
+ * either `step`, or `batch`, which makes a step for one batch's draft and may keep what it finds
+ * (the documents it owns, their keys) for the batch's later events. What `batch` keeps lives as
+ * long as the batch: nothing carries over to another batch or another read model.
+ */
+export type KeyedProjectionDefinition<D extends Doc> = KeyedProjectionCommon<D> &
+  (
+    | {
+        /** Applies one event to the batch's draft, editing the documents it touches in place. */
+        readonly step: Step<D>
+        readonly batch?: undefined
+      }
+    | {
+        /** Makes the step of one batch, given its draft. */
+        readonly batch: (draft: Draft<D>) => BatchStep
+        readonly step?: undefined
+      }
+  )
 
 // ---------------------------------------------------------------------------------------------
 // constructors
@@ -72,7 +95,13 @@ export const keyedProjection = <D extends Doc>(def: KeyedProjectionDefinition<D>
     inBatch(
       rm,
       (draft) => {
-        for (const e of events) def.step(draft, e)
+        if (def.batch !== undefined) {
+          const step = def.batch(draft)
+          for (const e of events) step(e)
+        } else {
+          const step = def.step
+          for (const e of events) step(draft, e)
+        }
       },
       copy,
       source,

@@ -1,4 +1,6 @@
 import type { JourneyEvent, RecordedEvent } from '@parcours/domain'
+import type { Draft, Writable } from './draft.js'
+import type { BatchStep } from './projection.js'
 
 // ---------------------------------------------------------------------------------------------
 // utils: which events a per-youth document takes.
@@ -46,3 +48,39 @@ export const youthHeaderOf = (
   counsellorId: e.counsellorId,
   open: true,
 })
+
+/** A journey's registration. */
+export type Registration = Extract<JourneyEvent, { type: 'YouthRegistered' }>
+
+/**
+ * The step of one batch of a projection with one document per young person, keyed
+ * `youth:<youthId>`: a first registration puts the document `create` makes, and an event next in
+ * its stream sets the document's revision and hands it to `evolve` to change in place; any other
+ * event changes nothing. The documents the batch owns are kept by youth id for its later events,
+ * so an event builds no key and looks nothing up twice; they go with the batch.
+ */
+export const perYouthStep = <D extends Revisioned>(
+  draft: Draft<D>,
+  create: (e: Registration, recorded: RecordedEvent<JourneyEvent>) => Writable<D>,
+  evolve: (doc: Writable<D>, recorded: RecordedEvent<JourneyEvent>) => void,
+): BatchStep => {
+  const owned = new Map<string, Writable<D>>()
+  return (recorded) => {
+    const e = recorded.event
+    let doc = owned.get(e.youthId)
+    if (doc === undefined) {
+      const key = `youth:${e.youthId}`
+      const existing = draft.get(key)
+      if (e.type === 'YouthRegistered') {
+        if (existing === undefined) owned.set(e.youthId, draft.put(key, create(e, recorded)))
+        return
+      }
+      if (!isNextInStream(existing, recorded)) return
+      doc = draft.edit(key)
+      if (doc === undefined) return
+      owned.set(e.youthId, doc)
+    } else if (!isNextInStream(doc, recorded)) return
+    ;(doc as { revision: number }).revision = Number(recorded.revision)
+    evolve(doc, recorded)
+  }
+}

@@ -1,8 +1,8 @@
 import type { JourneyEvent, RecordedEvent } from '@parcours/domain'
 import type { DocMap } from '../model/docMap.js'
-import type { Draft } from '../model/draft.js'
-import { type KeyedProjection, keyedProjection } from '../model/projection.js'
-import { isFirstRegistration, isNextInStream } from '../model/streamGuard.js'
+import type { Draft, Writable } from '../model/draft.js'
+import { type BatchStep, type KeyedProjection, keyedProjection } from '../model/projection.js'
+import { perYouthStep, type Registration } from '../model/streamGuard.js'
 
 // ---------------------------------------------------------------------------------------------
 // model: one document per young person listing their journey's events. Sealed fields are never
@@ -62,37 +62,36 @@ const entryOf = (recorded: RecordedEvent<JourneyEvent>): TimelineEntry => ({
   details: detailsOf(recorded.event),
 })
 
-const step = (draft: Draft<TimelineYouth>, recorded: RecordedEvent<JourneyEvent>): void => {
-  const e = recorded.event
-  const key = `youth:${e.youthId}`
-  const existing = draft.get(key)
-  const revision = Number(recorded.revision)
-  if (isFirstRegistration(existing, recorded)) {
-    draft.put<TimelineYouth>(key, {
-      kind: 'youth',
-      youthId: e.youthId,
-      revision,
-      missionLocaleId: e.missionLocaleId,
-      erased: false,
-      entries: [entryOf(recorded)],
-    })
-    return
-  }
-  if (!isNextInStream(existing, recorded)) return
-  const y = draft.edit(key)
-  if (y === undefined) return
-  y.revision = revision
-  y.missionLocaleId = e.missionLocaleId
-  y.erased = y.erased || e.type === 'PersonalDataErased'
-  y.entries.push(entryOf(recorded))
-}
+const register = (e: Registration, recorded: RecordedEvent<JourneyEvent>): Writable<TimelineYouth> => ({
+  kind: 'youth',
+  youthId: e.youthId,
+  revision: Number(recorded.revision),
+  missionLocaleId: e.missionLocaleId,
+  erased: false,
+  entries: [entryOf(recorded)],
+})
+
+const batch = (draft: Draft<TimelineYouth>): BatchStep =>
+  perYouthStep(draft, register, (y, recorded) => {
+    const e = recorded.event
+    y.missionLocaleId = e.missionLocaleId
+    y.erased = y.erased || e.type === 'PersonalDataErased'
+    y.entries.push(entryOf(recorded))
+  })
 
 /** The journey timeline projection (pseudonymous; never decrypts). */
 export const timelineProjection: KeyedProjection<TimelineYouth> = keyedProjection({
   name: 'timeline',
   version: 2,
-  step,
+  batch,
   // Entries never change once written: a batch copies the list, not the entries.
-  copy: (y) => ({ ...y, entries: y.entries.slice() }),
+  copy: (y) => ({
+    kind: y.kind,
+    youthId: y.youthId,
+    revision: y.revision,
+    missionLocaleId: y.missionLocaleId,
+    erased: y.erased,
+    entries: y.entries.slice(),
+  }),
   merge: (_key, a) => a,
 })

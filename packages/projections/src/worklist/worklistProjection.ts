@@ -1,8 +1,8 @@
 import type { JourneyEvent, RecordedEvent, Sealed } from '@parcours/domain'
 import type { DocMap } from '../model/docMap.js'
 import type { Draft, Writable } from '../model/draft.js'
-import { type KeyedProjection, keyedProjection } from '../model/projection.js'
-import { isFirstRegistration, isNextInStream, type YouthHeader, youthHeaderOf } from '../model/streamGuard.js'
+import { type BatchStep, type KeyedProjection, keyedProjection } from '../model/projection.js'
+import { perYouthStep, type Registration, type YouthHeader } from '../model/streamGuard.js'
 
 // ---------------------------------------------------------------------------------------------
 // model: one document per young person holding what a counsellor's alerts need: pending
@@ -125,33 +125,28 @@ const evolve = (y: Youth, e: JourneyEvent): void => {
   }
 }
 
-const step = (draft: Draft<WorklistYouth>, recorded: RecordedEvent<JourneyEvent>): void => {
-  const e = recorded.event
-  const key = `youth:${e.youthId}`
-  const existing = draft.get(key)
-  const revision = Number(recorded.revision)
-  if (e.type === 'YouthRegistered' && isFirstRegistration(existing, recorded)) {
-    draft.put<WorklistYouth>(key, {
-      ...youthHeaderOf(e, revision),
-      sealedAgeLimits: e.sealedAgeLimits,
-      programme: null,
-      followUps: {},
-      proposals: {},
-      sessions: {},
-    })
-    return
-  }
-  if (!isNextInStream(existing, recorded)) return
-  const y = draft.edit(key)
-  if (y === undefined) return
-  evolve(y, e)
-  y.revision = revision
-}
+// Every field written out, in one literal (a spread would give each document a shape of its own).
+const register = (e: Registration, recorded: RecordedEvent<JourneyEvent>): Youth => ({
+  kind: 'youth',
+  youthId: e.youthId,
+  revision: Number(recorded.revision),
+  missionLocaleId: e.missionLocaleId,
+  counsellorId: e.counsellorId,
+  open: true,
+  sealedAgeLimits: e.sealedAgeLimits,
+  programme: null,
+  followUps: {},
+  proposals: {},
+  sessions: {},
+})
+
+const batch = (draft: Draft<WorklistYouth>): BatchStep =>
+  perYouthStep(draft, register, (y, recorded) => evolve(y, recorded.event))
 
 /** The counsellors' worklists (alerts) projection. */
 export const worklistProjection: KeyedProjection<WorklistYouth> = keyedProjection({
   name: 'worklist',
   version: 2,
-  step,
+  batch,
   merge: (_key, a) => a,
 })
