@@ -61,7 +61,14 @@ export const createCejProjection = (
     const ledger = evolveCejLedger(existing.ledger, e, policy)
     draft.put<CejYouth>(key, owned({ ...header(existing, e), ledger, revision }))
   }
-  return keyedProjection({ name: 'cej', version: 1, step, copy: owned, merge: (_key, a) => a })
+  return keyedProjection({
+    name: 'cej',
+    version: 1,
+    step,
+    copy: owned,
+    merge: (_key, a) => a,
+    streamDocuments: (key) => key.startsWith('youth:'),
+  })
 }
 
 /** The CEJ projection with the default hours table. */

@@ -95,4 +95,5 @@ export const timelineProjection: KeyedProjection<TimelineYouth> = keyedProjectio
   // Entries never change once written: a batch copies the list, not the entries.
   copy: (y) => ({ ...y, entries: y.entries.slice() }),
   merge: (_key, a) => a,
+  streamDocuments: (key) => key.startsWith('youth:'),
 })

@@ -154,4 +154,5 @@ export const worklistProjection: KeyedProjection<WorklistYouth> = keyedProjectio
   version: 2,
   step,
   merge: (_key, a) => a,
+  streamDocuments: (key) => key.startsWith('youth:'),
 })
