@@ -32,6 +32,29 @@ const codecReason = (error: CodecError): string => {
   }
 }
 
+/** How far a stored row is checked on the way out. */
+export interface DecodeOptions {
+  /**
+   * The row was written by this store, through the codec, and nothing outside the store's
+   * control wrote it (a rebuild reading its own file): a row at its type's current schema
+   * version is taken as its parsed JSON, without the codec's full validation. A cheap guard still
+   * turns a row that is not JSON, of an unknown type or version, or whose data or metadata is not
+   * a JSON object into the same `DecodeFailed`; older versions are upcast and validated as usual.
+   */
+  readonly trusted?: boolean
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
+/** The metadata fields of a trusted row, checked for their types only. */
+const trustedMetadata = (json: unknown): StoredMetadata | undefined => {
+  if (!isRecord(json) || typeof json.schemaVersion !== 'number') return undefined
+  for (const field of ['correlationId', 'causationId', 'tenant'] as const)
+    if (json[field] !== undefined && typeof json[field] !== 'string') return undefined
+  return json as StoredMetadata
+}
+
 /**
  * Turns a stored row into a `RecordedEvent`: parses its JSON, reads its metadata, then decodes
  * (upcasting old schema versions) with the codec. Any failure is a `DecodeFailed` naming the
@@ -40,7 +63,9 @@ const codecReason = (error: CodecError): string => {
 export const decodeStoredEvent = <E extends { readonly type: string }>(
   codec: EventCodec<E>,
   stored: StoredEvent,
+  options?: DecodeOptions,
 ): Either<DecodeFailed, RecordedEvent<E>> => {
+  const trusted = options?.trusted === true
   const fail = (reason: string, paths: ReadonlyArray<string> = []): Either<DecodeFailed, never> =>
     left({
       _tag: 'DecodeFailed',
@@ -60,14 +85,35 @@ export const decodeStoredEvent = <E extends { readonly type: string }>(
   ) {
     const json = parseJson(stored.metadata)
     if (json._tag === 'Left') return fail(`metadata is not JSON: ${json.left}`)
-    const decoded = StoredMetadata.decode(json.right)
-    if (decoded._tag === 'Left') return fail('metadata fails its codec', PathReporter.report(decoded))
-    schemaVersion = decoded.right.schemaVersion
-    metadata = toEventMetadata(decoded.right)
+    const quick = trusted ? trustedMetadata(json.right) : undefined
+    if (quick !== undefined) {
+      schemaVersion = quick.schemaVersion
+      metadata = toEventMetadata(quick)
+    } else {
+      const decoded = StoredMetadata.decode(json.right)
+      if (decoded._tag === 'Left') return fail('metadata fails its codec', PathReporter.report(decoded))
+      schemaVersion = decoded.right.schemaVersion
+      metadata = toEventMetadata(decoded.right)
+    }
   }
 
   const data = parseJson(stored.data)
   if (data._tag === 'Left') return fail(`data is not JSON: ${data.left}`)
+
+  // The store's own row at the current version: its JSON is what the codec encoded (brands only,
+  // no transformation), so the event is that JSON with its type.
+  if (trusted && isRecord(data.right) && codec.versions[stored.type] === schemaVersion) {
+    return right({
+      id: stored.id,
+      streamName: stored.streamName,
+      revision: stored.revision,
+      position: stored.position,
+      event: { ...data.right, type: stored.type } as unknown as E,
+      schemaVersion,
+      metadata,
+      recordedAt: stored.recordedAt,
+    })
+  }
 
   const event = codec.decode({ type: stored.type, schemaVersion, data: data.right })
   if (event._tag === 'Left') {
@@ -90,10 +136,11 @@ export const decodeStoredEvents = <E extends { readonly type: string }>(
   codec: EventCodec<E>,
   stored: Iterable<StoredEvent>,
   log?: { readonly debug: (obj: object, msg: string) => void },
+  options?: DecodeOptions,
 ): Either<DecodeFailed, ReadonlyArray<RecordedEvent<E>>> => {
   const out: Array<RecordedEvent<E>> = []
   for (const row of stored) {
-    const decoded = decodeStoredEvent(codec, row)
+    const decoded = decodeStoredEvent(codec, row, options)
     if (decoded._tag === 'Left') {
       log?.debug({ err: decoded.left }, 'stored event fails to decode')
       return decoded

@@ -127,4 +127,54 @@ describe('serialization', () => {
       if (paths !== undefined && decoded._tag === 'Left') expect(decoded.left.paths).toEqual(paths)
     },
   )
+
+  it('property: a trusted read of what encodeEvents wrote gives what the full decode gives', () => {
+    fc.assert(
+      fc.property(eventArb, metadataArb, (event, metadata) => {
+        const encoded = encodeEvents(testEventCodec, 's', [
+          { id: 'x', event, ...(metadata === undefined ? {} : { metadata }) },
+        ])
+        if (encoded._tag === 'Left') throw new Error('valid events encode')
+        const e = encoded.right[0] as (typeof encoded.right)[number]
+        const stored = row({ id: e.id, type: e.type, data: e.data, metadata: e.metadata })
+        expect(decodeStoredEvent(testEventCodec, stored, { trusted: true })).toEqual(
+          decodeStoredEvent(testEventCodec, stored),
+        )
+      }),
+    )
+  })
+
+  it('trusted, still refuses a row that is not JSON, of an unknown type or version, and upcasts old versions', () => {
+    const trusted = (overrides: Partial<StoredEvent>) =>
+      decodeStoredEvent(testEventCodec, row(overrides), { trusted: true })
+    expect(trusted({ data: '{not json' })).toMatchObject({
+      _tag: 'Left',
+      left: {
+        _tag: 'DecodeFailed',
+        streamName: 'cart-1',
+        revision: 3n,
+        reason: expect.stringMatching(/not JSON/),
+      },
+    })
+    expect(trusted({ type: 'Nope' })).toMatchObject({
+      _tag: 'Left',
+      left: { reason: expect.stringMatching(/unknown event type/) },
+    })
+    expect(trusted({ metadata: '{"schemaVersion":7}' })).toMatchObject({
+      _tag: 'Left',
+      left: { reason: expect.stringMatching(/schema version 7/) },
+    })
+    expect(trusted({ data: '[1]' })).toMatchObject({ _tag: 'Left', left: { _tag: 'DecodeFailed' } })
+    expect(trusted({ metadata: '{"schemaVersion":1,"tenant":3}' })).toMatchObject({
+      _tag: 'Left',
+      left: { reason: expect.stringMatching(/metadata/) },
+    })
+    expect(
+      trusted({
+        type: 'ItemAdded',
+        data: '{"type":"ItemAdded","sku":"a","qty":2}',
+        metadata: '{"schemaVersion":1}',
+      }),
+    ).toMatchObject({ _tag: 'Right', right: { event: { type: 'ItemAdded', sku: 'a', quantity: 2 } } })
+  })
 })

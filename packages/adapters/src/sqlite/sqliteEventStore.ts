@@ -1,11 +1,13 @@
 import Database from 'better-sqlite3'
 import { flatten, left, right, type Either } from 'fp-ts/lib/Either.js'
+import type { TaskEither } from 'fp-ts/lib/TaskEither.js'
 import type { Logger } from 'pino'
 import type {
   AppendResult,
   EventCodec,
   ExpectedRevision,
   EventStore,
+  GlobalPosition,
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
@@ -79,6 +81,39 @@ interface PendingAppend {
   readonly bytes: number
   readonly resolve: (result: Either<StoreError, AppendResult>) => void
 }
+
+/** A read of the log stream by stream (`readByStream`). */
+export interface ReadByStreamOptions {
+  /** Strictly after this event of this stream; default from the start of `fromStream`. */
+  readonly after?: { readonly streamName: string; readonly revision: StreamRevision }
+  /** Streams named from this one (inclusive). Default the first. */
+  readonly fromStream?: string
+  /** Streams named before this one (exclusive). Default every stream. */
+  readonly beforeStream?: string
+  /** Only events at or before this global position (the head of the snapshot a rebuild reads). */
+  readonly upToPosition: GlobalPosition
+  readonly maxCount: number
+  /**
+   * The rows are this store's own (see `decodeStoredEvent`'s `trusted`): current-version rows are
+   * parsed without the codec's full validation, behind a cheap guard. Default false.
+   */
+  readonly trusted?: boolean
+}
+
+/** The SQLite store: an event store that can also read its log stream by stream. */
+export interface SqliteEventStore<E extends { readonly type: string }> extends EventStore<E> {
+  /**
+   * Events ordered by stream name, then revision (the `(stream_name, revision)` index), a page
+   * at a time: what lets a rebuild finish each stream's documents before the next, and a worker
+   * read only its range of streams.
+   */
+  readonly readByStream: (
+    options: ReadByStreamOptions,
+  ) => TaskEither<StoreError, ReadonlyArray<RecordedEvent<E>>>
+}
+
+/** After every stream name (SQLite compares text as UTF-8 bytes). */
+const LAST_STREAM = '\u{10FFFF}'
 
 /** Thrown inside an append's transaction, to roll it back, when an event id is already stored. */
 class IdTaken extends Error {
@@ -176,7 +211,7 @@ const open = (
  */
 export const getSqliteEventStore = <E extends { readonly type: string }>(
   options: SqliteEventStoreOptions<E>,
-): EventStore<E> => {
+): SqliteEventStore<E> => {
   const { codec } = options
   const log = options.logger?.child({ module: 'sqliteEventStore' })
   const pollIntervalMs = options.pollIntervalMs ?? 50
@@ -462,6 +497,24 @@ export const getSqliteEventStore = <E extends { readonly type: string }>(
         ),
       )
 
+  const readByStream =
+    (readOptions: ReadByStreamOptions) =>
+    async (): Promise<Either<StoreError, ReadonlyArray<RecordedEvent<E>>>> =>
+      withDb('readByStream', ({ queries }) =>
+        decodeStoredEvents(
+          codec,
+          queries.byStream(
+            readOptions.after?.streamName ?? readOptions.fromStream ?? '',
+            readOptions.after?.revision ?? -1n,
+            readOptions.beforeStream ?? LAST_STREAM,
+            readOptions.upToPosition,
+            sqlLimit(readOptions.maxCount),
+          ),
+          log,
+          { trusted: readOptions.trusted === true },
+        ),
+      )
+
   const subscriptions = createSubscriptionRegistry(storedEventDecoder(codec), {
     readAfter: (after, limit) =>
       withDb('subscription read', ({ queries }) => right(queries.after(after, limit).map(toStoredEvent))),
@@ -472,6 +525,7 @@ export const getSqliteEventStore = <E extends { readonly type: string }>(
     append,
     readStream,
     readAll,
+    readByStream,
     subscribe: subscriptions.open,
     close: async () => {
       if (closed) return

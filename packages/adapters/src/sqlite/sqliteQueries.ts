@@ -18,6 +18,18 @@ export interface EventRow {
   readonly recorded_at: string
 }
 
+/** An `events` row as an array, in the order of COLUMNS. */
+type RawEventRow = readonly [
+  position: bigint,
+  event_id: string,
+  stream_name: string,
+  revision: bigint,
+  event_type: string,
+  data: string | Uint8Array,
+  metadata: string | Uint8Array | null,
+  recorded_at: string,
+]
+
 const COLUMNS = 'position, event_id, stream_name, revision, event_type, data, metadata, recorded_at'
 
 /** A row as the serialization reads it. */
@@ -76,6 +88,14 @@ export const prepareQueries = (db: Database.Database) => {
       'SELECT position FROM events WHERE stream_name = ? AND revision >= ? ORDER BY revision LIMIT ?',
     )
     .pluck()
+  // Stream by stream, from the (stream_name, revision) index: a keyset page after a stream and revision.
+  // Rows as arrays (in COLUMNS' order), turned into StoredEvents directly: no row object between.
+  const byStream = db
+    .prepare<Array<unknown>, RawEventRow>(
+      `SELECT ${COLUMNS} FROM events WHERE (stream_name, revision) > (?, ?) AND stream_name < ? AND position <= ? ORDER BY stream_name, revision LIMIT ?`,
+    )
+    .safeIntegers(true)
+    .raw(true)
   const after = prepare<EventRow>(
     `SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`,
   )
@@ -102,6 +122,34 @@ export const prepareQueries = (db: Database.Database) => {
     /** The positions of a stream's events from a revision on, in order (read from the index alone). */
     streamPositions: (streamName: string, from: StreamRevision, limit: number): ReadonlyArray<number> =>
       streamPositions.all(streamName, Number(from), limit),
+    /**
+     * Events in stream-name then revision order, strictly after (`afterStream`, `afterRevision`),
+     * in streams named before `beforeStream`, at global positions up to `upTo`.
+     */
+    byStream: (
+      afterStream: string,
+      afterRevision: StreamRevision,
+      beforeStream: string,
+      upTo: GlobalPosition,
+      limit: number,
+    ): ReadonlyArray<StoredEvent> => {
+      const rows = byStream.all(afterStream, afterRevision, beforeStream, upTo, limit)
+      const out = new Array<StoredEvent>(rows.length)
+      for (let i = 0; i < rows.length; i++) {
+        const [position, id, streamName, revision, type, data, metadata, recordedAt] = rows[i] as RawEventRow
+        out[i] = {
+          id,
+          streamName,
+          revision,
+          position,
+          type,
+          data,
+          metadata: metadata ?? undefined,
+          recordedAt,
+        }
+      }
+      return out
+    },
     after: (position: GlobalPosition | undefined, limit: number): ReadonlyArray<EventRow> =>
       after.all(position ?? 0n, limit),
     stream: (

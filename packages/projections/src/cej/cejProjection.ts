@@ -90,7 +90,14 @@ export const createCejProjection = (
       y.ledger = evolveCejLedger(y.ledger, e, policy)
     })
   const copy = (y: CejYouth): Writable<CejYouth> => writable(cejYouth(y))
-  return keyedProjection({ name: 'cej', version: 1, batch, copy, merge: (_key, a) => a })
+  return keyedProjection({
+    name: 'cej',
+    version: 1,
+    batch,
+    copy,
+    merge: (_key, a) => a,
+    streamDocuments: (key) => key.startsWith('youth:'),
+  })
 }
 
 /** The CEJ projection with the default hours table. */

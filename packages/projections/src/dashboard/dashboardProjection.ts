@@ -326,4 +326,6 @@ export const dashboardProjection: KeyedProjection<DashboardDoc> = keyedProjectio
   version: 3,
   batch,
   merge: (_key, a, b) => (a.kind === 'youth' ? a : addDocs(a, b)),
+  // A young person's document is their stream's; cells and caseloads are sums.
+  streamDocuments: (key) => key.startsWith('youth:'),
 })

@@ -31,6 +31,15 @@ export interface KeyedProjection<D extends Doc = Doc> extends Projection<DocMap<
   /** Combines one document as written by two partitioned workers. */
   readonly merge: (key: string, a: D, b: D) => D
   /**
+   * Declares the read model stream-ordered: every document for which this returns true is one
+   * stream's own (only that stream's events change it), and every other document is a
+   * commutative aggregate (counters that `merge` adds up, whatever the order of the streams that
+   * fed it). A rebuild may then read the log stream by stream, write each stream's documents
+   * once it is done and forget them. Leave it out when a document depends on the order of events
+   * across streams (a list in arrival order).
+   */
+  readonly streamDocuments?: (key: string) => boolean
+  /**
    * Folds a batch of events: the new read model and the keys of the documents it changed. A
    * document the read model does not hold is looked up in `source` (the sink), when given.
    */
@@ -52,6 +61,15 @@ interface KeyedProjectionCommon<D extends Doc> {
   readonly version: number
   /** Combines one document as written by two partitioned workers. */
   readonly merge: (key: string, a: D, b: D) => D
+  /**
+   * Declares the read model stream-ordered: every document for which this returns true is one
+   * stream's own (only that stream's events change it), and every other document is a
+   * commutative aggregate (counters that `merge` adds up, whatever the order of the streams that
+   * fed it). A rebuild may then read the log stream by stream, write each stream's documents
+   * once it is done and forget them. Leave it out when a document depends on the order of events
+   * across streams (a list in arrival order).
+   */
+  readonly streamDocuments?: (key: string) => boolean
   /** Makes a stored document the batch's own to edit; a deep copy unless given. */
   readonly copy?: (doc: D) => Writable<D>
 }
@@ -111,6 +129,7 @@ export const keyedProjection = <D extends Doc>(def: KeyedProjectionDefinition<D>
     version: def.version,
     initial: emptyDocMap<D>(),
     merge: def.merge,
+    ...(def.streamDocuments === undefined ? {} : { streamDocuments: def.streamDocuments }),
     applyBatch,
     apply: (rm, recorded) => applyBatch(rm, [recorded]).readModel,
     applyAll: (rm, events) => applyBatch(rm, events).readModel,

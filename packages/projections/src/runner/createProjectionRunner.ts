@@ -18,6 +18,7 @@ import { type AnyKeyedProjection, changesOf, initialReadModels, type ReadModels 
 import { projectionFailed, subscriptionError } from './runnerErrors.js'
 import type { ProjectionRunError, RunProgress, RunStats } from './runnerTypes.js'
 import { storeReplaced } from './storeReplaced.js'
+import { readsByStream, rebuildByStream, type StreamRange, streamOrdered } from './streamOrderedRebuild.js'
 
 // ---------------------------------------------------------------------------------------------
 // model
@@ -46,7 +47,18 @@ export interface ProjectionRunnerOptions {
   readonly partition?: {
     readonly missionLocales?: ReadonlyArray<string>
     readonly shard?: { readonly index: number; readonly count: number }
+    /** Only the streams named in this range (a worker's share of a stream-ordered rebuild). */
+    readonly streams?: StreamRange
   }
+  /**
+   * How `rebuild` into an empty scope reads the log: `'stream'` (the default, where the
+   * store reads stream by stream and every projection declares `streamDocuments`) reads it stream
+   * by stream up to the head it saw when it started, writes each stream's documents once and
+   * holds only the aggregates, then commits them with that head as checkpoint and follows the
+   * log from there; `'global'` reads it in global order. A rebuild over stored read models
+   * (which it replaces only once caught up) reads in global order.
+   */
+  readonly rebuildOrder?: 'stream' | 'global'
   /** The checkpoint key and scope of this worker's documents. Default 'default'; unique per worker. */
   readonly name?: string
   /**
@@ -187,10 +199,17 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
     return isLeft(r) ? undefined : r.right[0]?.position
   }
 
+  const streams = options.partition?.streams
+  const inRange = (streamName: string): boolean =>
+    streams === undefined ||
+    ((streams.from === undefined || streamName >= streams.from) &&
+      (streams.before === undefined || streamName < streams.before))
   const takes = (e: JourneyEvent): boolean =>
     e.type !== 'YouthRegistered' ||
     ((partition === undefined || partition.has(e.missionLocaleId)) &&
       (shard === undefined || shardOf(e.missionLocaleId, shard.count) === shard.index))
+  const takesRecorded = (recorded: RecordedEvent<JourneyEvent>): boolean =>
+    inRange(recorded.streamName) && takes(recorded.event)
 
   const run = async (mode: Mode, fromZero: boolean): Promise<Either<ProjectionRunError, RunStats>> => {
     const started = performance.now()
@@ -310,7 +329,7 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
     const apply = (recorded: RecordedEvent<JourneyEvent>): void => {
       // An event at or before the checkpoint is a redelivery: already in the read models.
       if (position !== undefined && recorded.position <= position) return
-      if (takes(recorded.event)) taken.push(recorded)
+      if (takesRecorded(recorded)) taken.push(recorded)
       events++
       pending++
       position = recorded.position
@@ -345,6 +364,56 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
       { checkpoint: position === undefined ? null : String(position), mode },
       'projection run started',
     )
+    // Asked for (`rebuild`), into a scope that held nothing: a first catch-up stays in global
+    // order, whose batches each commit a checkpoint to resume from.
+    if (
+      fromZero &&
+      state.right.rebuilt &&
+      !rebuilding &&
+      position === undefined &&
+      head !== undefined &&
+      options.rebuildOrder !== 'global' &&
+      readsByStream(store) &&
+      streamOrdered(projections)
+    ) {
+      const byStream = await rebuildByStream({
+        store,
+        sink,
+        scope: name,
+        projections,
+        versions,
+        head,
+        streams: streams ?? {},
+        streamPrefix: JOURNEY_STREAM_PREFIX,
+        batchSize: rebuildBatchSize,
+        takes: (e) => takes(e),
+        stopping: () => stopping,
+        onBatch: (read, committed) => {
+          ;[events, batches] = [read, committed]
+          options.onProgress?.(progress())
+        },
+      })
+      if (isLeft(byStream)) return fail(byStream.left)
+      if (byStream.right._tag === 'Done') {
+        ;[events, batches] = [byStream.right.events, byStream.right.batches]
+        position = persisted = head
+        if (!paged) {
+          // Held in memory, as asked: the documents written come back from the sink.
+          const stored = await sink.load(name)()
+          if (isLeft(stored)) return fail(stored.left)
+          rms = new Map(projections.map((p) => [p.name, docMapOf(stored.right.documents[p.name] ?? [])]))
+        }
+        loaded = { rms, checkpoint: persisted, rebuilt: false }
+        log?.info({ events, batches, checkpoint: String(head) }, 'rebuilt stream by stream')
+      } else {
+        // What it wrote is forgotten; the global order reads the log again and reports what failed.
+        log?.warn({ reason: byStream.right.reason }, 'stream-ordered rebuild handed over to the global order')
+        const r = await sink.reset(name, versions)()
+        if (isLeft(r)) return fail(r.left)
+        events = 0
+        batches = 0
+      }
+    }
     // What is stored already is read a page at a time, one call per page rather than one message
     // per event; the subscription then takes over from there. A page the store cannot read (an
     // event that does not decode) is left to the subscription, which stops or parks as asked.

@@ -41,33 +41,39 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 describe('rebuild in worker threads', () => {
-  it('shares the journeys between workers by mission locale and builds what one fold builds', async () => {
-    const [history] = fc.sample(arbHistory({ youths: 30, missionLocales: 5, steps: { min: 5, max: 20 } }), {
-      numRuns: 1,
-      seed: 15,
-    })
-    if (history === undefined) throw new Error('no sample')
-    const storePath = join(dir, 'events.db')
-    const sinkPath = join(dir, 'projections.db')
-    const store = getSqliteEventStore({ path: storePath, codec: journeyEventCodec })
-    await appendAll(store, history.recorded)
-    await store.close()
+  it.each(['missionLocales', 'streams'] as const)(
+    'shares the journeys between workers by %s and builds what one fold builds',
+    async (split) => {
+      const [history] = fc.sample(arbHistory({ youths: 30, missionLocales: 5, steps: { min: 5, max: 20 } }), {
+        numRuns: 1,
+        seed: 15,
+      })
+      if (history === undefined) throw new Error('no sample')
+      const storePath = join(dir, `events-${split}.db`)
+      const sinkPath = join(dir, `projections-${split}.db`)
+      const store = getSqliteEventStore({ path: storePath, codec: journeyEventCodec })
+      await appendAll(store, history.recorded)
+      await store.close()
 
-    const r = await rebuildInWorkers({ storePath, sinkPath, workers: 2, rebuildBatchSize: 50 })()
-    if (isLeft(r)) throw new Error(r.left.message)
-    expect(r.right.map((s) => s.shard)).toEqual([0, 1])
-    for (const { stats } of r.right) expect(stats.checkpoint).toBe(BigInt(history.recorded.length))
+      const r = await rebuildInWorkers({ storePath, sinkPath, workers: 2, rebuildBatchSize: 50, split })()
+      if (isLeft(r)) throw new Error(r.left.message)
+      expect(r.right.map((s) => s.shard)).toEqual([0, 1])
+      for (const { stats } of r.right) expect(stats.checkpoint).toBe(BigInt(history.recorded.length))
+      // Split by streams, each worker reads its own range only: together, the log once.
+      if (split === 'streams')
+        expect(r.right.reduce((n, s) => n + s.stats.events, 0)).toBe(history.recorded.length)
 
-    const sink = getSqliteProjectionSink({ path: sinkPath })
-    for (const p of allProjections) {
-      const merged = await loadReadModel(sink, p)()
-      if (isLeft(merged)) throw new Error(merged.left.message)
-      expect(Object.fromEntries(docEntries(merged.right))).toEqual(
-        Object.fromEntries(docEntries(foldEvents(p, history.recorded))),
-      )
-    }
-    await sink.close()
-  })
+      const sink = getSqliteProjectionSink({ path: sinkPath })
+      for (const p of allProjections) {
+        const merged = await loadReadModel(sink, p)()
+        if (isLeft(merged)) throw new Error(merged.left.message)
+        expect(Object.fromEntries(docEntries(merged.right))).toEqual(
+          Object.fromEntries(docEntries(foldEvents(p, history.recorded))),
+        )
+      }
+      await sink.close()
+    },
+  )
 
   it('returns the error of a worker that cannot open its store, as a value', async () => {
     const r = await rebuildInWorkers({

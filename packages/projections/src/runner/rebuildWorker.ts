@@ -21,7 +21,7 @@ const result = await createProjectionRunner({
   sink,
   projections: allProjections,
   name: data.name,
-  partition: { shard: data.shard },
+  partition: data.streams === undefined ? { shard: data.shard } : { streams: data.streams },
   // The shard's documents live in the sink: memory holds one batch's, not the network's.
   holdReadModels: false,
   ...(data.batchSize === undefined ? {} : { batchSize: data.batchSize }),

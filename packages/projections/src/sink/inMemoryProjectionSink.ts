@@ -51,7 +51,8 @@ export const getInMemoryProjectionSink = (): ProjectionSink => {
           else docs.set(c.key, c.doc)
         }
         for (const d of batch.deadLetters) s.deadLetters.set(d.position, d)
-        s.checkpoint = batch.checkpoint
+        if (batch.versions !== undefined) s.versions = { ...batch.versions }
+        if (batch.checkpoint !== undefined) s.checkpoint = batch.checkpoint
       }),
     documents: (projection) =>
       run(() =>

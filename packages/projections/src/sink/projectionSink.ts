@@ -25,8 +25,17 @@ export interface DeadLetter {
 /** What one batch persists, all or nothing. */
 export interface BatchCommit {
   readonly scope: string
-  /** The global position of the last event the batch covers (subscriptions resume strictly after it). */
-  readonly checkpoint: bigint
+  /**
+   * The global position of the last event the batch covers (subscriptions resume strictly after
+   * it). Left out by a stream-ordered rebuild's intermediate batches, whose documents are final
+   * but whose scope has no checkpoint until the last batch: the checkpoint stays as it was.
+   */
+  readonly checkpoint?: bigint
+  /**
+   * When set, these projection versions are recorded, the documents kept (the last batch of a
+   * stream-ordered rebuild, which marked its scope incomplete while it wrote).
+   */
+  readonly versions?: Readonly<Record<string, number>>
   readonly changes: ReadonlyArray<DocChange>
   readonly deadLetters: ReadonlyArray<DeadLetter>
   /**

@@ -96,6 +96,7 @@ export const getSqliteProjectionSink = (options: {
     deadLetters: db.prepare<[], DeadLetterRow>(
       'SELECT * FROM projection_dead_letters ORDER BY scope, CAST(position AS INTEGER)',
     ),
+    deleteVersions: db.prepare('DELETE FROM projection_versions WHERE scope = ?'),
     setVersion: db.prepare('INSERT INTO projection_versions (scope, projection, version) VALUES (?, ?, ?)'),
   }
   const reset = db.transaction((scope: string, versions: Readonly<Record<string, number>>) => {
@@ -132,7 +133,12 @@ export const getSqliteProjectionSink = (options: {
           JSON.stringify(d.paths),
           now,
         )
-      q.setCheckpoint.run(batch.scope, String(batch.checkpoint), now)
+      if (batch.versions !== undefined) {
+        q.deleteVersions.run(batch.scope)
+        for (const [projection, version] of Object.entries(batch.versions))
+          q.setVersion.run(batch.scope, projection, version)
+      }
+      if (batch.checkpoint !== undefined) q.setCheckpoint.run(batch.scope, String(batch.checkpoint), now)
     },
   )
   const commit = (batch: Parameters<ProjectionSink['commit']>[0]) =>

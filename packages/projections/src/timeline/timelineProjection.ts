@@ -94,4 +94,5 @@ export const timelineProjection: KeyedProjection<TimelineYouth> = keyedProjectio
     entries: y.entries.slice(),
   }),
   merge: (_key, a) => a,
+  streamDocuments: (key) => key.startsWith('youth:'),
 })

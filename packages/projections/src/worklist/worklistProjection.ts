@@ -149,4 +149,5 @@ export const worklistProjection: KeyedProjection<WorklistYouth> = keyedProjectio
   version: 2,
   batch,
   merge: (_key, a) => a,
+  streamDocuments: (key) => key.startsWith('youth:'),
 })
