@@ -50,13 +50,59 @@ const parcoursAppends = (store) => ({
   },
 })
 
-/** Runs `f` again while it fails with SQLITE_BUSY, counting the retries in `retries.busy`. */
+/** Concurrent writers on SQLite: this many streams, each written by its own writer, all at once. */
+const WRITERS = 64
+
+/**
+ * `appends` single-event appends by WRITERS writers in flight together, each awaiting its own
+ * appends in turn (as concurrent command handlers do); `appendOne(stream, expected, i)` appends
+ * one event and resolves to the stream's next expected revision (`expected` is undefined for a
+ * new stream).
+ */
+const concurrentRound = (appends, round, appendOne) => {
+  const perWriter = Math.ceil(appends / WRITERS)
+  return timed(async () => {
+    await Promise.all(
+      Array.from({ length: WRITERS }, async (_, w) => {
+        const stream = `bench-${round}-w${w}`
+        let expected
+        for (let i = 0; i < perWriter; i++) expected = await appendOne(stream, expected, w * perWriter + i)
+      }),
+    )
+    return perWriter * WRITERS
+  })
+}
+
+/** Parcours with WRITERS concurrent writers (its group commit batches what they append together). */
+const parcoursConcurrentAppends = (store) => ({
+  prefill: parcoursAppends(store).prefill,
+  round: (appends) => (round) =>
+    concurrentRound(appends, round, async (stream, expected, i) => {
+      const result = await must(
+        store.append(stream, expected ?? 'no-stream', [{ id: randomUUID(), event: event(i) }]),
+      )
+      return result.nextExpectedRevision
+    }),
+})
+
+/**
+ * Runs `f` again while it fails with SQLITE_BUSY, counting the retries in `retries.busy`. With
+ * concurrent connections Emmett's rollback after a busy COMMIT (which SQLite rolled back itself)
+ * fails in turn with 'no transaction is active', hiding the SQLITE_BUSY: that is the same failure,
+ * nothing was stored, and it is retried and counted the same way.
+ */
 const retryBusy = (retries) => async (f) => {
   for (;;) {
     try {
       return await f()
     } catch (e) {
-      if (!String(e?.message ?? e).includes('SQLITE_BUSY') && e?.code !== 'SQLITE_BUSY') throw e
+      const message = String(e?.message ?? e)
+      if (
+        !message.includes('SQLITE_BUSY') &&
+        e?.code !== 'SQLITE_BUSY' &&
+        !message.includes('cannot rollback - no transaction is active')
+      )
+        throw e
       retries.busy++
     }
   }
@@ -87,6 +133,38 @@ const emmettAppends = (store, retries = { busy: 0 }) => {
         return appends
       })
     },
+  }
+}
+
+/**
+ * Emmett with WRITERS concurrent writers on one store, its calls taken one at a time: concurrent
+ * calls on one store close its connection under each other (Emmett opens and closes one per
+ * call), and a store per writer on the one file spins on SQLITE_BUSY (a quick run of 320 appends
+ * did not end in 10 minutes). SQLITE_BUSY is retried and counted.
+ */
+const emmettConcurrentAppends = (store) => {
+  const sequential = emmettAppends(store)
+  const busy = retryBusy(sequential.retries)
+  let turn = Promise.resolve()
+  const oneAtATime = (f) => {
+    const mine = turn.then(f)
+    turn = mine.catch(() => {})
+    return mine
+  }
+  return {
+    retries: sequential.retries,
+    prefill: sequential.prefill,
+    round: (appends) => (round) =>
+      concurrentRound(appends, round, async (stream, expected, i) => {
+        const r = await oneAtATime(() =>
+          busy(() =>
+            store.appendToStream(stream, [emmettEvent(i)], {
+              expectedStreamVersion: expected ?? 'STREAM_DOES_NOT_EXIST',
+            }),
+          ),
+        )
+        return r.nextExpectedStreamVersion
+      }),
   }
 }
 
@@ -158,6 +236,7 @@ const bareSqliteAppends = (path) => {
   })
   return {
     db,
+    put,
     prefill: async (count) => {
       for (let done = 0; done < count; done += 10)
         put.immediate(
@@ -176,6 +255,47 @@ const bareSqliteAppends = (path) => {
         return appends
       })
     },
+  }
+}
+
+/**
+ * The bare loop on SQLite with WRITERS concurrent writers, batching the same way as group commit:
+ * the appends queued in one turn (a microtask) go into one IMMEDIATE transaction, each in its own
+ * savepoint (better-sqlite3's nested transaction), each promise settled after the COMMIT.
+ */
+const bareSqliteGroupCommit = (path) => {
+  const sequential = bareSqliteAppends(path)
+  let queue = []
+  const commit = sequential.db.transaction((batch) =>
+    batch.map(({ stream, expected, i }) => {
+      try {
+        return { revision: sequential.put(stream, expected, [event(i)]) }
+      } catch (error) {
+        return { error }
+      }
+    }),
+  )
+  const flush = () => {
+    const batch = queue
+    queue = []
+    const results = commit.immediate(batch)
+    batch.forEach((q, k) =>
+      results[k].error === undefined ? q.resolve(results[k].revision) : q.reject(results[k].error),
+    )
+  }
+  return {
+    db: sequential.db,
+    prefill: sequential.prefill,
+    round: (appends) => (round) =>
+      concurrentRound(
+        appends,
+        round,
+        (stream, expected, i) =>
+          new Promise((resolve, reject) => {
+            if (queue.push({ stream, expected: expected ?? -1, i, resolve, reject }) === 1)
+              queueMicrotask(flush)
+          }),
+      ),
   }
 }
 
@@ -210,11 +330,11 @@ const memoryStore = () => {
   const store = getInMemoryEventStore({ codec: testEventCodec })
   return { workload: parcoursAppends(store), dispose: () => store.close() }
 }
-const sqliteStore = () => {
+const sqliteStore = (workloadOf = parcoursAppends) => {
   const dir = tempDir()
   const store = getSqliteEventStore({ path: join(dir, 'events.db'), codec: testEventCodec })
   return {
-    workload: parcoursAppends(store),
+    workload: workloadOf(store),
     dispose: async () => {
       await store.close()
       rmSync(dir, { recursive: true, force: true })
@@ -225,13 +345,13 @@ const emmettMemory = () => ({
   workload: emmettAppends(getEmmettInMemoryEventStore()),
   dispose: async () => {},
 })
-const emmettSqlite = () => {
+const emmettSqlite = (workloadOf = emmettAppends) => {
   const dir = tempDir()
   const store = getSQLiteEventStore({
     fileName: join(dir, 'emmett.db'),
     schema: { autoMigration: 'CreateOrUpdate' },
   })
-  const workload = emmettAppends(store)
+  const workload = workloadOf(store)
   return {
     workload,
     extra: () => ({ peerSqliteBusyRetries: workload.retries.busy }),
@@ -242,9 +362,9 @@ const emmettSqlite = () => {
   }
 }
 const bareMemory = () => ({ workload: bareMemoryAppends(), dispose: async () => {} })
-const bareSqlite = () => {
+const bareSqlite = (workloadOf = bareSqliteAppends) => {
   const dir = tempDir()
-  const workload = bareSqliteAppends(join(dir, 'bare.db'))
+  const workload = workloadOf(join(dir, 'bare.db'))
   return {
     workload,
     dispose: async () => {
@@ -344,7 +464,7 @@ export const cases = ({ quick }) => {
   const memorySizes = quick ? [10_000, 1_000_000] : [10_000, 100_000, 1_000_000]
   const sqliteSizes = quick ? [1_000, 100_000] : [1_000, 100_000, 1_000_000]
   const bareMemoryPeer = { peer: 'bare loop (Map of arrays)', open: bareMemory }
-  const bareSqlitePeer = { peer: 'bare loop (better-sqlite3 alone)', open: bareSqlite }
+  const bareSqlitePeer = { peer: 'bare loop (better-sqlite3 alone)', open: () => bareSqlite() }
   return [
     ...memorySizes.map((size) =>
       appendCase({
@@ -366,11 +486,35 @@ export const cases = ({ quick }) => {
         size,
         appends: quick ? 2_000 : 5_000,
         rounds,
-        open: sqliteStore,
+        open: () => sqliteStore(),
         peers:
           size === sqliteSizes[0]
-            ? [{ peer: EMMETT_SQLITE, open: emmettSqlite, appends: 300 }, bareSqlitePeer]
+            ? [{ peer: EMMETT_SQLITE, open: () => emmettSqlite(), appends: 300 }, bareSqlitePeer]
             : [bareSqlitePeer],
+      }),
+    ),
+    ...sqliteSizes.map((size) =>
+      appendCase({
+        name: `SQLite append, ${WRITERS} concurrent writers`,
+        size,
+        appends: quick ? 6_400 : 25_600,
+        rounds,
+        open: () => sqliteStore(parcoursConcurrentAppends),
+        peers: [
+          ...(size === sqliteSizes[0]
+            ? [
+                {
+                  peer: `${EMMETT_SQLITE} (its calls one at a time)`,
+                  open: () => emmettSqlite(emmettConcurrentAppends),
+                  appends: 320,
+                },
+              ]
+            : []),
+          {
+            peer: 'bare loop (better-sqlite3 alone, the appends queued together in one transaction)',
+            open: () => bareSqlite(bareSqliteGroupCommit),
+          },
+        ],
       }),
     ),
     readFoldCase({

@@ -58,7 +58,7 @@ describe('getSqliteKeyStore', () => {
   })
 
   for (const journalMode of ['delete', 'wal'] as const) {
-    it(`leaves no byte of an erased key in the file (${journalMode} journal), even after VACUUM`, async () => {
+    it(`leaves no byte of an erased key in the file or its log (a file made in ${journalMode} journal mode), even after VACUUM`, async () => {
       const path = join(dir, `keys-${journalMode}.db`)
       // A file shared with an event store may already be in WAL mode.
       const setup = new Database(path)
@@ -127,6 +127,115 @@ describe('getSqliteKeyStore', () => {
       reader.close()
       await store.close()
     }
+  })
+
+  it('switches a rollback-journal file to WAL, and leaves the write-ahead log empty after an erasure', async () => {
+    const path = join(dir, 'keys.db')
+    const setup = new Database(path)
+    setup.pragma('journal_mode = delete')
+    setup.close()
+    const store = getSqliteKeyStore({ path })
+    const vault = createVault({ keyStore: store })
+    await ok(vault.seal(youth(1), { firstName: 'Jeanne' }))
+    const key = await ok(store.get(youth(1)))
+    const probe = new Database(path, { readonly: true })
+    const mode = probe.pragma('journal_mode', { simple: true })
+    probe.close()
+    expect(mode).toBe('wal')
+    expect(readFileSync(`${path}-wal`).includes(Buffer.from(key.material))).toBe(true)
+    await ok(vault.eraseKey(youth(1)))
+    expect(readFileSync(`${path}-wal`)).toHaveLength(0)
+    expect(existsSync(`${path}-journal`)).toBe(false)
+    expect(rawBytes(path).includes(Buffer.from(key.material))).toBe(false)
+    await store.close()
+  })
+
+  it('lands concurrent creations, each with its own result, a second key for someone in the same batch keeps the first', async () => {
+    const path = join(dir, 'keys.db')
+    const store = getSqliteKeyStore({ path })
+    const keyOf = (n: number, k = n): PersonalKey => ({
+      youthId: youth(n),
+      keyId: `key-${k}` as PersonalKey['keyId'],
+      material: new Uint8Array(32).fill(k % 256),
+    })
+    const results = await Promise.all([
+      ...Array.from({ length: 300 }, (_, n) => store.create(keyOf(n))()),
+      store.create(keyOf(7, 1007))(),
+    ])
+    expect(results.slice(0, 300)).toEqual(
+      Array.from({ length: 300 }, (_, n) => ({
+        _tag: 'Right',
+        right: { ...keyOf(n), material: Buffer.from(keyOf(n).material) },
+      })),
+    )
+    expect(results[300]).toEqual({
+      _tag: 'Right',
+      right: { ...keyOf(7), material: Buffer.from(keyOf(7).material) },
+    })
+    expect(await ok(store.list())).toHaveLength(300)
+    await store.close()
+  })
+
+  it('fails every creation of a batch whose commit fails, and stores none of them', async () => {
+    const path = join(dir, 'keys.db')
+    const store = getSqliteKeyStore({ path })
+    await ok(store.list())
+    // A deferred foreign key checked at COMMIT: a key for youth-666 makes the commit fail.
+    const setup = new Database(path)
+    setup.exec(`CREATE TABLE parent (id TEXT PRIMARY KEY);
+                CREATE TABLE child (id TEXT REFERENCES parent (id) DEFERRABLE INITIALLY DEFERRED);
+                CREATE TRIGGER poison AFTER INSERT ON parcours_personal_keys WHEN NEW.youth_id = 'youth-666'
+                  BEGIN INSERT INTO child VALUES ('missing'); END`)
+    setup.close()
+    const keyOf = (n: number): PersonalKey => ({
+      youthId: youth(n),
+      keyId: `key-${n}` as PersonalKey['keyId'],
+      material: new Uint8Array(32).fill(n % 256),
+    })
+    const results = await Promise.all([1, 666, 2].map((n) => store.create(keyOf(n))()))
+    expect(results.map((r) => (isLeft(r) ? r.left._tag : 'Right'))).toEqual([
+      'KeyStoreUnavailable',
+      'KeyStoreUnavailable',
+      'KeyStoreUnavailable',
+    ])
+    expect(await ok(store.list())).toEqual([])
+    expect(await store.create(keyOf(3))()).toMatchObject({ _tag: 'Right' })
+    await store.close()
+  })
+
+  it('answers a call made right after a creation with the created key, and commits creations before closing', async () => {
+    const path = join(dir, 'keys.db')
+    const store = getSqliteKeyStore({ path })
+    const key: PersonalKey = {
+      youthId: youth(1),
+      keyId: 'key-1' as PersonalKey['keyId'],
+      material: new Uint8Array(32).fill(1),
+    }
+    const creating = store.create(key)()
+    const read = store.get(youth(1))()
+    const second = store.create({ ...key, youthId: youth(2) })()
+    const closing = store.close()
+    expect(await read).toMatchObject({ _tag: 'Right', right: { keyId: 'key-1' } })
+    expect(await creating).toMatchObject({ _tag: 'Right' })
+    expect(await second).toMatchObject({ _tag: 'Right' })
+    await closing
+    const reopened = getSqliteKeyStore({ path, mustExist: true })
+    expect((await ok(reopened.list())).map((k) => k.youthId)).toEqual([youth(1), youth(2)])
+    await reopened.close()
+  })
+
+  it('refuses a synchronous setting other than NORMAL or FULL, and creates no file', async () => {
+    const path = join(dir, 'keys.db')
+    const store = getSqliteKeyStore({ path, synchronous: 'OFF' as 'FULL' })
+    expect(await store.list()()).toMatchObject({
+      _tag: 'Left',
+      left: {
+        _tag: 'KeyStoreUnavailable',
+        message: `key store ${path}: synchronous must be 'NORMAL' or 'FULL', not "OFF"`,
+      },
+    })
+    await store.close()
+    expect(existsSync(path)).toBe(false)
   })
 
   it('gives CorruptKey for a damaged key, for that young person only', async () => {

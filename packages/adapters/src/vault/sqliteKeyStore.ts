@@ -23,6 +23,18 @@ export interface SqliteKeyStoreOptions {
   readonly mustExist?: boolean
   /** The clock that dates each new key (`createdAt`); the system clock by default. */
   readonly now?: () => Date
+  /**
+   * What a created key survives (the file is in WAL mode, and a creation is acknowledged only
+   * once its transaction has committed):
+   * - `'FULL'` (the default): also an operating-system crash or a power loss; the write-ahead log
+   *   is synced at every commit, so the key is on the disk before any event sealed with it is
+   *   written.
+   * - `'NORMAL'`: a crash of the process. On an operating-system crash or a power loss the keys
+   *   created since the last checkpoint may roll back while events sealed with them survive in
+   *   the event store (their personal fields would then read as `KeyNotFound`).
+   * Erasure is the same either way: it truncates the write-ahead log, which syncs.
+   */
+  readonly synchronous?: 'NORMAL' | 'FULL'
 }
 
 interface KeyRow {
@@ -74,6 +86,15 @@ const migrate = (db: Database.Database): void => {
     db.exec('ALTER TABLE parcours_personal_keys ADD COLUMN created_at TEXT')
 }
 
+/** At most this many creations go into one transaction of the group commit. */
+const MAX_BATCH_CREATES = 256
+
+/** A creation waiting for the next group commit. */
+interface PendingCreate {
+  readonly key: PersonalKey
+  readonly resolve: (result: Either<KeyStoreError, PersonalKey>) => void
+}
+
 // A short check value tells a damaged key (CorruptKey) from a damaged ciphertext (DecryptionFailed).
 const checkValue = (material: Uint8Array): Buffer =>
   createHash('sha256').update('parcours/key-check/v1').update(material).digest().subarray(0, 8)
@@ -83,16 +104,22 @@ const checkValue = (material: Uint8Array): Buffer =>
 // ---------------------------------------------------------------------------------------------
 
 /**
- * A key store in a SQLite file, apart from the events. Erasure overwrites the key, deletes it with
+ * A key store in a SQLite file, apart from the events, in WAL mode (a file left in rollback-journal
+ * mode is switched to WAL on open). Key creations are written by group commit: those made together
+ * (in one turn of the event loop) share one IMMEDIATE transaction, at most 256 of them, each with
+ * its own result, and each is acknowledged only once that transaction has committed (if the
+ * commit fails, all of them answer `KeyStoreUnavailable` and none is stored); every other call
+ * first commits the creations made before it. Erasure overwrites the key, deletes it with
  * `secure_delete` on (SQLite zeroes the freed bytes, so neither the file nor a VACUUM keeps them)
- * and, in WAL mode, truncates the write-ahead log so no old frame keeps it either; when a reader
- * prevents that, the erasure answers `KeyStoreUnavailable` and erasing again finishes it.
+ * and truncates the write-ahead log (a TRUNCATE checkpoint) so no old frame keeps it either; when a
+ * reader prevents that, the erasure answers `KeyStoreUnavailable` and erasing again finishes it.
  */
 export const getSqliteKeyStore = ({
   path,
   busyTimeoutMs = 5000,
   mustExist = false,
   now = () => new Date(),
+  synchronous = 'FULL',
 }: SqliteKeyStoreOptions): KeyStore => {
   let db: Database.Database | undefined
   let closed = false
@@ -102,12 +129,21 @@ export const getSqliteKeyStore = ({
     if (closed) throw new Error('the key store is closed')
     if (mustExist && !existsSync(path))
       throw new KeyStoreOpenError(`no key store at ${path}: it is created by registering a young person`)
+    // A value from outside TypeScript (a config file) must not weaken what a creation survives.
+    if (synchronous !== 'NORMAL' && synchronous !== 'FULL')
+      throw new KeyStoreOpenError(
+        `key store ${path}: synchronous must be 'NORMAL' or 'FULL', not ${JSON.stringify(synchronous)}`,
+      )
     const opened = new Database(path, { fileMustExist: mustExist })
     try {
       opened.pragma('secure_delete = ON')
       opened.pragma(`busy_timeout = ${busyTimeoutMs}`)
       if (mustExist) checkExisting(path, opened)
       else opened.exec(schema)
+      // One write and one sync per commit, where a rollback journal costs about four syncs and
+      // the journal file's creation and deletion. Erasure truncates the log (walTruncated).
+      opened.pragma('journal_mode = WAL')
+      opened.pragma(`synchronous = ${synchronous}`)
       migrate(opened)
     } catch (error) {
       opened.close()
@@ -117,23 +153,28 @@ export const getSqliteKeyStore = ({
     return opened
   }
 
-  // better-sqlite3 throws: every call goes through the one driver bridge.
+  const failure = (what: string, cause: unknown): KeyStoreError => ({
+    _tag: 'KeyStoreUnavailable',
+    message:
+      cause instanceof KeyStoreOpenError
+        ? cause.message
+        : `key store ${path}: ${what} failed: ${messageOf(cause)}`,
+    cause,
+  })
+
+  // better-sqlite3 throws: every call goes through the one driver bridge. A call sees every
+  // creation made before it: those still queued are committed first.
   const attempt =
     <A>(what: string, run: (db: Database.Database) => Either<KeyStoreError, A>) =>
-    async () =>
-      flatten(
+    async () => {
+      flushCreates()
+      return flatten(
         tryDriver(
           () => run(connect()),
-          (cause): KeyStoreError => ({
-            _tag: 'KeyStoreUnavailable',
-            message:
-              cause instanceof KeyStoreOpenError
-                ? cause.message
-                : `key store ${path}: ${what} failed: ${messageOf(cause)}`,
-            cause,
-          }),
+          (cause) => failure(what, cause),
         ),
       )
+    }
 
   const tombstone = (db: Database.Database, youthId: YouthId): KeyId | undefined =>
     (
@@ -160,26 +201,67 @@ export const getSqliteKeyStore = ({
       : left({ _tag: 'CorruptKey', youthId, keyId })
   }
 
-  const create: KeyStore['create'] = (key) =>
-    attempt('create', (db) =>
-      db
-        .transaction((): Either<KeyStoreError, PersonalKey> => {
-          const erasedKeyId = tombstone(db, key.youthId)
-          if (erasedKeyId !== undefined)
-            return left({ _tag: 'KeyErased', youthId: key.youthId, keyId: erasedKeyId })
-          db.prepare(
-            'INSERT OR IGNORE INTO parcours_personal_keys (youth_id, key_id, material, check_value, created_at) VALUES (?, ?, ?, ?, ?)',
-          ).run(
-            key.youthId,
-            key.keyId,
-            Buffer.from(key.material),
-            checkValue(key.material),
-            now().toISOString(),
-          )
-          return readKey(db, key.youthId) ?? left({ _tag: 'KeyNotFound', youthId: key.youthId })
-        })
-        .immediate(),
-    )
+  /** One creation, inside the group's transaction: a key already stored for them is kept. */
+  const createOne = (db: Database.Database, key: PersonalKey): Either<KeyStoreError, PersonalKey> => {
+    const erasedKeyId = tombstone(db, key.youthId)
+    if (erasedKeyId !== undefined)
+      return left({ _tag: 'KeyErased', youthId: key.youthId, keyId: erasedKeyId })
+    db.prepare(
+      'INSERT OR IGNORE INTO parcours_personal_keys (youth_id, key_id, material, check_value, created_at) VALUES (?, ?, ?, ?, ?)',
+    ).run(key.youthId, key.keyId, Buffer.from(key.material), checkValue(key.material), now().toISOString())
+    return readKey(db, key.youthId) ?? left({ _tag: 'KeyNotFound', youthId: key.youthId })
+  }
+
+  /**
+   * Writes a batch of creations in one IMMEDIATE transaction. A failed statement fails its own
+   * creation (one INSERT, atomic by itself); a transaction that cannot begin or commit fails them
+   * all, and none is stored.
+   */
+  const commitCreates = (
+    batch: ReadonlyArray<PendingCreate>,
+  ): ReadonlyArray<Either<KeyStoreError, PersonalKey>> => {
+    try {
+      const db = connect()
+      return db
+        .transaction(() =>
+          batch.map(({ key }): Either<KeyStoreError, PersonalKey> => {
+            try {
+              return createOne(db, key)
+            } catch (cause) {
+              if (!db.inTransaction) throw cause
+              return left(failure('create', cause))
+            }
+          }),
+        )
+        .immediate()
+    } catch (cause) {
+      const error = failure('create', cause)
+      return batch.map(() => left(error))
+    }
+  }
+
+  let queued: Array<PendingCreate> = []
+  let flushScheduled = false
+  /** Commits the queued creations, batch by batch, and settles each after its commit. */
+  const flushCreates = (): void => {
+    flushScheduled = false
+    while (queued.length > 0) {
+      const batch = queued.slice(0, MAX_BATCH_CREATES)
+      queued = queued.slice(MAX_BATCH_CREATES)
+      const results = commitCreates(batch)
+      batch.forEach((pending, i) => pending.resolve(results[i] as Either<KeyStoreError, PersonalKey>))
+    }
+  }
+
+  // A microtask, as in the SQLite event store: creations made together (concurrent
+  // registrations) share a commit and its sync, and one awaited at a time waits for no timer.
+  const create: KeyStore['create'] = (key) => () =>
+    new Promise((resolve) => {
+      queued.push({ key, resolve })
+      if (flushScheduled) return
+      flushScheduled = true
+      queueMicrotask(flushCreates)
+    })
 
   const get: KeyStore['get'] = (youthId, keyId) =>
     attempt('read', (db) => {
@@ -268,6 +350,8 @@ export const getSqliteKeyStore = ({
     )
 
   const close = async (): Promise<void> => {
+    // Creations made before the close are committed (or failed) before the file closes.
+    flushCreates()
     closed = true
     db?.close()
     db = undefined
