@@ -55,9 +55,10 @@ export interface CommandHandlerOptions<C, S, E extends { readonly type: string }
 }
 
 /**
- * A stream's state as folded up to `revision`, with the ids of its stored events (to spot a
- * re-sent command). The set only ever gains ids of events stored in the stream, so the entries of
- * one stream share it.
+ * A stream's state as folded up to `revision`, with ids of its stored events (to spot a re-sent
+ * command, by the id of its first event): every id of the events read from the store, and only the
+ * first id of each command this handler appended. The set only ever gains ids of events stored in
+ * the stream, so the entries of one stream share it.
  */
 interface CachedState<S> {
   readonly revision: StreamRevision
@@ -268,7 +269,8 @@ export const createCommandHandler = <C, S, E extends { readonly type: string }, 
     )()
     if (appended._tag === 'Left')
       return appended.left._tag === 'WrongExpectedRevision' ? appended.left : appended
-    for (const e of events) cached.ids.add(e.id)
+    // A re-sent command is spotted by its first event's id: the others need no room here.
+    cached.ids.add(firstId)
     remember(streamName, {
       revision: appended.right.nextExpectedRevision,
       state: decision.right.reduce((s, e) => decider.evolve(s, e), state),
