@@ -1,12 +1,12 @@
-// The projections: each fold alone over decoded events, beside a bare loop doing the dashboard's
-// counting with mutable maps; and a rebuild of every read model from the in-memory store into the
+// The projections: each fold alone over decoded events, beside a bare loop doing that fold's own
+// work and one doing the dashboard's counting, with mutable maps; and a rebuild of every read model from the in-memory store into the
 // in-memory sink, and from a SQLite store into a SQLite sink, beside a bare loop that reads the
 // same rows, parses them and counts. Events per second; the journeys come from lib/journeys.mjs.
 import { existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { getInMemoryEventStore, getSqliteEventStore } from '@parcours/adapters'
-import { journeyEventCodec } from '@parcours/domain'
+import { defaultCejHoursPolicy, journeyEventCodec } from '@parcours/domain'
 import {
   allProjections,
   createProjectionRunner,
@@ -35,11 +35,19 @@ const bareCount = (events) => {
   return counts.size
 }
 
+/** The Monday of a 'YYYY-MM-DD' date's week, as the CEJ ledger counts its minutes by week. */
+const mondayOf = (on) => {
+  const day = Date.UTC(Number(on.slice(0, 4)), Number(on.slice(5, 7)) - 1, Number(on.slice(8, 10))) / 864e5
+  return new Date((day - ((day + 3) % 7)) * 864e5).toISOString().slice(0, 10)
+}
+
 /**
  * Bare loops doing each fold's own work with mutable maps and no library: the dashboard's (a
  * young person's state, a counter cell per locale and month, the months in contact), the
- * worklist's (what is pending per young person, added and removed by id) and the timeline's (a
- * list per young person of each event's fields).
+ * worklist's (what is pending per young person, added and removed by id), the timeline's (a
+ * list per young person of each event's fields) and the CEJ ledger's (per young person what is
+ * planned and the minutes it counts, the minutes held by week, the contracts, the activities
+ * and breaches; the minutes from the default hours table).
  */
 const bareFolds = {
   dashboard: (events) => {
@@ -86,6 +94,138 @@ const bareFolds = {
       const details = {}
       for (const field in e) if (field !== 'type' && field !== 'youthId') details[field] = e[field]
       y.push({ revision: Number(revision), on: e.on, type: e.type, details })
+    }
+    return youths.size
+  },
+  cej: (events) => {
+    const policy = defaultCejHoursPolicy
+    const youths = new Map()
+    const addMinutes = (y, on, minutes) => {
+      if (minutes === 0) return
+      const monday = mondayOf(on)
+      y.factMinutes.set(monday, (y.factMinutes.get(monday) ?? 0) + minutes)
+    }
+    const held = (y, key) => {
+      const p = y.planned.get(key)
+      if (p === undefined) return
+      y.planned.delete(key)
+      addMinutes(y, p.on, p.minutes)
+    }
+    for (const { event: e, revision } of events) {
+      let y = youths.get(e.youthId)
+      if (e.type === 'YouthRegistered') {
+        if (y !== undefined) continue
+        const [planned, factMinutes, activities, breaches] = [new Map(), new Map(), new Map(), new Map()]
+        youths.set(e.youthId, {
+          revision: Number(revision),
+          missionLocaleId: e.missionLocaleId,
+          counsellorId: e.counsellorId,
+          open: true,
+          contracts: [],
+          factMinutes,
+          planned,
+          activities,
+          breaches,
+        })
+        continue
+      } else if (y === undefined) continue
+      y.revision = Number(revision)
+      const last = y.contracts[y.contracts.length - 1]
+      const open = last !== undefined && last.exitedOn === null ? last : undefined
+      switch (e.type) {
+        case 'CounsellorAssigned':
+          y.counsellorId = e.counsellorId
+          break
+        case 'JourneyTransferred':
+          y.missionLocaleId = e.missionLocaleId
+          y.counsellorId = e.counsellorId
+          if (open !== undefined) open.missionLocaleId = e.missionLocaleId
+          break
+        case 'JourneyClosed':
+          y.open = false
+          if (open !== undefined) [open.exitedOn, open.exitReason] = [e.on, 'journey-closed']
+          break
+        case 'JourneyReopened':
+          y.open = true
+          y.counsellorId = e.counsellorId
+          break
+        case 'FollowUpScheduled':
+          y.planned.set(`f:${e.followUpId}`, { on: e.dueOn, minutes: policy.appointment[e.kind].minutes })
+          break
+        case 'FollowUpRescheduled': {
+          const p = y.planned.get(`f:${e.followUpId}`)
+          if (p !== undefined) p.on = e.dueOn
+          break
+        }
+        case 'FollowUpKept':
+          held(y, `f:${e.followUpId}`)
+          break
+        case 'FollowUpMissed':
+        case 'FollowUpCancelled':
+        case 'FollowUpMarkedUnspecified':
+          y.planned.delete(`f:${e.followUpId}`)
+          break
+        case 'SessionPrescribed':
+          y.planned.set(`s:${e.sessionId}`, { on: e.heldOn, minutes: policy.session[e.kind].minutes })
+          break
+        case 'SessionOutcomeRecorded':
+          if (e.outcome === 'carried-out') held(y, `s:${e.sessionId}`)
+          else y.planned.delete(`s:${e.sessionId}`)
+          break
+        case 'ProposalOutcomeRecorded':
+          if (e.outcome === 'carried-out') addMinutes(y, e.on, policy.proposalCarriedOut[e.theme].minutes)
+          break
+        case 'ProgrammeEntered':
+          if (e.programme === 'CEJ')
+            y.contracts.push({
+              enteredOn: e.on,
+              missionLocaleId: e.missionLocaleId,
+              exitedOn: null,
+              exitReason: null,
+              allowances: [],
+              sanctions: [],
+            })
+          break
+        case 'ProgrammeExited':
+          if (e.programme === 'CEJ' && open !== undefined) [open.exitedOn, open.exitReason] = [e.on, e.reason]
+          break
+        case 'ActivityDeclared':
+          y.activities.set(e.activityId, {
+            kind: e.kind,
+            startsOn: e.startsOn,
+            endsOn: e.endsOn,
+            declaredHoursPerWeek: e.hoursPerWeek,
+            validatedHoursPerWeek: null,
+          })
+          break
+        case 'ActivityValidated': {
+          const a = y.activities.get(e.activityId)
+          if (a !== undefined) a.validatedHoursPerWeek = e.hoursPerWeek
+          break
+        }
+        case 'CejAllowanceSet':
+          open?.allowances.push({ on: e.on, personalData: e.personalData })
+          break
+        case 'CejBreachRecorded':
+          y.breaches.set(e.breachId, { kind: e.kind, recordedOn: e.on, heardOn: null, hearingOutcome: null })
+          break
+        case 'CejHearingHeld': {
+          const b = y.breaches.get(e.breachId)
+          if (b !== undefined) [b.heardOn, b.hearingOutcome] = [e.on, e.outcome]
+          break
+        }
+        case 'CejSanctionDecided':
+          open?.sanctions.push({
+            breachId: e.breachId,
+            rank: e.rank,
+            sanction: e.sanction,
+            decidedOn: e.on,
+            effectiveOn: e.effectiveOn,
+          })
+          break
+        default:
+          break
+      }
     }
     return youths.size
   },

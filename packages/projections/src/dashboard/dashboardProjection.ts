@@ -290,6 +290,79 @@ const applyToYouth = (b: Batch, y: Youth, e: JourneyEvent): void => {
   }
 }
 
+// A batch's copy of a stored document, field by field (a deep copy only where the batch changes
+// in place: counters and lists; a due follow-up's record is replaced, never changed).
+const copyYouth = (y: DashboardYouth): Youth => ({
+  kind: 'youth',
+  youthId: y.youthId,
+  revision: y.revision,
+  missionLocaleId: y.missionLocaleId,
+  counsellorId: y.counsellorId,
+  open: y.open,
+  registeredOn: y.registeredOn,
+  registeredMissionLocaleId: y.registeredMissionLocaleId,
+  firstProposalCounted: y.firstProposalCounted,
+  firstEntryCounted: y.firstEntryCounted,
+  positiveExitSeen: y.positiveExitSeen,
+  funnelStage: y.funnelStage,
+  interviewsInFirstYear: y.interviewsInFirstYear,
+  plannedInterviews: y.plannedInterviews.slice(),
+  becameDue: { ...y.becameDue },
+  programme: y.programme,
+  contactMonths: y.contactMonths.slice(),
+})
+
+const copyCell = (c: DashboardCell): Cell => {
+  const exits: Cell['programmeExits'] = {}
+  for (const programme in c.programmeExits) exits[programme] = { ...c.programmeExits[programme] }
+  const out: Cell = {
+    kind: 'cell',
+    missionLocaleId: c.missionLocaleId,
+    month: c.month,
+    firstReceptions: c.firstReceptions,
+    inContact: c.inContact,
+    journeysOpened: c.journeysOpened,
+    journeysClosed: c.journeysClosed,
+    transfersIn: c.transfersIn,
+    transfersOut: c.transfersOut,
+    programmeEntries: { ...c.programmeEntries },
+    programmeExits: exits,
+    programmeTransfersIn: { ...c.programmeTransfersIn },
+    programmeTransfersOut: { ...c.programmeTransfersOut },
+    proposalsByTheme: { ...c.proposalsByTheme },
+    proposalsByOutcome: { ...c.proposalsByOutcome },
+    trainingEntries: c.trainingEntries,
+    qualifyingTrainingEntries: c.qualifyingTrainingEntries,
+    durableEmploymentEntries: c.durableEmploymentEntries,
+    otherEmploymentEntries: c.otherEmploymentEntries,
+    immersionEntries: c.immersionEntries,
+    exitsByReason: { ...c.exitsByReason },
+    daysToFirstProposal: { ...c.daysToFirstProposal },
+    daysToFirstEntry: { ...c.daysToFirstEntry },
+    cohortSeenFiveTimes: c.cohortSeenFiveTimes,
+    interviews: c.interviews,
+    followUpsKept: c.followUpsKept,
+    followUpsMissed: c.followUpsMissed,
+    followUpsUnspecified: c.followUpsUnspecified,
+    followUpsOverdue: c.followUpsOverdue,
+  }
+  // Cells stored before these were counted lack them.
+  if (c.cohortFunnel !== undefined) out.cohortFunnel = { ...c.cohortFunnel }
+  if (c.proposalsFromPartners !== undefined) out.proposalsFromPartners = { ...c.proposalsFromPartners }
+  return out
+}
+
+const copyDoc = (doc: DashboardDoc): Writable<DashboardDoc> => {
+  switch (doc.kind) {
+    case 'youth':
+      return copyYouth(doc)
+    case 'counsellor':
+      return { ...doc }
+    default:
+      return copyCell(doc)
+  }
+}
+
 /** The step of one batch: its caches start empty and end with it. */
 const batch = (draft: Draft<DashboardDoc>): BatchStep => {
   const b: Batch = { draft, youths: new Map(), cells: new Map(), caseloads: new Map(), yearEnds: new Map() }
@@ -325,6 +398,7 @@ export const dashboardProjection: KeyedProjection<DashboardDoc> = keyedProjectio
   name: 'dashboard',
   version: 3,
   batch,
+  copy: copyDoc,
   merge: (_key, a, b) => (a.kind === 'youth' ? a : addDocs(a, b)),
   // A young person's document is their stream's; cells and caseloads are sums.
   streamDocuments: (key) => key.startsWith('youth:'),

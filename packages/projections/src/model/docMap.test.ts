@@ -1,6 +1,15 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { changedKeys, docEntries, docMapOf, emptyDocMap, getDoc, setDoc, setDocs } from './docMap.js'
+import {
+  changedKeys,
+  docEntries,
+  docMapOf,
+  emptyDocMap,
+  getDoc,
+  setDoc,
+  setDocs,
+  setDocsFrom,
+} from './docMap.js'
 
 const ops = fc.array(fc.tuple(fc.string({ maxLength: 4 }), fc.option(fc.integer(), { nil: undefined })), {
   maxLength: 200,
@@ -59,6 +68,15 @@ describe('DocMap', () => {
         const oneByOne = entries.reduce((m, [k, d]) => setDoc(m, k, d), before)
         expect(bulk.size).toBe(oneByOne.size)
         expect(new Map(docEntries(bulk))).toEqual(new Map(docEntries(oneByOne)))
+        expect(JSON.stringify([...docEntries(before)].sort())).toBe(snapshot)
+        // From a Map of changes (the last change of a key wins), a marker standing for a removal.
+        const REMOVED = Symbol('removed')
+        const changes = new Map<string, { v: number } | typeof REMOVED>(
+          entries.map(([k, d]) => [k, d ?? REMOVED]),
+        )
+        const fromMap = setDocsFrom(before, changes, REMOVED)
+        expect(fromMap.size).toBe(oneByOne.size)
+        expect(new Map(docEntries(fromMap))).toEqual(new Map(docEntries(oneByOne)))
         expect(JSON.stringify([...docEntries(before)].sort())).toBe(snapshot)
       }),
       { numRuns: 100 },

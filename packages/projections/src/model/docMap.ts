@@ -34,8 +34,8 @@ export const emptyDocMap = <D>(): DocMap<D> => EMPTY
 
 /** The document at `key`, if any. */
 export const getDoc = <D>(map: DocMap<D>, key: string): D | undefined => {
-  const [i, j] = slots(key)
-  return map.top[i]?.[j]?.get(key)
+  const h = hash(key)
+  return map.top[h % WIDTH]?.[Math.floor(h / WIDTH) % WIDTH]?.get(key)
 }
 
 const withSlot = <T>(array: ReadonlyArray<T>, index: number, value: T): ReadonlyArray<T> => {
@@ -63,19 +63,36 @@ export const setDoc = <D>(map: DocMap<D>, key: string, doc: D | undefined): DocM
  * A map with every entry set (or removed, for undefined), as `setDoc` one after the other would
  * make it; each bucket the entries touch is copied once, not once per entry.
  */
-export const setDocs = <D>(
+export const setDocs = <D>(map: DocMap<D>, entries: Iterable<readonly [string, D | undefined]>): DocMap<D> =>
+  setEach(map, (set) => {
+    for (const [key, doc] of entries) set(key, doc)
+  })
+
+/**
+ * `setDocs` from a Map of changes, where `removed` stands for a removal (what a batch's draft
+ * holds), without building an entry per change.
+ */
+export const setDocsFrom = <D, R>(
   map: DocMap<D>,
-  entries: Iterable<readonly [string, D | undefined]>,
+  changes: ReadonlyMap<string, D | R>,
+  removed: R,
+): DocMap<D> =>
+  setEach(map, (set) => changes.forEach((doc, key) => set(key, doc === removed ? undefined : (doc as D))))
+
+const setEach = <D>(
+  map: DocMap<D>,
+  each: (set: (key: string, doc: D | undefined) => void) => void,
 ): DocMap<D> => {
   let top: Array<Mid<D> | undefined> | undefined
   const ownMids = new Set<Mid<D>>()
   const ownLeaves = new Set<Leaf<D>>()
   let size = map.size
-  for (const [key, doc] of entries) {
-    const [i, j] = slots(key)
+  each((key, doc) => {
+    const h = hash(key)
+    const [i, j] = [h % WIDTH, Math.floor(h / WIDTH) % WIDTH]
     const current = (top ?? map.top)[i]?.[j]
     const had = current?.has(key) ?? false
-    if (doc === undefined ? !had : current?.get(key) === doc) continue
+    if (doc === undefined ? !had : current?.get(key) === doc) return
     top ??= map.top.slice()
     let mid = top[i] ?? EMPTY_ROW
     if (!ownMids.has(mid)) ownMids.add((mid = top[i] = mid.slice()))
@@ -88,7 +105,7 @@ export const setDocs = <D>(
     if (doc === undefined) (leaf as Map<string, D>).delete(key)
     else (leaf as Map<string, D>).set(key, doc)
     size += doc === undefined ? -1 : had ? 0 : 1
-  }
+  })
   if (top === undefined) return map
   for (const mid of ownMids)
     for (let j = 0; j < WIDTH; j++) if (mid[j]?.size === 0) (mid as Array<Leaf<D> | undefined>)[j] = undefined

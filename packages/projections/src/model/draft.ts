@@ -1,4 +1,4 @@
-import { type DocMap, getDoc, setDocs } from './docMap.js'
+import { type DocMap, getDoc, setDocsFrom } from './docMap.js'
 
 // ---------------------------------------------------------------------------------------------
 // model: a batch's working copy of a document map. A fold over a batch of events changes the
@@ -91,8 +91,8 @@ export const inBatch = <D>(
   }
   fill(draft)
   if (own.size === 0) return { readModel: base, changed: [] }
-  const entries = function* (): Generator<readonly [string, D | undefined]> {
-    for (const [key, doc] of own) yield [key, doc === REMOVED ? undefined : (doc as D)]
+  return {
+    readModel: setDocsFrom(base, own as Map<string, D | typeof REMOVED>, REMOVED),
+    changed: [...own.keys()],
   }
-  return { readModel: setDocs(base, entries()), changed: [...own.keys()] }
 }

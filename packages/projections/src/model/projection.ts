@@ -113,13 +113,13 @@ export const keyedProjection = <D extends Doc>(def: KeyedProjectionDefinition<D>
     inBatch(
       rm,
       (draft) => {
-        if (def.batch !== undefined) {
-          const step = def.batch(draft)
-          for (const e of events) step(e)
-        } else {
-          const step = def.step
-          for (const e of events) step(draft, e)
-        }
+        const step = def.batch?.(draft) ?? ((e: RecordedEvent<JourneyEvent>) => def.step?.(draft, e))
+        // An array by index: a for-of over it allocates an iterator result per event where the
+        // loop is not optimised whole.
+        if (Array.isArray(events)) {
+          const list = events as ReadonlyArray<RecordedEvent<JourneyEvent>>
+          for (let i = 0; i < list.length; i++) step(list[i] as RecordedEvent<JourneyEvent>)
+        } else for (const e of events) step(e)
       },
       copy,
       source,
