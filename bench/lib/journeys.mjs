@@ -9,11 +9,11 @@ import { arbJourneyHistory } from '@parcours/domain/testing'
 import Database from 'better-sqlite3'
 
 /** `count` template journeys over `missionLocales` locales, each an array of encoded rows. */
-export const templates = (count, missionLocales = 4) => {
-  const [scripts] = fc.sample(
-    arbJourneyHistory({ youths: count, missionLocales, steps: { min: 10, max: 50 } }),
-    { numRuns: 1, seed: 2026 },
-  )
+export const templates = (count, missionLocales = 4, steps = { min: 10, max: 50 }) => {
+  const [scripts] = fc.sample(arbJourneyHistory({ youths: count, missionLocales, steps }), {
+    numRuns: 1,
+    seed: 2026,
+  })
   return scripts.map((s) =>
     s.events.map((event) => {
       const encoded = journeyEventCodec.encode(event)

@@ -259,18 +259,20 @@ const readDecoded = async (path) => {
   return all
 }
 
-const rebuildRound = (store, newSink, expected, options = {}) => async () => {
-  const sink = newSink()
-  const result = await timed(async () => {
-    const r = await must(
-      createProjectionRunner({ store, sink, projections: allProjections, ...options }).rebuild(),
-    )
-    if (r.events !== expected) throw new Error(`applied ${r.events} of ${expected}`)
-    return r.events
-  })
-  await sink.close()
-  return result
-}
+const rebuildRound =
+  (store, newSink, expected, options = {}) =>
+  async () => {
+    const sink = newSink()
+    const result = await timed(async () => {
+      const r = await must(
+        createProjectionRunner({ store, sink, projections: allProjections, ...options }).rebuild(),
+      )
+      if (r.events !== expected) throw new Error(`applied ${r.events} of ${expected}`)
+      return r.events
+    })
+    await sink.close()
+    return result
+  }
 
 const bareSqliteRound = (path) => async () =>
   timed(async () => {

@@ -4,7 +4,12 @@ import { openSink, runProjections } from '../store/readModels.js'
 import type { CommandModule } from './commandModule.js'
 import { runSummary } from './project.js'
 
-/** `parcours rebuild`: forgets the read models and projects the whole log again. */
+/**
+ * `parcours rebuild`: forgets the read models and projects the whole log again. Into an empty
+ * projections file on SQLite it reads the log stream by stream (each young person's documents
+ * written once, memory flat); over stored read models it reads in global order and replaces them
+ * in one commit once caught up (docs/operating.md).
+ */
 export const register: CommandModule['register'] = (command, ctx) =>
   command.action(async (_o, cmd) => {
     authorize(ctx.session(cmd), { kind: 'maintain-store', task: 'rebuild' })
