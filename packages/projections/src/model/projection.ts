@@ -56,7 +56,8 @@ export type Step<D> = (draft: Draft<D>, recorded: RecordedEvent<JourneyEvent>) =
 /** Applies one event of the batch it was made for (see `KeyedProjectionDefinition.batch`). */
 export type BatchStep = (recorded: RecordedEvent<JourneyEvent>) => void
 
-interface KeyedProjectionCommon<D extends Doc> {
+/** What every keyed projection's definition gives, whichever way it steps. */
+export interface KeyedProjectionCommon<D extends Doc> {
   readonly name: string
   readonly version: number
   /** Combines one document as written by two partitioned workers. */
