@@ -2,4 +2,5 @@
 export * from './createProjectionRunner.js'
 export { loadReadModel, type AnyKeyedProjection, type ReadModels } from './readModels.js'
 export * from './runnerTypes.js'
+export type { StreamRange } from './streamOrderedRebuild.js'
 export { rebuildInWorkers, type RebuildInWorkersOptions, type ShardStats } from './rebuildInWorkers.js'
