@@ -168,7 +168,6 @@ const emmettConcurrentAppends = (store) => {
   }
 }
 
-
 // The in-memory appends measure the store, not the harness: each round's events, ids and stream
 // names are built before it is timed (and a full GC run between), and Parcours, Emmett and the
 // bare loop go through one loop: one awaited task per single-event append, the expected revision
