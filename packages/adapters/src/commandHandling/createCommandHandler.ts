@@ -128,8 +128,10 @@ const replayOf = <E>(streamName: string, events: ReadonlyArray<RecordedEvent<E>>
 // ---------------------------------------------------------------------------------------------
 
 /**
- * The imperative shell around a decider: read the stream, fold it with `evolve`, `decide`, append
- * with the exact expected revision; the result is built from the append, without reading back.
+ * The imperative shell around a decider: read the stream (or take its cached state), fold it with
+ * `evolve`, `decide`, append with the exact expected revision; the result is built from the append,
+ * without reading back. A state cached by this handler is decided on without reading: a stale one
+ * is caught by the append's expected revision and read past at once (see `stateCacheSize`).
  * A conflict is retried (fresh read, jittered backoff) up to `maxRetries` times, then reported as
  * `ConcurrencyConflict`. Event ids derive from the command
  * id, so a re-sent command writes nothing and returns what it wrote the first time.
