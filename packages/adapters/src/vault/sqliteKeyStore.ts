@@ -192,15 +192,8 @@ export const getSqliteKeyStore = ({
         { key_id: KeyId } | undefined
     )?.key_id
 
-  const readKey = (
-    db: Database.Database,
-    youthId: YouthId,
-  ): Either<KeyStoreError, PersonalKey> | undefined => {
-    const row = statement(
-      db,
-      'SELECT key_id, material, check_value FROM parcours_personal_keys WHERE youth_id = ?',
-    ).get(youthId) as KeyRow | undefined
-    if (row === undefined) return undefined
+  /** A stored key as the vault takes it: a damaged one is `CorruptKey`. */
+  const keyOf = (youthId: YouthId, row: KeyRow): Either<KeyStoreError, PersonalKey> => {
     const keyId = row.key_id as KeyId
     const intact =
       row.material !== null &&
@@ -210,6 +203,38 @@ export const getSqliteKeyStore = ({
     return intact
       ? right({ youthId, keyId, material: Buffer.from(row.material) })
       : left({ _tag: 'CorruptKey', youthId, keyId })
+  }
+
+  const readKey = (
+    db: Database.Database,
+    youthId: YouthId,
+  ): Either<KeyStoreError, PersonalKey> | undefined => {
+    const row = statement(
+      db,
+      'SELECT key_id, material, check_value FROM parcours_personal_keys WHERE youth_id = ?',
+    ).get(youthId) as KeyRow | undefined
+    return row === undefined ? undefined : keyOf(youthId, row)
+  }
+
+  /** The tombstone and the key of a young person, in one query (a read for every command). */
+  const tombstoneAndKey = (
+    db: Database.Database,
+    youthId: YouthId,
+  ): { readonly erased: KeyId | null; readonly key: KeyRow | undefined } => {
+    const row = statement(
+      db,
+      `SELECT e.key_id AS erased, k.key_id, k.material, k.check_value
+         FROM (SELECT ? AS youth_id) AS asked
+         LEFT JOIN parcours_erased_personal_keys AS e ON e.youth_id = asked.youth_id
+         LEFT JOIN parcours_personal_keys AS k ON k.youth_id = asked.youth_id`,
+    ).get(youthId) as { erased: KeyId | null; key_id: string | null } & Omit<KeyRow, 'key_id'>
+    return {
+      erased: row.erased,
+      key:
+        row.key_id === null
+          ? undefined
+          : { key_id: row.key_id, material: row.material, check_value: row.check_value },
+    }
   }
 
   /** One creation, inside the group's transaction: a key already stored for them is kept. */
@@ -277,9 +302,9 @@ export const getSqliteKeyStore = ({
 
   const get: KeyStore['get'] = (youthId, keyId) =>
     attempt('read', (db) => {
-      const erasedKeyId = tombstone(db, youthId)
-      if (erasedKeyId !== undefined) return left({ _tag: 'KeyErased', youthId, keyId: erasedKeyId })
-      const found = readKey(db, youthId)
+      const { erased, key } = tombstoneAndKey(db, youthId)
+      if (erased !== null) return left({ _tag: 'KeyErased', youthId, keyId: erased })
+      const found = key === undefined ? undefined : keyOf(youthId, key)
       const notFound: KeyStoreError =
         keyId === undefined ? { _tag: 'KeyNotFound', youthId } : { _tag: 'KeyNotFound', youthId, keyId }
       if (found === undefined) return left(notFound)
