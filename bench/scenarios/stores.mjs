@@ -281,6 +281,8 @@ const bareSqliteAppends = (path) => {
   const db = new Database(path)
   db.pragma('journal_mode = WAL')
   db.pragma('synchronous = NORMAL')
+  // As the store does: a checkpoint every 10,000 pages.
+  db.pragma('wal_autocheckpoint = 10000')
   db.exec(`CREATE TABLE events (position INTEGER PRIMARY KEY, event_id TEXT NOT NULL UNIQUE, stream_name TEXT NOT NULL,
     revision INTEGER NOT NULL, event_type TEXT NOT NULL, data TEXT NOT NULL, UNIQUE (stream_name, revision))`)
   const last = db.prepare('SELECT max(revision) AS r FROM events WHERE stream_name = ?').pluck()

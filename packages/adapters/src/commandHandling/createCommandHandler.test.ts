@@ -333,14 +333,62 @@ describe('command handling: the state cache', () => {
       ...(stateCacheSize === undefined ? {} : { stateCacheSize }),
     })
 
-  it('reads only the events appended since the revision it folded, and none after its append', async () => {
+  it('reads a stream once, then decides on the state it folded and appended, reading nothing', async () => {
     const { store, reads } = recording()
     const handle = handlerOn(store)
     for (const [i, sku] of ['a', 'b', 'c'].entries())
       expect((await handle({ commandId: `add-${i}`, command: { type: 'Add', cart: '1', sku } })())._tag).toBe(
         'Right',
       )
-    expect(reads).toEqual([undefined, 1n, 2n])
+    expect(reads).toEqual([undefined])
+  })
+
+  it('reads only the events appended since its cached revision when another writer moved the stream', async () => {
+    const { store, reads } = recording()
+    const sleeps: number[] = []
+    const handle = createCommandHandler({
+      store,
+      decider: cartDecider,
+      streamName: (c: CartCommand) => `cart-${c.cart}`,
+      backoff: { baseMs: 10, random: () => 0.5, sleep: async (ms) => void sleeps.push(ms) },
+    })
+    const other = handlerOn(store)
+    await handle({ commandId: 'add-a', command: { type: 'Add', cart: '1', sku: 'a' } })()
+    await other({ commandId: 'add-b', command: { type: 'Add', cart: '1', sku: 'b' } })()
+    const result = await handle({ commandId: 'check-out', command: { type: 'CheckOut', cart: '1' } })()
+    // The append on the cached state met the other writer's event: read from there, decide again,
+    // at once (a stale cache is no contention to back off from).
+    expect(result).toMatchObject({ _tag: 'Right', right: { nextExpectedRevision: 4n } })
+    expect(reads).toEqual([undefined, undefined, 1n])
+    expect(sleeps).toEqual([])
+    expect((await readIds(store, 'cart-1')).map((e) => e.event)).toEqual([
+      itemAdded('a'),
+      itemAdded('b'),
+      itemRemoved('a'),
+      itemRemoved('b'),
+      cartCheckedOut(200),
+    ])
+  })
+
+  it('refuses a command only on a state read from the store, never on a cached one', async () => {
+    const { store, reads } = recording()
+    const handle = handlerOn(store)
+    const other = handlerOn(store)
+    await handle({ commandId: 'add-a', command: { type: 'Add', cart: '1', sku: 'a' } })()
+    await other({ commandId: 'add-b', command: { type: 'Add', cart: '1', sku: 'b' } })()
+    // On its cached state 'b' is not in the cart; the store says it is.
+    const removed = await handle({
+      commandId: 'remove-b',
+      command: { type: 'Remove', cart: '1', sku: 'b' },
+    })()
+    expect(removed).toMatchObject({ _tag: 'Right', right: { events: [{ event: itemRemoved('b') }] } })
+    const refused = await handle({
+      commandId: 'remove-c',
+      command: { type: 'Remove', cart: '1', sku: 'c' },
+    })()
+    expect(refused).toEqual({ _tag: 'Left', left: { _tag: 'Rejected', error: 'NotInCart' } })
+    // The refusal was checked against the store: a read from the revision after its own append.
+    expect(reads).toEqual([undefined, undefined, 1n, 3n])
   })
 
   it('reads the whole stream every time when turned off', async () => {
@@ -381,6 +429,7 @@ describe('command handling: the state cache', () => {
             const got = await (handlers[who] as typeof reference)(envelope)()
             const expected = await reference(envelope)()
             expect(got._tag).toBe(expected._tag)
+            if (got._tag === 'Left') expect(got).toEqual(expected)
             if (got._tag === 'Right' && expected._tag === 'Right')
               expect(got.right.events.map((e) => [e.id, e.revision, e.event])).toEqual(
                 expected.right.events.map((e) => [e.id, e.revision, e.event]),

@@ -128,8 +128,10 @@ const replayOf = <E>(streamName: string, events: ReadonlyArray<RecordedEvent<E>>
 // ---------------------------------------------------------------------------------------------
 
 /**
- * The imperative shell around a decider: read the stream, fold it with `evolve`, `decide`, append
- * with the exact expected revision; the result is built from the append, without reading back.
+ * The imperative shell around a decider: read the stream (or take its cached state), fold it with
+ * `evolve`, `decide`, append with the exact expected revision; the result is built from the append,
+ * without reading back. A state cached by this handler is decided on without reading: a stale one
+ * is caught by the append's expected revision and read past at once (see `stateCacheSize`).
  * A conflict is retried (fresh read, jittered backoff) up to `maxRetries` times, then reported as
  * `ConcurrencyConflict`. Event ids derive from the command
  * id, so a re-sent command writes nothing and returns what it wrote the first time.
@@ -175,16 +177,27 @@ export const createCommandHandler = <C, S, E extends { readonly type: string }, 
   /**
    * The stream's state and revision: the cached state (if any) with the events appended since,
    * read from the store. Events never change once stored, so a state folded up to a revision stays
-   * right whoever appends after it; a stale one only costs a conflict and a retry.
+   * right whoever appends after it; a stale one only costs a conflict and a retry. When `trusted`,
+   * a cached state is taken as current without reading: the append's expected revision checks it.
    */
   const stateOf = async (
     streamName: string,
     commandId: string,
     firstId: string,
+    trusted: boolean,
   ): Promise<
-    Either<StoreError, { readonly cached: CachedState<S>; readonly earlier: ReadonlyArray<RecordedEvent<E>> }>
+    Either<
+      StoreError,
+      {
+        readonly cached: CachedState<S>
+        readonly earlier: ReadonlyArray<RecordedEvent<E>>
+        readonly unread: boolean
+      }
+    >
   > => {
     const known = cache.get(streamName)
+    if (trusted && known !== undefined && !known.ids.has(firstId))
+      return right({ cached: known, earlier: [], unread: true })
     const read = await store.readStream(
       streamName,
       known === undefined ? {} : { fromRevision: known.revision + 1n },
@@ -195,7 +208,11 @@ export const createCommandHandler = <C, S, E extends { readonly type: string }, 
       // A command handled before the cached revision: its events are read back once, to return them.
       const whole = await store.readStream(streamName)()
       if (whole._tag === 'Left') return whole
-      return right({ cached: known, earlier: eventsOfCommand(whole.right, commandId, firstId) })
+      return right({
+        cached: known,
+        earlier: eventsOfCommand(whole.right, commandId, firstId),
+        unread: false,
+      })
     }
     const ids = known?.ids ?? new Set<string>()
     for (const e of tail) ids.add(e.id)
@@ -205,7 +222,7 @@ export const createCommandHandler = <C, S, E extends { readonly type: string }, 
       ids,
     }
     if (tail.length > 0) remember(streamName, cached)
-    return right({ cached, earlier: eventsOfCommand(tail, commandId, firstId) })
+    return right({ cached, earlier: eventsOfCommand(tail, commandId, firstId), unread: false })
   }
 
   type Attempt<CompleteErr> = Either<CommandHandlingError<Err> | PrepareErr | CompleteErr, CommandResult<E>>
@@ -216,11 +233,12 @@ export const createCommandHandler = <C, S, E extends { readonly type: string }, 
     { commandId, command, correlationId }: CommandEnvelope<C, CompleteErr>,
     complete: (() => Promise<Either<CompleteErr, C>>) | undefined,
     streamName: string,
-  ): Promise<Attempt<CompleteErr> | WrongExpectedRevision> => {
+    trusted: boolean,
+  ): Promise<Attempt<CompleteErr> | WrongExpectedRevision | Unverified> => {
     const firstId = eventIdFor(commandId, 0)
-    const read = await stateOf(streamName, commandId, firstId)
+    const read = await stateOf(streamName, commandId, firstId, trusted)
     if (read._tag === 'Left') return read.left._tag === 'WrongExpectedRevision' ? read.left : read
-    const { cached, earlier } = read.right
+    const { cached, earlier, unread } = read.right
     if (earlier.length > 0) return right(replayOf(streamName, earlier))
 
     const { state } = cached
@@ -237,6 +255,8 @@ export const createCommandHandler = <C, S, E extends { readonly type: string }, 
       toRecord = again.right
       decision = decider.decide(toRecord, state)
     }
+    // A refusal or nothing to do stands only on a state read from the store: no append checks it.
+    if (unread && (decision._tag === 'Left' || decision.right.length === 0)) return UNVERIFIED
     if (decision._tag === 'Left') return left({ _tag: 'Rejected', error: decision.left })
     if (decision.right.length === 0) {
       return right({
@@ -267,8 +287,10 @@ export const createCommandHandler = <C, S, E extends { readonly type: string }, 
       expected,
       events.map(({ id, event }) => ({ id, event, metadata })),
     )()
-    if (appended._tag === 'Left')
-      return appended.left._tag === 'WrongExpectedRevision' ? appended.left : appended
+    if (appended._tag === 'Left') {
+      if (appended.left._tag !== 'WrongExpectedRevision') return appended
+      return unread ? UNVERIFIED : appended.left
+    }
     // A re-sent command is spotted by its first event's id: the others need no room here.
     cached.ids.add(firstId)
     remember(streamName, {
@@ -286,6 +308,10 @@ export const createCommandHandler = <C, S, E extends { readonly type: string }, 
     })
   }
 
+  /** An attempt on a cached state that the store contradicted or could not confirm: read, then decide again. */
+  const UNVERIFIED = { _tag: 'Unverified' } as const
+  type Unverified = typeof UNVERIFIED
+
   /** A command's `complete`, run once and remembered across the retries of one call. */
   const once = <CompleteErr>(envelope: CommandEnvelope<C, CompleteErr>) => {
     const complete = envelope.complete
@@ -299,12 +325,24 @@ export const createCommandHandler = <C, S, E extends { readonly type: string }, 
       const streamName = options.streamName(envelope.command)
       const complete = once(envelope)
       let conflict: WrongExpectedRevision | undefined
-      for (let attempts = 1; attempts <= maxRetries + 1; attempts++) {
-        if (attempts > 1) await sleep(random() * baseMs * 2 ** (attempts - 2))
-        const result = await attempt(envelope, complete, streamName)
+      // The first attempt trusts a cached state (the common case: this handler wrote the stream's
+      // last events), unless the command seals something first: `complete` runs only on a state read.
+      let trusted = complete === undefined
+      for (let attempts = 1; attempts <= maxRetries + 1;) {
+        const result = await attempt(envelope, complete, streamName, trusted)
+        if (result._tag === 'Unverified') {
+          // Not a conflict with another writer's command: the cache was behind. Read, at once;
+          // the attempt is not counted (an attempt on a state read is never unverified).
+          trusted = false
+          continue
+        }
         if (result._tag !== 'WrongExpectedRevision') return result
+        // After a conflict with another writer, every attempt reads what the store holds.
+        trusted = false
         conflict = result
         log?.debug({ streamName, commandId: envelope.commandId, attempts }, 'conflict, retrying')
+        attempts++
+        if (attempts <= maxRetries + 1) await sleep(random() * baseMs * 2 ** (attempts - 2))
       }
       const last = conflict as WrongExpectedRevision
       log?.warn(

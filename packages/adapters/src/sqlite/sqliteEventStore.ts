@@ -163,6 +163,9 @@ type Opened = {
   readonly tx: ReturnType<typeof prepareTransactionStatements>
 }
 
+/** Pages the write-ahead log may hold before a commit checkpoints it. */
+const WAL_AUTOCHECKPOINT_PAGES = 10_000
+
 const open = (
   path: string,
   busyTimeoutMs: number,
@@ -178,6 +181,10 @@ const open = (
       db.pragma(`busy_timeout = ${busyTimeoutMs}`)
       db.pragma('journal_mode = WAL')
       db.pragma(`synchronous = ${synchronous}`)
+      // A checkpoint copies the log into the file and syncs both. Appends to many streams dirty
+      // index pages all over the file, so every 1,000 pages (SQLite's default) it rewrote much the
+      // same pages; every 10,000 (a log of about 40 MB at most) halves what appends cost.
+      db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`)
       migrate(db)
       return { db, queries: prepareQueries(db), tx: prepareTransactionStatements(db) }
     },
@@ -394,10 +401,13 @@ export const getSqliteEventStore = <E extends { readonly type: string }>(
   const maxBatchBytes = Math.max(1, options.maxBatchBytes ?? 4 * 1024 * 1024)
   let queue: Array<PendingAppend> = []
   let flushScheduled = false
+  /** How many appends the last flush found queued: one means appends come one at a time. */
+  let lastFlushed = 0
 
   /** Commits what is queued, batch by batch, then settles each batch's appends. */
   const flush = (): void => {
     flushScheduled = false
+    lastFlushed = queue.length
     while (queue.length > 0) {
       let count = 0
       let bytes = 0
@@ -435,16 +445,19 @@ export const getSqliteEventStore = <E extends { readonly type: string }>(
     }
   }
 
-  // The flush runs as a microtask: after the code that called `append` has run to its next
-  // `await`, and after the continuations already queued (the writers woken by the previous
-  // commit), so a wave of concurrent writers lands in one transaction; a caller awaiting each
-  // append in turn pays no turn of the event loop. Measured with the stores benchmark (64
-  // concurrent writers, and one awaited append at a time), setImmediate gathered no larger
-  // batches and made the sequential case slower.
+  // When appends come one at a time (the last flush wrote one), the flush runs as a microtask:
+  // after the code that called `append` has run to its next `await`, so a caller awaiting each
+  // append in turn pays no turn of the event loop. When they come together (the last flush wrote
+  // several: concurrent writers), it waits for the end of the turn (setImmediate), so that the
+  // writers woken by the previous commit, each some awaits away from its next append, land in one
+  // transaction. Measured with the commands benchmark (128 journeys in flight): 17 appends a
+  // transaction as a microtask, 74 at the end of the turn; the stores benchmark's one awaited
+  // append at a time is as fast as before.
   const scheduleFlush = (): void => {
     if (flushScheduled) return
     flushScheduled = true
-    queueMicrotask(flush)
+    if (lastFlushed > 1) setImmediate(flush)
+    else queueMicrotask(flush)
   }
 
   const append: EventStore<E>['append'] = (streamName, expected, events) => () => {

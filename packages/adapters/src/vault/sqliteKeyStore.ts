@@ -176,20 +176,24 @@ export const getSqliteKeyStore = ({
       )
     }
 
+  // Statements are prepared once per connection: a key is read for every command on a journey.
+  const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>()
+  const statement = (db: Database.Database, sql: string): Database.Statement => {
+    let own = statements.get(db)
+    if (own === undefined) statements.set(db, (own = new Map()))
+    let prepared = own.get(sql)
+    if (prepared === undefined) own.set(sql, (prepared = db.prepare(sql)))
+    return prepared
+  }
+
   const tombstone = (db: Database.Database, youthId: YouthId): KeyId | undefined =>
     (
-      db.prepare('SELECT key_id FROM parcours_erased_personal_keys WHERE youth_id = ?').get(youthId) as
+      statement(db, 'SELECT key_id FROM parcours_erased_personal_keys WHERE youth_id = ?').get(youthId) as
         { key_id: KeyId } | undefined
     )?.key_id
 
-  const readKey = (
-    db: Database.Database,
-    youthId: YouthId,
-  ): Either<KeyStoreError, PersonalKey> | undefined => {
-    const row = db
-      .prepare('SELECT key_id, material, check_value FROM parcours_personal_keys WHERE youth_id = ?')
-      .get(youthId) as KeyRow | undefined
-    if (row === undefined) return undefined
+  /** A stored key as the vault takes it: a damaged one is `CorruptKey`. */
+  const keyOf = (youthId: YouthId, row: KeyRow): Either<KeyStoreError, PersonalKey> => {
     const keyId = row.key_id as KeyId
     const intact =
       row.material !== null &&
@@ -201,12 +205,45 @@ export const getSqliteKeyStore = ({
       : left({ _tag: 'CorruptKey', youthId, keyId })
   }
 
+  const readKey = (
+    db: Database.Database,
+    youthId: YouthId,
+  ): Either<KeyStoreError, PersonalKey> | undefined => {
+    const row = statement(
+      db,
+      'SELECT key_id, material, check_value FROM parcours_personal_keys WHERE youth_id = ?',
+    ).get(youthId) as KeyRow | undefined
+    return row === undefined ? undefined : keyOf(youthId, row)
+  }
+
+  /** The tombstone and the key of a young person, in one query (a read for every command). */
+  const tombstoneAndKey = (
+    db: Database.Database,
+    youthId: YouthId,
+  ): { readonly erased: KeyId | null; readonly key: KeyRow | undefined } => {
+    const row = statement(
+      db,
+      `SELECT e.key_id AS erased, k.key_id, k.material, k.check_value
+         FROM (SELECT ? AS youth_id) AS asked
+         LEFT JOIN parcours_erased_personal_keys AS e ON e.youth_id = asked.youth_id
+         LEFT JOIN parcours_personal_keys AS k ON k.youth_id = asked.youth_id`,
+    ).get(youthId) as { erased: KeyId | null; key_id: string | null } & Omit<KeyRow, 'key_id'>
+    return {
+      erased: row.erased,
+      key:
+        row.key_id === null
+          ? undefined
+          : { key_id: row.key_id, material: row.material, check_value: row.check_value },
+    }
+  }
+
   /** One creation, inside the group's transaction: a key already stored for them is kept. */
   const createOne = (db: Database.Database, key: PersonalKey): Either<KeyStoreError, PersonalKey> => {
     const erasedKeyId = tombstone(db, key.youthId)
     if (erasedKeyId !== undefined)
       return left({ _tag: 'KeyErased', youthId: key.youthId, keyId: erasedKeyId })
-    db.prepare(
+    statement(
+      db,
       'INSERT OR IGNORE INTO parcours_personal_keys (youth_id, key_id, material, check_value, created_at) VALUES (?, ?, ?, ?, ?)',
     ).run(key.youthId, key.keyId, Buffer.from(key.material), checkValue(key.material), now().toISOString())
     return readKey(db, key.youthId) ?? left({ _tag: 'KeyNotFound', youthId: key.youthId })
@@ -265,9 +302,9 @@ export const getSqliteKeyStore = ({
 
   const get: KeyStore['get'] = (youthId, keyId) =>
     attempt('read', (db) => {
-      const erasedKeyId = tombstone(db, youthId)
-      if (erasedKeyId !== undefined) return left({ _tag: 'KeyErased', youthId, keyId: erasedKeyId })
-      const found = readKey(db, youthId)
+      const { erased, key } = tombstoneAndKey(db, youthId)
+      if (erased !== null) return left({ _tag: 'KeyErased', youthId, keyId: erased })
+      const found = key === undefined ? undefined : keyOf(youthId, key)
       const notFound: KeyStoreError =
         keyId === undefined ? { _tag: 'KeyNotFound', youthId } : { _tag: 'KeyNotFound', youthId, keyId }
       if (found === undefined) return left(notFound)
@@ -278,10 +315,11 @@ export const getSqliteKeyStore = ({
 
   // Overwritten in place first, so the key's bytes are gone even from pages SQLite keeps.
   const shred = (db: Database.Database, youthId: YouthId): void => {
-    db.prepare(
+    statement(
+      db,
       'UPDATE parcours_personal_keys SET material = zeroblob(?), check_value = zeroblob(8) WHERE youth_id = ?',
     ).run(KEY_BYTES, youthId)
-    db.prepare('DELETE FROM parcours_personal_keys WHERE youth_id = ?').run(youthId)
+    statement(db, 'DELETE FROM parcours_personal_keys WHERE youth_id = ?').run(youthId)
   }
 
   // A reader of an older snapshot (another process) stops the log from being truncated: the key's
@@ -308,12 +346,12 @@ export const getSqliteKeyStore = ({
         .transaction(() => {
           const erasedKeyId = tombstone(db, youthId)
           if (erasedKeyId !== undefined) return right({ youthId, keyId: erasedKeyId, erasedNow: false })
-          const row = db
-            .prepare('SELECT key_id FROM parcours_personal_keys WHERE youth_id = ?')
-            .get(youthId) as { key_id: KeyId } | undefined
+          const row = statement(db, 'SELECT key_id FROM parcours_personal_keys WHERE youth_id = ?').get(
+            youthId,
+          ) as { key_id: KeyId } | undefined
           if (row === undefined) return left<KeyStoreError>({ _tag: 'KeyNotFound', youthId })
           shred(db, youthId)
-          db.prepare('INSERT INTO parcours_erased_personal_keys (youth_id, key_id) VALUES (?, ?)').run(
+          statement(db, 'INSERT INTO parcours_erased_personal_keys (youth_id, key_id) VALUES (?, ?)').run(
             youthId,
             row.key_id,
           )
@@ -327,9 +365,9 @@ export const getSqliteKeyStore = ({
     attempt('discard', (db) => {
       const removed = db
         .transaction((): boolean => {
-          const row = db
-            .prepare('SELECT key_id FROM parcours_personal_keys WHERE youth_id = ?')
-            .get(youthId) as { key_id: KeyId } | undefined
+          const row = statement(db, 'SELECT key_id FROM parcours_personal_keys WHERE youth_id = ?').get(
+            youthId,
+          ) as { key_id: KeyId } | undefined
           if (row?.key_id !== keyId) return false
           shred(db, youthId)
           return true
@@ -342,9 +380,10 @@ export const getSqliteKeyStore = ({
     attempt('list', (db) =>
       right(
         (
-          db
-            .prepare('SELECT youth_id, key_id, created_at FROM parcours_personal_keys ORDER BY youth_id')
-            .all() as Array<{ youth_id: YouthId; key_id: KeyId; created_at: string | null }>
+          statement(
+            db,
+            'SELECT youth_id, key_id, created_at FROM parcours_personal_keys ORDER BY youth_id',
+          ).all() as Array<{ youth_id: YouthId; key_id: KeyId; created_at: string | null }>
         ).map((r): StoredKey => ({ youthId: r.youth_id, keyId: r.key_id, createdAt: r.created_at })),
       ),
     )

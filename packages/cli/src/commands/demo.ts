@@ -117,8 +117,9 @@ export const register: CommandModule['register'] = (command, ctx) =>
       const stats = simulated.right
       const sink = openSink(env, io.cwd)
       ctx.onDispose(sink.close)
+      // The store and the sink are new: the read models are built from zero, stream by stream.
       await runProjections(env, sink, {
-        mode: 'catch-up',
+        mode: 'rebuild',
         progress: createProgress(io.stderr, 'projecting events'),
       })
       const readModel = await readModelOf(sink, dashboardProjection)
