@@ -224,6 +224,50 @@ describe('getSqliteKeyStore', () => {
     await reopened.close()
   })
 
+  it('answers reads made together each as if made alone, in the order of the calls around them', async () => {
+    const path = join(dir, 'keys.db')
+    const store = getSqliteKeyStore({ path })
+    const keyOf = (n: number): PersonalKey => ({
+      youthId: youth(n),
+      keyId: `key-${n}` as PersonalKey['keyId'],
+      material: new Uint8Array(32).fill(n),
+    })
+    for (const n of [1, 2, 3]) await ok(store.create(keyOf(n)))
+    await ok(store.delete(youth(2)))
+    const opened = (n: number) => ({
+      _tag: 'Right',
+      right: { ...keyOf(n), material: Buffer.from(keyOf(n).material) },
+    })
+    // Made in one turn: the reads before the erasure see youth 3's key, the one after it does not.
+    const results = await Promise.all([
+      store.get(youth(1))(),
+      store.get(youth(2))(),
+      store.get(youth(4))(),
+      store.get(youth(3), 'key-9' as PersonalKey['keyId'])(),
+      store.get(youth(3), 'key-3' as PersonalKey['keyId'])(),
+      store.delete(youth(3))(),
+      store.get(youth(3))(),
+      store.get(youth(1))(),
+    ])
+    expect(results).toEqual([
+      opened(1),
+      { _tag: 'Left', left: { _tag: 'KeyErased', youthId: youth(2), keyId: 'key-2' } },
+      { _tag: 'Left', left: { _tag: 'KeyNotFound', youthId: youth(4) } },
+      { _tag: 'Left', left: { _tag: 'KeyNotFound', youthId: youth(3), keyId: 'key-9' } },
+      opened(3),
+      { _tag: 'Right', right: { youthId: youth(3), keyId: 'key-3', erasedNow: true } },
+      { _tag: 'Left', left: { _tag: 'KeyErased', youthId: youth(3), keyId: 'key-3' } },
+      opened(1),
+    ])
+    // Reads still queued when the store closes are answered first.
+    const pending = [store.get(youth(1))(), store.get(youth(4))()]
+    await store.close()
+    expect(await Promise.all(pending)).toEqual([
+      opened(1),
+      { _tag: 'Left', left: { _tag: 'KeyNotFound', youthId: youth(4) } },
+    ])
+  })
+
   it('refuses a synchronous setting other than NORMAL or FULL, and creates no file', async () => {
     const path = join(dir, 'keys.db')
     const store = getSqliteKeyStore({ path, synchronous: 'OFF' as 'FULL' })

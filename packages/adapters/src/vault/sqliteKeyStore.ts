@@ -95,6 +95,13 @@ interface PendingCreate {
   readonly resolve: (result: Either<KeyStoreError, PersonalKey>) => void
 }
 
+/** A read waiting for the next group read. */
+interface PendingRead {
+  readonly youthId: YouthId
+  readonly keyId?: KeyId
+  readonly resolve: (result: Either<KeyStoreError, PersonalKey>) => void
+}
+
 // A short check value tells a damaged key (CorruptKey) from a damaged ciphertext (DecryptionFailed).
 const checkValue = (material: Uint8Array): Buffer =>
   createHash('sha256').update('parcours/key-check/v1').update(material).digest().subarray(0, 8)
@@ -109,7 +116,8 @@ const checkValue = (material: Uint8Array): Buffer =>
  * (in one turn of the event loop) share one IMMEDIATE transaction, at most 256 of them, each with
  * its own result, and each is acknowledged only once that transaction has committed (if the
  * commit fails, all of them answer `KeyStoreUnavailable` and none is stored); every other call
- * first commits the creations made before it. Erasure overwrites the key, deletes it with
+ * first commits the creations made before it. Reads made together are answered in one read
+ * transaction (a statement outside one begins and ends its own). Erasure overwrites the key, deletes it with
  * `secure_delete` on (SQLite zeroes the freed bytes, so neither the file nor a VACUUM keeps them)
  * and truncates the write-ahead log (a TRUNCATE checkpoint) so no old frame keeps it either; when a
  * reader prevents that, the erasure answers `KeyStoreUnavailable` and erasing again finishes it.
@@ -168,6 +176,7 @@ export const getSqliteKeyStore = ({
     <A>(what: string, run: (db: Database.Database) => Either<KeyStoreError, A>) =>
     async () => {
       flushCreates()
+      flushReads()
       return flatten(
         tryDriver(
           () => run(connect()),
@@ -300,8 +309,12 @@ export const getSqliteKeyStore = ({
       queueMicrotask(flushCreates)
     })
 
-  const get: KeyStore['get'] = (youthId, keyId) =>
-    attempt('read', (db) => {
+  /** One read, inside the group's read transaction (or alone); a failed statement fails it alone. */
+  const readOne = (
+    db: Database.Database,
+    { youthId, keyId }: PendingRead,
+  ): Either<KeyStoreError, PersonalKey> => {
+    try {
       const { erased, key } = tombstoneAndKey(db, youthId)
       if (erased !== null) return left({ _tag: 'KeyErased', youthId, keyId: erased })
       const found = key === undefined ? undefined : keyOf(youthId, key)
@@ -311,6 +324,46 @@ export const getSqliteKeyStore = ({
       return found._tag === 'Right' && keyId !== undefined && found.right.keyId !== keyId
         ? left(notFound)
         : found
+    } catch (cause) {
+      return left(failure('read', cause))
+    }
+  }
+
+  let reads: Array<PendingRead> = []
+  let readsScheduled = false
+  /**
+   * Answers the queued reads, after committing the creations made before them. Several share one
+   * read transaction: each statement outside one begins and ends its own, which cost about twice
+   * the query (14 µs a read alone, 5 µs inside a transaction, on the two-core machine).
+   */
+  const flushReads = (): void => {
+    readsScheduled = false
+    if (reads.length === 0) return
+    const batch = reads
+    reads = []
+    flushCreates()
+    let results: ReadonlyArray<Either<KeyStoreError, PersonalKey>>
+    try {
+      const db = connect()
+      results =
+        batch.length === 1
+          ? [readOne(db, batch[0] as PendingRead)]
+          : db.transaction(() => batch.map((read) => readOne(db, read))).deferred()
+    } catch (cause) {
+      const error = failure('read', cause)
+      results = batch.map(() => left(error))
+    }
+    batch.forEach((read, i) => read.resolve(results[i] as Either<KeyStoreError, PersonalKey>))
+  }
+
+  // Reads made together (the command handlers woken by one commit, each opening a journey's age
+  // limits) are answered together, in a microtask; one awaited at a time waits for no timer.
+  const get: KeyStore['get'] = (youthId, keyId) => () =>
+    new Promise((resolve) => {
+      reads.push(keyId === undefined ? { youthId, resolve } : { youthId, keyId, resolve })
+      if (readsScheduled) return
+      readsScheduled = true
+      queueMicrotask(flushReads)
     })
 
   // Overwritten in place first, so the key's bytes are gone even from pages SQLite keeps.
@@ -389,8 +442,9 @@ export const getSqliteKeyStore = ({
     )
 
   const close = async (): Promise<void> => {
-    // Creations made before the close are committed (or failed) before the file closes.
+    // Creations and reads made before the close are answered before the file closes.
     flushCreates()
+    flushReads()
     closed = true
     db?.close()
     db = undefined
