@@ -89,17 +89,41 @@ const migrate = (db: Database.Database): void => {
 /** At most this many creations go into one transaction of the group commit. */
 const MAX_BATCH_CREATES = 256
 
-/** A creation waiting for the next group commit. */
-interface PendingCreate {
-  readonly key: PersonalKey
-  readonly resolve: (result: Either<KeyStoreError, PersonalKey>) => void
-}
+/** What a key store call answers. */
+type KeyResult = Either<KeyStoreError, PersonalKey>
 
-/** A read waiting for the next group read. */
-interface PendingRead {
+/** A read: whose key, and which one when the caller names it. */
+interface KeyRead {
   readonly youthId: YouthId
   readonly keyId?: KeyId
-  readonly resolve: (result: Either<KeyStoreError, PersonalKey>) => void
+}
+
+/**
+ * Calls made together, answered together: the first one queued schedules a microtask that
+ * answers every queued call, at most `max` at a time, each with its own result (`answer` gives
+ * them in the order of its input); `flush` answers them at once. One call awaited at a time
+ * waits for no timer.
+ */
+const grouped = <Q>(max: number, answer: (batch: ReadonlyArray<Q>) => ReadonlyArray<KeyResult>) => {
+  let queued: Array<{ readonly ask: Q; readonly resolve: (result: KeyResult) => void }> = []
+  let scheduled = false
+  const flush = (): void => {
+    scheduled = false
+    while (queued.length > 0) {
+      const batch = queued.slice(0, max)
+      queued = queued.slice(max)
+      const results = answer(batch.map((pending) => pending.ask))
+      batch.forEach((pending, i) => pending.resolve(results[i] as KeyResult))
+    }
+  }
+  const call = (ask: Q): Promise<KeyResult> =>
+    new Promise((resolve) => {
+      queued.push({ ask, resolve })
+      if (scheduled) return
+      scheduled = true
+      queueMicrotask(flush)
+    })
+  return { call, flush }
 }
 
 // A short check value tells a damaged key (CorruptKey) from a damaged ciphertext (DecryptionFailed).
@@ -117,10 +141,11 @@ const checkValue = (material: Uint8Array): Buffer =>
  * its own result, and each is acknowledged only once that transaction has committed (if the
  * commit fails, all of them answer `KeyStoreUnavailable` and none is stored); every other call
  * first commits the creations made before it. Reads made together are answered in one read
- * transaction (a statement outside one begins and ends its own). Erasure overwrites the key, deletes it with
- * `secure_delete` on (SQLite zeroes the freed bytes, so neither the file nor a VACUUM keeps them)
- * and truncates the write-ahead log (a TRUNCATE checkpoint) so no old frame keeps it either; when a
- * reader prevents that, the erasure answers `KeyStoreUnavailable` and erasing again finishes it.
+ * transaction (a statement outside one begins and ends its own). Erasure overwrites the key,
+ * deletes it with `secure_delete` on (SQLite zeroes the freed bytes, so neither the file nor a
+ * VACUUM keeps them) and truncates the write-ahead log (a TRUNCATE checkpoint) so no old frame
+ * keeps it either; when a reader prevents that, the erasure answers `KeyStoreUnavailable` and
+ * erasing again finishes it.
  */
 export const getSqliteKeyStore = ({
   path,
@@ -175,8 +200,8 @@ export const getSqliteKeyStore = ({
   const attempt =
     <A>(what: string, run: (db: Database.Database) => Either<KeyStoreError, A>) =>
     async () => {
-      flushCreates()
-      flushReads()
+      creations.flush()
+      reads.flush()
       return flatten(
         tryDriver(
           () => run(connect()),
@@ -263,14 +288,12 @@ export const getSqliteKeyStore = ({
    * creation (one INSERT, atomic by itself); a transaction that cannot begin or commit fails them
    * all, and none is stored.
    */
-  const commitCreates = (
-    batch: ReadonlyArray<PendingCreate>,
-  ): ReadonlyArray<Either<KeyStoreError, PersonalKey>> => {
+  const commitCreates = (batch: ReadonlyArray<PersonalKey>): ReadonlyArray<KeyResult> => {
     try {
       const db = connect()
       return db
         .transaction(() =>
-          batch.map(({ key }): Either<KeyStoreError, PersonalKey> => {
+          batch.map((key): KeyResult => {
             try {
               return createOne(db, key)
             } catch (cause) {
@@ -286,34 +309,13 @@ export const getSqliteKeyStore = ({
     }
   }
 
-  let queued: Array<PendingCreate> = []
-  let flushScheduled = false
-  /** Commits the queued creations, batch by batch, and settles each after its commit. */
-  const flushCreates = (): void => {
-    flushScheduled = false
-    while (queued.length > 0) {
-      const batch = queued.slice(0, MAX_BATCH_CREATES)
-      queued = queued.slice(MAX_BATCH_CREATES)
-      const results = commitCreates(batch)
-      batch.forEach((pending, i) => pending.resolve(results[i] as Either<KeyStoreError, PersonalKey>))
-    }
-  }
-
-  // A microtask, as in the SQLite event store: creations made together (concurrent
-  // registrations) share a commit and its sync, and one awaited at a time waits for no timer.
-  const create: KeyStore['create'] = (key) => () =>
-    new Promise((resolve) => {
-      queued.push({ key, resolve })
-      if (flushScheduled) return
-      flushScheduled = true
-      queueMicrotask(flushCreates)
-    })
+  // As in the SQLite event store: creations made together (concurrent registrations) share a
+  // commit and its sync.
+  const creations = grouped(MAX_BATCH_CREATES, commitCreates)
+  const create: KeyStore['create'] = (key) => () => creations.call(key)
 
   /** One read, inside the group's read transaction (or alone); a failed statement fails it alone. */
-  const readOne = (
-    db: Database.Database,
-    { youthId, keyId }: PendingRead,
-  ): Either<KeyStoreError, PersonalKey> => {
+  const readOne = (db: Database.Database, { youthId, keyId }: KeyRead): KeyResult => {
     try {
       const { erased, key } = tombstoneAndKey(db, youthId)
       if (erased !== null) return left({ _tag: 'KeyErased', youthId, keyId: erased })
@@ -329,42 +331,29 @@ export const getSqliteKeyStore = ({
     }
   }
 
-  let reads: Array<PendingRead> = []
-  let readsScheduled = false
   /**
-   * Answers the queued reads, after committing the creations made before them. Several share one
-   * read transaction: each statement outside one begins and ends its own, which cost about twice
-   * the query (14 µs a read alone, 5 µs inside a transaction, on the two-core machine).
+   * Answers a group of reads, after committing the creations made before them, in one read
+   * transaction: each statement outside one begins and ends its own, which costs about twice the
+   * query (14 µs a read alone, 5 µs inside a transaction, on the two-core machine).
    */
-  const flushReads = (): void => {
-    readsScheduled = false
-    if (reads.length === 0) return
-    const batch = reads
-    reads = []
-    flushCreates()
-    let results: ReadonlyArray<Either<KeyStoreError, PersonalKey>>
+  const readAll = (batch: ReadonlyArray<KeyRead>): ReadonlyArray<KeyResult> => {
+    creations.flush()
     try {
       const db = connect()
-      results =
-        batch.length === 1
-          ? [readOne(db, batch[0] as PendingRead)]
-          : db.transaction(() => batch.map((read) => readOne(db, read))).deferred()
+      return batch.length === 1
+        ? [readOne(db, batch[0] as KeyRead)]
+        : db.transaction(() => batch.map((read) => readOne(db, read))).deferred()
     } catch (cause) {
       const error = failure('read', cause)
-      results = batch.map(() => left(error))
+      return batch.map(() => left(error))
     }
-    batch.forEach((read, i) => read.resolve(results[i] as Either<KeyStoreError, PersonalKey>))
   }
 
   // Reads made together (the command handlers woken by one commit, each opening a journey's age
-  // limits) are answered together, in a microtask; one awaited at a time waits for no timer.
+  // limits) are answered together.
+  const reads = grouped(Number.POSITIVE_INFINITY, readAll)
   const get: KeyStore['get'] = (youthId, keyId) => () =>
-    new Promise((resolve) => {
-      reads.push(keyId === undefined ? { youthId, resolve } : { youthId, keyId, resolve })
-      if (readsScheduled) return
-      readsScheduled = true
-      queueMicrotask(flushReads)
-    })
+    reads.call(keyId === undefined ? { youthId } : { youthId, keyId })
 
   // Overwritten in place first, so the key's bytes are gone even from pages SQLite keeps.
   const shred = (db: Database.Database, youthId: YouthId): void => {
@@ -443,8 +432,8 @@ export const getSqliteKeyStore = ({
 
   const close = async (): Promise<void> => {
     // Creations and reads made before the close are answered before the file closes.
-    flushCreates()
-    flushReads()
+    creations.flush()
+    reads.flush()
     closed = true
     db?.close()
     db = undefined
