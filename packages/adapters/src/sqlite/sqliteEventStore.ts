@@ -183,7 +183,7 @@ const open = (
       db.pragma(`synchronous = ${synchronous}`)
       // A checkpoint copies the log into the file and syncs both. Appends to many streams dirty
       // index pages all over the file, so every 1,000 pages (SQLite's default) it rewrote much the
-      // same pages; every 10,000 (a log of about 40 MB at most) halves what appends cost.
+      // same pages; every 10,000 (a log of about 40 MB at most) costs an append about a third less.
       db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`)
       migrate(db)
       return { db, queries: prepareQueries(db), tx: prepareTransactionStatements(db) }
