@@ -218,6 +218,14 @@ export const initialCejEngagement: CejEngagement = {
 /** A journey before any event. */
 export const initialJourneyState: JourneyState = { status: 'unregistered' }
 
+/**
+ * The version of `JourneyState`'s shape and of what the decider's `evolve` folds into it. A saved
+ * state of another version (a command handler's snapshot) is not used. Bump it with any change
+ * that folds the same events into a different state: the state version test's fingerprint of
+ * folded journeys fails until the version is bumped and the fingerprint recorded again.
+ */
+export const JOURNEY_STATE_VERSION = 'journey-state-1'
+
 /** Whether the journey has been registered (open or closed). */
 export const isRegistered = (state: JourneyState): state is RegisteredJourney =>
   state.status !== 'unregistered'
