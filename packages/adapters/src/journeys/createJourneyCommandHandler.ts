@@ -9,6 +9,7 @@ import {
   type JourneyCommand,
   type JourneyError,
   type JourneyEvent,
+  type JourneyState,
   type KeyId,
   type Sealed,
   type StoreError,
@@ -20,6 +21,7 @@ import {
   type CommandEnvelope,
   type CommandHandlingError,
   type CommandResult,
+  type StateSnapshots,
 } from '../commandHandling/index.js'
 import { sealAgeLimits, withAgeLimitsOpened } from '../vault/ageLimits.js'
 import type { PersonalFields } from '../vault/personalFields.js'
@@ -66,6 +68,13 @@ export interface JourneyCommandHandlerOptions {
   readonly backoff?: Backoff
   /** Streams whose folded state is kept (see createCommandHandler). Default 10,000; 0 turns it off. */
   readonly stateCacheSize?: number
+  /**
+   * Where folded journey states are saved and found again (see createCommandHandler), e.g.
+   * `getSqliteStateSnapshots({ path, version: JOURNEY_STATE_VERSION })` on the store's file.
+   */
+  readonly snapshots?: StateSnapshots<JourneyState>
+  /** Events folded past a journey's last snapshot before a new one is saved. Default 100. */
+  readonly snapshotEvery?: number
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -173,6 +182,8 @@ const sealingHandler = ({
   maxRetries,
   backoff,
   stateCacheSize,
+  snapshots,
+  snapshotEvery,
 }: JourneyCommandHandlerOptions): JourneyCommandHandler => {
   const handle = createCommandHandler({
     store,
@@ -183,6 +194,8 @@ const sealingHandler = ({
     ...(maxRetries === undefined ? {} : { maxRetries }),
     ...(backoff === undefined ? {} : { backoff }),
     ...(stateCacheSize === undefined ? {} : { stateCacheSize }),
+    ...(snapshots === undefined ? {} : { snapshots }),
+    ...(snapshotEvery === undefined ? {} : { snapshotEvery }),
     // The time rules need the age limits, which the events hold sealed: opened for each decision.
     prepare: (command, state) => () => withAgeLimitsOpened(vault, state, command),
   })
