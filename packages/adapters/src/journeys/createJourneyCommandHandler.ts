@@ -4,6 +4,7 @@ import type { Logger } from 'pino'
 import {
   ageLimitsOf,
   journeyDecider,
+  journeyStateSavable,
   journeyStreamName,
   type EventStore,
   type JourneyCommand,
@@ -71,6 +72,7 @@ export interface JourneyCommandHandlerOptions {
   /**
    * Where folded journey states are saved and found again (see createCommandHandler), e.g.
    * `getSqliteStateSnapshots({ path, version: JOURNEY_STATE_VERSION })` on the store's file.
+   * A state that holds a legacy registration's age limits in clear is not saved.
    */
   readonly snapshots?: StateSnapshots<JourneyState>
   /** Events folded past a journey's last snapshot before a new one is saved. Default 100. */
@@ -174,6 +176,14 @@ export const createJourneyCommandHandler = (options: JourneyCommandHandlerOption
   }
 }
 
+// A state holding a legacy registration's age limits in clear is never saved (see journeyStateSavable).
+const savableOnly = (snapshots: StateSnapshots<JourneyState>): StateSnapshots<JourneyState> => ({
+  load: snapshots.load,
+  save: (snapshot) => {
+    if (journeyStateSavable(snapshot.state)) snapshots.save(snapshot)
+  },
+})
+
 // Checks, seals once the rules accept, records.
 const sealingHandler = ({
   store,
@@ -194,7 +204,7 @@ const sealingHandler = ({
     ...(maxRetries === undefined ? {} : { maxRetries }),
     ...(backoff === undefined ? {} : { backoff }),
     ...(stateCacheSize === undefined ? {} : { stateCacheSize }),
-    ...(snapshots === undefined ? {} : { snapshots }),
+    ...(snapshots === undefined ? {} : { snapshots: savableOnly(snapshots) }),
     ...(snapshotEvery === undefined ? {} : { snapshotEvery }),
     // The time rules need the age limits, which the events hold sealed: opened for each decision.
     prepare: (command, state) => () => withAgeLimitsOpened(vault, state, command),
