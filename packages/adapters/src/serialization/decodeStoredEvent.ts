@@ -48,19 +48,12 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /**
- * The metadata of trusted rows already read, by their JSON: a store's rows repeat a few metadata
- * documents (a schema version and a tenant), each parsed once. Frozen, as every event shares it.
+ * The metadata of the last trusted row read, by its JSON: consecutive rows often carry the same
+ * document (the events of one command, a stream's tenant), then parsed once. Frozen, as the
+ * events that share it do.
  */
-const seenMetadata = new Map<string, { readonly schemaVersion: number; readonly metadata: EventMetadata }>()
-const SEEN_METADATA_MAX = 4096
-
-const remember = (
-  json: string,
-  seen: { readonly schemaVersion: number; readonly metadata: EventMetadata },
-) => {
-  if (seenMetadata.size >= SEEN_METADATA_MAX) seenMetadata.clear()
-  seenMetadata.set(json, seen)
-}
+let lastMetadata:
+  { readonly json: string; readonly schemaVersion: number; readonly metadata: EventMetadata } | undefined
 
 /** The metadata fields of a trusted row, checked for their types only. */
 const trustedMetadata = (json: unknown): StoredMetadata | undefined => {
@@ -94,7 +87,7 @@ export const decodeStoredEvent = <E extends { readonly type: string }>(
 
   let schemaVersion = DEFAULT_SCHEMA_VERSION
   let metadata: EventMetadata = {}
-  const seen = trusted && typeof stored.metadata === 'string' ? seenMetadata.get(stored.metadata) : undefined
+  const seen = trusted && lastMetadata?.json === stored.metadata ? lastMetadata : undefined
   if (seen !== undefined) {
     schemaVersion = seen.schemaVersion
     metadata = seen.metadata
@@ -108,7 +101,8 @@ export const decodeStoredEvent = <E extends { readonly type: string }>(
     if (quick !== undefined) {
       schemaVersion = quick.schemaVersion
       metadata = Object.freeze(toEventMetadata(quick))
-      if (typeof stored.metadata === 'string') remember(stored.metadata, { schemaVersion, metadata })
+      if (typeof stored.metadata === 'string')
+        lastMetadata = { json: stored.metadata, schemaVersion, metadata }
     } else {
       const decoded = StoredMetadata.decode(json.right)
       if (decoded._tag === 'Left') return fail('metadata fails its codec', PathReporter.report(decoded))

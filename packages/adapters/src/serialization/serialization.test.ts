@@ -144,7 +144,7 @@ describe('serialization', () => {
     )
   })
 
-  it('trusted, rows with the same metadata share one frozen metadata object, and others get their own', () => {
+  it('trusted, consecutive rows with the same metadata share one frozen metadata object, others get their own', () => {
     const trusted = (metadata: string) =>
       decodeStoredEvent(testEventCodec, row({ metadata }), { trusted: true })
     const metadataOf = (decoded: ReturnType<typeof trusted>) => {
