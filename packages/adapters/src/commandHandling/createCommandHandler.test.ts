@@ -505,27 +505,51 @@ describe('command handling: state snapshots', () => {
     expect(reads).toEqual([2n])
   })
 
-  it('takes no snapshot the stream does not confirm, and reads the stream whole', async () => {
+  it('takes no snapshot the stream does not confirm (other id, position, or no event there), and reads the stream whole', async () => {
     const { store, reads } = recording()
     const snapshots = getInMemoryStateSnapshots<Cart>()
     const writer = handlerOn(store, snapshots)
     await writer(add('1', 'a'))()
-    // A snapshot naming another event at revision 0 (a stream deleted and written again, say).
-    snapshots.save({
-      streamName: 'cart-1',
-      revision: 0n,
-      lastEventId: 'another-event',
-      state: { items: [], closed: true },
-      ids: [],
-    })
+    const [stored] = await readIds(store, 'cart-1')
+    if (stored === undefined) throw new Error('nothing stored')
+    // Snapshots naming another event at revision 0 (a stream deleted and written again, a store
+    // restored from an older backup), one past the stream's end, and one of a stream never written.
+    const wrong = { state: { items: [], closed: true }, ids: [] }
+    for (const snapshot of [
+      {
+        streamName: 'cart-1',
+        revision: 0n,
+        lastEventId: 'another-event',
+        lastEventPosition: stored.position,
+      },
+      { streamName: 'cart-1', revision: 0n, lastEventId: stored.id, lastEventPosition: stored.position + 7n },
+      { streamName: 'cart-1', revision: 5n, lastEventId: stored.id, lastEventPosition: stored.position },
+    ]) {
+      snapshots.save({ ...snapshot, ...wrong })
+      reads.length = 0
+      const reader = handlerOn(store, snapshots)
+      const add = await reader({
+        commandId: `add-${snapshot.revision}`,
+        command: { type: 'Add', cart: '1', sku: 'b' },
+      })()
+      expect(add).toMatchObject({ _tag: 'Right', right: { events: [{ event: itemAdded('b') }] } })
+      expect(reads).toEqual([snapshot.revision, undefined])
+      await handlerOn(
+        store,
+        getInMemoryStateSnapshots<Cart>(),
+      )({ commandId: `rm-${snapshot.revision}`, command: { type: 'Remove', cart: '1', sku: 'b' } })()
+    }
+    snapshots.save({ streamName: 'cart-9', revision: 3n, lastEventId: 'x', lastEventPosition: 1n, ...wrong })
     reads.length = 0
-    const reader = handlerOn(store, snapshots)
-    const checkedOut = await reader({ commandId: 'out', command: { type: 'CheckOut', cart: '1' } })()
-    expect(checkedOut).toMatchObject({
+    const fresh = await handlerOn(
+      store,
+      snapshots,
+    )({ commandId: 'new', command: { type: 'Add', cart: '9', sku: 'z' } })()
+    expect(fresh).toMatchObject({
       _tag: 'Right',
-      right: { events: [{ event: itemRemoved('a') }, { event: cartCheckedOut(100) }] },
+      right: { events: [{ revision: 0n, event: itemAdded('z') }] },
     })
-    expect(reads).toEqual([0n, undefined])
+    expect(reads).toEqual([3n, undefined])
   })
 
   it('answers a re-sent command from the ids a snapshot keeps', async () => {

@@ -6,6 +6,7 @@ import type {
   EventMetadata,
   EventStore,
   ExpectedRevision,
+  GlobalPosition,
   RecordedEvent,
   StoreError,
   StreamRevision,
@@ -13,7 +14,7 @@ import type {
 } from '@parcours/domain'
 import type { CommandHandlingError, CommandResult } from './commandHandlingError.js'
 import { eventIdFor } from './eventIdFor.js'
-import type { StateSnapshots } from './stateSnapshots.js'
+import type { StateSnapshot, StateSnapshots } from './stateSnapshots.js'
 
 // ---------------------------------------------------------------------------------------------
 // model
@@ -50,7 +51,8 @@ export interface CommandHandlerOptions<C, S, E extends { readonly type: string }
   /**
    * Where the handler saves the states it folded, and looks for one when its cache does not hold
    * the stream: it then reads only the events after the snapshot's revision, and takes the
-   * snapshot only if the stream still holds, at that revision, the event the snapshot names. A
+   * snapshot only if the stream still holds, at that revision, the event the snapshot names (its
+   * id and global position). A
    * state is saved when the cache lets it go, and once it is `snapshotEvery` events past the
    * stream's last snapshot. A snapshot that cannot be loaded or saved is logged and done without.
    */
@@ -73,8 +75,8 @@ export interface CommandHandlerOptions<C, S, E extends { readonly type: string }
  */
 interface CachedState<S> {
   readonly revision: StreamRevision
-  /** The id of the event at `revision` (none before the stream's first event). */
-  readonly lastId: string | undefined
+  /** The id and global position of the event at `revision` (none before the stream's first event). */
+  readonly last: { readonly id: string; readonly position: GlobalPosition } | undefined
   /** The revision of the stream's last snapshot this handler loaded or saved (-1: none). */
   readonly snapshotRevision: StreamRevision
   readonly state: S
@@ -182,12 +184,13 @@ export const createCommandHandler = <C, S, E extends { readonly type: string }, 
   const snapshotEvery = BigInt(Math.max(1, Math.floor(options.snapshotEvery ?? 100)))
   const cache = new Map<string, CachedState<S>>()
   const save = (streamName: string, entry: CachedState<S>) => {
-    if (snapshots === undefined || entry.lastId === undefined) return
+    if (snapshots === undefined || entry.last === undefined) return
     try {
       snapshots.save({
         streamName,
         revision: entry.revision,
-        lastEventId: entry.lastId,
+        lastEventId: entry.last.id,
+        lastEventPosition: entry.last.position,
         state: entry.state,
         ids: [...entry.ids],
       })
@@ -229,7 +232,12 @@ export const createCommandHandler = <C, S, E extends { readonly type: string }, 
     >
   > => {
     if (snapshots === undefined) return right(undefined)
-    const loaded = await snapshots.load(streamName)()
+    let loaded: Either<StoreError, StateSnapshot<S> | undefined>
+    try {
+      loaded = await snapshots.load(streamName)()
+    } catch (e) {
+      loaded = left({ _tag: 'StoreUnavailable', message: e instanceof Error ? e.message : String(e) })
+    }
     if (loaded._tag === 'Left') {
       log?.warn({ err: loaded.left, streamName }, 'cannot load the state snapshot: reading the whole stream')
       return right(undefined)
@@ -239,7 +247,11 @@ export const createCommandHandler = <C, S, E extends { readonly type: string }, 
     const read = await store.readStream(streamName, { fromRevision: snapshot.revision })()
     if (read._tag === 'Left') return read
     const at = read.right[0]
-    if (at?.revision !== snapshot.revision || at.id !== snapshot.lastEventId) {
+    if (
+      at?.revision !== snapshot.revision ||
+      at.id !== snapshot.lastEventId ||
+      at.position !== snapshot.lastEventPosition
+    ) {
       log?.debug(
         { streamName, revision: String(snapshot.revision) },
         'the stream does not confirm its state snapshot',
@@ -249,7 +261,7 @@ export const createCommandHandler = <C, S, E extends { readonly type: string }, 
     return right({
       known: {
         revision: snapshot.revision,
-        lastId: snapshot.lastEventId,
+        last: { id: snapshot.lastEventId, position: snapshot.lastEventPosition },
         snapshotRevision: snapshot.revision,
         state: snapshot.state,
         ids: new Set(snapshot.ids),
@@ -297,27 +309,24 @@ export const createCommandHandler = <C, S, E extends { readonly type: string }, 
       if (read._tag === 'Left') return read
       tail = read.right
     }
-    if (known?.ids.has(firstId) === true) {
-      // A command handled before the cached revision: its events are read back once, to return them.
-      const whole = await store.readStream(streamName)()
-      if (whole._tag === 'Left') return whole
-      return right({
-        cached: known,
-        earlier: eventsOfCommand(whole.right, commandId, firstId),
-        unread: false,
-      })
-    }
+    // A command handled before the cached (or restored) revision: its events are read back below.
+    const handledBefore = known?.ids.has(firstId) === true
     const ids = known?.ids ?? new Set<string>()
     for (const e of tail) ids.add(e.id)
     const last = tail[tail.length - 1]
     const cached: CachedState<S> = {
       revision: last?.revision ?? known?.revision ?? -1n,
-      lastId: last?.id ?? known?.lastId,
+      last: last === undefined ? known?.last : { id: last.id, position: last.position },
       snapshotRevision: known?.snapshotRevision ?? -1n,
       state: tail.reduce((s, e) => decider.evolve(s, e.event), known?.state ?? decider.initialState),
       ids,
     }
     if (tail.length > 0 || restoredOne) remember(streamName, cached)
+    if (handledBefore) {
+      const whole = await store.readStream(streamName)()
+      if (whole._tag === 'Left') return whole
+      return right({ cached, earlier: eventsOfCommand(whole.right, commandId, firstId), unread: false })
+    }
     return right({ cached, earlier: eventsOfCommand(tail, commandId, firstId), unread: false })
   }
 
@@ -391,7 +400,10 @@ export const createCommandHandler = <C, S, E extends { readonly type: string }, 
     cached.ids.add(firstId)
     remember(streamName, {
       revision: appended.right.nextExpectedRevision,
-      lastId: events[events.length - 1]?.id,
+      last: {
+        id: (events[events.length - 1] as (typeof events)[number]).id,
+        position: appended.right.position,
+      },
       snapshotRevision: cached.snapshotRevision,
       state: decision.right.reduce((s, e) => decider.evolve(s, e), state),
       ids: cached.ids,

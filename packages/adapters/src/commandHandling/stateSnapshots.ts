@@ -1,6 +1,6 @@
 import { right } from 'fp-ts/lib/Either.js'
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js'
-import type { StoreError, StreamRevision } from '@parcours/domain'
+import type { GlobalPosition, StoreError, StreamRevision } from '@parcours/domain'
 
 // ---------------------------------------------------------------------------------------------
 // model: a stream's folded state saved by a command handler, so that a handler which does not
@@ -8,15 +8,17 @@ import type { StoreError, StreamRevision } from '@parcours/domain'
 // ---------------------------------------------------------------------------------------------
 
 /**
- * A stream's state as a command handler folded it up to `revision`. `lastEventId` is the id of
- * the event at `revision`: a handler takes a snapshot only when the stream still holds that
- * event there (a stream deleted and written again does not match). `ids` are the ids the handler
+ * A stream's state as a command handler folded it up to `revision`. `lastEventId` and
+ * `lastEventPosition` are the id and global position of the event at `revision`: a handler takes
+ * a snapshot only when the stream still holds that event there (a stream deleted and written
+ * again, or a store restored from an older backup, does not match). `ids` are the ids the handler
  * spots a re-sent command by (see `createCommandHandler`).
  */
 export interface StateSnapshot<S> {
   readonly streamName: string
   readonly revision: StreamRevision
   readonly lastEventId: string
+  readonly lastEventPosition: GlobalPosition
   readonly state: S
   readonly ids: ReadonlyArray<string>
 }
@@ -49,19 +51,33 @@ export const getInMemoryStateSnapshots = <S>(): StateSnapshots<S> & {
   /** How many streams have a snapshot. */
   readonly size: () => number
 } => {
-  const kept = new Map<string, { readonly revision: StreamRevision; readonly json: string }>()
+  const kept = new Map<
+    string,
+    { readonly revision: StreamRevision; readonly position: GlobalPosition; readonly json: string }
+  >()
   return {
     load: (streamName) => async () => {
       const found = kept.get(streamName)
       if (found === undefined) return right(undefined)
-      const { lastEventId, state, ids } = JSON.parse(found.json) as Omit<
+      const { lastEventId, state, ids } = JSON.parse(found.json) as Pick<
         StateSnapshot<S>,
-        'streamName' | 'revision'
+        'lastEventId' | 'state' | 'ids'
       >
-      return right({ streamName, revision: found.revision, lastEventId, state, ids })
+      return right({
+        streamName,
+        revision: found.revision,
+        lastEventId,
+        lastEventPosition: found.position,
+        state,
+        ids,
+      })
     },
-    save: ({ streamName, revision, lastEventId, state, ids }) => {
-      kept.set(streamName, { revision, json: JSON.stringify({ lastEventId, state, ids }) })
+    save: ({ streamName, revision, lastEventId, lastEventPosition, state, ids }) => {
+      kept.set(streamName, {
+        revision,
+        position: lastEventPosition,
+        json: JSON.stringify({ lastEventId, state, ids }),
+      })
     },
     size: () => kept.size,
   }

@@ -3,8 +3,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { itemAdded, testEventCodec } from '@parcours/adapters/testing'
+import { right } from 'fp-ts/lib/Either.js'
+import { itemAdded, testEventCodec, type TestEvent } from '@parcours/adapters/testing'
+import type { Decider } from '@parcours/domain'
 import type { StateSnapshot } from '../commandHandling/stateSnapshots.js'
+import { createCommandHandler } from '../commandHandling/createCommandHandler.js'
 import { rewriteStoredEvents } from './rewriteStoredEvents.js'
 import { getSqliteEventStore } from './sqliteEventStore.js'
 import { getSqliteStateSnapshots } from './sqliteStateSnapshots.js'
@@ -21,6 +24,7 @@ const snapshotOf = (
   streamName,
   revision,
   lastEventId: `${streamName}-${revision}`,
+  lastEventPosition: 100n + revision,
   state: { items },
   ids: [`${streamName}-0`, `${streamName}-${revision}`],
 })
@@ -63,9 +67,9 @@ describe('SQLite state snapshots', () => {
     snapshots.save(snapshotOf('cart-a', 5n, ['x']))
     await snapshots.close()
     const db = new Database(path, { readonly: true })
-    expect(db.prepare('SELECT stream_name, revision, version FROM state_snapshots').all()).toEqual([
-      { stream_name: 'cart-a', revision: 5, version: 'cart-1' },
-    ])
+    expect(
+      db.prepare('SELECT stream_name, revision, last_position, version FROM state_snapshots').all(),
+    ).toEqual([{ stream_name: 'cart-a', revision: 5, last_position: 105, version: 'cart-1' }])
     db.close()
   })
 
@@ -83,15 +87,17 @@ describe('SQLite state snapshots', () => {
     await reopened.close()
   })
 
-  it('ignores a snapshot it cannot parse', async () => {
+  it('ignores a snapshot it cannot parse, or of another shape', async () => {
     const path = join(dir, 'store.db')
     const snapshots = getSqliteStateSnapshots<Cart>({ path, version: 'cart-1' })
     snapshots.save(snapshotOf('cart-a', 5n, ['x']))
     await snapshots.flush()()
-    const db = new Database(path)
-    db.prepare("UPDATE state_snapshots SET snapshot = '{not json'").run()
-    db.close()
-    expect(await load(snapshots, 'cart-a')).toBeUndefined()
+    for (const broken of ['{not json', '{"state":{"items":[]}}', '{"state":{},"ids":[1]}', '[]']) {
+      const db = new Database(path)
+      db.prepare('UPDATE state_snapshots SET snapshot = ?').run(broken)
+      db.close()
+      expect(await load(snapshots, 'cart-a')).toBeUndefined()
+    }
     await snapshots.close()
   })
 
@@ -132,5 +138,51 @@ describe('SQLite state snapshots', () => {
     const after = getSqliteStateSnapshots<Cart>({ path, version: 'cart-1' })
     expect(await load(after, 'cart-a')).toBeUndefined()
     await after.close()
+  })
+
+  it('a handler in a new process answers a re-sent command from the file alone, reading only past the snapshot', async () => {
+    const path = join(dir, 'store.db')
+    // A cart that only takes items: its state lists their skus.
+    const decider: Decider<{ readonly sku: string }, Cart, TestEvent, never> = {
+      initialState: { items: [] },
+      evolve: (state, event) => (event.type === 'ItemAdded' ? { items: [...state.items, event.sku] } : state),
+      decide: (command) => right([itemAdded(command.sku)]),
+    }
+    const open = () => {
+      const store = getSqliteEventStore({ path, codec: testEventCodec })
+      const snapshots = getSqliteStateSnapshots<Cart>({ path, version: 'cart-1' })
+      const reads: Array<bigint | undefined> = []
+      const handle = createCommandHandler({
+        store: {
+          ...store,
+          readStream: (name, o) => (reads.push(o?.fromRevision), store.readStream(name, o)),
+        },
+        decider,
+        streamName: () => 'cart-a',
+        snapshots,
+        snapshotEvery: 2,
+      })
+      return { handle, reads, close: async () => (await snapshots.close(), await store.close()) }
+    }
+    const first = open()
+    const results = []
+    for (const sku of ['x', 'y', 'z'])
+      results.push(await first.handle({ commandId: `add-${sku}`, command: { sku } })())
+    await first.close()
+
+    const second = open()
+    const again = await second.handle({ commandId: 'add-x', command: { sku: 'x' } })()
+    const more = await second.handle({ commandId: 'add-w', command: { sku: 'w' } })()
+    await second.close()
+    if (again._tag === 'Left' || more._tag === 'Left' || results[0]?._tag !== 'Right')
+      throw new Error('refused')
+    expect(again.right.replayed).toBe(true)
+    expect(again.right.events.map((e) => [e.id, e.revision])).toEqual(
+      results[0].right.events.map((e) => [e.id, e.revision]),
+    )
+    expect(more.right.events.map((e) => [e.revision, e.event])).toEqual([[3n, itemAdded('w')]])
+    // The snapshot (revision 1, saved at the second command) and the events from there; then the
+    // whole stream once, to hand back the re-sent command's events.
+    expect(second.reads).toEqual([1n, undefined])
   })
 })

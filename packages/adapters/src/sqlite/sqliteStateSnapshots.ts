@@ -18,6 +18,7 @@ const schema = `CREATE TABLE IF NOT EXISTS ${STATE_SNAPSHOTS_TABLE} (
   version       TEXT    NOT NULL,
   revision      INTEGER NOT NULL,
   last_event_id TEXT    NOT NULL,
+  last_position INTEGER NOT NULL,
   snapshot      TEXT    NOT NULL
 )`
 
@@ -30,7 +31,11 @@ export interface SqliteStateSnapshotsOptions {
    * plain JSON data (records, arrays, strings, numbers, booleans, null).
    */
   readonly version: string
-  /** How long a write waits for another writer of the file. Default 5000 ms. */
+  /**
+   * How long a write waits for another process writing the file; past it, the snapshots of that
+   * turn are dropped (and logged): they are a cache, not worth holding the event loop for.
+   * Default 200 ms.
+   */
   readonly busyTimeoutMs?: number
   /** Where failed writes are reported (a snapshot is a cache: nothing else is lost). */
   readonly logger?: Logger
@@ -46,8 +51,25 @@ interface Row {
   readonly version: string
   readonly revision: bigint
   readonly last_event_id: string
+  readonly last_position: bigint
   readonly snapshot: string
 }
+
+/** What a row's `snapshot` column holds, when it holds what a save wrote. */
+const parsedSnapshot = <S>(
+  json: string,
+): { readonly state: S; readonly ids: ReadonlyArray<string> } | undefined => {
+  const parsed = JSON.parse(json) as unknown
+  if (typeof parsed !== 'object' || parsed === null || !('state' in parsed) || !('ids' in parsed))
+    return undefined
+  const { state, ids } = parsed as { state: unknown; ids: unknown }
+  if (state === undefined || !Array.isArray(ids) || !ids.every((id) => typeof id === 'string'))
+    return undefined
+  return { state: state as S, ids: ids as ReadonlyArray<string> }
+}
+
+/** Pages the write-ahead log may hold before a commit checkpoints it (as the event store's). */
+const WAL_AUTOCHECKPOINT_PAGES = 10_000
 
 const unavailable = (message: string, e: unknown): StoreUnavailable => ({
   _tag: 'StoreUnavailable',
@@ -77,9 +99,11 @@ export const getSqliteStateSnapshots = <S>(options: SqliteStateSnapshotsOptions)
   const opened = ((): Either<StoreUnavailable, Database.Database> => {
     try {
       db = new Database(options.path)
-      db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`)
+      db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 200))}`)
       db.pragma('journal_mode = WAL')
       db.pragma('synchronous = NORMAL')
+      // Sharing the event store's log, it checkpoints as rarely as the store does.
+      db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`)
       db.exec(schema)
       return right(db)
     } catch (e) {
@@ -87,18 +111,21 @@ export const getSqliteStateSnapshots = <S>(options: SqliteStateSnapshotsOptions)
       return left(unavailable(`cannot open the state snapshots at ${options.path}`, e))
     }
   })()
+  if (opened._tag === 'Left')
+    log?.warn({ err: opened.left }, 'state snapshots unavailable: none will be kept')
   const statements =
     opened._tag === 'Right'
       ? {
           get: opened.right
             .prepare<[string], Row>(
-              `SELECT version, revision, last_event_id, snapshot FROM ${STATE_SNAPSHOTS_TABLE} WHERE stream_name = ?`,
+              `SELECT version, revision, last_event_id, last_position, snapshot FROM ${STATE_SNAPSHOTS_TABLE} WHERE stream_name = ?`,
             )
             .safeIntegers(true),
           put: opened.right.prepare(
-            `INSERT INTO ${STATE_SNAPSHOTS_TABLE} (stream_name, version, revision, last_event_id, snapshot) VALUES (?, ?, ?, ?, ?)
+            `INSERT INTO ${STATE_SNAPSHOTS_TABLE} (stream_name, version, revision, last_event_id, last_position, snapshot)
+             VALUES (?, ?, ?, ?, ?, ?)
              ON CONFLICT (stream_name) DO UPDATE SET version = excluded.version, revision = excluded.revision,
-               last_event_id = excluded.last_event_id, snapshot = excluded.snapshot`,
+               last_event_id = excluded.last_event_id, last_position = excluded.last_position, snapshot = excluded.snapshot`,
           ),
         }
       : undefined
@@ -121,6 +148,7 @@ export const getSqliteStateSnapshots = <S>(options: SqliteStateSnapshotsOptions)
               options.version,
               s.revision,
               s.lastEventId,
+              s.lastEventPosition,
               JSON.stringify({ state: s.state, ids: s.ids }),
             )
         })
@@ -147,16 +175,31 @@ export const getSqliteStateSnapshots = <S>(options: SqliteStateSnapshotsOptions)
         return left(unavailable('cannot read the state snapshots', e))
       }
       if (row === undefined || row.version !== options.version) return right(undefined)
+      let parsed: { readonly state: S; readonly ids: ReadonlyArray<string> } | undefined
       try {
-        const { state, ids } = JSON.parse(row.snapshot) as { state: S; ids: ReadonlyArray<string> }
-        return right({ streamName, revision: row.revision, lastEventId: row.last_event_id, state, ids })
+        parsed = parsedSnapshot<S>(row.snapshot)
       } catch (e) {
         log?.warn({ err: e, streamName }, 'unreadable state snapshot ignored')
         return right(undefined)
       }
+      if (parsed === undefined) {
+        log?.warn({ streamName }, 'state snapshot of an unknown shape ignored')
+        return right(undefined)
+      }
+      return right({
+        streamName,
+        revision: row.revision,
+        lastEventId: row.last_event_id,
+        lastEventPosition: row.last_position,
+        state: parsed.state,
+        ids: parsed.ids,
+      })
     },
     save: (snapshot) => {
-      if (closed) return
+      if (closed) {
+        log?.debug({ streamName: snapshot.streamName }, 'state snapshot saved after close: not kept')
+        return
+      }
       pending.set(snapshot.streamName, snapshot)
       if (scheduled) return
       scheduled = true
