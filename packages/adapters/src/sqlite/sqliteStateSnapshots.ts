@@ -62,10 +62,10 @@ const parsedSnapshot = <S>(
   const parsed = JSON.parse(json) as unknown
   if (typeof parsed !== 'object' || parsed === null || !('state' in parsed) || !('ids' in parsed))
     return undefined
-  const { state, ids } = parsed as { state: unknown; ids: unknown }
+  const { state, ids } = parsed
   if (state === undefined || !Array.isArray(ids) || !ids.every((id) => typeof id === 'string'))
     return undefined
-  return { state: state as S, ids: ids as ReadonlyArray<string> }
+  return { state: state as S, ids }
 }
 
 /** Pages the write-ahead log may hold before a commit checkpoints it (as the event store's). */
