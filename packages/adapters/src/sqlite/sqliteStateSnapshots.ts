@@ -43,7 +43,9 @@ export interface SqliteStateSnapshotsOptions {
 
 /** SQLite state snapshots: `flush` writes what was saved and not yet written; `close` flushes first. */
 export interface SqliteStateSnapshots<S> extends StateSnapshots<S> {
+  /** Writes the saves not written yet, in one transaction; resolves to how many. */
   readonly flush: () => TaskEither<StoreUnavailable, number>
+  /** Writes what is left, then closes the file; later saves are not kept. */
   readonly close: () => Promise<void>
 }
 
