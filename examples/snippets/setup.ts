@@ -7,6 +7,7 @@ import {
   createVault,
   getInMemoryEventStore,
   getInMemoryKeyStore,
+  getSqliteEventStore,
   type Vault,
 } from '@parcours/adapters'
 import {
@@ -26,6 +27,18 @@ export const inMemoryJourneyServices = (): {
   store: getInMemoryEventStore<JourneyEvent>({ codec: journeyEventCodec }),
   vault: createVault({ keyStore: getInMemoryKeyStore() }),
   logger: createParcoursLogger({ level: 'silent' }),
+})
+
+/** The same services over a SQLite journey store at `path`. */
+export const sqliteJourneyServices = (
+  path: string,
+): {
+  readonly store: EventStore<JourneyEvent>
+  readonly vault: Vault
+  readonly logger: Logger
+} => ({
+  ...inMemoryJourneyServices(),
+  store: getSqliteEventStore<JourneyEvent>({ path, codec: journeyEventCodec }),
 })
 
 /** A journey command of youth-1 at ml-lyon decoded from its JSON fields; throws when invalid. */

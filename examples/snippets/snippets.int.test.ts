@@ -12,6 +12,7 @@ import { main as givenWhenThen } from './givenWhenThen.js'
 import { main as importDropoutList } from './importDropoutList.js'
 import { main as journeyCommandHandler } from './journeyCommandHandler.js'
 import { main as projectionRunner } from './projectionRunner.js'
+import { main as stateSnapshots } from './stateSnapshots.js'
 import { main as syncFranceTravailOffers } from './syncFranceTravailOffers.js'
 import { main as taskEitherWithoutFpTs } from './taskEitherWithoutFpTs.js'
 import { main as usingTheLibrary } from './usingTheLibrary.js'
@@ -53,6 +54,11 @@ describe('README snippets', () => {
     const kept = events.find((e) => e.type === 'FollowUpKept')
     expect(JSON.stringify(kept)).not.toContain('welding')
     expect(kept).toMatchObject({ comment: { alg: 'A256GCM' } })
+  })
+
+  it("stateSnapshots: the registration's state is saved, and a new handler goes on from it", async () => {
+    // The registration writes two events (revisions 0 and 1), the follow-up one.
+    expect(await stateSnapshots()).toEqual([1n, 2n])
   })
 
   it('anyDeciderCommandHandler: stores the event of a decider of its own', async () => {

@@ -14,6 +14,7 @@ import type { Decider, EventStore } from '@parcours/domain'
 import { getInMemoryEventStore } from '../memory/index.js'
 import { createCommandHandler } from './createCommandHandler.js'
 import { eventIdFor } from './eventIdFor.js'
+import { getInMemoryStateSnapshots, type StateSnapshots } from './stateSnapshots.js'
 
 // ---------------------------------------------------------------------------------------------
 // a small cart decider over the conformance suite's events
@@ -438,6 +439,217 @@ describe('command handling: the state cache', () => {
         },
       ),
       { numRuns: 50 },
+    )
+  })
+})
+
+describe('command handling: state snapshots', () => {
+  /** A store that records the revision each stream read starts from. */
+  const recording = () => {
+    const store = getInMemoryEventStore({ codec: testEventCodec })
+    const reads: Array<bigint | undefined> = []
+    const wrapped: EventStore<TestEvent> = {
+      ...store,
+      readStream: (name, options) => {
+        reads.push(options?.fromRevision)
+        return store.readStream(name, options)
+      },
+    }
+    return { store: wrapped, reads }
+  }
+  const handlerOn = (
+    store: EventStore<TestEvent>,
+    snapshots: StateSnapshots<Cart>,
+    options: { readonly stateCacheSize?: number; readonly snapshotEvery?: number } = {},
+  ) =>
+    createCommandHandler({
+      store,
+      decider: cartDecider,
+      streamName: (c: CartCommand) => `cart-${c.cart}`,
+      backoff: { baseMs: 0, random: () => 0, sleep: async () => undefined },
+      snapshots,
+      ...options,
+    })
+  const add = (cart: string, sku: string, commandId = `add-${cart}-${sku}`) => ({
+    commandId,
+    command: { type: 'Add' as const, cart, sku },
+  })
+  const loaded = async (snapshots: StateSnapshots<Cart>, stream: string) => {
+    const r = await snapshots.load(stream)()
+    if (r._tag === 'Left') throw new Error(r.left._tag)
+    return r.right
+  }
+
+  it('saves the state its cache lets go; a handler without it in memory reads only from the snapshot on', async () => {
+    const { store, reads } = recording()
+    const snapshots = getInMemoryStateSnapshots<Cart>()
+    const first = handlerOn(store, snapshots, { stateCacheSize: 1 })
+    for (const sku of ['a', 'b', 'c']) await first(add('1', sku))()
+    expect(snapshots.size()).toBe(0)
+    await first(add('2', 'x'))() // cart-1 leaves the cache
+    expect(await loaded(snapshots, 'cart-1')).toMatchObject({
+      revision: 2n,
+      state: { items: ['a', 'b', 'c'], closed: false },
+    })
+    reads.length = 0
+    const second = handlerOn(store, snapshots)
+    const out = await second({ commandId: 'out', command: { type: 'CheckOut', cart: '1' } })()
+    if (out._tag === 'Left') throw new Error('refused')
+    expect(out.right.events.map((e) => [e.revision, e.event])).toEqual([
+      [3n, itemRemoved('a')],
+      [4n, itemRemoved('b')],
+      [5n, itemRemoved('c')],
+      [6n, cartCheckedOut(300)],
+    ])
+    // One read, from the snapshot's revision: its event confirms the snapshot, none follows.
+    expect(reads).toEqual([2n])
+  })
+
+  it('takes no snapshot the stream does not confirm (other id, position, or no event there), and reads the stream whole', async () => {
+    const { store, reads } = recording()
+    const snapshots = getInMemoryStateSnapshots<Cart>()
+    const writer = handlerOn(store, snapshots)
+    await writer(add('1', 'a'))()
+    const [stored] = await readIds(store, 'cart-1')
+    if (stored === undefined) throw new Error('nothing stored')
+    // Snapshots naming another event at revision 0 (a stream deleted and written again, a store
+    // restored from an older backup), one past the stream's end, and one of a stream never written.
+    const wrong = { state: { items: [], closed: true }, ids: [] }
+    for (const snapshot of [
+      {
+        streamName: 'cart-1',
+        revision: 0n,
+        lastEventId: 'another-event',
+        lastEventPosition: stored.position,
+      },
+      { streamName: 'cart-1', revision: 0n, lastEventId: stored.id, lastEventPosition: stored.position + 7n },
+      { streamName: 'cart-1', revision: 5n, lastEventId: stored.id, lastEventPosition: stored.position },
+    ]) {
+      snapshots.save({ ...snapshot, ...wrong })
+      reads.length = 0
+      const reader = handlerOn(store, snapshots)
+      const add = await reader({
+        commandId: `add-${snapshot.revision}`,
+        command: { type: 'Add', cart: '1', sku: 'b' },
+      })()
+      expect(add).toMatchObject({ _tag: 'Right', right: { events: [{ event: itemAdded('b') }] } })
+      expect(reads).toEqual([snapshot.revision, undefined])
+      await handlerOn(
+        store,
+        getInMemoryStateSnapshots<Cart>(),
+      )({ commandId: `rm-${snapshot.revision}`, command: { type: 'Remove', cart: '1', sku: 'b' } })()
+    }
+    snapshots.save({ streamName: 'cart-9', revision: 3n, lastEventId: 'x', lastEventPosition: 1n, ...wrong })
+    reads.length = 0
+    const fresh = await handlerOn(
+      store,
+      snapshots,
+    )({ commandId: 'new', command: { type: 'Add', cart: '9', sku: 'z' } })()
+    expect(fresh).toMatchObject({
+      _tag: 'Right',
+      right: { events: [{ revision: 0n, event: itemAdded('z') }] },
+    })
+    expect(reads).toEqual([3n, undefined])
+  })
+
+  it('answers a re-sent command from the ids a snapshot keeps', async () => {
+    const store = getInMemoryEventStore({ codec: testEventCodec })
+    const snapshots = getInMemoryStateSnapshots<Cart>()
+    const first = handlerOn(store, snapshots, { snapshotEvery: 1 })
+    const original = await first(add('1', 'a'))()
+    await first(add('1', 'b'))()
+    expect((await loaded(snapshots, 'cart-1'))?.revision).toBe(1n)
+    const again = await handlerOn(store, snapshots)(add('1', 'a'))()
+    if (original._tag === 'Left' || again._tag === 'Left') throw new Error('refused')
+    expect(again.right.replayed).toBe(true)
+    expect(again.right.events.map((e) => [e.id, e.revision])).toEqual(
+      original.right.events.map((e) => [e.id, e.revision]),
+    )
+    expect((await readIds(store, 'cart-1')).length).toBe(2)
+  })
+
+  it('saves a stream once it is snapshotEvery events past its last snapshot', async () => {
+    const snapshots = getInMemoryStateSnapshots<Cart>()
+    const handle = handlerOn(getInMemoryEventStore({ codec: testEventCodec }), snapshots, {
+      snapshotEvery: 2,
+    })
+    const revisions: Array<bigint | undefined> = []
+    for (const sku of ['a', 'b', 'c', 'd', 'e']) {
+      await handle(add('1', sku))()
+      revisions.push((await loaded(snapshots, 'cart-1'))?.revision)
+    }
+    expect(revisions).toEqual([undefined, 1n, 1n, 3n, 3n])
+  })
+
+  it('does without a snapshot it cannot load or save: the command reads the stream and stands', async () => {
+    const { store, reads } = recording()
+    await handlerOn(store, getInMemoryStateSnapshots<Cart>())(add('1', 'a'))()
+    const broken: StateSnapshots<Cart> = {
+      load: () => async () => left({ _tag: 'StoreUnavailable', message: 'snapshots offline' }),
+      save: () => {
+        throw new Error('disk full')
+      },
+    }
+    reads.length = 0
+    const handle = handlerOn(store, broken, { snapshotEvery: 1 })
+    expect(await handle(add('1', 'b'))()).toMatchObject({
+      _tag: 'Right',
+      right: { nextExpectedRevision: 1n },
+    })
+    expect(reads).toEqual([undefined])
+  })
+
+  it('property: handlers sharing snapshots, with small caches, interleaved with others, decide as one handler with none', async () => {
+    const command = fc.oneof(
+      fc.constantFrom('a', 'b', 'c').map((sku) => ({ type: 'Add' as const, sku })),
+      fc.constantFrom('a', 'b', 'c').map((sku) => ({ type: 'Remove' as const, sku })),
+      fc.constant({ type: 'CheckOut' as const }),
+    )
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(
+          fc.tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 2 }), command, fc.boolean()),
+          { maxLength: 40 },
+        ),
+        fc.integer({ min: 1, max: 3 }),
+        async (steps, snapshotEvery) => {
+          const shared = getInMemoryEventStore({ codec: testEventCodec })
+          const snapshots = getInMemoryStateSnapshots<Cart>()
+          const handlers = [
+            handlerOn(shared, snapshots, { stateCacheSize: 0, snapshotEvery }),
+            handlerOn(shared, snapshots, { stateCacheSize: 1, snapshotEvery }),
+            handlerOn(shared, snapshots, { stateCacheSize: 2 }),
+            // Another writer, without snapshots: what it appends is past every snapshot.
+            createCommandHandler({
+              store: shared,
+              decider: cartDecider,
+              streamName: (c: CartCommand) => `cart-${c.cart}`,
+            }),
+          ]
+          const reference = createCommandHandler({
+            store: getInMemoryEventStore({ codec: testEventCodec }),
+            decider: cartDecider,
+            streamName: (c: CartCommand) => `cart-${c.cart}`,
+            stateCacheSize: 0,
+          })
+          for (const [n, [who, cart, c, resend]] of steps.entries()) {
+            // Now and then a command is re-sent: its earlier id, to whichever handler.
+            const id = resend && n > 0 ? `c-${Math.floor(n / 2)}` : `c-${n}`
+            const envelope = { commandId: id, command: { ...c, cart: String(cart) } as CartCommand }
+            const got = await (handlers[who] as typeof reference)(envelope)()
+            const expected = await reference(envelope)()
+            expect(got._tag).toBe(expected._tag)
+            if (got._tag === 'Left') expect(got).toEqual(expected)
+            if (got._tag === 'Right' && expected._tag === 'Right') {
+              expect(got.right.replayed).toBe(expected.right.replayed)
+              expect(got.right.events.map((e) => [e.id, e.revision, e.event])).toEqual(
+                expected.right.events.map((e) => [e.id, e.revision, e.event]),
+              )
+            }
+          }
+        },
+      ),
+      { numRuns: 60 },
     )
   })
 })

@@ -6,6 +6,7 @@ import type {
   EventMetadata,
   EventStore,
   ExpectedRevision,
+  GlobalPosition,
   RecordedEvent,
   StoreError,
   StreamRevision,
@@ -13,6 +14,7 @@ import type {
 } from '@parcours/domain'
 import type { CommandHandlingError, CommandResult } from './commandHandlingError.js'
 import { eventIdFor } from './eventIdFor.js'
+import type { StateSnapshot, StateSnapshots } from './stateSnapshots.js'
 
 // ---------------------------------------------------------------------------------------------
 // model
@@ -47,6 +49,17 @@ export interface CommandHandlerOptions<C, S, E extends { readonly type: string }
    */
   readonly stateCacheSize?: number
   /**
+   * Where the handler saves the states it folded, and looks for one when its cache does not hold
+   * the stream: it then reads only the events after the snapshot's revision, and takes the
+   * snapshot only if the stream still holds, at that revision, the event the snapshot names (its
+   * id and global position). A
+   * state is saved when the cache lets it go, and once it is `snapshotEvery` events past the
+   * stream's last snapshot. A snapshot that cannot be loaded or saved is logged and done without.
+   */
+  readonly snapshots?: StateSnapshots<S>
+  /** Events folded past a stream's last snapshot before the handler saves a new one. Default 100. */
+  readonly snapshotEvery?: number
+  /**
    * Brings into the command what the decider needs besides the state and that the state holds
    * only sealed (e.g. a journey's age limits, opened through the vault): run on the state just
    * read, before each `decide`, and again on what `complete` returns. Its error ends the call.
@@ -62,6 +75,10 @@ export interface CommandHandlerOptions<C, S, E extends { readonly type: string }
  */
 interface CachedState<S> {
   readonly revision: StreamRevision
+  /** The id and global position of the event at `revision` (none before the stream's first event). */
+  readonly last: { readonly id: string; readonly position: GlobalPosition } | undefined
+  /** The revision of the stream's last snapshot this handler loaded or saved (-1: none). */
+  readonly snapshotRevision: StreamRevision
   readonly state: S
   readonly ids: Set<string>
 }
@@ -163,15 +180,94 @@ export const createCommandHandler = <C, S, E extends { readonly type: string }, 
   const sleep = options.backoff?.sleep ?? timer
   const log = options.logger?.child({ module: 'commandHandler' })
   const cacheSize = Math.max(0, Math.floor(options.stateCacheSize ?? 10_000))
+  const { snapshots } = options
+  const snapshotEvery = BigInt(Math.max(1, Math.floor(options.snapshotEvery ?? 100)))
   const cache = new Map<string, CachedState<S>>()
+  const save = (streamName: string, entry: CachedState<S>) => {
+    if (snapshots === undefined || entry.last === undefined) return
+    try {
+      snapshots.save({
+        streamName,
+        revision: entry.revision,
+        lastEventId: entry.last.id,
+        lastEventPosition: entry.last.position,
+        state: entry.state,
+        ids: [...entry.ids],
+      })
+    } catch (err) {
+      // A snapshot is a cache: the command stands on its events.
+      log?.warn({ err, streamName }, 'cannot save the state snapshot')
+    }
+  }
   const remember = (streamName: string, entry: CachedState<S>) => {
+    let kept = entry
+    if (snapshots !== undefined && entry.revision - entry.snapshotRevision >= snapshotEvery) {
+      save(streamName, entry)
+      kept = { ...entry, snapshotRevision: entry.revision }
+    }
     if (cacheSize === 0) return
     const known = cache.get(streamName)
-    if (known !== undefined && known.revision >= entry.revision) return
+    if (known !== undefined && known.revision >= kept.revision) return
     // Most recently used last: the first key is the one to evict.
     cache.delete(streamName)
-    cache.set(streamName, entry)
-    if (cache.size > cacheSize) cache.delete(cache.keys().next().value as string)
+    cache.set(streamName, kept)
+    if (cache.size > cacheSize) {
+      const [name, oldest] = cache.entries().next().value as [string, CachedState<S>]
+      cache.delete(name)
+      // What the cache lets go is saved, unless the stream's last snapshot is that state already.
+      if (oldest.revision > oldest.snapshotRevision) save(name, oldest)
+    }
+  }
+
+  /**
+   * The stream's snapshot, if it holds one that the stream confirms, and the events after it: one
+   * read from the snapshot's revision, whose first event must be the one the snapshot names.
+   */
+  const restore = async (
+    streamName: string,
+  ): Promise<
+    Either<
+      StoreError,
+      { readonly known: CachedState<S>; readonly tail: ReadonlyArray<RecordedEvent<E>> } | undefined
+    >
+  > => {
+    if (snapshots === undefined) return right(undefined)
+    let loaded: Either<StoreError, StateSnapshot<S> | undefined>
+    try {
+      loaded = await snapshots.load(streamName)()
+    } catch (e) {
+      loaded = left({ _tag: 'StoreUnavailable', message: e instanceof Error ? e.message : String(e) })
+    }
+    if (loaded._tag === 'Left') {
+      log?.warn({ err: loaded.left, streamName }, 'cannot load the state snapshot: reading the whole stream')
+      return right(undefined)
+    }
+    const snapshot = loaded.right
+    if (snapshot === undefined) return right(undefined)
+    const read = await store.readStream(streamName, { fromRevision: snapshot.revision })()
+    if (read._tag === 'Left') return read
+    const at = read.right[0]
+    if (
+      at?.revision !== snapshot.revision ||
+      at.id !== snapshot.lastEventId ||
+      at.position !== snapshot.lastEventPosition
+    ) {
+      log?.debug(
+        { streamName, revision: String(snapshot.revision) },
+        'the stream does not confirm its state snapshot',
+      )
+      return right(undefined)
+    }
+    return right({
+      known: {
+        revision: snapshot.revision,
+        last: { id: snapshot.lastEventId, position: snapshot.lastEventPosition },
+        snapshotRevision: snapshot.revision,
+        state: snapshot.state,
+        ids: new Set(snapshot.ids),
+      },
+      tail: read.right.slice(1),
+    })
   }
 
   /**
@@ -195,33 +291,42 @@ export const createCommandHandler = <C, S, E extends { readonly type: string }, 
       }
     >
   > => {
-    const known = cache.get(streamName)
+    let known = cache.get(streamName)
     if (trusted && known !== undefined && !known.ids.has(firstId))
       return right({ cached: known, earlier: [], unread: true })
-    const read = await store.readStream(
-      streamName,
-      known === undefined ? {} : { fromRevision: known.revision + 1n },
-    )()
-    if (read._tag === 'Left') return read
-    const tail = read.right
-    if (known?.ids.has(firstId) === true) {
-      // A command handled before the cached revision: its events are read back once, to return them.
-      const whole = await store.readStream(streamName)()
-      if (whole._tag === 'Left') return whole
-      return right({
-        cached: known,
-        earlier: eventsOfCommand(whole.right, commandId, firstId),
-        unread: false,
-      })
+    let tail: ReadonlyArray<RecordedEvent<E>> | undefined
+    if (known === undefined) {
+      const restored = await restore(streamName)
+      if (restored._tag === 'Left') return restored
+      if (restored.right !== undefined) ({ known, tail } = restored.right)
     }
+    const restoredOne = tail !== undefined
+    if (tail === undefined) {
+      const read = await store.readStream(
+        streamName,
+        known === undefined ? {} : { fromRevision: known.revision + 1n },
+      )()
+      if (read._tag === 'Left') return read
+      tail = read.right
+    }
+    // A command handled before the cached (or restored) revision: its events are read back below.
+    const handledBefore = known?.ids.has(firstId) === true
     const ids = known?.ids ?? new Set<string>()
     for (const e of tail) ids.add(e.id)
+    const last = tail[tail.length - 1]
     const cached: CachedState<S> = {
-      revision: tail[tail.length - 1]?.revision ?? known?.revision ?? -1n,
+      revision: last?.revision ?? known?.revision ?? -1n,
+      last: last === undefined ? known?.last : { id: last.id, position: last.position },
+      snapshotRevision: known?.snapshotRevision ?? -1n,
       state: tail.reduce((s, e) => decider.evolve(s, e.event), known?.state ?? decider.initialState),
       ids,
     }
-    if (tail.length > 0) remember(streamName, cached)
+    if (tail.length > 0 || restoredOne) remember(streamName, cached)
+    if (handledBefore) {
+      const whole = await store.readStream(streamName)()
+      if (whole._tag === 'Left') return whole
+      return right({ cached, earlier: eventsOfCommand(whole.right, commandId, firstId), unread: false })
+    }
     return right({ cached, earlier: eventsOfCommand(tail, commandId, firstId), unread: false })
   }
 
@@ -295,6 +400,11 @@ export const createCommandHandler = <C, S, E extends { readonly type: string }, 
     cached.ids.add(firstId)
     remember(streamName, {
       revision: appended.right.nextExpectedRevision,
+      last: {
+        id: (events[events.length - 1] as (typeof events)[number]).id,
+        position: appended.right.position,
+      },
+      snapshotRevision: cached.snapshotRevision,
       state: decision.right.reduce((s, e) => decider.evolve(s, e), state),
       ids: cached.ids,
     })

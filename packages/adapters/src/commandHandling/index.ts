@@ -2,3 +2,4 @@
 export * from './eventIdFor.js'
 export * from './commandHandlingError.js'
 export * from './createCommandHandler.js'
+export * from './stateSnapshots.js'

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { isLeft } from 'fp-ts/lib/Either.js'
+import { isLeft, right } from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import {
   foldJourney,
@@ -9,10 +9,16 @@ import {
   type EventStore,
   type JourneyCommand,
   type JourneyEvent,
+  type JourneyState,
   type LocalDate,
   type MissionLocaleId,
   type YouthId,
 } from '@parcours/domain'
+import {
+  getInMemoryStateSnapshots,
+  type StateSnapshot,
+  type StateSnapshots,
+} from '../commandHandling/index.js'
 import { getInMemoryEventStore } from '../memory/index.js'
 import { getInMemoryKeyStore } from '../vault/inMemoryKeyStore.js'
 import { createVault, type Vault } from '../vault/vault.js'
@@ -206,5 +212,69 @@ describe('createJourneyCommandHandler', () => {
     // The registration seals its age limits; the comment is sealed once across the retries.
     expect(seals).toBe(2)
     expect((await stored()).map((e) => e.event.type)).toContain('JourneyClosed')
+  })
+})
+
+describe('createJourneyCommandHandler: state snapshots', () => {
+  const handlerWith = (store: EventStore<JourneyEvent>, snapshots: StateSnapshots<JourneyState>) =>
+    createJourneyCommandHandler({
+      store,
+      vault: createVault({ keyStore: getInMemoryKeyStore() }),
+      backoff: { baseMs: 0, random: () => 0, sleep: async () => {} },
+      snapshots,
+      snapshotEvery: 1,
+    })
+
+  it('saves a journey whose age limits are sealed, with nothing of the birth date in clear', async () => {
+    const store = getInMemoryEventStore<JourneyEvent>({ codec: journeyEventCodec })
+    const saved: Array<StateSnapshot<JourneyState>> = []
+    const snapshots = getInMemoryStateSnapshots<JourneyState>()
+    const handle = handlerWith(store, { ...snapshots, save: (s) => (saved.push(s), snapshots.save(s)) })
+    expect(await handle({ commandId: 'c-1', command: register('2005-06-17') })()).toMatchObject({
+      _tag: 'Right',
+    })
+    expect(saved.map((s) => s.revision)).toEqual([1n]) // a registration records two events
+    const json = JSON.stringify(saved[0]?.state)
+    // The age limits (first of the month after the 26th birthday) are sealed, the birth date absent.
+    for (const clear of ['2005-06-17', '2031-07-01']) expect(json).not.toContain(clear)
+  })
+
+  it('never saves a legacy journey holding its age limits in clear', async () => {
+    const store = getInMemoryEventStore<JourneyEvent>({ codec: journeyEventCodec })
+    const registration: JourneyEvent = {
+      type: 'YouthRegistered',
+      youthId,
+      missionLocaleId: 'ml-a' as MissionLocaleId,
+      on: d('2025-03-01'),
+      counsellorId: 'c-1' as never,
+      ageBand: '18-21',
+      sealedAgeLimits: null,
+      personalData: null,
+    }
+    const appended = await store.append(journeyStreamName(youthId), 'no-stream', [
+      { id: randomUUID(), event: registration },
+    ])()
+    expect(isLeft(appended)).toBe(false)
+    // Read as a store not yet migrated hands it back: schema version 2, the limits in clear.
+    const legacy: EventStore<JourneyEvent> = {
+      ...store,
+      readStream: (name, options) => async () => {
+        const read = await store.readStream(name, options)()
+        if (isLeft(read)) return read
+        return right(
+          read.right.map((e) =>
+            e.event.type === 'YouthRegistered'
+              ? { ...e, event: { ...e.event, legacyAgeLimits: ageLimits } }
+              : e,
+          ),
+        )
+      },
+    }
+    const snapshots = getInMemoryStateSnapshots<JourneyState>()
+    const handle = handlerWith(legacy, snapshots)
+    expect(await handle({ commandId: 'c-2', command: close('moved-away') })()).toMatchObject({
+      _tag: 'Right',
+    })
+    expect(snapshots.size()).toBe(0)
   })
 })

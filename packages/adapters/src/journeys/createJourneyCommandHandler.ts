@@ -4,11 +4,13 @@ import type { Logger } from 'pino'
 import {
   ageLimitsOf,
   journeyDecider,
+  journeyStateSavable,
   journeyStreamName,
   type EventStore,
   type JourneyCommand,
   type JourneyError,
   type JourneyEvent,
+  type JourneyState,
   type KeyId,
   type Sealed,
   type StoreError,
@@ -20,6 +22,7 @@ import {
   type CommandEnvelope,
   type CommandHandlingError,
   type CommandResult,
+  type StateSnapshots,
 } from '../commandHandling/index.js'
 import { sealAgeLimits, withAgeLimitsOpened } from '../vault/ageLimits.js'
 import type { PersonalFields } from '../vault/personalFields.js'
@@ -66,6 +69,14 @@ export interface JourneyCommandHandlerOptions {
   readonly backoff?: Backoff
   /** Streams whose folded state is kept (see createCommandHandler). Default 10,000; 0 turns it off. */
   readonly stateCacheSize?: number
+  /**
+   * Where folded journey states are saved and found again (see createCommandHandler), e.g.
+   * `getSqliteStateSnapshots({ path, version: JOURNEY_STATE_VERSION })` on the store's file.
+   * A state that holds a legacy registration's age limits in clear is not saved.
+   */
+  readonly snapshots?: StateSnapshots<JourneyState>
+  /** Events folded past a journey's last snapshot before a new one is saved. Default 100. */
+  readonly snapshotEvery?: number
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -165,6 +176,14 @@ export const createJourneyCommandHandler = (options: JourneyCommandHandlerOption
   }
 }
 
+// A state holding a legacy registration's age limits in clear is never saved (see journeyStateSavable).
+const savableOnly = (snapshots: StateSnapshots<JourneyState>): StateSnapshots<JourneyState> => ({
+  load: snapshots.load,
+  save: (snapshot) => {
+    if (journeyStateSavable(snapshot.state)) snapshots.save(snapshot)
+  },
+})
+
 // Checks, seals once the rules accept, records.
 const sealingHandler = ({
   store,
@@ -173,6 +192,8 @@ const sealingHandler = ({
   maxRetries,
   backoff,
   stateCacheSize,
+  snapshots,
+  snapshotEvery,
 }: JourneyCommandHandlerOptions): JourneyCommandHandler => {
   const handle = createCommandHandler({
     store,
@@ -183,6 +204,8 @@ const sealingHandler = ({
     ...(maxRetries === undefined ? {} : { maxRetries }),
     ...(backoff === undefined ? {} : { backoff }),
     ...(stateCacheSize === undefined ? {} : { stateCacheSize }),
+    ...(snapshots === undefined ? {} : { snapshots: savableOnly(snapshots) }),
+    ...(snapshotEvery === undefined ? {} : { snapshotEvery }),
     // The time rules need the age limits, which the events hold sealed: opened for each decision.
     prepare: (command, state) => () => withAgeLimitsOpened(vault, state, command),
   })

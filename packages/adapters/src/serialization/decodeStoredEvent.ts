@@ -1,6 +1,6 @@
 import { left, right, type Either } from 'fp-ts/lib/Either.js'
 import { PathReporter } from 'io-ts/lib/PathReporter.js'
-import type { CodecError, DecodeFailed, EventCodec, RecordedEvent } from '@parcours/domain'
+import type { CodecError, DecodeFailed, EventCodec, EventMetadata, RecordedEvent } from '@parcours/domain'
 import type { StoredEvent } from './storedEvent.js'
 import { StoredMetadata, toEventMetadata } from './storedMetadata.js'
 
@@ -47,6 +47,14 @@ export interface DecodeOptions {
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
 
+/**
+ * The metadata of the last trusted row read, by its JSON: consecutive rows often carry the same
+ * document (the events of one command, a stream's tenant), then parsed once. Frozen, as the
+ * events that share it do.
+ */
+let lastMetadata:
+  { readonly json: string; readonly schemaVersion: number; readonly metadata: EventMetadata } | undefined
+
 /** The metadata fields of a trusted row, checked for their types only. */
 const trustedMetadata = (json: unknown): StoredMetadata | undefined => {
   if (!isRecord(json) || typeof json.schemaVersion !== 'number') return undefined
@@ -78,8 +86,12 @@ export const decodeStoredEvent = <E extends { readonly type: string }>(
     })
 
   let schemaVersion = DEFAULT_SCHEMA_VERSION
-  let metadata = {}
-  if (
+  let metadata: EventMetadata = {}
+  const seen = trusted && lastMetadata?.json === stored.metadata ? lastMetadata : undefined
+  if (seen !== undefined) {
+    schemaVersion = seen.schemaVersion
+    metadata = seen.metadata
+  } else if (
     stored.metadata !== undefined &&
     (typeof stored.metadata === 'string' ? stored.metadata : stored.metadata.length) !== 0
   ) {
@@ -88,7 +100,9 @@ export const decodeStoredEvent = <E extends { readonly type: string }>(
     const quick = trusted ? trustedMetadata(json.right) : undefined
     if (quick !== undefined) {
       schemaVersion = quick.schemaVersion
-      metadata = toEventMetadata(quick)
+      metadata = Object.freeze(toEventMetadata(quick))
+      if (typeof stored.metadata === 'string')
+        lastMetadata = { json: stored.metadata, schemaVersion, metadata }
     } else {
       const decoded = StoredMetadata.decode(json.right)
       if (decoded._tag === 'Left') return fail('metadata fails its codec', PathReporter.report(decoded))
@@ -102,13 +116,15 @@ export const decodeStoredEvent = <E extends { readonly type: string }>(
 
   // The store's own row at the current version: its JSON is what the codec encoded (brands only,
   // no transformation), so the event is that JSON with its type.
+  // The parsed object is this call's own: it takes its type in place rather than be copied.
   if (trusted && isRecord(data.right) && codec.versions[stored.type] === schemaVersion) {
+    data.right.type = stored.type
     return right({
       id: stored.id,
       streamName: stored.streamName,
       revision: stored.revision,
       position: stored.position,
-      event: { ...data.right, type: stored.type } as unknown as E,
+      event: data.right as unknown as E,
       schemaVersion,
       metadata,
       recordedAt: stored.recordedAt,

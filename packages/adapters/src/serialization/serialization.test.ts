@@ -144,6 +144,27 @@ describe('serialization', () => {
     )
   })
 
+  it('trusted, consecutive rows with the same metadata share one frozen metadata object, others get their own', () => {
+    const trusted = (metadata: string) =>
+      decodeStoredEvent(testEventCodec, row({ metadata }), { trusted: true })
+    const metadataOf = (decoded: ReturnType<typeof trusted>) => {
+      if (decoded._tag === 'Left') throw new Error(decoded.left.reason)
+      return decoded.right.metadata
+    }
+    const json = '{"schemaVersion":1,"tenant":"ml-shared"}'
+    const [a, b] = [metadataOf(trusted(json)), metadataOf(trusted(json))]
+    expect(a).toEqual({ tenant: 'ml-shared' })
+    expect(b).toBe(a)
+    expect(Object.isFrozen(a)).toBe(true)
+    expect(metadataOf(trusted('{"schemaVersion":1,"tenant":"ml-other"}'))).toEqual({ tenant: 'ml-other' })
+    // A version read before is still checked, the second time as the first.
+    for (const _ of [1, 2])
+      expect(trusted('{"schemaVersion":7,"tenant":"ml-shared"}')).toMatchObject({
+        _tag: 'Left',
+        left: { reason: expect.stringMatching(/schema version 7/) },
+      })
+  })
+
   it('trusted, still refuses a row that is not JSON, of an unknown type or version, and upcasts old versions', () => {
     const trusted = (overrides: Partial<StoredEvent>) =>
       decodeStoredEvent(testEventCodec, row(overrides), { trusted: true })

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3'
 import { left, right, type Either } from 'fp-ts/lib/Either.js'
+import { STATE_SNAPSHOTS_TABLE } from './sqliteStateSnapshots.js'
 
 // ---------------------------------------------------------------------------------------------
 // A schema migration of a SQLite event store, in place: the one case where stored events are
@@ -76,8 +77,10 @@ export const readStoredEvents = (
 }
 
 /**
- * Writes the rewritten events back in one transaction (all or nothing), then checkpoints the
- * write-ahead log and vacuums the file, so that the old bytes are not left in free pages.
+ * Writes the rewritten events back in one transaction (all or nothing), with the deletion of the
+ * command handlers' state snapshots kept in the file (folded from the old events), then
+ * checkpoints the write-ahead log and vacuums the file, so that the old bytes are not left in
+ * free pages.
  */
 export const rewriteStoredEvents = (
   path: string,
@@ -90,8 +93,14 @@ export const rewriteStoredEvents = (
         `UPDATE events SET data = ?, metadata = json_set(coalesce(metadata, '{}'), '$.schemaVersion', ?)
          WHERE position = ?`,
       )
+      const snapshotsKept =
+        db
+          .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")
+          .get(STATE_SNAPSHOTS_TABLE) !== undefined
       db.transaction(() => {
         for (const e of events) update.run(JSON.stringify(e.data), e.schemaVersion, e.position)
+        // States folded from the old events go with them: a handler folds them again from the new.
+        if (snapshotsKept && events.length > 0) db.exec(`DELETE FROM ${STATE_SNAPSHOTS_TABLE}`)
       })()
       db.pragma('wal_checkpoint(TRUNCATE)')
       db.exec('VACUUM')

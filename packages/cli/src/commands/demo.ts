@@ -107,6 +107,7 @@ export const register: CommandModule['register'] = (command, ctx) =>
             store: env.store,
             vault: env.vault,
             logger: env.logger,
+            ...(env.snapshots === undefined ? {} : { snapshots: env.snapshots }),
           }),
           env.vault,
         ),

@@ -2,9 +2,9 @@ import { existsSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { isLeft } from 'fp-ts/lib/Either.js'
 import type { Logger } from 'pino'
-import type { JourneyCommandHandler, Vault } from '@parcours/adapters'
-import type { AccessLog, EventStore, JourneyEvent, KeyStore } from '@parcours/domain'
-import { JOURNEY_STREAM_PREFIX, journeyEventCodec } from '@parcours/domain'
+import type { JourneyCommandHandler, StateSnapshots, Vault } from '@parcours/adapters'
+import type { AccessLog, EventStore, JourneyEvent, JourneyState, KeyStore } from '@parcours/domain'
+import { JOURNEY_STATE_VERSION, JOURNEY_STREAM_PREFIX, journeyEventCodec } from '@parcours/domain'
 import { infrastructureError, usageError } from '../cli/errors.js'
 import { describeStoreError } from './errors.js'
 import { accessLogPathFor, describeStore, keyStorePathFor, type StoreSpec } from './storeSpec.js'
@@ -25,6 +25,8 @@ export interface StoreEnv {
   readonly accessLog: AccessLog
   /** Handles journey commands on this store, sealing with this vault. */
   readonly handle: JourneyCommandHandler
+  /** Where the handler keeps the journeys' folded states (a SQLite store's file); none elsewhere. */
+  readonly snapshots: StateSnapshots<JourneyState> | undefined
   readonly logger: Logger
   readonly close: () => Promise<void>
 }
@@ -86,7 +88,18 @@ export const openStoreEnv = async (
     accessPath === undefined
       ? adapters.getInMemoryAccessLog()
       : adapters.getSqliteAccessLog({ path: accessPath })
+  // On SQLite, the journeys' folded states are kept in the store's file: a command reads only
+  // what was appended since its journey's last snapshot.
+  const snapshots =
+    spec.kind === 'sqlite'
+      ? adapters.getSqliteStateSnapshots<JourneyState>({
+          path: spec.path,
+          version: JOURNEY_STATE_VERSION,
+          logger,
+        })
+      : undefined
   const close = async () => {
+    await snapshots?.close()
     await store.close()
     await keyStore.close()
     await accessLog.close()
@@ -100,7 +113,12 @@ export const openStoreEnv = async (
     }
   }
   logger.debug({ store: describeStore(spec) }, 'store opened')
-  const handle = adapters.createJourneyCommandHandler({ store, vault, logger })
+  const handle = adapters.createJourneyCommandHandler({
+    store,
+    vault,
+    logger,
+    ...(snapshots === undefined ? {} : { snapshots }),
+  })
   const keyStoreName = keyPath ?? 'memory'
-  return { spec, store, keyStore, keyStoreName, vault, accessLog, handle, logger, close }
+  return { spec, store, keyStore, keyStoreName, vault, accessLog, handle, snapshots, logger, close }
 }

@@ -65,6 +65,29 @@ describe('calendar', () => {
     )
   })
 
+  test('property: addDays and daysBetween match the calendar of Date in UTC, years 1 to 9999', () => {
+    const iso = (ms: number) => {
+      const x = new Date(ms)
+      const two = (n: number) => String(n).padStart(2, '0')
+      return `${String(x.getUTCFullYear()).padStart(4, '0')}-${two(x.getUTCMonth() + 1)}-${two(x.getUTCDate())}`
+    }
+    const msOf = (date: string) => {
+      const x = new Date(0)
+      x.setUTCFullYear(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)))
+      return x.getTime()
+    }
+    const first = msOf('0001-01-01')
+    const span = (msOf('9999-12-31') - first) / 864e5
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: span }), fc.integer({ min: 0, max: span }), (a, b) => {
+        const from = iso(first + a * 864e5) as LocalDate
+        expect(addDays(from, b - a)).toBe(iso(first + b * 864e5))
+        expect(daysBetween(from, d(iso(first + b * 864e5)))).toBe(b - a)
+      }),
+      { numRuns: 500 },
+    )
+  })
+
   test('property: addMonths stays in the target month on a valid day', () => {
     fc.assert(
       fc.property(arbLocalDate(), fc.integer({ min: -60, max: 60 }), (date, n) => {

@@ -11,17 +11,21 @@ interface Ymd {
   readonly day: number
 }
 
+// The digit at `i` of a LocalDate ('YYYY-MM-DD', ASCII digits by construction).
+const digit = (date: string, i: number): number => date.charCodeAt(i) - 48
+
+// Read digit by digit rather than sliced and parsed: the deciders and folds call it per event.
 const parts = (date: LocalDate): Ymd => ({
-  year: Number(date.slice(0, 4)),
-  month: Number(date.slice(5, 7)),
-  day: Number(date.slice(8, 10)),
+  year: digit(date, 0) * 1000 + digit(date, 1) * 100 + digit(date, 2) * 10 + digit(date, 3),
+  month: digit(date, 5) * 10 + digit(date, 6),
+  day: digit(date, 8) * 10 + digit(date, 9),
 })
 
-const pad = (n: number, width: number): string => String(n).padStart(width, '0')
+const two = (n: number): string => (n < 10 ? `0${n}` : `${n}`)
 
 /** Builds a LocalDate from its parts; the caller guarantees a real calendar day. */
 export const localDateOf = (year: number, month: number, day: number): LocalDate =>
-  `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}` as LocalDate
+  `${year >= 1000 && year <= 9999 ? `${year}` : String(year).padStart(4, '0')}-${two(month)}-${two(day)}` as LocalDate
 
 // Days since 1970-01-01 (proleptic Gregorian), after H. Hinnant's days_from_civil.
 const toDayNumber = ({ year, month, day }: Ymd): number => {

@@ -218,6 +218,23 @@ export const initialCejEngagement: CejEngagement = {
 /** A journey before any event. */
 export const initialJourneyState: JourneyState = { status: 'unregistered' }
 
+/**
+ * The version of `JourneyState`'s shape and of what the decider's `evolve` folds into it. A saved
+ * state of another version (a command handler's snapshot) is not used. Bump it with any change
+ * that folds the same events into a different state — in the state, in `evolve`, or in an
+ * upcaster of an event's old versions: the state version test's fingerprint of folded journeys
+ * fails until the version is bumped and the fingerprint recorded again.
+ */
+export const JOURNEY_STATE_VERSION = 'journey-state-1'
+
+/**
+ * Whether a journey state may be kept outside the event log (a command handler's snapshot): not
+ * while it holds, in clear, the age limits of a registration recorded before they were sealed
+ * (schema version 2, until `parcours migrate`). Such a state lives in memory only.
+ */
+export const journeyStateSavable = (state: JourneyState): boolean =>
+  !isRegistered(state) || (state.ageLimitOn === null && state.cejAgeLimitOn === null)
+
 /** Whether the journey has been registered (open or closed). */
 export const isRegistered = (state: JourneyState): state is RegisteredJourney =>
   state.status !== 'unregistered'

@@ -1,0 +1,218 @@
+import Database from 'better-sqlite3'
+import { left, right, type Either } from 'fp-ts/lib/Either.js'
+import type { TaskEither } from 'fp-ts/lib/TaskEither.js'
+import type { Logger } from 'pino'
+import type { StoreUnavailable } from '@parcours/domain'
+import type { StateSnapshot, StateSnapshots } from '../commandHandling/stateSnapshots.js'
+
+// ---------------------------------------------------------------------------------------------
+// State snapshots in a SQLite file (its own table, so it may share the event store's file).
+// Saves are grouped: those made in one turn of the event loop are written in one transaction.
+// ---------------------------------------------------------------------------------------------
+
+/** The table of the snapshots (rewriteStoredEvents empties it). */
+export const STATE_SNAPSHOTS_TABLE = 'state_snapshots'
+
+const schema = `CREATE TABLE IF NOT EXISTS ${STATE_SNAPSHOTS_TABLE} (
+  stream_name   TEXT    PRIMARY KEY,
+  version       TEXT    NOT NULL,
+  revision      INTEGER NOT NULL,
+  last_event_id TEXT    NOT NULL,
+  last_position INTEGER NOT NULL,
+  snapshot      TEXT    NOT NULL
+)`
+
+/** Options of the SQLite state snapshots. */
+export interface SqliteStateSnapshotsOptions {
+  readonly path: string
+  /**
+   * The version of the state's shape (for journeys, `JOURNEY_STATE_VERSION`): a snapshot of
+   * another version is not loaded, and the next save of its stream replaces it. The states must be
+   * plain JSON data (records, arrays, strings, numbers, booleans, null).
+   */
+  readonly version: string
+  /**
+   * How long a write waits for another process writing the file; past it, the snapshots of that
+   * turn are dropped (and logged): they are a cache, not worth holding the event loop for.
+   * Default 200 ms.
+   */
+  readonly busyTimeoutMs?: number
+  /** Where failed writes are reported (a snapshot is a cache: nothing else is lost). */
+  readonly logger?: Logger
+}
+
+/** SQLite state snapshots: `flush` writes what was saved and not yet written; `close` flushes first. */
+export interface SqliteStateSnapshots<S> extends StateSnapshots<S> {
+  /** Writes the saves not written yet, in one transaction; resolves to how many. */
+  readonly flush: () => TaskEither<StoreUnavailable, number>
+  /** Writes what is left, then closes the file; later saves are not kept. */
+  readonly close: () => Promise<void>
+}
+
+interface Row {
+  readonly version: string
+  readonly revision: bigint
+  readonly last_event_id: string
+  readonly last_position: bigint
+  readonly snapshot: string
+}
+
+/** What a row's `snapshot` column holds, when it holds what a save wrote. */
+const parsedSnapshot = <S>(
+  json: string,
+): { readonly state: S; readonly ids: ReadonlyArray<string> } | undefined => {
+  const parsed = JSON.parse(json) as unknown
+  if (typeof parsed !== 'object' || parsed === null || !('state' in parsed) || !('ids' in parsed))
+    return undefined
+  const { state, ids } = parsed
+  if (state === undefined || !Array.isArray(ids) || !ids.every((id) => typeof id === 'string'))
+    return undefined
+  return { state: state as S, ids }
+}
+
+/** Pages the write-ahead log may hold before a commit checkpoints it (as the event store's). */
+const WAL_AUTOCHECKPOINT_PAGES = 10_000
+
+const unavailable = (message: string, e: unknown): StoreUnavailable => ({
+  _tag: 'StoreUnavailable',
+  message: `${message}: ${e instanceof Error ? e.message : String(e)}`,
+})
+
+// ---------------------------------------------------------------------------------------------
+// constructors
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * State snapshots for `createCommandHandler`'s `snapshots`, in a table of the SQLite file at
+ * `path` (created if missing; WAL). A save is held in memory, where `load` finds it, until the end
+ * of the turn of the event loop, then written with the others in one transaction.
+ *
+ * @example
+ * import { JOURNEY_STATE_VERSION, type JourneyState } from '@parcours/domain'
+ * import { getSqliteStateSnapshots } from '@parcours/adapters'
+ *
+ * const snapshots = getSqliteStateSnapshots<JourneyState>({ path: 'parcours.db', version: JOURNEY_STATE_VERSION })
+ * // createCommandHandler({ ..., snapshots }) or createJourneyCommandHandler({ ..., snapshots })
+ * await snapshots.close()
+ */
+export const getSqliteStateSnapshots = <S>(options: SqliteStateSnapshotsOptions): SqliteStateSnapshots<S> => {
+  const log = options.logger?.child({ module: 'sqliteStateSnapshots' })
+  let db: Database.Database | undefined
+  const opened = ((): Either<StoreUnavailable, Database.Database> => {
+    try {
+      db = new Database(options.path)
+      db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 200))}`)
+      db.pragma('journal_mode = WAL')
+      db.pragma('synchronous = NORMAL')
+      // Sharing the event store's log, it checkpoints as rarely as the store does.
+      db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`)
+      db.exec(schema)
+      return right(db)
+    } catch (e) {
+      db?.close()
+      return left(unavailable(`cannot open the state snapshots at ${options.path}`, e))
+    }
+  })()
+  if (opened._tag === 'Left')
+    log?.warn({ err: opened.left }, 'state snapshots unavailable: none will be kept')
+  const statements =
+    opened._tag === 'Right'
+      ? {
+          get: opened.right
+            .prepare<[string], Row>(
+              `SELECT version, revision, last_event_id, last_position, snapshot FROM ${STATE_SNAPSHOTS_TABLE} WHERE stream_name = ?`,
+            )
+            .safeIntegers(true),
+          put: opened.right.prepare(
+            `INSERT INTO ${STATE_SNAPSHOTS_TABLE} (stream_name, version, revision, last_event_id, last_position, snapshot)
+             VALUES (?, ?, ?, ?, ?, ?)
+             ON CONFLICT (stream_name) DO UPDATE SET version = excluded.version, revision = excluded.revision,
+               last_event_id = excluded.last_event_id, last_position = excluded.last_position, snapshot = excluded.snapshot`,
+          ),
+        }
+      : undefined
+  let pending = new Map<string, StateSnapshot<S>>()
+  let scheduled = false
+  let closed = false
+
+  const write = (): Either<StoreUnavailable, number> => {
+    scheduled = false
+    const batch = pending
+    pending = new Map()
+    if (batch.size === 0) return right(0)
+    if (opened._tag === 'Left' || statements === undefined) return opened._tag === 'Left' ? opened : right(0)
+    try {
+      opened.right
+        .transaction(() => {
+          for (const s of batch.values())
+            statements.put.run(
+              s.streamName,
+              options.version,
+              s.revision,
+              s.lastEventId,
+              s.lastEventPosition,
+              JSON.stringify({ state: s.state, ids: s.ids }),
+            )
+        })
+        .immediate()
+      return right(batch.size)
+    } catch (e) {
+      const error = unavailable('cannot write the state snapshots', e)
+      log?.warn({ err: error, snapshots: batch.size }, 'state snapshots not written')
+      return left(error)
+    }
+  }
+
+  return {
+    load: (streamName) => async () => {
+      if (closed) return left({ _tag: 'StoreUnavailable', message: 'the state snapshots are closed' })
+      const held = pending.get(streamName)
+      if (held !== undefined) return right(held)
+      if (opened._tag === 'Left' || statements === undefined)
+        return opened._tag === 'Left' ? opened : right(undefined)
+      let row: Row | undefined
+      try {
+        row = statements.get.get(streamName)
+      } catch (e) {
+        return left(unavailable('cannot read the state snapshots', e))
+      }
+      if (row === undefined || row.version !== options.version) return right(undefined)
+      let parsed: { readonly state: S; readonly ids: ReadonlyArray<string> } | undefined
+      try {
+        parsed = parsedSnapshot<S>(row.snapshot)
+      } catch (e) {
+        log?.warn({ err: e, streamName }, 'unreadable state snapshot ignored')
+        return right(undefined)
+      }
+      if (parsed === undefined) {
+        log?.warn({ streamName }, 'state snapshot of an unknown shape ignored')
+        return right(undefined)
+      }
+      return right({
+        streamName,
+        revision: row.revision,
+        lastEventId: row.last_event_id,
+        lastEventPosition: row.last_position,
+        state: parsed.state,
+        ids: parsed.ids,
+      })
+    },
+    save: (snapshot) => {
+      if (closed) {
+        log?.debug({ streamName: snapshot.streamName }, 'state snapshot saved after close: not kept')
+        return
+      }
+      pending.set(snapshot.streamName, snapshot)
+      if (scheduled) return
+      scheduled = true
+      setImmediate(write)
+    },
+    flush: () => async () => write(),
+    close: async () => {
+      if (closed) return
+      write()
+      closed = true
+      db?.close()
+    },
+  }
+}
