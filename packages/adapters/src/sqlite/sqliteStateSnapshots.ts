@@ -98,7 +98,8 @@ const unavailable = (message: string, e: unknown): StoreUnavailable => ({
 export const getSqliteStateSnapshots = <S>(options: SqliteStateSnapshotsOptions): SqliteStateSnapshots<S> => {
   const log = options.logger?.child({ module: 'sqliteStateSnapshots' })
   let db: Database.Database | undefined
-  const opened = ((): Either<StoreUnavailable, Database.Database> => {
+  // The connection and its two statements, or why the file cannot be used.
+  const opened = (() => {
     try {
       db = new Database(options.path)
       db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 200))}`)
@@ -107,7 +108,20 @@ export const getSqliteStateSnapshots = <S>(options: SqliteStateSnapshotsOptions)
       // Sharing the event store's log, it checkpoints as rarely as the store does.
       db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`)
       db.exec(schema)
-      return right(db)
+      return right({
+        db,
+        get: db
+          .prepare<[string], Row>(
+            `SELECT version, revision, last_event_id, last_position, snapshot FROM ${STATE_SNAPSHOTS_TABLE} WHERE stream_name = ?`,
+          )
+          .safeIntegers(true),
+        put: db.prepare(
+          `INSERT INTO ${STATE_SNAPSHOTS_TABLE} (stream_name, version, revision, last_event_id, last_position, snapshot)
+           VALUES (?, ?, ?, ?, ?, ?)
+           ON CONFLICT (stream_name) DO UPDATE SET version = excluded.version, revision = excluded.revision,
+             last_event_id = excluded.last_event_id, last_position = excluded.last_position, snapshot = excluded.snapshot`,
+        ),
+      })
     } catch (e) {
       db?.close()
       return left(unavailable(`cannot open the state snapshots at ${options.path}`, e))
@@ -115,22 +129,6 @@ export const getSqliteStateSnapshots = <S>(options: SqliteStateSnapshotsOptions)
   })()
   if (opened._tag === 'Left')
     log?.warn({ err: opened.left }, 'state snapshots unavailable: none will be kept')
-  const statements =
-    opened._tag === 'Right'
-      ? {
-          get: opened.right
-            .prepare<[string], Row>(
-              `SELECT version, revision, last_event_id, last_position, snapshot FROM ${STATE_SNAPSHOTS_TABLE} WHERE stream_name = ?`,
-            )
-            .safeIntegers(true),
-          put: opened.right.prepare(
-            `INSERT INTO ${STATE_SNAPSHOTS_TABLE} (stream_name, version, revision, last_event_id, last_position, snapshot)
-             VALUES (?, ?, ?, ?, ?, ?)
-             ON CONFLICT (stream_name) DO UPDATE SET version = excluded.version, revision = excluded.revision,
-               last_event_id = excluded.last_event_id, last_position = excluded.last_position, snapshot = excluded.snapshot`,
-          ),
-        }
-      : undefined
   let pending = new Map<string, StateSnapshot<S>>()
   let scheduled = false
   let closed = false
@@ -140,12 +138,13 @@ export const getSqliteStateSnapshots = <S>(options: SqliteStateSnapshotsOptions)
     const batch = pending
     pending = new Map()
     if (batch.size === 0) return right(0)
-    if (opened._tag === 'Left' || statements === undefined) return opened._tag === 'Left' ? opened : right(0)
+    if (opened._tag === 'Left') return opened
+    const { db: file, put } = opened.right
     try {
-      opened.right
+      file
         .transaction(() => {
           for (const s of batch.values())
-            statements.put.run(
+            put.run(
               s.streamName,
               options.version,
               s.revision,
@@ -168,11 +167,10 @@ export const getSqliteStateSnapshots = <S>(options: SqliteStateSnapshotsOptions)
       if (closed) return left({ _tag: 'StoreUnavailable', message: 'the state snapshots are closed' })
       const held = pending.get(streamName)
       if (held !== undefined) return right(held)
-      if (opened._tag === 'Left' || statements === undefined)
-        return opened._tag === 'Left' ? opened : right(undefined)
+      if (opened._tag === 'Left') return opened
       let row: Row | undefined
       try {
-        row = statements.get.get(streamName)
+        row = opened.right.get.get(streamName)
       } catch (e) {
         return left(unavailable('cannot read the state snapshots', e))
       }
