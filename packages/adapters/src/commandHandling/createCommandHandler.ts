@@ -147,8 +147,10 @@ const replayOf = <E>(streamName: string, events: ReadonlyArray<RecordedEvent<E>>
 /**
  * The imperative shell around a decider: read the stream (or take its cached state), fold it with
  * `evolve`, `decide`, append with the exact expected revision; the result is built from the append,
- * without reading back. A state cached by this handler is decided on without reading: a stale one
- * is caught by the append's expected revision and read past at once (see `stateCacheSize`).
+ * without reading back. A state cached by this handler is brought up to date by reading only the
+ * events stored after its revision (see `stateCacheSize`). It is never decided on unread: an
+ * exact expected revision also accepts a retry (events with the same ids already stored there),
+ * so an append could not tell a command another writer had already handled from a new one.
  * A conflict is retried (fresh read, jittered backoff) up to `maxRetries` times, then reported as
  * `ConcurrencyConflict`. Event ids derive from the command
  * id, so a re-sent command writes nothing and returns what it wrote the first time.
@@ -273,27 +275,16 @@ export const createCommandHandler = <C, S, E extends { readonly type: string }, 
   /**
    * The stream's state and revision: the cached state (if any) with the events appended since,
    * read from the store. Events never change once stored, so a state folded up to a revision stays
-   * right whoever appends after it; a stale one only costs a conflict and a retry. When `trusted`,
-   * a cached state is taken as current without reading: the append's expected revision checks it.
+   * right whoever appends after it; a stale one only costs a conflict and a retry.
    */
   const stateOf = async (
     streamName: string,
     commandId: string,
     firstId: string,
-    trusted: boolean,
   ): Promise<
-    Either<
-      StoreError,
-      {
-        readonly cached: CachedState<S>
-        readonly earlier: ReadonlyArray<RecordedEvent<E>>
-        readonly unread: boolean
-      }
-    >
+    Either<StoreError, { readonly cached: CachedState<S>; readonly earlier: ReadonlyArray<RecordedEvent<E>> }>
   > => {
     let known = cache.get(streamName)
-    if (trusted && known !== undefined && !known.ids.has(firstId))
-      return right({ cached: known, earlier: [], unread: true })
     let tail: ReadonlyArray<RecordedEvent<E>> | undefined
     if (known === undefined) {
       const restored = await restore(streamName)
@@ -325,9 +316,9 @@ export const createCommandHandler = <C, S, E extends { readonly type: string }, 
     if (handledBefore) {
       const whole = await store.readStream(streamName)()
       if (whole._tag === 'Left') return whole
-      return right({ cached, earlier: eventsOfCommand(whole.right, commandId, firstId), unread: false })
+      return right({ cached, earlier: eventsOfCommand(whole.right, commandId, firstId) })
     }
-    return right({ cached, earlier: eventsOfCommand(tail, commandId, firstId), unread: false })
+    return right({ cached, earlier: eventsOfCommand(tail, commandId, firstId) })
   }
 
   type Attempt<CompleteErr> = Either<CommandHandlingError<Err> | PrepareErr | CompleteErr, CommandResult<E>>
@@ -338,12 +329,11 @@ export const createCommandHandler = <C, S, E extends { readonly type: string }, 
     { commandId, command, correlationId }: CommandEnvelope<C, CompleteErr>,
     complete: (() => Promise<Either<CompleteErr, C>>) | undefined,
     streamName: string,
-    trusted: boolean,
-  ): Promise<Attempt<CompleteErr> | WrongExpectedRevision | Unverified> => {
+  ): Promise<Attempt<CompleteErr> | WrongExpectedRevision> => {
     const firstId = eventIdFor(commandId, 0)
-    const read = await stateOf(streamName, commandId, firstId, trusted)
+    const read = await stateOf(streamName, commandId, firstId)
     if (read._tag === 'Left') return read.left._tag === 'WrongExpectedRevision' ? read.left : read
-    const { cached, earlier, unread } = read.right
+    const { cached, earlier } = read.right
     if (earlier.length > 0) return right(replayOf(streamName, earlier))
 
     const { state } = cached
@@ -360,8 +350,6 @@ export const createCommandHandler = <C, S, E extends { readonly type: string }, 
       toRecord = again.right
       decision = decider.decide(toRecord, state)
     }
-    // A refusal or nothing to do stands only on a state read from the store: no append checks it.
-    if (unread && (decision._tag === 'Left' || decision.right.length === 0)) return UNVERIFIED
     if (decision._tag === 'Left') return left({ _tag: 'Rejected', error: decision.left })
     if (decision.right.length === 0) {
       return right({
@@ -393,8 +381,7 @@ export const createCommandHandler = <C, S, E extends { readonly type: string }, 
       events.map(({ id, event }) => ({ id, event, metadata })),
     )()
     if (appended._tag === 'Left') {
-      if (appended.left._tag !== 'WrongExpectedRevision') return appended
-      return unread ? UNVERIFIED : appended.left
+      return appended.left._tag === 'WrongExpectedRevision' ? appended.left : appended
     }
     // A re-sent command is spotted by its first event's id: the others need no room here.
     cached.ids.add(firstId)
@@ -418,10 +405,6 @@ export const createCommandHandler = <C, S, E extends { readonly type: string }, 
     })
   }
 
-  /** An attempt on a cached state that the store contradicted or could not confirm: read, then decide again. */
-  const UNVERIFIED = { _tag: 'Unverified' } as const
-  type Unverified = typeof UNVERIFIED
-
   /** A command's `complete`, run once and remembered across the retries of one call. */
   const once = <CompleteErr>(envelope: CommandEnvelope<C, CompleteErr>) => {
     const complete = envelope.complete
@@ -435,20 +418,9 @@ export const createCommandHandler = <C, S, E extends { readonly type: string }, 
       const streamName = options.streamName(envelope.command)
       const complete = once(envelope)
       let conflict: WrongExpectedRevision | undefined
-      // The first attempt trusts a cached state (the common case: this handler wrote the stream's
-      // last events), unless the command seals something first: `complete` runs only on a state read.
-      let trusted = complete === undefined
       for (let attempts = 1; attempts <= maxRetries + 1;) {
-        const result = await attempt(envelope, complete, streamName, trusted)
-        if (result._tag === 'Unverified') {
-          // Not a conflict with another writer's command: the cache was behind. Read, at once;
-          // the attempt is not counted (an attempt on a state read is never unverified).
-          trusted = false
-          continue
-        }
+        const result = await attempt(envelope, complete, streamName)
         if (result._tag !== 'WrongExpectedRevision') return result
-        // After a conflict with another writer, every attempt reads what the store holds.
-        trusted = false
         conflict = result
         log?.debug({ streamName, commandId: envelope.commandId, attempts }, 'conflict, retrying')
         attempts++
