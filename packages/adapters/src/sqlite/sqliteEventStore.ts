@@ -56,9 +56,9 @@ export interface SqliteEventStoreOptions<E extends { readonly type: string }> {
   readonly synchronous?: 'NORMAL' | 'FULL'
   /**
    * Group commit: appends that arrive while a commit is pending (in the same turn of the event
-   * loop as the first one) are written in one IMMEDIATE transaction, each inside its own savepoint,
-   * in the order they were called: a conflict, a taken event id or a failed statement rolls back
-   * that append alone and is its own result, and an append sees the appends queued before it
+   * loop as the first one) are written in one IMMEDIATE transaction, in the order they were
+   * called: a conflict, a taken event id or a failed statement undoes that append alone (its rows,
+   * the transaction's last, are deleted again) and is its own result, and an append sees the appends queued before it
    * exactly as if they had been made one by one. Every append of a transaction is acknowledged only
    * once its COMMIT has succeeded; if the commit fails, every append of the transaction gets
    * `StoreUnavailable` and none of it is stored. At most this many appends go into one transaction
@@ -115,10 +115,17 @@ export interface SqliteEventStore<E extends { readonly type: string }> extends E
 /** After every stream name (SQLite compares text as UTF-8 bytes). */
 const LAST_STREAM = '\u{10FFFF}'
 
-/** Thrown inside an append's transaction, to roll it back, when an event id is already stored. */
+/** Thrown inside an append's transaction, its rows undone, when an event id is already stored. */
 class IdTaken extends Error {
   constructor(readonly current: StreamRevision) {
     super('an event id of the batch is already stored')
+  }
+}
+
+/** Thrown when the rows of a failed append could not be deleted: the whole transaction must go. */
+class AppendNotUndone extends Error {
+  constructor(cause: unknown) {
+    super(`cannot undo a failed append: ${messageOf(cause)}`, { cause })
   }
 }
 
@@ -144,16 +151,15 @@ const sqlLimit = (maxCount: number | undefined): number => {
   return Number.isFinite(limit) ? limit : -1
 }
 
-/** The statements that frame a group commit: its transaction, and one savepoint per append. */
+/** The statements that frame a group commit: its transaction, and the undoing of one append's rows. */
 const prepareTransactionStatements = (db: Database.Database) => {
   const statement = (sql: string) => db.prepare(sql)
   return {
     begin: statement('BEGIN IMMEDIATE'),
     commit: statement('COMMIT'),
     rollback: statement('ROLLBACK'),
-    savepoint: statement('SAVEPOINT parcours_append'),
-    release: statement('RELEASE parcours_append'),
-    rollbackTo: statement('ROLLBACK TO parcours_append'),
+    /** Removes the rows from a position on: those of the append being written, the last ones. */
+    removeFrom: statement('DELETE FROM events WHERE position >= ?').safeIntegers(true),
   }
 }
 
@@ -201,8 +207,8 @@ const open = (
 
 /**
  * An event store in one SQLite file (WAL). Appends are written by group commit: those made
- * together (in one turn of the event loop) share one IMMEDIATE transaction, each in its own
- * savepoint and with its own result, and each is acknowledged once that transaction has committed
+ * together (in one turn of the event loop) share one IMMEDIATE transaction, each with its own
+ * result (one that fails is undone alone), and each is acknowledged once that transaction has committed
  * (see {@link SqliteEventStoreOptions.maxBatchAppends}). Several processes can share the file: a
  * writer waits for the other's transaction, then sees its events, and a stale expectation is a
  * `WrongExpectedRevision`. Live subscriptions poll for appends made
@@ -282,11 +288,12 @@ export const getSqliteEventStore = <E extends { readonly type: string }>(
 
   /**
    * Writes one append inside the group's transaction. It returns the append's own result (a
-   * conflict writes nothing) and throws `IdTaken` when an event id is already stored, for the
-   * caller to roll back what the append wrote before it.
+   * conflict writes nothing). When an insert fails (`IdTaken`: an event id is already stored; or
+   * any failed statement), it deletes the rows the append wrote before it and throws; if those
+   * cannot be deleted it throws `AppendNotUndone`, and the whole transaction must be rolled back.
    */
   const writeOne = (
-    queries: SqliteQueries,
+    { db, queries, tx }: Opened,
     { streamName, expected, encoded }: PendingAppend,
     recordedAt: string,
   ): Either<StoreError, AppendResult> => {
@@ -315,6 +322,7 @@ export const getSqliteEventStore = <E extends { readonly type: string }>(
         })
       case 'Write': {
         let revision = current
+        let first: GlobalPosition | undefined
         let position = -1n
         try {
           for (const event of encoded) {
@@ -328,8 +336,19 @@ export const getSqliteEventStore = <E extends { readonly type: string }>(
               metadata: event.metadata,
               recorded_at: recordedAt,
             })
+            first ??= position
           }
         } catch (e) {
+          // A failed INSERT leaves nothing of itself; the append's earlier rows are the
+          // transaction's last ones. (No savepoint per append: each would copy every page the
+          // append touches into a statement journal.)
+          if (first !== undefined && db.inTransaction) {
+            try {
+              tx.removeFrom.run(first)
+            } catch (undoError) {
+              throw new AppendNotUndone(undoError)
+            }
+          }
           if (isIdConstraint(e)) throw new IdTaken(current)
           throw e
         }
@@ -341,14 +360,14 @@ export const getSqliteEventStore = <E extends { readonly type: string }>(
   /**
    * Writes a batch in one IMMEDIATE transaction and returns each append's result, all of them
    * `StoreUnavailable` when the transaction cannot begin or commit (then none of it is stored).
-   * An append of several events runs inside a savepoint, rolled back if it fails; a single
-   * event's INSERT is atomic by itself (a failed statement leaves the transaction as it was), so
-   * it needs none.
+   * An append that fails part way is undone by `writeOne`; one that cannot be undone fails the
+   * whole batch.
    */
   const commitBatch = (
-    { db, queries, tx }: Opened,
+    handle: Opened,
     batch: ReadonlyArray<PendingAppend>,
   ): ReadonlyArray<Either<StoreError, AppendResult>> => {
+    const { db, tx } = handle
     const failAll = (e: unknown) => {
       const error = unavailable(`append failed: ${messageOf(e)}`, e)
       return batch.map((): Either<StoreError, AppendResult> => left(error))
@@ -362,14 +381,11 @@ export const getSqliteEventStore = <E extends { readonly type: string }>(
     try {
       const recordedAt = new Date().toISOString()
       for (const pending of batch) {
-        const guarded = pending.encoded.length > 1
-        if (guarded) tx.savepoint.run()
         try {
-          results.push(writeOne(queries, pending, recordedAt))
+          results.push(writeOne(handle, pending, recordedAt))
         } catch (e) {
           // Some errors (a full disk, an I/O error) end the whole transaction: the batch fails.
-          if (!db.inTransaction) throw e
-          if (guarded) tx.rollbackTo.run()
+          if (!db.inTransaction || e instanceof AppendNotUndone) throw e
           results.push(
             e instanceof IdTaken
               ? left({
@@ -381,7 +397,6 @@ export const getSqliteEventStore = <E extends { readonly type: string }>(
               : left(unavailable(`append failed: ${messageOf(e)}`, e)),
           )
         }
-        if (guarded) tx.release.run()
       }
       tx.commit.run()
       return results

@@ -157,6 +157,32 @@ describe('SQLite group commit', () => {
     expect(all.map((e) => e.id)).toEqual(['first', 'a', 'b'])
   })
 
+  it('fails the whole batch, and stores none of it, when a failed append cannot be undone', async () => {
+    const store = getSqliteEventStore({ path, codec: testEventCodec })
+    await store.append('cart-0', 'no-stream', one('first'))()
+    onFile(`CREATE TRIGGER refuse BEFORE INSERT ON events WHEN NEW.event_id LIKE 'refused%'
+              BEGIN SELECT RAISE(ABORT, 'refused by the test'); END;
+            CREATE TRIGGER keep BEFORE DELETE ON events BEGIN SELECT RAISE(ABORT, 'kept by the test'); END`)
+    const results = await Promise.all([
+      store.append('cart-1', 'no-stream', one('a'))(),
+      store.append('cart-3', 'no-stream', [...one('kept-out'), ...one('refused-2')])(),
+      store.append('cart-4', 'no-stream', one('b'))(),
+    ])
+    const all = await stored(store)
+    const next = await store.append('cart-1', 'no-stream', one('c'))()
+    await store.close()
+    for (const failed of results)
+      expect(failed).toEqual({
+        _tag: 'Left',
+        left: expect.objectContaining({
+          _tag: 'StoreUnavailable',
+          message: expect.stringContaining('cannot undo a failed append: kept by the test'),
+        }),
+      })
+    expect(all.map((e) => e.id)).toEqual(['first'])
+    expect(next).toEqual(ok(0n, 2n))
+  })
+
   it('acknowledges nothing and stores nothing of a batch whose commit fails; the next batch lands', async () => {
     const store = getSqliteEventStore({ path, codec: testEventCodec })
     await store.append('cart-0', 'no-stream', one('first'))()

@@ -83,9 +83,15 @@ export const prepareQueries = (db: Database.Database) => {
       'INSERT INTO events (event_id, stream_name, revision, event_type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
     )
     .safeIntegers(true)
+  // Without a LIMIT when there is none: `LIMIT -1` makes this seek about half as fast again.
   const streamPositions = db
     .prepare<[string, number, number], number>(
       'SELECT position FROM events WHERE stream_name = ? AND revision >= ? ORDER BY revision LIMIT ?',
+    )
+    .pluck()
+  const allStreamPositions = db
+    .prepare<[string, number], number>(
+      'SELECT position FROM events WHERE stream_name = ? AND revision >= ? ORDER BY revision',
     )
     .pluck()
   // Stream by stream, from the (stream_name, revision) index: a keyset page after a stream and revision.
@@ -121,7 +127,9 @@ export const prepareQueries = (db: Database.Database) => {
       ),
     /** The positions of a stream's events from a revision on, in order (read from the index alone). */
     streamPositions: (streamName: string, from: StreamRevision, limit: number): ReadonlyArray<number> =>
-      streamPositions.all(streamName, Number(from), limit),
+      limit < 0
+        ? allStreamPositions.all(streamName, Number(from))
+        : streamPositions.all(streamName, Number(from), limit),
     /**
      * Events in stream-name then revision order, strictly after (`afterStream`, `afterRevision`),
      * in streams named before `beforeStream`, at global positions up to `upTo`.
@@ -159,8 +167,10 @@ export const prepareQueries = (db: Database.Database) => {
       limit: number,
     ): ReadonlyArray<EventRow> => {
       const bound = from === undefined ? '' : backwards ? 'AND revision <= ?' : 'AND revision >= ?'
-      const sql = `SELECT ${COLUMNS} FROM events WHERE stream_name = ? ${bound} ORDER BY revision ${backwards ? 'DESC' : 'ASC'} LIMIT ?`
-      return cached(sql).all(...[streamName, ...(from === undefined ? [] : [from]), limit])
+      const sql = `SELECT ${COLUMNS} FROM events WHERE stream_name = ? ${bound} ORDER BY revision ${backwards ? 'DESC' : 'ASC'}${limit < 0 ? '' : ' LIMIT ?'}`
+      return cached(sql).all(
+        ...[streamName, ...(from === undefined ? [] : [from]), ...(limit < 0 ? [] : [limit])],
+      )
     },
     all: (
       backwards: boolean,
