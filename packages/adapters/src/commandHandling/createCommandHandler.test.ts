@@ -293,6 +293,22 @@ describe('eventIdFor', () => {
       }),
       { numRuns: 200 },
     )
+    // Long command ids too: past the room kept for names, which are then hashed from a new buffer.
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string({ unit: 'grapheme', minLength: 300, maxLength: 700 }),
+          fc.string({ unit: 'binary', minLength: 330, maxLength: 350 }),
+        ),
+        fc.nat(1000),
+        (commandId, index) => {
+          expect(eventIdFor(commandId, index)).toBe(
+            uuidV5(`${commandId}/${index}`, '6f1d7f0e-3b7a-5c53-9a54-2f0c8e1d4b21'),
+          )
+        },
+      ),
+      { numRuns: 100 },
+    )
     // A stored id never changes: the first event of command `cmd-1`.
     expect(eventIdFor('cmd-1', 0)).toBe(uuidV5('cmd-1/0', '6f1d7f0e-3b7a-5c53-9a54-2f0c8e1d4b21'))
   })
