@@ -226,6 +226,14 @@ describe('parcours demo on the memory store', () => {
     expect(c.out).not.toBe(a.out)
   })
 
+  it('takes up to a national year of young people, and refuses more or none', async () => {
+    for (const youths of ['0', '1000001', '2.5'])
+      expect(await parcours('demo', '--youths', youths, '--no-html')).toMatchObject({
+        code: 2,
+        err: expect.stringContaining('Expected a whole number from 1 to 1000000'),
+      })
+  })
+
   it('refuses --reset on a store that is not SQLite', async () => {
     const r = await parcours('demo', '--youths', '5', '--reset', '--no-html')
     expect([r.code, r.err]).toEqual([2, expect.stringContaining('--reset')])

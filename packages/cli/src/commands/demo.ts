@@ -42,7 +42,7 @@ import { lheoImportLines } from './partners/trainings.js'
 /** `parcours demo`: simulate, project, print the dashboard, write the HTML report. */
 export const register: CommandModule['register'] = (command, ctx) =>
   command
-    .option('--youths <n>', 'young people to register', parseIntIn(1, 100_000), 2000)
+    .option('--youths <n>', 'young people to register', parseIntIn(1, 1_000_000), 2000)
     .option('--missions <n>', 'missions locales', parseIntIn(1, 50), 5)
     .option('--months <n>', 'months to simulate', parseIntIn(1, 120), 18)
     .option('--start <date>', 'first day simulated (YYYY-MM-DD)', parseDate, '2025-01-01' as LocalDate)
