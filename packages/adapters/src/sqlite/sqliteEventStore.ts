@@ -58,8 +58,8 @@ export interface SqliteEventStoreOptions<E extends { readonly type: string }> {
    * Group commit: appends that arrive while a commit is pending (in the same turn of the event
    * loop as the first one) are written in one IMMEDIATE transaction, in the order they were
    * called: a conflict, a taken event id or a failed statement undoes that append alone (its rows,
-   * the transaction's last, are deleted again) and is its own result, and an append sees the appends queued before it
-   * exactly as if they had been made one by one. Every append of a transaction is acknowledged only
+   * the transaction's last, are deleted again) and is its own result, and an append sees the
+   * appends queued before it exactly as if they had been made one by one. Every append of a transaction is acknowledged only
    * once its COMMIT has succeeded; if the commit fails, every append of the transaction gets
    * `StoreUnavailable` and none of it is stored. At most this many appends go into one transaction
    * (the rest wait for the next one). Default 256; 1 commits each append on its own.
@@ -151,7 +151,7 @@ const sqlLimit = (maxCount: number | undefined): number => {
   return Number.isFinite(limit) ? limit : -1
 }
 
-/** The statements that frame a group commit: its transaction, and the undoing of one append's rows. */
+/** The statements of a group commit: its transaction, and the undoing of one append's rows. */
 const prepareTransactionStatements = (db: Database.Database) => {
   const statement = (sql: string) => db.prepare(sql)
   return {
@@ -208,8 +208,8 @@ const open = (
 /**
  * An event store in one SQLite file (WAL). Appends are written by group commit: those made
  * together (in one turn of the event loop) share one IMMEDIATE transaction, each with its own
- * result (one that fails is undone alone), and each is acknowledged once that transaction has committed
- * (see {@link SqliteEventStoreOptions.maxBatchAppends}). Several processes can share the file: a
+ * result (one that fails is undone alone), and each is acknowledged once that transaction has
+ * committed (see {@link SqliteEventStoreOptions.maxBatchAppends}). Several processes can share the file: a
  * writer waits for the other's transaction, then sees its events, and a stale expectation is a
  * `WrongExpectedRevision`. Live subscriptions poll for appends made
  * by other processes. If the file cannot be opened, every call returns `StoreUnavailable`.
