@@ -29,6 +29,12 @@ const ok = (nextExpectedRevision: bigint, position: bigint): Result => ({
   right: { nextExpectedRevision, position },
 })
 
+/** A `StoreUnavailable` result whose message says `text`. */
+const unavailableWith = (text: string) => ({
+  _tag: 'Left',
+  left: expect.objectContaining({ _tag: 'StoreUnavailable', message: expect.stringContaining(text) }),
+})
+
 describe('SQLite group commit', () => {
   let dir: string
   let path: string
@@ -147,13 +153,7 @@ describe('SQLite group commit', () => {
     expect(good).toEqual(ok(0n, 2n))
     expect(after).toEqual(ok(0n, 3n))
     for (const failed of [refused, refusedSecond])
-      expect(failed).toEqual({
-        _tag: 'Left',
-        left: expect.objectContaining({
-          _tag: 'StoreUnavailable',
-          message: expect.stringContaining('refused by the test'),
-        }),
-      })
+      expect(failed).toEqual(unavailableWith('refused by the test'))
     expect(all.map((e) => e.id)).toEqual(['first', 'a', 'b'])
   })
 
@@ -172,13 +172,7 @@ describe('SQLite group commit', () => {
     const next = await store.append('cart-1', 'no-stream', one('c'))()
     await store.close()
     for (const failed of results)
-      expect(failed).toEqual({
-        _tag: 'Left',
-        left: expect.objectContaining({
-          _tag: 'StoreUnavailable',
-          message: expect.stringContaining('cannot undo a failed append: kept by the test'),
-        }),
-      })
+      expect(failed).toEqual(unavailableWith('cannot undo a failed append: kept by the test'))
     expect(all.map((e) => e.id)).toEqual(['first'])
     expect(next).toEqual(ok(0n, 2n))
   })
@@ -200,14 +194,7 @@ describe('SQLite group commit', () => {
     const next = await store.append('cart-1', 'no-stream', one('c'))()
     const all = await stored(store)
     await store.close()
-    for (const result of results)
-      expect(result).toEqual({
-        _tag: 'Left',
-        left: expect.objectContaining({
-          _tag: 'StoreUnavailable',
-          message: expect.stringContaining('FOREIGN KEY'),
-        }),
-      })
+    for (const result of results) expect(result).toEqual(unavailableWith('FOREIGN KEY'))
     expect(afterFailure.map((e) => e.id)).toEqual(['first'])
     expect(next).toEqual(ok(0n, 2n))
     expect(all.map((e) => e.id)).toEqual(['first', 'c'])
