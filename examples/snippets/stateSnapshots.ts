@@ -14,10 +14,8 @@ export const main = async (): Promise<ReadonlyArray<bigint | undefined>> => {
   const { store, vault, logger } = sqliteJourneyServices('parcours.db')
   // #region readme
 
-  const snapshots = getSqliteStateSnapshots<JourneyState>({
-    path: 'parcours.db',
-    version: JOURNEY_STATE_VERSION,
-  })
+  // `store` is the SQLite event store (getSqliteEventStore): the snapshots share its connection.
+  const snapshots = getSqliteStateSnapshots<JourneyState>({ store, version: JOURNEY_STATE_VERSION })
   // #endregion readme
   const registration = { counsellorId: 'c-1', birthDate: '2006-04-02', rqth: false, personalData: null }
   const registered = await createJourneyCommandHandler({ store, vault, logger, snapshots, snapshotEvery: 1 })(
@@ -39,7 +37,7 @@ export const main = async (): Promise<ReadonlyArray<bigint | undefined>> => {
   })()
   if (scheduled._tag === 'Left') throw new Error(scheduled.left._tag)
   // #region readme
-  // … on shutdown
+  // … on shutdown: the snapshots first, then the store
   await snapshots.close()
   // #endregion readme
   await store.close()

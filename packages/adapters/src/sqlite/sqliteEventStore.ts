@@ -20,6 +20,7 @@ import { messageOf, tryDriver } from '../interop/index.js'
 import { readLimit } from '../readRules/index.js'
 import { decodeStoredEvents, encodeEvents, frozenCopy, type SerializedEvent } from '../serialization/index.js'
 import { createAppendSignal, createSubscriptionRegistry, storedEventDecoder } from '../subscriptions/index.js'
+import { registerStoreConnection } from './connections.js'
 import { migrate } from './schema.js'
 import { prepareQueries, toStoredEvent, type EventRow, type SqliteQueries } from './sqliteQueries.js'
 
@@ -549,7 +550,7 @@ export const getSqliteEventStore = <E extends { readonly type: string }>(
     waitForAppend: (signal) => appended.wait(signal, pollIntervalMs),
   })
 
-  return {
+  const store: SqliteEventStore<E> = {
     append,
     readStream,
     readAll,
@@ -564,4 +565,6 @@ export const getSqliteEventStore = <E extends { readonly type: string }>(
       if (opened._tag === 'Right') opened.right.db.close()
     },
   }
+  registerStoreConnection(store, () => (opened._tag === 'Right' && !closed ? opened.right.db : undefined))
+  return store
 }

@@ -9,6 +9,7 @@ import type { Decider } from '@parcours/domain'
 import { createCommandHandler } from '../commandHandling/createCommandHandler.js'
 import type { StateSnapshot } from '../commandHandling/stateSnapshots.js'
 import { rewriteStoredEvents } from './rewriteStoredEvents.js'
+import { storeConnectionOf } from './connections.js'
 import { getSqliteEventStore } from './sqliteEventStore.js'
 import { getSqliteStateSnapshots } from './sqliteStateSnapshots.js'
 
@@ -140,49 +141,124 @@ describe('SQLite state snapshots', () => {
     await after.close()
   })
 
-  it('a handler in a new process answers a re-sent command from the file alone, reading only past the snapshot', async () => {
+  it("on the store's connection: saves and loads, and writes without making the store's connection read the file again", async () => {
     const path = join(dir, 'store.db')
-    // A cart that only takes items: its state lists their skus.
-    const decider: Decider<{ readonly sku: string }, Cart, TestEvent, never> = {
-      initialState: { items: [] },
-      evolve: (state, event) => (event.type === 'ItemAdded' ? { items: [...state.items, event.sku] } : state),
-      decide: (command) => right([itemAdded(command.sku)]),
-    }
-    const open = () => {
-      const store = getSqliteEventStore({ path, codec: testEventCodec })
-      const snapshots = getSqliteStateSnapshots<Cart>({ path, version: 'cart-1' })
-      const reads: Array<bigint | undefined> = []
-      const handle = createCommandHandler({
-        store: {
-          ...store,
-          readStream: (name, o) => (reads.push(o?.fromRevision), store.readStream(name, o)),
-        },
-        decider,
-        streamName: () => 'cart-a',
-        snapshots,
-        snapshotEvery: 2,
-      })
-      return { handle, reads, close: async () => (await snapshots.close(), await store.close()) }
-    }
-    const first = open()
-    const results = []
-    for (const sku of ['x', 'y', 'z'])
-      results.push(await first.handle({ commandId: `add-${sku}`, command: { sku } })())
-    await first.close()
+    const store = getSqliteEventStore({ path, codec: testEventCodec })
+    await store.append('cart-a', 'no-stream', [{ id: 'cart-a-0', event: itemAdded('x') }])()
+    const connection = storeConnectionOf(store)?.()
+    if (connection === undefined) throw new Error('no connection')
+    // data_version changes on a connection only when another connection committed to the file.
+    const changedByAnother = (() => {
+      let last = connection.pragma('data_version', { simple: true })
+      return () => {
+        const now = connection.pragma('data_version', { simple: true })
+        const changed = now !== last
+        last = now
+        return changed
+      }
+    })()
+    const shared = getSqliteStateSnapshots<Cart>({ store, version: 'cart-1' })
+    shared.save(snapshotOf('cart-a', 0n, ['x']))
+    expect(await shared.flush()()).toEqual({ _tag: 'Right', right: 1 })
+    expect(changedByAnother()).toBe(false)
+    const ownFile = getSqliteStateSnapshots<Cart>({ path, version: 'cart-1' })
+    ownFile.save(snapshotOf('cart-b', 0n, []))
+    expect(await ownFile.flush()()).toEqual({ _tag: 'Right', right: 1 })
+    expect(changedByAnother()).toBe(true)
+    await ownFile.close()
 
-    const second = open()
-    const again = await second.handle({ commandId: 'add-x', command: { sku: 'x' } })()
-    const more = await second.handle({ commandId: 'add-w', command: { sku: 'w' } })()
-    await second.close()
-    if (again._tag === 'Left' || more._tag === 'Left' || results[0]?._tag !== 'Right')
-      throw new Error('refused')
-    expect(again.right.replayed).toBe(true)
-    expect(again.right.events.map((e) => [e.id, e.revision])).toEqual(
-      results[0].right.events.map((e) => [e.id, e.revision]),
-    )
-    expect(more.right.events.map((e) => [e.revision, e.event])).toEqual([[3n, itemAdded('w')]])
-    // The snapshot (revision 1, saved at the second command) and the events from there; the whole
-    // stream once, to hand back the re-sent command's events; then only past the cached revision.
-    expect(second.reads).toEqual([1n, undefined, 3n])
+    expect(await load(shared, 'cart-b')).toEqual(snapshotOf('cart-b', 0n, []))
+    // Closing them leaves the store open.
+    shared.save(snapshotOf('cart-a', 1n, ['x', 'y']))
+    await shared.close()
+    expect(await store.append('cart-a', 0n, [{ id: 'cart-a-1', event: itemAdded('y') }])()).toMatchObject({
+      _tag: 'Right',
+    })
+    await store.close()
+    const again = getSqliteStateSnapshots<Cart>({ path, version: 'cart-1' })
+    expect(await load(again, 'cart-a')).toEqual(snapshotOf('cart-a', 1n, ['x', 'y']))
+    await again.close()
   })
+
+  it('answers StoreUnavailable without a store or a path, with both, with another object, and once the store is closed', async () => {
+    const path = join(dir, 'store.db')
+    const store = getSqliteEventStore({ path, codec: testEventCodec })
+    const unavailable = async (options: Parameters<typeof getSqliteStateSnapshots>[0], message: RegExp) => {
+      const snapshots = getSqliteStateSnapshots<Cart>(options)
+      expect(await snapshots.load('cart-a')()).toMatchObject({
+        _tag: 'Left',
+        left: { _tag: 'StoreUnavailable', message: expect.stringMatching(message) },
+      })
+      await snapshots.close()
+    }
+    await unavailable({ version: 'cart-1' }, /either a SQLite event store \(store\) or a file \(path\)/)
+    await unavailable({ store, path, version: 'cart-1' }, /not both/)
+    await unavailable({ store: { ...store }, version: 'cart-1' }, /a store made by getSqliteEventStore/)
+
+    const shared = getSqliteStateSnapshots<Cart>({ store, version: 'cart-1' })
+    await store.close()
+    await unavailable({ store, version: 'cart-1' }, /the SQLite event store is closed/)
+    expect(await shared.load('cart-a')()).toMatchObject({
+      _tag: 'Left',
+      left: { _tag: 'StoreUnavailable', message: expect.stringMatching(/the SQLite event store is closed/) },
+    })
+    shared.save(snapshotOf('cart-a', 0n, []))
+    expect(await shared.flush()()).toMatchObject({
+      _tag: 'Left',
+      left: { _tag: 'StoreUnavailable', message: expect.stringMatching(/the SQLite event store is closed/) },
+    })
+    await shared.close()
+  })
+
+  it.each(['store', 'path'] as const)(
+    'a handler in a new process answers a re-sent command from the file alone, reading only past the snapshot (snapshots by %s)',
+    async (where) => {
+      const path = join(dir, 'store.db')
+      // A cart that only takes items: its state lists their skus.
+      const decider: Decider<{ readonly sku: string }, Cart, TestEvent, never> = {
+        initialState: { items: [] },
+        evolve: (state, event) =>
+          event.type === 'ItemAdded' ? { items: [...state.items, event.sku] } : state,
+        decide: (command) => right([itemAdded(command.sku)]),
+      }
+      const open = () => {
+        const store = getSqliteEventStore({ path, codec: testEventCodec })
+        const snapshots = getSqliteStateSnapshots<Cart>(
+          where === 'store' ? { store, version: 'cart-1' } : { path, version: 'cart-1' },
+        )
+        const reads: Array<bigint | undefined> = []
+        const handle = createCommandHandler({
+          store: {
+            ...store,
+            readStream: (name, o) => (reads.push(o?.fromRevision), store.readStream(name, o)),
+          },
+          decider,
+          streamName: () => 'cart-a',
+          snapshots,
+          snapshotEvery: 2,
+        })
+        return { handle, reads, close: async () => (await snapshots.close(), await store.close()) }
+      }
+      const first = open()
+      const results = []
+      for (const sku of ['x', 'y', 'z'])
+        results.push(await first.handle({ commandId: `add-${sku}`, command: { sku } })())
+      await first.close()
+
+      const second = open()
+      const again = await second.handle({ commandId: 'add-x', command: { sku: 'x' } })()
+      const more = await second.handle({ commandId: 'add-w', command: { sku: 'w' } })()
+      await second.close()
+      if (again._tag === 'Left' || more._tag === 'Left' || results[0]?._tag !== 'Right')
+        throw new Error('refused')
+      expect(again.right.replayed).toBe(true)
+      expect(again.right.events.map((e) => [e.id, e.revision])).toEqual(
+        results[0].right.events.map((e) => [e.id, e.revision]),
+      )
+      expect(more.right.events.map((e) => [e.revision, e.event])).toEqual([[3n, itemAdded('w')]])
+      // The snapshot (revision 1, saved at the second command) and the events from there; the whole
+      // stream once, to hand back the re-sent command's events; then only past the cached revision.
+      expect(second.reads).toEqual([1n, undefined, 3n])
+    },
+  )
 })

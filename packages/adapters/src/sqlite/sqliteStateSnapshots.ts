@@ -4,6 +4,7 @@ import type { TaskEither } from 'fp-ts/lib/TaskEither.js'
 import type { Logger } from 'pino'
 import type { StoreUnavailable } from '@parcours/domain'
 import type { StateSnapshot, StateSnapshots } from '../commandHandling/stateSnapshots.js'
+import { storeConnectionOf } from './connections.js'
 
 // ---------------------------------------------------------------------------------------------
 // State snapshots in a SQLite file (its own table, so it may share the event store's file).
@@ -22,9 +23,20 @@ const schema = `CREATE TABLE IF NOT EXISTS ${STATE_SNAPSHOTS_TABLE} (
   snapshot      TEXT    NOT NULL
 )`
 
-/** Options of the SQLite state snapshots. */
+/** Options of the SQLite state snapshots: where they are kept, `store` or `path`. */
 export interface SqliteStateSnapshotsOptions {
-  readonly path: string
+  /**
+   * The SQLite event store whose file keeps them — the value `getSqliteEventStore` returned, of
+   * any event type (any other object answers `StoreUnavailable`) — on the store's own connection
+   * (recommended):
+   * a write of theirs is then not one of another connection, which would make the store drop
+   * its page cache and read again from the file every page it next needs. A write waits for
+   * another process as long as the store's appends do (its `busyTimeoutMs`). Closing the
+   * snapshots leaves the store open; close the snapshots first.
+   */
+  readonly store?: object
+  /** A SQLite file, on a connection of their own (created if missing; WAL). */
+  readonly path?: string
   /**
    * The version of the state's shape (for journeys, `JOURNEY_STATE_VERSION`): a snapshot of
    * another version is not loaded, and the next save of its stream replaces it. The states must be
@@ -32,9 +44,9 @@ export interface SqliteStateSnapshotsOptions {
    */
   readonly version: string
   /**
-   * How long a write waits for another process writing the file; past it, the snapshots of that
-   * turn are dropped (and logged): they are a cache, not worth holding the event loop for.
-   * Default 200 ms.
+   * With `path`: how long a write waits for another process writing the file; past it, the
+   * snapshots of that turn are dropped (and logged): they are a cache, not worth holding the
+   * event loop for. Default 200 ms.
    */
   readonly busyTimeoutMs?: number
   /** Where failed writes are reported (a snapshot is a cache: nothing else is lost). */
@@ -83,33 +95,65 @@ const unavailable = (message: string, e: unknown): StoreUnavailable => ({
 // ---------------------------------------------------------------------------------------------
 
 /**
- * State snapshots for `createCommandHandler`'s `snapshots`, in a table of the SQLite file at
- * `path` (created if missing; WAL). A save is held in memory, where `load` finds it, until the end
- * of the turn of the event loop, then written with the others in one transaction.
+ * State snapshots for `createCommandHandler`'s `snapshots`, in a table of a SQLite file: the
+ * event store's, on its connection (`store`), or any file (`path`, created if missing; WAL). A
+ * save is held in memory, where `load` finds it, until the end of the turn of the event loop,
+ * then written with the others in one transaction.
  *
  * @example
- * import { JOURNEY_STATE_VERSION, type JourneyState } from '@parcours/domain'
- * import { getSqliteStateSnapshots } from '@parcours/adapters'
+ * import { JOURNEY_STATE_VERSION, journeyEventCodec, type JourneyState } from '@parcours/domain'
+ * import { getSqliteEventStore, getSqliteStateSnapshots } from '@parcours/adapters'
  *
- * const snapshots = getSqliteStateSnapshots<JourneyState>({ path: 'parcours.db', version: JOURNEY_STATE_VERSION })
+ * const store = getSqliteEventStore({ path: 'parcours.db', codec: journeyEventCodec })
+ * const snapshots = getSqliteStateSnapshots<JourneyState>({ store, version: JOURNEY_STATE_VERSION })
  * // createCommandHandler({ ..., snapshots }) or createJourneyCommandHandler({ ..., snapshots })
  * await snapshots.close()
+ * await store.close()
  */
 export const getSqliteStateSnapshots = <S>(options: SqliteStateSnapshotsOptions): SqliteStateSnapshots<S> => {
   const log = options.logger?.child({ module: 'sqliteStateSnapshots' })
-  let db: Database.Database | undefined
+  // The file's connection when it is their own (closed with them), or the store's.
+  let own: Database.Database | undefined
+  const connection = (): Either<
+    StoreUnavailable,
+    { readonly db: Database.Database; live: () => boolean }
+  > => {
+    const { store, path } = options
+    if ((store === undefined) === (path === undefined))
+      return left({
+        _tag: 'StoreUnavailable',
+        message: 'the state snapshots need either a SQLite event store (store) or a file (path), not both',
+      })
+    if (store !== undefined) {
+      const ofStore = storeConnectionOf(store)
+      const db = ofStore?.()
+      if (ofStore === undefined)
+        return left({
+          _tag: 'StoreUnavailable',
+          message: 'the state snapshots need a store made by getSqliteEventStore, or a path',
+        })
+      if (db === undefined)
+        return left({ _tag: 'StoreUnavailable', message: 'the SQLite event store is closed or unavailable' })
+      return right({ db, live: () => ofStore() !== undefined })
+    }
+    own = new Database(path)
+    own.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 200))}`)
+    own.pragma('journal_mode = WAL')
+    own.pragma('synchronous = NORMAL')
+    // Sharing the event store's log, it checkpoints as rarely as the store does.
+    own.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`)
+    return right({ db: own, live: () => true })
+  }
+  const where = options.path === undefined ? "the event store's file" : options.path
   // The connection and its two statements, or why the file cannot be used.
   const opened = (() => {
     try {
-      db = new Database(options.path)
-      db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 200))}`)
-      db.pragma('journal_mode = WAL')
-      db.pragma('synchronous = NORMAL')
-      // Sharing the event store's log, it checkpoints as rarely as the store does.
-      db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`)
+      const found = connection()
+      if (found._tag === 'Left') return found
+      const { db, live } = found.right
       db.exec(schema)
       return right({
-        db,
+        live,
         get: db
           .prepare<[string], Row>(
             `SELECT version, revision, last_event_id, last_position, snapshot FROM ${STATE_SNAPSHOTS_TABLE} WHERE stream_name = ?`,
@@ -121,10 +165,11 @@ export const getSqliteStateSnapshots = <S>(options: SqliteStateSnapshotsOptions)
            ON CONFLICT (stream_name) DO UPDATE SET version = excluded.version, revision = excluded.revision,
              last_event_id = excluded.last_event_id, last_position = excluded.last_position, snapshot = excluded.snapshot`,
         ),
+        transaction: (write: () => void) => db.transaction(write).immediate(),
       })
     } catch (e) {
-      db?.close()
-      return left(unavailable(`cannot open the state snapshots at ${options.path}`, e))
+      own?.close()
+      return left(unavailable(`cannot open the state snapshots at ${where}`, e))
     }
   })()
   if (opened._tag === 'Left')
@@ -139,21 +184,20 @@ export const getSqliteStateSnapshots = <S>(options: SqliteStateSnapshotsOptions)
     pending = new Map()
     if (batch.size === 0) return right(0)
     if (opened._tag === 'Left') return opened
-    const { db: file, put } = opened.right
+    const { put, transaction, live } = opened.right
     try {
-      file
-        .transaction(() => {
-          for (const s of batch.values())
-            put.run(
-              s.streamName,
-              options.version,
-              s.revision,
-              s.lastEventId,
-              s.lastEventPosition,
-              JSON.stringify({ state: s.state, ids: s.ids }),
-            )
-        })
-        .immediate()
+      if (!live()) throw new Error('the SQLite event store is closed')
+      transaction(() => {
+        for (const s of batch.values())
+          put.run(
+            s.streamName,
+            options.version,
+            s.revision,
+            s.lastEventId,
+            s.lastEventPosition,
+            JSON.stringify({ state: s.state, ids: s.ids }),
+          )
+      })
       return right(batch.size)
     } catch (e) {
       const error = unavailable('cannot write the state snapshots', e)
@@ -170,6 +214,7 @@ export const getSqliteStateSnapshots = <S>(options: SqliteStateSnapshotsOptions)
       if (opened._tag === 'Left') return opened
       let row: Row | undefined
       try {
+        if (!opened.right.live()) throw new Error('the SQLite event store is closed')
         row = opened.right.get.get(streamName)
       } catch (e) {
         return left(unavailable('cannot read the state snapshots', e))
@@ -210,7 +255,7 @@ export const getSqliteStateSnapshots = <S>(options: SqliteStateSnapshotsOptions)
       if (closed) return
       write()
       closed = true
-      db?.close()
+      own?.close()
     },
   }
 }

@@ -65,18 +65,20 @@ export const openStoreEnv = async (
       `--store: folder ${dirname(spec.path)} does not exist; create it or choose another path.`,
     )
   const codec = journeyEventCodec
+  // The SQLite store is kept by its own type too: the journeys' snapshots share its connection.
+  const sqliteStore =
+    spec.kind === 'sqlite' ? adapters.getSqliteEventStore({ path: spec.path, codec, logger }) : undefined
   const store: EventStore<JourneyEvent> =
-    spec.kind === 'memory'
-      ? adapters.getInMemoryEventStore({ codec, logger })
-      : spec.kind === 'sqlite'
-        ? adapters.getSqliteEventStore({ path: spec.path, codec, logger })
-        : // A server may hold other applications' streams: journeys are all this store reads.
-          adapters.getEventStoreDBEventStore({
-            connectionString: spec.connectionString,
-            codec,
-            logger,
-            categories: [JOURNEY_STREAM_PREFIX],
-          })
+    sqliteStore ??
+    (spec.kind === 'esdb'
+      ? // A server may hold other applications' streams: journeys are all this store reads.
+        adapters.getEventStoreDBEventStore({
+          connectionString: spec.connectionString,
+          codec,
+          logger,
+          categories: [JOURNEY_STREAM_PREFIX],
+        })
+      : adapters.getInMemoryEventStore({ codec, logger }))
   const keyPath = keyStorePathFor(spec, cwd, environment)
   const keyStore =
     keyPath === undefined
@@ -88,16 +90,16 @@ export const openStoreEnv = async (
     accessPath === undefined
       ? adapters.getInMemoryAccessLog()
       : adapters.getSqliteAccessLog({ path: accessPath })
-  // On SQLite, the journeys' folded states are kept in the store's file: a command reads only
-  // what was appended since its journey's last snapshot.
+  // On SQLite, the journeys' folded states are kept in the store's file, on its connection: a
+  // command reads only what was appended since its journey's last snapshot.
   const snapshots =
-    spec.kind === 'sqlite'
-      ? adapters.getSqliteStateSnapshots<JourneyState>({
-          path: spec.path,
+    sqliteStore === undefined
+      ? undefined
+      : adapters.getSqliteStateSnapshots<JourneyState>({
+          store: sqliteStore,
           version: JOURNEY_STATE_VERSION,
           logger,
         })
-      : undefined
   const close = async () => {
     await snapshots?.close()
     await store.close()
