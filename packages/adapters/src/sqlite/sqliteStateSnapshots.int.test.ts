@@ -8,8 +8,8 @@ import { itemAdded, testEventCodec, type TestEvent } from '@parcours/adapters/te
 import type { Decider } from '@parcours/domain'
 import { createCommandHandler } from '../commandHandling/createCommandHandler.js'
 import type { StateSnapshot } from '../commandHandling/stateSnapshots.js'
-import { rewriteStoredEvents } from './rewriteStoredEvents.js'
 import { storeConnectionOf } from './connections.js'
+import { rewriteStoredEvents } from './rewriteStoredEvents.js'
 import { getSqliteEventStore } from './sqliteEventStore.js'
 import { getSqliteStateSnapshots } from './sqliteStateSnapshots.js'
 
