@@ -409,6 +409,38 @@ describe('command handling: the state cache', () => {
     expect(reads).toEqual([undefined, undefined, 1n, 3n])
   })
 
+  it("answers a stream's current state from its cache, caught up with what another writer appended", async () => {
+    const { store, reads } = recording()
+    const handle = handlerOn(store)
+    expect(await handle.currentState('cart-1')()).toEqual(
+      right({ state: cartDecider.initialState, revision: -1n }),
+    )
+    await handle({ commandId: 'add-a', command: { type: 'Add', cart: '1', sku: 'a' } })()
+    await store.append('cart-1', 0n, [{ id: randomUUID(), event: itemAdded('b') }])()
+    reads.length = 0
+    expect(await handle.currentState('cart-1')()).toEqual(
+      right({ state: { items: ['a', 'b'], closed: false }, revision: 1n }),
+    )
+    // Only past the cached revision; then the state it caught up with is the cached one.
+    expect(reads).toEqual([1n])
+    const removed = await handle({ commandId: 'rm-b', command: { type: 'Remove', cart: '1', sku: 'b' } })()
+    expect(removed._tag).toBe('Right')
+    expect(reads).toEqual([1n, 2n])
+    expect(await handle.currentState('cart-1')()).toEqual(
+      right({ state: { items: ['a'], closed: false }, revision: 2n }),
+    )
+  })
+
+  it('passes a store error through when asked for a current state', async () => {
+    const failing: EventStore<TestEvent> = {
+      ...getInMemoryEventStore({ codec: testEventCodec }),
+      readStream: () => async () => left({ _tag: 'StoreUnavailable', message: 'disk gone' }),
+    }
+    expect(await handlerOn(failing).currentState('cart-1')()).toEqual(
+      left({ _tag: 'StoreUnavailable', message: 'disk gone' }),
+    )
+  })
+
   it('reads the whole stream every time when turned off', async () => {
     const { store, reads } = recording()
     const handle = handlerOn(store, 0)
@@ -507,6 +539,25 @@ describe('command handling: state snapshots', () => {
     ])
     // One read, from the snapshot's revision: its event confirms the snapshot, none follows.
     expect(reads).toEqual([2n])
+  })
+
+  it('answers a current state from a snapshot and the events after it, when its cache does not hold it', async () => {
+    const { store, reads } = recording()
+    const snapshots = getInMemoryStateSnapshots<Cart>()
+    const first = handlerOn(store, snapshots, { snapshotEvery: 2 })
+    // Saved at revision 1, two events past none.
+    for (const sku of ['a', 'b', 'c']) await first(add('1', sku))()
+    expect(await loaded(snapshots, 'cart-1')).toMatchObject({ revision: 1n })
+    await store.append('cart-1', 2n, [{ id: randomUUID(), event: itemAdded('d') }])()
+    reads.length = 0
+    const second = handlerOn(store, snapshots)
+    expect(await second.currentState('cart-1')()).toEqual(
+      right({ state: { items: ['a', 'b', 'c', 'd'], closed: false }, revision: 3n }),
+    )
+    // One read from the snapshot's revision; the next command starts from the state it cached.
+    expect(reads).toEqual([1n])
+    await second(add('1', 'e'))()
+    expect(reads).toEqual([1n, 4n])
   })
 
   it('takes no snapshot the stream does not confirm (other id, position, or no event there), and reads the stream whole', async () => {

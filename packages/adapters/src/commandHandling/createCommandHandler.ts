@@ -101,6 +101,29 @@ export type CommandHandler<C, E, Err, PrepareErr = never> = <CompleteErr = never
   envelope: CommandEnvelope<C, CompleteErr>,
 ) => TaskEither<CommandHandlingError<Err> | PrepareErr | CompleteErr, CommandResult<E>>
 
+/** A stream's state as a command handler knows it: every event up to `revision` folded. */
+export interface StreamState<S> {
+  /** The decider's state, folded from the stream's events (its initial state for none). */
+  readonly state: S
+  /** The revision of the stream's last event folded; -1n when the stream has none. */
+  readonly revision: StreamRevision
+}
+
+/** A command handler that also answers a stream's current state, from what it holds. */
+export type StatefulCommandHandler<C, S, E, Err, PrepareErr = never> = CommandHandler<
+  C,
+  E,
+  Err,
+  PrepareErr
+> & {
+  /**
+   * The stream's state now, as a command would find it: the cached state (or a snapshot the stream
+   * confirms) with the events stored since, folded — the whole stream when neither holds it. What
+   * it folds is cached as a command's read is, so the next command starts from it.
+   */
+  readonly currentState: (streamName: string) => TaskEither<StoreError, StreamState<S>>
+}
+
 // ---------------------------------------------------------------------------------------------
 // utils
 // ---------------------------------------------------------------------------------------------
@@ -173,7 +196,7 @@ const replayOf = <E>(streamName: string, events: ReadonlyArray<RecordedEvent<E>>
  */
 export const createCommandHandler = <C, S, E extends { readonly type: string }, Err, PrepareErr = never>(
   options: CommandHandlerOptions<C, S, E, Err, PrepareErr>,
-): CommandHandler<C, E, Err, PrepareErr> => {
+): StatefulCommandHandler<C, S, E, Err, PrepareErr> => {
   const { store, decider } = options
   // Below zero would mean no attempt at all, and nothing to report.
   const maxRetries = Math.max(0, Math.floor(options.maxRetries ?? 5))
@@ -275,14 +298,21 @@ export const createCommandHandler = <C, S, E extends { readonly type: string }, 
   /**
    * The stream's state and revision: the cached state (if any) with the events appended since,
    * read from the store. Events never change once stored, so a state folded up to a revision stays
-   * right whoever appends after it; a stale one only costs a conflict and a retry.
+   * right whoever appends after it; a stale one only costs a conflict and a retry. `handledBefore`:
+   * the event `firstId` lies before the cached (or restored) revision.
    */
-  const stateOf = async (
+  const caughtUp = async (
     streamName: string,
-    commandId: string,
-    firstId: string,
+    firstId?: string,
   ): Promise<
-    Either<StoreError, { readonly cached: CachedState<S>; readonly earlier: ReadonlyArray<RecordedEvent<E>> }>
+    Either<
+      StoreError,
+      {
+        readonly cached: CachedState<S>
+        readonly tail: ReadonlyArray<RecordedEvent<E>>
+        readonly handledBefore: boolean
+      }
+    >
   > => {
     let known = cache.get(streamName)
     let tail: ReadonlyArray<RecordedEvent<E>> | undefined
@@ -300,8 +330,7 @@ export const createCommandHandler = <C, S, E extends { readonly type: string }, 
       if (read._tag === 'Left') return read
       tail = read.right
     }
-    // A command handled before the cached (or restored) revision: its events are read back below.
-    const handledBefore = known?.ids.has(firstId) === true
+    const handledBefore = firstId !== undefined && known?.ids.has(firstId) === true
     const ids = known?.ids ?? new Set<string>()
     for (const e of tail) ids.add(e.id)
     const last = tail[tail.length - 1]
@@ -313,6 +342,21 @@ export const createCommandHandler = <C, S, E extends { readonly type: string }, 
       ids,
     }
     if (tail.length > 0 || restoredOne) remember(streamName, cached)
+    return right({ cached, tail, handledBefore })
+  }
+
+  /** The stream's state and revision, and the events of the command `commandId` if it was handled. */
+  const stateOf = async (
+    streamName: string,
+    commandId: string,
+    firstId: string,
+  ): Promise<
+    Either<StoreError, { readonly cached: CachedState<S>; readonly earlier: ReadonlyArray<RecordedEvent<E>> }>
+  > => {
+    const caught = await caughtUp(streamName, firstId)
+    if (caught._tag === 'Left') return caught
+    const { cached, tail, handledBefore } = caught.right
+    // A command handled before the cached (or restored) revision: its events are read back.
     if (handledBefore) {
       const whole = await store.readStream(streamName)()
       if (whole._tag === 'Left') return whole
@@ -413,7 +457,17 @@ export const createCommandHandler = <C, S, E extends { readonly type: string }, 
     return () => (result ??= complete(envelope.command)())
   }
 
-  return <CompleteErr = never>(envelope: CommandEnvelope<C, CompleteErr>) =>
+  const currentState =
+    (streamName: string): TaskEither<StoreError, StreamState<S>> =>
+    async () => {
+      const caught = await caughtUp(streamName)
+      if (caught._tag === 'Left') return caught
+      const { state, revision } = caught.right.cached
+      return right({ state, revision })
+    }
+
+  const handle =
+    <CompleteErr = never>(envelope: CommandEnvelope<C, CompleteErr>) =>
     async (): Promise<Attempt<CompleteErr>> => {
       const streamName = options.streamName(envelope.command)
       const complete = once(envelope)
@@ -440,4 +494,5 @@ export const createCommandHandler = <C, S, E extends { readonly type: string }, 
       }
       return left(error)
     }
+  return Object.assign(handle, { currentState })
 }

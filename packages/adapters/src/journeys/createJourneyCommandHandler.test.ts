@@ -87,6 +87,23 @@ describe('createJourneyCommandHandler', () => {
     expect(new Set((await stored()).map((e) => e.metadata.tenant))).toEqual(new Set(['ml-a']))
   })
 
+  it("answers a journey's current state by young person, as its events fold", async () => {
+    const { handle, stored } = setup()
+    expect(await handle.currentState(youthId)()).toMatchObject({
+      _tag: 'Right',
+      right: { state: { status: 'unregistered' }, revision: -1n },
+    })
+    await handle({ commandId: 'c-1', command: register('2005-01-01') })()
+    const events = await stored()
+    expect(await handle.currentState(youthId)()).toEqual({
+      _tag: 'Right',
+      right: {
+        state: foldJourney(events.map((e) => e.event)),
+        revision: BigInt(events.length - 1),
+      },
+    })
+  })
+
   it('seals the personal fields into the recorded command, and the vault opens them', async () => {
     const { handle, vault, stored } = setup()
     await handle({

@@ -23,6 +23,7 @@ import {
   type CommandHandlingError,
   type CommandResult,
   type StateSnapshots,
+  type StreamState,
 } from '../commandHandling/index.js'
 import { sealAgeLimits, withAgeLimitsOpened } from '../vault/ageLimits.js'
 import type { PersonalFields } from '../vault/personalFields.js'
@@ -57,6 +58,16 @@ export type JourneyCommandHandler = (
   envelope: JourneyCommandEnvelope,
 ) => TaskEither<JourneyHandlingError, CommandResult<JourneyEvent>>
 
+/** What the journey command handler also answers: a journey's state now. */
+export interface JourneyStates {
+  /**
+   * The young person's journey now, through the handler's state cache and snapshots (see
+   * `StatefulCommandHandler.currentState`): for a shell that acts on journeys it does not keep.
+   * `await handle.currentState(youthId)()`.
+   */
+  readonly currentState: (youthId: YouthId) => TaskEither<StoreError, StreamState<JourneyState>>
+}
+
 /** What the journey command handler needs. */
 export interface JourneyCommandHandlerOptions {
   readonly store: EventStore<JourneyEvent>
@@ -71,7 +82,7 @@ export interface JourneyCommandHandlerOptions {
   readonly stateCacheSize?: number
   /**
    * Where folded journey states are saved and found again (see createCommandHandler), e.g.
-   * `getSqliteStateSnapshots({ path, version: JOURNEY_STATE_VERSION })` on the store's file.
+   * `getSqliteStateSnapshots({ store, version: JOURNEY_STATE_VERSION })` on the SQLite store's file.
    * A state that holds a legacy registration's age limits in clear is not saved.
    */
   readonly snapshots?: StateSnapshots<JourneyState>
@@ -127,7 +138,9 @@ const sealedFieldOf = (command: JourneyCommand): 'personalData' | 'comment' | un
  * })()
  * if (!isLeft(result)) console.log(result.right.events.map((e) => e.event.type)) // ['YouthRegistered', …]
  */
-export const createJourneyCommandHandler = (options: JourneyCommandHandlerOptions): JourneyCommandHandler => {
+export const createJourneyCommandHandler = (
+  options: JourneyCommandHandlerOptions,
+): JourneyCommandHandler & JourneyStates => {
   const { store, vault } = options
   const log = options.logger?.child({ module: 'journey-handler' })
   // The key each registration in flight sealed with: if its events are not stored, it goes.
@@ -159,7 +172,7 @@ export const createJourneyCommandHandler = (options: JourneyCommandHandlerOption
       )
   }
 
-  return (envelope) => {
+  const handleJourney: JourneyCommandHandler = (envelope) => {
     const { youthId, type } = envelope.command
     if (type !== 'RegisterYouth' || registering.has(youthId)) return handle(envelope)
     return async () => {
@@ -174,6 +187,7 @@ export const createJourneyCommandHandler = (options: JourneyCommandHandlerOption
       }
     }
   }
+  return Object.assign(handleJourney, { currentState: handle.currentState })
 }
 
 // A state holding a legacy registration's age limits in clear is never saved (see journeyStateSavable).
@@ -194,7 +208,7 @@ const sealingHandler = ({
   stateCacheSize,
   snapshots,
   snapshotEvery,
-}: JourneyCommandHandlerOptions): JourneyCommandHandler => {
+}: JourneyCommandHandlerOptions): JourneyCommandHandler & JourneyStates => {
   const handle = createCommandHandler({
     store,
     decider: journeyDecider,
@@ -209,7 +223,7 @@ const sealingHandler = ({
     // The time rules need the age limits, which the events hold sealed: opened for each decision.
     prepare: (command, state) => () => withAgeLimitsOpened(vault, state, command),
   })
-  return ({ personal, ...envelope }) => {
+  const handleSealing: JourneyCommandHandler = ({ personal, ...envelope }) => {
     const registering = envelope.command.type === 'RegisterYouth'
     if (personal === undefined && !registering) return handle(envelope)
     const field = personal === undefined ? undefined : sealedFieldOf(envelope.command)
@@ -241,4 +255,7 @@ const sealingHandler = ({
       },
     })
   }
+  return Object.assign(handleSealing, {
+    currentState: (youthId: YouthId) => handle.currentState(journeyStreamName(youthId)),
+  })
 }

@@ -2,6 +2,7 @@ import {
   ageLimitsOf,
   defaultJourneyPolicy,
   foldJourney,
+  initialJourneyState,
   type AgedJourney,
   type AgeLimits,
   type JourneyCommand,
@@ -95,6 +96,18 @@ export const send = async (
     y.counsellorId = y.state.counsellorId
   }
   return true
+}
+
+/** Reads the young person's journey back from the handler, as they start a day of acting. */
+export const recall = async (ctx: AgentContext, y: Youth): Promise<void> => {
+  const journey = await ctx.ports.journey(y.id)
+  if ('_tag' in journey) throw new SimulationFailed(journey.message)
+  y.state = journey
+}
+
+/** Lets the journey go once the day is done: the handler's cache and snapshots keep it. */
+export const forget = (y: Youth): void => {
+  y.state = initialJourneyState
 }
 
 /** Seals personal fields through the vault. */

@@ -1,6 +1,11 @@
 import { isLeft } from 'fp-ts/lib/Either.js'
-import { describeVaultError, type JourneyCommandHandler, type Vault } from '@parcours/adapters'
-import { journeyFailure } from '../store/errors.js'
+import {
+  describeVaultError,
+  type JourneyCommandHandler,
+  type JourneyStates,
+  type Vault,
+} from '@parcours/adapters'
+import { describeStoreError, journeyFailure } from '../store/errors.js'
 import type { SimulationPorts } from './ports.js'
 
 // ---------------------------------------------------------------------------------------------
@@ -8,7 +13,10 @@ import type { SimulationPorts } from './ports.js'
 // ---------------------------------------------------------------------------------------------
 
 /** Ports that send every command through the journey command handler and seal through the vault. */
-export const handlerPorts = (handle: JourneyCommandHandler, vault: Vault): SimulationPorts => ({
+export const handlerPorts = (
+  handle: JourneyCommandHandler & JourneyStates,
+  vault: Vault,
+): SimulationPorts => ({
   send: async (commandId, command) => {
     const r = await handle({ commandId, command })()
     if (!isLeft(r)) return { _tag: 'Accepted', events: r.right.events.map((e) => e.event) }
@@ -19,6 +27,10 @@ export const handlerPorts = (handle: JourneyCommandHandler, vault: Vault): Simul
       message:
         e._tag === 'ConcurrencyConflict' ? `stream ${e.streamName} kept changing` : journeyFailure(e).message,
     }
+  },
+  journey: async (youthId) => {
+    const r = await handle.currentState(youthId)()
+    return isLeft(r) ? { _tag: 'Failed', message: describeStoreError(r.left) } : r.right.state
   },
   seal: async (youthId, fields) => {
     const r = await vault.seal(youthId, fields)()

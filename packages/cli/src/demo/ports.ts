@@ -1,4 +1,11 @@
-import type { JourneyCommand, JourneyError, JourneyEvent, Sealed, YouthId } from '@parcours/domain'
+import type {
+  JourneyCommand,
+  JourneyError,
+  JourneyEvent,
+  JourneyState,
+  Sealed,
+  YouthId,
+} from '@parcours/domain'
 
 // ---------------------------------------------------------------------------------------------
 // model: how the simulator reaches the outside world — the command handler and the vault
@@ -23,9 +30,19 @@ export interface DemoPersonalFields {
   readonly adultOn?: string
 }
 
-/** What the simulator needs: send a command through the command handler, seal personal data. */
+/**
+ * What the simulator needs: send a command through the command handler, read a journey back from
+ * it, seal personal data.
+ */
 export interface SimulationPorts {
   readonly send: (commandId: string, command: JourneyCommand) => Promise<SendResult>
+  /**
+   * The young person's journey now, as the handler holds it: read at the start of each day they
+   * act, so the simulator keeps no journey between them (its memory does not grow with theirs).
+   */
+  readonly journey: (
+    youthId: YouthId,
+  ) => Promise<JourneyState | { readonly _tag: 'Failed'; readonly message: string }>
   readonly seal: (
     youthId: YouthId,
     fields: DemoPersonalFields,

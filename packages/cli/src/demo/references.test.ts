@@ -37,6 +37,7 @@ const recordingPorts = () => {
       )
       return { _tag: 'Accepted', events: decision.right }
     },
+    journey: async (youthId) => foldJourney(streams.get(youthId) ?? []),
     seal: async (youthId) => ({
       keyId: `k-${youthId}` as KeyId,
       alg: 'A256GCM',

@@ -70,6 +70,7 @@ describe('collective sessions', () => {
           ? ({ _tag: 'Refused', error: decision.left } satisfies SendResult)
           : ({ _tag: 'Accepted', events: decision.right } satisfies SendResult)
       },
+      journey: async (youthId) => (youths.get(youthId) as Youth).state,
       seal: async () => ({ _tag: 'Failed', message: 'nothing is sealed here' }),
     }
     // The first workshop after the 5 days' notice, one seat left.

@@ -1,11 +1,20 @@
 import { describe, expect, it } from 'vitest'
 import {
+  createJourneyCommandHandler,
+  createVault,
+  getInMemoryEventStore,
+  getInMemoryKeyStore,
+  getInMemoryStateSnapshots,
+} from '@parcours/adapters'
+import {
   exitReasons,
   foldJourney,
   journeyDecider,
+  journeyEventCodec,
   proposalOutcomes,
   themes,
   type JourneyEvent,
+  type JourneyState,
   type KeyId,
   type LocalDate,
   type RecordedEvent,
@@ -14,6 +23,7 @@ import {
 } from '@parcours/domain'
 import { dashboardProjection, foldEvents, queryDashboard } from '@parcours/projections'
 import { calibration } from './calibration.js'
+import { handlerPorts } from './demoPorts.js'
 import type { DemoPersonalFields, SimulationPorts } from './ports.js'
 import { simulateNetwork } from './simulate.js'
 
@@ -43,6 +53,10 @@ const decidingPorts = (jitter?: number) => {
       streams.set(command.youthId, [...history, ...decision.right])
       for (const event of decision.right) log.push({ commandId, event })
       return { _tag: 'Accepted', events: decision.right }
+    },
+    journey: async (youthId) => {
+      await yieldSome()
+      return foldJourney(streams.get(youthId) ?? [])
     },
     seal: async (youthId, fields) => {
       await yieldSome()
@@ -247,6 +261,50 @@ describe('network simulation', () => {
         (f) => f.firstName !== undefined && f.lastName !== undefined && f.birthDate !== undefined,
       ),
     ).toHaveLength(400)
+  })
+
+  it('reads each journey back from the handler as its day starts: one keeping 5 states and snapshots gives the pure run', async () => {
+    const pure = decidingPorts()
+    const expected = await simulateNetwork(options, pure.ports)
+    const store = getInMemoryEventStore({ codec: journeyEventCodec })
+    const vault = createVault({ keyStore: getInMemoryKeyStore() })
+    const snapshots = getInMemoryStateSnapshots<JourneyState>()
+    const handle = createJourneyCommandHandler({
+      store,
+      vault,
+      stateCacheSize: 5,
+      snapshots,
+      snapshotEvery: 3,
+    })
+    const ports = handlerPorts(handle, vault)
+    let recalled = 0
+    const stats = await simulateNetwork(options, {
+      ...ports,
+      journey: (youthId) => ((recalled += 1), ports.journey(youthId)),
+    })
+    expect(stats).toEqual(expected)
+    // The journeys came from the snapshots and the events, not from the simulator's memory.
+    expect(snapshots.size()).toBeGreaterThan(100)
+    expect(recalled).toBeGreaterThan(options.youths)
+    const read = await store.readAll()()
+    if (read._tag === 'Left') throw new Error(read.left._tag)
+    // The same events stream by stream, sealed values aside (the vault's are its own).
+    const shape = (events: ReadonlyArray<JourneyEvent>) =>
+      events.map((e) => `${e.type} ${'on' in e ? e.on : ''}`)
+    const byStream = (events: ReadonlyArray<JourneyEvent>) => {
+      const streams = new Map<string, Array<JourneyEvent>>()
+      for (const e of events) streams.set(e.youthId, [...(streams.get(e.youthId) ?? []), e])
+      return [...streams].map(([id, es]) => [id, shape(es)] as const).sort()
+    }
+    expect(byStream(read.right.map((r) => r.event))).toEqual(byStream(pure.log.map((l) => l.event)))
+  })
+
+  it('acts each day on the journey the port answers, not on one it kept from the day before', async () => {
+    const run = decidingPorts()
+    // A handler that never knows anyone: each day, each young person seems not registered yet.
+    const stats = await simulateNetwork(options, { ...run.ports, journey: async () => foldJourney([]) })
+    if (stats._tag === 'Left') throw new Error(stats.left)
+    expect(stats.right.refused['AlreadyRegistered']).toBeGreaterThan(options.youths)
   })
 
   it('interleaves streams in the global log', async () => {

@@ -11,7 +11,7 @@ import {
   type YouthId,
 } from '@parcours/domain'
 import { actOn, finalTick, nextWake } from './agent.js'
-import { SimulationFailed, type AgentContext, type SimulationStats } from './agentContext.js'
+import { forget, recall, SimulationFailed, type AgentContext, type SimulationStats } from './agentContext.js'
 import { createDayOrder, inPool, type DayOrder } from './dayOrder.js'
 import { buildNetwork, type MissionLocale } from './network.js'
 import { drawPerson } from './people.js'
@@ -162,14 +162,20 @@ export const simulateNetwork = async (
       agenda.delete(day)
       await together(due, async (y) => {
         if (y.wakeOn !== day) return
+        await recall(ctx, y)
         await actOn(ctx, y, day)
         wake(y, nextWake(y, day))
+        forget(y)
       })
       onProgress(d + 1, total)
     }
     await together(
       youths.map((y) => y.index),
-      (y) => finalTick(ctx, y, to),
+      async (y) => {
+        await recall(ctx, y)
+        await finalTick(ctx, y, to)
+        forget(y)
+      },
     )
   } catch (e) {
     if (e instanceof SimulationFailed) return left(e.message)

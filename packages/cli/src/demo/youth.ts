@@ -91,7 +91,10 @@ export interface Youth {
   readonly rng: Prng
   missionLocaleId: MissionLocaleId
   counsellorId: CounsellorId
-  /** The journey as the domain sees it, folded from the events the handler returned. */
+  /**
+   * The journey as the domain sees it, on the days they act: read from the handler as the day
+   * starts, folded with the events it returns, let go when the day ends (`recall`, `forget`).
+   */
   state: JourneyState
   intents: Intent[]
   /** Command counter: command ids are derived from it, so re-running a seed re-sends the same ids. */
