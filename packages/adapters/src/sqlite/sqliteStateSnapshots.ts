@@ -28,9 +28,8 @@ export interface SqliteStateSnapshotsOptions {
   /**
    * The SQLite event store whose file keeps them — the value `getSqliteEventStore` returned, of
    * any event type (any other object answers `StoreUnavailable`) — on the store's own connection
-   * (recommended):
-   * a write of theirs is then not one of another connection, which would make the store drop
-   * its page cache and read again from the file every page it next needs. A write waits for
+   * (recommended): a write of theirs is then not one of another connection, which would make the
+   * store drop its page cache and read again from the file every page it next needs. A write waits for
    * another process as long as the store's appends do (its `busyTimeoutMs`). Closing the
    * snapshots leaves the store open; close the snapshots first.
    */
@@ -114,9 +113,10 @@ export const getSqliteStateSnapshots = <S>(options: SqliteStateSnapshotsOptions)
   const log = options.logger?.child({ module: 'sqliteStateSnapshots' })
   // The file's connection when it is their own (closed with them), or the store's.
   let own: Database.Database | undefined
+  // `open` throws once the store whose connection they share is closed.
   const connection = (): Either<
     StoreUnavailable,
-    { readonly db: Database.Database; live: () => boolean }
+    { readonly db: Database.Database; readonly open: () => void }
   > => {
     const { store, path } = options
     if ((store === undefined) === (path === undefined))
@@ -134,7 +134,12 @@ export const getSqliteStateSnapshots = <S>(options: SqliteStateSnapshotsOptions)
         })
       if (db === undefined)
         return left({ _tag: 'StoreUnavailable', message: 'the SQLite event store is closed or unavailable' })
-      return right({ db, live: () => ofStore() !== undefined })
+      return right({
+        db,
+        open: () => {
+          if (ofStore() === undefined) throw new Error('the SQLite event store is closed')
+        },
+      })
     }
     own = new Database(path)
     own.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 200))}`)
@@ -142,7 +147,7 @@ export const getSqliteStateSnapshots = <S>(options: SqliteStateSnapshotsOptions)
     own.pragma('synchronous = NORMAL')
     // Sharing the event store's log, it checkpoints as rarely as the store does.
     own.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`)
-    return right({ db: own, live: () => true })
+    return right({ db: own, open: () => undefined })
   }
   const where = options.path === undefined ? "the event store's file" : options.path
   // The connection and its two statements, or why the file cannot be used.
@@ -150,10 +155,10 @@ export const getSqliteStateSnapshots = <S>(options: SqliteStateSnapshotsOptions)
     try {
       const found = connection()
       if (found._tag === 'Left') return found
-      const { db, live } = found.right
+      const { db, open } = found.right
       db.exec(schema)
       return right({
-        live,
+        open,
         get: db
           .prepare<[string], Row>(
             `SELECT version, revision, last_event_id, last_position, snapshot FROM ${STATE_SNAPSHOTS_TABLE} WHERE stream_name = ?`,
@@ -184,9 +189,9 @@ export const getSqliteStateSnapshots = <S>(options: SqliteStateSnapshotsOptions)
     pending = new Map()
     if (batch.size === 0) return right(0)
     if (opened._tag === 'Left') return opened
-    const { put, transaction, live } = opened.right
+    const { put, transaction, open } = opened.right
     try {
-      if (!live()) throw new Error('the SQLite event store is closed')
+      open()
       transaction(() => {
         for (const s of batch.values())
           put.run(
@@ -214,7 +219,7 @@ export const getSqliteStateSnapshots = <S>(options: SqliteStateSnapshotsOptions)
       if (opened._tag === 'Left') return opened
       let row: Row | undefined
       try {
-        if (!opened.right.live()) throw new Error('the SQLite event store is closed')
+        opened.right.open()
         row = opened.right.get.get(streamName)
       } catch (e) {
         return left(unavailable('cannot read the state snapshots', e))
