@@ -146,6 +146,44 @@ describe('a stream-ordered rebuild', () => {
     await Promise.all([store.close(), sink.close()])
   })
 
+  it('commits 2,000 events a batch by default, 10,000 in global order, and what rebuildBatchSize says', async () => {
+    // 600 journeys of 6 events: 3,600 events, none of them split between two batches.
+    const journeys = Array.from(
+      { length: 600 },
+      (_, i) =>
+        journey(`b${String(i).padStart(3, '0')}`, `ml-${i % 3}`)
+          .register('2025-01-10')
+          .schedule('2025-01-11', 'f1', '2025-02-01', 'individual-interview')
+          .kept('2025-02-01', 'f1')
+          .offer('2025-02-02', 'p1', 'training', '2025-03-01')
+          .transfer('2025-02-10', 'ml-9', 'c2')
+          .close('2025-03-01', 'other').events,
+    )
+    const recorded = record(journeys)
+    expect(recorded.length).toBe(3_600)
+    const store = await storeWith(join(dir, 'events.db'), recorded)
+    const batchesOf = async (sinkName: string, options: object) => {
+      const sink = getSqliteProjectionSink({ path: join(dir, `${sinkName}.db`) })
+      const r = await createProjectionRunner({
+        store,
+        sink,
+        projections: allProjections,
+        ...options,
+      }).rebuild()()
+      if (isLeft(r)) throw new Error(r.left.message)
+      expect(await documentsOf(sink)).toEqual(globalFold(recorded))
+      await sink.close()
+      return r.right.batches
+    }
+    // Stream by stream: a commit per 2,000 events (whole streams: 1,998 and 1,602), then the aggregates'.
+    expect(await batchesOf('default', {})).toBe(3)
+    expect(await batchesOf('large', { rebuildBatchSize: 10_000 })).toBe(2)
+    // 594 (the page's last stream waits for the next page), five of 600, the last 6, the aggregates.
+    expect(await batchesOf('small', { rebuildBatchSize: 600 })).toBe(8)
+    expect(await batchesOf('global', { rebuildOrder: 'global' })).toBe(1)
+    await store.close()
+  })
+
   it('leaves a scope that fails half-way stale, and the next run rebuilds it from zero', async () => {
     const [recorded] = fc.sample(arbLog, { numRuns: 1, seed: 11 })
     if (recorded === undefined) throw new Error('no sample')
