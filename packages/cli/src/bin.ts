@@ -1,6 +1,10 @@
 #!/usr/bin/env node
 // The parcours command: the only place that exits the process.
+import { setFlagsFromString } from 'node:v8'
+import { heapGrowthFlags } from './cli/heapGrowth.js'
 import { run } from './main.js'
+
+for (const flag of heapGrowthFlags(process.execArgv)) setFlagsFromString(flag)
 
 // A reader that stops early (`parcours report | head -1`) closes the pipe: what is left to print
 // has no reader, and the run ends quietly with exit 0, as it would had the output been read.
