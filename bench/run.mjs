@@ -1,5 +1,6 @@
 // Runs the benchmark scenarios and prints one JSON document `{ scenarios: [...] }`, also written
-// to bench/results/latest.json (bench/results/national.json for `national`). Each case runs in its
+// to bench/results/latest.json (bench/results/national.json for `national`, national-<N>y.json
+// for a year of PARCOURS_NATIONAL_YOUTHS=N young people). Each case runs in its
 // own process (so its peak RSS is its own), with its peers in the same process, one after another.
 // Usage: node bench/run.mjs [--quick] [scenario ...]   scenarios: the files of bench/scenarios/
 import { execFileSync } from 'node:child_process'
@@ -46,6 +47,15 @@ const child = (file, ...rest) =>
     },
   )
 
+// The national year of another size than the default is kept beside it, by its size.
+const nationalYouths = process.env.PARCOURS_NATIONAL_YOUTHS
+const resultsFile =
+  wanted.length === 1 && wanted[0] === 'national'
+    ? nationalYouths === undefined || Number(nationalYouths) === 1_000_000
+      ? 'national.json'
+      : `national-${Number(nationalYouths)}y.json`
+    : 'latest.json'
+
 const started = Date.now()
 const loadAtStart = loadavg().map((l) => Number(l.toFixed(2)))
 const scenarios = []
@@ -80,8 +90,5 @@ const document = {
 }
 const text = `${JSON.stringify(document, null, 2)}\n`
 mkdirSync(join(here, 'results'), { recursive: true })
-writeFileSync(
-  join(here, 'results', wanted.length === 1 && wanted[0] === 'national' ? 'national.json' : 'latest.json'),
-  text,
-)
+writeFileSync(join(here, 'results', resultsFile), text)
 process.stdout.write(text)
