@@ -1,7 +1,7 @@
 // ---------------------------------------------------------------------------------------------
 // How far the V8 heap may grow between two full collections. By default V8 lets it reach up to
 // four times what survived the last one: a demo of 20,000 young people, whose live heap is about
-// 150 MB, peaked at 820 to 910 MB of RSS. The parcours command asks for at most 1.5 times, unless
+// 150 MB, peaked at 813 to 912 MB of RSS. The parcours command asks for at most 1.5 times, unless
 // its own node command line says otherwise.
 // ---------------------------------------------------------------------------------------------
 

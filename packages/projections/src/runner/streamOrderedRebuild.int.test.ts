@@ -147,7 +147,7 @@ describe('a stream-ordered rebuild', () => {
   })
 
   it('commits 2,000 events a batch by default, 10,000 in global order, and what rebuildBatchSize says', async () => {
-    // 600 journeys of 6 events: 3,600 events, none of them split between two batches.
+    // 600 journeys of 6 events: 3,600 events (a batch never splits a stream).
     const journeys = Array.from(
       { length: 600 },
       (_, i) =>
