@@ -13,7 +13,7 @@ import {
 import type { Decider, EventStore } from '@parcours/domain'
 import { getInMemoryEventStore } from '../memory/index.js'
 import { createCommandHandler } from './createCommandHandler.js'
-import { eventIdFor } from './eventIdFor.js'
+import { eventIdDigest, eventIdFor } from './eventIdFor.js'
 import { getInMemoryStateSnapshots, type StateSnapshots } from './stateSnapshots.js'
 
 // ---------------------------------------------------------------------------------------------
@@ -280,6 +280,26 @@ describe('createCommandHandler', () => {
       ),
       { numRuns: 40 },
     )
+  })
+})
+
+describe('eventIdDigest', () => {
+  it('is a 32-bit signed integer, the same for the same id, FNV-1a over the code units', () => {
+    // FNV-1a's published values for '' and 'a' (0x811c9dc5, 0xe40c292c), as signed integers.
+    expect(eventIdDigest('')).toBe(0x811c9dc5 | 0)
+    expect(eventIdDigest('a')).toBe(0xe40c292c | 0)
+    fc.assert(
+      fc.property(fc.string(), (id) => {
+        const d = eventIdDigest(id)
+        expect(Number.isInteger(d) && d >= -(2 ** 31) && d < 2 ** 31).toBe(true)
+        expect(eventIdDigest(id)).toBe(d)
+      }),
+    )
+  })
+
+  it('spreads the event ids of many commands: no two of 10,000 share a digest', () => {
+    const digests = new Set(Array.from({ length: 10_000 }, (_, i) => eventIdDigest(eventIdFor(`c-${i}`, 0))))
+    expect(digests.size).toBe(10_000)
   })
 })
 
@@ -569,7 +589,7 @@ describe('command handling: state snapshots', () => {
     if (stored === undefined) throw new Error('nothing stored')
     // Snapshots naming another event at revision 0 (a stream deleted and written again, a store
     // restored from an older backup), one past the stream's end, and one of a stream never written.
-    const wrong = { state: { items: [], closed: true }, ids: [] }
+    const wrong = { state: { items: [], closed: true }, idDigests: [] }
     for (const snapshot of [
       {
         streamName: 'cart-1',
@@ -620,6 +640,36 @@ describe('command handling: state snapshots', () => {
     expect(again.right.events.map((e) => [e.id, e.revision])).toEqual(
       original.right.events.map((e) => [e.id, e.revision]),
     )
+    expect((await readIds(store, 'cart-1')).length).toBe(2)
+  })
+
+  it('handles a command as new when its first id only shares a digest with the ids kept: after reading the stream whole', async () => {
+    const { store, reads } = recording()
+    const snapshots = getInMemoryStateSnapshots<Cart>()
+    await handlerOn(store, getInMemoryStateSnapshots<Cart>())(add('1', 'a'))()
+    const [stored] = await readIds(store, 'cart-1')
+    if (stored === undefined) throw new Error('nothing stored')
+    // A snapshot the stream confirms, whose digests also hold the next command's first id: as
+    // when another id of the stream has that digest.
+    snapshots.save({
+      streamName: 'cart-1',
+      revision: 0n,
+      lastEventId: stored.id,
+      lastEventPosition: stored.position,
+      state: { items: ['a'], closed: false },
+      idDigests: [eventIdDigest(stored.id), eventIdDigest(eventIdFor('add-1-b', 0))],
+    })
+    reads.length = 0
+    const result = await handlerOn(store, snapshots)(add('1', 'b'))()
+    expect(result).toMatchObject({
+      _tag: 'Right',
+      right: {
+        replayed: false,
+        events: [{ id: eventIdFor('add-1-b', 0), revision: 1n, event: itemAdded('b') }],
+      },
+    })
+    // The snapshot's read, then the whole stream's, where the command's events are not.
+    expect(reads).toEqual([0n, undefined])
     expect((await readIds(store, 'cart-1')).length).toBe(2)
   })
 

@@ -32,3 +32,15 @@ export const eventIdFor = (commandId: string, index: number): string => {
   const variant = HEX[(Number.parseInt(hex.charAt(16), 16) & 0x3) | 0x8] as string
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`
 }
+
+/**
+ * A 32-bit digest of an event id (FNV-1a over its UTF-16 code units, as a signed integer): what a
+ * command handler keeps of the ids of a stream's events, and what its state snapshots hold
+ * (`StateSnapshot.idDigests`). Two ids may share a digest; a handler that finds a command's
+ * first id among a stream's digests reads the stream to find its events by their ids.
+ */
+export const eventIdDigest = (id: string): number => {
+  let h = 0x811c9dc5
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193)
+  return h | 0
+}

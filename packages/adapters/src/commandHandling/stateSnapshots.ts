@@ -11,8 +11,8 @@ import type { GlobalPosition, StoreError, StreamRevision } from '@parcours/domai
  * A stream's state as a command handler folded it up to `revision`. `lastEventId` and
  * `lastEventPosition` are the id and global position of the event at `revision`: a handler takes
  * a snapshot only when the stream still holds that event there (a stream deleted and written
- * again, or a store restored from an older backup, does not match). `ids` are the ids the handler
- * spots a re-sent command by (see `createCommandHandler`).
+ * again, or a store restored from an older backup, does not match). `idDigests` are the digests
+ * (`eventIdDigest`) of the ids the handler spots a re-sent command by (see `createCommandHandler`).
  */
 export interface StateSnapshot<S> {
   readonly streamName: string
@@ -20,7 +20,7 @@ export interface StateSnapshot<S> {
   readonly lastEventId: string
   readonly lastEventPosition: GlobalPosition
   readonly state: S
-  readonly ids: ReadonlyArray<string>
+  readonly idDigests: ReadonlyArray<number>
 }
 
 /**
@@ -59,9 +59,9 @@ export const getInMemoryStateSnapshots = <S>(): StateSnapshots<S> & {
     load: (streamName) => async () => {
       const found = kept.get(streamName)
       if (found === undefined) return right(undefined)
-      const { lastEventId, state, ids } = JSON.parse(found.json) as Pick<
+      const { lastEventId, state, idDigests } = JSON.parse(found.json) as Pick<
         StateSnapshot<S>,
-        'lastEventId' | 'state' | 'ids'
+        'lastEventId' | 'state' | 'idDigests'
       >
       return right({
         streamName,
@@ -69,14 +69,14 @@ export const getInMemoryStateSnapshots = <S>(): StateSnapshots<S> & {
         lastEventId,
         lastEventPosition: found.position,
         state,
-        ids,
+        idDigests,
       })
     },
-    save: ({ streamName, revision, lastEventId, lastEventPosition, state, ids }) => {
+    save: ({ streamName, revision, lastEventId, lastEventPosition, state, idDigests }) => {
       kept.set(streamName, {
         revision,
         position: lastEventPosition,
-        json: JSON.stringify({ lastEventId, state, ids }),
+        json: JSON.stringify({ lastEventId, state, idDigests }),
       })
     },
     size: () => kept.size,

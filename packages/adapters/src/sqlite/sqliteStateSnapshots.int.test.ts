@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { itemAdded, testEventCodec, type TestEvent } from '@parcours/adapters/testing'
 import type { Decider } from '@parcours/domain'
 import { createCommandHandler } from '../commandHandling/createCommandHandler.js'
+import { eventIdDigest } from '../commandHandling/eventIdFor.js'
 import type { StateSnapshot } from '../commandHandling/stateSnapshots.js'
 import { storeConnectionOf } from './connections.js'
 import { rewriteStoredEvents } from './rewriteStoredEvents.js'
@@ -27,7 +28,7 @@ const snapshotOf = (
   lastEventId: `${streamName}-${revision}`,
   lastEventPosition: 100n + revision,
   state: { items },
-  ids: [`${streamName}-0`, `${streamName}-${revision}`],
+  idDigests: [`${streamName}-0`, `${streamName}-${revision}`].map(eventIdDigest),
 })
 
 describe('SQLite state snapshots', () => {
@@ -93,12 +94,34 @@ describe('SQLite state snapshots', () => {
     const snapshots = getSqliteStateSnapshots<Cart>({ path, version: 'cart-1' })
     snapshots.save(snapshotOf('cart-a', 5n, ['x']))
     await snapshots.flush()()
-    for (const broken of ['{not json', '{"state":{"items":[]}}', '{"state":{},"ids":[1]}', '[]']) {
+    for (const broken of [
+      '{not json',
+      '{"state":{"items":[]}}',
+      '{"state":{},"ids":[1]}',
+      '{"state":{},"idDigests":["a"]}',
+      '{"state":{},"idDigests":[1.5]}',
+      '{"state":{},"idDigests":[4294967296]}',
+      '[]',
+    ]) {
       const db = new Database(path)
       db.prepare('UPDATE state_snapshots SET snapshot = ?').run(broken)
       db.close()
       expect(await load(snapshots, 'cart-a')).toBeUndefined()
     }
+    await snapshots.close()
+  })
+
+  it('reads a snapshot written with the ids themselves, as their digests', async () => {
+    const path = join(dir, 'store.db')
+    const snapshots = getSqliteStateSnapshots<Cart>({ path, version: 'cart-1' })
+    snapshots.save(snapshotOf('cart-a', 5n, ['x']))
+    await snapshots.flush()()
+    const db = new Database(path)
+    db.prepare('UPDATE state_snapshots SET snapshot = ?').run(
+      JSON.stringify({ state: { items: ['x'] }, ids: ['cart-a-0', 'cart-a-5'] }),
+    )
+    db.close()
+    expect(await load(snapshots, 'cart-a')).toEqual(snapshotOf('cart-a', 5n, ['x']))
     await snapshots.close()
   })
 

@@ -3,6 +3,7 @@ import { left, right, type Either } from 'fp-ts/lib/Either.js'
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js'
 import type { Logger } from 'pino'
 import type { StoreUnavailable } from '@parcours/domain'
+import { eventIdDigest } from '../commandHandling/eventIdFor.js'
 import type { StateSnapshot, StateSnapshots } from '../commandHandling/stateSnapshots.js'
 import { storeConnectionOf } from './connections.js'
 
@@ -68,17 +69,27 @@ interface Row {
   readonly snapshot: string
 }
 
-/** What a row's `snapshot` column holds, when it holds what a save wrote. */
+/** Whether a value is a list of 32-bit digests (`eventIdDigest`). */
+const isDigests = (v: unknown): v is ReadonlyArray<number> =>
+  Array.isArray(v) && v.every((d) => typeof d === 'number' && (d | 0) === d)
+
+/**
+ * What a row's `snapshot` column holds, when it holds what a save wrote: the state and the ids'
+ * digests (`idDigests`), or, as written before digests, the ids themselves (`ids`), digested here.
+ */
 const parsedSnapshot = <S>(
   json: string,
-): { readonly state: S; readonly ids: ReadonlyArray<string> } | undefined => {
+): { readonly state: S; readonly idDigests: ReadonlyArray<number> } | undefined => {
   const parsed = JSON.parse(json) as unknown
-  if (typeof parsed !== 'object' || parsed === null || !('state' in parsed) || !('ids' in parsed))
-    return undefined
-  const { state, ids } = parsed
-  if (state === undefined || !Array.isArray(ids) || !ids.every((id) => typeof id === 'string'))
-    return undefined
-  return { state: state as S, ids }
+  if (typeof parsed !== 'object' || parsed === null || !('state' in parsed)) return undefined
+  const { state } = parsed
+  if (state === undefined) return undefined
+  if ('idDigests' in parsed)
+    return isDigests(parsed.idDigests) ? { state: state as S, idDigests: parsed.idDigests } : undefined
+  if (!('ids' in parsed)) return undefined
+  const { ids } = parsed
+  if (!Array.isArray(ids) || !ids.every((id) => typeof id === 'string')) return undefined
+  return { state: state as S, idDigests: ids.map(eventIdDigest) }
 }
 
 /** Pages the write-ahead log may hold before a commit checkpoints it (as the event store's). */
@@ -200,7 +211,7 @@ export const getSqliteStateSnapshots = <S>(options: SqliteStateSnapshotsOptions)
             s.revision,
             s.lastEventId,
             s.lastEventPosition,
-            JSON.stringify({ state: s.state, ids: s.ids }),
+            JSON.stringify({ state: s.state, idDigests: s.idDigests }),
           )
       })
       return right(batch.size)
@@ -225,7 +236,7 @@ export const getSqliteStateSnapshots = <S>(options: SqliteStateSnapshotsOptions)
         return left(unavailable('cannot read the state snapshots', e))
       }
       if (row === undefined || row.version !== options.version) return right(undefined)
-      let parsed: { readonly state: S; readonly ids: ReadonlyArray<string> } | undefined
+      let parsed: ReturnType<typeof parsedSnapshot<S>>
       try {
         parsed = parsedSnapshot<S>(row.snapshot)
       } catch (e) {
@@ -242,7 +253,7 @@ export const getSqliteStateSnapshots = <S>(options: SqliteStateSnapshotsOptions)
         lastEventId: row.last_event_id,
         lastEventPosition: row.last_position,
         state: parsed.state,
-        ids: parsed.ids,
+        idDigests: parsed.idDigests,
       })
     },
     save: (snapshot) => {
