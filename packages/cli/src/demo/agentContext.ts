@@ -14,7 +14,7 @@ import {
 import type { MissionLocale } from './network.js'
 import { drawComment } from './people.js'
 import type { DemoPersonalFields, SimulationPorts } from './ports.js'
-import type { Youth } from './youth.js'
+import { parkGenerator, resumeGenerator, type Youth } from './youth.js'
 
 // ---------------------------------------------------------------------------------------------
 // model: what the agent of each young person shares — the ports, the network, the counters
@@ -103,11 +103,16 @@ export const recall = async (ctx: AgentContext, y: Youth): Promise<void> => {
   const journey = await ctx.ports.journey(y.id)
   if ('_tag' in journey) throw new SimulationFailed(journey.message)
   y.state = journey
+  resumeGenerator(y)
 }
 
-/** Lets the journey go once the day is done: the handler's cache and snapshots keep it. */
+/**
+ * Lets the journey go once the day is done (the handler's cache and snapshots keep it), and
+ * parks the young person's generator: what it will draw next is kept, not its closures.
+ */
 export const forget = (y: Youth): void => {
   y.state = initialJourneyState
+  parkGenerator(y)
 }
 
 /** Seals personal fields through the vault. */

@@ -15,7 +15,7 @@ import { createDayOrder } from './dayOrder.js'
 import { drawPerson } from './people.js'
 import type { SendResult, SimulationPorts } from './ports.js'
 import { prescribeSession } from './sessions.js'
-import { drawProfile, newYouth, type Youth } from './youth.js'
+import { drawProfile, newYouth, resumeGenerator, type Youth } from './youth.js'
 
 const ml = 'ml-1' as MissionLocaleId
 const on = '2025-03-03' as LocalDate
@@ -34,6 +34,8 @@ const youth = (index: number): Youth => {
     ml,
     'c-1' as CounsellorId,
   )
+  // As on a day of theirs: the simulator draws from their generator then only.
+  resumeGenerator(y)
   const registered = journeyDecider.decide(
     {
       type: 'RegisterYouth',

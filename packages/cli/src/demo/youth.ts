@@ -1,5 +1,6 @@
 import {
   initialJourneyState,
+  resumePrng,
   type CounsellorId,
   type FollowUpId,
   type JourneyState,
@@ -7,6 +8,7 @@ import {
   type MissionLocaleId,
   type PhaseId,
   type Prng,
+  type PrngState,
   type Programme,
   type ProposalId,
   type RecordableProposalOutcome,
@@ -88,7 +90,13 @@ export interface Youth {
   readonly person: Person
   readonly registeredOn: LocalDate
   readonly profile: Profile
-  readonly rng: Prng
+  /**
+   * Their generator on the days they act (`recall` resumes it from `parkedRng`); between them,
+   * `PARKED_PRNG`, and where it stood in `parkedRng`: two numbers in place of its closures, which
+   * at 200,000 young people would be 100 MB.
+   */
+  rng: Prng
+  parkedRng: PrngState | null
   missionLocaleId: MissionLocaleId
   counsellorId: CounsellorId
   /**
@@ -110,6 +118,35 @@ export interface Youth {
   transferred: boolean
   /** The day the simulator will next wake this young person up, if any. */
   wakeOn: LocalDate | null
+}
+
+const parked = (): never => {
+  throw new Error("a young person's generator was drawn from outside their day (see recall)")
+}
+
+/** A young person's generator between their days: drawing from it is a bug of the simulator. */
+const PARKED_PRNG: Prng = {
+  next: parked,
+  int: parked,
+  chance: parked,
+  pick: parked,
+  weighted: parked,
+  fork: parked,
+  save: parked,
+}
+
+/** Gives the young person their generator back, where it stood (a day of theirs starts). */
+export const resumeGenerator = (y: Youth): void => {
+  if (y.parkedRng === null) return
+  y.rng = resumePrng(y.parkedRng)
+  y.parkedRng = null
+}
+
+/** Keeps where the young person's generator stands, and lets it go (their day is over). */
+export const parkGenerator = (y: Youth): void => {
+  if (y.parkedRng !== null) return
+  y.parkedRng = y.rng.save()
+  y.rng = PARKED_PRNG
 }
 
 /** Draws a young person's behaviour. */
@@ -159,7 +196,8 @@ export const newYouth = (
   person,
   registeredOn,
   profile,
-  rng,
+  rng: PARKED_PRNG,
+  parkedRng: rng.save(),
   missionLocaleId,
   counsellorId,
   state: initialJourneyState,

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { createPrng } from './prng.js'
+import { createPrng, resumePrng } from './prng.js'
 
 describe('seeded PRNG', () => {
   it('gives the same sequence for the same seed and another for another seed', () => {
@@ -40,6 +40,21 @@ describe('seeded PRNG', () => {
     const p = createPrng(42)
     expect(p.fork('a').next()).toBe(createPrng(42).fork('a').next())
     expect(p.fork('a').next()).not.toBe(p.fork('b').next())
+  })
+  it('resumes from a save where the generator stood: the same draws and the same forks', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -(2 ** 31), max: 2 ** 32 }), fc.nat({ max: 40 }), (seed, drawn) => {
+        const p = createPrng(seed)
+        for (let i = 0; i < drawn; i++) p.next()
+        const resumed = resumePrng(p.save())
+        expect(resumed.fork('x').next()).toBe(p.fork('x').next())
+        expect(Array.from({ length: 8 }, () => resumed.int(0, 1000))).toEqual(
+          Array.from({ length: 8 }, () => p.int(0, 1000)),
+        )
+        expect(resumed.save()).toEqual(p.save())
+      }),
+      { numRuns: 100 },
+    )
   })
   it('draws weighted values in proportion', () => {
     const p = createPrng(7)

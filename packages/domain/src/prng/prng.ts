@@ -18,6 +18,17 @@ export interface Prng {
   readonly weighted: <T>(entries: ReadonlyArray<readonly [T, number]>) => T
   /** An independent generator derived from this one's seed and a label (stable per label). */
   readonly fork: (label: string | number) => Prng
+  /** Where the generator stands: `resumePrng` of it draws what this one would draw next. */
+  readonly save: () => PrngState
+}
+
+/**
+ * A generator's seed and position, two numbers: what a program holding many generators between
+ * uses (the demo's young people) keeps in place of the generator's closures.
+ */
+export interface PrngState {
+  readonly seed: number
+  readonly at: number
 }
 
 const hash = (seed: number, label: string): number => {
@@ -37,8 +48,22 @@ const hash = (seed: number, label: string): number => {
  * const track = rng.weighted([['employment', 3], ['training', 1]] as const)
  * const perMissionLocale = rng.fork('ml-rouen') // its own stable sequence
  */
-export const createPrng = (seed: number): Prng => {
-  let a = seed >>> 0
+export const createPrng = (seed: number): Prng => resumePrng({ seed, at: seed >>> 0 })
+
+/**
+ * The generator a `save` describes: it draws what the saved one would have drawn next, and forks
+ * as it would.
+ *
+ * @example
+ * import { createPrng, resumePrng } from '@parcours/domain'
+ *
+ * const rng = createPrng(42)
+ * rng.next()
+ * const kept = rng.save() // two numbers, where the generator is a handful of closures
+ * resumePrng(kept).next() === rng.next() // true
+ */
+export const resumePrng = ({ seed, at }: PrngState): Prng => {
+  let a = at >>> 0
   const next = (): number => {
     a = (a + 0x6d2b79f5) >>> 0
     let t = a
@@ -67,5 +92,6 @@ export const createPrng = (seed: number): Prng => {
     pick,
     weighted,
     fork: (label) => createPrng(hash(seed, String(label))),
+    save: () => ({ seed, at: a }),
   }
 }
