@@ -10,8 +10,8 @@ import {
 } from '@parcours/domain'
 import {
   cejProjection,
-  getDoc,
-  queryTimeline,
+  timelineKey,
+  timelineOf,
   timelineProjection,
   type CejYouth,
   type ProjectionSink,
@@ -21,7 +21,7 @@ import { usageError } from '../cli/errors.js'
 import { authorize, journeyRefOf, recordOpening, type Session } from './access.js'
 import { journeyFailure, vaultFailure } from './errors.js'
 import type { StoreEnv } from './openStore.js'
-import { readModelOf } from './readModels.js'
+import { documentOf } from './readModels.js'
 
 // ---------------------------------------------------------------------------------------------
 // query: one young person's journey as its reader may see it — the timeline, the sealed fields
@@ -91,7 +91,10 @@ export const readJourneyView = async (
   const timeline =
     missionLocaleId === undefined
       ? undefined
-      : queryTimeline(await readModelOf(sink, timelineProjection), { missionLocaleId, youthId })
+      : timelineOf(await documentOf(sink, timelineProjection, timelineKey(youthId)), {
+          missionLocaleId,
+          youthId,
+        })
   if (timeline === undefined)
     throw usageError(
       `--youth: no journey ${youthId}${askedMissionLocale === undefined ? ' in this store' : ` held by mission locale ${askedMissionLocale}`}.`,
@@ -138,7 +141,7 @@ export const readJourneyView = async (
       }
     items.push({ ...item, details })
   }
-  const cej = getDoc(await readModelOf(sink, cejProjection), `youth:${youthId}`)
+  const cej = await documentOf(sink, cejProjection, `youth:${youthId}`)
   const openBasis = mayOpenKind('allowance-basis') ? await basisOpener(env.vault, youthId, cej) : null
   if (opened.size > 0 && !timeline.erased)
     await recordOpening(env.accessLog, session, {

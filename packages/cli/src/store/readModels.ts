@@ -4,6 +4,7 @@ import {
   createProjectionRunner,
   getInMemoryProjectionSink,
   getSqliteProjectionSink,
+  loadDocument,
   loadReadModel,
   type DocMap,
   type KeyedProjection,
@@ -87,4 +88,15 @@ export const readModelOf = async <D extends object>(
   const rm = await loadReadModel(sink, projection)()
   if (isLeft(rm)) throw infrastructureError(`read models unavailable: ${rm.left.message}`)
   return rm.right
+}
+
+/** One document of a projection's read model from the sink (that key only), or undefined. */
+export const documentOf = async <D extends object>(
+  sink: ProjectionSink,
+  projection: KeyedProjection<D>,
+  key: string,
+): Promise<D | undefined> => {
+  const doc = await loadDocument(sink, projection, key)()
+  if (isLeft(doc)) throw infrastructureError(`read models unavailable: ${doc.left.message}`)
+  return doc.right
 }

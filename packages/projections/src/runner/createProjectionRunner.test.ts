@@ -239,6 +239,34 @@ describe('projection runner (in-memory store and sink)', () => {
     )
   })
 
+  it('loads the stored documents only when it holds its read models', async () => {
+    const [store, inner] = [newStore(), getInMemoryProjectionSink()]
+    const recorded = sample()
+    await appendAll(store, recorded)
+    const asked: Array<boolean | undefined> = []
+    const sink: ProjectionSink = {
+      ...inner,
+      load: (scope, options) => {
+        asked.push(options?.documents)
+        return inner.load(scope, options)
+      },
+    }
+    expect(isRight(await runner({ store, sink }).catchUp()())).toBe(true)
+    // Held: the documents come back from the sink, for `readModel`.
+    const held = runner({ store, sink })
+    expect(isRight(await held.catchUp()())).toBe(true)
+    expect(docs(held.readModel(dashboardProjection))).toEqual(folded(recorded)[dashboardProjection.name])
+    // Paged out: only the checkpoint and versions are read; the documents stay in the sink.
+    expect(isRight(await runner({ store, sink, holdReadModels: false }).catchUp()())).toBe(true)
+    expect(asked).toEqual([true, true, false])
+    const stored = await inner.load('default', { documents: false })()
+    expect(isRight(stored) && stored.right).toMatchObject({
+      checkpoint: BigInt(recorded.length),
+      documents: {},
+    })
+    expect(await persistedModels(inner)).toEqual(folded(recorded))
+  })
+
   it('builds incrementally, over appends arriving between runs, what a rebuild from zero builds', async () => {
     await fc.assert(
       fc.asyncProperty(

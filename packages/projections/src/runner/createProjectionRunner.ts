@@ -170,7 +170,8 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
 
   const load = async (fromZero: boolean): Promise<Either<SinkFailed, Loaded>> => {
     if (!fromZero && loaded !== undefined) return right({ ...loaded, rebuilt: false })
-    const stored = await sink.load(name)()
+    // A runner that pages its read models out reads documents one at a time, when a batch needs them.
+    const stored = await sink.load(name, { documents: !paged })()
     if (isLeft(stored)) return stored
     const stale = projections.some((p) => stored.right.versions[p.name] !== p.version)
     if (fromZero || stale) {

@@ -59,3 +59,42 @@ export const loadReadModel =
     const r = await sink.documents(projection.name)()
     return r._tag === 'Left' ? r : { _tag: 'Right', right: mergeScopes(projection, r.right) }
   }
+
+/** A key's document in each scope that holds it: the sink's own read, or its `documents` filtered. */
+const documentsAt = (
+  sink: ProjectionSink,
+  projection: string,
+  key: string,
+): TaskEither<SinkFailed, ReadonlyArray<{ readonly scope: string; readonly doc: object }>> =>
+  sink.document?.(projection, key) ??
+  (async () => {
+    const all = await sink.documents(projection)()
+    if (all._tag === 'Left') return all
+    return {
+      _tag: 'Right',
+      right: all.right.flatMap(({ scope, docs }) =>
+        docs.filter(([k]) => k === key).map(([, doc]) => ({ scope, doc })),
+      ),
+    }
+  })
+
+/**
+ * One document of a projection's read model as persisted in a sink, merged across every worker
+ * that writes it, as `loadReadModel` would give it at that key (undefined when none holds it); it
+ * reads that key only, when the sink offers `document`.
+ * `const r = await loadDocument(sink, timelineProjection, 'youth:' + youthId)()`, then `if (isRight(r))`.
+ */
+export const loadDocument =
+  <D extends object>(
+    sink: ProjectionSink,
+    projection: KeyedProjection<D>,
+    key: string,
+  ): TaskEither<SinkFailed, D | undefined> =>
+  async () => {
+    const r = await documentsAt(sink, projection.name, key)()
+    if (r._tag === 'Left') return r
+    let merged: D | undefined
+    for (const { doc } of r.right)
+      merged = merged === undefined ? (doc as D) : projection.merge(key, merged, doc as D)
+    return { _tag: 'Right', right: merged }
+  }

@@ -31,10 +31,13 @@ export const getInMemoryProjectionSink = (): ProjectionSink => {
   }
   const run = <A>(f: () => A) => tryCatch(async () => f(), sinkFailed)
   return {
-    load: (scope) =>
+    load: (scope, options) =>
       run(() => {
         const s = scopeOf(scope)
-        const documents = Object.fromEntries([...s.documents].map(([p, docs]) => [p, [...docs]]))
+        const documents =
+          options?.documents === false
+            ? {}
+            : Object.fromEntries([...s.documents].map(([p, docs]) => [p, [...docs]]))
         return { checkpoint: s.checkpoint, versions: { ...s.versions }, documents }
       }),
     reset: (scope, versions) =>
@@ -59,6 +62,13 @@ export const getInMemoryProjectionSink = (): ProjectionSink => {
         [...scopes]
           .filter(([, s]) => s.documents.has(projection))
           .map(([scope, s]) => ({ scope, docs: [...(s.documents.get(projection) ?? [])] })),
+      ),
+    document: (projection, key) =>
+      run(() =>
+        [...scopes].flatMap(([scope, s]) => {
+          const doc = s.documents.get(projection)?.get(key)
+          return doc === undefined ? [] : [{ scope, doc }]
+        }),
       ),
     deadLetters: (scope) =>
       run(() =>

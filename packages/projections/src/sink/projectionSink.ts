@@ -55,6 +55,12 @@ export interface ScopeState {
   readonly documents: Readonly<Record<string, ReadonlyArray<readonly [string, object]>>>
 }
 
+/** What `load` reads of a scope. */
+export interface LoadOptions {
+  /** Its documents too (default true). */
+  readonly documents?: boolean
+}
+
 /** The sink failed (disk, lock, corrupt row): nothing of the batch is known to be written. */
 export interface SinkFailed {
   readonly _tag: 'SinkFailed'
@@ -67,8 +73,12 @@ export interface SinkFailed {
  * `commit` is atomic: documents and checkpoint are written together or not at all.
  */
 export interface ProjectionSink {
-  /** A scope's committed documents and checkpoint, and the versions of its projections. */
-  readonly load: (scope: string) => TaskEither<SinkFailed, ScopeState>
+  /**
+   * A scope's committed documents and checkpoint, and the versions of its projections. With
+   * `{ documents: false }` (a runner that pages its read models out) the documents are left in
+   * the sink and `documents` comes back empty.
+   */
+  readonly load: (scope: string, options?: LoadOptions) => TaskEither<SinkFailed, ScopeState>
   /** Forgets the scope's documents, checkpoint and dead letters, and records the projections' versions. */
   readonly reset: (scope: string, versions: Readonly<Record<string, number>>) => TaskEither<SinkFailed, void>
   /** Writes a batch's documents, dead letters and checkpoint together, or nothing. */
@@ -80,6 +90,15 @@ export interface ProjectionSink {
     SinkFailed,
     ReadonlyArray<{ readonly scope: string; readonly docs: ReadonlyArray<readonly [string, object]> }>
   >
+  /**
+   * One document of a projection, as each scope holds it (in the order `documents` gives the
+   * scopes; none when no scope has it): what a query about one young person reads, instead of
+   * the whole read model. A sink without it is read through `documents`.
+   */
+  readonly document?: (
+    projection: string,
+    key: string,
+  ) => TaskEither<SinkFailed, ReadonlyArray<{ readonly scope: string; readonly doc: object }>>
   /** The events set aside (they failed to decode or to apply), of one scope or of all. */
   readonly deadLetters: (
     scope?: string,

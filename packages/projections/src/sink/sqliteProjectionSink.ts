@@ -83,6 +83,11 @@ export const getSqliteProjectionSink = (options: {
         'SELECT doc FROM projection_documents WHERE scope = ? AND projection = ? AND key = ?',
       )
       .pluck(),
+    // The scopes one at a time, each an index seek (there are as many as runners and workers).
+    firstScope: db.prepare<[], string | null>('SELECT min(scope) FROM projection_documents').pluck(),
+    scopeAfter: db
+      .prepare<[string], string | null>('SELECT min(scope) FROM projection_documents WHERE scope > ?')
+      .pluck(),
     upsertDoc: db.prepare(
       'INSERT INTO projection_documents (scope, projection, key, doc) VALUES (?, ?, ?, ?) ON CONFLICT (scope, projection, key) DO UPDATE SET doc = excluded.doc',
     ),
@@ -149,13 +154,13 @@ export const getSqliteProjectionSink = (options: {
     )
   const run = <A>(f: () => A) => tryCatch(async () => f(), sinkFailed)
   return {
-    load: (scope) =>
+    load: (scope, options) =>
       run(() => {
         const cp = q.checkpoint.get(scope)
         return {
           checkpoint: cp === undefined ? undefined : BigInt(cp.position),
           versions: Object.fromEntries(q.versions.all(scope).map((r) => [r.projection, r.version])),
-          documents: group(q.docs.all(scope)),
+          documents: options?.documents === false ? {} : group(q.docs.all(scope)),
         }
       }),
     reset: (scope, versions) => run(() => reset(scope, versions)),
@@ -169,6 +174,15 @@ export const getSqliteProjectionSink = (options: {
           docs.push([r.key, JSON.parse(r.doc) as object])
         }
         return [...byScope].map(([scope, docs]) => ({ scope, docs }))
+      }),
+    document: (projection, key) =>
+      run(() => {
+        const found: Array<{ scope: string; doc: object }> = []
+        for (let scope = q.firstScope.get(); scope != null; scope = q.scopeAfter.get(scope)) {
+          const doc = q.docAt.get(scope, projection, key)
+          if (doc !== undefined) found.push({ scope, doc: JSON.parse(doc) as object })
+        }
+        return found
       }),
     deadLetters: (scope) =>
       run(() =>

@@ -1,5 +1,5 @@
 import { getDoc } from '../model/docMap.js'
-import type { TimelineReadModel } from './timelineProjection.js'
+import type { TimelineReadModel, TimelineYouth } from './timelineProjection.js'
 
 /** A sealed field as a view shows it: still sealed, or erased with the young person's key. */
 export type SealedStatus = 'sealed' | 'erased'
@@ -28,9 +28,21 @@ export interface Timeline {
 export const queryTimeline = (
   rm: TimelineReadModel,
   query: { readonly missionLocaleId: string; readonly youthId: string },
+): Timeline | undefined => timelineOf(getDoc(rm, timelineKey(query.youthId)), query)
+
+/** The key of a young person's document in the timeline read model (see `loadDocument`). */
+export const timelineKey = (youthId: string): string => `youth:${youthId}`
+
+/**
+ * `queryTimeline` on the young person's document alone, as `loadDocument` reads it from a sink
+ * (`timelineKey`), without the rest of the read model.
+ */
+export const timelineOf = (
+  doc: TimelineYouth | undefined,
+  query: { readonly missionLocaleId: string; readonly youthId: string },
 ): Timeline | undefined => {
-  const doc = getDoc(rm, `youth:${query.youthId}`)
-  if (doc === undefined || doc.missionLocaleId !== query.missionLocaleId) return undefined
+  if (doc === undefined || doc.youthId !== query.youthId || doc.missionLocaleId !== query.missionLocaleId)
+    return undefined
   const status: SealedStatus = doc.erased ? 'erased' : 'sealed'
   return {
     youthId: doc.youthId,
