@@ -111,11 +111,11 @@ export const register: CommandModule['register'] = (command, ctx) =>
     .action(async (o, cmd) => {
       const session = ctx.session(cmd)
       const { env, sink } = await queryReadModels(ctx, cmd)
-      const rm = await readModelOf(sink, worklistProjection)
       // A counsellor or manager asks about their own mission locale unless they say otherwise.
       let missionLocaleId = o.missionLocale ?? missionLocaleOf(session.actor)
       if (missionLocaleId === undefined) {
         const found = new Set<string>()
+        const rm = await readModelOf(sink, worklistProjection, { where: { counsellorId: o.counsellor } })
         for (const [, y] of docEntries(rm)) if (y.counsellorId === o.counsellor) found.add(y.missionLocaleId)
         if (found.size > 1)
           throw usageError(

@@ -7,6 +7,7 @@ import {
   loadDocument,
   loadReadModel,
   type DocMap,
+  type DocumentsOptions,
   type KeyedProjection,
   type ProjectionRunError,
   type ProjectionSink,
@@ -84,8 +85,9 @@ export const runProjections = async (
 export const readModelOf = async <D extends object>(
   sink: ProjectionSink,
   projection: KeyedProjection<D>,
+  options?: DocumentsOptions,
 ): Promise<DocMap<D>> => {
-  const rm = await loadReadModel(sink, projection)()
+  const rm = await loadReadModel(sink, projection, options)()
   if (isLeft(rm)) throw infrastructureError(`read models unavailable: ${rm.left.message}`)
   return rm.right
 }

@@ -45,7 +45,9 @@ export const readWorklist = async (
   asOf: LocalDate,
   withdrawnOffers?: ReadonlyMap<string, string>,
 ): Promise<WorklistRead> => {
-  const rm = await readModelOf(sink, worklistProjection)
+  // The counsellor's journeys only: the sink reads the documents of their mission locale and counsellor.
+  const mine = { where: { missionLocaleId: whose.missionLocaleId, counsellorId: whose.counsellorId } }
+  const rm = await readModelOf(sink, worklistProjection, mine)
   const ageLimits = new Map<string, OpenedAgeLimits>()
   for (const { youthId, sealed } of worklistSealedAgeLimits(rm, whose)) {
     const opened = await env.vault.open(sealed, youthId as YouthId)()
@@ -62,6 +64,6 @@ export const readWorklist = async (
     ageLimits,
     ...(withdrawnOffers === undefined ? {} : { withdrawnOffers }),
   })
-  const cejWeeks = queryCejAlerts(await readModelOf(sink, cejProjection), { ...whose, asOf })
+  const cejWeeks = queryCejAlerts(await readModelOf(sink, cejProjection, mine), { ...whose, asOf })
   return { worklist, cejWeeks }
 }

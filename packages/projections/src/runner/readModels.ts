@@ -1,7 +1,7 @@
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js'
 import { type DocMap, docMapOf, getDoc, setDoc } from '../model/docMap.js'
 import type { KeyedProjection } from '../model/projection.js'
-import type { DocChange, ProjectionSink, SinkFailed } from '../sink/projectionSink.js'
+import type { DocChange, DocumentsOptions, ProjectionSink, SinkFailed } from '../sink/projectionSink.js'
 
 // ---------------------------------------------------------------------------------------------
 // utils: read models as a runner holds them, and as a reader loads them from a sink.
@@ -49,14 +49,19 @@ const mergeScopes = <D extends object>(
 /**
  * A projection's read model as persisted in a sink, merged across every worker that writes it.
  * `const r = await loadReadModel(sink, dashboardProjection)()`, then `if (isRight(r)) queryDashboard(r.right)`.
+ * With `{ where }`, the documents of the keys where a worker's document has these fields (a
+ * counsellor's worklist: `{ missionLocaleId, counsellorId }`): a query that selects its documents
+ * by those fields gives what it gives over the whole read model, when its projection's `merge`
+ * keeps one worker's document (the worklist's and the CEJ's do).
  */
 export const loadReadModel =
   <D extends object>(
     sink: ProjectionSink,
     projection: KeyedProjection<D>,
+    options?: DocumentsOptions,
   ): TaskEither<SinkFailed, DocMap<D>> =>
   async () => {
-    const r = await sink.documents(projection.name)()
+    const r = await sink.documents(projection.name, options)()
     return r._tag === 'Left' ? r : { _tag: 'Right', right: mergeScopes(projection, r.right) }
   }
 

@@ -1,5 +1,11 @@
 import { tryCatch } from 'fp-ts/lib/TaskEither.js'
-import { type DeadLetter, type ProjectionSink, sinkFailed } from './projectionSink.js'
+import {
+  type DeadLetter,
+  matchesWhere,
+  type ProjectionSink,
+  sinkFailed,
+  whereFields,
+} from './projectionSink.js'
 
 // ---------------------------------------------------------------------------------------------
 // An in-memory sink. Read-model documents are immutable values (a fold never changes one, it
@@ -57,12 +63,19 @@ export const getInMemoryProjectionSink = (): ProjectionSink => {
         if (batch.versions !== undefined) s.versions = { ...batch.versions }
         if (batch.checkpoint !== undefined) s.checkpoint = batch.checkpoint
       }),
-    documents: (projection) =>
-      run(() =>
-        [...scopes]
-          .filter(([, s]) => s.documents.has(projection))
-          .map(([scope, s]) => ({ scope, docs: [...(s.documents.get(projection) ?? [])] })),
-      ),
+    documents: (projection, options) =>
+      run(() => {
+        const held = [...scopes].filter(([, s]) => s.documents.has(projection))
+        const all = held.map(([scope, s]) => ({ scope, docs: [...(s.documents.get(projection) ?? [])] }))
+        if (options?.where === undefined) return all
+        const fields = whereFields(options.where)
+        const keys = new Set(
+          all.flatMap(({ docs }) => docs.filter(([, doc]) => matchesWhere(doc, fields)).map(([key]) => key)),
+        )
+        return all
+          .map(({ scope, docs }) => ({ scope, docs: docs.filter(([key]) => keys.has(key)) }))
+          .filter(({ docs }) => docs.length > 0)
+      }),
     document: (projection, key) =>
       run(() =>
         [...scopes].flatMap(([scope, s]) => {

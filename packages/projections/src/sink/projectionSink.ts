@@ -55,6 +55,12 @@ export interface ScopeState {
   readonly documents: Readonly<Record<string, ReadonlyArray<readonly [string, object]>>>
 }
 
+/** Which of a projection's documents `documents` reads. */
+export interface DocumentsOptions {
+  /** Top-level fields and the string each must equal (names of letters, digits and `_`). */
+  readonly where?: Readonly<Record<string, string>>
+}
+
 /** What `load` reads of a scope. */
 export interface LoadOptions {
   /** Its documents too (default true). */
@@ -83,9 +89,15 @@ export interface ProjectionSink {
   readonly reset: (scope: string, versions: Readonly<Record<string, number>>) => TaskEither<SinkFailed, void>
   /** Writes a batch's documents, dead letters and checkpoint together, or nothing. */
   readonly commit: (batch: BatchCommit) => TaskEither<SinkFailed, void>
-  /** A projection's documents in every scope (workers may share a projection over disjoint partitions). */
+  /**
+   * A projection's documents in every scope (workers may share a projection over disjoint
+   * partitions), in scope order. With `where`, only the keys where some scope's document has
+   * these top-level string fields (every scope's document of those keys): a narrowing a sink may
+   * skip, since the queries that pass it check each document themselves.
+   */
   readonly documents: (
     projection: string,
+    options?: DocumentsOptions,
   ) => TaskEither<
     SinkFailed,
     ReadonlyArray<{ readonly scope: string; readonly docs: ReadonlyArray<readonly [string, object]> }>
@@ -112,6 +124,24 @@ export interface ProjectionSink {
   /** Closes its database, when it has one; every write was durable before it resolved. */
   readonly close: () => Promise<void>
 }
+
+/** The fields of a `where`, checked: a name that is not a plain identifier is refused. */
+export const whereFields = (
+  where: Readonly<Record<string, string>>,
+): ReadonlyArray<readonly [string, string]> => {
+  const fields = Object.entries(where)
+  for (const [name, value] of fields) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
+      throw new Error(`documents where: ${JSON.stringify(name)} is not a field name (letters, digits, _)`)
+    if (typeof value !== 'string')
+      throw new Error(`documents where: ${name} must be compared with a string, not ${typeof value}`)
+  }
+  return fields
+}
+
+/** Whether a document has every field of a `where`. */
+export const matchesWhere = (doc: object, fields: ReadonlyArray<readonly [string, string]>): boolean =>
+  fields.every(([name, value]) => (doc as Record<string, unknown>)[name] === value)
 
 /** A SinkFailed from anything thrown. */
 export const sinkFailed = (cause: unknown): SinkFailed => ({

@@ -1,6 +1,12 @@
 import Database from 'better-sqlite3'
 import { tryCatch } from 'fp-ts/lib/TaskEither.js'
-import { type DeadLetter, type ProjectionSink, sinkFailed } from './projectionSink.js'
+import {
+  type DeadLetter,
+  type DocumentsOptions,
+  type ProjectionSink,
+  sinkFailed,
+  whereFields,
+} from './projectionSink.js'
 
 // ---------------------------------------------------------------------------------------------
 // A SQLite sink (better-sqlite3). Its own tables, prefixed `projection_`, so it may share the file
@@ -75,8 +81,9 @@ export const getSqliteProjectionSink = (options: {
     docs: db.prepare<[string], DocRow>(
       'SELECT projection, key, doc FROM projection_documents WHERE scope = ?',
     ),
-    docsOf: db.prepare<[string], DocRow & { scope: string }>(
-      'SELECT scope, projection, key, doc FROM projection_documents WHERE projection = ? ORDER BY scope',
+    // A scope's documents of a projection: a range of the primary key.
+    docsIn: db.prepare<[string, string], { key: string; doc: string }>(
+      'SELECT key, doc FROM projection_documents WHERE scope = ? AND projection = ? ORDER BY key',
     ),
     docAt: db
       .prepare<[string, string, string], string>(
@@ -152,6 +159,52 @@ export const getSqliteProjectionSink = (options: {
       batch.changes.map((c) => (c.doc === undefined ? undefined : JSON.stringify(c.doc))),
       new Date().toISOString(),
     )
+  // The keys of a scope's documents whose fields match (SQLite's JSON reads them: the documents
+  // that do not match are never parsed here), one statement per number of fields.
+  const keysWhere = new Map<number, Database.Statement<unknown[], string>>()
+  const keysMatching = (
+    scope: string,
+    projection: string,
+    fields: ReadonlyArray<readonly [string, string]>,
+  ) => {
+    let statement = keysWhere.get(fields.length)
+    if (statement === undefined) {
+      const conditions = fields.map(() => 'json_extract(doc, ?) = ?').join(' AND ')
+      statement = db
+        .prepare<unknown[], string>(
+          `SELECT key FROM projection_documents WHERE scope = ? AND projection = ? AND ${conditions || 'true'}`,
+        )
+        .pluck()
+      keysWhere.set(fields.length, statement)
+    }
+    return statement.all(scope, projection, ...fields.flatMap(([name, value]) => [`$.${name}`, value]))
+  }
+  const scopes = (): string[] => {
+    const out: string[] = []
+    for (let scope = q.firstScope.get(); scope != null; scope = q.scopeAfter.get(scope)) out.push(scope)
+    return out
+  }
+  const documentsOf = (projection: string, options?: DocumentsOptions) => {
+    const all = scopes()
+    if (options?.where === undefined)
+      return all
+        .map((scope) => ({
+          scope,
+          docs: q.docsIn.all(scope, projection).map((r) => [r.key, JSON.parse(r.doc) as object] as const),
+        }))
+        .filter(({ docs }) => docs.length > 0)
+    const fields = whereFields(options.where)
+    const keys = [...new Set(all.flatMap((scope) => keysMatching(scope, projection, fields)))].sort()
+    return all
+      .map((scope) => ({
+        scope,
+        docs: keys.flatMap((key) => {
+          const doc = q.docAt.get(scope, projection, key)
+          return doc === undefined ? [] : [[key, JSON.parse(doc) as object] as const]
+        }),
+      }))
+      .filter(({ docs }) => docs.length > 0)
+  }
   const run = <A>(f: () => A) => tryCatch(async () => f(), sinkFailed)
   return {
     load: (scope, options) =>
@@ -165,20 +218,11 @@ export const getSqliteProjectionSink = (options: {
       }),
     reset: (scope, versions) => run(() => reset(scope, versions)),
     commit: (batch) => run(() => commit(batch)),
-    documents: (projection) =>
-      run(() => {
-        const byScope = new Map<string, Array<readonly [string, object]>>()
-        for (const r of q.docsOf.all(projection)) {
-          let docs = byScope.get(r.scope)
-          if (docs === undefined) byScope.set(r.scope, (docs = []))
-          docs.push([r.key, JSON.parse(r.doc) as object])
-        }
-        return [...byScope].map(([scope, docs]) => ({ scope, docs }))
-      }),
+    documents: (projection, options) => run(() => documentsOf(projection, options)),
     document: (projection, key) =>
       run(() => {
         const found: Array<{ scope: string; doc: object }> = []
-        for (let scope = q.firstScope.get(); scope != null; scope = q.scopeAfter.get(scope)) {
+        for (const scope of scopes()) {
           const doc = q.docAt.get(scope, projection, key)
           if (doc !== undefined) found.push({ scope, doc: JSON.parse(doc) as object })
         }

@@ -117,7 +117,7 @@ export const caseloadQuery = async (
 ) => {
   const { counsellorId, missionLocaleId } = allowedCounsellor(h, actor, q)
   await h.refresh()
-  const rm = await readModelOf(h.sink, worklistProjection)
+  const rm = await readModelOf(h.sink, worklistProjection, { where: { missionLocaleId, counsellorId } })
   const journeys = [...docEntries(rm)]
     .map(([, y]) => y)
     .filter((y) => y.missionLocaleId === missionLocaleId && y.counsellorId === counsellorId)
