@@ -12,7 +12,7 @@ import { allProjections } from '../projections.js'
 import { getInMemoryProjectionSink } from '../sink/inMemoryProjectionSink.js'
 import type { ProjectionSink } from '../sink/projectionSink.js'
 import { getSqliteProjectionSink } from '../sink/sqliteProjectionSink.js'
-import { arbHistory } from '../testing/arbitraries.js'
+import { arbHistory, type GeneratedHistory } from '../testing/arbitraries.js'
 import { queryWorklist } from '../worklist/queryWorklist.js'
 import { worklistProjection } from '../worklist/worklistProjection.js'
 import { loadDocument, loadReadModel } from './readModels.js'
@@ -71,37 +71,48 @@ const sinks: ReadonlyArray<readonly [string, (name: string) => ProjectionSink]> 
   ],
 ]
 
-describe('loadDocument', () => {
+/**
+ * A property over generated histories whose streams are shared between 1 to 3 workers (their
+ * names sorting against their order), each worker's read models committed under its scope.
+ */
+const overWorkerScopes = (
+  label: string,
+  open: (name: string) => ProjectionSink,
+  check: (sink: ProjectionSink, history: GeneratedHistory) => Promise<void>,
+) =>
+  fc.assert(
+    fc.asyncProperty(
+      arbHistory({ youths: 8, missionLocales: 3, steps: { min: 3, max: 15 } }),
+      fc.integer({ min: 1, max: 3 }),
+      async (history, workers) => {
+        const sink = open(`${label.replace(/ /g, '-')}-${(opened += 1)}`)
+        const streams = [...new Set(history.recorded.map((e) => e.streamName))].sort()
+        const scopes = Array.from(
+          { length: workers },
+          (_, w) => [`worker-${workers - w}`, streams.filter((_, i) => i % workers === w)] as const,
+        )
+        await commitScopes(sink, scopes, history.recorded)
+        await check(sink, history)
+        await sink.close()
+      },
+    ),
+    { numRuns: 8 },
+  )
+
+describe('reading a sink', () => {
   it.each(sinks)(
     '%s: gives each key the document loadReadModel merges there, across the scopes of several workers',
-    async (label, open) => {
-      await fc.assert(
-        fc.asyncProperty(
-          arbHistory({ youths: 8, missionLocales: 3, steps: { min: 3, max: 15 } }),
-          fc.integer({ min: 1, max: 3 }),
-          async (history, workers) => {
-            const sink = open(`${label.replace(/ /g, '-')}-${(opened += 1)}`)
-            const streams = [...new Set(history.recorded.map((e) => e.streamName))].sort()
-            // Each worker its share of the streams; their names sort against their order.
-            const scopes = Array.from(
-              { length: workers },
-              (_, w) => [`worker-${workers - w}`, streams.filter((_, i) => i % workers === w)] as const,
-            )
-            await commitScopes(sink, scopes, history.recorded)
-            for (const p of allProjections) {
-              const merged = await unwrap(loadReadModel(sink, p))
-              const keys = [...docEntries(merged)].map(([key]) => key)
-              expect(keys.length).toBeGreaterThan(0)
-              for (const key of keys)
-                expect(await unwrap(loadDocument(sink, p, key))).toEqual(getDoc(merged, key))
-              expect(await unwrap(loadDocument(sink, p, 'youth:nobody'))).toBeUndefined()
-            }
-            await sink.close()
-          },
-        ),
-        { numRuns: 8 },
-      )
-    },
+    (label, open) =>
+      overWorkerScopes(label, open, async (sink) => {
+        for (const p of allProjections) {
+          const merged = await unwrap(loadReadModel(sink, p))
+          const keys = [...docEntries(merged)].map(([key]) => key)
+          expect(keys.length).toBeGreaterThan(0)
+          for (const key of keys)
+            expect(await unwrap(loadDocument(sink, p, key))).toEqual(getDoc(merged, key))
+          expect(await unwrap(loadDocument(sink, p, 'youth:nobody'))).toBeUndefined()
+        }
+      }),
   )
 
   it.each(sinks)('%s: loads a scope without its documents when asked', async (label, open) => {
@@ -122,59 +133,43 @@ describe('loadDocument', () => {
 
   it.each(sinks)(
     "%s: with `where`, reads the keys a worker's document matches, and a counsellor's queries give what they give over everything",
-    async (label, open) => {
-      await fc.assert(
-        fc.asyncProperty(
-          arbHistory({ youths: 8, missionLocales: 3, steps: { min: 3, max: 15 } }),
-          fc.integer({ min: 1, max: 3 }),
-          async (history, workers) => {
-            const sink = open(`${label.replace(/ /g, '-')}-${(opened += 1)}`)
-            const streams = [...new Set(history.recorded.map((e) => e.streamName))].sort()
-            const scopes = Array.from(
-              { length: workers },
-              (_, w) => [`worker-${workers - w}`, streams.filter((_, i) => i % workers === w)] as const,
-            )
-            await commitScopes(sink, scopes, history.recorded)
-            const whole = await unwrap(loadReadModel(sink, worklistProjection))
-            const cejWhole = await unwrap(loadReadModel(sink, cejProjection))
-            const pairs = new Map<string, { missionLocaleId: string; counsellorId: string }>()
-            for (const [, y] of docEntries(whole))
-              pairs.set(`${y.missionLocaleId}/${y.counsellorId}`, {
-                missionLocaleId: y.missionLocaleId,
-                counsellorId: y.counsellorId,
-              })
-            pairs.set('nobody', { missionLocaleId: 'ml-nowhere', counsellorId: 'c-nobody' })
-            const days = [...new Set(history.recorded.map((e) => e.event.on))].sort()
-            for (const whose of pairs.values()) {
-              const where = { where: whose }
-              const narrowed = await unwrap(loadReadModel(sink, worklistProjection, where))
-              // Exactly the keys whose document matches (each journey is one worker's here).
-              expect([...docEntries(narrowed)].map(([k]) => k).sort()).toEqual(
-                [...docEntries(whole)]
-                  .filter(
-                    ([, y]) =>
-                      y.missionLocaleId === whose.missionLocaleId && y.counsellorId === whose.counsellorId,
-                  )
-                  .map(([k]) => k)
-                  .sort(),
+    (label, open) =>
+      overWorkerScopes(label, open, async (sink, history) => {
+        const whole = await unwrap(loadReadModel(sink, worklistProjection))
+        const cejWhole = await unwrap(loadReadModel(sink, cejProjection))
+        const pairs = new Map<string, { missionLocaleId: string; counsellorId: string }>()
+        for (const [, y] of docEntries(whole))
+          pairs.set(`${y.missionLocaleId}/${y.counsellorId}`, {
+            missionLocaleId: y.missionLocaleId,
+            counsellorId: y.counsellorId,
+          })
+        pairs.set('nobody', { missionLocaleId: 'ml-nowhere', counsellorId: 'c-nobody' })
+        const days = [...new Set(history.recorded.map((e) => e.event.on))].sort()
+        for (const whose of pairs.values()) {
+          const where = { where: whose }
+          const narrowed = await unwrap(loadReadModel(sink, worklistProjection, where))
+          // Exactly the keys whose document matches (each journey is one worker's here).
+          expect([...docEntries(narrowed)].map(([k]) => k).sort()).toEqual(
+            [...docEntries(whole)]
+              .filter(
+                ([, y]) =>
+                  y.missionLocaleId === whose.missionLocaleId && y.counsellorId === whose.counsellorId,
               )
-              const cejNarrowed = await unwrap(loadReadModel(sink, cejProjection, where))
-              for (const asOf of [days[0], days[Math.floor(days.length / 2)], days[days.length - 1]]) {
-                if (asOf === undefined) continue
-                expect(queryWorklist(narrowed, { ...whose, asOf })).toEqual(
-                  queryWorklist(whole, { ...whose, asOf }),
-                )
-                expect(queryCejAlerts(cejNarrowed, { ...whose, asOf })).toEqual(
-                  queryCejAlerts(cejWhole, { ...whose, asOf }),
-                )
-              }
-            }
-            await sink.close()
-          },
-        ),
-        { numRuns: 8 },
-      )
-    },
+              .map(([k]) => k)
+              .sort(),
+          )
+          const cejNarrowed = await unwrap(loadReadModel(sink, cejProjection, where))
+          for (const asOf of [days[0], days[Math.floor(days.length / 2)], days[days.length - 1]]) {
+            if (asOf === undefined) continue
+            expect(queryWorklist(narrowed, { ...whose, asOf })).toEqual(
+              queryWorklist(whole, { ...whose, asOf }),
+            )
+            expect(queryCejAlerts(cejNarrowed, { ...whose, asOf })).toEqual(
+              queryCejAlerts(cejWhole, { ...whose, asOf }),
+            )
+          }
+        }
+      }),
   )
 
   it.each(sinks)(
