@@ -159,8 +159,8 @@ export const getSqliteProjectionSink = (options: {
       batch.changes.map((c) => (c.doc === undefined ? undefined : JSON.stringify(c.doc))),
       new Date().toISOString(),
     )
-  // The keys of a scope's documents whose fields match (SQLite's JSON reads them: the documents
-  // that do not match are never parsed here), one statement per number of fields.
+  // The keys of a scope's documents whose fields match (SQLite's JSON functions read them: the
+  // documents that do not match never become JavaScript objects), one statement per number of fields.
   const keysWhere = new Map<number, Database.Statement<unknown[], string>>()
   const keysMatching = (
     scope: string,
@@ -186,22 +186,21 @@ export const getSqliteProjectionSink = (options: {
   }
   const documentsOf = (projection: string, options?: DocumentsOptions) => {
     const all = scopes()
-    if (options?.where === undefined)
-      return all
-        .map((scope) => ({
-          scope,
-          docs: q.docsIn.all(scope, projection).map((r) => [r.key, JSON.parse(r.doc) as object] as const),
-        }))
-        .filter(({ docs }) => docs.length > 0)
-    const fields = whereFields(options.where)
-    const keys = [...new Set(all.flatMap((scope) => keysMatching(scope, projection, fields)))].sort()
+    // A scope's rows: its range of the projection, or the matching keys (in any scope) it holds.
+    let rowsOf = (scope: string) => q.docsIn.all(scope, projection)
+    if (options?.where !== undefined) {
+      const fields = whereFields(options.where)
+      const keys = [...new Set(all.flatMap((scope) => keysMatching(scope, projection, fields)))].sort()
+      rowsOf = (scope) =>
+        keys.flatMap((key) => {
+          const doc = q.docAt.get(scope, projection, key)
+          return doc === undefined ? [] : [{ key, doc }]
+        })
+    }
     return all
       .map((scope) => ({
         scope,
-        docs: keys.flatMap((key) => {
-          const doc = q.docAt.get(scope, projection, key)
-          return doc === undefined ? [] : [[key, JSON.parse(doc) as object] as const]
-        }),
+        docs: rowsOf(scope).map((r) => [r.key, JSON.parse(r.doc) as object] as const),
       }))
       .filter(({ docs }) => docs.length > 0)
   }
